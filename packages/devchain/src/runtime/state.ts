@@ -1,0 +1,155 @@
+import type { Hex } from '../scale/types.js';
+import type { StateReader } from './interface.js';
+
+const MAX_DEPTH = 24;
+
+/**
+ * The immutable state of one block: the parent's state plus this block's changes. Chains of layers are flattened
+ * every few blocks so reads stay cheap while most blocks share their parent's data.
+ */
+export class BlockState implements StateReader {
+  private readonly parent: BlockState | undefined;
+  private readonly changes: Map<Hex, Uint8Array | null>;
+  private readonly depth: number;
+  private sortedKeys: Hex[] | undefined;
+
+  private constructor(parent: BlockState | undefined, changes: Map<Hex, Uint8Array | null>) {
+    if (parent && parent.depth + 1 > MAX_DEPTH) {
+      const flat = new Map<Hex, Uint8Array | null>();
+      for (const key of parent.allKeys()) flat.set(key, parent.get(key)!);
+      for (const [key, value] of changes) {
+        if (value === null) flat.delete(key);
+        else flat.set(key, value);
+      }
+      this.parent = undefined;
+      this.changes = flat;
+      this.depth = 0;
+    } else {
+      this.parent = parent;
+      this.changes = changes;
+      this.depth = parent ? parent.depth + 1 : 0;
+    }
+  }
+
+  static fromEntries(entries: Iterable<[Hex, Uint8Array]>): BlockState {
+    return new BlockState(undefined, new Map(entries));
+  }
+
+  /** A new state: this one with `changes` applied (`null` deletes). */
+  apply(changes: Map<Hex, Uint8Array | null>): BlockState {
+    return new BlockState(this, new Map(changes));
+  }
+
+  get(key: Hex): Uint8Array | undefined {
+    for (let layer: BlockState | undefined = this; layer; layer = layer.parent) {
+      const value = layer.changes.get(key);
+      if (value !== undefined) return value ?? undefined;
+    }
+    return undefined;
+  }
+
+  keys(prefix: Hex): Hex[] {
+    const all = this.allKeys();
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (all[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Hex[] = [];
+    for (let i = lo; i < all.length && all[i]!.startsWith(prefix); i++) out.push(all[i]!);
+    return out;
+  }
+
+  entries(): Array<[Hex, Uint8Array]> {
+    return this.allKeys().map((k) => [k, this.get(k)!]);
+  }
+
+  private allKeys(): Hex[] {
+    if (this.sortedKeys) return this.sortedKeys;
+    const base = this.parent ? this.parent.allKeys() : [];
+    let keys: Hex[];
+    if (!this.parent) {
+      keys = [...this.changes.keys()].filter((k) => this.changes.get(k) !== null);
+      keys.sort();
+    } else {
+      const removed = new Set<Hex>();
+      const added: Hex[] = [];
+      const baseSet = this.parent.keySet();
+      for (const [k, v] of this.changes) {
+        if (v === null) removed.add(k);
+        else if (!baseSet.has(k)) added.push(k);
+      }
+      keys = removed.size ? base.filter((k) => !removed.has(k)) : base.slice();
+      if (added.length) {
+        added.sort();
+        keys = mergeSorted(keys, added);
+      }
+    }
+    this.sortedKeys = keys;
+    return keys;
+  }
+
+  private keySetCache: Set<Hex> | undefined;
+  private keySet(): Set<Hex> {
+    this.keySetCache ??= new Set(this.allKeys());
+    return this.keySetCache;
+  }
+}
+
+function mergeSorted(a: Hex[], b: Hex[]): Hex[] {
+  const out: Hex[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]! < b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
+/**
+ * A writable layer over a reader, used while executing a block and, nested, for each transactional dispatch.
+ * `commit()` folds the changes into the parent overlay; dropping an overlay discards them.
+ */
+export class Overlay implements StateReader {
+  readonly changes = new Map<Hex, Uint8Array | null>();
+
+  constructor(private readonly parent: StateReader) {}
+
+  get(key: Hex): Uint8Array | undefined {
+    const value = this.changes.get(key);
+    if (value !== undefined) return value ?? undefined;
+    return this.parent.get(key);
+  }
+
+  set(key: Hex, value: Uint8Array): void {
+    this.changes.set(key, value);
+  }
+
+  delete(key: Hex): void {
+    this.changes.set(key, null);
+  }
+
+  keys(prefix: Hex): Hex[] {
+    const base = this.parent.keys(prefix);
+    if (this.changes.size === 0) return base;
+    const set = new Set(base);
+    for (const [k, v] of this.changes) {
+      if (!k.startsWith(prefix)) continue;
+      if (v === null) set.delete(k);
+      else set.add(k);
+    }
+    return [...set].sort();
+  }
+
+  child(): Overlay {
+    return new Overlay(this);
+  }
+
+  /** Writes this overlay's changes into `target` (its parent overlay). */
+  commitTo(target: Overlay): void {
+    for (const [k, v] of this.changes) target.changes.set(k, v);
+  }
+}

@@ -1,0 +1,471 @@
+/**
+ * A small declaration language for SCALE types. Each declared type carries both its scale-info shape (so the
+ * runtime can publish it in the metadata's portable registry) and a codec (so pallets read and write storage,
+ * events and call arguments as plain JavaScript values).
+ *
+ * Value conventions, chosen so pallet code can compare values with `===`:
+ * - u8/u16/u32/i8/i16/i32 → number; u64/u128/u256/i64/i128/compact → bigint
+ * - fixed byte arrays and byte vectors → lowercase `0x` hex strings
+ * - Option<T> → T | undefined
+ * - enums whose variants carry no data → the variant name; other enums → `{ tag, value }`
+ * - single-field tuple structs (AccountId32, Permill, H256 …) → the inner value
+ */
+import {
+  Bytes as ScaleBytes,
+  type Codec,
+  Option as ScaleOption,
+  Tuple as ScaleTuple,
+  Vector as ScaleVector,
+  bool as scaleBool,
+  compact as scaleCompact,
+  createCodec,
+  createDecoder,
+  enhanceCodec,
+  i8 as scaleI8,
+  i16 as scaleI16,
+  i32 as scaleI32,
+  i64 as scaleI64,
+  i128 as scaleI128,
+  str as scaleStr,
+  u8 as scaleU8,
+  u16 as scaleU16,
+  u32 as scaleU32,
+  u64 as scaleU64,
+  u128 as scaleU128,
+  u256 as scaleU256,
+} from 'scale-ts';
+import { hexToU8a, u8aToHex } from '@polkadot/util';
+
+export type Primitive =
+  | 'bool'
+  | 'char'
+  | 'str'
+  | 'u8'
+  | 'u16'
+  | 'u32'
+  | 'u64'
+  | 'u128'
+  | 'u256'
+  | 'i8'
+  | 'i16'
+  | 'i32'
+  | 'i64'
+  | 'i128'
+  | 'i256';
+
+export interface FieldDef {
+  name?: string;
+  type: ScaleType<any>;
+  typeName?: string;
+  docs?: string[];
+}
+
+export interface VariantDef {
+  name: string;
+  index: number;
+  fields: FieldDef[];
+  docs?: string[];
+}
+
+export interface TypeParam {
+  name: string;
+  type?: ScaleType<any>;
+}
+
+export type TypeDef =
+  | { kind: 'primitive'; primitive: Primitive }
+  | { kind: 'compact'; inner: ScaleType<any> }
+  | { kind: 'sequence'; inner: ScaleType<any> }
+  | { kind: 'array'; len: number; inner: ScaleType<any> }
+  | { kind: 'tuple'; items: ScaleType<any>[] }
+  | { kind: 'composite'; fields: FieldDef[] }
+  | { kind: 'variant'; variants: VariantDef[] };
+
+export interface ScaleType<V> {
+  readonly def: TypeDef;
+  readonly path: string[];
+  readonly params: TypeParam[];
+  readonly docs: string[];
+  readonly codec: Codec<V>;
+  /** Lazily resolved for recursive types (RuntimeCall contains Vec<RuntimeCall>). */
+  readonly lazy?: () => ScaleType<V>;
+}
+
+export type ValueOf<T> = T extends ScaleType<infer V> ? V : never;
+export type Hex = `0x${string}`;
+
+function make<V>(def: TypeDef, codec: Codec<V>, path: string[] = [], params: TypeParam[] = [], docs: string[] = []) {
+  return { def, codec, path, params, docs } satisfies ScaleType<V> as ScaleType<V>;
+}
+
+function prim<V>(primitive: Primitive, codec: Codec<V>): ScaleType<V> {
+  return make({ kind: 'primitive', primitive }, codec);
+}
+
+export const bool = prim('bool', scaleBool);
+export const str = prim('str', scaleStr);
+export const u8 = prim('u8', scaleU8);
+export const u16 = prim('u16', scaleU16);
+export const u32 = prim('u32', scaleU32);
+export const u64 = prim('u64', scaleU64);
+export const u128 = prim('u128', scaleU128);
+export const u256 = prim('u256', scaleU256);
+export const i8 = prim('i8', scaleI8);
+export const i16 = prim('i16', scaleI16);
+export const i32 = prim('i32', scaleI32);
+export const i64 = prim('i64', scaleI64);
+export const i128 = prim('i128', scaleI128);
+
+const compactBigint: Codec<bigint> = enhanceCodec(
+  scaleCompact,
+  (v: bigint) => v,
+  (v: number | bigint) => BigInt(v),
+);
+
+export function compact(inner: ScaleType<number> | ScaleType<bigint>): ScaleType<bigint> {
+  return make({ kind: 'compact', inner }, compactBigint);
+}
+
+const hexCodec = (codec: Codec<Uint8Array>): Codec<Hex> =>
+  enhanceCodec(codec, (v: Hex | Uint8Array) => (typeof v === 'string' ? hexToU8a(v) : v), (v) => u8aToHex(v) as Hex);
+
+/** `Vec<u8>`, as a hex string. */
+export const bytes: ScaleType<Hex> = make({ kind: 'sequence', inner: u8 }, hexCodec(ScaleBytes()));
+
+/** `[u8; N]`, as a hex string. */
+export function byteArray(len: number): ScaleType<Hex> {
+  const inner = ScaleBytes(len);
+  const checked = createCodec<Uint8Array>(
+    (v) => {
+      if (v.length !== len) throw new TypeError(`expected ${len} bytes, got ${v.length}`);
+      return inner.enc(v);
+    },
+    inner.dec,
+  );
+  return make({ kind: 'array', len, inner: u8 }, hexCodec(checked));
+}
+
+export function vec<T>(inner: ScaleType<T>): ScaleType<T[]> {
+  return make({ kind: 'sequence', inner }, lazyCodec(() => ScaleVector(resolve(inner).codec)) as Codec<T[]>);
+}
+
+export function array<T>(inner: ScaleType<T>, len: number): ScaleType<T[]> {
+  return make({ kind: 'array', len, inner }, ScaleVector(inner.codec, len));
+}
+
+export function tuple<const T extends readonly ScaleType<any>[]>(
+  ...items: T
+): ScaleType<{ -readonly [K in keyof T]: ValueOf<T[K]> }> {
+  const codec = items.length === 0 ? createCodec(() => new Uint8Array(), createDecoder(() => [])) : ScaleTuple(...(items.map((i) => i.codec) as [Codec<any>]));
+  return make({ kind: 'tuple', items: [...items] }, codec as any);
+}
+
+export const unit: ScaleType<[]> = tuple();
+
+const optionCodec = <T>(inner: Codec<T>): Codec<T | undefined> => ScaleOption(inner);
+
+export interface NamedOptions {
+  params?: Array<[string, ScaleType<any>?]>;
+  docs?: string[];
+}
+
+function toParams(params: NamedOptions['params']): TypeParam[] {
+  return (params ?? []).map(([name, type]) => (type ? { name, type } : { name }));
+}
+
+/** `Option<T>` (path `Option`, param `T`, variants None/Some as scale-info emits them). */
+export function option<T>(inner: ScaleType<T>): ScaleType<T | undefined> {
+  return make(
+    {
+      kind: 'variant',
+      variants: [
+        { name: 'None', index: 0, fields: [] },
+        { name: 'Some', index: 1, fields: [{ type: inner }] },
+      ],
+    },
+    optionCodec(inner.codec),
+    ['Option'],
+    [{ name: 'T', type: inner }],
+  );
+}
+
+export type ResultValue<T, E> = { success: true; value: T } | { success: false; value: E };
+
+export function result<T, E>(ok: ScaleType<T>, err: ScaleType<E>): ScaleType<ResultValue<T, E>> {
+  const codec = createCodec<ResultValue<T, E>>(
+    (v) => concat(Uint8Array.of(v.success ? 0 : 1), v.success ? ok.codec.enc(v.value) : err.codec.enc(v.value)),
+    createDecoder((input) =>
+      scaleU8.dec(input) === 0 ? { success: true, value: ok.codec.dec(input) } : { success: false, value: err.codec.dec(input) },
+    ),
+  );
+  return make(
+    {
+      kind: 'variant',
+      variants: [
+        { name: 'Ok', index: 0, fields: [{ type: ok }] },
+        { name: 'Err', index: 1, fields: [{ type: err }] },
+      ],
+    },
+    codec,
+    ['Result'],
+    [
+      { name: 'T', type: ok },
+      { name: 'E', type: err },
+    ],
+  );
+}
+
+type FieldSpec = ScaleType<any> | readonly [ScaleType<any>, string];
+type FieldValue<F> = F extends readonly [ScaleType<infer V>, string] ? V : F extends ScaleType<infer V> ? V : never;
+export type StructValue<F extends Record<string, FieldSpec>> = { [K in keyof F]: FieldValue<F[K]> };
+
+function fieldOf(name: string | undefined, spec: FieldSpec): FieldDef {
+  if (Array.isArray(spec)) {
+    const [type, typeName] = spec as readonly [ScaleType<any>, string];
+    return name === undefined ? { type, typeName } : { name, type, typeName };
+  }
+  return name === undefined ? { type: spec as ScaleType<any> } : { name, type: spec as ScaleType<any> };
+}
+
+/** A struct with named fields; field order = SCALE order = the object's key order. */
+export function struct<F extends Record<string, FieldSpec>>(
+  path: string,
+  fields: F,
+  options: NamedOptions = {},
+): ScaleType<StructValue<F>> {
+  const defs = Object.entries(fields).map(([name, spec]) => fieldOf(name, spec));
+  const codec = lazyCodec(() => structCodec(defs));
+  return make({ kind: 'composite', fields: defs }, codec as any, splitPath(path), toParams(options.params), options.docs);
+}
+
+/** A tuple struct with one field (`struct AccountId32([u8; 32])`): its value is the inner value. */
+export function newtype<T>(path: string, inner: ScaleType<T>, typeName?: string, options: NamedOptions = {}): ScaleType<T> {
+  const field: FieldDef = typeName === undefined ? { type: inner } : { type: inner, typeName };
+  return make({ kind: 'composite', fields: [field] }, lazyCodec(() => resolve(inner).codec), splitPath(path), toParams(options.params), options.docs);
+}
+
+/** A named composite with no fields (`struct CheckWeight<T>`) — encodes to nothing. */
+export function emptyStruct(path: string, options: NamedOptions = {}): ScaleType<null> {
+  return make(
+    { kind: 'composite', fields: [] },
+    createCodec(() => new Uint8Array(), createDecoder(() => null)),
+    splitPath(path),
+    toParams(options.params),
+    options.docs,
+  );
+}
+
+export interface VariantSpec {
+  index?: number;
+  fields?: Record<string, FieldSpec> | FieldSpec[];
+  docs?: string[];
+}
+
+export type EnumValue = string | { tag: string; value: any };
+
+/**
+ * An enum. Variants are given in order (`index` defaults to the position); each may carry named fields (decoded
+ * to an object), unnamed fields (one → the value, several → an array) or nothing. If no variant carries data the
+ * value is the variant name.
+ */
+export function enumType<V extends EnumValue = EnumValue>(
+  path: string,
+  variants: Record<string, VariantSpec | null>,
+  options: NamedOptions = {},
+): ScaleType<V> {
+  const defs: VariantDef[] = Object.entries(variants).map(([name, spec], position) => {
+    const index = spec?.index ?? position;
+    const fields: FieldDef[] = !spec?.fields
+      ? []
+      : Array.isArray(spec.fields)
+        ? spec.fields.map((f) => fieldOf(undefined, f))
+        : Object.entries(spec.fields).map(([n, f]) => fieldOf(n, f));
+    return spec?.docs ? { name, index, fields, docs: spec.docs } : { name, index, fields };
+  });
+  return make({ kind: 'variant', variants: defs }, lazyCodec(() => variantCodec(defs)) as Codec<V>, splitPath(path), toParams(options.params), options.docs);
+}
+
+/** A type referenced before it is declared (recursive runtime types). */
+export function lazy<T>(get: () => ScaleType<T>): ScaleType<T> {
+  let cached: ScaleType<T> | undefined;
+  const target = () => {
+    cached ??= get();
+    return cached;
+  };
+  const codec = lazyCodec(() => target().codec);
+  return {
+    get def() {
+      return target().def;
+    },
+    get path() {
+      return target().path;
+    },
+    get params() {
+      return target().params;
+    },
+    get docs() {
+      return target().docs;
+    },
+    codec,
+    lazy: target,
+  };
+}
+
+export function resolve<T>(t: ScaleType<T>): ScaleType<T> {
+  let current = t;
+  while (current.lazy) current = current.lazy();
+  return current;
+}
+
+/** Gives an existing shape a new path (the `sp_core::sr25519::Public` newtype around `[u8; 32]`, …). */
+export function named<T>(base: ScaleType<T>, path: string, options: NamedOptions = {}): ScaleType<T> {
+  return make(base.def, base.codec, splitPath(path), toParams(options.params), options.docs);
+}
+
+function splitPath(path: string): string[] {
+  return path ? path.split('::') : [];
+}
+
+function lazyCodec<T>(build: () => Codec<T>): Codec<T> {
+  let codec: Codec<T> | undefined;
+  const get = () => {
+    codec ??= build();
+    return codec;
+  };
+  const dec = createDecoder((input) => get().dec(input));
+  return createCodec((v: T) => get().enc(v), dec);
+}
+
+function concat(...parts: Uint8Array[]): Uint8Array {
+  let len = 0;
+  for (const p of parts) len += p.length;
+  const out = new Uint8Array(len);
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
+
+
+function structCodec(fields: FieldDef[]): Codec<Record<string, unknown>> {
+  const codecs = fields.map((f) => resolve(f.type).codec);
+  const names = fields.map((f) => f.name ?? '');
+  const enc = (value: Record<string, unknown>) => {
+    const parts: Uint8Array[] = [];
+    for (let i = 0; i < codecs.length; i++) {
+      const name = names[i]!;
+      if (!(name in value)) throw new TypeError(`missing field ${name}`);
+      parts.push(codecs[i]!.enc(value[name]));
+    }
+    return concat(...parts);
+  };
+  const decoders = codecs.map((c) => c.dec);
+  const dec = createDecoder((input) => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < decoders.length; i++) out[names[i]!] = decoders[i]!(input);
+    return out;
+  });
+  return createCodec(enc, dec);
+}
+
+function variantCodec(variants: VariantDef[]): Codec<EnumValue> {
+  const allUnit = variants.every((v) => v.fields.length === 0);
+  const byName = new Map(variants.map((v) => [v.name, v]));
+  const byIndex = new Map(variants.map((v) => [v.index, v]));
+  const payloadCodecs = new Map<string, Codec<any> | null>();
+  const payloadCodec = (v: VariantDef): Codec<any> | null => {
+    if (payloadCodecs.has(v.name)) return payloadCodecs.get(v.name)!;
+    let codec: Codec<any> | null = null;
+    if (v.fields.length === 1 && v.fields[0]!.name === undefined) codec = resolve(v.fields[0]!.type).codec;
+    else if (v.fields.length > 0 && v.fields.every((f) => f.name !== undefined)) codec = structCodec(v.fields);
+    else if (v.fields.length > 0) codec = ScaleTuple(...(v.fields.map((f) => resolve(f.type).codec) as [Codec<any>]));
+    payloadCodecs.set(v.name, codec);
+    return codec;
+  };
+  const enc = (value: EnumValue) => {
+    const tag = typeof value === 'string' ? value : value.tag;
+    const variant = byName.get(tag);
+    if (!variant) throw new TypeError(`unknown variant ${tag}`);
+    const codec = payloadCodec(variant);
+    const head = Uint8Array.of(variant.index);
+    if (!codec) return head;
+    if (typeof value === 'string') throw new TypeError(`variant ${tag} needs a value`);
+    return concat(head, codec.enc(value.value));
+  };
+  const dec = createDecoder((input) => {
+    const index = scaleU8.dec(input);
+    const variant = byIndex.get(index);
+    if (!variant) throw new TypeError(`unknown variant index ${index}`);
+    const codec = payloadCodec(variant);
+    if (allUnit) return variant.name;
+    if (!codec) return { tag: variant.name, value: undefined };
+    return { tag: variant.name, value: codec.dec(input) };
+  });
+  return createCodec(enc, dec);
+}
+
+export class DecodeError extends Error {
+  override readonly name = 'DecodeError';
+}
+
+/**
+ * Decodes a whole buffer. scale-ts reads from the start of the underlying ArrayBuffer and keeps its cursor on the
+ * buffer object, so views are copied first; trailing bytes are an error (as in `Decode::decode_all`).
+ */
+export function decodeAll<T>(type: ScaleType<T>, input: Uint8Array | Hex): T {
+  const bytes = typeof input === 'string' ? hexToU8a(input) : input.byteOffset === 0 && input.byteLength === input.buffer.byteLength ? input : input.slice();
+  let value: T;
+  let used: number;
+  const probe = createDecoder((internal) => {
+    value = type.codec.dec(internal);
+    used = (internal as unknown as { i: number }).i;
+    return value;
+  });
+  try {
+    probe(bytes);
+  } catch (cause) {
+    throw new DecodeError(`cannot decode ${describe(type)}: ${(cause as Error).message}`, { cause });
+  }
+  if (used! > bytes.length) throw new DecodeError(`cannot decode ${describe(type)}: input too short`);
+  if (used! !== bytes.length) throw new DecodeError(`cannot decode ${describe(type)}: ${bytes.length - used!} trailing bytes`);
+  return value!;
+}
+
+/** Decodes a prefix of a buffer and reports how many bytes it took. */
+export function decodePrefix<T>(type: ScaleType<T>, input: Uint8Array): [T, number] {
+  const bytes = input.byteOffset === 0 && input.byteLength === input.buffer.byteLength ? input : input.slice();
+  let value: T;
+  let used = 0;
+  createDecoder((internal) => {
+    value = type.codec.dec(internal);
+    used = (internal as unknown as { i: number }).i;
+    return value;
+  })(bytes);
+  if (used > bytes.length) throw new DecodeError(`cannot decode ${describe(type)}: input too short`);
+  return [value!, used];
+}
+
+export function encode<T>(type: ScaleType<T>, value: T): Uint8Array {
+  return type.codec.enc(value);
+}
+
+export function describe(type: ScaleType<any>): string {
+  const t = resolve(type);
+  if (t.path.length) return t.path[t.path.length - 1]!;
+  switch (t.def.kind) {
+    case 'primitive':
+      return t.def.primitive;
+    case 'compact':
+      return `Compact<${describe(t.def.inner)}>`;
+    case 'sequence':
+      return `Vec<${describe(t.def.inner)}>`;
+    case 'array':
+      return `[${describe(t.def.inner)}; ${t.def.len}]`;
+    case 'tuple':
+      return `(${t.def.items.map(describe).join(', ')})`;
+    default:
+      return t.def.kind;
+  }
+}
