@@ -282,7 +282,7 @@ export function enumType<V extends EnumValue = EnumValue>(
         : Object.entries(spec.fields).map(([n, f]) => fieldOf(n, f));
     return spec?.docs ? { name, index, fields, docs: spec.docs } : { name, index, fields };
   });
-  return make({ kind: 'variant', variants: defs }, lazyCodec(() => variantCodec(defs)) as Codec<V>, splitPath(path), toParams(options.params), options.docs);
+  return make({ kind: 'variant', variants: defs }, lazyCodec(() => variantCodec(defs)) as unknown as Codec<V>, splitPath(path), toParams(options.params), options.docs);
 }
 
 /** A type referenced before it is declared (recursive runtime types). */

@@ -1,0 +1,183 @@
+import { hexToU8a } from '@polkadot/util';
+import type { Runtime } from '../runtime/interface.js';
+import type { Hex } from '../scale/types.js';
+import { type BlockRecord, Chain, type ChainSnapshot, DEFAULT_KEEP_STATES, toBlockState } from './chain.js';
+import { DevControlError } from './errors.js';
+import { type BlockMode, BlockProducer, SLOT_MS } from './producer.js';
+import { Signal } from './signal.js';
+import { type PoolSnapshot, TxPool } from './txpool.js';
+
+export interface DevNodeOptions {
+  blockMode?: BlockMode;
+  /** unix ms of the genesis block; default now, rounded down to a slot */
+  genesisTimestamp?: number;
+  keepStates?: number;
+}
+
+export interface NewBlockOptions {
+  count?: number;
+  /** build until the head has this number */
+  to?: number;
+  transactions?: Array<Hex | Uint8Array>;
+}
+
+interface NodeSnapshot {
+  chain: ChainSnapshot;
+  pool: PoolSnapshot;
+  timeTravelTarget: number | undefined;
+}
+
+/** Why subscribers following the chain must start over (the head moved to a block that is not a descendant). */
+export type ResetReason = 'setHead' | 'revert';
+
+/**
+ * The dev chain without its transport: the block store, the pool and the producer, plus the dev controls. RPC
+ * method modules read from it and listen to its signals.
+ */
+export class DevNode {
+  readonly chain: Chain;
+  readonly pool: TxPool;
+  readonly producer: BlockProducer;
+  /** a block was added (always as the new head) */
+  readonly onNewBlock = new Signal<BlockRecord>();
+  /** the best block changed (new block or setHead/revert) */
+  readonly onNewHead = new Signal<BlockRecord>();
+  readonly onFinalized = new Signal<BlockRecord>();
+  /** the head moved somewhere that is not a child of the previous head */
+  readonly onReset = new Signal<ResetReason>();
+  private readonly snapshots = new Map<string, NodeSnapshot>();
+  private nextSnapshotId = 1;
+  private closed = false;
+
+  constructor(
+    readonly runtime: Runtime,
+    options: DevNodeOptions = {},
+  ) {
+    const built = runtime.genesisBlock();
+    const genesisTimestamp = options.genesisTimestamp ?? Math.floor(Date.now() / SLOT_MS) * SLOT_MS;
+    this.chain = new Chain(
+      {
+        hash: built.hash.toLowerCase() as Hex,
+        number: 0,
+        parentHash: built.header.parentHash,
+        header: built.header,
+        encodedHeader: built.encodedHeader,
+        extrinsics: built.extrinsics,
+        timestamp: genesisTimestamp,
+        state: toBlockState(built.state),
+      },
+      options.keepStates ?? DEFAULT_KEEP_STATES,
+    );
+    this.pool = new TxPool(runtime, () => {
+      const head = this.chain.head;
+      return { state: this.chain.stateAt(head.hash), number: head.number, hash: head.hash };
+    });
+    this.producer = new BlockProducer(runtime, this.chain, this.pool, options.blockMode);
+    this.producer.onBlock.subscribe((block) => {
+      this.onNewBlock.emit(block);
+      this.onNewHead.emit(block);
+      this.onFinalized.emit(block);
+    });
+  }
+
+  get head(): BlockRecord {
+    return this.chain.head;
+  }
+
+  /** Builds `count` blocks (or up to number `to`); returns the last one (the head if none was built). */
+  async newBlock(options: NewBlockOptions = {}): Promise<BlockRecord> {
+    this.assertOpen();
+    const transactions = (options.transactions ?? []).map((t) => (typeof t === 'string' ? hexToU8a(t) : t));
+    return this.producer.enqueue(() => {
+      const count = options.to !== undefined ? Math.max(0, options.to - this.chain.head.number) : (options.count ?? 1);
+      let last = this.chain.head;
+      for (let i = 0; i < count; i++) last = this.producer.buildNow(i === 0 ? { transactions } : {});
+      return last;
+    });
+  }
+
+  /** Sets the timestamp of the next block; returns it. */
+  timeTravel(target: number | string | Date): number {
+    const ms = typeof target === 'number' ? target : typeof target === 'string' ? Date.parse(target) : target.getTime();
+    if (!Number.isSafeInteger(ms) || ms < 0) throw new DevControlError(`cannot time travel to ${String(target)}`);
+    this.producer.timeTravelTarget = ms;
+    return ms;
+  }
+
+  /** Writes raw storage in a new block on top of the head; returns that block. */
+  setStorage(changes: Iterable<[Hex, Hex | Uint8Array | null]>): Promise<BlockRecord> {
+    this.assertOpen();
+    const map = new Map<Hex, Uint8Array | null>();
+    for (const [key, value] of changes) {
+      map.set(key.toLowerCase() as Hex, value === null ? null : typeof value === 'string' ? hexToU8a(value) : value);
+    }
+    return this.producer.build({ storage: map, includePool: false });
+  }
+
+  setBlockMode(mode: BlockMode): void {
+    this.producer.setMode(mode);
+  }
+
+  /** Makes an earlier canonical block (by number) or any known block (by hash) the head. */
+  setHead(target: Hex | number): Promise<BlockRecord> {
+    return this.producer.enqueue(() => {
+      const previous = this.chain.head;
+      const head = this.chain.setHead(target);
+      if (head.hash === previous.hash) return head;
+      this.pool.revalidate();
+      this.onReset.emit('setHead');
+      this.onNewHead.emit(head);
+      this.onFinalized.emit(head);
+      return head;
+    });
+  }
+
+  /** Captures chain, pool and pending time travel; returns an id for `revert`. */
+  snapshot(): Promise<string> {
+    return this.producer.enqueue(() => {
+      const id = `0x${(this.nextSnapshotId++).toString(16)}`;
+      this.snapshots.set(id, {
+        chain: this.chain.snapshot(),
+        pool: this.pool.snapshot(),
+        timeTravelTarget: this.producer.timeTravelTarget,
+      });
+      return id;
+    });
+  }
+
+  /** Restores a snapshot; it and every later snapshot are consumed (as in Hardhat's evm_revert). */
+  revert(id: string): Promise<boolean> {
+    return this.producer.enqueue(() => {
+      const snap = this.snapshots.get(id);
+      if (!snap) return false;
+      const order = [...this.snapshots.keys()];
+      for (const later of order.slice(order.indexOf(id))) this.snapshots.delete(later);
+      this.chain.restore(snap.chain);
+      this.producer.timeTravelTarget = snap.timeTravelTarget;
+      this.pool.restore(snap.pool);
+      this.onReset.emit('revert');
+      this.onNewHead.emit(this.chain.head);
+      this.onFinalized.emit(this.chain.head);
+      return true;
+    });
+  }
+
+  /** Replaces the whole chain (state file restore). */
+  load(snapshot: ChainSnapshot, pool: PoolSnapshot, timeTravelTarget: number | undefined): void {
+    this.chain.restore(snapshot);
+    this.producer.timeTravelTarget = timeTravelTarget;
+    this.pool.restore(pool);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.producer.close();
+    await this.producer.idle();
+    this.pool.clear();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new DevControlError('the dev chain is closed');
+  }
+}

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+
+/** A live subscription on one connection. Notifications are held back until the subscribe reply is sent. */
+export class Subscription {
+  private active = false;
+  private closed = false;
+  private readonly backlog: unknown[] = [];
+  private cleanup: (() => void) | undefined;
+
+  constructor(
+    readonly id: string,
+    /** the subscribe method's family, so `chain_unsubscribeNewHead` cannot end a storage subscription */
+    readonly kind: string,
+    readonly notification: string,
+    private readonly connection: Connection,
+  ) {}
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Registers what to undo when the subscription ends. */
+  onClose(cleanup: () => void): void {
+    const previous = this.cleanup;
+    this.cleanup = previous
+      ? () => {
+          previous();
+          cleanup();
+        }
+      : cleanup;
+  }
+
+  notify(result: unknown): void {
+    if (this.closed) return;
+    if (!this.active) this.backlog.push(result);
+    else this.connection.send({ jsonrpc: '2.0', method: this.notification, params: { subscription: this.id, result } });
+  }
+
+  /** Called once the subscribe reply has gone out. */
+  activate(): void {
+    if (this.active) return;
+    this.active = true;
+    for (const result of this.backlog.splice(0)) this.notify(result);
+  }
+
+  /** Ends the subscription server-side (and runs cleanup). Further notifications are discarded. */
+  close(): void {
+    if (this.closed) return;
+    this.activate();
+    this.closed = true;
+    this.connection.forget(this.id);
+    const cleanup = this.cleanup;
+    this.cleanup = undefined;
+    try {
+      cleanup?.();
+    } catch (error) {
+      console.error('[phala-devchain] subscription cleanup failed', error);
+    }
+  }
+}
+
+/** One client: a WebSocket (with subscriptions) or a single HTTP request (without). */
+export class Connection {
+  private readonly subscriptions = new Map<string, Subscription>();
+  private closed = false;
+
+  constructor(
+    private readonly sink: ((frame: string) => void) | undefined,
+    readonly supportsSubscriptions: boolean,
+  ) {}
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  get subscriptionCount(): number {
+    return this.subscriptions.size;
+  }
+
+  subscribe(kind: string, notification: string): Subscription {
+    const id = randomBytes(12).toString('base64url');
+    const sub = new Subscription(id, kind, notification, this);
+    this.subscriptions.set(id, sub);
+    return sub;
+  }
+
+  get(id: unknown, kind: string): Subscription | undefined {
+    if (typeof id !== 'string' && typeof id !== 'number') return undefined;
+    const sub = this.subscriptions.get(String(id));
+    return sub && sub.kind === kind ? sub : undefined;
+  }
+
+  forget(id: string): void {
+    this.subscriptions.delete(id);
+  }
+
+  send(message: unknown): void {
+    if (this.closed || !this.sink) return;
+    this.sink(JSON.stringify(message));
+  }
+
+  /** Ends every subscription (socket closed or server shutting down). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const sub of [...this.subscriptions.values()]) sub.close();
+  }
+}

@@ -1,0 +1,249 @@
+/**
+ * The gatekeeper's V / payout model (pRuntime `system/gk.rs`, "full payout" mode) and the chain's heartbeat
+ * challenge. The gatekeeper is off-chain but deterministic; a simulation reproduces it by calling, for every mining
+ * worker in every block: `heartbeatPayout` when the worker answered a challenge, otherwise `idleUpdate` (responsive)
+ * or `unresponsiveUpdate` (unresponsive). All functions are pure and return new state.
+ */
+import {
+  type Fixed,
+  addF,
+  divF,
+  divInt,
+  fixedFromDecimal,
+  fromInt,
+  minF,
+  mulF,
+  mulInt,
+  ONE,
+  sqrtF,
+  subF,
+} from './fixed.js';
+import type { TokenomicParameters } from './tokenomics.js';
+
+const CONF_0_8 = fixedFromDecimal('0.8');
+const CONF_0_7 = fixedFromDecimal('0.7');
+const TWO = fromInt(2);
+const P_INSTANT_CAP = fixedFromDecimal('1.2');
+
+/**
+ * The gatekeeper's confidence score. Unlike the chain (which falls back to 1), unknown levels score 0 and level 128
+ * (the "unknown attestation" level used for some workers) scores 1.
+ */
+export function gkConfScore(level: number): Fixed {
+  switch (level) {
+    case 1:
+    case 2:
+    case 3:
+    case 128:
+      return ONE;
+    case 4:
+      return CONF_0_8;
+    case 5:
+      return CONF_0_7;
+    default:
+      return 0n;
+  }
+}
+
+/** share = √(v² + (2·p·conf)²), with (2·p)·conf evaluated left to right and the 32-fraction-bit square root. */
+export function workerShare(v: Fixed, pInstant: Fixed, confidenceLevel: number): Fixed {
+  const x = mulF(mulF(TWO, pInstant), gkConfScore(confidenceLevel));
+  return sqrtF(addF(mulF(v, v), mulF(x, x)));
+}
+
+/**
+ * Σshare as the gatekeeper takes it at the start of each block (a wrapping sum). Which workers to include is the
+ * caller's choice; the pRuntime sums every known worker that is not marked unresponsive.
+ */
+export function sumShares(shares: Iterable<Fixed>): Fixed {
+  let total = 0n;
+  for (const s of shares) total = addF(total, s);
+  return total;
+}
+
+/** The gatekeeper's per-worker tokenomic state (`TokenomicInfo`, without the statistics). */
+export interface GkWorkerState {
+  v: Fixed;
+  vInit: Fixed;
+  /** V gained since the last payout: the most a payout may take back from V. */
+  vDeductible: Fixed;
+  /** Time (ms) and block of the last V settlement; payouts cover the blocks since `vUpdateBlock`. */
+  vUpdateAt: bigint;
+  vUpdateBlock: number;
+  iterationLast: bigint;
+  /** ms */
+  challengeTimeLast: bigint;
+  pBench: Fixed;
+  pInstant: Fixed;
+  confidenceLevel: number;
+}
+
+/** State right after `MiningStart{init_v, init_p}` reaches the gatekeeper in block `blockNumber` at `nowMs`. */
+export function miningStartState(
+  initV: Fixed,
+  initP: number,
+  confidenceLevel: number,
+  nowMs: bigint,
+  blockNumber: number,
+): GkWorkerState {
+  const p = fromInt(initP);
+  return {
+    v: initV,
+    vInit: initV,
+    vDeductible: 0n,
+    vUpdateAt: nowMs,
+    vUpdateBlock: blockNumber,
+    iterationLast: 0n,
+    challengeTimeLast: nowMs,
+    pBench: p,
+    pInstant: p,
+    confidenceLevel,
+  };
+}
+
+export function share(state: GkWorkerState): Fixed {
+  return workerShare(state.v, state.pInstant, state.confidenceLevel);
+}
+
+/**
+ * A responsive block without a heartbeat: Δv = (p_instant/p_bench) · ((rho − 1)·v + cost_k·p_bench + cost_b);
+ * v := min(v + Δv, v_max); v_deductible += Δv (uncapped — the cap only limits V).
+ */
+export function idleUpdate(params: TokenomicParameters, state: GkWorkerState): { state: GkWorkerState; deltaV: Fixed } {
+  const costIdle = addF(mulF(params.costK, state.pBench), params.costB);
+  const perf = state.pBench === 0n ? ONE : divF(state.pInstant, state.pBench);
+  const deltaV = mulF(perf, addF(mulF(subF(params.rho, ONE), state.v), costIdle));
+  return {
+    state: { ...state, v: minF(addF(state.v, deltaV), params.vMax), vDeductible: addF(state.vDeductible, deltaV) },
+    deltaV,
+  };
+}
+
+/** A block while unresponsive: v −= v·slash_rate; the deductible is forfeited. */
+export function unresponsiveUpdate(
+  params: TokenomicParameters,
+  state: GkWorkerState,
+): { state: GkWorkerState; slash: Fixed } {
+  const slash = mulF(state.v, params.slashRate);
+  return { state: { ...state, v: subF(state.v, slash), vDeductible: 0n }, slash };
+}
+
+export interface HeartbeatPayout {
+  state: GkWorkerState;
+  /** U64F64 bits of PHA, as reported in `SettleInfo.payout` (the chain converts with B()). */
+  payout: Fixed;
+  treasury: Fixed;
+  /** False when one of the no-payout conditions held (state unchanged, payout and treasury 0). */
+  settled: boolean;
+}
+
+/**
+ * A successful heartbeat from a responsive worker. budget = share/Σshare · budget_per_block · blocks, where blocks
+ * = blockNumber − vUpdateBlock (evaluated left to right); payout = budget·(1 − treasury_ratio), treasury =
+ * budget·treasury_ratio. In full-payout mode (Khala since the PhalaLaunched signal) the whole payout is paid and V
+ * only loses min(v_deductible, payout); in legacy mode the payout itself is capped by v_deductible and the treasury
+ * share scaled down with it. Nothing happens when Σshare, v_deductible or share is 0, or when this block was
+ * already settled.
+ */
+export function heartbeatPayout(
+  params: TokenomicParameters,
+  state: GkWorkerState,
+  sumShare: Fixed,
+  nowMs: bigint,
+  blockNumber: number,
+  fullPayout = true,
+): HeartbeatPayout {
+  const none: HeartbeatPayout = { state, payout: 0n, treasury: 0n, settled: false };
+  if (sumShare === 0n || state.vDeductible === 0n || blockNumber <= state.vUpdateBlock) return none;
+  const s = share(state);
+  if (s === 0n) return none;
+  const blocks = fromInt(blockNumber - state.vUpdateBlock);
+  const budget = mulF(mulF(divF(s, sumShare), params.budgetPerBlock), blocks);
+  const payoutRatio = subF(ONE, params.treasuryRatio);
+  const toPayout = mulF(budget, payoutRatio);
+  const toTreasury = mulF(budget, params.treasuryRatio);
+  let payout: Fixed;
+  let treasury: Fixed;
+  let v: Fixed;
+  if (fullPayout) {
+    payout = toPayout;
+    treasury = toTreasury;
+    v = subF(state.v, minF(state.vDeductible, payout));
+  } else {
+    payout = minF(state.vDeductible, toPayout);
+    // to_payout > 0 here in practice; a zero budget would panic in the pRuntime just like divF throws.
+    treasury = mulF(divF(payout, toPayout), toTreasury);
+    v = subF(state.v, payout);
+  }
+  return {
+    state: { ...state, v, vDeductible: 0n, vUpdateAt: nowMs, vUpdateBlock: blockNumber },
+    payout,
+    treasury,
+    settled: true,
+  };
+}
+
+/**
+ * A heartbeat from an unresponsive worker once "UnrespFix" is signalled: no payout, the accrued deductible is
+ * dropped and the settlement point moves to this block (the worker is then reported as recovered).
+ */
+export function recoverUpdate(state: GkWorkerState, nowMs: bigint, blockNumber: number): GkWorkerState {
+  return { ...state, vDeductible: 0n, vUpdateAt: nowMs, vUpdateBlock: blockNumber };
+}
+
+/**
+ * The gatekeeper's p_instant on a heartbeat (fixed point, unlike the chain's integer version):
+ * min(Δiterations / (Δms/1000) · 6, p_bench · 1.2). Ignored when time did not advance; a decreasing iteration
+ * counter restarts the count from the new value. The caller then records challengeTimeLast/iterationLast from the
+ * heartbeat (see `recordHeartbeat`).
+ */
+export function updatePInstant(state: GkWorkerState, nowMs: bigint, iterations: bigint): GkWorkerState {
+  if (nowMs <= state.challengeTimeLast) return state;
+  const iterationLast = iterations < state.iterationLast ? iterations : state.iterationLast;
+  const dt = divInt(fromInt(nowMs - state.challengeTimeLast), 1000n);
+  const p = mulInt(divF(fromInt(iterations - iterationLast), dt), 6n);
+  return { ...state, iterationLast, pInstant: minF(p, mulF(state.pBench, P_INSTANT_CAP)) };
+}
+
+/** Heartbeat bookkeeping after `updatePInstant`: the challenge time (ms) and iteration counter it reported. */
+export function recordHeartbeat(state: GkWorkerState, challengeTimeMs: bigint, iterations: bigint): GkWorkerState {
+  return { ...state, challengeTimeLast: challengeTimeMs, iterationLast: iterations };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Heartbeat challenge (chain side, `mining.rs` `pow_target` and the worker's answer rule)
+
+export const U256_MAX = (1n << 256n) - 1n;
+/** `ExpectedHeartbeatCount` default. */
+export const DEFAULT_EXPECTED_HEARTBEAT_COUNT = 20;
+
+/**
+ * target = (U256::MAX >> 24) · frac with frac = ⌊(min(num_tx, N·2/(3600/secs)) / N) · 2^24⌋, computed in U32F32
+ * exactly as `pow_target` does (each division truncating to 32 fraction bits). 0 when N = 0.
+ */
+export function powTarget(numWorkers: number, numTx = DEFAULT_EXPECTED_HEARTBEAT_COUNT, secsPerBlock = 12): bigint {
+  if (numWorkers === 0) return 0n;
+  const FB = 32n;
+  const n = BigInt(numWorkers) << FB;
+  const tx = BigInt(numTx) << FB;
+  const blocksPerHour = BigInt(Math.floor(3600 / secsPerBlock)) << FB;
+  // U32F32 ops: a·b = ⌊a·b/2^32⌋, a/b = ⌊a·2^32/b⌋ on the raw bits
+  const maxTx = (((n * (2n << FB)) >> FB) << FB) / blocksPerHour;
+  const targetTx = tx < maxTx ? tx : maxTx;
+  const ratio = (targetTx << FB) / n;
+  const frac = ((ratio << 24n) & ((1n << 64n) - 1n)) >> FB;
+  return (U256_MAX >> 24n) * frac;
+}
+
+/** A 32-byte hash read as U256 the way `U256::from(&[u8])` does it (big-endian). */
+export function u256FromBytes(bytes: Uint8Array): bigint {
+  if (bytes.length !== 32) throw new RangeError(`expected 32 bytes, got ${bytes.length}`);
+  let x = 0n;
+  for (const b of bytes) x = (x << 8n) | BigInt(b);
+  return x;
+}
+
+/** Whether a worker must answer a challenge: (blake2_256(pubkey) as U256) XOR seed ≤ target. */
+export function mustAnswer(pubkeyHash: bigint, seed: bigint, target: bigint): boolean {
+  return (pubkeyHash ^ seed) <= target;
+}

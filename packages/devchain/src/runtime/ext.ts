@@ -1,0 +1,79 @@
+import type { Hex } from '../scale/types.js';
+import type { StateReader } from './interface.js';
+import type { Origin } from './pallet.js';
+import { Overlay } from './state.js';
+
+export type PhaseValue = { tag: 'ApplyExtrinsic'; value: number } | 'Finalization' | 'Initialization';
+
+/** A runtime event as the outer `RuntimeEvent` enum holds it: `{ tag: pallet, value: { tag: event, value } }`. */
+export interface RuntimeEventValue {
+  tag: string;
+  value: { tag: string; value: unknown };
+}
+
+export interface EventRecordValue {
+  phase: PhaseValue;
+  event: RuntimeEventValue;
+  topics: Hex[];
+}
+
+export interface RuntimeCallValue {
+  tag: string;
+  value: { tag: string; value: any } | string;
+}
+
+export interface Dispatcher {
+  dispatch(ext: Ext, origin: Origin, call: RuntimeCallValue): void;
+}
+
+/**
+ * What a pallet sees while it runs: the block's writable state, the events deposited so far and the block's
+ * number and time. `transactional` gives FRAME's storage-layer semantics: an error inside rolls back both the
+ * storage writes and the events of that layer.
+ */
+export class Ext {
+  state: Overlay;
+  readonly events: EventRecordValue[] = [];
+  phase: PhaseValue = 'Initialization';
+
+  constructor(
+    base: StateReader,
+    readonly blockNumber: number,
+    readonly parentHash: Hex,
+    private readonly dispatcher: Dispatcher,
+  ) {
+    this.state = new Overlay(base);
+  }
+
+  /** unix milliseconds of the block being built (Timestamp.Now); set by the timestamp inherent */
+  nowMs = 0;
+
+  get nowSeconds(): bigint {
+    return BigInt(Math.floor(this.nowMs / 1000));
+  }
+
+  deposit(event: RuntimeEventValue): void {
+    this.events.push({ phase: this.phase, event, topics: [] });
+  }
+
+  transactional<T>(fn: () => T): T {
+    const outer = this.state;
+    const layer = outer.child();
+    const eventCount = this.events.length;
+    this.state = layer;
+    try {
+      const result = fn();
+      layer.commitTo(outer);
+      return result;
+    } catch (error) {
+      this.events.length = eventCount;
+      throw error;
+    } finally {
+      this.state = outer;
+    }
+  }
+
+  dispatch(origin: Origin, call: RuntimeCallValue): void {
+    this.dispatcher.dispatch(this, origin, call);
+  }
+}

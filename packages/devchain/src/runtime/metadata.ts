@@ -1,0 +1,152 @@
+import { TypeRegistry } from '@polkadot/types';
+import { u8aConcat, u8aToHex } from '@polkadot/util';
+import { PortableRegistry } from '../scale/registry.js';
+import { type ScaleType, tuple } from '../scale/types.js';
+import { SIGNED_EXTENSIONS, SignedExtra, UncheckedExtrinsic, RuntimeType } from './extrinsic.js';
+import { RuntimeCall, RuntimeError, RuntimeEvent, runtimePallets } from './outer.js';
+import type { Pallet } from './pallet.js';
+import { MultiAddress, MultiSignature } from './primitives.js';
+import type { AnyStorageItem } from './storage.js';
+
+const MAGIC = Uint8Array.from([0x6d, 0x65, 0x74, 0x61]);
+
+export interface RuntimeApiMethod {
+  name: string;
+  inputs: Array<{ name: string; type: ScaleType<any> }>;
+  output: ScaleType<any>;
+  docs?: string[];
+}
+
+export interface RuntimeApiDecl {
+  name: string;
+  /** 8-byte blake2 id of the API name, hex */
+  id: `0x${string}`;
+  version: number;
+  methods: RuntimeApiMethod[];
+  docs?: string[];
+}
+
+function storageJson(registry: PortableRegistry, palletName: string, items: AnyStorageItem[]) {
+  return {
+    prefix: palletName,
+    items: items.map((item) => {
+      const m = item.meta;
+      const value = registry.id(m.value);
+      const type =
+        m.keys.length === 0
+          ? { Plain: value }
+          : {
+              Map: {
+                hashers: m.hashers,
+                key: m.keys.length === 1 ? registry.id(m.keys[0]!) : registry.id(tupleOf(m.keys)),
+                value,
+              },
+            };
+      return { name: m.name, modifier: m.modifier, type, fallback: u8aToHex(m.fallback), docs: m.docs };
+    }),
+  };
+}
+
+const keyTuples = new WeakMap<ScaleType<any>[], ScaleType<any>>();
+/** The tuple of an N-key map's keys; one object per map keeps the registry from growing on rebuilds. */
+function tupleOf(keys: ScaleType<any>[]): ScaleType<any> {
+  let t = keyTuples.get(keys);
+  if (!t) {
+    t = tuple(...keys);
+    keyTuples.set(keys, t);
+  }
+  return t;
+}
+
+function palletJson(registry: PortableRegistry, p: Pallet<any, any, any>, v15: boolean) {
+  const spec = p.spec;
+  const base = {
+    name: p.name,
+    storage: spec.storage?.length ? storageJson(registry, p.name, spec.storage) : null,
+    calls: p.callType ? { type: registry.id(p.callType) } : null,
+    events: p.eventType ? { type: registry.id(p.eventType) } : null,
+    constants: Object.entries(spec.constants ?? {}).map(([name, c]) => ({
+      name,
+      type: registry.id(c.type),
+      value: u8aToHex(c.type.codec.enc(c.value)),
+      docs: c.docs ?? [],
+    })),
+    errors: p.errorType ? { type: registry.id(p.errorType) } : null,
+    index: p.index,
+  };
+  return v15 ? { ...base, docs: spec.docs ?? [] } : base;
+}
+
+export interface BuiltMetadata {
+  v14: Uint8Array;
+  v15: Uint8Array;
+}
+
+/**
+ * Builds RuntimeMetadataPrefixed V14 and V15 from the pallet declarations through @polkadot/types' own codecs, so
+ * the bytes are exactly what a Substrate node would serve for the same declarations.
+ */
+export function buildMetadata(apis: RuntimeApiDecl[]): BuiltMetadata {
+  const pallets = runtimePallets();
+
+  const v14Registry = new PortableRegistry();
+  const v14Json = {
+    lookup: { types: [] as unknown[] },
+    pallets: pallets.map((p) => palletJson(v14Registry, p, false)),
+    extrinsic: {
+      type: v14Registry.id(UncheckedExtrinsic),
+      version: 4,
+      signedExtensions: SIGNED_EXTENSIONS.map((e) => ({
+        identifier: e.identifier,
+        type: v14Registry.id(e.type),
+        additionalSigned: v14Registry.id(e.additionalSigned),
+      })),
+    },
+    type: v14Registry.id(RuntimeType),
+  };
+  v14Registry.id(RuntimeEvent);
+  v14Registry.id(RuntimeCall);
+  v14Json.lookup.types = v14Registry.types;
+
+  const v15Registry = new PortableRegistry();
+  const v15Json = {
+    lookup: { types: [] as unknown[] },
+    pallets: pallets.map((p) => palletJson(v15Registry, p, true)),
+    extrinsic: {
+      version: 4,
+      addressType: v15Registry.id(MultiAddress),
+      callType: v15Registry.id(RuntimeCall),
+      signatureType: v15Registry.id(MultiSignature),
+      extraType: v15Registry.id(SignedExtra),
+      signedExtensions: SIGNED_EXTENSIONS.map((e) => ({
+        identifier: e.identifier,
+        type: v15Registry.id(e.type),
+        additionalSigned: v15Registry.id(e.additionalSigned),
+      })),
+    },
+    type: v15Registry.id(RuntimeType),
+    apis: apis.map((api) => ({
+      name: api.name,
+      methods: api.methods.map((m) => ({
+        name: m.name,
+        inputs: m.inputs.map((i) => ({ name: i.name, type: v15Registry.id(i.type) })),
+        output: v15Registry.id(m.output),
+        docs: m.docs ?? [],
+      })),
+      docs: api.docs ?? [],
+    })),
+    outerEnums: {
+      callType: v15Registry.id(RuntimeCall),
+      eventType: v15Registry.id(RuntimeEvent),
+      errorType: v15Registry.id(RuntimeError),
+    },
+    custom: { map: {} },
+  };
+  v15Registry.id(UncheckedExtrinsic);
+  v15Json.lookup.types = v15Registry.types;
+
+  const registry = new TypeRegistry();
+  const v14 = registry.createType('MetadataV14', v14Json).toU8a();
+  const v15 = registry.createType('MetadataV15', v15Json).toU8a();
+  return { v14: u8aConcat(MAGIC, Uint8Array.of(14), v14), v15: u8aConcat(MAGIC, Uint8Array.of(15), v15) };
+}

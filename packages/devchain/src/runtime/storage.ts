@@ -1,0 +1,226 @@
+import { u8aConcat, u8aToHex } from '@polkadot/util';
+import { blake2AsU8a, xxhashAsU8a } from '@polkadot/util-crypto';
+import { type Hex, type ScaleType, decodeAll, decodePrefix } from '../scale/types.js';
+import type { StateReader } from './interface.js';
+import type { Overlay } from './state.js';
+
+export type Hasher = 'Blake2_128' | 'Blake2_256' | 'Blake2_128Concat' | 'Twox128' | 'Twox256' | 'Twox64Concat' | 'Identity';
+
+export function hashKey(hasher: Hasher, data: Uint8Array): Uint8Array {
+  switch (hasher) {
+    case 'Blake2_128':
+      return blake2AsU8a(data, 128);
+    case 'Blake2_256':
+      return blake2AsU8a(data, 256);
+    case 'Blake2_128Concat':
+      return u8aConcat(blake2AsU8a(data, 128), data);
+    case 'Twox128':
+      return xxhashAsU8a(data, 128);
+    case 'Twox256':
+      return xxhashAsU8a(data, 256);
+    case 'Twox64Concat':
+      return u8aConcat(xxhashAsU8a(data, 64), data);
+    case 'Identity':
+      return data;
+  }
+}
+
+/** Bytes a hasher puts before the SCALE key (for decoding keys back). */
+function hashPrefixLength(hasher: Hasher): number | undefined {
+  if (hasher === 'Blake2_128Concat') return 16;
+  if (hasher === 'Twox64Concat') return 8;
+  if (hasher === 'Identity') return 0;
+  return undefined;
+}
+
+export function storagePrefix(pallet: string, item: string): Hex {
+  return u8aToHex(u8aConcat(xxhashAsU8a(pallet, 128), xxhashAsU8a(item, 128))) as Hex;
+}
+
+export interface StorageEntryMeta {
+  pallet: string;
+  name: string;
+  modifier: 'Optional' | 'Default';
+  hashers: Hasher[];
+  keys: ScaleType<any>[];
+  value: ScaleType<any>;
+  /** encoded default (the metadata `fallback`) */
+  fallback: Uint8Array;
+  docs: string[];
+}
+
+interface ItemOptions<V> {
+  value: ScaleType<V>;
+  docs?: string[];
+}
+
+/** `Default` items read as this value when absent; `Optional` ones read as `undefined`. */
+type Read<V, D extends boolean> = D extends true ? V : V | undefined;
+
+abstract class StorageItemBase<V, D extends boolean> {
+  readonly meta: StorageEntryMeta;
+  readonly prefix: Hex;
+  protected readonly defaultValue: V | undefined;
+
+  constructor(pallet: string, name: string, hashers: Hasher[], keys: ScaleType<any>[], options: ItemOptions<V> & { default?: V }) {
+    const hasDefault = 'default' in options && options.default !== undefined;
+    this.defaultValue = options.default;
+    this.meta = {
+      pallet,
+      name,
+      modifier: hasDefault ? 'Default' : 'Optional',
+      hashers,
+      keys,
+      value: options.value,
+      fallback: hasDefault ? options.value.codec.enc(options.default as V) : new Uint8Array([0]),
+      docs: options.docs ?? [],
+    };
+    this.prefix = storagePrefix(pallet, name);
+  }
+
+  protected read(state: StateReader, key: Hex): Read<V, D> {
+    const raw = state.get(key);
+    if (raw === undefined) return this.defaultValue as Read<V, D>;
+    return decodeAll(this.meta.value, raw);
+  }
+
+  protected write(state: Overlay, key: Hex, value: V | undefined): void {
+    if (value === undefined) state.delete(key);
+    else state.set(key, this.meta.value.codec.enc(value));
+  }
+}
+
+export class StorageValue<V, D extends boolean> extends StorageItemBase<V, D> {
+  key(): Hex {
+    return this.prefix;
+  }
+  get(state: StateReader): Read<V, D> {
+    return this.read(state, this.prefix);
+  }
+  set(state: Overlay, value: V): void {
+    this.write(state, this.prefix, value);
+  }
+  kill(state: Overlay): void {
+    state.delete(this.prefix);
+  }
+  exists(state: StateReader): boolean {
+    return state.get(this.prefix) !== undefined;
+  }
+}
+
+/** A map with one hashed key (`StorageMap`); `K` is the key's JS value. */
+export class StorageMap<K, V, D extends boolean> extends StorageItemBase<V, D> {
+  private readonly hasher: Hasher;
+  private readonly keyType: ScaleType<K>;
+
+  constructor(pallet: string, name: string, hasher: Hasher, key: ScaleType<K>, options: ItemOptions<V> & { default?: V }) {
+    super(pallet, name, [hasher], [key], options);
+    this.hasher = hasher;
+    this.keyType = key;
+  }
+
+  key(k: K): Hex {
+    return (this.prefix + u8aToHex(hashKey(this.hasher, this.keyType.codec.enc(k))).slice(2)) as Hex;
+  }
+  get(state: StateReader, k: K): Read<V, D> {
+    return this.read(state, this.key(k));
+  }
+  set(state: Overlay, k: K, value: V): void {
+    this.write(state, this.key(k), value);
+  }
+  remove(state: Overlay, k: K): void {
+    state.delete(this.key(k));
+  }
+  has(state: StateReader, k: K): boolean {
+    return state.get(this.key(k)) !== undefined;
+  }
+  /** Decodes the key part of a full storage key (only for concat hashers). */
+  decodeKey(fullKey: Hex): K {
+    const skip = hashPrefixLength(this.hasher);
+    if (skip === undefined) throw new TypeError(`${this.meta.name}: keys hashed with ${this.hasher} cannot be decoded`);
+    const bytes = Buffer.from(fullKey.slice(2 + 64 + skip * 2), 'hex');
+    return decodeAll(this.keyType, new Uint8Array(bytes));
+  }
+  entries(state: StateReader): Array<[K, V]> {
+    return state.keys(this.prefix).map((k) => [this.decodeKey(k), decodeAll(this.meta.value, state.get(k)!)]);
+  }
+  keys(state: StateReader): K[] {
+    return state.keys(this.prefix).map((k) => this.decodeKey(k));
+  }
+}
+
+/** A map with several hashed keys (`StorageDoubleMap` / `StorageNMap`). */
+export class StorageNMap<K extends unknown[], V, D extends boolean> extends StorageItemBase<V, D> {
+  constructor(
+    pallet: string,
+    name: string,
+    private readonly hasherList: Hasher[],
+    private readonly keyTypes: ScaleType<any>[],
+    options: ItemOptions<V> & { default?: V },
+  ) {
+    super(pallet, name, hasherList, keyTypes, options);
+  }
+
+  key(...k: K): Hex {
+    let out = this.prefix as string;
+    for (let i = 0; i < k.length; i++) out += u8aToHex(hashKey(this.hasherList[i]!, this.keyTypes[i]!.codec.enc(k[i]))).slice(2);
+    return out as Hex;
+  }
+  /** Prefix covering every entry whose first keys are `k`. */
+  partialKey(...k: unknown[]): Hex {
+    let out = this.prefix as string;
+    for (let i = 0; i < k.length; i++) out += u8aToHex(hashKey(this.hasherList[i]!, this.keyTypes[i]!.codec.enc(k[i]))).slice(2);
+    return out as Hex;
+  }
+  get(state: StateReader, ...k: K): Read<V, D> {
+    return this.read(state, this.key(...k));
+  }
+  set(state: Overlay, value: V, ...k: K): void {
+    this.write(state, this.key(...k), value);
+  }
+  remove(state: Overlay, ...k: K): void {
+    state.delete(this.key(...k));
+  }
+  decodeKey(fullKey: Hex): K {
+    let bytes = new Uint8Array(Buffer.from(fullKey.slice(2 + 64), 'hex'));
+    const out: unknown[] = [];
+    for (let i = 0; i < this.keyTypes.length; i++) {
+      const skip = hashPrefixLength(this.hasherList[i]!);
+      if (skip === undefined) throw new TypeError(`${this.meta.name}: keys hashed with ${this.hasherList[i]} cannot be decoded`);
+      const [value, used] = decodePrefix(this.keyTypes[i]!, bytes.subarray(skip));
+      out.push(value);
+      bytes = bytes.subarray(skip + used);
+    }
+    return out as K;
+  }
+  entries(state: StateReader, ...partial: unknown[]): Array<[K, V]> {
+    return state.keys(this.partialKey(...partial)).map((k) => [this.decodeKey(k), decodeAll(this.meta.value, state.get(k)!)]);
+  }
+}
+
+/** Declares the storage items of one pallet under its storage prefix. */
+class PalletStorage {
+  constructor(private readonly pallet: string) {}
+
+  value<V>(name: string, options: ItemOptions<V> & { default: V }): StorageValue<V, true>;
+  value<V>(name: string, options: ItemOptions<V>): StorageValue<V, false>;
+  value<V>(name: string, options: ItemOptions<V> & { default?: V }) {
+    return new StorageValue<V, boolean>(this.pallet, name, [], [], options);
+  }
+
+  map<K, V>(name: string, hasher: Hasher, key: ScaleType<K>, options: ItemOptions<V> & { default: V }): StorageMap<K, V, true>;
+  map<K, V>(name: string, hasher: Hasher, key: ScaleType<K>, options: ItemOptions<V>): StorageMap<K, V, false>;
+  map<K, V>(name: string, hasher: Hasher, key: ScaleType<K>, options: ItemOptions<V> & { default?: V }) {
+    return new StorageMap<K, V, boolean>(this.pallet, name, hasher, key, options);
+  }
+
+  nmap<K extends unknown[], V>(name: string, hashers: Hasher[], keys: ScaleType<any>[], options: ItemOptions<V>): StorageNMap<K, V, false> {
+    return new StorageNMap<K, V, false>(this.pallet, name, hashers, keys, options);
+  }
+}
+
+export function storageOf(pallet: string): PalletStorage {
+  return new PalletStorage(pallet);
+}
+
+export type AnyStorageItem = StorageValue<any, any> | StorageMap<any, any, any> | StorageNMap<any, any, any>;
