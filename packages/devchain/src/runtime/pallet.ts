@@ -2,6 +2,7 @@ import { u8aToHex } from '@polkadot/util';
 import { type Hex, type ScaleType, type StructValue, type VariantDef, enumType } from '../scale/types.js';
 import type { AnyStorageItem } from './storage.js';
 import type { Ext } from './ext.js';
+import type { GenesisConfig } from './genesisConfig.js';
 
 export type Origin = { kind: 'root' } | { kind: 'signed'; who: Hex } | { kind: 'none' };
 
@@ -80,6 +81,8 @@ export interface PalletSpec<C extends Record<string, CallSpec<any>>, E extends R
   docs?: string[];
   onInitialize?(ext: Ext): void;
   onFinalize?(ext: Ext): void;
+  /** writes the pallet's genesis state */
+  genesis?(ext: Ext, config: GenesisConfig): void;
 }
 
 export interface Pallet<
