@@ -141,15 +141,16 @@ export class TxPool {
     return tx;
   }
 
-  watch(hash: Hex, watcher: (status: TxStatus) => void): () => void {
+  watch(hash: Hex, watcher: (status: TxStatus) => void): void {
     let set = this.watchers.get(hash);
     if (!set) this.watchers.set(hash, (set = new Set()));
     set.add(watcher);
-    return () => {
-      const current = this.watchers.get(hash);
-      current?.delete(watcher);
-      if (current?.size === 0) this.watchers.delete(hash);
-    };
+  }
+
+  unwatch(hash: Hex, watcher: (status: TxStatus) => void): void {
+    const set = this.watchers.get(hash);
+    set?.delete(watcher);
+    if (set?.size === 0) this.watchers.delete(hash);
   }
 
   /** Removes a transaction (author_removeExtrinsic, transaction_v1_stop); watchers hear `status`. */

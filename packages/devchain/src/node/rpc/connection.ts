@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 export class Subscription {
   private active = false;
   private closed = false;
+  private closeAfterReply = false;
   private readonly backlog: unknown[] = [];
   private cleanup: (() => void) | undefined;
 
@@ -41,6 +42,13 @@ export class Subscription {
     if (this.active) return;
     this.active = true;
     for (const result of this.backlog.splice(0)) this.notify(result);
+    if (this.closeAfterReply) this.close();
+  }
+
+  /** Ends the subscription once its notifications so far are out (and never before the subscribe reply). */
+  finish(): void {
+    if (this.active) this.close();
+    else this.closeAfterReply = true;
   }
 
   /** Ends the subscription server-side (and runs cleanup). Further notifications are discarded. */

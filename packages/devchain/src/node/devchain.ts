@@ -1,0 +1,143 @@
+import type { Runtime } from '../runtime/interface.js';
+import type { Hex } from '../scale/types.js';
+import { DEFAULT_INTERVAL_MS, parseBlockMode } from './blockMode.js';
+import { DevNode, type NewBlockOptions } from './node.js';
+import { readState, restoreNode, saveState } from './persistence.js';
+import type { BlockMode } from './producer.js';
+import { createDispatcher } from './rpc/methods/index.js';
+import { RpcServer } from './rpc/server.js';
+
+/** Options for the Khala runtime factory, passed through untouched when no ready runtime is given. */
+export type KhalaRuntimeOptions = Record<string, unknown>;
+
+export interface DevChainOptions {
+  /** 0 picks a free port; default 9944 */
+  port?: number;
+  host?: string;
+  /** `instant` (default), `interval`, `manual`, chopsticks' `Instant | Batch | Manual`, or a BlockMode */
+  blockMode?: BlockMode | string | { interval: number };
+  /** interval mode's period; default 12000 ms */
+  intervalMs?: number;
+  /** load the chain from this file at start (if it exists) and save it there on close */
+  stateFile?: string;
+  /** serve dev_* methods (default true) */
+  devRpc?: boolean;
+  /** a Runtime, or options for `createKhalaRuntime` */
+  runtime?: Runtime | KhalaRuntimeOptions;
+  /** unix ms of the genesis block */
+  genesisTimestamp?: number;
+  /** how many recent block states to keep (≥ 256 recommended) */
+  keepStates?: number;
+}
+
+export interface DevChain {
+  /** `ws://host:port` */
+  readonly endpoint: string;
+  /** `http://host:port` */
+  readonly httpEndpoint: string;
+  readonly port: number;
+  readonly node: DevNode;
+  newBlock(options?: NewBlockOptions): Promise<Hex>;
+  timeTravel(target: number | string | Date): number;
+  setStorage(values: Iterable<[Hex, Hex | Uint8Array | null]>): Promise<Hex>;
+  setHead(target: Hex | number): Promise<Hex>;
+  setBlockMode(mode: BlockMode | string | { interval: number }): void;
+  snapshot(): Promise<string>;
+  revert(id: string): Promise<boolean>;
+  /** writes the state file; returns its path (undefined when none is configured) */
+  save(): Promise<string | undefined>;
+  /** saves (if a state file is set), closes every socket and the server, and stops all timers */
+  close(): Promise<void>;
+}
+
+export function isRuntime(value: unknown): value is Runtime {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Runtime).buildBlock === 'function' &&
+    typeof (value as Runtime).genesisBlock === 'function'
+  );
+}
+
+async function resolveRuntime(option: DevChainOptions['runtime']): Promise<Runtime> {
+  if (isRuntime(option)) return option;
+  // @ts-ignore -- the Khala runtime module is written alongside the node; until it lands, pass `runtime`
+  const khala = (await import('../runtime/khala.js')) as { createKhalaRuntime: (o: KhalaRuntimeOptions) => Runtime };
+  return khala.createKhalaRuntime(option ?? {});
+}
+
+export async function startDevChain(options: DevChainOptions = {}): Promise<DevChain> {
+  const runtime = await resolveRuntime(options.runtime);
+  const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
+  const toMode = (mode: DevChainOptions['blockMode']): BlockMode =>
+    mode === undefined ? { mode: 'instant' } : typeof mode === 'object' && 'mode' in mode ? mode : parseBlockMode(mode, intervalMs);
+  const node = new DevNode(runtime, {
+    // production starts after a restore, so blocks never build on the fresh genesis by accident
+    blockMode: { mode: 'manual' },
+    ...(options.genesisTimestamp === undefined ? {} : { genesisTimestamp: options.genesisTimestamp }),
+    ...(options.keepStates === undefined ? {} : { keepStates: options.keepStates }),
+  });
+  const { stateFile } = options;
+  try {
+    if (stateFile) {
+      const saved = await readState(stateFile);
+      if (saved) restoreNode(node, saved);
+    }
+  } catch (error) {
+    await node.close();
+    throw error;
+  }
+  node.setBlockMode(toMode(options.blockMode));
+
+  const host = options.host ?? '127.0.0.1';
+  let server: RpcServer | undefined;
+  const save = async (): Promise<string | undefined> => {
+    if (!stateFile) return undefined;
+    await saveState(node, stateFile);
+    return stateFile;
+  };
+  const dispatcher = createDispatcher(
+    {
+      node,
+      listenAddress: () => ({ host, port: server?.port ?? 0 }),
+      save: stateFile ? async () => (await save())! : undefined,
+    },
+    { devRpc: options.devRpc ?? true },
+  );
+  try {
+    server = await RpcServer.listen(dispatcher, { host, port: options.port ?? 9944 });
+  } catch (error) {
+    await node.close();
+    throw error;
+  }
+  const port = server.port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+
+  return {
+    endpoint: `ws://${urlHost}:${port}`,
+    httpEndpoint: `http://${urlHost}:${port}`,
+    port,
+    node,
+    newBlock: async (o) => (await node.newBlock(o)).hash,
+    timeTravel: (target) => node.timeTravel(target),
+    setStorage: async (values) => (await node.setStorage(values)).hash,
+    setHead: async (target) => (await node.setHead(target)).hash,
+    setBlockMode: (mode) => node.setBlockMode(toMode(mode)),
+    snapshot: () => node.snapshot(),
+    revert: (id) => node.revert(id),
+    save,
+    close: () => {
+      closing ??= (async () => {
+        node.setBlockMode({ mode: 'manual' });
+        try {
+          await save();
+        } finally {
+          await server!.close();
+          await node.close();
+        }
+      })();
+      return closing;
+    },
+  };
+}
