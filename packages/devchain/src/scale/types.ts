@@ -261,7 +261,7 @@ export interface VariantSpec {
   docs?: string[];
 }
 
-export type EnumValue = string | { tag: string; value: any };
+export type EnumValue = string | { tag: string; value?: any };
 
 /**
  * An enum. Variants are given in order (`index` defaults to the position); each may carry named fields (decoded
@@ -394,7 +394,7 @@ function variantCodec(variants: VariantDef[]): Codec<EnumValue> {
     if (typeof value === 'string') throw new TypeError(`variant ${tag} needs a value`);
     return concat(head, codec.enc(value.value));
   };
-  const dec = createDecoder((input) => {
+  const dec = createDecoder((input): EnumValue => {
     const index = scaleU8.dec(input);
     const variant = byIndex.get(index);
     if (!variant) throw new TypeError(`unknown variant index ${index}`);

@@ -1,0 +1,32 @@
+import { Keyring } from '@polkadot/keyring';
+import type { KeyringPair } from '@polkadot/keyring/types';
+import { u8aToHex } from '@polkadot/util';
+import type { Hex } from '../scale/types.js';
+
+export const DEV_ACCOUNT_NAMES = ['alice', 'bob', 'charlie', 'dave', 'eve', 'ferdie'] as const;
+export type DevAccountName = (typeof DEV_ACCOUNT_NAMES)[number];
+
+export interface DevAccount {
+  name: DevAccountName;
+  /** `//Alice` … */
+  uri: string;
+  pair: KeyringPair;
+  publicKey: Hex;
+  /** SS58 with Khala's prefix 30 */
+  address: string;
+}
+
+let cached: DevAccount[] | undefined;
+
+/** The well-known Substrate dev accounts (sr25519 from `//Alice` … `//Ferdie`), endowed at genesis. */
+export function devAccounts(): DevAccount[] {
+  if (!cached) {
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 30 });
+    cached = DEV_ACCOUNT_NAMES.map((name) => {
+      const uri = `//${name[0]!.toUpperCase()}${name.slice(1)}`;
+      const pair = keyring.addFromUri(uri);
+      return { name, uri, pair, publicKey: u8aToHex(pair.publicKey) as Hex, address: pair.address };
+    });
+  }
+  return cached;
+}

@@ -1,0 +1,235 @@
+import { u8aConcat, u8aToHex } from '@polkadot/util';
+import { blake2AsU8a, signatureVerify } from '@polkadot/util-crypto';
+import { type Hex, u32 } from '../scale/types.js';
+import { Account, BLOCK_HASH_COUNT, BlockHash, System, incrementNonce } from '../pallets/system/index.js';
+import { TransactionPayment, computeFee, totalFee } from '../pallets/transactionPayment/index.js';
+import type { DecodedExtrinsic } from './extrinsic.js';
+import type { Dispatcher, Ext, RuntimeCallValue } from './ext.js';
+import type { InvalidTransaction, RuntimeVersion, TransactionValidityError, ValidTransaction } from './interface.js';
+import { DispatchError, type DispatchErrorValue, type Origin, type Pallet } from './pallet.js';
+import { AccountId32 } from './primitives.js';
+
+/** Hooks the executive needs from pallets defined elsewhere (Balances pays fees; PhalaMq orders messages). */
+export interface ExecutiveHooks {
+  /** withdraws a fee; throws when the account cannot pay it while staying alive */
+  withdrawFee(ext: Ext, who: Hex, fee: bigint): void;
+  /** credits collected fees (Khala's DealWithFees sends them to the treasury) */
+  depositFee(ext: Ext, who: Hex, fee: bigint, tip: bigint): void;
+  /** Khala's `CheckMqSequence` extension for `PhalaMq.sync_offchain_message` */
+  checkMqSequence?(ext: Ext, call: RuntimeCallValue): { requires: Hex[]; provides: Hex[] } | InvalidTransaction;
+}
+
+export class TransactionInvalid extends Error {
+  override readonly name = 'TransactionInvalid';
+  constructor(
+    readonly error: TransactionValidityError,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+const invalid = (kind: InvalidTransaction, reason: string) => new TransactionInvalid({ invalid: kind }, reason);
+
+export interface CheckedSigned {
+  who: Hex;
+  nonce: number;
+  fee: bigint;
+  tip: bigint;
+  weight: bigint;
+  validity: ValidTransaction;
+}
+
+const ZERO_ACCOUNT = `0x${'00'.repeat(32)}` as Hex;
+
+/** Era birth and death as `sp_runtime::generic::Era` computes them. */
+export function eraRange(era: unknown, current: number): { birth: number; death: number } | undefined {
+  if (era === 'Immortal' || (typeof era === 'object' && era !== null && (era as { tag: string }).tag === 'Immortal')) return undefined;
+  const { tag, value } = era as { tag: string; value: number };
+  const first = Number(tag.slice('Mortal'.length));
+  const encoded = first + (value << 8);
+  const period = 2 ** ((encoded % (1 << 4)) + 1);
+  const quantizeFactor = Math.max(period >> 12, 1);
+  const phase = (encoded >> 4) * quantizeFactor;
+  const birth = Math.floor((Math.max(current, phase) - phase) / period) * period + phase;
+  return { birth, death: birth + period };
+}
+
+export class Executive implements Dispatcher {
+  private readonly pallets = new Map<string, Pallet<any, any, any>>();
+
+  constructor(
+    pallets: Pallet<any, any, any>[],
+    private readonly version: () => RuntimeVersion,
+    private readonly genesisHash: () => Hex,
+    private readonly hooks: ExecutiveHooks,
+  ) {
+    for (const p of pallets) this.pallets.set(p.name, p);
+  }
+
+  private resolveCall(call: RuntimeCallValue) {
+    const pallet = this.pallets.get(call.tag);
+    const inner = typeof call.value === 'string' ? { tag: call.value, value: {} } : call.value;
+    const spec = pallet?.callsByName.get(inner.tag);
+    if (!pallet || !spec) throw new DispatchError(System.error('CallFiltered').error, `unknown call ${call.tag}.${inner.tag}`);
+    return { pallet, spec, args: inner.value ?? {} };
+  }
+
+  /** Every dispatchable runs in its own storage layer (FRAME ≥ 0.9.25): an error leaves no trace. */
+  dispatch(ext: Ext, origin: Origin, call: RuntimeCallValue): void {
+    const { spec, args } = this.resolveCall(call);
+    ext.transactional(() => spec.dispatch(ext, origin, args));
+  }
+
+  callWeight(call: RuntimeCallValue): bigint {
+    try {
+      const { spec, args } = this.resolveCall(call);
+      if (spec.weight === undefined) return 0n;
+      return typeof spec.weight === 'function' ? spec.weight(args) : spec.weight;
+    } catch {
+      return 0n;
+    }
+  }
+
+  feeFor(decoded: DecodedExtrinsic) {
+    const weight = this.callWeight(decoded.call);
+    return { weight, details: computeFee(decoded.encoded.length, weight, decoded.signed?.tip ?? 0n) };
+  }
+
+  /**
+   * The signed-extension pipeline of Khala in Khala's order. `forApply` distinguishes `pre_dispatch` (a future
+   * nonce is an error) from `validate` (a future nonce waits in the pool).
+   */
+  checkSigned(ext: Ext, decoded: DecodedExtrinsic, forApply: boolean): CheckedSigned {
+    const signed = decoded.signed;
+    if (!signed) throw new TransactionInvalid({ unknown: 'NoUnsignedValidator' }, 'unsigned transactions are not accepted');
+    if (signed.address.tag !== 'Id') {
+      throw new TransactionInvalid({ unknown: 'CannotLookup' }, `address kind ${signed.address.tag} cannot be looked up`);
+    }
+    const who = signed.address.value;
+    if (who === ZERO_ACCOUNT) throw invalid('BadSigner', 'the zero account cannot sign');
+
+    const current = ext.blockNumber;
+    const range = eraRange(signed.era, current);
+    let birthHash: Hex;
+    let longevity: bigint;
+    if (range) {
+      if (range.birth > current || range.birth < current - BLOCK_HASH_COUNT || !BlockHash.has(ext.state, range.birth)) {
+        throw invalid('AncientBirthBlock', `the mortal era starts at block ${range.birth}, which is unknown here`);
+      }
+      birthHash = BlockHash.get(ext.state, range.birth);
+      longevity = BigInt(Math.max(range.death - current, 0));
+    } else {
+      birthHash = this.genesisHash();
+      longevity = 2n ** 64n - 1n;
+    }
+
+    const version = this.version();
+    const additional = u8aConcat(
+      u32.codec.enc(version.specVersion),
+      u32.codec.enc(version.transactionVersion),
+      hexBytes(this.genesisHash()),
+      hexBytes(birthHash),
+    );
+    let payload = u8aConcat(decoded.callBytes, decoded.extraBytes, additional);
+    if (payload.length > 256) payload = blake2AsU8a(payload, 256);
+    const prefix = { Ed25519: 0, Sr25519: 1, Ecdsa: 2 }[signed.signature.tag];
+    const signature = u8aConcat(Uint8Array.of(prefix), hexBytes(signed.signature.value));
+    let valid = false;
+    try {
+      valid = signatureVerify(payload, signature, who).isValid;
+    } catch {
+      valid = false;
+    }
+    if (!valid) {
+      throw invalid(
+        'BadProof',
+        'bad signature: it does not match the signer, or was made for another chain, runtime version or (expired) era',
+      );
+    }
+
+    const account = Account.get(ext.state, who);
+    if (signed.nonce < account.nonce) throw invalid('Stale', `nonce ${signed.nonce} is already used (next is ${account.nonce})`);
+    if (forApply && signed.nonce > account.nonce) throw invalid('Future', `nonce ${signed.nonce} is ahead of ${account.nonce}`);
+    const tag = (nonce: number) => u8aToHex(u8aConcat(AccountId32.codec.enc(who), u32.codec.enc(nonce))) as Hex;
+    const requires: Hex[] = signed.nonce > account.nonce ? [tag(signed.nonce - 1)] : [];
+    const provides: Hex[] = [tag(signed.nonce)];
+
+    if (this.hooks.checkMqSequence) {
+      const mq = this.hooks.checkMqSequence(ext, decoded.call);
+      if (typeof mq === 'string' || 'Custom' in mq) {
+        if (!(mq === 'Future' && !forApply)) throw invalid(mq as InvalidTransaction, 'the offchain message sequence is not the expected one');
+      } else {
+        requires.push(...mq.requires);
+        provides.push(...mq.provides);
+      }
+    }
+
+    const { weight, details } = this.feeFor(decoded);
+    const fee = totalFee(details);
+    try {
+      ext.transactional(() => this.hooks.withdrawFee(ext, who, fee));
+    } catch (error) {
+      throw invalid('Payment', `cannot pay the fee of ${fee} planck: ${(error as Error).message}`);
+    }
+
+    return {
+      who,
+      nonce: signed.nonce,
+      fee,
+      tip: signed.tip,
+      weight,
+      validity: { priority: signed.tip, requires, provides, longevity, propagate: true },
+    };
+  }
+
+  /**
+   * Applies a signed extrinsic: nonce and fee are kept whatever the call does; the call itself is all or nothing.
+   * Returns the dispatch outcome, or throws `TransactionInvalid` when it cannot be included at all.
+   */
+  applySigned(ext: Ext, decoded: DecodedExtrinsic, index: number): DispatchErrorValue | undefined {
+    ext.phase = { tag: 'ApplyExtrinsic', value: index };
+    let checked: CheckedSigned;
+    const layer = ext.events.length;
+    try {
+      checked = this.checkSigned(ext, decoded, true);
+    } catch (error) {
+      ext.events.length = layer;
+      throw error;
+    }
+    incrementNonce(ext, checked.who);
+    const outcome = this.dispatchCall(ext, { kind: 'signed', who: checked.who }, decoded.call);
+    this.hooks.depositFee(ext, checked.who, checked.fee, checked.tip);
+    TransactionPayment.emit(ext, 'TransactionFeePaid', { who: checked.who, actual_fee: checked.fee, tip: checked.tip });
+    this.finishExtrinsic(ext, outcome, checked.weight, 'Normal');
+    return outcome;
+  }
+
+  applyInherent(ext: Ext, call: RuntimeCallValue, index: number): DispatchErrorValue | undefined {
+    ext.phase = { tag: 'ApplyExtrinsic', value: index };
+    const outcome = this.dispatchCall(ext, { kind: 'none' }, call);
+    this.finishExtrinsic(ext, outcome, this.callWeight(call), 'Mandatory');
+    return outcome;
+  }
+
+  private dispatchCall(ext: Ext, origin: Origin, call: RuntimeCallValue): DispatchErrorValue | undefined {
+    try {
+      this.dispatch(ext, origin, call);
+      return undefined;
+    } catch (error) {
+      if (error instanceof DispatchError) return error.error;
+      // A panic in a real runtime; here the call is rolled back and reported instead of poisoning the block.
+      return 'Other';
+    }
+  }
+
+  private finishExtrinsic(ext: Ext, outcome: DispatchErrorValue | undefined, weight: bigint, cls: 'Normal' | 'Mandatory') {
+    const dispatch_info = { weight: { ref_time: weight, proof_size: 0n }, class: cls, pays_fee: 'Yes' };
+    if (outcome === undefined) System.emit(ext, 'ExtrinsicSuccess', { dispatch_info });
+    else System.emit(ext, 'ExtrinsicFailed', { dispatch_error: outcome as never, dispatch_info });
+  }
+}
+
+function hexBytes(hex: Hex): Uint8Array {
+  return new Uint8Array(Buffer.from(hex.slice(2), 'hex'));
+}
