@@ -1,5 +1,7 @@
 import type { Pallet } from '../runtime/pallet.js';
 import { System } from './system/index.js';
+import { Timestamp } from './timestamp/index.js';
+import { TransactionPayment } from './transactionPayment/index.js';
 
-/** The pallets of the dev chain's Khala runtime (indices are Khala's). */
-export const KHALA_PALLETS: Pallet<any, any, any>[] = [System];
+/** The pallets of the dev chain's Khala runtime (indices are Khala's), sorted by index. */
+export const KHALA_PALLETS: Pallet<any, any, any>[] = [System, Timestamp, TransactionPayment];
