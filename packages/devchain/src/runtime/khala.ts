@@ -446,7 +446,10 @@ export class KhalaRuntime implements Runtime {
 }
 
 function defaultHooks(): ExecutiveHooks {
-  throw new Error('pass fee hooks');
+  const missing = () => {
+    throw new Error('no fee hooks: the Balances pallet is not wired in');
+  };
+  return { withdrawFee: missing, depositFee: missing };
 }
 
 export function createKhalaRuntime(options: KhalaRuntimeOptions = {}): KhalaRuntime {
