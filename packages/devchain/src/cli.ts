@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     blockMode: opts.blockMode,
     intervalMs: opts.interval,
     devRpc: opts.devRpc,
-    runtime: { productionTokenomics: opts.productionTokenomics === true },
+    runtime: { tokenomics: opts.productionTokenomics ? 'production' : 'default' },
     ...(opts.state ? { stateFile: opts.state } : {}),
     ...(opts.genesisTimestamp === undefined ? {} : { genesisTimestamp: opts.genesisTimestamp }),
   });

@@ -1,14 +1,12 @@
 import type { Runtime } from '../runtime/interface.js';
+import { type KhalaRuntimeOptions, createKhalaRuntime } from '../runtime/khala.js';
 import type { Hex } from '../scale/types.js';
 import { DEFAULT_INTERVAL_MS, parseBlockMode } from './blockMode.js';
 import { DevNode, type NewBlockOptions } from './node.js';
 import { readState, restoreNode, saveState } from './persistence.js';
-import type { BlockMode } from './producer.js';
+import { type BlockMode, SLOT_MS } from './producer.js';
 import { createDispatcher } from './rpc/methods/index.js';
 import { RpcServer } from './rpc/server.js';
-
-/** Options for the Khala runtime factory, passed through untouched when no ready runtime is given. */
-export type KhalaRuntimeOptions = Record<string, unknown>;
 
 export interface DevChainOptions {
   /** 0 picks a free port; default 9944 */
@@ -22,9 +20,12 @@ export interface DevChainOptions {
   stateFile?: string;
   /** serve dev_* methods (default true) */
   devRpc?: boolean;
-  /** a Runtime, or options for `createKhalaRuntime` */
+  /** a Runtime, or options for `createKhalaRuntime` (default: the Khala runtime with dev settings) */
   runtime?: Runtime | KhalaRuntimeOptions;
-  /** unix ms of the genesis block */
+  /**
+   * unix ms of the genesis block (default: now, rounded down to a 12 s slot; with a state file, the file's).
+   * Also given to the Khala runtime, whose genesis state (and so genesis hash) records it.
+   */
   genesisTimestamp?: number;
   /** how many recent block states to keep (≥ 256 recommended) */
   keepStates?: number;
@@ -59,30 +60,28 @@ export function isRuntime(value: unknown): value is Runtime {
   );
 }
 
-async function resolveRuntime(option: DevChainOptions['runtime']): Promise<Runtime> {
-  if (isRuntime(option)) return option;
-  // @ts-ignore -- the Khala runtime module is written alongside the node; until it lands, pass `runtime`
-  const khala = (await import('../runtime/khala.js')) as { createKhalaRuntime: (o: KhalaRuntimeOptions) => Runtime };
-  return khala.createKhalaRuntime(option ?? {});
-}
-
 export async function startDevChain(options: DevChainOptions = {}): Promise<DevChain> {
-  const runtime = await resolveRuntime(options.runtime);
+  const { stateFile } = options;
+  const saved = stateFile ? await readState(stateFile) : undefined;
+  // a restored chain keeps its genesis time: the Khala genesis state (hence its hash) depends on it
+  const genesisTimestamp =
+    options.genesisTimestamp ??
+    saved?.blocks.find((b) => b.number === 0)?.timestamp ??
+    Math.floor(Date.now() / SLOT_MS) * SLOT_MS;
+  const runtime = isRuntime(options.runtime)
+    ? options.runtime
+    : createKhalaRuntime({ genesisTimestamp, ...(options.runtime ?? {}) });
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
   const toMode = (mode: DevChainOptions['blockMode']): BlockMode =>
     mode === undefined ? { mode: 'instant' } : typeof mode === 'object' && 'mode' in mode ? mode : parseBlockMode(mode, intervalMs);
   const node = new DevNode(runtime, {
     // production starts after a restore, so blocks never build on the fresh genesis by accident
     blockMode: { mode: 'manual' },
-    ...(options.genesisTimestamp === undefined ? {} : { genesisTimestamp: options.genesisTimestamp }),
+    genesisTimestamp,
     ...(options.keepStates === undefined ? {} : { keepStates: options.keepStates }),
   });
-  const { stateFile } = options;
   try {
-    if (stateFile) {
-      const saved = await readState(stateFile);
-      if (saved) restoreNode(node, saved);
-    }
+    if (saved) restoreNode(node, saved);
   } catch (error) {
     await node.close();
     throw error;

@@ -21,6 +21,9 @@ export interface NewBlockOptions {
   transactions?: Array<Hex | Uint8Array>;
 }
 
+/** Khala's pallet_timestamp MinimumPeriod: the least a block's time may advance over its parent's. */
+export const MINIMUM_PERIOD_MS = 6_000;
+
 interface NodeSnapshot {
   chain: ChainSnapshot;
   pool: PoolSnapshot;
@@ -96,10 +99,19 @@ export class DevNode {
     });
   }
 
-  /** Sets the timestamp of the next block; returns it. */
+  /**
+   * Sets the timestamp of the next block; returns it. Only forward: pallet_timestamp refuses a block less than
+   * its minimum period after the previous one (use setHead/revert to go back).
+   */
   timeTravel(target: number | string | Date): number {
     const ms = typeof target === 'number' ? target : typeof target === 'string' ? Date.parse(target) : target.getTime();
     if (!Number.isSafeInteger(ms) || ms < 0) throw new DevControlError(`cannot time travel to ${String(target)}`);
+    const earliest = this.chain.head.timestamp + MINIMUM_PERIOD_MS;
+    if (ms < earliest) {
+      throw new DevControlError(
+        `cannot time travel to ${new Date(ms).toISOString()}: the next block must be at or after ${new Date(earliest).toISOString()}`,
+      );
+    }
     this.producer.timeTravelTarget = ms;
     return ms;
   }
