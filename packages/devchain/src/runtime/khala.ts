@@ -1,6 +1,8 @@
 import { compactAddLength, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsHex, blake2AsU8a } from '@polkadot/util-crypto';
 import { KHALA_PALLETS } from '../pallets/index.js';
+import { deposit, withdraw } from '../pallets/balances/index.js';
+import { TREASURY_ACCOUNT, palletAccount } from './accounts.js';
 import {
   AllExtrinsicsLen,
   DigestItem,
@@ -224,7 +226,13 @@ export class KhalaRuntime implements Runtime {
     const devBalance = options.devBalance ?? 1n << 60n;
     const startTime = options.genesisTimestamp ?? Math.floor(Date.now() / 12_000) * 12_000;
     this.config = {
-      endowed: [...devAccounts().map((a) => [a.publicKey, devBalance] as [Hex, bigint]), ...(options.endowed ?? [])],
+      endowed: [
+        ...devAccounts().map((a) => [a.publicKey, devBalance] as [Hex, bigint]),
+        // The treasury collects fees and slashes; the subsidy pool pays mining rewards (spec §6.4).
+        [TREASURY_ACCOUNT, 1_000n * PHA],
+        [palletAccount('phala/pp'), options.subsidyPoolBalance ?? 10_000_000n * PHA],
+        ...(options.endowed ?? []),
+      ],
       sudoKey: devAccounts()[0]!.publicKey,
       tokenomics: options.tokenomics ?? 'default',
       subsidyPoolBalance: options.subsidyPoolBalance ?? 10_000_000n * PHA,
@@ -445,11 +453,12 @@ export class KhalaRuntime implements Runtime {
   }
 }
 
+/** Fees are paid from the signer's free balance above its fee locks and go to the treasury (no block author here). */
 function defaultHooks(): ExecutiveHooks {
-  const missing = () => {
-    throw new Error('no fee hooks: the Balances pallet is not wired in');
+  return {
+    withdrawFee: (ext, who, fee) => withdraw(ext, who, fee, 'fee', 'KeepAlive'),
+    depositFee: (ext, _who, fee) => deposit(ext, TREASURY_ACCOUNT, fee),
   };
-  return { withdrawFee: missing, depositFee: missing };
 }
 
 export function createKhalaRuntime(options: KhalaRuntimeOptions = {}): KhalaRuntime {
