@@ -1,5 +1,5 @@
 import type { Runtime } from '../runtime/interface.js';
-import { type KhalaRuntimeOptions, createKhalaRuntime } from '../runtime/khala.js';
+import type { KhalaRuntimeOptions } from '../runtime/khala.js';
 import type { Hex } from '../scale/types.js';
 import { DEFAULT_INTERVAL_MS, parseBlockMode } from './blockMode.js';
 import { DevNode, type NewBlockOptions } from './node.js';
@@ -60,6 +60,12 @@ export function isRuntime(value: unknown): value is Runtime {
   );
 }
 
+/** Loaded on demand: a node given its own Runtime never pays for (or depends on) the Khala pallets. */
+async function khalaRuntime(options: KhalaRuntimeOptions): Promise<Runtime> {
+  const { createKhalaRuntime } = await import('../runtime/khala.js');
+  return createKhalaRuntime(options);
+}
+
 export async function startDevChain(options: DevChainOptions = {}): Promise<DevChain> {
   const { stateFile } = options;
   const saved = stateFile ? await readState(stateFile) : undefined;
@@ -68,9 +74,7 @@ export async function startDevChain(options: DevChainOptions = {}): Promise<DevC
     options.genesisTimestamp ??
     saved?.blocks.find((b) => b.number === 0)?.timestamp ??
     Math.floor(Date.now() / SLOT_MS) * SLOT_MS;
-  const runtime = isRuntime(options.runtime)
-    ? options.runtime
-    : createKhalaRuntime({ genesisTimestamp, ...(options.runtime ?? {}) });
+  const runtime = isRuntime(options.runtime) ? options.runtime : await khalaRuntime({ genesisTimestamp, ...(options.runtime ?? {}) });
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
   const toMode = (mode: DevChainOptions['blockMode']): BlockMode =>
     mode === undefined ? { mode: 'instant' } : typeof mode === 'object' && 'mode' in mode ? mode : parseBlockMode(mode, intervalMs);
