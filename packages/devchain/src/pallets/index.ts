@@ -1,7 +1,10 @@
 import type { Pallet } from '../runtime/pallet.js';
+import { Mining } from './phala/mining/index.js';
+import { Mq } from './phala/mq/index.js';
+import { Registry } from './phala/registry/index.js';
 import { System } from './system/index.js';
 import { Timestamp } from './timestamp/index.js';
 import { TransactionPayment } from './transactionPayment/index.js';
 
 /** The pallets of the dev chain's Khala runtime (indices are Khala's), sorted by index. */
-export const KHALA_PALLETS: Pallet<any, any, any>[] = [System, Timestamp, TransactionPayment];
+export const KHALA_PALLETS: Pallet<any, any, any>[] = [System, Timestamp, TransactionPayment, Mq, Registry, Mining];
