@@ -45,7 +45,7 @@ describe('metadata conformance with live Khala 1190 (+ 1192 deltas)', () => {
 
   beforeAll(() => {
     const envelope = JSON.parse(readFileSync(`${SHARED}khala-1190.json`, 'utf8')) as { result: string };
-    real = new ShapeDescriber(decodeMetadata(envelope.result));
+    real = new ShapeDescriber(decodeMetadata(envelope.result as `0x${string}`));
     ours = new ShapeDescriber(decodeMetadata(u8aToHex(createKhalaRuntime().metadata())));
   });
 

@@ -87,7 +87,7 @@ export class ShapeDescriber {
   }
 }
 
-export function decodeMetadata(hex: string): MetadataV14 {
+export function decodeMetadata(hex: `0x${string}`): MetadataV14 {
   const registry = new TypeRegistry();
   const metadata = new Metadata(registry, hex);
   return metadata.asV14;
