@@ -29,6 +29,8 @@ export interface DevChainOptions {
   genesisTimestamp?: number;
   /** how many recent block states to keep (≥ 256 recommended) */
   keepStates?: number;
+  /** delay between a watched extrinsic's `inBlock` and `finalized` statuses; default 100 ms */
+  finalizedStatusDelayMs?: number;
 }
 
 export interface DevChain {
@@ -83,6 +85,7 @@ export async function startDevChain(options: DevChainOptions = {}): Promise<DevC
     blockMode: { mode: 'manual' },
     genesisTimestamp,
     ...(options.keepStates === undefined ? {} : { keepStates: options.keepStates }),
+    ...(options.finalizedStatusDelayMs === undefined ? {} : { finalizedStatusDelayMs: options.finalizedStatusDelayMs }),
   });
   try {
     if (saved) restoreNode(node, saved);

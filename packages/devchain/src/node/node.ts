@@ -12,6 +12,8 @@ export interface DevNodeOptions {
   /** unix ms of the genesis block; default now, rounded down to a slot */
   genesisTimestamp?: number;
   keepStates?: number;
+  /** delay between a watched extrinsic's `inBlock` and `finalized` statuses (default 100 ms; see TxPool) */
+  finalizedStatusDelayMs?: number;
 }
 
 export interface NewBlockOptions {
@@ -20,6 +22,8 @@ export interface NewBlockOptions {
   to?: number;
   transactions?: Array<Hex | Uint8Array>;
 }
+
+export const DEFAULT_FINALIZED_STATUS_DELAY_MS = 100;
 
 /** Khala's pallet_timestamp MinimumPeriod: the least a block's time may advance over its parent's. */
 export const MINIMUM_PERIOD_MS = 6_000;
@@ -74,7 +78,7 @@ export class DevNode {
     this.pool = new TxPool(runtime, () => {
       const head = this.chain.head;
       return { state: this.chain.stateAt(head.hash), number: head.number, hash: head.hash };
-    });
+    }, options.finalizedStatusDelayMs ?? DEFAULT_FINALIZED_STATUS_DELAY_MS);
     this.producer = new BlockProducer(runtime, this.chain, this.pool, options.blockMode);
     this.producer.onBlock.subscribe((block) => {
       this.onNewBlock.emit(block);

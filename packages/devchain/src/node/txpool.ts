@@ -61,9 +61,18 @@ export class TxPool {
   /** a transaction entered the pool as ready (producers in instant mode listen) */
   readonly onReady = new Signal<PoolTransaction>();
 
+  /** finalized-status notifications waiting for their delay (flushed on clear) */
+  private readonly pendingFinal = new Map<NodeJS.Timeout, () => void>();
+
+  /**
+   * `finalizedDelayMs`: how long after `inBlock` watchers hear `finalized`. @polkadot/api fetches a block's
+   * events on `inBlock` and abandons that fetch when the next status arrives (switchMap), so an immediate
+   * `finalized` would swallow the `inBlock` result; chopsticks waits 50–100 ms for the same reason.
+   */
   constructor(
     private readonly runtime: Runtime,
     private readonly head: () => PoolHead,
+    private readonly finalizedDelayMs = 0,
   ) {}
 
   get size(): number {
@@ -174,8 +183,21 @@ export class TxPool {
       const hash = extrinsicHash(bytes);
       if (!this.txs.delete(hash)) continue;
       this.notify(hash, { inBlock: blockHash });
-      this.notify(hash, { finalized: blockHash });
+      const watchers = this.watchers.get(hash);
       this.watchers.delete(hash);
+      if (!watchers?.size) continue;
+      const finalize = () => {
+        for (const watcher of watchers) safely(() => watcher({ finalized: blockHash }));
+      };
+      if (this.finalizedDelayMs <= 0) {
+        finalize();
+      } else {
+        const timer = setTimeout(() => {
+          this.pendingFinal.delete(timer);
+          finalize();
+        }, this.finalizedDelayMs);
+        this.pendingFinal.set(timer, finalize);
+      }
     }
     for (const { extrinsic } of rejected) this.drop(extrinsicHash(extrinsic), 'invalid');
     this.revalidate();
@@ -206,8 +228,13 @@ export class TxPool {
     this.revalidate();
   }
 
-  /** Dropped on shutdown so watchers are told rather than left hanging. */
+  /** Shutdown: pending transactions are dropped and delayed statuses delivered now, leaving no timers. */
   clear(): void {
+    for (const [timer, finalize] of this.pendingFinal) {
+      clearTimeout(timer);
+      finalize();
+    }
+    this.pendingFinal.clear();
     for (const hash of [...this.txs.keys()]) this.drop(hash, 'dropped');
   }
 
@@ -238,13 +265,15 @@ export class TxPool {
   }
 
   private notify(hash: Hex, status: TxStatus): void {
-    for (const watcher of [...(this.watchers.get(hash) ?? [])]) {
-      try {
-        watcher(status);
-      } catch (error) {
-        console.error('[phala-devchain] transaction watcher failed', error);
-      }
-    }
+    for (const watcher of [...(this.watchers.get(hash) ?? [])]) safely(() => watcher(status));
+  }
+}
+
+function safely(fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    console.error('[phala-devchain] transaction watcher failed', error);
   }
 }
 
