@@ -113,7 +113,8 @@ export function expectFailure(
 
 export const err = (name: Parameters<typeof PhalaStakePool.error>[0]) => PhalaStakePool.error(name);
 
-export function registerWorker(ext: Ext, pubkey: Hex, operator: Hex | undefined, score: number | undefined = 100): void {
+/** `score: null` registers a worker that has not finished its benchmark. */
+export function registerWorker(ext: Ext, pubkey: Hex, operator: Hex | undefined, score: number | null = 100): void {
   registry.Workers.set(ext.state, pubkey, {
     pubkey,
     ecdh_pubkey: pubkey,
@@ -121,7 +122,7 @@ export function registerWorker(ext: Ext, pubkey: Hex, operator: Hex | undefined,
     last_updated: 0n,
     operator,
     confidence_level: 128,
-    initial_score: score,
+    initial_score: score ?? undefined,
     features: [1, 4],
   });
 }

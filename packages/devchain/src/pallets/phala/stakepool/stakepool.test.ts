@@ -148,3 +148,162 @@ describe('§6.10 worked example, to the pico', () => {
     expect(subsidyBefore - free(ext, SUBSIDY_POOL_ACCOUNT)).toBe(4_500_740_679_772n + 1_500_000_000_000n + 8_999_259_320_227n);
   });
 });
+
+describe('pool administration', () => {
+  it('create assigns consecutive pids and needs a signed origin', () => {
+    const ext = newExt();
+    expect(own(call(ext, signed(alice), 'create'))).toEqual([['PoolCreated', { owner: alice, pid: 0n }]]);
+    expect(own(call(ext, signed(bob), 'create'))).toEqual([['PoolCreated', { owner: bob, pid: 1n }]]);
+    expect(PoolCount.get(ext.state)).toBe(2n);
+    expect(pool(ext, 1n)).toMatchObject({ owner: bob, cap: undefined, payout_commission: undefined, workers: [], withdraw_queue: [] });
+    expectFailure(ext, root, 'create', {}, badOriginError());
+  });
+
+  it('add_worker: every check in order, then binds the sub-account', () => {
+    const ext = newExt();
+    const pid = createPool(ext, alice);
+    createPool(ext, bob); // pid 1
+    const args = { pid, pubkey: W1 };
+    expectFailure(ext, signed(alice), 'add_worker', args, err('WorkerNotRegistered'));
+    registerWorker(ext, W1, bob, null);
+    expectFailure(ext, signed(alice), 'add_worker', args, err('UnauthorizedOperator'));
+    registerWorker(ext, W1, alice, null);
+    expectFailure(ext, signed(alice), 'add_worker', args, err('BenchmarkMissing'));
+    registerWorker(ext, W1, alice, 100);
+    expectFailure(ext, signed(alice), 'add_worker', { pid: 9n, pubkey: W1 }, err('PoolDoesNotExist'));
+    expectFailure(ext, signed(alice), 'add_worker', { pid: 1n, pubkey: W1 }, err('UnauthorizedPoolOwner'));
+    const events = call(ext, signed(alice), 'add_worker', args);
+    const miner = poolSubAccount(pid, W1);
+    expect(names(events)).toEqual(['PhalaMining.MinerBound', 'PhalaStakePool.PoolWorkerAdded']);
+    expect(own(events)).toEqual([['PoolWorkerAdded', { pid, worker: W1, miner }]]);
+    expect(pool(ext, pid).workers).toEqual([W1]);
+    expect(WorkerAssignments.get(ext.state, W1)).toBe(pid);
+    expect(SubAccountPreimages.get(ext.state, miner)).toEqual([pid, W1]);
+    expectFailure(ext, signed(alice), 'add_worker', args, err('WorkerExists'));
+    // Already bound through pool 0: binding it to pool 2's sub-account fails inside PhalaMining.
+    const pid2 = createPool(ext, alice);
+    expectFailure(ext, signed(alice), 'add_worker', { pid: pid2, pubkey: W1 }, err('FailedToBindMinerAndWorker'));
+  });
+
+  it('add_worker: at most MaxPoolWorkers workers', () => {
+    const ext = newExt();
+    const pid = createPool(ext, alice);
+    const p = pool(ext, pid);
+    StakePools.set(ext.state, pid, { ...p, workers: Array.from({ length: MAX_POOL_WORKERS }, (_, i) => worker(i + 10)) });
+    registerWorker(ext, W1, alice);
+    expectFailure(ext, signed(alice), 'add_worker', { pid, pubkey: W1 }, err('WorkersExceedLimit'));
+    StakePools.set(ext.state, pid, { ...p, workers: Array.from({ length: MAX_POOL_WORKERS - 1 }, (_, i) => worker(i + 10)) });
+    call(ext, signed(alice), 'add_worker', { pid, pubkey: W1 });
+    expect(pool(ext, pid).workers).toHaveLength(MAX_POOL_WORKERS);
+  });
+
+  it('remove_worker: checks, Ready only (1192), unbinds without notification', () => {
+    const ext = newExt();
+    const pid = poolWithWorkers(ext, alice, [W1, W2]);
+    const other = poolWithWorkers(ext, alice, [W3]);
+    createPool(ext, bob);
+    const args = { pid, worker: W1 };
+    expectFailure(ext, signed(alice), 'remove_worker', { pid: 9n, worker: W1 }, err('PoolDoesNotExist'));
+    expectFailure(ext, signed(bob), 'remove_worker', args, err('UnauthorizedPoolOwner'));
+    expectFailure(ext, signed(alice), 'remove_worker', { pid, worker: worker(9) }, err('WorkerDoesNotExist'));
+    expectFailure(ext, signed(alice), 'remove_worker', { pid, worker: W3 }, err('WorkerInAnotherPool'));
+    // An assignment without a miner record (only reachable by corrupt state).
+    WorkerAssignments.set(ext.state, worker(9), pid);
+    expectFailure(ext, signed(alice), 'remove_worker', { pid, worker: worker(9) }, err('MinerDoesNotExist'));
+    WorkerAssignments.remove(ext.state, worker(9));
+    call(ext, signed(alice), 'contribute', { pid, amount: 2000n * PHA });
+    call(ext, signed(alice), 'start_mining', { pid, worker: W2, stake: 1000n * PHA });
+    expectFailure(ext, signed(alice), 'remove_worker', { pid, worker: W2 }, err('WorkerIsNotReady'));
+
+    const events = call(ext, signed(alice), 'remove_worker', args);
+    expect(names(events)).toEqual(['PhalaMining.MinerUnbound', 'PhalaStakePool.PoolWorkerRemoved']);
+    expect(own(events)).toEqual([['PoolWorkerRemoved', { pid, worker: W1 }]]);
+    expect(pool(ext, pid).workers).toEqual([W2]);
+    expect(WorkerAssignments.get(ext.state, W1)).toBeUndefined();
+    // The miner record and the preimage stay.
+    expect(Miners.get(ext.state, poolSubAccount(pid, W1))?.state).toBe('Ready');
+    expect(SubAccountPreimages.get(ext.state, poolSubAccount(pid, W1))).toEqual([pid, W1]);
+    expect(pool(ext, other).workers).toEqual([W3]);
+  });
+
+  it('set_cap and set_payout_pref', () => {
+    const ext = newExt();
+    const pid = createPool(ext, alice);
+    expectFailure(ext, signed(alice), 'set_cap', { pid: 9n, cap: 1n }, err('PoolDoesNotExist'));
+    expectFailure(ext, signed(bob), 'set_cap', { pid, cap: 1n }, err('UnauthorizedPoolOwner'));
+    call(ext, signed(alice), 'contribute', { pid, amount: 100n * PHA });
+    expectFailure(ext, signed(alice), 'set_cap', { pid, cap: 100n * PHA - 1n }, err('InadequateCapacity'));
+    expect(own(call(ext, signed(alice), 'set_cap', { pid, cap: 100n * PHA }))).toEqual([['PoolCapacitySet', { pid, cap: 100n * PHA }]]);
+    expect(pool(ext, pid).cap).toBe(100n * PHA);
+
+    expectFailure(ext, signed(alice), 'set_payout_pref', { pid: 9n, payout_commission: 1 }, err('PoolDoesNotExist'));
+    expectFailure(ext, signed(bob), 'set_payout_pref', { pid, payout_commission: 1 }, err('UnauthorizedPoolOwner'));
+    expect(own(call(ext, signed(alice), 'set_payout_pref', { pid, payout_commission: 250_000 }))).toEqual([
+      ['PoolCommissionSet', { pid, commission: 250_000 }],
+    ]);
+    expect(pool(ext, pid).payout_commission).toBe(250_000);
+  });
+
+  it('whitelist: created lazily, bounded, owner always allowed, deleted with its last staker', () => {
+    const ext = newExt();
+    const pid = createPool(ext, alice);
+    expectFailure(ext, signed(alice), 'add_staker_to_whitelist', { pid: 9n, staker: bob }, err('PoolDoesNotExist'));
+    expectFailure(ext, signed(bob), 'add_staker_to_whitelist', { pid, staker: bob }, err('UnauthorizedPoolOwner'));
+    expectFailure(ext, signed(alice), 'remove_staker_from_whitelist', { pid: 9n, staker: bob }, err('PoolDoesNotExist'));
+    expectFailure(ext, signed(bob), 'remove_staker_from_whitelist', { pid, staker: bob }, err('UnauthorizedPoolOwner'));
+    expectFailure(ext, signed(alice), 'remove_staker_from_whitelist', { pid, staker: bob }, err('NoWhitelistCreated'));
+
+    expect(own(call(ext, signed(alice), 'add_staker_to_whitelist', { pid, staker: bob }))).toEqual([
+      ['PoolWhitelistCreated', { pid }],
+      ['PoolWhitelistStakerAdded', { pid, staker: bob }],
+    ]);
+    expect(own(call(ext, signed(alice), 'add_staker_to_whitelist', { pid, staker: charlie }))).toEqual([
+      ['PoolWhitelistStakerAdded', { pid, staker: charlie }],
+    ]);
+    expectFailure(ext, signed(alice), 'add_staker_to_whitelist', { pid, staker: bob }, err('AlreadyInContributeWhitelist'));
+    expectFailure(ext, signed(alice), 'remove_staker_from_whitelist', { pid, staker: dave }, err('NotInContributeWhitelist'));
+
+    // Contributions: listed stakers and the owner only.
+    expectFailure(ext, signed(dave), 'contribute', { pid, amount: PHA }, err('NotInContributeWhitelist'));
+    call(ext, signed(bob), 'contribute', { pid, amount: PHA });
+    call(ext, signed(alice), 'contribute', { pid, amount: PHA });
+
+    expect(own(call(ext, signed(alice), 'remove_staker_from_whitelist', { pid, staker: bob }))).toEqual([
+      ['PoolWhitelistStakerRemoved', { pid, staker: bob }],
+    ]);
+    expect(PoolContributionWhitelists.get(ext.state, pid)).toEqual([charlie]);
+    expect(own(call(ext, signed(alice), 'remove_staker_from_whitelist', { pid, staker: charlie }))).toEqual([
+      ['PoolWhitelistStakerRemoved', { pid, staker: charlie }],
+      ['PoolWhitelistDeleted', { pid }],
+    ]);
+    expect(PoolContributionWhitelists.get(ext.state, pid)).toBeUndefined();
+    call(ext, signed(dave), 'contribute', { pid, amount: PHA }); // open again
+
+    const full = Array.from({ length: 100 }, (_, i) => worker(i + 100));
+    PoolContributionWhitelists.set(ext.state, pid, full);
+    expectFailure(ext, signed(alice), 'add_staker_to_whitelist', { pid, staker: bob }, err('ExceedWhitelistMaxLen'));
+  });
+
+  it('set_pool_description stores up to 4400 bytes; longer input does not even decode', () => {
+    const ext = newExt();
+    const pid = createPool(ext, alice);
+    const text = `0x${'61'.repeat(4400)}`;
+    expectFailure(ext, signed(alice), 'set_pool_description', { pid: 9n, description: '0x01' }, err('PoolDoesNotExist'));
+    expectFailure(ext, signed(bob), 'set_pool_description', { pid, description: '0x01' }, err('UnauthorizedPoolOwner'));
+    expect(call(ext, signed(alice), 'set_pool_description', { pid, description: text })).toEqual([]);
+    expect(PoolDescriptions.get(ext.state, pid)).toBe(text);
+    expect(() => call(ext, signed(alice), 'set_pool_description', { pid, description: `${text}61` })).toThrow(RangeError);
+  });
+
+  it('set_mining_enable is root only', () => {
+    const ext = newExt();
+    expect(MiningEnabled.get(ext.state)).toBe(false);
+    expectFailure(ext, signed(alice), 'set_mining_enable', { enable: true }, badOriginError());
+    expect(call(ext, root, 'set_mining_enable', { enable: true })).toEqual([]);
+    expect(MiningEnabled.get(ext.state)).toBe(true);
+  });
+});
+
+function badOriginError() {
+  return new (Object.getPrototypeOf(err('PoolDoesNotExist')).constructor)('BadOrigin');
+}
