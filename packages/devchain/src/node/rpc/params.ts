@@ -2,7 +2,8 @@ import { hexToU8a } from '@polkadot/util';
 import type { Hex } from '../../scale/types.js';
 import { InvalidParamsError } from '../errors.js';
 
-const HEX = /^0x(?:[0-9a-fA-F]{2})*$/;
+/** Like Substrate's impl-serde: the `0x` prefix is optional and an empty string is empty bytes (polkadot-api sends `""`). */
+const HEX = /^(?:0x)?(?:[0-9a-fA-F]{2})*$/;
 
 /**
  * Positional parameter access with the checks jsonrpsee's deserializer makes: wrong types, missing required
@@ -35,8 +36,9 @@ export class Params {
 
   hex(index: number, name: string): Hex {
     const value = this.values[index];
-    if (typeof value !== 'string' || !HEX.test(value)) throw new InvalidParamsError(`${name}: expected 0x-prefixed hex bytes`);
-    return value.toLowerCase() as Hex;
+    if (typeof value !== 'string' || !HEX.test(value)) throw new InvalidParamsError(`${name}: expected hex bytes`);
+    const lower = value.toLowerCase();
+    return (lower.startsWith('0x') ? lower : `0x${lower}`) as Hex;
   }
 
   optionalHex(index: number, name: string): Hex | undefined {
