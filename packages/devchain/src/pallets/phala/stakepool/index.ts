@@ -265,7 +265,7 @@ function processWithdrawQueue(ext: Ext, pool: PoolInfoValue): PoolInfoValue {
 
 /** Records that `pid` got a queued request at `startTime`, for the forced-withdrawal check in `on_finalize`. */
 function maybeAddWithdrawQueue(ext: Ext, startTime: bigint, pid: bigint): void {
-  const timestamps = WithdrawalTimestamps.get(ext.state);
+  const timestamps = [...WithdrawalTimestamps.get(ext.state)];
   const last = timestamps[timestamps.length - 1];
   if (last === undefined || last < startTime) timestamps.push(startTime);
   WithdrawalTimestamps.set(ext.state, timestamps);
@@ -351,7 +351,7 @@ function withdrawSubsidyPool(ext: Ext, target: Hex, amount: bigint): void {
 
 /** `maybe_force_withdraw`: stops every worker of a pool whose oldest uncoverable request outlived the grace period. */
 function maybeForceWithdraw(ext: Ext, now: bigint): void {
-  const timestamps = WithdrawalTimestamps.get(ext.state);
+  const timestamps = [...WithdrawalTimestamps.get(ext.state)];
   if (timestamps.length === 0) return;
   let changed = false;
   while (timestamps.length > 0) {
