@@ -202,7 +202,6 @@ function encodeValidityError(error: TransactionValidityError) {
   return { tag: 'Unknown', value: typeof v === 'string' ? v : { tag: 'Custom', value: v.Custom } };
 }
 
-const STATE_ROOT_KEY = ':phala_devchain:state_root' as const;
 
 /**
  * Khala runtime 1192 as a TypeScript runtime: assembles the pallets, serves metadata and runtime APIs, and builds
@@ -257,8 +256,8 @@ export class KhalaRuntime implements Runtime {
     if (this.genesisCache) return this.genesisCache.block;
     const ext = new Ext(BlockState.fromEntries([]), 0, `0x${'00'.repeat(32)}` as Hex, this.executive);
     for (const pallet of KHALA_PALLETS) pallet.spec.genesis?.(ext, this.config);
-    ext.state.set(':code' as Hex, u8aConcat(stringToU8a('phala-devchain:khala:'), blake2AsU8a(this.metadataBytes.v14, 256)));
-    ext.state.set(':heappages' as Hex, u8aConcat(new Uint8Array(8)));
+    ext.state.set(u8aToHex(stringToU8a(':code')) as Hex, u8aConcat(stringToU8a('phala-devchain:khala:'), blake2AsU8a(this.metadataBytes.v14, 256)));
+    ext.state.set(u8aToHex(stringToU8a(':heappages')) as Hex, new Uint8Array(8));
     const state = BlockState.fromEntries([...ext.state.changes].filter(([, v]) => v !== null) as Array<[Hex, Uint8Array]>);
     const root = stateRootOf(new Uint8Array(32), ext.state.changes);
     this.stateRoots.set(state, hexToBytes(root));

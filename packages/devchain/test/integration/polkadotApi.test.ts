@@ -1,0 +1,161 @@
+/**
+ * Stock @polkadot/api against the dev chain over a real WebSocket: what any Substrate client does on Khala.
+ */
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import type { KeyringPair } from '@polkadot/keyring/types';
+import type { ISubmittableResult } from '@polkadot/types/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DevChain, startDevChain } from '../../src/node/devchain.js';
+
+const PHA = 10n ** 12n;
+
+function finalized(api: ApiPromise, tx: ReturnType<ApiPromise['tx']['balances']['transfer']>, signer: KeyringPair) {
+  return new Promise<ISubmittableResult>((resolve, reject) => {
+    tx.signAndSend(signer, (result) => {
+      if (result.isError) reject(new Error(`transaction ${result.status.type}`));
+      if (result.status.isFinalized) resolve(result);
+    }).catch(reject);
+  });
+}
+
+describe('@polkadot/api 16.5 against the dev chain', () => {
+  let chain: DevChain;
+  let api: ApiPromise;
+  let alice: KeyringPair;
+  let bob: KeyringPair;
+
+  beforeAll(async () => {
+    chain = await startDevChain({ port: 0 });
+    api = await ApiPromise.create({
+      provider: new WsProvider(chain.endpoint),
+      signedExtensions: { CheckMqSequence: { extrinsic: {}, payload: {} } },
+      noInitWarn: true,
+    });
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 30 });
+    alice = keyring.addFromUri('//Alice');
+    bob = keyring.addFromUri('//Bob');
+  });
+
+  afterAll(async () => {
+    await api?.disconnect();
+    await chain?.close();
+  });
+
+  it('connects and sees Khala', async () => {
+    expect(api.runtimeVersion.specName.toString()).toBe('khala');
+    expect(api.runtimeVersion.specVersion.toNumber()).toBe(1192);
+    expect(api.runtimeVersion.transactionVersion.toNumber()).toBe(5);
+    expect(api.registry.chainSS58).toBe(30);
+    expect(api.registry.chainDecimals).toEqual([12]);
+    expect(api.registry.chainTokens).toEqual(['PHA']);
+    expect(api.consts.balances.existentialDeposit.toBigInt()).toBe(10n ** 10n);
+    expect(api.tx.phalaStakePool?.contribute?.meta.args.map((a) => a.name.toString())).toEqual(['pid', 'amount']);
+  });
+
+  it('transfers with signAndSend to finalization and reads the events and storage', async () => {
+    const before = (await api.query.system.account(bob.address)).data.free.toBigInt();
+    const result = await finalized(api, api.tx.balances.transfer(bob.address, 5n * PHA), alice);
+    const names = result.events.map(({ event }) => `${event.section}.${event.method}`);
+    expect(names).toContain('balances.Transfer');
+    expect(names).toContain('transactionPayment.TransactionFeePaid');
+    expect(names.at(-1)).toBe('system.ExtrinsicSuccess');
+    const after = (await api.query.system.account(bob.address)).data.free.toBigInt();
+    expect(after - before).toBe(5n * PHA);
+
+    const blockHash = result.status.asFinalized;
+    const atBlock = await api.at(blockHash);
+    const events = await atBlock.query.system.events();
+    expect(events.some(({ event }) => api.events.balances.Transfer.is(event))).toBe(true);
+  });
+
+  it('charges exactly the fee paymentInfo predicts', async () => {
+    const tx = api.tx.balances.transferKeepAlive(bob.address, PHA);
+    const info = await tx.paymentInfo(alice);
+    const before = (await api.query.system.account(alice.address)).data.free.toBigInt();
+    const result = await finalized(api, tx, alice);
+    const after = (await api.query.system.account(alice.address)).data.free.toBigInt();
+    const feePaid = result.events.find(({ event }) => api.events.transactionPayment.TransactionFeePaid.is(event));
+    expect(feePaid).toBeDefined();
+    expect(before - after - PHA).toBe(info.partialFee.toBigInt());
+  });
+
+  it('subscribes to new heads and to storage', async () => {
+    const heads: number[] = [];
+    const balances: bigint[] = [];
+    const unsubHeads = await api.rpc.chain.subscribeNewHeads((h) => heads.push(h.number.toNumber()));
+    const unsubBalance = await api.query.system.account(bob.address, (a) => balances.push(a.data.free.toBigInt()));
+    await finalized(api, api.tx.balances.transfer(bob.address, 2n * PHA), alice);
+    await new Promise((r) => setTimeout(r, 200));
+    unsubHeads();
+    unsubBalance();
+    expect(heads.length).toBeGreaterThanOrEqual(2);
+    expect(balances.length).toBeGreaterThanOrEqual(2);
+    expect(balances.at(-1)! - balances[0]!).toBe(2n * PHA);
+  });
+
+  it('batches with utility: batchAll is all-or-nothing, batch stops at the first failure', async () => {
+    const charlie = new Keyring({ type: 'sr25519', ss58Format: 30 }).addFromUri('//Charlie');
+    const before = (await api.query.system.account(charlie.address)).data.free.toBigInt();
+    const ok = await finalized(
+      api,
+      api.tx.utility.batchAll([api.tx.balances.transfer(charlie.address, PHA), api.tx.balances.transfer(charlie.address, PHA)]) as never,
+      alice,
+    );
+    expect(ok.events.some(({ event }) => api.events.utility.BatchCompleted.is(event))).toBe(true);
+    expect((await api.query.system.account(charlie.address)).data.free.toBigInt() - before).toBe(2n * PHA);
+
+    const tooMuch = 10n ** 30n;
+    const failed = await finalized(
+      api,
+      api.tx.utility.batchAll([api.tx.balances.transfer(charlie.address, PHA), api.tx.balances.transfer(charlie.address, tooMuch)]) as never,
+      alice,
+    );
+    const failure = failed.events.find(({ event }) => api.events.system.ExtrinsicFailed.is(event));
+    expect(failure).toBeDefined();
+    expect((await api.query.system.account(charlie.address)).data.free.toBigInt() - before).toBe(2n * PHA);
+
+    const partial = await finalized(
+      api,
+      api.tx.utility.batch([api.tx.balances.transfer(charlie.address, PHA), api.tx.balances.transfer(charlie.address, tooMuch)]) as never,
+      alice,
+    );
+    expect(partial.events.some(({ event }) => api.events.utility.BatchInterrupted.is(event))).toBe(true);
+    expect((await api.query.system.account(charlie.address)).data.free.toBigInt() - before).toBe(3n * PHA);
+  });
+
+  it('decodes a failed call into the pallet error and rolls it back', async () => {
+    const dave = new Keyring({ type: 'sr25519', ss58Format: 30 }).addFromUri('//Dave');
+    const before = (await api.query.system.account(dave.address)).data.free.toBigInt();
+    const result = await finalized(api, api.tx.balances.transfer(alice.address, before * 2n), dave);
+    const failure = result.events.find(({ event }) => api.events.system.ExtrinsicFailed.is(event));
+    expect(failure).toBeDefined();
+    const [dispatchError] = failure!.event.data as unknown as [{ isModule: boolean; asModule: never }];
+    expect(dispatchError.isModule).toBe(true);
+    const meta = api.registry.findMetaError(dispatchError.asModule);
+    expect(`${meta.section}.${meta.name}`).toBe('balances.InsufficientBalance');
+    const after = (await api.query.system.account(dave.address)).data.free.toBigInt();
+    expect(before - after).toBeLessThan(PHA / 100n); // only the fee
+  });
+
+  it('refuses invalid transactions at submission with Substrate error codes', async () => {
+    const tx = api.tx.balances.transfer(bob.address, PHA);
+    await tx.signAsync(alice, { nonce: 0 });
+    await expect(api.rpc.author.submitExtrinsic(tx)).rejects.toThrow(/1010|Invalid Transaction|Stale|outdated/i);
+
+    const forged = api.tx.balances.transfer(bob.address, PHA);
+    await forged.signAsync(alice);
+    const bytes = forged.toU8a();
+    // length prefix (2) + version (1) + MultiAddress::Id (33) + signature type (1): flip a bit of the signature
+    bytes[2 + 1 + 33 + 1 + 5]! ^= 0x01;
+    await expect(api.rpc.author.submitExtrinsic(api.createType('Extrinsic', bytes))).rejects.toThrow(/1010|bad signature|BadProof/i);
+  });
+
+  it('lists only the RPC methods it serves', async () => {
+    const methods = (await api.rpc.rpc.methods()).methods.map((m) => m.toString());
+    expect(methods).toContain('author_submitAndWatchExtrinsic');
+    expect(methods).toContain('state_queryStorageAt');
+    expect(methods).toContain('chainHead_v1_follow');
+    expect(methods).toContain('dev_newBlock');
+  });
+});
