@@ -1,0 +1,442 @@
+import { encodeAddress } from '@polkadot/util-crypto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  ROOT,
+  accountOf,
+  callOf,
+  eventNames,
+  eventsOf,
+  genesisExt,
+  moduleError,
+  runCall,
+  signed,
+} from '../../../test/helpers/runCall.js';
+import { palletAccount } from '../../runtime/accounts.js';
+import type { Ext } from '../../runtime/ext.js';
+import { DispatchError } from '../../runtime/pallet.js';
+import type { Hex } from '../../scale/types.js';
+import { Account as SystemAccount, System } from '../system/index.js';
+import {
+  Account,
+  Balances,
+  BalancesGenesisError,
+  EXISTENTIAL_DEPOSIT,
+  Locks,
+  StorageVersion,
+  TREASURY_ACCOUNT,
+  TotalIssuance,
+  deposit,
+  freeBalance,
+  locks,
+  removeLock,
+  reserve,
+  reservedBalance,
+  setLock,
+  slash,
+  totalIssuance,
+  transfer,
+  unreserve,
+  usableBalance,
+  withdraw,
+} from './index.js';
+
+const PHA = 10n ** 12n;
+const ED = EXISTENTIAL_DEPOSIT;
+const ALICE = accountOf(0xa1);
+const BOB = accountOf(0xb0);
+const CHARLIE = accountOf(0xc4);
+const LOCK_A = '0x7068616c612f7370' as Hex; // `phala/sp`, the stake pool's lock
+const LOCK_B = '0x0000000000000001' as Hex;
+const PALLETS = [System, Balances];
+
+const id = (who: Hex) => ({ tag: 'Id', value: who });
+const err = (name: string) => moduleError(Balances, name);
+
+function chain(endowed: Array<[Hex, bigint]> = [[ALICE, 100n * PHA], [BOB, 10n * PHA]]): Ext {
+  return genesisExt({ endowed }, { pallets: PALLETS });
+}
+
+/** Runs `fn` and returns the DispatchError it throws (or undefined). */
+function thrown(fn: () => void) {
+  try {
+    fn();
+    return undefined;
+  } catch (error) {
+    if (error instanceof DispatchError) return error.error;
+    throw error;
+  }
+}
+
+describe('Balances genesis', () => {
+  it('endows accounts in System.Account with a provider and sets TotalIssuance and StorageVersion', () => {
+    const ext = chain();
+    expect(freeBalance(ext.state, ALICE)).toBe(100n * PHA);
+    expect(SystemAccount.get(ext.state, ALICE)).toMatchObject({ providers: 1, consumers: 0, nonce: 0 });
+    expect(totalIssuance(ext.state)).toBe(110n * PHA);
+    expect(StorageVersion.get(ext.state)).toBe('V2_0_0');
+    // Khala keeps balances in System (AccountStore = System): the Balances.Account map stays empty.
+    expect(Account.has(ext.state, ALICE)).toBe(false);
+  });
+
+  it('refuses endowments below the existential deposit and duplicates', () => {
+    expect(() => chain([[ALICE, ED - 1n]])).toThrow(BalancesGenesisError);
+    try {
+      chain([[ALICE, ED], [ALICE, ED]]);
+    } catch (error) {
+      expect((error as BalancesGenesisError).code).toBe('DUPLICATE_ACCOUNT');
+    }
+    expect(() => chain([[ALICE, ED], [ALICE, ED]])).toThrow(BalancesGenesisError);
+    expect(() => chain([[ALICE, 1n << 127n], [BOB, 1n << 127n]])).toThrow(/more than a u128/);
+  });
+
+  it('has an unset StorageVersion default of V1_0_0', () => {
+    const ext = genesisExt({}, { pallets: [System] });
+    expect(StorageVersion.get(ext.state)).toBe('V1_0_0');
+  });
+});
+
+describe('pallet accounts', () => {
+  it('derives PalletId accounts as `modl` ‖ id, zero padded', () => {
+    expect(TREASURY_ACCOUNT).toBe(`0x6d6f646c70792f7472737279${'00'.repeat(20)}`);
+    const subsidy = palletAccount('phala/pp');
+    expect(subsidy).toBe(`0x6d6f646c7068616c612f7070${'00'.repeat(20)}`);
+    expect(encodeAddress(subsidy, 30)).toBe('436H4jat7TobTbNYLdSJ3cmNy9K4frmE4Yuc4R2nNnaf56DL');
+    expect(() => palletAccount('short')).toThrow(RangeError);
+  });
+});
+
+describe('Balances.transfer', () => {
+  let ext: Ext;
+  beforeEach(() => {
+    ext = chain();
+  });
+
+  it('creates the recipient: NewAccount, Endowed, Transfer', () => {
+    expect(runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: id(CHARLIE), value: 5n * PHA }))).toBeUndefined();
+    expect(eventsOf(ext)).toEqual([
+      { name: 'System.NewAccount', fields: { account: CHARLIE } },
+      { name: 'Balances.Endowed', fields: { account: CHARLIE, free_balance: 5n * PHA } },
+      { name: 'Balances.Transfer', fields: { from: ALICE, to: CHARLIE, amount: 5n * PHA } },
+    ]);
+    expect(freeBalance(ext.state, ALICE)).toBe(95n * PHA);
+    expect(freeBalance(ext.state, CHARLIE)).toBe(5n * PHA);
+    expect(SystemAccount.get(ext.state, CHARLIE).providers).toBe(1);
+    expect(totalIssuance(ext.state)).toBe(110n * PHA);
+  });
+
+  it('needs a signed origin', () => {
+    expect(runCall(ext, ROOT, callOf('Balances', 'transfer', { dest: id(BOB), value: PHA }))).toBe('BadOrigin');
+    expect(runCall(ext, { kind: 'none' }, callOf('Balances', 'transfer_keep_alive', { dest: id(BOB), value: PHA }))).toBe(
+      'BadOrigin',
+    );
+  });
+
+  it('fails with InsufficientBalance and leaves no trace', () => {
+    const call = callOf('Balances', 'transfer', { dest: id(BOB), value: 101n * PHA });
+    expect(runCall(ext, signed(ALICE), call)).toEqual(err('InsufficientBalance'));
+    expect(ext.events).toEqual([]);
+    expect(freeBalance(ext.state, ALICE)).toBe(100n * PHA);
+  });
+
+  it('refuses to create an account below the existential deposit', () => {
+    const call = callOf('Balances', 'transfer', { dest: id(CHARLIE), value: ED - 1n });
+    expect(runCall(ext, signed(ALICE), call)).toEqual(err('ExistentialDeposit'));
+    // An existing account may receive any amount.
+    expect(runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: id(BOB), value: 1n }))).toBeUndefined();
+  });
+
+  it('reaps a sender left below the ED, burning the dust', () => {
+    const dust = ED - 1n;
+    const call = callOf('Balances', 'transfer', { dest: id(CHARLIE), value: 10n * PHA - dust });
+    expect(runCall(ext, signed(BOB), call)).toBeUndefined();
+    expect(eventsOf(ext)).toEqual([
+      { name: 'System.KilledAccount', fields: { account: BOB } },
+      { name: 'System.NewAccount', fields: { account: CHARLIE } },
+      { name: 'Balances.Endowed', fields: { account: CHARLIE, free_balance: 10n * PHA - dust } },
+      { name: 'Balances.DustLost', fields: { account: BOB, amount: dust } },
+      { name: 'Balances.Transfer', fields: { from: BOB, to: CHARLIE, amount: 10n * PHA - dust } },
+    ]);
+    expect(SystemAccount.has(ext.state, BOB)).toBe(false);
+    expect(totalIssuance(ext.state)).toBe(110n * PHA - dust);
+  });
+
+  it('transfer_keep_alive fails with KeepAlive when the sender would drop below the ED', () => {
+    const call = callOf('Balances', 'transfer_keep_alive', { dest: id(ALICE), value: 10n * PHA - ED + 1n });
+    expect(runCall(ext, signed(BOB), call)).toEqual(err('KeepAlive'));
+    const ok = callOf('Balances', 'transfer_keep_alive', { dest: id(ALICE), value: 10n * PHA - ED });
+    expect(runCall(ext, signed(BOB), ok)).toBeUndefined();
+    expect(freeBalance(ext.state, BOB)).toBe(ED);
+  });
+
+  it('sending everything with AllowDeath kills the sender without dust', () => {
+    expect(runCall(ext, signed(BOB), callOf('Balances', 'transfer', { dest: id(ALICE), value: 10n * PHA }))).toBeUndefined();
+    expect(eventNames(ext)).toEqual(['System.KilledAccount', 'Balances.Transfer']);
+    expect(totalIssuance(ext.state)).toBe(110n * PHA);
+  });
+
+  it('a zero transfer or a transfer to oneself does nothing', () => {
+    expect(runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: id(CHARLIE), value: 0n }))).toBeUndefined();
+    expect(runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: id(ALICE), value: PHA }))).toBeUndefined();
+    expect(ext.events).toEqual([]);
+    expect(freeBalance(ext.state, ALICE)).toBe(100n * PHA);
+  });
+
+  it('only MultiAddress::Id can be looked up', () => {
+    const call = callOf('Balances', 'transfer', { dest: { tag: 'Index', value: 1n }, value: PHA });
+    expect(runCall(ext, signed(ALICE), call)).toBe('CannotLookup');
+    const raw = callOf('Balances', 'transfer', { dest: { tag: 'Address32', value: CHARLIE }, value: PHA });
+    expect(runCall(ext, signed(ALICE), raw)).toBe('CannotLookup');
+  });
+
+  it('the Currency function rejects overflowing the recipient', () => {
+    const max = (1n << 128n) - 1n;
+    const big = genesisExt({ endowed: [[BOB, 2n * PHA]] }, { pallets: PALLETS });
+    // Unreachable through genesis (TotalIssuance bounds every account), so the account is written directly.
+    const info = SystemAccount.get(big.state, ALICE);
+    SystemAccount.set(big.state, ALICE, { ...info, providers: 1, data: { ...info.data, free: max - PHA } });
+    expect(thrown(() => transfer(big, BOB, ALICE, 2n * PHA, 'AllowDeath'))).toEqual({ tag: 'Arithmetic', value: 'Overflow' });
+  });
+});
+
+describe('locks', () => {
+  let ext: Ext;
+  beforeEach(() => {
+    ext = chain();
+  });
+
+  it('freeze the largest amount per reason and hold a consumer reference', () => {
+    setLock(ext, LOCK_A, ALICE, 30n * PHA, 'All');
+    setLock(ext, LOCK_B, ALICE, 50n * PHA, 'Fee');
+    expect(SystemAccount.get(ext.state, ALICE)).toMatchObject({
+      consumers: 1,
+      data: { misc_frozen: 30n * PHA, fee_frozen: 50n * PHA },
+    });
+    expect(usableBalance(ext.state, ALICE, 'misc')).toBe(70n * PHA);
+    expect(usableBalance(ext.state, ALICE, 'fee')).toBe(50n * PHA);
+    expect(locks(ext.state, ALICE)).toEqual([
+      { id: LOCK_A, amount: 30n * PHA, reasons: 'All' },
+      { id: LOCK_B, amount: 50n * PHA, reasons: 'Fee' },
+    ]);
+  });
+
+  it('replace a lock with the same id in place and ignore zero amounts', () => {
+    setLock(ext, LOCK_A, ALICE, 30n * PHA, 'All');
+    setLock(ext, LOCK_B, ALICE, 1n * PHA, 'Misc');
+    setLock(ext, LOCK_A, ALICE, 10n * PHA, 'Misc');
+    setLock(ext, LOCK_B, ALICE, 0n, 'All');
+    expect(locks(ext.state, ALICE).map((l) => [l.id, l.amount, l.reasons])).toEqual([
+      [LOCK_A, 10n * PHA, 'Misc'],
+      [LOCK_B, 1n * PHA, 'Misc'],
+    ]);
+    expect(SystemAccount.get(ext.state, ALICE).data).toMatchObject({ misc_frozen: 10n * PHA, fee_frozen: 0n });
+  });
+
+  it('removing the last lock frees the balance and the consumer reference', () => {
+    setLock(ext, LOCK_A, ALICE, 30n * PHA, 'All');
+    setLock(ext, LOCK_B, ALICE, 40n * PHA, 'All');
+    removeLock(ext, LOCK_B, ALICE);
+    expect(SystemAccount.get(ext.state, ALICE)).toMatchObject({ consumers: 1, data: { misc_frozen: 30n * PHA } });
+    removeLock(ext, LOCK_A, ALICE);
+    expect(Locks.has(ext.state, ALICE)).toBe(false);
+    expect(SystemAccount.get(ext.state, ALICE)).toMatchObject({ consumers: 0, data: { misc_frozen: 0n, fee_frozen: 0n } });
+  });
+
+  it('make transfers beyond the usable balance fail with LiquidityRestrictions', () => {
+    setLock(ext, LOCK_A, ALICE, 30n * PHA, 'All');
+    const tooMuch = callOf('Balances', 'transfer', { dest: id(BOB), value: 70n * PHA + 1n });
+    expect(runCall(ext, signed(ALICE), tooMuch)).toEqual(err('LiquidityRestrictions'));
+    expect(runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: id(BOB), value: 70n * PHA }))).toBeUndefined();
+  });
+
+  it('keep a locked account alive: draining it is KeepAlive even with AllowDeath', () => {
+    setLock(ext, LOCK_A, BOB, ED, 'Fee');
+    const drain = callOf('Balances', 'transfer', { dest: id(ALICE), value: 10n * PHA });
+    expect(runCall(ext, signed(BOB), drain)).toEqual(err('KeepAlive'));
+  });
+
+  it('a fee lock blocks fee withdrawals but not transfers; a misc lock the reverse', () => {
+    setLock(ext, LOCK_A, ALICE, 90n * PHA, 'Fee');
+    expect(thrown(() => withdraw(ext, ALICE, 20n * PHA, 'fee', 'KeepAlive'))).toEqual(err('LiquidityRestrictions'));
+    expect(thrown(() => withdraw(ext, ALICE, 20n * PHA, 'misc', 'KeepAlive'))).toBeUndefined();
+    setLock(ext, LOCK_A, BOB, 9n * PHA, 'Misc');
+    expect(thrown(() => withdraw(ext, BOB, 2n * PHA, 'misc', 'KeepAlive'))).toEqual(err('LiquidityRestrictions'));
+    expect(thrown(() => withdraw(ext, BOB, 2n * PHA, 'fee', 'KeepAlive'))).toBeUndefined();
+  });
+
+  it('on an account that does not exist hold nothing and take no consumer', () => {
+    setLock(ext, LOCK_A, CHARLIE, PHA, 'All');
+    expect(SystemAccount.has(ext.state, CHARLIE)).toBe(false);
+    expect(locks(ext.state, CHARLIE)).toHaveLength(1);
+    // FRAME reports the touched empty account as endowed with 0.
+    expect(eventsOf(ext)).toEqual([{ name: 'Balances.Endowed', fields: { account: CHARLIE, free_balance: 0n } }]);
+  });
+});
+
+describe('withdraw / deposit / slash', () => {
+  let ext: Ext;
+  beforeEach(() => {
+    ext = chain();
+  });
+
+  it('withdraw burns from free balance and reports Withdraw', () => {
+    withdraw(ext, ALICE, PHA, 'fee', 'KeepAlive');
+    expect(eventsOf(ext)).toEqual([{ name: 'Balances.Withdraw', fields: { who: ALICE, amount: PHA } }]);
+    expect(freeBalance(ext.state, ALICE)).toBe(99n * PHA);
+    expect(TotalIssuance.get(ext.state)).toBe(109n * PHA);
+  });
+
+  it('withdraw fails with InsufficientBalance or KeepAlive and leaves no trace', () => {
+    expect(thrown(() => withdraw(ext, BOB, 11n * PHA, 'fee', 'AllowDeath'))).toEqual(err('InsufficientBalance'));
+    expect(thrown(() => withdraw(ext, BOB, 10n * PHA, 'fee', 'KeepAlive'))).toEqual(err('KeepAlive'));
+    expect(ext.events).toEqual([]);
+    expect(freeBalance(ext.state, BOB)).toBe(10n * PHA);
+  });
+
+  it('withdraw with AllowDeath reaps the account and loses its dust', () => {
+    withdraw(ext, BOB, 10n * PHA - 5n, 'misc', 'AllowDeath');
+    expect(eventNames(ext)).toEqual(['Balances.Withdraw', 'System.KilledAccount', 'Balances.DustLost']);
+    expect(totalIssuance(ext.state)).toBe(100n * PHA);
+  });
+
+  it('reaping an account that still has consumers fails with ConsumerRemaining', () => {
+    setLock(ext, LOCK_A, BOB, 1n, 'Misc');
+    expect(thrown(() => withdraw(ext, BOB, 10n * PHA - 1n, 'fee', 'AllowDeath'))).toBe('ConsumerRemaining');
+    expect(freeBalance(ext.state, BOB)).toBe(10n * PHA);
+  });
+
+  it('deposit mints into existing and new accounts', () => {
+    deposit(ext, ALICE, PHA);
+    deposit(ext, CHARLIE, ED);
+    expect(eventsOf(ext)).toEqual([
+      { name: 'Balances.Deposit', fields: { who: ALICE, amount: PHA } },
+      { name: 'Balances.Deposit', fields: { who: CHARLIE, amount: ED } },
+      { name: 'System.NewAccount', fields: { account: CHARLIE } },
+      { name: 'Balances.Endowed', fields: { account: CHARLIE, free_balance: ED } },
+    ]);
+    expect(totalIssuance(ext.state)).toBe(111n * PHA + ED);
+  });
+
+  it('deposit below the ED into a missing account does nothing', () => {
+    deposit(ext, CHARLIE, ED - 1n);
+    expect(ext.events).toEqual([]);
+    expect(SystemAccount.has(ext.state, CHARLIE)).toBe(false);
+    expect(totalIssuance(ext.state)).toBe(110n * PHA);
+  });
+
+  it('slash takes free then reserved balance, ignoring locks', () => {
+    reserve(ext, ALICE, 10n * PHA);
+    setLock(ext, LOCK_A, ALICE, 90n * PHA, 'All');
+    ext.events.length = 0;
+    expect(slash(ext, ALICE, 95n * PHA)).toBe(95n * PHA);
+    expect(freeBalance(ext.state, ALICE)).toBe(0n);
+    expect(reservedBalance(ext.state, ALICE)).toBe(5n * PHA);
+    expect(eventsOf(ext)).toEqual([{ name: 'Balances.Slashed', fields: { who: ALICE, amount: 95n * PHA } }]);
+    expect(totalIssuance(ext.state)).toBe(15n * PHA);
+  });
+
+  it('slash leaves the ED when the account must not be reaped (it has consumers)', () => {
+    setLock(ext, LOCK_A, BOB, PHA, 'All');
+    expect(slash(ext, BOB, 20n * PHA)).toBe(10n * PHA - ED);
+    expect(freeBalance(ext.state, BOB)).toBe(ED);
+  });
+
+  it('slash may reap an account without consumers', () => {
+    expect(slash(ext, BOB, 20n * PHA)).toBe(10n * PHA);
+    expect(SystemAccount.has(ext.state, BOB)).toBe(false);
+    expect(slash(ext, CHARLIE, PHA)).toBe(0n);
+  });
+
+  it('reserve needs free, unlocked balance; unreserve returns what was not reserved', () => {
+    expect(thrown(() => reserve(ext, BOB, 11n * PHA))).toEqual(err('InsufficientBalance'));
+    setLock(ext, LOCK_A, BOB, 5n * PHA, 'Misc');
+    expect(thrown(() => reserve(ext, BOB, 6n * PHA))).toEqual(err('LiquidityRestrictions'));
+    reserve(ext, BOB, 5n * PHA);
+    expect(reservedBalance(ext.state, BOB)).toBe(5n * PHA);
+    expect(unreserve(ext, BOB, 7n * PHA)).toBe(2n * PHA);
+    expect(reservedBalance(ext.state, BOB)).toBe(0n);
+    expect(freeBalance(ext.state, BOB)).toBe(10n * PHA);
+    expect(unreserve(ext, CHARLIE, PHA)).toBe(PHA);
+  });
+});
+
+describe('root calls', () => {
+  let ext: Ext;
+  beforeEach(() => {
+    ext = chain();
+  });
+
+  it('set_balance is root only, adjusts TotalIssuance and reports BalanceSet', () => {
+    const call = callOf('Balances', 'set_balance', { who: id(CHARLIE), new_free: 7n * PHA, new_reserved: PHA });
+    expect(runCall(ext, signed(ALICE), call)).toBe('BadOrigin');
+    expect(runCall(ext, ROOT, call)).toBeUndefined();
+    expect(eventNames(ext)).toEqual(['System.NewAccount', 'Balances.Endowed', 'Balances.BalanceSet']);
+    expect(totalIssuance(ext.state)).toBe(118n * PHA);
+    expect(runCall(ext, ROOT, callOf('Balances', 'set_balance', { who: id(ALICE), new_free: 60n * PHA, new_reserved: 0n }))).toBeUndefined();
+    expect(totalIssuance(ext.state)).toBe(78n * PHA);
+  });
+
+  it('set_balance below the ED wipes the account out', () => {
+    const call = callOf('Balances', 'set_balance', { who: id(BOB), new_free: ED - 1n, new_reserved: 0n });
+    expect(runCall(ext, ROOT, call)).toBeUndefined();
+    expect(SystemAccount.has(ext.state, BOB)).toBe(false);
+    expect(eventsOf(ext, 'Balances')).toEqual([{ name: 'Balances.BalanceSet', fields: { who: BOB, free: 0n, reserved: 0n } }]);
+    expect(totalIssuance(ext.state)).toBe(100n * PHA);
+  });
+
+  it('force_transfer is root only and moves from any account', () => {
+    const call = callOf('Balances', 'force_transfer', { source: id(BOB), dest: id(ALICE), value: 4n * PHA });
+    expect(runCall(ext, signed(BOB), call)).toBe('BadOrigin');
+    expect(runCall(ext, ROOT, call)).toBeUndefined();
+    expect(freeBalance(ext.state, BOB)).toBe(6n * PHA);
+    expect(eventsOf(ext)).toEqual([{ name: 'Balances.Transfer', fields: { from: BOB, to: ALICE, amount: 4n * PHA } }]);
+  });
+
+  it('force_unreserve is root only', () => {
+    reserve(ext, ALICE, 3n * PHA);
+    const call = callOf('Balances', 'force_unreserve', { who: id(ALICE), amount: 2n * PHA });
+    expect(runCall(ext, signed(ALICE), call)).toBe('BadOrigin');
+    ext.events.length = 0;
+    expect(runCall(ext, ROOT, call)).toBeUndefined();
+    expect(eventsOf(ext)).toEqual([{ name: 'Balances.Unreserved', fields: { who: ALICE, amount: 2n * PHA } }]);
+    expect(reservedBalance(ext.state, ALICE)).toBe(PHA);
+  });
+});
+
+describe('Balances.transfer_all', () => {
+  it('with keep_alive leaves the ED and respects locks', () => {
+    const ext = chain();
+    setLock(ext, LOCK_A, ALICE, 40n * PHA, 'All');
+    expect(runCall(ext, signed(ALICE), callOf('Balances', 'transfer_all', { dest: id(CHARLIE), keep_alive: true }))).toBeUndefined();
+    // The 40 PHA lock already keeps the account above the ED.
+    expect(freeBalance(ext.state, ALICE)).toBe(40n * PHA);
+    expect(runCall(ext, signed(BOB), callOf('Balances', 'transfer_all', { dest: id(CHARLIE), keep_alive: true }))).toBeUndefined();
+    expect(freeBalance(ext.state, BOB)).toBe(ED);
+  });
+
+  it('without keep_alive empties and reaps the sender', () => {
+    const ext = chain();
+    expect(runCall(ext, signed(BOB), callOf('Balances', 'transfer_all', { dest: id(ALICE), keep_alive: false }))).toBeUndefined();
+    expect(SystemAccount.has(ext.state, BOB)).toBe(false);
+    expect(freeBalance(ext.state, ALICE)).toBe(110n * PHA);
+  });
+
+  it('without keep_alive but with a consumer keeps the ED', () => {
+    const ext = chain();
+    setLock(ext, LOCK_A, BOB, 1n, 'Fee');
+    expect(runCall(ext, signed(BOB), callOf('Balances', 'transfer_all', { dest: id(ALICE), keep_alive: false }))).toBeUndefined();
+    expect(freeBalance(ext.state, BOB)).toBe(ED);
+  });
+
+  it('needs a signed origin', () => {
+    const ext = chain();
+    expect(runCall(ext, ROOT, callOf('Balances', 'transfer_all', { dest: id(ALICE), keep_alive: false }))).toBe('BadOrigin');
+  });
+});
+
+describe('Balances metadata declarations', () => {
+  it('lists the errors in Khala order', () => {
+    const names = ['VestingBalance', 'LiquidityRestrictions', 'InsufficientBalance', 'ExistentialDeposit', 'KeepAlive'];
+    names.forEach((name, index) => expect(Balances.errorIndex(name as never)).toBe(index));
+    expect(Balances.error('TooManyReserves').error).toEqual({ tag: 'Module', value: { index: 40, error: '0x07000000' } });
+  });
+});
