@@ -6,7 +6,8 @@ import { NODE_VERSION } from './node/rpc/methods/system.js';
 function integer(name: string, min: number) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}`);
+    if (!Number.isSafeInteger(n) || n < min)
+      throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}`);
     return n;
   };
 }
@@ -17,12 +18,20 @@ const program = new Command()
   .version(NODE_VERSION)
   .option('-p, --port <port>', 'port to listen on (0 = any free port)', integer('port', 0), 9944)
   .option('--host <host>', 'address to bind', '127.0.0.1')
-  .option('--block-mode <mode>', 'instant | interval | manual (chopsticks names Instant | Batch | Manual also work)', 'instant')
+  .option(
+    '--block-mode <mode>',
+    'instant | interval | manual (chopsticks names Instant | Batch | Manual also work)',
+    'instant',
+  )
   .option('--interval <ms>', 'block period in interval mode', integer('interval', 1), 12_000)
   .option('--state <file>', 'load the chain from FILE at start and save it there on exit')
   .option('--no-dev-rpc', 'do not serve the dev_* control methods')
   .option('--production-tokenomics', "use Khala's production tokenomic parameters instead of the dev chain's")
-  .option('--genesis-timestamp <ms>', 'unix milliseconds of the genesis block', integer('genesis timestamp', 0));
+  .option(
+    '--genesis-timestamp <ms>',
+    'unix milliseconds of the genesis block',
+    integer('genesis timestamp', 0),
+  );
 
 async function main(): Promise<void> {
   program.parse();

@@ -28,16 +28,28 @@ export function parseBlockMode(value: unknown, intervalMs = DEFAULT_INTERVAL_MS)
     return { mode: 'interval', intervalMs: checkInterval((value as { interval: unknown }).interval) };
   } else if (typeof value === 'object' && value !== null && 'mode' in value) {
     const { mode } = value as { mode: unknown };
-    if (mode === 'interval') return { mode: 'interval', intervalMs: checkInterval((value as { intervalMs?: unknown }).intervalMs ?? intervalMs) };
-    if (mode === 'batch') return { mode: 'batch', delayMs: checkInterval((value as { delayMs?: unknown }).delayMs ?? DEFAULT_BATCH_DELAY_MS) };
+    if (mode === 'interval')
+      return {
+        mode: 'interval',
+        intervalMs: checkInterval((value as { intervalMs?: unknown }).intervalMs ?? intervalMs),
+      };
+    if (mode === 'batch')
+      return {
+        mode: 'batch',
+        delayMs: checkInterval((value as { delayMs?: unknown }).delayMs ?? DEFAULT_BATCH_DELAY_MS),
+      };
     if (mode === 'instant' || mode === 'manual') return { mode };
   }
-  throw new BlockModeError(`unknown block mode ${JSON.stringify(value)}: use Instant, Batch, Manual, interval or {interval: ms}`);
+  throw new BlockModeError(
+    `unknown block mode ${JSON.stringify(value)}: use Instant, Batch, Manual, interval or {interval: ms}`,
+  );
 }
 
 function checkInterval(value: unknown): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw new BlockModeError(`interval must be a positive number of milliseconds, got ${JSON.stringify(value)}`);
+    throw new BlockModeError(
+      `interval must be a positive number of milliseconds, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }

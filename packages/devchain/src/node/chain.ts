@@ -92,7 +92,8 @@ export class Chain {
   /** The state of a block, or an error naming why it is not available. */
   stateAt(hash: Hex): BlockState {
     const block = this.byHash(hash);
-    if (!block) throw new StateUnavailableError(`UnknownBlock: Header was not found in the database: ${hash}`);
+    if (!block)
+      throw new StateUnavailableError(`UnknownBlock: Header was not found in the database: ${hash}`);
     if (!block.state) throw new StateUnavailableError(`State already discarded for ${block.hash}`);
     return block.state;
   }

@@ -76,16 +76,24 @@ export async function startDevChain(options: DevChainOptions = {}): Promise<DevC
     options.genesisTimestamp ??
     saved?.blocks.find((b) => b.number === 0)?.timestamp ??
     Math.floor(Date.now() / SLOT_MS) * SLOT_MS;
-  const runtime = isRuntime(options.runtime) ? options.runtime : await khalaRuntime({ genesisTimestamp, ...(options.runtime ?? {}) });
+  const runtime = isRuntime(options.runtime)
+    ? options.runtime
+    : await khalaRuntime({ genesisTimestamp, ...(options.runtime ?? {}) });
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
   const toMode = (mode: DevChainOptions['blockMode']): BlockMode =>
-    mode === undefined ? { mode: 'instant' } : typeof mode === 'object' && 'mode' in mode ? mode : parseBlockMode(mode, intervalMs);
+    mode === undefined
+      ? { mode: 'instant' }
+      : typeof mode === 'object' && 'mode' in mode
+        ? mode
+        : parseBlockMode(mode, intervalMs);
   const node = new DevNode(runtime, {
     // production starts after a restore, so blocks never build on the fresh genesis by accident
     blockMode: { mode: 'manual' },
     genesisTimestamp,
     ...(options.keepStates === undefined ? {} : { keepStates: options.keepStates }),
-    ...(options.finalizedStatusDelayMs === undefined ? {} : { finalizedStatusDelayMs: options.finalizedStatusDelayMs }),
+    ...(options.finalizedStatusDelayMs === undefined
+      ? {}
+      : { finalizedStatusDelayMs: options.finalizedStatusDelayMs }),
   });
   try {
     if (saved) restoreNode(node, saved);

@@ -75,10 +75,14 @@ export class DevNode {
       },
       options.keepStates ?? DEFAULT_KEEP_STATES,
     );
-    this.pool = new TxPool(runtime, () => {
-      const head = this.chain.head;
-      return { state: this.chain.stateAt(head.hash), number: head.number, hash: head.hash };
-    }, options.finalizedStatusDelayMs ?? DEFAULT_FINALIZED_STATUS_DELAY_MS);
+    this.pool = new TxPool(
+      runtime,
+      () => {
+        const head = this.chain.head;
+        return { state: this.chain.stateAt(head.hash), number: head.number, hash: head.hash };
+      },
+      options.finalizedStatusDelayMs ?? DEFAULT_FINALIZED_STATUS_DELAY_MS,
+    );
     this.producer = new BlockProducer(runtime, this.chain, this.pool, options.blockMode);
     this.producer.onBlock.subscribe((block) => {
       this.onNewBlock.emit(block);
@@ -96,7 +100,8 @@ export class DevNode {
     this.assertOpen();
     const transactions = (options.transactions ?? []).map((t) => (typeof t === 'string' ? hexToU8a(t) : t));
     return this.producer.enqueue(() => {
-      const count = options.to !== undefined ? Math.max(0, options.to - this.chain.head.number) : (options.count ?? 1);
+      const count =
+        options.to !== undefined ? Math.max(0, options.to - this.chain.head.number) : (options.count ?? 1);
       let last = this.chain.head;
       for (let i = 0; i < count; i++) last = this.producer.buildNow(i === 0 ? { transactions } : {});
       return last;
@@ -108,8 +113,14 @@ export class DevNode {
    * its minimum period after the previous one (use setHead/revert to go back).
    */
   timeTravel(target: number | string | Date): number {
-    const ms = typeof target === 'number' ? target : typeof target === 'string' ? Date.parse(target) : target.getTime();
-    if (!Number.isSafeInteger(ms) || ms < 0) throw new DevControlError(`cannot time travel to ${String(target)}`);
+    const ms =
+      typeof target === 'number'
+        ? target
+        : typeof target === 'string'
+          ? Date.parse(target)
+          : target.getTime();
+    if (!Number.isSafeInteger(ms) || ms < 0)
+      throw new DevControlError(`cannot time travel to ${String(target)}`);
     const earliest = this.chain.head.timestamp + MINIMUM_PERIOD_MS;
     if (ms < earliest) {
       throw new DevControlError(
@@ -125,7 +136,10 @@ export class DevNode {
     this.assertOpen();
     const map = new Map<Hex, Uint8Array | null>();
     for (const [key, value] of changes) {
-      map.set(key.toLowerCase() as Hex, value === null ? null : typeof value === 'string' ? hexToU8a(value) : value);
+      map.set(
+        key.toLowerCase() as Hex,
+        value === null ? null : typeof value === 'string' ? hexToU8a(value) : value,
+      );
     }
     return this.producer.build({ storage: map, includePool: false });
   }

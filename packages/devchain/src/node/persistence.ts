@@ -88,7 +88,9 @@ export async function readState(file: string): Promise<StateFile | undefined> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new PersistenceError('STATE_FILE_UNREADABLE', `cannot read ${file}: ${(error as Error).message}`, { cause: error });
+    throw new PersistenceError('STATE_FILE_UNREADABLE', `cannot read ${file}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   let data: unknown;
   try {
@@ -150,7 +152,8 @@ function validate(data: unknown, file: string): asserts data is StateFile {
   if (d.format !== STATE_FILE_FORMAT) fail(`format is not ${STATE_FILE_FORMAT}`);
   if (d.version !== STATE_FILE_VERSION) fail(`unsupported version ${String(d.version)}`);
   if (!Array.isArray(d.canonical) || d.canonical.length === 0) fail('no canonical chain');
-  if (!Array.isArray(d.blocks) || !Array.isArray(d.headState) || !Array.isArray(d.pool)) fail('missing blocks, headState or pool');
+  if (!Array.isArray(d.blocks) || !Array.isArray(d.headState) || !Array.isArray(d.pool))
+    fail('missing blocks, headState or pool');
   const numbers = new Map(d.blocks!.map((b) => [b.hash, b.number]));
   d.canonical!.forEach((hash, i) => {
     if (!numbers.has(hash)) fail(`canonical block ${hash} is missing`);

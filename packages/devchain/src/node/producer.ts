@@ -131,7 +131,8 @@ export class BlockProducer {
         this.buildNow({});
       }).catch((error) => console.error('[phala-devchain] block production failed', error));
     };
-    if (mode === 'batch') this.timer = setTimeout(fire, this.currentMode.mode === 'batch' ? this.currentMode.delayMs : 0);
+    if (mode === 'batch')
+      this.timer = setTimeout(fire, this.currentMode.mode === 'batch' ? this.currentMode.delayMs : 0);
     else setImmediate(fire);
   }
 
@@ -143,7 +144,12 @@ export class BlockProducer {
       })
         .catch((error) => console.error('[phala-devchain] block production failed', error))
         .finally(() => {
-          if (!this.closed && this.currentMode.mode === 'interval' && this.currentMode.intervalMs === ms && !this.timer) {
+          if (
+            !this.closed &&
+            this.currentMode.mode === 'interval' &&
+            this.currentMode.intervalMs === ms &&
+            !this.timer
+          ) {
             this.timer = setTimeout(tick, ms);
           }
         });

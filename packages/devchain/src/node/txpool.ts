@@ -87,13 +87,19 @@ export class TxPool {
   all(): PoolTransaction[] {
     const ready = this.ready();
     const readySet = new Set(ready);
-    return ready.concat([...this.txs.values()].filter((tx) => !readySet.has(tx)).sort((a, b) => a.seq - b.seq));
+    return ready.concat(
+      [...this.txs.values()].filter((tx) => !readySet.has(tx)).sort((a, b) => a.seq - b.seq),
+    );
   }
 
   /** Ready transactions in the order a block should apply them. */
   ready(): PoolTransaction[] {
-    const pending = [...this.txs.values()].sort(
-      (a, b) => (a.validity.priority === b.validity.priority ? a.seq - b.seq : a.validity.priority > b.validity.priority ? -1 : 1),
+    const pending = [...this.txs.values()].sort((a, b) =>
+      a.validity.priority === b.validity.priority
+        ? a.seq - b.seq
+        : a.validity.priority > b.validity.priority
+          ? -1
+          : 1,
     );
     const provided = new Set<Hex>();
     const out: PoolTransaction[] = [];
@@ -122,7 +128,11 @@ export class TxPool {
     checkOpaqueFormat(bytes);
     const hash = extrinsicHash(bytes);
     if (this.txs.has(hash)) {
-      throw new PoolRejectedError(ErrorCode.AlreadyImported, 'Transaction Already Imported', 'The transaction is already in the pool.');
+      throw new PoolRejectedError(
+        ErrorCode.AlreadyImported,
+        'Transaction Already Imported',
+        'The transaction is already in the pool.',
+      );
     }
     const validity = this.validate(bytes);
     if ('err' in validity) throw rejection(validity.err, validity.reason);
@@ -142,7 +152,14 @@ export class TxPool {
     }
     for (const other of usurped) this.drop(other.hash, { usurped: hash });
 
-    const tx: PoolTransaction = { hash, bytes, hex: u8aToHex(bytes) as Hex, seq: this.nextSeq++, validity: valid, status: 'future' };
+    const tx: PoolTransaction = {
+      hash,
+      bytes,
+      hex: u8aToHex(bytes) as Hex,
+      seq: this.nextSeq++,
+      validity: valid,
+      status: 'future',
+    };
     this.txs.set(hash, tx);
     if (watcher) this.watch(hash, watcher);
     this.refreshStatuses();
@@ -152,7 +169,10 @@ export class TxPool {
 
   watch(hash: Hex, watcher: (status: TxStatus) => void): void {
     let set = this.watchers.get(hash);
-    if (!set) this.watchers.set(hash, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.watchers.set(hash, set);
+    }
     set.add(watcher);
   }
 
@@ -214,7 +234,13 @@ export class TxPool {
   }
 
   snapshot(): PoolSnapshot {
-    return { transactions: [...this.txs.values()].map((tx) => ({ bytes: tx.bytes, seq: tx.seq, validity: tx.validity })) };
+    return {
+      transactions: [...this.txs.values()].map((tx) => ({
+        bytes: tx.bytes,
+        seq: tx.seq,
+        validity: tx.validity,
+      })),
+    };
   }
 
   /** Replaces the pool's content; current watchers hear `dropped` (their transactions may be gone). */
@@ -296,6 +322,7 @@ function checkOpaqueFormat(bytes: Uint8Array): void {
 }
 
 function rejection(error: TransactionValidityError, reason: string): PoolRejectedError {
-  if ('invalid' in error) return new PoolRejectedError(ErrorCode.InvalidTransaction, 'Invalid Transaction', reason);
+  if ('invalid' in error)
+    return new PoolRejectedError(ErrorCode.InvalidTransaction, 'Invalid Transaction', reason);
   return new PoolRejectedError(ErrorCode.UnknownTransaction, 'Unknown Transaction Validity', reason);
 }

@@ -124,7 +124,12 @@ describe('Chain and producer', () => {
 
   it('serializes concurrent builds', async () => {
     const n = node();
-    const results = await Promise.all([n.newBlock(), n.newBlock(), n.setStorage([[valueKey(1), '0x01']]), n.newBlock()]);
+    const results = await Promise.all([
+      n.newBlock(),
+      n.newBlock(),
+      n.setStorage([[valueKey(1), '0x01']]),
+      n.newBlock(),
+    ]);
     expect(results.map((b) => b.number)).toEqual([1, 2, 3, 4]);
     await n.close();
   });

@@ -8,8 +8,8 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { createClient } from 'polkadot-api';
 import { getPolkadotSigner } from 'polkadot-api/signer';
 import { getWsProvider } from 'polkadot-api/ws';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { type DevChain, startDevChain } from '../../src/node/devchain.js';
 import { createKhalaRuntime } from '../../src/runtime/khala.js';
 
@@ -78,7 +78,9 @@ describe('stock clients against the Khala dev chain', () => {
 
       // historic reads through api.at
       const at = await api.at(result.status.asFinalized);
-      expect(((await at.query.system.account(bob.address)) as any).data.free.toBigInt()).toBe(bobAfter.data.free.toBigInt());
+      expect(((await at.query.system.account(bob.address)) as any).data.free.toBigInt()).toBe(
+        bobAfter.data.free.toBigInt(),
+      );
       expect((await api.query.system.account.entries()).length).toBeGreaterThan(2);
 
       // a transaction that cannot pay is refused with Substrate's 1010
@@ -100,7 +102,10 @@ describe('stock clients against the Khala dev chain', () => {
       const api = client.getUnsafeApi() as any;
       const before = await api.query.System.Account.getValue(bob.address);
       const signer = getPolkadotSigner(alice.publicKey, 'Sr25519', (m: Uint8Array) => alice.sign(m));
-      const result = await api.tx.Balances.transfer({ dest: { type: 'Id', value: bob.address }, value: 2n * PHA }).signAndSubmit(signer);
+      const result = await api.tx.Balances.transfer({
+        dest: { type: 'Id', value: bob.address },
+        value: 2n * PHA,
+      }).signAndSubmit(signer);
       expect(result.ok).toBe(true);
       expect(result.events.map((e: any) => `${e.type}.${e.value.type}`)).toContain('Balances.Transfer');
       const after = await api.query.System.Account.getValue(bob.address, { at: result.block.hash });

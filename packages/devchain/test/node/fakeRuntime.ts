@@ -108,7 +108,11 @@ export class FakeRuntime implements Runtime {
 
   validateTransaction(state: StateReader, extrinsic: Uint8Array): Validity {
     const { sender, nonce, op, args } = decode(extrinsic);
-    if (op === 3) return { err: { invalid: 'Payment' }, reason: 'Inability to pay some fees (e.g. account balance too low)' };
+    if (op === 3)
+      return {
+        err: { invalid: 'Payment' },
+        reason: 'Inability to pay some fees (e.g. account balance too low)',
+      };
     const current = readNonce(state, sender);
     if (nonce < current) return { err: { invalid: 'Stale' }, reason: 'Transaction is outdated' };
     return {
@@ -186,7 +190,10 @@ export class FakeRuntime implements Runtime {
   }
 
   private seal(state: BlockState, parentHash: Hex, number: number, extrinsics: Uint8Array[]): BuiltBlock {
-    const stateRoot = blake2AsHex(JSON.stringify(state.entries().map(([k, v]) => [k, u8aToHex(v)])), 256) as Hex;
+    const stateRoot = blake2AsHex(
+      JSON.stringify(state.entries().map(([k, v]) => [k, u8aToHex(v)])),
+      256,
+    ) as Hex;
     const extrinsicsRoot = blake2AsHex(u8aConcat(...extrinsics), 256) as Hex;
     const encodedHeader = u8aConcat(parentHash, u32le(number), stateRoot, extrinsicsRoot);
     return {

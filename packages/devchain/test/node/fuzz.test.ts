@@ -33,7 +33,12 @@ describe('fuzz', () => {
     const { methods } = await client.call<{ methods: string[] }>('rpc_methods');
     // methods that legitimately change the chain are excluded; everything else is fair game
     const safe = methods.filter((m) => !m.startsWith('dev_'));
-    const hex = (n: number) => `0x${Array.from({ length: n }, () => Math.floor(rand() * 256).toString(16).padStart(2, '0')).join('')}`;
+    const hex = (n: number) =>
+      `0x${Array.from({ length: n }, () =>
+        Math.floor(rand() * 256)
+          .toString(16)
+          .padStart(2, '0'),
+      ).join('')}`;
     const randomValue = (depth = 0): unknown => {
       switch (Math.floor(rand() * (depth > 2 ? 7 : 9))) {
         case 0:
@@ -53,16 +58,27 @@ describe('fuzz', () => {
         case 7:
           return Array.from({ length: Math.floor(rand() * 4) }, () => randomValue(depth + 1));
         default:
-          return Object.fromEntries(Array.from({ length: Math.floor(rand() * 3) }, (_, i) => [`k${i}`, randomValue(depth + 1)]));
+          return Object.fromEntries(
+            Array.from({ length: Math.floor(rand() * 3) }, (_, i) => [`k${i}`, randomValue(depth + 1)]),
+          );
       }
     };
     const head = chain.node.head.hash;
-    const headStorage = JSON.stringify(chain.node.chain.stateAt(head).entries().map(([k, v]) => [k, Buffer.from(v).toString('hex')]));
+    const headStorage = JSON.stringify(
+      chain.node.chain
+        .stateAt(head)
+        .entries()
+        .map(([k, v]) => [k, Buffer.from(v).toString('hex')]),
+    );
     const frames: string[] = [];
     for (let i = 0; i < 3000; i++) {
       const kind = rand();
       if (kind < 0.1) {
-        frames.push(Array.from({ length: Math.floor(rand() * 50) }, () => String.fromCharCode(Math.floor(rand() * 128))).join(''));
+        frames.push(
+          Array.from({ length: Math.floor(rand() * 50) }, () =>
+            String.fromCharCode(Math.floor(rand() * 128)),
+          ).join(''),
+        );
       } else if (kind < 0.2) {
         frames.push(JSON.stringify(randomValue()));
       } else if (kind < 0.45) {
@@ -70,11 +86,20 @@ describe('fuzz', () => {
         const len = Math.floor(rand() * 60);
         const body = hex(len).slice(2);
         const prefix = rand() < 0.8 ? (len * 4).toString(16).padStart(2, '0') : hex(1).slice(2);
-        const method = pick(['author_submitExtrinsic', 'author_submitAndWatchExtrinsic', 'system_dryRun', 'payment_queryInfo', 'transaction_v1_broadcast']);
-        frames.push(JSON.stringify({ jsonrpc: '2.0', id: i, method, params: [`0x${len < 64 ? prefix : ''}${body}`] }));
+        const method = pick([
+          'author_submitExtrinsic',
+          'author_submitAndWatchExtrinsic',
+          'system_dryRun',
+          'payment_queryInfo',
+          'transaction_v1_broadcast',
+        ]);
+        frames.push(
+          JSON.stringify({ jsonrpc: '2.0', id: i, method, params: [`0x${len < 64 ? prefix : ''}${body}`] }),
+        );
       } else {
         const method = rand() < 0.9 ? pick(safe) : `${pick(safe)}_${hex(2)}`;
-        const params = rand() < 0.1 ? randomValue() : Array.from({ length: Math.floor(rand() * 4) }, () => randomValue());
+        const params =
+          rand() < 0.1 ? randomValue() : Array.from({ length: Math.floor(rand() * 4) }, () => randomValue());
         const frame: Record<string, unknown> = { jsonrpc: rand() < 0.95 ? '2.0' : '1.0', method, params };
         if (rand() < 0.9) frame.id = rand() < 0.5 ? i : `s${i}`;
         frames.push(JSON.stringify(rand() < 0.05 ? [frame, frame] : frame));
@@ -95,7 +120,12 @@ describe('fuzz', () => {
     expect(await client.call('chain_getBlockHash', [0])).toBe(chain.node.chain.genesis.hash);
     expect(chain.node.head.hash).toBe(head);
     expect(chain.node.head.number).toBe(0);
-    const after = JSON.stringify(chain.node.chain.stateAt(head).entries().map(([k, v]) => [k, Buffer.from(v).toString('hex')]));
+    const after = JSON.stringify(
+      chain.node.chain
+        .stateAt(head)
+        .entries()
+        .map(([k, v]) => [k, Buffer.from(v).toString('hex')]),
+    );
     expect(after).toBe(headStorage);
     const fresh = await RpcClient.connect(chain.endpoint);
     expect(await fresh.call('system_name')).toBe('phala-devchain');

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -18,7 +18,12 @@ describe('state file', () => {
 
   it('round-trips blocks, head state, pool and time travel; old states answer with an error', async () => {
     const file = join(dir, 'nested', 'chain.json');
-    const first = await startDevChain({ port: 0, runtime: new FakeRuntime(), stateFile: file, genesisTimestamp: 1_200_000 });
+    const first = await startDevChain({
+      port: 0,
+      runtime: new FakeRuntime(),
+      stateFile: file,
+      genesisTimestamp: 1_200_000,
+    });
     await first.setStorage([[valueKey(1), '0x11']]);
     await first.newBlock({ count: 3 });
     first.setBlockMode('manual');
@@ -29,7 +34,12 @@ describe('state file', () => {
     await first.close();
     expect((await readdir(join(dir, 'nested'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 
-    const second = await startDevChain({ port: 0, runtime: new FakeRuntime(), stateFile: file, blockMode: 'manual' });
+    const second = await startDevChain({
+      port: 0,
+      runtime: new FakeRuntime(),
+      stateFile: file,
+      blockMode: 'manual',
+    });
     const client = await RpcClient.connect(second.endpoint);
     try {
       expect(second.node.head.hash).toBe(head.hash);
@@ -62,10 +72,14 @@ describe('state file', () => {
     const data = JSON.parse(await readFile(file, 'utf8'));
     data.genesisHash = `0x${'00'.repeat(32)}`;
     await writeFile(file, JSON.stringify(data));
-    await expect(startDevChain({ port: 0, runtime: new FakeRuntime(), stateFile: file })).rejects.toMatchObject({
+    await expect(
+      startDevChain({ port: 0, runtime: new FakeRuntime(), stateFile: file }),
+    ).rejects.toMatchObject({
       code: 'STATE_FILE_OTHER_CHAIN',
     });
     await writeFile(file, '{"format":"nope"');
-    await expect(startDevChain({ port: 0, runtime: new FakeRuntime(), stateFile: file })).rejects.toBeInstanceOf(PersistenceError);
+    await expect(
+      startDevChain({ port: 0, runtime: new FakeRuntime(), stateFile: file }),
+    ).rejects.toBeInstanceOf(PersistenceError);
   });
 });

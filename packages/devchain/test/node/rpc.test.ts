@@ -2,7 +2,7 @@ import { u8aToHex } from '@polkadot/util';
 import { encodeAddress } from '@polkadot/util-crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type DevChain, startDevChain } from '../../src/node/devchain.js';
-import { FakeRuntime, account, nonceKey, txHex, valueKey } from './fakeRuntime.js';
+import { account, FakeRuntime, nonceKey, txHex, valueKey } from './fakeRuntime.js';
 import { RpcClient } from './rpcClient.js';
 
 const GENESIS_TIME = 1_700_000_004_000;
@@ -56,8 +56,16 @@ describe('JSON-RPC over WebSocket and HTTP', () => {
     expect(await client.call('system_chain')).toBe('Fake Dev');
     expect(await client.call('system_name')).toBe('phala-devchain');
     expect(await client.call('system_chainType')).toBe('Development');
-    expect(await client.call('system_properties')).toEqual({ ss58Format: 30, tokenDecimals: 12, tokenSymbol: 'PHA' });
-    expect(await client.call('system_health')).toEqual({ peers: 0, isSyncing: false, shouldHavePeers: false });
+    expect(await client.call('system_properties')).toEqual({
+      ss58Format: 30,
+      tokenDecimals: 12,
+      tokenSymbol: 'PHA',
+    });
+    expect(await client.call('system_health')).toEqual({
+      peers: 0,
+      isSyncing: false,
+      shouldHavePeers: false,
+    });
     expect(await client.call('system_peers')).toEqual([]);
     expect((await client.call('system_localListenAddresses'))[0]).toContain(`/tcp/${chain.port}/`);
   });
@@ -65,7 +73,10 @@ describe('JSON-RPC over WebSocket and HTTP', () => {
   it('reports JSON-RPC errors with standard codes and keeps serving', async () => {
     expect((await client.raw('{not json')).error.code).toBe(-32700);
     expect((await client.raw('{"jsonrpc":"2.0","id":5}')).error).toMatchObject({ code: -32600 });
-    expect((await client.raw('{"jsonrpc":"1.0","id":6,"method":"system_name"}'))).toMatchObject({ id: 6, error: { code: -32600 } });
+    expect(await client.raw('{"jsonrpc":"1.0","id":6,"method":"system_name"}')).toMatchObject({
+      id: 6,
+      error: { code: -32600 },
+    });
     expect((await client.raw('[]')).error.code).toBe(-32600);
     expect((await client.raw('42')).error.code).toBe(-32600);
     expect((await client.raw('{"jsonrpc":"2.0","id":{},"method":"system_name"}')).error.code).toBe(-32600);
@@ -103,7 +114,12 @@ describe('JSON-RPC over WebSocket and HTTP', () => {
   });
 
   it('refuses oversized requests without dropping the socket, and reads binary frames', async () => {
-    const huge = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'system_name', params: ['x'.repeat(16 * 1024 * 1024)] });
+    const huge = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'system_name',
+      params: ['x'.repeat(16 * 1024 * 1024)],
+    });
     const reply = await client.raw(huge);
     expect(reply.error.code).toBe(-32007);
     const binary = await client.raw(Buffer.from('{"jsonrpc":"2.0","id":"bin","method":"system_chain"}'));
@@ -116,7 +132,11 @@ describe('JSON-RPC over WebSocket and HTTP', () => {
     expect(await client.call('chain_getBlockHash')).toBe(hash);
     expect(await client.call('chain_getBlockHash', [head.number])).toBe(hash);
     expect(await client.call('chain_getBlockHash', [`0x${head.number.toString(16)}`])).toBe(hash);
-    expect(await client.call('chain_getBlockHash', [[0, head.number, 10_000]])).toEqual([chain.node.chain.genesis.hash, hash, null]);
+    expect(await client.call('chain_getBlockHash', [[0, head.number, 10_000]])).toEqual([
+      chain.node.chain.genesis.hash,
+      hash,
+      null,
+    ]);
     const header = await client.call('chain_getHeader', [hash]);
     expect(header).toEqual({
       parentHash: head.parentHash,
@@ -150,7 +170,13 @@ describe('JSON-RPC over WebSocket and HTTP', () => {
     expect((await client.request('state_getKeysPaged', ['0x02', 1001])).error?.code).toBe(4002);
     const at = await client.call('chain_getBlockHash');
     expect(await client.call('state_queryStorageAt', [[valueKey(1), valueKey(9)]])).toEqual([
-      { block: at, changes: [[valueKey(1), '0x01'], [valueKey(9), null]] },
+      {
+        block: at,
+        changes: [
+          [valueKey(1), '0x01'],
+          [valueKey(9), null],
+        ],
+      },
     ]);
     const unknown = `0x${'ab'.repeat(32)}`;
     expect((await client.request('state_getStorage', [valueKey(1), unknown])).error?.code).toBe(4003);
@@ -273,7 +299,14 @@ describe('JSON-RPC over WebSocket and HTTP', () => {
       finalizedBlockHashes: [start],
       finalizedBlockRuntime: {
         type: 'valid',
-        spec: { specName: 'fake', implName: 'fake-node', specVersion: 1, implVersion: 0, transactionVersion: 1, apis: { '0xdf6acb689907609b': 4 } },
+        spec: {
+          specName: 'fake',
+          implName: 'fake-node',
+          specVersion: 1,
+          implVersion: 0,
+          transactionVersion: 1,
+          apis: { '0xdf6acb689907609b': 4 },
+        },
       },
     });
     const next = await chain.newBlock();
@@ -283,7 +316,9 @@ describe('JSON-RPC over WebSocket and HTTP', () => {
       { event: 'bestBlockChanged', bestBlockHash: next },
       { event: 'finalized', finalizedBlockHashes: [next], prunedBlockHashes: [] },
     ]);
-    expect(await client.call('chainHead_v1_header', [follow, next])).toBe(u8aToHex(chain.node.head.encodedHeader));
+    expect(await client.call('chainHead_v1_header', [follow, next])).toBe(
+      u8aToHex(chain.node.head.encodedHeader),
+    );
     const body = await client.call('chainHead_v1_body', [follow, next]);
     expect(body.result).toBe('started');
     const call = await client.call('chainHead_v1_call', [follow, next, 'Core_version', '0x']);
@@ -311,9 +346,15 @@ describe('JSON-RPC over WebSocket and HTTP', () => {
       operationId: body.operationId,
       value: chain.node.chain.byHash(next)!.extrinsics.map((x) => u8aToHex(x)),
     });
-    expect(ops.find((e) => e.operationId === call.operationId)).toEqual({ event: 'operationCallDone', operationId: call.operationId, output: '0x010203' });
+    expect(ops.find((e) => e.operationId === call.operationId)).toEqual({
+      event: 'operationCallDone',
+      operationId: call.operationId,
+      output: '0x010203',
+    });
     expect(ops.find((e) => e.operationId === badCall.operationId).event).toBe('operationError');
-    const items = ops.filter((e) => e.operationId === storage.operationId && e.event === 'operationStorageItems').flatMap((e) => e.items);
+    const items = ops
+      .filter((e) => e.operationId === storage.operationId && e.event === 'operationStorageItems')
+      .flatMap((e) => e.items);
     expect(items).toContainEqual({ key: valueKey(30), value: '0x30' });
     expect(items.find((i: any) => i.hash)?.key).toBe(valueKey(30));
     expect(items.filter((i: any) => 'value' in i && i.key !== valueKey(30)).length).toBeGreaterThan(0);
@@ -336,7 +377,11 @@ describe('JSON-RPC over WebSocket and HTTP', () => {
     expect((await client.request('transaction_v1_stop', [id])).error?.code).toBe(-32602);
     expect(await client.call('chainSpec_v1_chainName')).toBe('Fake Dev');
     expect(await client.call('chainSpec_v1_genesisHash')).toBe(chain.node.chain.genesis.hash);
-    expect(await client.call('chainSpec_v1_properties')).toEqual({ ss58Format: 30, tokenDecimals: 12, tokenSymbol: 'PHA' });
+    expect(await client.call('chainSpec_v1_properties')).toEqual({
+      ss58Format: 30,
+      tokenDecimals: 12,
+      tokenSymbol: 'PHA',
+    });
   });
 
   it('controls the chain with dev_* methods', async () => {
@@ -356,7 +401,9 @@ describe('JSON-RPC over WebSocket and HTTP', () => {
     expect((await client.request('dev_timeTravel', [{}])).error?.code).toBe(-32602);
     const set = await client.call('dev_setStorage', [[[valueKey(61), '0x61']]]);
     expect(await client.call('state_getStorage', [valueKey(61), set])).toBe('0x61');
-    expect((await client.request('dev_setStorage', [{ System: { Account: [] } }])).error?.message).toMatch(/unsupported/);
+    expect((await client.request('dev_setStorage', [{ System: { Account: [] } }])).error?.message).toMatch(
+      /unsupported/,
+    );
     expect((await client.request('dev_setStorage', [[['0x01']]])).error?.code).toBe(-32602);
     const snap = await client.call('dev_snapshot');
     await client.call('dev_newBlock', [{ count: 3 }]);
@@ -376,15 +423,26 @@ describe('JSON-RPC over WebSocket and HTTP', () => {
 
   it('speaks JSON-RPC over HTTP POST', async () => {
     const post = async (body: string) => {
-      const res = await fetch(chain.httpEndpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const res = await fetch(chain.httpEndpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       return { status: res.status, text: await res.text() };
     };
     const single = await post(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'system_chain' }));
     expect(JSON.parse(single.text)).toEqual({ jsonrpc: '2.0', id: 1, result: 'Fake Dev' });
-    const batch = await post(JSON.stringify([{ jsonrpc: '2.0', id: 1, method: 'system_name' }, { jsonrpc: '2.0', id: 2, method: 'chain_getFinalizedHead' }]));
+    const batch = await post(
+      JSON.stringify([
+        { jsonrpc: '2.0', id: 1, method: 'system_name' },
+        { jsonrpc: '2.0', id: 2, method: 'chain_getFinalizedHead' },
+      ]),
+    );
     expect(JSON.parse(batch.text).map((r: any) => r.id)).toEqual([1, 2]);
     expect(JSON.parse((await post('{oops')).text).error.code).toBe(-32700);
-    const sub = JSON.parse((await post(JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'chain_subscribeNewHead' }))).text);
+    const sub = JSON.parse(
+      (await post(JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'chain_subscribeNewHead' }))).text,
+    );
     expect(sub.error.code).toBe(-32601);
     expect((await fetch(chain.httpEndpoint)).status).toBe(405);
   });

@@ -23,7 +23,12 @@ export class RpcClient {
       const message = JSON.parse(data.toString());
       if (!Array.isArray(message) && message.method && message.params) {
         this.notifications.push(message);
-      } else if (!Array.isArray(message) && message.id !== undefined && message.id !== null && this.pending.has(message.id)) {
+      } else if (
+        !Array.isArray(message) &&
+        message.id !== undefined &&
+        message.id !== null &&
+        this.pending.has(message.id)
+      ) {
         this.pending.get(message.id)!(message);
         this.pending.delete(message.id);
       } else {
@@ -67,7 +72,9 @@ export class RpcClient {
 
   /** Notifications of one subscription, in arrival order. */
   events(subscription: string): any[] {
-    return this.notifications.filter((n) => n.params!.subscription === subscription).map((n) => n.params!.result);
+    return this.notifications
+      .filter((n) => n.params!.subscription === subscription)
+      .map((n) => n.params!.result);
   }
 
   async until(condition: () => boolean, timeoutMs = 5000): Promise<void> {

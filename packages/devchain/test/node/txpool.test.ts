@@ -5,7 +5,11 @@ import type { TxStatus } from '../../src/node/txpool.js';
 import { FakeRuntime, nonceKey, tx } from './fakeRuntime.js';
 
 function manualNode() {
-  return new DevNode(new FakeRuntime(), { blockMode: { mode: 'manual' }, genesisTimestamp: 1_200_000, finalizedStatusDelayMs: 0 });
+  return new DevNode(new FakeRuntime(), {
+    blockMode: { mode: 'manual' },
+    genesisTimestamp: 1_200_000,
+    finalizedStatusDelayMs: 0,
+  });
 }
 
 function rejectionCode(fn: () => unknown): number | undefined {

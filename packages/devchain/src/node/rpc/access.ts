@@ -20,12 +20,19 @@ export function stateAt(node: DevNode, hash: Hex | undefined): { block: BlockRec
 }
 
 /** A runtime API call; failures become Substrate's "Execution failed" client error. */
-export function callRuntime(node: DevNode, block: BlockRecord, state: BlockState, method: string, args: Uint8Array): Uint8Array {
+export function callRuntime(
+  node: DevNode,
+  block: BlockRecord,
+  state: BlockState,
+  method: string,
+  args: Uint8Array,
+): Uint8Array {
   try {
     return node.runtime.call(state, method, args, { number: block.number, hash: block.hash });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof RuntimeCallError) throw new RpcError(ErrorCode.Client, `Client error: Execution failed: ${message}`);
+    if (error instanceof RuntimeCallError)
+      throw new RpcError(ErrorCode.Client, `Client error: Execution failed: ${message}`);
     throw new RpcError(ErrorCode.Client, `Client error: Execution failed: Runtime panicked: ${message}`);
   }
 }

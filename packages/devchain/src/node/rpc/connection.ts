@@ -34,7 +34,12 @@ export class Subscription {
   notify(result: unknown): void {
     if (this.closed) return;
     if (!this.active) this.backlog.push(result);
-    else this.connection.send({ jsonrpc: '2.0', method: this.notification, params: { subscription: this.id, result } });
+    else
+      this.connection.send({
+        jsonrpc: '2.0',
+        method: this.notification,
+        params: { subscription: this.id, result },
+      });
   }
 
   /** Called once the subscribe reply has gone out. */

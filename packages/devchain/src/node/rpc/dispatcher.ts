@@ -46,7 +46,10 @@ export class Dispatcher {
     const after: Array<() => void> = [];
     if (Array.isArray(request)) {
       if (request.length === 0) {
-        return { response: errorResponse(null, new RpcError(ErrorCode.InvalidRequest, 'Invalid request')), after };
+        return {
+          response: errorResponse(null, new RpcError(ErrorCode.InvalidRequest, 'Invalid request')),
+          after,
+        };
       }
       const responses = (await Promise.all(request.map((item) => this.call(item, connection, after)))).filter(
         (r) => r !== undefined,
@@ -63,7 +66,8 @@ export class Dispatcher {
     const { jsonrpc, method, params, id } = request as Record<string, unknown>;
     const hasId = 'id' in request;
     const validId = id === null || typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id));
-    if (hasId && !validId) return errorResponse(null, new RpcError(ErrorCode.InvalidRequest, 'Invalid request'));
+    if (hasId && !validId)
+      return errorResponse(null, new RpcError(ErrorCode.InvalidRequest, 'Invalid request'));
     const replyId = (hasId ? id : null) as Id;
     if (jsonrpc !== '2.0' || typeof method !== 'string') {
       return errorResponse(replyId, new RpcError(ErrorCode.InvalidRequest, 'Invalid request'));

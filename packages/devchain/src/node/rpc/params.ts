@@ -21,7 +21,10 @@ export class Params {
 
   /** Rejects calls with more than `max` parameters. */
   atMost(max: number): this {
-    if (this.values.length > max) throw new InvalidParamsError(`${this.method} takes at most ${max} parameters, got ${this.values.length}`);
+    if (this.values.length > max)
+      throw new InvalidParamsError(
+        `${this.method} takes at most ${max} parameters, got ${this.values.length}`,
+      );
     return this;
   }
 
@@ -36,7 +39,8 @@ export class Params {
 
   hex(index: number, name: string): Hex {
     const value = this.values[index];
-    if (typeof value !== 'string' || !HEX.test(value)) throw new InvalidParamsError(`${name}: expected hex bytes`);
+    if (typeof value !== 'string' || !HEX.test(value))
+      throw new InvalidParamsError(`${name}: expected hex bytes`);
     const lower = value.toLowerCase();
     return (lower.startsWith('0x') ? lower : `0x${lower}`) as Hex;
   }
@@ -90,8 +94,10 @@ export class Params {
 export function toUint(value: unknown, name: string): number {
   let n: number | undefined;
   if (typeof value === 'number') n = value;
-  else if (typeof value === 'string' && /^0x[0-9a-fA-F]{1,13}$/.test(value)) n = Number.parseInt(value.slice(2), 16);
+  else if (typeof value === 'string' && /^0x[0-9a-fA-F]{1,13}$/.test(value))
+    n = Number.parseInt(value.slice(2), 16);
   else if (typeof value === 'string' && /^[0-9]{1,15}$/.test(value)) n = Number(value);
-  if (n === undefined || !Number.isSafeInteger(n) || n < 0) throw new InvalidParamsError(`${name}: expected a non-negative integer`);
+  if (n === undefined || !Number.isSafeInteger(n) || n < 0)
+    throw new InvalidParamsError(`${name}: expected a non-negative integer`);
   return n;
 }

@@ -1,4 +1,4 @@
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { ErrorCode, RpcError } from '../errors.js';
@@ -108,11 +108,18 @@ export class RpcServer {
   private onHttp(req: IncomingMessage, res: ServerResponse): void {
     res.setHeader('Access-Control-Allow-Origin', '*');
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, { 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'content-type' }).end();
+      res
+        .writeHead(204, {
+          'Access-Control-Allow-Methods': 'POST',
+          'Access-Control-Allow-Headers': 'content-type',
+        })
+        .end();
       return;
     }
     if (req.method !== 'POST') {
-      res.writeHead(405, { 'content-type': 'text/plain', allow: 'POST' }).end('Use POST for JSON-RPC over HTTP, or a WebSocket.');
+      res
+        .writeHead(405, { 'content-type': 'text/plain', allow: 'POST' })
+        .end('Use POST for JSON-RPC over HTTP, or a WebSocket.');
       return;
     }
     const chunks: Buffer[] = [];

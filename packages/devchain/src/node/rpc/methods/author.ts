@@ -1,6 +1,6 @@
 import type { Hex } from '../../../scale/types.js';
 import { InvalidParamsError } from '../../errors.js';
-import { type TxStatus, isFinalStatus } from '../../txpool.js';
+import { isFinalStatus, type TxStatus } from '../../txpool.js';
 import type { MethodTable } from '../dispatcher.js';
 import { noParams } from '../noParams.js';
 import { openSubscription, unsubscribeHandler } from '../subscriptions.js';
@@ -52,7 +52,8 @@ export function authorMethods(env: RpcEnv): MethodTable {
 function hashOrBytes(item: unknown): { hash?: Hex; bytes?: Hex } {
   if (typeof item === 'object' && item !== null) {
     const { hash, extrinsic } = item as Record<string, unknown>;
-    if (typeof hash === 'string' && /^0x[0-9a-fA-F]{64}$/.test(hash)) return { hash: hash.toLowerCase() as Hex };
+    if (typeof hash === 'string' && /^0x[0-9a-fA-F]{64}$/.test(hash))
+      return { hash: hash.toLowerCase() as Hex };
     if (typeof extrinsic === 'string' && /^0x(?:[0-9a-fA-F]{2})*$/.test(extrinsic)) {
       return { bytes: extrinsic.toLowerCase() as Hex };
     }

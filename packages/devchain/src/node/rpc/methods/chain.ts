@@ -17,7 +17,8 @@ export function chainMethods(env: RpcEnv): MethodTable {
   };
 
   /** A head subscription: the current block first, then one notification per event. */
-  const headSubscription = (kind: string, notification: string, signal: Signal<BlockRecord>, initial: () => BlockRecord): Handler =>
+  const headSubscription =
+    (kind: string, notification: string, signal: Signal<BlockRecord>, initial: () => BlockRecord): Handler =>
     (params, context) => {
       params.atMost(0);
       const sub = openSubscription(context, kind, notification);
@@ -27,7 +28,12 @@ export function chainMethods(env: RpcEnv): MethodTable {
     };
 
   const newHeads = headSubscription('newHead', 'chain_newHead', node.onNewHead, () => node.chain.head);
-  const finalizedHeads = headSubscription('finalizedHead', 'chain_finalizedHead', node.onFinalized, () => node.chain.finalized);
+  const finalizedHeads = headSubscription(
+    'finalizedHead',
+    'chain_finalizedHead',
+    node.onFinalized,
+    () => node.chain.finalized,
+  );
   const allHeads = headSubscription('allHead', 'chain_allHead', node.onNewBlock, () => node.chain.head);
 
   return {

@@ -16,7 +16,13 @@ import type { RpcEnv } from './env.js';
 const MAX_PINNED = 1024;
 const STORAGE_ITEMS_PER_EVENT = 256;
 const CODE_KEY = '0x3a636f6465' as Hex;
-const ITEM_TYPES = new Set(['value', 'hash', 'closestDescendantMerkleValue', 'descendantsValues', 'descendantsHashes']);
+const ITEM_TYPES = new Set([
+  'value',
+  'hash',
+  'closestDescendantMerkleValue',
+  'descendantsValues',
+  'descendantsHashes',
+]);
 
 interface Pin {
   block: BlockRecord;
@@ -43,7 +49,8 @@ export function chainHeadMethods(env: RpcEnv): MethodTable {
 
   const pinned = (follow: Follow, hash: Hex): Pin => {
     const pin = follow.pinned.get(hash);
-    if (!pin) throw new RpcError(ErrorCode.InvalidBlockHash, 'Invalid block hash', `block ${hash} is not pinned`);
+    if (!pin)
+      throw new RpcError(ErrorCode.InvalidBlockHash, 'Invalid block hash', `block ${hash} is not pinned`);
     return pin;
   };
 
@@ -72,7 +79,11 @@ export function chainHeadMethods(env: RpcEnv): MethodTable {
       try {
         run(follow, target, operationId);
       } catch (error) {
-        follow.sub.notify({ event: 'operationError', operationId, error: (error as Error).message ?? String(error) });
+        follow.sub.notify({
+          event: 'operationError',
+          operationId,
+          error: (error as Error).message ?? String(error),
+        });
       }
     });
     return { result: 'started', operationId };
@@ -102,7 +113,11 @@ export function chainHeadMethods(env: RpcEnv): MethodTable {
     pin(entry, finalized);
     sub.notify(
       withRuntime
-        ? { event: 'initialized', finalizedBlockHashes: [finalized.hash], finalizedBlockRuntime: runtimeSpecJson(node.runtime.version) }
+        ? {
+            event: 'initialized',
+            finalizedBlockHashes: [finalized.hash],
+            finalizedBlockRuntime: runtimeSpecJson(node.runtime.version),
+          }
         : { event: 'initialized', finalizedBlockHashes: [finalized.hash] },
     );
     const offBlock = node.onNewBlock.subscribe((block) => {
@@ -178,24 +193,36 @@ export function chainHeadMethods(env: RpcEnv): MethodTable {
         const out: Array<Record<string, string>> = [];
         const flush = (force: boolean) => {
           while (out.length >= STORAGE_ITEMS_PER_EVENT || (force && out.length)) {
-            entry.sub.notify({ event: 'operationStorageItems', operationId, items: out.splice(0, STORAGE_ITEMS_PER_EVENT) });
+            entry.sub.notify({
+              event: 'operationStorageItems',
+              operationId,
+              items: out.splice(0, STORAGE_ITEMS_PER_EVENT),
+            });
           }
         };
         for (const { key, type } of items) {
           if (type === 'value' || type === 'hash') {
             const value = state.get(key);
-            if (value !== undefined) out.push({ key, [type]: type === 'value' ? valueHex(value)! : blake2AsHex(value, 256) });
+            if (value !== undefined)
+              out.push({ key, [type]: type === 'value' ? valueHex(value)! : blake2AsHex(value, 256) });
           } else if (type === 'closestDescendantMerkleValue') {
             const keys = state.keys(key);
             if (keys.length) {
               // no trie here: a digest of the subtree stands in for its merkle value (it changes when it does)
-              const digest = blake2AsHex(u8aConcat(...keys.flatMap((k) => [u8aToU8a(k), state.get(k)!])), 256);
+              const digest = blake2AsHex(
+                u8aConcat(...keys.flatMap((k) => [u8aToU8a(k), state.get(k)!])),
+                256,
+              );
               out.push({ key, closestDescendantMerkleValue: digest });
             }
           } else {
             for (const k of state.keys(key)) {
               const value = state.get(k)!;
-              out.push(type === 'descendantsValues' ? { key: k, value: valueHex(value)! } : { key: k, hash: blake2AsHex(value, 256) });
+              out.push(
+                type === 'descendantsValues'
+                  ? { key: k, value: valueHex(value)! }
+                  : { key: k, hash: blake2AsHex(value, 256) },
+              );
               flush(false);
             }
           }
@@ -234,8 +261,15 @@ function storageItems(raw: unknown): Array<{ key: Hex; type: string }> {
   if (!Array.isArray(raw)) throw new InvalidParamsError('items: expected an array');
   return raw.map((item, i) => {
     const { key, type } = (item ?? {}) as Record<string, unknown>;
-    if (typeof key !== 'string' || !/^0x(?:[0-9a-fA-F]{2})*$/.test(key) || typeof type !== 'string' || !ITEM_TYPES.has(type)) {
-      throw new InvalidParamsError(`items[${i}]: expected {key: hex, type: value|hash|closestDescendantMerkleValue|descendantsValues|descendantsHashes}`);
+    if (
+      typeof key !== 'string' ||
+      !/^0x(?:[0-9a-fA-F]{2})*$/.test(key) ||
+      typeof type !== 'string' ||
+      !ITEM_TYPES.has(type)
+    ) {
+      throw new InvalidParamsError(
+        `items[${i}]: expected {key: hex, type: value|hash|closestDescendantMerkleValue|descendantsValues|descendantsHashes}`,
+      );
     }
     return { key: key.toLowerCase() as Hex, type };
   });

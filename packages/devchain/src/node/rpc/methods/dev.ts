@@ -21,7 +21,10 @@ export function devMethods(env: RpcEnv): MethodTable {
         throw new InvalidParamsError('params: expected {count?, to?, transactions?}');
       }
       const { count, to, transactions } = options as Record<string, unknown>;
-      const txs = transactions === undefined ? [] : new Params('dev_newBlock', [transactions]).hexList(0, 'transactions');
+      const txs =
+        transactions === undefined
+          ? []
+          : new Params('dev_newBlock', [transactions]).hexList(0, 'transactions');
       const block = await node.newBlock({
         count: count === undefined || count === null ? 1 : toUint(count, 'count'),
         ...(to === undefined || to === null ? {} : { to: toUint(to, 'to') }),
@@ -51,13 +54,17 @@ export function devMethods(env: RpcEnv): MethodTable {
       let pairs: Array<[Hex, Hex | null]>;
       if (Array.isArray(values)) {
         pairs = values.map((pair, i) => {
-          if (!Array.isArray(pair) || pair.length !== 2) throw new InvalidParamsError(`values[${i}]: expected [key, value | null]`);
+          if (!Array.isArray(pair) || pair.length !== 2)
+            throw new InvalidParamsError(`values[${i}]: expected [key, value | null]`);
           const inner = new Params('dev_setStorage', pair);
           return [inner.hex(0, `values[${i}][0]`), pair[1] === null ? null : inner.hex(1, `values[${i}][1]`)];
         });
       } else if (typeof values === 'object' && values !== null) {
         const encoder = (node.runtime as Runtime & StorageObjectEncoder).encodeStorageObject;
-        if (!encoder) throw new DevControlError('unsupported: this runtime cannot encode pallet-keyed storage; pass [[key, value]] pairs');
+        if (!encoder)
+          throw new DevControlError(
+            'unsupported: this runtime cannot encode pallet-keyed storage; pass [[key, value]] pairs',
+          );
         try {
           pairs = encoder.call(node.runtime, values);
         } catch (error) {
@@ -81,7 +88,10 @@ export function devMethods(env: RpcEnv): MethodTable {
     dev_setHead: async (p) => {
       p.atMost(1);
       const target = p.raw(0);
-      const parsed = typeof target === 'string' && target.length === 66 ? p.hash(0, 'hashOrNumber') : toUint(target, 'hashOrNumber');
+      const parsed =
+        typeof target === 'string' && target.length === 66
+          ? p.hash(0, 'hashOrNumber')
+          : toUint(target, 'hashOrNumber');
       return (await node.setHead(parsed)).hash;
     },
     dev_snapshot: noParams(() => node.snapshot()),

@@ -18,21 +18,35 @@ export function paymentMethods(env: RpcEnv): MethodTable {
   return {
     payment_queryInfo: (p) => {
       p.atMost(2);
-      const reply = query('TransactionPaymentApi_query_info', p.bytes(0, 'extrinsic'), p.optionalHash(1, 'at'));
+      const reply = query(
+        'TransactionPaymentApi_query_info',
+        p.bytes(0, 'extrinsic'),
+        p.optionalHash(1, 'at'),
+      );
       return decode(reply, (r) => {
         const refTime = r.compact();
         const proofSize = r.compact();
         const cls = CLASSES[r.u8()] ?? 'normal';
         const partialFee = r.u128();
-        return { weight: { refTime: Number(refTime), proofSize: Number(proofSize) }, class: cls, partialFee: partialFee.toString() };
+        return {
+          weight: { refTime: Number(refTime), proofSize: Number(proofSize) },
+          class: cls,
+          partialFee: partialFee.toString(),
+        };
       });
     },
     payment_queryFeeDetails: (p) => {
       p.atMost(2);
-      const reply = query('TransactionPaymentApi_query_fee_details', p.bytes(0, 'extrinsic'), p.optionalHash(1, 'at'));
+      const reply = query(
+        'TransactionPaymentApi_query_fee_details',
+        p.bytes(0, 'extrinsic'),
+        p.optionalHash(1, 'at'),
+      );
       return decode(reply, (r) => {
         const inclusionFee =
-          r.u8() === 1 ? { baseFee: hex(r.u128()), lenFee: hex(r.u128()), adjustedWeightFee: hex(r.u128()) } : null;
+          r.u8() === 1
+            ? { baseFee: hex(r.u128()), lenFee: hex(r.u128()), adjustedWeightFee: hex(r.u128()) }
+            : null;
         return { inclusionFee };
       });
     },
@@ -71,6 +85,9 @@ function decode<T>(bytes: Uint8Array, read: (reader: Reader) => T): T {
   try {
     return read(new Reader(bytes));
   } catch (error) {
-    throw new RpcError(ErrorCode.Client, `Client error: cannot decode the runtime's reply: ${(error as Error).message}`);
+    throw new RpcError(
+      ErrorCode.Client,
+      `Client error: cannot decode the runtime's reply: ${(error as Error).message}`,
+    );
   }
 }

@@ -28,7 +28,10 @@ export function stateMethods(env: RpcEnv): MethodTable {
     const prefix = p.has(0) ? p.hex(0, 'prefix') : '0x';
     const count = p.uint(1, 'count');
     if (count > MAX_PAGED_KEYS) {
-      throw new RpcError(ErrorCode.InvalidCount, `count exceeds maximum value. value: ${count}, max: ${MAX_PAGED_KEYS}`);
+      throw new RpcError(
+        ErrorCode.InvalidCount,
+        `count exceeds maximum value. value: ${count}, max: ${MAX_PAGED_KEYS}`,
+      );
     }
     const start = p.optionalHex(2, 'startKey');
     const keys = stateAt(node, p.optionalHash(3, 'at')).state.keys(prefix);
@@ -90,10 +93,16 @@ export function stateMethods(env: RpcEnv): MethodTable {
       const from = blockAt(node, p.hash(1, 'fromBlock'));
       const to = blockAt(node, p.optionalHash(2, 'toBlock'));
       if (!node.chain.isCanonical(from.hash) || !node.chain.isCanonical(to.hash) || from.number > to.number) {
-        throw new RpcError(ErrorCode.InvalidBlockRange, `Cannot resolve a block range ['${from.hash}' ... '${to.hash}'].`);
+        throw new RpcError(
+          ErrorCode.InvalidBlockRange,
+          `Cannot resolve a block range ['${from.hash}' ... '${to.hash}'].`,
+        );
       }
       if (to.number - from.number > MAX_QUERY_RANGE) {
-        throw new RpcError(ErrorCode.InvalidBlockRange, `Block range too large: at most ${MAX_QUERY_RANGE} blocks`);
+        throw new RpcError(
+          ErrorCode.InvalidBlockRange,
+          `Block range too large: at most ${MAX_QUERY_RANGE} blocks`,
+        );
       }
       const out: Array<{ block: Hex; changes: Array<[Hex, Hex | null]> }> = [];
       const last = new Map<Hex, Hex | null>();
@@ -122,7 +131,8 @@ export function stateMethods(env: RpcEnv): MethodTable {
     state_callAt: call,
     state_subscribeStorage: (p, context) => {
       p.atMost(1);
-      if (!p.has(0)) throw new InvalidParamsError('keys: subscribing to every key is not supported; pass a list of keys');
+      if (!p.has(0))
+        throw new InvalidParamsError('keys: subscribing to every key is not supported; pass a list of keys');
       const keys = p.hexList(0, 'keys');
       const sub = openSubscription(context, 'storage', 'state_storage');
       const last = new Map<Hex, Hex | null>();

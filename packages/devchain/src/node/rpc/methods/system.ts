@@ -55,7 +55,8 @@ export function systemMethods(env: RpcEnv): MethodTable {
 }
 
 function accountId(value: unknown): Uint8Array {
-  if (typeof value !== 'string') throw new InvalidParamsError('account: expected an SS58 address or 0x account id');
+  if (typeof value !== 'string')
+    throw new InvalidParamsError('account: expected an SS58 address or 0x account id');
   try {
     const id = /^0x[0-9a-fA-F]{64}$/.test(value) ? hexToU8a(value) : decodeAddress(value);
     if (id.length !== 32) throw new Error('not 32 bytes');
