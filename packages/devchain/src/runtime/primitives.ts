@@ -1,6 +1,8 @@
 /** Substrate primitive types, declared with the paths and shapes Khala's metadata uses. */
 import {
   type EnumValue,
+  type ScaleType,
+  unit,
   type Hex,
   byteArray,
   bytes,
@@ -31,9 +33,18 @@ export const Weight = struct('sp_weights::weight_v2::Weight', {
   proof_size: [compact(u64), 'u64'],
 });
 
+/** Khala looks accounts up by id only (`MultiAddress<AccountId32, ()>`), so the `Index` variant holds `Compact<()>`. */
+const CompactUnit: ScaleType<null> = {
+  def: { kind: 'compact', inner: unit },
+  path: [],
+  params: [],
+  docs: [],
+  codec: emptyStruct('').codec,
+};
+
 export type MultiAddressValue =
   | { tag: 'Id'; value: Hex }
-  | { tag: 'Index'; value: bigint }
+  | { tag: 'Index'; value: null }
   | { tag: 'Raw'; value: Hex }
   | { tag: 'Address32'; value: Hex }
   | { tag: 'Address20'; value: Hex };
@@ -42,12 +53,12 @@ export const MultiAddress = enumType<MultiAddressValue>(
   'sp_runtime::multiaddress::MultiAddress',
   {
     Id: { fields: [[AccountId32, 'AccountId']] },
-    Index: { fields: [[compact(u32), 'AccountIndex']] },
+    Index: { fields: [[CompactUnit, 'AccountIndex']] },
     Raw: { fields: [[bytes, 'Vec<u8>']] },
     Address32: { fields: [[Bytes32, '[u8; 32]']] },
     Address20: { fields: [[byteArray(20), '[u8; 20]']] },
   },
-  { params: [['AccountId', AccountId32], ['AccountIndex', u32]] },
+  { params: [['AccountId', AccountId32], ['AccountIndex', unit]] },
 );
 
 export type MultiSignatureValue = { tag: 'Ed25519' | 'Sr25519' | 'Ecdsa'; value: Hex };

@@ -10,9 +10,15 @@ import { type DevChain, startDevChain } from '../../src/node/devchain.js';
 
 const PHA = 10n ** 12n;
 
-function finalized(api: ApiPromise, tx: ReturnType<ApiPromise['tx']['balances']['transfer']>, signer: KeyringPair) {
+/**
+ * The dev chain cannot depend on @phala-mining/types (that package is generated from this chain), so calls and
+ * queries are reached through the metadata-decorated API without compile-time augmentation.
+ */
+type DecoratedApi = ApiPromise & { tx: any; query: any; consts: any; events: any };
+
+function finalized(_api: DecoratedApi, tx: any, signer: KeyringPair) {
   return new Promise<ISubmittableResult>((resolve, reject) => {
-    tx.signAndSend(signer, (result) => {
+    tx.signAndSend(signer, (result: ISubmittableResult) => {
       if (result.isError) reject(new Error(`transaction ${result.status.type}`));
       if (result.status.isFinalized) resolve(result);
     }).catch(reject);
@@ -21,17 +27,17 @@ function finalized(api: ApiPromise, tx: ReturnType<ApiPromise['tx']['balances'][
 
 describe('@polkadot/api 16.5 against the dev chain', () => {
   let chain: DevChain;
-  let api: ApiPromise;
+  let api: DecoratedApi;
   let alice: KeyringPair;
   let bob: KeyringPair;
 
   beforeAll(async () => {
     chain = await startDevChain({ port: 0 });
-    api = await ApiPromise.create({
+    api = (await ApiPromise.create({
       provider: new WsProvider(chain.endpoint),
       signedExtensions: { CheckMqSequence: { extrinsic: {}, payload: {} } },
       noInitWarn: true,
-    });
+    })) as DecoratedApi;
     const keyring = new Keyring({ type: 'sr25519', ss58Format: 30 });
     alice = keyring.addFromUri('//Alice');
     bob = keyring.addFromUri('//Bob');
@@ -50,13 +56,13 @@ describe('@polkadot/api 16.5 against the dev chain', () => {
     expect(api.registry.chainDecimals).toEqual([12]);
     expect(api.registry.chainTokens).toEqual(['PHA']);
     expect(api.consts.balances.existentialDeposit.toBigInt()).toBe(10n ** 10n);
-    expect(api.tx.phalaStakePool?.contribute?.meta.args.map((a) => a.name.toString())).toEqual(['pid', 'amount']);
+    expect(api.tx.phalaStakePool?.contribute?.meta.args.map((a: any) => a.name.toString())).toEqual(['pid', 'amount']);
   });
 
   it('transfers with signAndSend to finalization and reads the events and storage', async () => {
     const before = (await api.query.system.account(bob.address)).data.free.toBigInt();
     const result = await finalized(api, api.tx.balances.transfer(bob.address, 5n * PHA), alice);
-    const names = result.events.map(({ event }) => `${event.section}.${event.method}`);
+    const names = result.events.map(({ event }: any) => `${event.section}.${event.method}`);
     expect(names).toContain('balances.Transfer');
     expect(names).toContain('transactionPayment.TransactionFeePaid');
     expect(names.at(-1)).toBe('system.ExtrinsicSuccess');
@@ -64,18 +70,18 @@ describe('@polkadot/api 16.5 against the dev chain', () => {
     expect(after - before).toBe(5n * PHA);
 
     const blockHash = result.status.asFinalized;
-    const atBlock = await api.at(blockHash);
+    const atBlock: any = await api.at(blockHash);
     const events = await atBlock.query.system.events();
-    expect(events.some(({ event }) => api.events.balances.Transfer.is(event))).toBe(true);
+    expect(events.some(({ event }: any) => api.events.balances.Transfer.is(event))).toBe(true);
   });
 
   it('charges exactly the fee paymentInfo predicts', async () => {
     const tx = api.tx.balances.transferKeepAlive(bob.address, PHA);
     const info = await tx.paymentInfo(alice);
-    const before = (await api.query.system.account(alice.address)).data.free.toBigInt();
+    const before: bigint = (await api.query.system.account(alice.address)).data.free.toBigInt();
     const result = await finalized(api, tx, alice);
-    const after = (await api.query.system.account(alice.address)).data.free.toBigInt();
-    const feePaid = result.events.find(({ event }) => api.events.transactionPayment.TransactionFeePaid.is(event));
+    const after: bigint = (await api.query.system.account(alice.address)).data.free.toBigInt();
+    const feePaid = result.events.find(({ event }: any) => api.events.transactionPayment.TransactionFeePaid.is(event));
     expect(feePaid).toBeDefined();
     expect(before - after - PHA).toBe(info.partialFee.toBigInt());
   });
@@ -83,8 +89,12 @@ describe('@polkadot/api 16.5 against the dev chain', () => {
   it('subscribes to new heads and to storage', async () => {
     const heads: number[] = [];
     const balances: bigint[] = [];
-    const unsubHeads = await api.rpc.chain.subscribeNewHeads((h) => heads.push(h.number.toNumber()));
-    const unsubBalance = await api.query.system.account(bob.address, (a) => balances.push(a.data.free.toBigInt()));
+    const unsubHeads = await api.rpc.chain.subscribeNewHeads((h) => {
+      heads.push(h.number.toNumber());
+    });
+    const unsubBalance = await api.query.system.account(bob.address, (a: any) => {
+      balances.push(a.data.free.toBigInt());
+    });
     await finalized(api, api.tx.balances.transfer(bob.address, 2n * PHA), alice);
     await new Promise((r) => setTimeout(r, 200));
     unsubHeads();
@@ -102,7 +112,7 @@ describe('@polkadot/api 16.5 against the dev chain', () => {
       api.tx.utility.batchAll([api.tx.balances.transfer(charlie.address, PHA), api.tx.balances.transfer(charlie.address, PHA)]) as never,
       alice,
     );
-    expect(ok.events.some(({ event }) => api.events.utility.BatchCompleted.is(event))).toBe(true);
+    expect(ok.events.some(({ event }: any) => api.events.utility.BatchCompleted.is(event))).toBe(true);
     expect((await api.query.system.account(charlie.address)).data.free.toBigInt() - before).toBe(2n * PHA);
 
     const tooMuch = 10n ** 30n;
@@ -111,7 +121,7 @@ describe('@polkadot/api 16.5 against the dev chain', () => {
       api.tx.utility.batchAll([api.tx.balances.transfer(charlie.address, PHA), api.tx.balances.transfer(charlie.address, tooMuch)]) as never,
       alice,
     );
-    const failure = failed.events.find(({ event }) => api.events.system.ExtrinsicFailed.is(event));
+    const failure = failed.events.find(({ event }: any) => api.events.system.ExtrinsicFailed.is(event));
     expect(failure).toBeDefined();
     expect((await api.query.system.account(charlie.address)).data.free.toBigInt() - before).toBe(2n * PHA);
 
@@ -120,7 +130,7 @@ describe('@polkadot/api 16.5 against the dev chain', () => {
       api.tx.utility.batch([api.tx.balances.transfer(charlie.address, PHA), api.tx.balances.transfer(charlie.address, tooMuch)]) as never,
       alice,
     );
-    expect(partial.events.some(({ event }) => api.events.utility.BatchInterrupted.is(event))).toBe(true);
+    expect(partial.events.some(({ event }: any) => api.events.utility.BatchInterrupted.is(event))).toBe(true);
     expect((await api.query.system.account(charlie.address)).data.free.toBigInt() - before).toBe(3n * PHA);
   });
 
@@ -128,7 +138,7 @@ describe('@polkadot/api 16.5 against the dev chain', () => {
     const dave = new Keyring({ type: 'sr25519', ss58Format: 30 }).addFromUri('//Dave');
     const before = (await api.query.system.account(dave.address)).data.free.toBigInt();
     const result = await finalized(api, api.tx.balances.transfer(alice.address, before * 2n), dave);
-    const failure = result.events.find(({ event }) => api.events.system.ExtrinsicFailed.is(event));
+    const failure = result.events.find(({ event }: any) => api.events.system.ExtrinsicFailed.is(event));
     expect(failure).toBeDefined();
     const [dispatchError] = failure!.event.data as unknown as [{ isModule: boolean; asModule: never }];
     expect(dispatchError.isModule).toBe(true);

@@ -29,7 +29,7 @@ describe('polkadot-api against the dev chain', () => {
     const spec = await client.getChainSpecData();
     expect(spec.name).toBe('Khala Local Testnet');
     expect(JSON.parse(JSON.stringify(spec.properties)).ss58Format).toBe(30);
-    const api = client.getUnsafeApi();
+    const api: any = client.getUnsafeApi();
     const [alice] = devAccounts();
     const account = await api.query.System.Account.getValue(alice!.address);
     expect(account.data.free).toBeGreaterThan(0n);
@@ -38,7 +38,7 @@ describe('polkadot-api against the dev chain', () => {
   });
 
   it('signs, submits and sees a transfer finalized', async () => {
-    const api = client.getUnsafeApi();
+    const api: any = client.getUnsafeApi();
     const [alice, bob] = devAccounts();
     const signer = getPolkadotSigner(alice!.pair.publicKey, 'Sr25519', (payload) => alice!.pair.sign(payload));
     const before = (await api.query.System.Account.getValue(bob!.address)).data.free;
