@@ -1,0 +1,66 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RpcClient } from './rpcClient.js';
+
+const CLI = join(import.meta.dirname, '../../src/cli.ts');
+
+function start(args: string[]): Promise<{ child: ChildProcess; endpoint: string; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /phala-devchain listening on (ws:\/\/\S+)/.exec(output);
+      if (match) resolve({ child, endpoint: match[1]!, output: () => output });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
+  });
+}
+
+function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill(signal);
+  });
+}
+
+describe('phala-devchain CLI', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'devchain-cli-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('serves, saves its state on SIGTERM and resumes from it', async () => {
+    const file = join(dir, 'state.json');
+    const first = await start(['--port', '0', '--state', file, '--block-mode', 'manual']);
+    const client = await RpcClient.connect(first.endpoint);
+    expect(await client.call('system_chain')).toBe('Khala Local Testnet');
+    const hash = await client.call('dev_newBlock', [{ count: 2 }]);
+    await client.close();
+    expect(await stop(first.child, 'SIGTERM')).toBe(0);
+    expect(JSON.parse(await readFile(file, 'utf8')).canonical.at(-1)).toBe(hash);
+
+    const second = await start(['--port', '0', '--state', file, '--no-dev-rpc']);
+    const again = await RpcClient.connect(second.endpoint);
+    expect(await again.call('chain_getBlockHash')).toBe(hash);
+    expect((await again.request('dev_newBlock')).error?.code).toBe(-32601);
+    await again.close();
+    expect(await stop(second.child, 'SIGINT')).toBe(0);
+  });
+
+  it('rejects a bad block mode', async () => {
+    await expect(start(['--port', '0', '--block-mode', 'sometimes'])).rejects.toThrow(/unknown block mode/);
+  });
+});
