@@ -96,12 +96,12 @@ export class RpcServer {
     ws.on('close', drop);
     ws.on('error', drop);
     ws.on('message', (data) => {
-      const text = frameText(data);
-      if (Buffer.byteLength(text) > this.maxRequestBytes) {
+      const frame = frameBytes(data);
+      if (frame.length > this.maxRequestBytes) {
         connection.send(errorResponse(null, oversized()));
         return;
       }
-      this.dispatch(text, connection, (response) => connection.send(response));
+      this.dispatch(frame.toString('utf8'), connection, (response) => connection.send(response));
     });
   }
 
@@ -180,10 +180,10 @@ export class RpcServer {
   }
 }
 
-function frameText(data: RawData): string {
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
+function frameBytes(data: RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.from(data);
 }
 
 function oversized(): RpcError {
