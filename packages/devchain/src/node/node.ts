@@ -1,5 +1,6 @@
-import { hexToU8a } from '@polkadot/util';
-import type { Runtime } from '../runtime/interface.js';
+import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { xxhashAsU8a } from '@polkadot/util-crypto';
+import type { Runtime, StateReader } from '../runtime/interface.js';
 import type { Hex } from '../scale/types.js';
 import { type BlockRecord, Chain, type ChainSnapshot, DEFAULT_KEEP_STATES, toBlockState } from './chain.js';
 import { DevControlError } from './errors.js';
@@ -61,7 +62,8 @@ export class DevNode {
     options: DevNodeOptions = {},
   ) {
     const built = runtime.genesisBlock();
-    const genesisTimestamp = options.genesisTimestamp ?? Math.floor(Date.now() / SLOT_MS) * SLOT_MS;
+    const genesisTimestamp =
+      genesisNow(built.state) ?? options.genesisTimestamp ?? Math.floor(Date.now() / SLOT_MS) * SLOT_MS;
     this.chain = new Chain(
       {
         hash: built.hash.toLowerCase() as Hex,
@@ -210,4 +212,18 @@ export class DevNode {
   private assertOpen(): void {
     if (this.closed) throw new DevControlError('the dev chain is closed');
   }
+}
+
+/** FRAME's `Timestamp.Now` key: twox128("Timestamp") ++ twox128("Now"). */
+const TIMESTAMP_NOW_KEY = u8aToHex(u8aConcat(xxhashAsU8a('Timestamp', 128), xxhashAsU8a('Now', 128))) as Hex;
+
+/**
+ * The genesis time a runtime wrote into its genesis state, if it has pallet_timestamp. It wins over the option:
+ * the first block's time must follow it by at least the minimum period.
+ */
+function genesisNow(state: StateReader): number | undefined {
+  const raw = state.get(TIMESTAMP_NOW_KEY);
+  if (!raw || raw.length !== 8) return undefined;
+  const ms = Number(new DataView(raw.buffer, raw.byteOffset, 8).getBigUint64(0, true));
+  return ms > 0 ? ms : undefined;
 }

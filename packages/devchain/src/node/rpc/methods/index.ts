@@ -6,6 +6,7 @@ import { chainSpecMethods } from './chainSpec.js';
 import { devMethods } from './dev.js';
 import type { RpcEnv } from './env.js';
 import { paymentMethods } from './payment.js';
+import { phalaMethods } from './phala.js';
 import { stateMethods } from './state.js';
 import { systemMethods } from './system.js';
 import { transactionMethods } from './transaction.js';
@@ -23,7 +24,10 @@ export function createDispatcher(env: RpcEnv, options: { devRpc: boolean }): Dis
   dispatcher.register(chainHeadMethods(env));
   dispatcher.register(chainSpecMethods(env));
   dispatcher.register(transactionMethods(env));
-  if (options.devRpc) dispatcher.register(devMethods(env));
+  if (options.devRpc) {
+    dispatcher.register(devMethods(env));
+    dispatcher.register(phalaMethods(env));
+  }
   dispatcher.register({
     rpc_methods: (p) => {
       p.atMost(0);

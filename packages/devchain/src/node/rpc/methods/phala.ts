@@ -1,0 +1,87 @@
+import { decodeAddress } from '@polkadot/util-crypto';
+import { u8aToHex } from '@polkadot/util';
+import { type DevAction, DevActionError } from '../../../runtime/interface.js';
+import type { Hex } from '../../../scale/types.js';
+import { DevControlError, InvalidParamsError } from '../../errors.js';
+import type { MethodTable } from '../dispatcher.js';
+import type { Params } from '../params.js';
+import type { RpcEnv } from './env.js';
+
+function accountParam(value: unknown, name: string): Hex {
+  if (typeof value !== 'string') throw new InvalidParamsError(`${name}: expected an SS58 address or 32-byte hex`);
+  try {
+    const bytes = decodeAddress(value);
+    if (bytes.length !== 32) throw new Error('not 32 bytes');
+    return u8aToHex(bytes) as Hex;
+  } catch {
+    throw new InvalidParamsError(`${name}: ${value} is not an SS58 address or 32-byte hex`);
+  }
+}
+
+function intIn(value: unknown, name: string, min: number, max: number, fallback: number): number {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new InvalidParamsError(`${name}: expected an integer in ${min}..=${max}`);
+  }
+  return value;
+}
+
+/**
+ * Controls of the simulated pRuntime workers and gatekeeper. Each applies its storage changes in a new block on
+ * top of the head, so their effect (and the gatekeeper's reaction) is visible as soon as the call returns.
+ */
+export function phalaMethods(env: RpcEnv): MethodTable {
+  const { node } = env;
+  const apply = async (action: DevAction) => {
+    const runtime = node.runtime;
+    if (!runtime.devAction) throw new DevControlError('this runtime has no simulated Phala workers');
+    const head = node.chain.head;
+    try {
+      const result = runtime.devAction(node.chain.stateAt(head.hash), { number: head.number, hash: head.hash }, action);
+      const block = await node.setStorage(result.changes);
+      return { ...result, block: block.hash };
+    } catch (error) {
+      if (error instanceof DevActionError) throw new InvalidParamsError(error.message);
+      throw error;
+    }
+  };
+  const pubkeyOf = (p: Params) => p.hex(0, 'pubkey');
+  return {
+    /** `({ operator, score = 2000, cores = 4, confidence = 1, pubkey? })` → the worker's public key */
+    phala_registerWorker: async (p) => {
+      p.atMost(1);
+      const options = p.raw(0);
+      if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+        throw new InvalidParamsError('params: expected { operator, score?, cores?, confidence?, pubkey? }');
+      }
+      const o = options as Record<string, unknown>;
+      const action: DevAction = {
+        kind: 'registerWorker',
+        operator: accountParam(o.operator, 'operator'),
+        score: intIn(o.score, 'score', 0, 6000, 2000),
+        cores: intIn(o.cores, 'cores', 1, 4096, 4),
+        confidence: intIn(o.confidence, 'confidence', 1, 128, 1),
+      };
+      if (o.pubkey !== undefined) action.pubkey = accountParam(o.pubkey, 'pubkey');
+      const result = await apply(action);
+      return result.pubkey;
+    },
+    phala_setWorkerOnline: async (p) => {
+      p.atMost(2);
+      return (await apply({ kind: 'setWorkerOnline', pubkey: pubkeyOf(p), online: p.boolean(1, 'online') })).block;
+    },
+    phala_setInstantScore: async (p) => {
+      p.atMost(2);
+      return (await apply({ kind: 'setInstantScore', pubkey: pubkeyOf(p), score: p.uint(1, 'score') })).block;
+    },
+    phala_setGatekeeperPaused: async (p) => {
+      p.atMost(1);
+      return (await apply({ kind: 'setGatekeeperPaused', paused: p.boolean(0, 'paused') })).block;
+    },
+    /** a gatekeeper round now: every responsive mining worker is settled in the returned block */
+    phala_settle: async (p) => {
+      p.atMost(0);
+      return (await apply({ kind: 'settle' })).block;
+    },
+  };
+}
