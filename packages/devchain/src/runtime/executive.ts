@@ -15,8 +15,15 @@ export interface ExecutiveHooks {
   withdrawFee(ext: Ext, who: Hex, fee: bigint): void;
   /** credits collected fees (Khala's DealWithFees sends them to the treasury) */
   depositFee(ext: Ext, who: Hex, fee: bigint, tip: bigint): void;
-  /** Khala's `CheckMqSequence` extension for `PhalaMq.sync_offchain_message` */
-  checkMqSequence?(ext: Ext, call: RuntimeCallValue): { requires: Hex[]; provides: Hex[] } | InvalidTransaction;
+  /**
+   * Khala's `CheckMqSequence` extension for `PhalaMq.sync_offchain_message`: `validate` (pool admission) chains a
+   * later message behind its predecessor; `preDispatch` (inclusion) requires the exact next sequence.
+   */
+  checkMqSequence?(
+    ext: Ext,
+    call: RuntimeCallValue,
+    mode: 'validate' | 'preDispatch',
+  ): { requires: Hex[]; provides: Hex[] } | { stale: true } | { future: true };
 }
 
 export class TransactionInvalid extends Error {
@@ -156,13 +163,11 @@ export class Executive implements Dispatcher {
     const provides: Hex[] = [tag(signed.nonce)];
 
     if (this.hooks.checkMqSequence) {
-      const mq = this.hooks.checkMqSequence(ext, decoded.call);
-      if (typeof mq === 'string' || 'Custom' in mq) {
-        if (!(mq === 'Future' && !forApply)) throw invalid(mq as InvalidTransaction, 'the offchain message sequence is not the expected one');
-      } else {
-        requires.push(...mq.requires);
-        provides.push(...mq.provides);
-      }
+      const mq = this.hooks.checkMqSequence(ext, decoded.call, forApply ? 'preDispatch' : 'validate');
+      if ('stale' in mq) throw invalid('Stale', 'the offchain message sequence was already used');
+      if ('future' in mq) throw invalid('Future', 'the offchain message sequence is ahead of the expected one');
+      requires.push(...mq.requires);
+      provides.push(...mq.provides);
     }
 
     const { weight, details } = this.feeFor(decoded);

@@ -107,6 +107,26 @@ export interface Runtime {
   call(state: StateReader, method: string, args: Uint8Array, atBlock: { number: number; hash: Hex }): Uint8Array;
   /** encoded metadata (RuntimeMetadataPrefixed V14), as `state_getMetadata` returns it */
   metadata(): Uint8Array;
+  /** computes the storage changes of a dev control on top of a block (throws `DevActionError` on bad input) */
+  devAction?(state: StateReader, atBlock: { number: number; hash: Hex }, action: DevAction): DevActionResult;
+}
+
+/** Dev-only controls of the simulated Phala workers and gatekeeper, applied as storage changes on top of a block. */
+export type DevAction =
+  | { kind: 'registerWorker'; operator: Hex; score: number; cores: number; confidence: number; pubkey?: Hex }
+  | { kind: 'setWorkerOnline'; pubkey: Hex; online: boolean }
+  | { kind: 'setInstantScore'; pubkey: Hex; score: number }
+  | { kind: 'setGatekeeperPaused'; paused: boolean }
+  | { kind: 'settle' };
+
+export interface DevActionResult {
+  changes: Array<[Hex, Uint8Array | null]>;
+  /** the registered worker's public key, for `registerWorker` */
+  pubkey?: Hex;
+}
+
+export class DevActionError extends Error {
+  override readonly name = 'DevActionError';
 }
 
 export class RuntimeCallError extends Error {

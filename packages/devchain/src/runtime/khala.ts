@@ -2,6 +2,20 @@ import { compactAddLength, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/ut
 import { blake2AsHex, blake2AsU8a } from '@polkadot/util-crypto';
 import { KHALA_PALLETS } from '../pallets/index.js';
 import { deposit, withdraw } from '../pallets/balances/index.js';
+import { checkMqSequence } from '../pallets/phala/mq/index.js';
+import { Workers } from '../pallets/phala/registry/index.js';
+import {
+  SimulationError,
+  addSimulatedWorker,
+  forceSettlement,
+  setGatekeeperPaused,
+  setInstantScore,
+  setWorkerOnline,
+  simulateBlock,
+} from '../pallets/phala/simulation/index.js';
+import { Now } from '../pallets/timestamp/index.js';
+import { DispatchError } from './pallet.js';
+import { sr25519PairFromSeed } from '@polkadot/util-crypto';
 import { TREASURY_ACCOUNT, palletAccount } from './accounts.js';
 import {
   AllExtrinsicsLen,
@@ -35,6 +49,9 @@ import type { GenesisConfig } from './genesisConfig.js';
 import {
   type BlockBuildInput,
   type BuiltBlock,
+  type DevAction,
+  DevActionError,
+  type DevActionResult,
   type Runtime,
   RuntimeCallError,
   type RuntimeVersion,
@@ -325,6 +342,9 @@ export class KhalaRuntime implements Runtime {
 
     ext.phase = 'Finalization';
     for (const pallet of KHALA_PALLETS) if (pallet !== System) pallet.spec.onFinalize?.(ext);
+    // The off-chain pRuntime workers and gatekeeper react to this block's messages, through the same handlers a
+    // real PhalaMq message reaches.
+    simulateBlock(ext);
     System.spec.onFinalize?.(ext);
 
     Events.set(ext.state, ext.events as never);
@@ -363,6 +383,45 @@ export class KhalaRuntime implements Runtime {
       if (error instanceof TransactionInvalid) return { err: error.error, reason: error.reason };
       throw error;
     }
+  }
+
+  devAction(state: StateReader, atBlock: { number: number; hash: Hex }, action: DevAction): DevActionResult {
+    const ext = new Ext(state, atBlock.number + 1, atBlock.hash, this.executive);
+    ext.nowMs = globalThis.Number(Now.get(state));
+    let pubkey: Hex | undefined;
+    try {
+      switch (action.kind) {
+        case 'registerWorker': {
+          pubkey = action.pubkey ?? devWorkerKey(state, action.operator);
+          addSimulatedWorker(ext, {
+            pubkey,
+            operator: action.operator,
+            confidenceLevel: action.confidence,
+            initialScore: action.score,
+            cores: action.cores,
+          });
+          break;
+        }
+        case 'setWorkerOnline':
+          setWorkerOnline(ext, action.pubkey, action.online);
+          break;
+        case 'setInstantScore':
+          setInstantScore(ext, action.pubkey, action.score);
+          break;
+        case 'setGatekeeperPaused':
+          setGatekeeperPaused(ext, action.paused);
+          break;
+        case 'settle':
+          forceSettlement(ext);
+          break;
+      }
+    } catch (error) {
+      if (error instanceof DispatchError || error instanceof RangeError || error instanceof SimulationError) {
+        throw new DevActionError(error.message);
+      }
+      throw error;
+    }
+    return { changes: [...ext.state.changes], ...(pubkey ? { pubkey } : {}) };
   }
 
   call(state: StateReader, method: string, args: Uint8Array, atBlock: { number: number; hash: Hex }): Uint8Array {
@@ -453,9 +512,19 @@ export class KhalaRuntime implements Runtime {
 }
 
 /** Fees are paid from the signer's free balance above its fee locks and go to the treasury (no block author here). */
+function devWorkerKey(state: StateReader, operator: Hex): Hex {
+  // Deterministic per chain history, so a test that registers workers in the same order gets the same keys.
+  for (let n = 0; ; n++) {
+    const seed = blake2AsU8a(u8aConcat(stringToU8a('phala-devchain/worker/'), hexToBytes(operator), u32.codec.enc(n)), 256);
+    const pubkey = u8aToHex(sr25519PairFromSeed(seed).publicKey) as Hex;
+    if (!Workers.has(state, pubkey)) return pubkey;
+  }
+}
+
 function defaultHooks(): ExecutiveHooks {
   return {
     withdrawFee: (ext, who, fee) => withdraw(ext, who, fee, 'fee', 'KeepAlive'),
+    checkMqSequence: (ext, call, mode) => checkMqSequence(ext.state, call, mode),
     depositFee: (ext, _who, fee) => deposit(ext, TREASURY_ACCOUNT, fee),
   };
 }

@@ -32,18 +32,23 @@ function intIn(value: unknown, name: string, min: number, max: number, fallback:
  */
 export function phalaMethods(env: RpcEnv): MethodTable {
   const { node } = env;
-  const apply = async (action: DevAction) => {
+  const apply = (action: DevAction) => {
     const runtime = node.runtime;
     if (!runtime.devAction) throw new DevControlError('this runtime has no simulated Phala workers');
-    const head = node.chain.head;
-    try {
-      const result = runtime.devAction(node.chain.stateAt(head.hash), { number: head.number, hash: head.hash }, action);
-      const block = await node.setStorage(result.changes);
+    // Computed and applied in one producer turn, so no block slips in between and the changes land on the state
+    // they were computed from.
+    return node.producer.enqueue(() => {
+      const head = node.chain.head;
+      let result: ReturnType<NonNullable<typeof runtime.devAction>>;
+      try {
+        result = runtime.devAction!(node.chain.stateAt(head.hash), { number: head.number, hash: head.hash }, action);
+      } catch (error) {
+        if (error instanceof DevActionError) throw new InvalidParamsError(error.message);
+        throw error;
+      }
+      const block = node.producer.buildNow({ storage: new Map(result.changes), includePool: false });
       return { ...result, block: block.hash };
-    } catch (error) {
-      if (error instanceof DevActionError) throw new InvalidParamsError(error.message);
-      throw error;
-    }
+    });
   };
   const pubkeyOf = (p: Params) => p.hex(0, 'pubkey');
   return {
