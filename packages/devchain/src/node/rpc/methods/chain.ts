@@ -16,13 +16,13 @@ export function chainMethods(env: RpcEnv): MethodTable {
     return node.chain.byNumber(number)?.hash ?? null;
   };
 
-  /** A head subscription: the current block first, then one notification per event. */
+  /** A head subscription: the current block first (if `initial`), then one notification per event. */
   const headSubscription =
-    (kind: string, notification: string, signal: Signal<BlockRecord>, initial: () => BlockRecord): Handler =>
+    (kind: string, notification: string, signal: Signal<BlockRecord>, initial?: () => BlockRecord): Handler =>
     (params, context) => {
       params.atMost(0);
       const sub = openSubscription(context, kind, notification);
-      sub.notify(headerJson(initial().header));
+      if (initial) sub.notify(headerJson(initial().header));
       sub.onClose(signal.subscribe((block) => sub.notify(headerJson(block.header))));
       return sub.id;
     };
@@ -34,7 +34,8 @@ export function chainMethods(env: RpcEnv): MethodTable {
     node.onFinalized,
     () => node.chain.finalized,
   );
-  const allHeads = headSubscription('allHead', 'chain_allHead', node.onNewBlock, () => node.chain.head);
+  // as Substrate: all-heads starts with the next imported block, not the current one
+  const allHeads = headSubscription('allHead', 'chain_allHead', node.onNewBlock);
 
   return {
     chain_getBlockHash: (p) => {

@@ -1,5 +1,5 @@
-import { decodeAddress } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
+import { decodeAddress } from '@polkadot/util-crypto';
 import { type DevAction, DevActionError } from '../../../runtime/interface.js';
 import type { Hex } from '../../../scale/types.js';
 import { DevControlError, InvalidParamsError } from '../../errors.js';
@@ -8,7 +8,8 @@ import type { Params } from '../params.js';
 import type { RpcEnv } from './env.js';
 
 function accountParam(value: unknown, name: string): Hex {
-  if (typeof value !== 'string') throw new InvalidParamsError(`${name}: expected an SS58 address or 32-byte hex`);
+  if (typeof value !== 'string')
+    throw new InvalidParamsError(`${name}: expected an SS58 address or 32-byte hex`);
   try {
     const bytes = decodeAddress(value);
     if (bytes.length !== 32) throw new Error('not 32 bytes');
@@ -41,7 +42,11 @@ export function phalaMethods(env: RpcEnv): MethodTable {
       const head = node.chain.head;
       let result: ReturnType<NonNullable<typeof runtime.devAction>>;
       try {
-        result = runtime.devAction!(node.chain.stateAt(head.hash), { number: head.number, hash: head.hash }, action);
+        result = runtime.devAction!(
+          node.chain.stateAt(head.hash),
+          { number: head.number, hash: head.hash },
+          action,
+        );
       } catch (error) {
         if (error instanceof DevActionError) throw new InvalidParamsError(error.message);
         throw error;
@@ -73,7 +78,8 @@ export function phalaMethods(env: RpcEnv): MethodTable {
     },
     phala_setWorkerOnline: async (p) => {
       p.atMost(2);
-      return (await apply({ kind: 'setWorkerOnline', pubkey: pubkeyOf(p), online: p.boolean(1, 'online') })).block;
+      return (await apply({ kind: 'setWorkerOnline', pubkey: pubkeyOf(p), online: p.boolean(1, 'online') }))
+        .block;
     },
     phala_setInstantScore: async (p) => {
       p.atMost(2);

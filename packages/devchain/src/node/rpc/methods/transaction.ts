@@ -6,6 +6,8 @@ import type { RpcEnv } from './env.js';
 export function transactionMethods(env: RpcEnv): MethodTable {
   const { node } = env;
   const operations = new Set<string>();
+  /** clients that never call transaction_v1_stop must not grow this forever */
+  const MAX_OPERATIONS = 4096;
   let next = 1;
   return {
     transaction_v1_broadcast: (p) => {
@@ -13,6 +15,7 @@ export function transactionMethods(env: RpcEnv): MethodTable {
       const bytes = p.bytes(0, 'transaction');
       const id = String(next++);
       operations.add(id);
+      if (operations.size > MAX_OPERATIONS) operations.delete(operations.values().next().value!);
       try {
         node.pool.submit(bytes);
       } catch {
