@@ -1,0 +1,87 @@
+import { InvalidAmountError, InvalidPercentError } from './errors.js';
+
+/** Planck per PHA (12 decimals). */
+export const PLANCK_PER_PHA = 1_000_000_000_000n;
+
+/** PHA has 12 decimals. */
+export const PHA_DECIMALS = 12;
+
+const DECIMAL = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/;
+
+/**
+ * Parses a PHA amount to planck (1 PHA = 10^12 planck), exactly: `pha('1.5')` → `1_500_000_000_000n`.
+ *
+ * Accepts a decimal string (underscores and surrounding spaces allowed), a safe integer or finite number with at most
+ * 12 decimals, or a bigint of whole PHA. Throws {@link InvalidAmountError} for anything negative, not a plain
+ * decimal (exponents, hex, NaN), or with more than 12 decimals — amounts are never rounded silently.
+ */
+export function pha(input: string | number | bigint): bigint {
+  if (typeof input === 'bigint') {
+    if (input < 0n) throw new InvalidAmountError(input, 'Negative');
+    return input * PLANCK_PER_PHA;
+  }
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) throw new InvalidAmountError(input, 'NotANumber');
+    if (input < 0 || Object.is(input, -0)) throw new InvalidAmountError(input, 'Negative');
+    // String(n) switches to exponent notation below 1e-6 and above 1e21; toFixed would invent digits instead
+    const text = String(input);
+    if (/e/i.test(text)) throw new InvalidAmountError(input, /e-/i.test(text) ? 'TooManyDecimals' : 'NotANumber');
+    return pha(text);
+  }
+  if (typeof input !== 'string') throw new InvalidAmountError(input, 'NotANumber');
+  const text = input.trim().replace(/_/g, '');
+  if (text.startsWith('-')) {
+    if (DECIMAL.test(text.slice(1))) throw new InvalidAmountError(input, 'Negative');
+    throw new InvalidAmountError(input, 'NotANumber');
+  }
+  const m = DECIMAL.exec(text.startsWith('+') ? text.slice(1) : text);
+  if (!m) throw new InvalidAmountError(input, 'NotANumber');
+  const whole = m[1] ?? '0';
+  const frac = m[2] ?? m[3] ?? '';
+  if (frac.length > PHA_DECIMALS) throw new InvalidAmountError(input, 'TooManyDecimals');
+  return BigInt(whole) * PLANCK_PER_PHA + BigInt(frac.padEnd(PHA_DECIMALS, '0') || '0');
+}
+
+/** Options of {@link formatPha}. */
+export interface FormatPhaOptions {
+  /** Maximum fraction digits (truncated, never rounded up); default 12 (exact). */
+  decimals?: number;
+  /** Append ` PHA`; default false. */
+  unit?: boolean;
+  /** Group the integer part in thousands with `,`; default false. */
+  group?: boolean;
+}
+
+/**
+ * Formats planck as PHA without trailing zeros: `formatPha(1_500_000_000_000n)` → `'1.5'`. Exact by default;
+ * `decimals` truncates toward zero so a displayed balance is never more than what is there.
+ */
+export function formatPha(planck: bigint, options: FormatPhaOptions = {}): string {
+  const decimals = Math.max(0, Math.min(PHA_DECIMALS, options.decimals ?? PHA_DECIMALS));
+  const negative = planck < 0n;
+  const abs = negative ? -planck : planck;
+  let whole = (abs / PLANCK_PER_PHA).toString();
+  if (options.group) whole = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const frac = (abs % PLANCK_PER_PHA).toString().padStart(PHA_DECIMALS, '0').slice(0, decimals).replace(/0+$/, '');
+  const text = `${negative && (whole !== '0' || frac) ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
+  return options.unit ? `${text} PHA` : text;
+}
+
+/**
+ * Converts a payout commission in percent (0–100, up to 4 decimals) to Permill parts, exactly:
+ * `percentToPermill(20)` → `200_000`. Throws {@link InvalidPercentError} otherwise.
+ */
+export function percentToPermill(percent: number): number {
+  if (typeof percent !== 'number' || !Number.isFinite(percent) || percent < 0 || percent > 100) {
+    throw new InvalidPercentError(percent);
+  }
+  const parts = Math.round(percent * 10_000);
+  // reject inputs finer than a Permill part instead of rounding the owner's commission behind their back
+  if (Math.abs(parts - percent * 10_000) > 1e-6) throw new InvalidPercentError(percent);
+  return parts;
+}
+
+/** Permill parts to percent: `permillToPercent(200_000)` → `20`. */
+export function permillToPercent(parts: number): number {
+  return parts / 10_000;
+}

@@ -1,0 +1,200 @@
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { type Observable, combineLatest, map } from 'rxjs';
+import { normalizeAddress, normalizePid } from './accounts.js';
+import { estimateApr } from './apr.js';
+import { balanceState$ } from './balanceState.js';
+import { type PoolConstants, poolConstants } from './chainView.js';
+import { ConnectionMonitor, type ConnectionState } from './connection.js';
+import { type NetworkPreset, NETWORKS, PHALA_SIGNED_EXTENSIONS } from './networks.js';
+import { NonceTracker } from './nonceTracker.js';
+import type { ObservableDeps } from './observableDeps.js';
+import { OperationChain } from './operationChain.js';
+import { type Overview, overviewState$, type PoolOverview } from './overviewState.js';
+import { poolState$ } from './poolState.js';
+import { type PoolsFilter, poolsState$ } from './poolsState.js';
+import { detectRuntime, type RuntimeSupport } from './runtimeSupport.js';
+import { shareLatest } from './shareLatest.js';
+import { type QueuedWithdrawal, type StakeView, stakeState$, withdrawQueueState$ } from './stakeState.js';
+import type { AccountBalance, PoolInfo } from './state.js';
+import { type TokenomicsView, tokenomicsState$ } from './tokenomicsState.js';
+import type { WaitFor } from './txSubmission.js';
+import { type WorkerView, workersState$ } from './workersState.js';
+
+/** Options of {@link createMiningClient}: an endpoint (or a network preset), or an existing ApiPromise. */
+export type MiningClientOptions = (
+  | { endpoint: string | string[]; network?: NetworkPreset | keyof typeof NETWORKS }
+  | { network: NetworkPreset | keyof typeof NETWORKS }
+  | { api: ApiPromise }
+) & {
+  /** SS58 prefix of returned addresses; default the network's (30) */
+  ss58Format?: number;
+  /** when awaiting a send resolves; default `finalized` */
+  waitFor?: WaitFor;
+  /** reconnect delay of a client-created provider, ms; default 1000 */
+  autoConnectMs?: number;
+};
+
+/**
+ * The Phala App's Mining pages as a library: typed, validated operations and live state of Khala stake pool v1.
+ * Create it with {@link createMiningClient}.
+ */
+export class MiningClient {
+  /** Connection state: 'connected' | 'disconnected' | 'reconnecting'. */
+  readonly connection$: Observable<ConnectionState>;
+  /** Stake pool constants (MinContribution, MaxPoolWorkers, GracePeriod …). */
+  readonly constants: PoolConstants;
+  private readonly connection: ConnectionMonitor;
+  private readonly nonces: NonceTracker;
+  private readonly deps: ObservableDeps;
+  private readonly cache = new Map<string, Observable<unknown>>();
+
+  /** @internal use {@link createMiningClient} */
+  constructor(
+    /** The underlying @polkadot/api client (Promise; `api.rx` for RxJS). */
+    readonly api: ApiPromise,
+    /** What the runtime offers (claims split or not …). */
+    readonly runtime: RuntimeSupport,
+    /** SS58 prefix used for addresses. */
+    readonly ss58: number,
+    private readonly waitFor: WaitFor,
+    private readonly ownsApi: boolean,
+  ) {
+    this.connection = new ConnectionMonitor(api);
+    this.connection$ = this.connection.state$;
+    this.nonces = new NonceTracker(api);
+    this.constants = poolConstants(api);
+    this.deps = { api, ss58, constants: this.constants };
+  }
+
+  private chainDeps() {
+    return { api: this.api, nonces: this.nonces, connection: this.connection, ss58: this.ss58, runtime: this.runtime, waitFor: this.waitFor };
+  }
+
+  private memo<T>(key: string, make: () => Observable<T>): Observable<T> {
+    let o = this.cache.get(key) as Observable<T> | undefined;
+    if (!o) {
+      o = make().pipe(shareLatest());
+      this.cache.set(key, o);
+    }
+    return o;
+  }
+
+  // ── operations ──────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** "Create StakePool"; `(await client.createPool().send(signer)).value` is the new pid. */
+  createPool(): OperationChain<bigint> {
+    return new OperationChain<void>(this.chainDeps(), [], undefined).createPool();
+  }
+
+  /** Operations on a pool: `client.pool(pid).setPayout(20).setCap(pha('50000')).send(signer)`. */
+  pool(pid: bigint | number): OperationChain<void> {
+    return new OperationChain<void>(this.chainDeps(), [], normalizePid(pid));
+  }
+
+  // ── state ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Live pool record (owner, commission, cap, owner reward, shares, stakes, workers, queue, whitelist, description). */
+  pool$(pid: bigint | number): Observable<PoolInfo | undefined> {
+    const id = normalizePid(pid);
+    return this.memo(`pool:${id}`, () => poolState$(this.deps, id));
+  }
+
+  /** Live pools, optionally only those of `owner`. */
+  pools$(filter: PoolsFilter = {}): Observable<PoolInfo[]> {
+    const owner = filter.owner === undefined ? undefined : normalizeAddress(filter.owner, this.ss58);
+    return this.memo(`pools:${owner ?? '*'}`, () => poolsState$(this.deps, owner === undefined ? {} : { owner }));
+  }
+
+  /** Live Worker List of a pool: state, stake, cores, scores, V, total reward, Smin/Smax, cooldown end. */
+  workers$(pid: bigint | number): Observable<WorkerView[]> {
+    const id = normalizePid(pid);
+    return this.memo(`workers:${id}`, () => workersState$(this.deps, this.pool$(id), id));
+  }
+
+  /** Live pool with its workers (two storage subscriptions in all). */
+  poolOverview$(pid: bigint | number): Observable<PoolOverview | undefined> {
+    const id = normalizePid(pid);
+    return this.memo(`poolOverview:${id}`, () =>
+      combineLatest([this.pool$(id), this.workers$(id)]).pipe(map(([pool, workers]) => (pool ? { pool, workers } : undefined))),
+    );
+  }
+
+  /** Live "Your Stake Info" of an account in a pool (locked, shares, value, rewards, queued withdrawal). */
+  stake$(pid: bigint | number, account: string): Observable<StakeView | undefined> {
+    const id = normalizePid(pid);
+    const who = normalizeAddress(account, this.ss58);
+    return this.memo(`stake:${id}:${who}`, () => stakeState$(this.deps, this.pool$(id), id, who));
+  }
+
+  /** Live withdraw queue of a pool with countdowns. */
+  withdrawQueue$(pid: bigint | number): Observable<QueuedWithdrawal[]> {
+    const id = normalizePid(pid);
+    return this.memo(`queue:${id}`, () => withdrawQueueState$(this.deps, this.pool$(id)));
+  }
+
+  /** Live balance: free, locked by pools, delegable. */
+  balance$(account: string): Observable<AccountBalance> {
+    const who = normalizeAddress(account, this.ss58);
+    return this.memo(`balance:${who}`, () => balanceState$(this.deps, who));
+  }
+
+  /** Live tokenomic parameters, cooldown period, online miners and the mining switch. */
+  tokenomics$(): Observable<TokenomicsView> {
+    return this.memo('tokenomics', () => tokenomicsState$(this.deps));
+  }
+
+  /** Live overview of an account: every pool it owns and every worker in them, with totals. */
+  overview$(account: string): Observable<Overview> {
+    const who = normalizeAddress(account, this.ss58);
+    return this.memo(`overview:${who}`, () => overviewState$(who, this.pools$({ owner: who }), (pid) => this.workers$(pid)));
+  }
+
+  /** Live APR estimate of a pool as the Phala App computed it (fraction; see {@link estimateApr}). */
+  apr$(pid: bigint | number, networkShare?: bigint): Observable<number> {
+    const id = normalizePid(pid);
+    return combineLatest([this.pool$(id), this.workers$(id), this.tokenomics$()]).pipe(
+      map(([pool, workers, t]) => (pool && t.params ? estimateApr(pool, workers, t.params, networkShare) : 0)),
+    );
+  }
+
+  /** Closes the connection if the client created it. */
+  async disconnect(): Promise<void> {
+    this.connection.close();
+    if (this.ownsApi) await this.api.disconnect();
+  }
+}
+
+/**
+ * Connects (or wraps an existing ApiPromise) and checks the runtime. Throws {@link UnsupportedRuntimeError} for a
+ * runtime without stake pool v1.
+ *
+ * ```ts
+ * const client = await createMiningClient({ network: 'khala' });
+ * ```
+ */
+export async function createMiningClient(options: MiningClientOptions): Promise<MiningClient> {
+  const preset =
+    'network' in options && options.network !== undefined
+      ? typeof options.network === 'string'
+        ? NETWORKS[options.network]
+        : options.network
+      : NETWORKS.khala;
+  let api: ApiPromise;
+  let ownsApi = false;
+  if ('api' in options) {
+    api = options.api;
+  } else {
+    const endpoint = 'endpoint' in options ? options.endpoint : preset.endpoint;
+    const provider = new WsProvider(endpoint, options.autoConnectMs ?? 1000);
+    api = new ApiPromise({ provider, signedExtensions: { ...PHALA_SIGNED_EXTENSIONS, ...preset.signedExtensions }, noInitWarn: true });
+    ownsApi = true;
+  }
+  try {
+    await api.isReadyOrError;
+    const runtime = detectRuntime(api);
+    return new MiningClient(api, runtime, options.ss58Format ?? preset.ss58Format, options.waitFor ?? 'finalized', ownsApi);
+  } catch (error) {
+    if (ownsApi) await api.disconnect();
+    throw error;
+  }
+}

@@ -1,0 +1,49 @@
+import type { ApiPromise } from '@polkadot/api';
+import { BehaviorSubject, type Observable, distinctUntilChanged, filter, firstValueFrom } from 'rxjs';
+
+/** Connection state shown to users. */
+export type ConnectionState = 'connected' | 'disconnected' | 'reconnecting';
+
+/**
+ * Follows the provider's connection. After a drop @polkadot/api's WsProvider reconnects on its own and re-creates
+ * every storage subscription, so a drop is reported as `reconnecting` until it is back (or `disconnected` once the
+ * client is closed).
+ */
+export class ConnectionMonitor {
+  private readonly state: BehaviorSubject<ConnectionState>;
+  private closed = false;
+  readonly state$: Observable<ConnectionState>;
+
+  constructor(private readonly api: ApiPromise) {
+    this.state = new BehaviorSubject<ConnectionState>(api.isConnected ? 'connected' : 'reconnecting');
+    this.state$ = this.state.pipe(distinctUntilChanged());
+    api.on('connected', this.onConnected);
+    api.on('disconnected', this.onDisconnected);
+  }
+
+  get current(): ConnectionState {
+    return this.state.value;
+  }
+
+  /** Resolves once connected (immediately if connected now). */
+  whenConnected(): Promise<void> {
+    if (this.state.value === 'connected' && this.api.isConnected) return Promise.resolve();
+    return firstValueFrom(this.state.pipe(filter((s) => s === 'connected'))).then(() => undefined);
+  }
+
+  close(): void {
+    this.closed = true;
+    this.api.off('connected', this.onConnected);
+    this.api.off('disconnected', this.onDisconnected);
+    this.state.next('disconnected');
+    this.state.complete();
+  }
+
+  private readonly onConnected = () => {
+    if (!this.closed) this.state.next('connected');
+  };
+
+  private readonly onDisconnected = () => {
+    if (!this.closed) this.state.next('reconnecting');
+  };
+}

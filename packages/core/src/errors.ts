@@ -1,0 +1,480 @@
+/**
+ * Every failure the SDK reports is one of these classes, each with a stable `code` and the numbers behind the
+ * decision, so callers can branch on `error.code` (or `instanceof`) and show the figures the Phala App showed.
+ */
+
+/** Base class of every error the SDK throws or rejects with. */
+export abstract class MiningError extends Error {
+  /** Stable machine-readable identifier; never changes between releases. */
+  abstract readonly code: string;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+// ── input ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Why {@link pha} refused a string. */
+export type InvalidAmountReason = 'NotANumber' | 'Negative' | 'TooManyDecimals';
+
+/** An amount that is not a non-negative decimal with at most 12 fraction digits. */
+export class InvalidAmountError extends MiningError {
+  readonly code = 'InvalidAmount' as const;
+  constructor(
+    readonly input: unknown,
+    readonly reason: InvalidAmountReason,
+  ) {
+    super(`invalid PHA amount ${JSON.stringify(String(input))}: ${reason}`);
+  }
+}
+
+/** A payout commission outside 0–100 % or finer than Permill (0.0001 %). */
+export class InvalidPercentError extends MiningError {
+  readonly code = 'InvalidPercent' as const;
+  constructor(readonly percent: number) {
+    super(`payout commission must be a percentage between 0 and 100 with at most 4 decimals, got ${percent}`);
+  }
+}
+
+/** Not an SS58 address / 32-byte account id. */
+export class InvalidAddressError extends MiningError {
+  readonly code = 'InvalidAddress' as const;
+  constructor(readonly address: string) {
+    super(`not a valid account address: ${address}`);
+  }
+}
+
+/** Not a 32-byte sr25519 worker public key. */
+export class InvalidWorkerKeyError extends MiningError {
+  readonly code = 'InvalidWorkerKey' as const;
+  constructor(readonly key: string) {
+    super(`not a 32-byte worker public key: ${key}`);
+  }
+}
+
+/** A pool id that is not a non-negative integer. */
+export class InvalidPoolIdError extends MiningError {
+  readonly code = 'InvalidPoolId' as const;
+  constructor(readonly pid: unknown) {
+    super(`not a pool id: ${String(pid)}`);
+  }
+}
+
+/** A pool description longer than the chain's bound. */
+export class DescriptionTooLongError extends MiningError {
+  readonly code = 'DescriptionTooLong' as const;
+  constructor(
+    readonly length: number,
+    readonly maximum: number,
+  ) {
+    super(`pool description is ${length} bytes, the maximum is ${maximum}`);
+  }
+}
+
+/** A chain with nothing to send. */
+export class EmptyChainError extends MiningError {
+  readonly code = 'EmptyChain' as const;
+  constructor() {
+    super('no operation to send: add at least one operation to the chain');
+  }
+}
+
+/** A withdrawal given neither a positive share count nor a positive amount. */
+export class InvalidWithdrawalInputError extends MiningError {
+  readonly code = 'InvalidWithdrawalInput' as const;
+  constructor(readonly input: unknown) {
+    super('withdraw needs { shares } or { amount } (a positive bigint) or { all: true }');
+  }
+}
+
+// ── pool ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** No stake pool with this id. */
+export class PoolNotFoundError extends MiningError {
+  readonly code = 'PoolNotFound' as const;
+  constructor(readonly pid: bigint) {
+    super(`stake pool ${pid} does not exist`);
+  }
+}
+
+/** The signer is not the pool's owner. */
+export class NotPoolOwnerError extends MiningError {
+  readonly code = 'NotPoolOwner' as const;
+  constructor(
+    readonly pid: bigint,
+    readonly owner: string,
+    readonly caller: string,
+  ) {
+    super(`only the owner ${owner} of pool ${pid} may do this, not ${caller}`);
+  }
+}
+
+/** Cap below the pool's current total stake ("between Total Stake Now and unlimited"). */
+export class CapBelowTotalStakeError extends MiningError {
+  readonly code = 'CapBelowTotalStake' as const;
+  constructor(
+    readonly cap: bigint,
+    readonly totalStake: bigint,
+  ) {
+    super(`cap ${cap} is below the pool's total stake ${totalStake}`);
+  }
+}
+
+// ── whitelist ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The account is already on the contribution whitelist. */
+export class AlreadyWhitelistedError extends MiningError {
+  readonly code = 'AlreadyWhitelisted' as const;
+  constructor(
+    readonly pid: bigint,
+    readonly account: string,
+  ) {
+    super(`${account} is already on the whitelist of pool ${pid}`);
+  }
+}
+
+/** The whitelist holds its maximum number of accounts. */
+export class WhitelistFullError extends MiningError {
+  readonly code = 'WhitelistFull' as const;
+  constructor(
+    readonly pid: bigint,
+    readonly limit: number,
+  ) {
+    super(`the whitelist of pool ${pid} already holds the maximum of ${limit} accounts`);
+  }
+}
+
+/** The pool has no whitelist to remove from. */
+export class NoWhitelistError extends MiningError {
+  readonly code = 'NoWhitelist' as const;
+  constructor(readonly pid: bigint) {
+    super(`pool ${pid} has no whitelist`);
+  }
+}
+
+/** The account is not on the whitelist (removing it, or contributing to a whitelisted pool). */
+export class NotWhitelistedError extends MiningError {
+  readonly code = 'NotWhitelisted' as const;
+  constructor(
+    readonly pid: bigint,
+    readonly account: string,
+  ) {
+    super(`${account} is not on the whitelist of pool ${pid}`);
+  }
+}
+
+// ── workers ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The worker key is not registered in PhalaRegistry. */
+export class WorkerNotRegisteredError extends MiningError {
+  readonly code = 'WorkerNotRegistered' as const;
+  constructor(readonly worker: string) {
+    super(`worker ${worker} is not registered`);
+  }
+}
+
+/** The worker's registered operator is not the signer (the pool owner must be the miner's operator). */
+export class NotWorkerOperatorError extends MiningError {
+  readonly code = 'NotWorkerOperator' as const;
+  constructor(
+    readonly worker: string,
+    readonly operator: string | undefined,
+    readonly caller: string,
+  ) {
+    super(`worker ${worker} is operated by ${operator ?? 'nobody'}, not by ${caller}`);
+  }
+}
+
+/** The worker has no benchmark score yet. */
+export class BenchmarkMissingError extends MiningError {
+  readonly code = 'BenchmarkMissing' as const;
+  constructor(readonly worker: string) {
+    super(`worker ${worker} has not finished its benchmark (no initial score)`);
+  }
+}
+
+/** The benchmark score is below the minimum accepted for mining. */
+export class BenchmarkTooLowError extends MiningError {
+  readonly code = 'BenchmarkTooLow' as const;
+  constructor(
+    readonly worker: string,
+    readonly score: number,
+    readonly minimum: number,
+  ) {
+    super(`worker ${worker} scored ${score}, below the minimum ${minimum}`);
+  }
+}
+
+/** The worker already belongs to a pool (this one or another) or is bound to another miner. */
+export class WorkerAlreadyBoundError extends MiningError {
+  readonly code = 'WorkerAlreadyBound' as const;
+  constructor(
+    readonly worker: string,
+    readonly pid: bigint | undefined,
+  ) {
+    super(pid === undefined ? `worker ${worker} is already bound to a miner` : `worker ${worker} is already in pool ${pid}`);
+  }
+}
+
+/** The pool already has the maximum number of workers. */
+export class PoolWorkersFullError extends MiningError {
+  readonly code = 'PoolWorkersFull' as const;
+  constructor(
+    readonly pid: bigint,
+    readonly limit: number,
+  ) {
+    super(`pool ${pid} already has the maximum of ${limit} workers`);
+  }
+}
+
+/** The worker is not in this pool. */
+export class WorkerNotInPoolError extends MiningError {
+  readonly code = 'WorkerNotInPool' as const;
+  constructor(
+    readonly pid: bigint,
+    readonly worker: string,
+    /** the pool it is in, if any */
+    readonly actualPid: bigint | undefined,
+  ) {
+    super(
+      actualPid === undefined
+        ? `worker ${worker} is not in pool ${pid}`
+        : `worker ${worker} is in pool ${actualPid}, not in pool ${pid}`,
+    );
+  }
+}
+
+/** The worker's mining state does not allow the operation (e.g. Remove needs Ready, Stop needs Mining). */
+export class WorkerStateError extends MiningError {
+  readonly code = 'WorkerState' as const;
+  constructor(
+    readonly worker: string,
+    readonly state: string,
+    readonly expected: readonly string[],
+  ) {
+    super(`worker ${worker} is ${state}; this needs ${expected.join(' or ')}`);
+  }
+}
+
+/** The 7-day cooldown has not ended yet. */
+export class CooldownNotOverError extends MiningError {
+  readonly code = 'CooldownNotOver' as const;
+  constructor(
+    readonly worker: string,
+    /** unix seconds when the worker can be reclaimed */
+    readonly cooldownEnd: bigint,
+    /** chain time, unix seconds */
+    readonly now: bigint,
+  ) {
+    super(`worker ${worker} is cooling down until ${new Date(Number(cooldownEnd) * 1000).toISOString()} (${cooldownEnd - now} s left)`);
+  }
+}
+
+/** Stop/restart need the mining switch (`MiningEnabled`) on. */
+export class MiningDisabledError extends MiningError {
+  readonly code = 'MiningDisabled' as const;
+  constructor() {
+    super('mining is switched off on this chain (PhalaStakePool.MiningEnabled is false)');
+  }
+}
+
+/** The chain has no tokenomic parameters; nothing can start mining. */
+export class TokenomicsMissingError extends MiningError {
+  readonly code = 'TokenomicsMissing' as const;
+  constructor() {
+    super('the chain has no tokenomic parameters (PhalaMining.TokenomicParameters is empty)');
+  }
+}
+
+// ── stake amounts ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Stake below Smin = k·√P. */
+export class StakeBelowMinimumError extends MiningError {
+  readonly code = 'StakeBelowMinimum' as const;
+  constructor(
+    readonly stake: bigint,
+    readonly minimum: bigint,
+  ) {
+    super(`stake ${stake} is below Smin ${minimum}`);
+  }
+}
+
+/** Stake above Smax (Ve would exceed Vmax). */
+export class StakeAboveMaximumError extends MiningError {
+  readonly code = 'StakeAboveMaximum' as const;
+  constructor(
+    readonly stake: bigint,
+    /** undefined when no stake at all is accepted for this worker */
+    readonly maximum: bigint | undefined,
+  ) {
+    super(`stake ${stake} is above Smax ${maximum ?? 'none'}`);
+  }
+}
+
+/** Stake above the pool's free stake. */
+export class InsufficientFreeStakeError extends MiningError {
+  readonly code = 'InsufficientFreeStake' as const;
+  constructor(
+    readonly stake: bigint,
+    readonly freeStake: bigint,
+  ) {
+    super(`stake ${stake} exceeds the pool's free stake ${freeStake}`);
+  }
+}
+
+/** restartMining needs strictly more stake than the worker has now. */
+export class RestartStakeNotHigherError extends MiningError {
+  readonly code = 'RestartStakeNotHigher' as const;
+  constructor(
+    readonly stake: bigint,
+    readonly currentStake: bigint,
+  ) {
+    super(`restart stake ${stake} must exceed the current stake ${currentStake}`);
+  }
+}
+
+/** Contribution below MinContribution. */
+export class ContributionBelowMinimumError extends MiningError {
+  readonly code = 'ContributionBelowMinimum' as const;
+  constructor(
+    readonly amount: bigint,
+    readonly minimum: bigint,
+  ) {
+    super(`contribution ${amount} is below the minimum ${minimum}`);
+  }
+}
+
+/** Contribution above the delegable balance (free balance − stake locks). */
+export class InsufficientDelegableBalanceError extends MiningError {
+  readonly code = 'InsufficientDelegableBalance' as const;
+  constructor(
+    readonly amount: bigint,
+    readonly delegable: bigint,
+  ) {
+    super(`contribution ${amount} exceeds the delegable balance ${delegable}`);
+  }
+}
+
+/** Contribution above the pool's cap gap (cap − total stake). */
+export class ContributionExceedsCapError extends MiningError {
+  readonly code = 'ContributionExceedsCap' as const;
+  constructor(
+    readonly amount: bigint,
+    readonly capGap: bigint,
+    readonly cap: bigint,
+    readonly totalStake: bigint,
+  ) {
+    super(`contribution ${amount} exceeds the pool cap gap ${capGap} (cap ${cap}, total stake ${totalStake})`);
+  }
+}
+
+/** The pool lost all its stake (slashing) while shares remain; contributions are refused. */
+export class PoolBankruptError extends MiningError {
+  readonly code = 'PoolBankrupt' as const;
+  constructor(readonly pid: bigint) {
+    super(`pool ${pid} is bankrupt (no stake behind its shares)`);
+  }
+}
+
+/** The account has no stake in the pool. */
+export class NoStakeError extends MiningError {
+  readonly code = 'NoStake' as const;
+  constructor(
+    readonly pid: bigint,
+    readonly account: string,
+  ) {
+    super(`${account} has no stake in pool ${pid}`);
+  }
+}
+
+/** Withdrawal of dust (≤ 1000 planck of shares) or of more shares than held. */
+export class InvalidWithdrawalError extends MiningError {
+  readonly code = 'InvalidWithdrawal' as const;
+  constructor(
+    readonly shares: bigint,
+    readonly available: bigint,
+  ) {
+    super(`cannot withdraw ${shares} shares: must be more than 1000 and at most the ${available} held`);
+  }
+}
+
+/** Nothing to claim. */
+export class NoRewardToClaimError extends MiningError {
+  readonly code = 'NoRewardToClaim' as const;
+  constructor(
+    readonly pid: bigint,
+    readonly account: string,
+    readonly which: 'owner' | 'staker' | 'both',
+  ) {
+    super(`${account} has no ${which === 'both' ? '' : `${which} `}reward to claim in pool ${pid}`);
+  }
+}
+
+// ── runtime, transport, chain ─────────────────────────────────────────────────────────────────────────────────
+
+/** The connected runtime lacks stake pool v1 (e.g. a StakePool v2 chain, or not a Phala chain). */
+export class UnsupportedRuntimeError extends MiningError {
+  readonly code = 'UnsupportedRuntime' as const;
+  constructor(
+    readonly missing: string,
+    readonly specName: string,
+    readonly specVersion: number,
+  ) {
+    super(`runtime ${specName}/${specVersion} has no ${missing}: stake pool v1 is required`);
+  }
+}
+
+/** The dispatch failed on chain with a module error; carries the pallet's own identification and docs. */
+export class PalletError extends MiningError {
+  readonly code = 'PalletError' as const;
+  constructor(
+    /** pallet name as in metadata, e.g. `phalaStakePool` */
+    readonly section: string,
+    /** error variant, e.g. `InsufficientContribution` */
+    readonly errorName: string,
+    readonly docs: string,
+    readonly index: number,
+    readonly errorIndex: number,
+  ) {
+    super(`${section}.${errorName}${docs ? `: ${docs}` : ''}`);
+  }
+}
+
+/** The dispatch failed with a non-module error (BadOrigin, Arithmetic, Token …). */
+export class DispatchError extends MiningError {
+  readonly code = 'DispatchError' as const;
+  constructor(
+    readonly kind: string,
+    readonly detail: string,
+  ) {
+    super(`dispatch failed: ${kind}${detail ? ` (${detail})` : ''}`);
+  }
+}
+
+/** The node refused the transaction (invalid signature, nonce, fees…) or dropped it from its pool. */
+export class TransactionRejectedError extends MiningError {
+  readonly code = 'TransactionRejected' as const;
+  constructor(
+    readonly reason: string,
+    readonly hash: string | undefined,
+  ) {
+    super(`transaction ${hash ?? ''} rejected: ${reason}`);
+  }
+}
+
+/** The transaction's mortality ran out without it being included. */
+export class TransactionExpiredError extends MiningError {
+  readonly code = 'TransactionExpired' as const;
+  constructor(
+    readonly hash: string,
+    readonly lastValidBlock: number,
+  ) {
+    super(`transaction ${hash} was not included up to its last valid block ${lastValidBlock}`);
+  }
+}
+
+/** Anything else that went wrong (e.g. an RPC failure while reading state); the original is the `cause`. */
+export class UnexpectedError extends MiningError {
+  readonly code = 'Unexpected' as const;
+}

@@ -1,0 +1,76 @@
+import { type Observable, combineLatest, map, of, switchMap } from 'rxjs';
+import type { PoolInfo } from './state.js';
+import type { WorkerDisplayState, WorkerView } from './workersState.js';
+
+/** One pool with its workers. */
+export interface PoolOverview {
+  pool: PoolInfo;
+  workers: WorkerView[];
+}
+
+/** Totals over pools and workers. */
+export interface OverviewTotals {
+  pools: number;
+  workers: number;
+  workersByState: Record<WorkerDisplayState, number>;
+  totalStake: bigint;
+  freeStake: bigint;
+  releasingStake: bigint;
+  /** stake of mining workers */
+  miningStake: bigint;
+  ownerRewards: bigint;
+  /** Σ worker total rewards */
+  totalMined: bigint;
+}
+
+/** The Mining page overview: every pool owned, every worker they run, with totals. */
+export interface Overview {
+  account: string;
+  pools: PoolOverview[];
+  totals: OverviewTotals;
+}
+
+/** Sums pools and workers (pure). */
+export function overviewTotals(pools: readonly PoolOverview[]): OverviewTotals {
+  const workersByState: Record<WorkerDisplayState, number> = { Ready: 0, Mining: 0, Unresponsive: 0, CoolingDown: 0, Unbound: 0 };
+  const t: OverviewTotals = {
+    pools: pools.length,
+    workers: 0,
+    workersByState,
+    totalStake: 0n,
+    freeStake: 0n,
+    releasingStake: 0n,
+    miningStake: 0n,
+    ownerRewards: 0n,
+    totalMined: 0n,
+  };
+  for (const { pool, workers } of pools) {
+    t.totalStake += pool.totalStake;
+    t.freeStake += pool.freeStake;
+    t.releasingStake += pool.releasingStake;
+    t.ownerRewards += pool.ownerReward;
+    for (const w of workers) {
+      t.workers++;
+      workersByState[w.state]++;
+      t.totalMined += w.totalReward;
+      if (w.state === 'Mining' || w.state === 'Unresponsive') t.miningStake += w.stake;
+    }
+  }
+  return t;
+}
+
+/** Combines a live pool list with each pool's live workers. */
+export function overviewState$(
+  account: string,
+  pools$: Observable<PoolInfo[]>,
+  workersOf: (pid: bigint) => Observable<WorkerView[]>,
+): Observable<Overview> {
+  return pools$.pipe(
+    switchMap((pools) =>
+      pools.length === 0
+        ? of([] as PoolOverview[])
+        : combineLatest(pools.map((pool) => workersOf(pool.pid).pipe(map((workers) => ({ pool, workers }))))),
+    ),
+    map((pools) => ({ account, pools, totals: overviewTotals(pools) })),
+  );
+}
