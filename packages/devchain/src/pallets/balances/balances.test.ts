@@ -436,7 +436,7 @@ describe('Balances.transfer_all', () => {
 describe('Balances metadata declarations', () => {
   it('lists the errors in Khala order', () => {
     const names = ['VestingBalance', 'LiquidityRestrictions', 'InsufficientBalance', 'ExistentialDeposit', 'KeepAlive'];
-    names.forEach((name, index) => expect(Balances.errorIndex(name as never)).toBe(index));
+    for (const [index, name] of names.entries()) expect(Balances.errorIndex(name as never)).toBe(index);
     expect(Balances.error('TooManyReserves').error).toEqual({ tag: 'Module', value: { index: 40, error: '0x07000000' } });
   });
 });

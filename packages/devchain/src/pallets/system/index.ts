@@ -66,7 +66,8 @@ export const ExtrinsicData = store.map('ExtrinsicData', 'Twox64Concat', u32, {
   default: '0x' as Hex,
   docs: [" Extrinsics data for the current block (maps an extrinsic's index to its data)."],
 });
-export const Number = store.value('Number', {
+/** `System.Number` (named so as not to shadow the global `Number`) */
+export const BlockNumber = store.value('Number', {
   value: u32,
   default: 0,
   docs: [' The current block number being processed. Set by `execute_block`.'],
@@ -180,7 +181,7 @@ export const System = definePallet({
     AllExtrinsicsLen,
     BlockHash,
     ExtrinsicData,
-    Number,
+    BlockNumber,
     ParentHash,
     DigestItem,
     Events,
@@ -317,7 +318,7 @@ export const System = definePallet({
     },
   },
   onInitialize(ext) {
-    Number.set(ext.state, ext.blockNumber);
+    BlockNumber.set(ext.state, ext.blockNumber);
     ParentHash.set(ext.state, ext.parentHash);
     if (ext.blockNumber > 0) BlockHash.set(ext.state, ext.blockNumber - 1, ext.parentHash);
     if (ext.blockNumber > BLOCK_HASH_COUNT) BlockHash.remove(ext.state, ext.blockNumber - 1 - BLOCK_HASH_COUNT);
