@@ -10,6 +10,8 @@ export const ErrorCode = {
   Internal: -32603,
   /** jsonrpsee: a request larger than the server's limit */
   OversizedRequest: -32007,
+  /** jsonrpsee: the connection holds its maximum number of subscriptions */
+  TooManySubscriptions: -32006,
   /** sc-rpc-api author errors */
   BadFormat: 1001,
   Verification: 1002,

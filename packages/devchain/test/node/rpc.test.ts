@@ -462,6 +462,22 @@ describe('dev RPC switch', () => {
     }
   });
 
+  it('caps subscriptions per connection', async () => {
+    const chain = await startDevChain({ port: 0, runtime: new FakeRuntime() });
+    const client = await RpcClient.connect(chain.endpoint);
+    try {
+      const replies = await Promise.all(
+        Array.from({ length: 1030 }, () => client.request('chain_subscribeNewHead')),
+      );
+      expect(replies.filter((r) => r.error?.code === -32006)).toHaveLength(6);
+      expect(await client.call('chain_unsubscribeNewHead', [replies[0]!.result])).toBe(true);
+      expect(typeof (await client.call('chain_subscribeNewHead'))).toBe('string');
+    } finally {
+      await client.close();
+      await chain.close();
+    }
+  });
+
   it('closes open sockets and subscriptions on close()', async () => {
     const chain = await startDevChain({ port: 0, runtime: new FakeRuntime() });
     const client = await RpcClient.connect(chain.endpoint);

@@ -1,4 +1,8 @@
 import { ErrorCode, RpcError } from '../errors.js';
+
+/** jsonrpsee's default per-connection limit. */
+export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 1024;
+
 import type { Subscription } from './connection.js';
 import type { Handler, MethodContext } from './dispatcher.js';
 
@@ -6,6 +10,9 @@ import type { Handler, MethodContext } from './dispatcher.js';
 export function openSubscription(context: MethodContext, kind: string, notification: string): Subscription {
   if (!context.connection.supportsSubscriptions) {
     throw new RpcError(ErrorCode.MethodNotFound, 'Subscriptions are not supported over HTTP');
+  }
+  if (context.connection.subscriptionCount >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+    throw new RpcError(ErrorCode.TooManySubscriptions, 'Too many subscriptions on the connection');
   }
   const sub = context.connection.subscribe(kind, notification);
   context.after(() => sub.activate());
