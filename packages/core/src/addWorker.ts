@@ -70,6 +70,18 @@ export function addWorker(pid: bigint, workerKey: string): Operation<void> {
         maxPoolWorkers: view.constants.maxPoolWorkers,
       });
       pool!.workers.push(worker);
+      // later operations of the same batch (e.g. startMining) see the freshly bound, Ready miner
+      view.assume('assign', worker, pid);
+      view.assume('miner', `${pid}:${worker}`, {
+        state: 'Ready',
+        ve: 0n,
+        v: 0n,
+        vUpdatedAt: 0n,
+        pInit: 0,
+        pInstant: 0,
+        coolDownStart: 0n,
+        totalReward: 0n,
+      } satisfies MinerInfo);
     },
     calls: ({ api }) => [stakePoolTx(api).addWorker!(pid, worker)],
   };

@@ -65,6 +65,11 @@ export class ChainView {
     return p;
   }
 
+  /** Replaces a cached read with the value an earlier operation of the batch will leave behind. */
+  assume(key: 'miner' | 'assign', id: string, value: unknown): void {
+    this.cache.set(`${key}:${id}`, Promise.resolve(value));
+  }
+
   /** The pool (mutable copy; later operations see earlier ones' effects). */
   pool(pid: bigint): Promise<PoolInfo | undefined> {
     return this.once(`pool:${pid}`, async () => {

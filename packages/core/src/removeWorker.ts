@@ -27,6 +27,7 @@ export function removeWorker(pid: bigint, workerKey: string): Operation<void> {
       const [pool, assignedPid, miner] = await Promise.all([view.pool(pid), view.workerAssignment(worker), view.miner(pid, worker)]);
       checkRemoveWorker(pid, pool, caller, worker, assignedPid, miner);
       pool!.workers = pool!.workers.filter((w) => w !== worker);
+      view.assume('assign', worker, undefined);
     },
     calls: ({ api }) => [stakePoolTx(api).removeWorker!(pid, worker)],
   };

@@ -28,6 +28,9 @@ interface Inclusion {
 
 const LOST = Symbol('lost');
 
+/** Node messages for a nonce that is already used (Substrate: 1010 Stale / "outdated"; the dev chain's wording). */
+const STALE_NONCE = /stale|outdated|already used/i;
+
 /**
  * Signs with the account's next local nonce, submits, and reports each stage into `stages`. If the connection drops
  * while the transaction is in flight (the node's watch subscription dies with it and @polkadot/api does not renew
@@ -121,7 +124,26 @@ export async function sendTransaction(
 
   api.on('disconnected', onDisconnected);
   try {
-    const submitted = await nonces.withNonce(address, async (nonce) => {
+    let submitted: typeof LOST | undefined;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        submitted = await submitOnce();
+        break;
+      } catch (error) {
+        // another client used this account's nonce: the node refused the bytes without keeping them, so signing
+        // again with a freshly read nonce cannot duplicate anything
+        if (attempt >= 3 || !STALE_NONCE.test(String((error as Error)?.message ?? error))) throw error;
+      }
+    }
+    if (submitted === LOST) lost = true;
+  } catch (error) {
+    api.off('disconnected', onDisconnected);
+    fail(error instanceof MiningError ? error : new TransactionRejectedError(String((error as Error)?.message ?? error), hash));
+    return;
+  }
+
+  function submitOnce(): Promise<typeof LOST | undefined> {
+    return nonces.withNonce(address, async (nonce) => {
       startBlock = (await api.rpc.chain.getHeader()).number.toNumber();
       const { account, options } = signingArgs(signer);
       await tx.signAsync(account as never, { ...options, nonce });
@@ -139,11 +161,6 @@ export async function sendTransaction(
       }
       return undefined;
     });
-    if (submitted === LOST) lost = true;
-  } catch (error) {
-    api.off('disconnected', onDisconnected);
-    fail(error instanceof MiningError ? error : new TransactionRejectedError(String((error as Error)?.message ?? error), hash));
-    return;
   }
 
   // recovery loop: runs each time the connection dropped while the transaction was in flight
