@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type DevChain, startDevChain } from '../../src/node/devchain.js';
 import { createKhalaRuntime } from '../../src/runtime/khala.js';
+import { RpcClient } from './rpcClient.js';
 
 const PHA = 10n ** 12n;
 const CODE_KEY = '0x3a636f6465';
@@ -93,6 +94,32 @@ describe('stock clients against the Khala dev chain', () => {
       unsub();
     } finally {
       await api.disconnect();
+    }
+  });
+
+  it('dev_setStorage accepts the pallet-keyed object form (encoded with the metadata)', async () => {
+    const client = await RpcClient.connect(chain.endpoint);
+    try {
+      const charlie = new Keyring({ type: 'sr25519', ss58Format: 30 }).addFromUri('//Charlie');
+      const free = 123_456n * PHA;
+      const hash = await client.call('dev_setStorage', [
+        { System: { Account: [[[charlie.address], { providers: 1, data: { free: free.toString() } }]] } },
+      ]);
+      expect(chain.node.head.hash).toBe(hash);
+      const api: any = await ApiPromise.create({
+        provider: new WsProvider(chain.endpoint),
+        signedExtensions: { CheckMqSequence: { extrinsic: {}, payload: {} } },
+        noInitWarn: true,
+      });
+      try {
+        expect((await api.query.system.account(charlie.address)).data.free.toBigInt()).toBe(free);
+      } finally {
+        await api.disconnect();
+      }
+      const bad = await client.request('dev_setStorage', [{ System: { NoSuchItem: 1 } }]);
+      expect(bad.error?.code).toBe(-32602);
+    } finally {
+      await client.close();
     }
   });
 

@@ -401,9 +401,8 @@ describe('JSON-RPC over WebSocket and HTTP', () => {
     expect((await client.request('dev_timeTravel', [{}])).error?.code).toBe(-32602);
     const set = await client.call('dev_setStorage', [[[valueKey(61), '0x61']]]);
     expect(await client.call('state_getStorage', [valueKey(61), set])).toBe('0x61');
-    expect((await client.request('dev_setStorage', [{ System: { Account: [] } }])).error?.message).toMatch(
-      /unsupported/,
-    );
+    // the fake runtime's metadata is not real metadata, so the pallet-keyed form cannot be encoded
+    expect((await client.request('dev_setStorage', [{ System: { Account: [] } }])).error?.code).toBe(-32602);
     expect((await client.request('dev_setStorage', [[['0x01']]])).error?.code).toBe(-32602);
     const snap = await client.call('dev_snapshot');
     await client.call('dev_newBlock', [{ count: 3 }]);

@@ -2,17 +2,19 @@ import type { Runtime } from '../../../runtime/interface.js';
 import type { Hex } from '../../../scale/types.js';
 import { BlockModeError, parseBlockMode } from '../../blockMode.js';
 import { DevControlError, InvalidParamsError } from '../../errors.js';
+import { StorageObjectEncoder } from '../../storageObject.js';
 import type { MethodTable } from '../dispatcher.js';
 import { noParams } from '../noParams.js';
 import { Params, toUint } from '../params.js';
 import type { RpcEnv } from './env.js';
 
 /** Optional runtime extension: turns chopsticks' pallet-keyed storage object into raw pairs. */
-export type StorageObjectEncoder = { encodeStorageObject?: (values: unknown) => Array<[Hex, Hex | null]> };
+export type RuntimeStorageEncoder = { encodeStorageObject?: (values: unknown) => Array<[Hex, Hex | null]> };
 
 /** chopsticks-compatible dev controls. */
 export function devMethods(env: RpcEnv): MethodTable {
   const { node } = env;
+  const fallbackEncoder = new StorageObjectEncoder(() => node.runtime.metadata());
   return {
     dev_newBlock: async (p) => {
       p.atMost(1);
@@ -60,13 +62,10 @@ export function devMethods(env: RpcEnv): MethodTable {
           return [inner.hex(0, `values[${i}][0]`), pair[1] === null ? null : inner.hex(1, `values[${i}][1]`)];
         });
       } else if (typeof values === 'object' && values !== null) {
-        const encoder = (node.runtime as Runtime & StorageObjectEncoder).encodeStorageObject;
-        if (!encoder)
-          throw new DevControlError(
-            'unsupported: this runtime cannot encode pallet-keyed storage; pass [[key, value]] pairs',
-          );
+        const own = (node.runtime as Runtime & RuntimeStorageEncoder).encodeStorageObject;
         try {
-          pairs = encoder.call(node.runtime, values);
+          // a runtime may encode its own storage; otherwise its metadata says how
+          pairs = own ? own.call(node.runtime, values) : fallbackEncoder.encode(values);
         } catch (error) {
           throw new InvalidParamsError(`values: ${(error as Error).message}`);
         }
