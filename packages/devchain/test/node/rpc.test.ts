@@ -2,7 +2,7 @@ import { u8aToHex } from '@polkadot/util';
 import { encodeAddress } from '@polkadot/util-crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type DevChain, startDevChain } from '../../src/node/devchain.js';
-import { account, FakeRuntime, nonceKey, txHex, valueKey } from './fakeRuntime.js';
+import { account, CODE_KEY, FakeRuntime, nonceKey, txHex, valueKey } from './fakeRuntime.js';
 import { RpcClient } from './rpcClient.js';
 
 const GENESIS_TIME = 1_700_000_004_000;
@@ -363,6 +363,17 @@ describe('JSON-RPC over WebSocket and HTTP', () => {
     expect(await client.call('chainHead_v1_unpin', [follow, [start, next]])).toBeNull();
     expect((await client.request('chainHead_v1_header', [follow, start])).error?.code).toBe(-32801);
     expect(await client.call('chainHead_v1_header', ['unknown-follow', tip])).toBeNull();
+    // a new `:code` is a new runtime
+    const upgraded = await chain.setStorage([[CODE_KEY, '0x0061736d02']]);
+    await client.until(() =>
+      client.events(follow).some((e) => e.event === 'newBlock' && e.blockHash === upgraded),
+    );
+    expect(
+      client.events(follow).find((e) => e.event === 'newBlock' && e.blockHash === upgraded).newRuntime,
+    ).toMatchObject({
+      type: 'valid',
+      spec: { specName: 'fake' },
+    });
     // a dev reorg stops the follow
     await chain.setHead(chain.node.head.number - 1);
     await client.until(() => client.events(follow).some((e) => e.event === 'stop'));
