@@ -24,7 +24,7 @@ export interface NewBlockOptions {
   transactions?: Array<Hex | Uint8Array>;
 }
 
-export const DEFAULT_FINALIZED_STATUS_DELAY_MS = 100;
+export const DEFAULT_FINALIZED_STATUS_DELAY_MS = 2000;
 
 /** Khala's pallet_timestamp MinimumPeriod: the least a block's time may advance over its parent's. */
 export const MINIMUM_PERIOD_MS = 6_000;

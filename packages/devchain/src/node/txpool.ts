@@ -54,6 +54,9 @@ export function isFinalStatus(status: TxStatus): boolean {
  * transaction is ready when every tag it `requires` is provided by a transaction ahead of it; among ready ones,
  * higher priority first, then arrival order. Transactions with unmet tags (future nonces) wait.
  */
+/** after a client read the block, how long it has to fetch the block's events before `finalized` */
+const BLOCK_READ_GRACE_MS = 50;
+
 export class TxPool {
   private readonly txs = new Map<Hex, PoolTransaction>();
   private readonly watchers = new Map<Hex, Set<(status: TxStatus) => void>>();
@@ -63,11 +66,15 @@ export class TxPool {
 
   /** finalized-status notifications waiting for their delay (flushed on clear) */
   private readonly pendingFinal = new Map<NodeJS.Timeout, () => void>();
+  /** finalizations waiting for a client to read their block (by block hash) */
+  private readonly awaitingRead = new Map<Hex, Set<NodeJS.Timeout>>();
 
   /**
-   * `finalizedDelayMs`: how long after `inBlock` watchers hear `finalized`. @polkadot/api fetches a block's
-   * events on `inBlock` and abandons that fetch when the next status arrives (switchMap), so an immediate
-   * `finalized` would swallow the `inBlock` result; chopsticks waits 50–100 ms for the same reason.
+   * `finalizedDelayMs`: at most how long after `inBlock` watchers hear `finalized`. @polkadot/api fetches a
+   * block's events on `inBlock` and abandons that fetch when the next status arrives (switchMap), so an early
+   * `finalized` would swallow the `inBlock` result. A fixed short delay (chopsticks waits 50–100 ms) loses that
+   * race on a busy machine, so `finalized` follows shortly after a client has read the block instead, and the
+   * delay is only the upper bound for clients that never read it.
    */
   constructor(
     private readonly runtime: Runtime,
@@ -212,15 +219,43 @@ export class TxPool {
       if (this.finalizedDelayMs <= 0) {
         finalize();
       } else {
-        const timer = setTimeout(() => {
-          this.pendingFinal.delete(timer);
-          finalize();
-        }, this.finalizedDelayMs);
-        this.pendingFinal.set(timer, finalize);
+        this.scheduleFinal(blockHash, finalize, this.finalizedDelayMs);
       }
     }
     for (const { extrinsic } of rejected) this.drop(extrinsicHash(extrinsic), 'invalid');
     this.revalidate();
+  }
+
+  private scheduleFinal(blockHash: Hex, finalize: () => void, delayMs: number): void {
+    const timer = setTimeout(() => {
+      this.pendingFinal.delete(timer);
+      this.awaitingRead.get(blockHash)?.delete(timer);
+      finalize();
+    }, delayMs);
+    this.pendingFinal.set(timer, finalize);
+    let timers = this.awaitingRead.get(blockHash);
+    if (!timers) {
+      timers = new Set();
+      this.awaitingRead.set(blockHash, timers);
+    }
+    timers.add(timer);
+  }
+
+  /**
+   * A client read a block (`chain_getBlock`): watchers of its transactions hear `finalized` soon after, leaving
+   * the client time to read that block's events too.
+   */
+  blockRead(blockHash: Hex): void {
+    const timers = this.awaitingRead.get(blockHash);
+    if (!timers) return;
+    this.awaitingRead.delete(blockHash);
+    for (const timer of timers) {
+      const finalize = this.pendingFinal.get(timer);
+      clearTimeout(timer);
+      this.pendingFinal.delete(timer);
+      if (finalize) this.scheduleFinal(blockHash, finalize, BLOCK_READ_GRACE_MS);
+    }
+    this.awaitingRead.delete(blockHash);
   }
 
   /** Re-checks every transaction against the current head (after a block, setHead or revert). */
@@ -261,6 +296,7 @@ export class TxPool {
       finalize();
     }
     this.pendingFinal.clear();
+    this.awaitingRead.clear();
     for (const hash of [...this.txs.keys()]) this.drop(hash, 'dropped');
   }
 
