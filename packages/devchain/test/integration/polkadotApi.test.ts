@@ -161,6 +161,16 @@ describe('@polkadot/api 16.5 against the dev chain', () => {
     await expect(api.rpc.author.submitExtrinsic(api.createType('Extrinsic', bytes))).rejects.toThrow(/1010|bad signature|BadProof/i);
   });
 
+  it('verifies ed25519 and ecdsa signatures as well as sr25519', async () => {
+    for (const type of ['ed25519', 'ecdsa'] as const) {
+      const signer = new Keyring({ type, ss58Format: 30 }).addFromUri(`//Alice//${type}`);
+      await finalized(api, api.tx.balances.transfer(signer.address, 10n * PHA), alice);
+      const result = await finalized(api, api.tx.balances.transfer(bob.address, PHA), signer);
+      expect(result.events.some(({ event }: any) => api.events.balances.Transfer.is(event))).toBe(true);
+      expect((await api.query.system.account(signer.address)).nonce.toNumber()).toBe(1);
+    }
+  });
+
   it('lists only the RPC methods it serves', async () => {
     const methods = (await api.rpc.rpc.methods()).methods.map((m) => m.toString());
     expect(methods).toContain('author_submitAndWatchExtrinsic');
