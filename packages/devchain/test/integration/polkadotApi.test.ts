@@ -171,6 +171,33 @@ describe('@polkadot/api 16.5 against the dev chain', () => {
     }
   });
 
+  it('keeps a future nonce waiting until the gap is filled', async () => {
+    const eve = new Keyring({ type: 'sr25519', ss58Format: 30 }).addFromUri('//Eve');
+    const nonce = (await api.rpc.system.accountNextIndex(eve.address)).toNumber();
+    const later = api.tx.balances.transfer(bob.address, PHA);
+    await later.signAsync(eve, { nonce: nonce + 1 });
+    const statuses: string[] = [];
+    const laterDone = new Promise<void>((resolve) => {
+      later.send((r: ISubmittableResult) => {
+        statuses.push(r.status.type);
+        if (r.status.isInBlock) resolve();
+      });
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(statuses).toEqual(['Future']);
+    await finalized(api, api.tx.balances.transfer(bob.address, PHA), eve);
+    await laterDone;
+    expect((await api.query.system.account(eve.address)).nonce.toNumber()).toBe(nonce + 2);
+  });
+
+  it('refuses a mortal transaction whose era has passed', async () => {
+    const ferdie = new Keyring({ type: 'sr25519', ss58Format: 30 }).addFromUri('//Ferdie');
+    const tx = api.tx.balances.transfer(bob.address, PHA);
+    await tx.signAsync(ferdie, { era: 4 });
+    await chain.newBlock({ count: 8 });
+    await expect(api.rpc.author.submitExtrinsic(tx)).rejects.toThrow(/1010|bad signature|BadProof/i);
+  });
+
   it('lists only the RPC methods it serves', async () => {
     const methods = (await api.rpc.rpc.methods()).methods.map((m) => m.toString());
     expect(methods).toContain('author_submitAndWatchExtrinsic');
