@@ -1,4 +1,5 @@
 import type { ApiPromise } from '@polkadot/api';
+import { ClientClosedError } from './errors.js';
 import { BehaviorSubject, type Observable, distinctUntilChanged, filter, firstValueFrom } from 'rxjs';
 
 /** Connection state shown to users. */
@@ -27,8 +28,17 @@ export class ConnectionMonitor {
 
   /** Resolves once connected (immediately if connected now). */
   whenConnected(): Promise<void> {
+    if (this.closed) return Promise.reject(new ClientClosedError());
     if (this.state.value === 'connected' && this.api.isConnected) return Promise.resolve();
-    return firstValueFrom(this.state.pipe(filter((s) => s === 'connected'))).then(() => undefined);
+    return firstValueFrom(this.state.pipe(filter((s) => s === 'connected'))).then(
+      () => undefined,
+      () => Promise.reject(new ClientClosedError()),
+    );
+  }
+
+  /** Whether {@link close} was called. */
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   close(): void {

@@ -478,3 +478,11 @@ export class TransactionExpiredError extends MiningError {
 export class UnexpectedError extends MiningError {
   readonly code = 'Unexpected' as const;
 }
+
+/** The client was disconnected by its owner while something still waited for the chain. */
+export class ClientClosedError extends MiningError {
+  readonly code = 'ClientClosed' as const;
+  constructor() {
+    super('the mining client was closed');
+  }
+}

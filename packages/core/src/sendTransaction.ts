@@ -173,7 +173,12 @@ export async function sendTransaction(
       wake = undefined;
       continue;
     }
-    await connection.whenConnected();
+    try {
+      await connection.whenConnected();
+    } catch (error) {
+      fail(error as MiningError);
+      break;
+    }
     if (done) break;
     lost = false;
     try {
