@@ -1,0 +1,145 @@
+import { type OperationChain, PoolNotFoundError, type WorkerDisplayState, type WorkerView } from '@phala-mining/core';
+import { Command } from 'commander';
+import { parseAmount, parsePid, parseWorkerKey } from '../args.js';
+import { UsageError } from '../errors.js';
+import { phaText } from '../format.js';
+import type { Session } from '../session.js';
+import { execute } from '../tx.js';
+import { renderWorkers } from '../views.js';
+import type { Action } from './action.js';
+
+interface WorkerOptions {
+  pool: string;
+  all?: boolean;
+  stake?: string;
+}
+
+/**
+ * The workers a batch command acts on: the keys given, or with `--all` every worker of the pool that `eligible`
+ * picks (e.g. the Ready ones for `start`). Keys are checked for form before anything is read from the chain.
+ */
+async function selectWorkers(s: Session, pid: bigint, keys: string[], all: boolean | undefined, eligible: (w: WorkerView) => boolean): Promise<string[]> {
+  if (all && keys.length > 0) throw new UsageError('give worker keys or --all, not both');
+  if (!all && keys.length === 0) throw new UsageError('give one or more worker public keys, or --all');
+  if (!all) return keys.map(parseWorkerKey);
+  const client = await s.client();
+  const workers = await s.first(client.workers$(pid));
+  return workers.filter(eligible).map((w) => w.pubkey);
+}
+
+function nothingToDo(s: Session, what: string): void {
+  s.print(
+    () => `nothing to do: ${what}`,
+    () => ({ ok: true, operations: [], nothing: what }),
+  );
+}
+
+const inState =
+  (...states: WorkerDisplayState[]) =>
+  (w: WorkerView) =>
+    states.includes(w.state);
+
+export function workerCommand(action: Action): Command {
+  const worker = new Command('worker').description('workers (miners) of a pool: add, start, stop, restart, reclaim, remove, list');
+  const poolOption = ['-p, --pool <pid>', 'the pool'] as const;
+
+  /** A batch command over worker keys (or `--all`): one extrinsic whatever the count. */
+  const batch = (
+    name: string,
+    description: string,
+    opts: { stake?: 'required'; allDescription: string; eligible: (w: WorkerView) => boolean; none: string },
+    op: (chain: OperationChain<void>, key: string, stake: bigint) => OperationChain<void>,
+    done: string,
+  ) => {
+    const cmd = worker
+      .command(name)
+      .description(description)
+      .argument('[keys...]', 'worker public keys (0x + 64 hex)')
+      .requiredOption(...poolOption)
+      .option('--all', opts.allDescription);
+    if (opts.stake) cmd.requiredOption('--stake <amount>', 'stake per worker in PHA, Smin ≤ stake ≤ Smax');
+    cmd.action(
+      action(async (s, keys: string[], o: WorkerOptions) => {
+        const pid = parsePid(o.pool);
+        const stake = o.stake === undefined ? 0n : parseAmount(o.stake);
+        const selected = await selectWorkers(s, pid, keys, o.all, opts.eligible);
+        if (selected.length === 0) return nothingToDo(s, `${opts.none} in pool ${pid}`);
+        await execute(s, (c) => selected.reduce((ch, k) => op(ch, k, stake), c.pool(pid)), {
+          summary: () => `${done} ${selected.length} worker(s) in pool ${pid}${opts.stake ? ` with ${phaText(stake)} each` : ''}`,
+          json: () => ({ pid, workers: selected, ...(opts.stake ? { stake } : {}) }),
+        });
+      }),
+    );
+  };
+
+  worker
+    .command('add')
+    .description('"Add Worker": bind registered workers (operated by the signer) to a pool, in one batch')
+    .argument('<keys...>', 'worker public keys (0x + 64 hex)')
+    .requiredOption(...poolOption)
+    .action(
+      action(async (s, keys: string[], o: WorkerOptions) => {
+        const pid = parsePid(o.pool);
+        const selected = keys.map(parseWorkerKey);
+        await execute(s, (c) => selected.reduce((ch, k) => ch.addWorker(k), c.pool(pid)), {
+          summary: () => `added ${selected.length} worker(s) to pool ${pid}`,
+          json: () => ({ pid, workers: selected }),
+        });
+      }),
+    );
+
+  batch(
+    'remove',
+    '"Remove": unbind Ready workers from the pool',
+    { allDescription: 'every Ready worker of the pool', eligible: inState('Ready'), none: 'no Ready worker' },
+    (ch, k) => ch.removeWorker(k),
+    'removed',
+  );
+  batch(
+    'start',
+    '"Start": start Ready workers mining with a fixed stake each (from the pool\'s free stake)',
+    { stake: 'required', allDescription: 'every Ready worker of the pool', eligible: inState('Ready'), none: 'no Ready worker' },
+    (ch, k, stake) => ch.startMining(k, stake),
+    'started',
+  );
+  batch(
+    'stop',
+    '"Stop": stop Mining or Unresponsive workers (they cool down for 7 days)',
+    { allDescription: 'every Mining or Unresponsive worker', eligible: inState('Mining', 'Unresponsive'), none: 'no Mining or Unresponsive worker' },
+    (ch, k) => ch.stopMining(k),
+    'stopped',
+  );
+  batch(
+    'restart',
+    'restart Mining workers with more stake than they have',
+    { stake: 'required', allDescription: 'every Mining worker of the pool', eligible: inState('Mining'), none: 'no Mining worker' },
+    (ch, k, stake) => ch.restartMining(k, stake),
+    'restarted',
+  );
+  batch(
+    'reclaim',
+    'reclaim workers whose cooldown is over (their stake returns to the pool)',
+    { allDescription: 'every reclaimable worker of the pool', eligible: (w) => w.reclaimable, none: 'no reclaimable worker' },
+    (ch, k) => ch.reclaimWorker(k),
+    'reclaimed',
+  );
+
+  worker
+    .command('list')
+    .description('the Worker List of a pool: state, stake, cores, score, Smin/Smax, total reward, cooldown')
+    .requiredOption(...poolOption)
+    .action(
+      action(async (s, o: WorkerOptions) => {
+        const pid = parsePid(o.pool);
+        const client = await s.client();
+        if (!(await s.first(client.pool$(pid)))) throw new PoolNotFoundError(pid);
+        const workers = await s.first(client.workers$(pid));
+        s.print(
+          () => renderWorkers(workers),
+          () => workers,
+        );
+      }),
+    );
+
+  return worker;
+}

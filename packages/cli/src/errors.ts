@@ -1,0 +1,172 @@
+import { formatPha, MiningError, permillToPercent } from '@phala-mining/core';
+import { formatDuration } from './format.js';
+
+/**
+ * Exit codes, one per error class, so a cron job or script can branch on what went wrong without parsing text.
+ * They are part of the CLI's interface and never change meaning.
+ */
+export const EXIT_CODES = Object.freeze({
+  /** success (also: nothing to do, e.g. `worker reclaim --all` with no worker reclaimable) */
+  ok: 0,
+  /** an unexpected failure (a bug, or an RPC failure while reading state) */
+  failure: 1,
+  /** bad command line: unknown command/option, missing or malformed argument (amount, pid, key, address, percent) */
+  usage: 2,
+  /** a rule of the operation is broken by the chain's current state; refused before signing */
+  validation: 3,
+  /** the chain refused or failed the transaction (pallet error, dispatch error, rejected, expired) */
+  onChain: 4,
+  /** no connection to the endpoint, or the endpoint is not a stake pool v1 chain */
+  connection: 5,
+  /** no key, unreadable keystore, wrong or missing password, dev account off a dev chain */
+  key: 6,
+  /** interrupted (Ctrl-C) */
+  interrupted: 130,
+});
+
+export type ExitClass = keyof typeof EXIT_CODES;
+
+/** Base of the CLI's own errors; like core's, each has a stable `code`. */
+export abstract class CliError extends Error {
+  abstract readonly code: string;
+  abstract readonly exitClass: ExitClass;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The command line itself is wrong. */
+export class UsageError extends CliError {
+  readonly code = 'Usage' as const;
+  readonly exitClass = 'usage' as const;
+}
+
+/** Why a key could not be had. */
+export type KeyErrorReason =
+  | 'NoKey'
+  | 'ConflictingKeys'
+  | 'KeystoreUnreadable'
+  | 'KeystoreInvalid'
+  | 'PasswordRequired'
+  | 'WrongPassword'
+  | 'InvalidSuri'
+  | 'UnknownDevAccount'
+  | 'DevAccountOffDevChain';
+
+/** No usable signing key. Its message never contains the secret it was about. */
+export class KeyError extends CliError {
+  readonly exitClass = 'key' as const;
+  constructor(
+    /** the reason is the code: `NoKey`, `WrongPassword`, … */
+    readonly code: KeyErrorReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The endpoint could not be reached in time. */
+export class ConnectionFailedError extends CliError {
+  readonly code = 'ConnectionFailed' as const;
+  readonly exitClass = 'connection' as const;
+  constructor(
+    readonly endpoint: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`cannot connect to ${endpoint}: ${reason}`, options);
+  }
+}
+
+const USAGE_CODES = new Set(['InvalidAmount', 'InvalidPercent', 'InvalidAddress', 'InvalidWorkerKey', 'InvalidPoolId', 'InvalidWithdrawalInput', 'EmptyChain']);
+const CHAIN_CODES = new Set(['PalletError', 'DispatchError', 'TransactionRejected', 'TransactionExpired']);
+
+/** The exit class of any thrown value. */
+export function exitClassOf(error: unknown): ExitClass {
+  if (error instanceof CliError) return error.exitClass;
+  if (error instanceof MiningError) {
+    if (USAGE_CODES.has(error.code)) return 'usage';
+    if (CHAIN_CODES.has(error.code)) return 'onChain';
+    if (error.code === 'UnsupportedRuntime') return 'connection';
+    if (error.code === 'Unexpected') return 'failure';
+    return 'validation';
+  }
+  return 'failure';
+}
+
+/** The process exit code for any thrown value. */
+export function exitCodeOf(error: unknown): number {
+  return EXIT_CODES[exitClassOf(error)];
+}
+
+const amount = (planck: bigint) => formatPha(planck, { decimals: 4, group: true, unit: true });
+
+/**
+ * One readable line: the rule that was broken and the numbers behind it, amounts in PHA. Core's own messages carry
+ * planck integers (exact, for programs); an operator reading a terminal or a cron mail wants PHA.
+ */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const e = error as Error & Record<string, any>;
+  if (!(error instanceof MiningError)) return oneLine(error.message);
+  switch (error.code) {
+    case 'CapBelowTotalStake':
+      return `the cap must be at least the pool's total stake: cap ${amount(e.cap)} < total stake ${amount(e.totalStake)}`;
+    case 'StakeBelowMinimum':
+      return `a worker's stake must be at least Smin: stake ${amount(e.stake)} < Smin ${amount(e.minimum)}`;
+    case 'StakeAboveMaximum':
+      return e.maximum === undefined
+        ? `a worker's stake must be at most Smax: this worker accepts no stake (stake ${amount(e.stake)})`
+        : `a worker's stake must be at most Smax: stake ${amount(e.stake)} > Smax ${amount(e.maximum)}`;
+    case 'InsufficientFreeStake':
+      return `a worker's stake must come from the pool's free stake: stake ${amount(e.stake)} > free stake ${amount(e.freeStake)}`;
+    case 'RestartStakeNotHigher':
+      return `a restart needs more stake than the worker has: stake ${amount(e.stake)} ≤ current ${amount(e.currentStake)}`;
+    case 'ContributionBelowMinimum':
+      return `a contribution must be at least the minimum: ${amount(e.amount)} < minimum ${amount(e.minimum)}`;
+    case 'InsufficientDelegableBalance':
+      return `a contribution must be within the transferable balance: ${amount(e.amount)} > delegable ${amount(e.delegable)}`;
+    case 'ContributionExceedsCap':
+      return `a contribution must fit the pool cap gap: ${amount(e.amount)} > gap ${amount(e.capGap)} (cap ${amount(e.cap)} − total stake ${amount(e.totalStake)})`;
+    case 'InvalidWithdrawal':
+      return `a withdrawal must be more than 1000 planck of shares and at most the shares held: ${formatPha(e.shares)} requested, ${formatPha(e.available)} held`;
+    case 'CooldownNotOver':
+      return `a worker can be reclaimed only after its cooldown: ${e.worker} cools down for ${formatDuration(e.cooldownEnd - e.now)} more (until ${new Date(Number(e.cooldownEnd) * 1000).toISOString()})`;
+    case 'InvalidPercent':
+      return `the payout must be a percentage between 0 and 100 with at most 4 decimals, got ${String(e.percent)}`;
+    case 'WorkerState':
+      return `worker ${e.worker} is ${e.state}; this needs ${(e.expected as string[]).join(' or ')}`;
+    case 'PalletError':
+      return `the chain refused it: ${e.section}.${e.errorName}${e.docs ? ` — ${oneLine(e.docs)}` : ''}`;
+    default:
+      return oneLine(error.message);
+  }
+}
+
+/** Error details for `--json`: code, class, exit code, message, and the error's own fields (bigints as strings). */
+export function errorJson(error: unknown): Record<string, unknown> {
+  const exitClass = exitClassOf(error);
+  const out: Record<string, unknown> = {
+    code: error instanceof MiningError || error instanceof CliError ? error.code : 'Unexpected',
+    class: exitClass,
+    exitCode: EXIT_CODES[exitClass],
+    message: describeError(error),
+  };
+  if (error instanceof Error) {
+    for (const [k, v] of Object.entries(error)) {
+      if (k === 'code' || k === 'exitClass' || k === 'cause' || k === 'name') continue;
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+/** Percent of a Permill commission, for messages. */
+export function percentOf(permill: number): string {
+  return `${permillToPercent(permill)} %`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}

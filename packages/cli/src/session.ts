@@ -1,0 +1,171 @@
+import { createMiningClient, DEVCHAIN, KHALA, type MiningClient, type NetworkPreset, PHALA, PHALA_SIGNED_EXTENSIONS, type WaitFor } from '@phala-mining/core';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { firstValueFrom, type Observable, timeout } from 'rxjs';
+import { ConnectionFailedError, KeyError, UsageError } from './errors.js';
+import { toJson } from './format.js';
+import type { CliIo } from './io.js';
+import { ENV, type KeySource, loadKey, requireKey } from './keys.js';
+
+/** `--network` names. */
+export const NETWORK_NAMES = ['khala', 'phala', 'dev'] as const;
+export type NetworkName = (typeof NETWORK_NAMES)[number];
+
+const PRESETS: Record<NetworkName, NetworkPreset> = { khala: KHALA, phala: PHALA, dev: DEVCHAIN };
+
+/** The options every command takes (commander's `optsWithGlobals()`). */
+export interface GlobalOptions {
+  endpoint?: string;
+  network?: string;
+  keystore?: string;
+  account?: string;
+  json?: boolean;
+  dryRun?: boolean;
+  waitFor?: string;
+  timeout?: string;
+  quiet?: boolean;
+}
+
+/** Where to connect: `--endpoint`, else `--network`, else `PHALA_ENDPOINT`, else `PHALA_NETWORK`, else Khala. */
+export function resolveEndpoint(options: GlobalOptions, env: CliIo['env']): { endpoint: string; preset: NetworkPreset } {
+  const network = options.network ?? (options.endpoint === undefined ? env[ENV.network] : undefined);
+  let preset = KHALA;
+  if (network !== undefined && network !== '') {
+    if (!(NETWORK_NAMES as readonly string[]).includes(network)) {
+      throw new UsageError(`unknown network ${JSON.stringify(network)}: one of ${NETWORK_NAMES.join(', ')} (or --endpoint URL)`);
+    }
+    preset = PRESETS[network as NetworkName];
+  }
+  const fromEnv = options.network === undefined ? env[ENV.endpoint] || undefined : undefined;
+  const endpoint = options.endpoint ?? fromEnv ?? preset.endpoint;
+  if (!/^wss?:\/\//.test(endpoint)) throw new UsageError(`the endpoint must be a ws:// or wss:// URL, got ${JSON.stringify(endpoint)}`);
+  return { endpoint, preset };
+}
+
+/**
+ * One invocation's connection, key and output mode. The connection and the key are made on first use, so usage
+ * errors are reported before anything touches the network or a secret.
+ */
+export class Session {
+  readonly json: boolean;
+  readonly dryRun: boolean;
+  readonly quiet: boolean;
+  readonly waitFor: WaitFor;
+  readonly timeoutMs: number;
+  private readonly target: { endpoint: string; preset: NetworkPreset };
+  private clientPromise: Promise<MiningClient> | undefined;
+  private api: ApiPromise | undefined;
+  private keyPromise: Promise<KeySource | undefined> | undefined;
+
+  constructor(
+    readonly io: CliIo,
+    readonly options: GlobalOptions,
+  ) {
+    this.json = options.json === true;
+    this.dryRun = options.dryRun === true;
+    this.quiet = options.quiet === true || this.json;
+    const waitFor = options.waitFor ?? 'finalized';
+    if (waitFor !== 'inBlock' && waitFor !== 'finalized') throw new UsageError(`--wait-for must be inBlock or finalized, got ${JSON.stringify(waitFor)}`);
+    this.waitFor = waitFor;
+    const seconds = Number(options.timeout ?? '30');
+    if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, got ${JSON.stringify(options.timeout)}`);
+    this.timeoutMs = seconds * 1000;
+    this.target = resolveEndpoint(options, io.env);
+  }
+
+  get endpoint(): string {
+    return this.target.endpoint;
+  }
+
+  get ss58(): number {
+    return this.target.preset.ss58Format;
+  }
+
+  /** The mining client, connected on first call. */
+  client(): Promise<MiningClient> {
+    this.clientPromise ??= this.connect();
+    return this.clientPromise;
+  }
+
+  private async connect(): Promise<MiningClient> {
+    const { endpoint } = this.target;
+    // the provider reconnects on its own after a drop (watch), but a first connection that fails must fail fast
+    // instead of retrying forever
+    const provider = new WsProvider(endpoint, 1000, {}, this.timeoutMs);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => finish(new ConnectionFailedError(endpoint, `no answer within ${this.timeoutMs / 1000} s`)), this.timeoutMs);
+        const offConnected = provider.on('connected', () => finish());
+        const offError = provider.on('error', (error: unknown) =>
+          finish(new ConnectionFailedError(endpoint, error instanceof Error && error.message ? error.message : 'the connection failed', { cause: error })),
+        );
+        function finish(error?: Error) {
+          clearTimeout(timer);
+          offConnected();
+          offError();
+          if (error) reject(error);
+          else resolve();
+        }
+        if (provider.isConnected) finish();
+      });
+      this.api = await withTimeout(
+        ApiPromise.create({ provider, signedExtensions: PHALA_SIGNED_EXTENSIONS, noInitWarn: true, throwOnConnect: true }),
+        this.timeoutMs,
+        () => new ConnectionFailedError(endpoint, `the node did not finish the handshake within ${this.timeoutMs / 1000} s`),
+      );
+      return await createMiningClient({ api: this.api, ss58Format: this.target.preset.ss58Format, waitFor: this.waitFor });
+    } catch (error) {
+      await (this.api ?? provider).disconnect().catch(() => undefined);
+      this.api = undefined;
+      if (error instanceof ConnectionFailedError) throw error;
+      if ((error as { code?: unknown }).code === 'UnsupportedRuntime') throw error;
+      throw new ConnectionFailedError(endpoint, error instanceof Error ? error.message : String(error), { cause: error });
+    }
+  }
+
+  /** The key from the options and environment, or undefined (read-only commands that can use one). */
+  key(): Promise<KeySource | undefined> {
+    this.keyPromise ??= loadKey(this.options, this.io, this.ss58);
+    return this.keyPromise;
+  }
+
+  /** The key, required; dev accounts only on a dev chain. */
+  async signingKey(): Promise<KeySource> {
+    const key = (await this.key()) ?? (await requireKey(this.options, this.io, this.ss58));
+    if (key.dev) await this.requireDevChain(key);
+    return key;
+  }
+
+  private async requireDevChain(key: KeySource): Promise<void> {
+    const client = await this.client();
+    const type = (await client.api.rpc.system.chainType()) as unknown as { isDevelopment: boolean; isLocal: boolean; toString(): string };
+    if (!type.isDevelopment && !type.isLocal) {
+      throw new KeyError('DevAccountOffDevChain', `${key.origin} is a well-known key: --account works on a dev chain only (this chain is ${type.toString()})`);
+    }
+  }
+
+  /** First value of a live state observable, within the timeout. */
+  first<T>(source: Observable<T>): Promise<T> {
+    return firstValueFrom(source.pipe(timeout(this.timeoutMs)));
+  }
+
+  /** Prints the human text, or the JSON value with `--json`. */
+  print(human: () => string, json: () => unknown): void {
+    if (this.json) this.io.stdout.write(`${toJson(json(), 2)}\n`);
+    else this.io.stdout.write(`${human()}\n`);
+  }
+
+  async close(): Promise<void> {
+    const client = this.clientPromise ? await this.clientPromise.catch(() => undefined) : undefined;
+    await client?.disconnect().catch(() => undefined);
+    await this.api?.disconnect().catch(() => undefined);
+  }
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(error()), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
