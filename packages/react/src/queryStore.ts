@@ -30,6 +30,8 @@ interface Entry {
   releaseQueued: boolean;
   /** settles on the first value or error; what a suspended render throws */
   firstResult: Promise<void> | undefined;
+  /** the hold taken for a suspended render, until a component subscribes or the hold times out */
+  suspenseHold: ReturnType<typeof setTimeout> | 'waiting' | undefined;
 }
 
 export interface QueryStoreOptions {
@@ -66,6 +68,8 @@ export class QueryStore {
   subscribe<T>(key: string, source: () => Observable<T>, listener: () => void): () => void {
     const entry = this.acquire(key, source);
     entry.listeners.add(listener);
+    // the suspended render has committed: its component now holds the entry itself
+    if (entry.suspenseHold !== 'waiting') this.dropSuspenseHold(entry);
     let done = false;
     return () => {
       if (done) return;
@@ -83,12 +87,14 @@ export class QueryStore {
     const existing = this.entries.get(key);
     if (existing?.firstResult) return existing.firstResult;
     const entry = this.acquire(key, source);
+    entry.suspenseHold = 'waiting';
     entry.firstResult = new Promise<void>((resolve) => {
       const settled = () => {
         if (entry.state.status === 'loading') return;
         entry.listeners.delete(settled);
         resolve();
-        setTimeout(() => this.release(entry), this.suspenseHoldMs);
+        if (entry.suspenseHold === 'waiting')
+          entry.suspenseHold = setTimeout(() => this.dropSuspenseHold(entry), this.suspenseHoldMs);
       };
       entry.listeners.add(settled);
       settled();
@@ -113,6 +119,13 @@ export class QueryStore {
     return this.entries.get(key)?.listeners.size ?? 0;
   }
 
+  private dropSuspenseHold(entry: Entry): void {
+    if (entry.suspenseHold === undefined) return;
+    if (entry.suspenseHold !== 'waiting') clearTimeout(entry.suspenseHold);
+    entry.suspenseHold = undefined;
+    this.release(entry);
+  }
+
   private acquire<T>(key: string, source: () => Observable<T>): Entry {
     let entry = this.entries.get(key);
     if (!entry) {
@@ -125,6 +138,7 @@ export class QueryStore {
         releaseTimer: undefined,
         releaseQueued: false,
         firstResult: undefined,
+        suspenseHold: undefined,
       };
       this.entries.set(key, entry);
       this.start(entry, source);

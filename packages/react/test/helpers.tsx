@@ -1,6 +1,8 @@
 import { createMiningClient, type MiningClient, PHALA_SIGNED_EXTENSIONS } from '@phala-mining/core';
 import { createTestChain, type TestChain } from '@phala-mining/testing';
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import type { KeyringPair } from '@polkadot/keyring/types';
+import type { Signer, SignerPayloadJSON, SignerResult } from '@polkadot/types/types';
 import type { ReactNode } from 'react';
 import { Observable } from 'rxjs';
 import { MiningProvider, type MiningProviderProps } from '../src/index.js';
@@ -89,4 +91,25 @@ export function rpcSubscriptions(provider: WsProvider): number {
 /** Sum of live subscriptions to the instrumented client observables. */
 export function totalActive(active: Map<string, number>): number {
   return [...active.values()].reduce((a, b) => a + b, 0);
+}
+
+/**
+ * What a browser extension hands a dapp as `injector.signer`: signs the payload it is given (with a keyring pair
+ * behind the scenes) and counts how often it was asked — i.e. how many signing prompts a user would have seen.
+ */
+export function countingSigner(
+  api: ApiPromise,
+  pair: KeyringPair,
+): { signer: Signer; prompts: () => number } {
+  let prompts = 0;
+  const signer: Signer = {
+    signPayload: async (payload: SignerPayloadJSON): Promise<SignerResult> => {
+      prompts++;
+      const { signature } = api.registry
+        .createType('ExtrinsicPayload', payload, { version: payload.version })
+        .sign(pair);
+      return { id: prompts, signature };
+    },
+  };
+  return { signer, prompts: () => prompts };
 }
