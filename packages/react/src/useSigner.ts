@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useMiningRuntime } from './context.js';
 import { asMiningError } from './errors.js';
 import { useAccounts } from './useAccounts.js';
+import type { WalletAccount } from './walletStore.js';
 
 export interface SignerState {
   /** undefined while loading, without an address, or on error */
@@ -15,11 +16,16 @@ export interface SignerState {
 const IDLE: SignerState = { signer: undefined, status: 'idle', error: undefined };
 
 /**
- * A signer for `address` to hand to the operation hooks: a dev keyring pair, or the address with its extension's
- * injected signer (the extension then shows its signing prompt on send).
+ * A signer to hand to the operation hooks, for an address or for an account of {@link useAccounts} (whose
+ * `source` picks the extension — or `dev` — when several hold the address): the address with its extension's
+ * injected signer (the extension shows its signing prompt on send), or a dev keyring pair.
  */
-export function useSigner(address: string | undefined): SignerState {
+export function useSigner(
+  account: string | Pick<WalletAccount, 'address' | 'source'> | undefined,
+): SignerState {
   const runtime = useMiningRuntime('useSigner');
+  const address = typeof account === 'string' ? account : account?.address;
+  const source = typeof account === 'string' ? undefined : account?.source;
   const wallet = useAccounts();
   const [state, setState] = useState<SignerState>(IDLE);
   const walletReady = wallet.status === 'ready' || wallet.status === 'error';
@@ -37,7 +43,7 @@ export function useSigner(address: string | undefined): SignerState {
     setState((s) =>
       s.status === 'loading' ? s : { signer: undefined, status: 'loading', error: undefined },
     );
-    runtime.wallet.signerFor(address).then(
+    runtime.wallet.signerFor(address, source).then(
       (signer) => current && setState({ signer, status: 'ready', error: undefined }),
       (error: unknown) =>
         current && setState({ signer: undefined, status: 'error', error: asMiningError(error) }),
@@ -45,6 +51,6 @@ export function useSigner(address: string | undefined): SignerState {
     return () => {
       current = false;
     };
-  }, [runtime, address, walletReady, wallet.accounts]);
+  }, [runtime, address, source, walletReady, wallet.accounts]);
   return state;
 }

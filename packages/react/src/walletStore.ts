@@ -1,4 +1,10 @@
-import { type MiningClient, type MiningError, type MiningSigner, sameAccount } from '@phala-mining/core';
+import {
+  type MiningClient,
+  type MiningError,
+  type MiningSigner,
+  normalizeAddress,
+  sameAccount,
+} from '@phala-mining/core';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { AccountUnavailableError, asMiningError, WalletUnavailableError } from './errors.js';
 
@@ -76,15 +82,27 @@ export class WalletStore {
     }
   }
 
-  /** A signer for `address`: the dev pair itself, or the address with its extension's injected signer. */
-  async signerFor(address: string): Promise<MiningSigner> {
-    const pair = this.dev.find((p) => sameAccount(p.address, address));
+  /**
+   * A signer for `address`: the address with its extension's injected signer, or the dev pair itself. An
+   * extension account wins over a dev account of the same address (the user put it there); `source` picks one.
+   */
+  async signerFor(address: string, source?: string): Promise<MiningSigner> {
+    normalizeAddress(address);
+    const fromDev = source === undefined || source === DEV_SOURCE;
+    const account =
+      source === DEV_SOURCE
+        ? undefined
+        : this.extension.find(
+            (a) => sameAccount(a.address, address) && (source === undefined || a.source === source),
+          );
+    if (account) {
+      const dapp = await import('@polkadot/extension-dapp');
+      const injected = await dapp.web3FromSource(account.source);
+      return { address: account.address, signer: injected.signer };
+    }
+    const pair = fromDev ? this.dev.find((p) => sameAccount(p.address, address)) : undefined;
     if (pair) return pair;
-    const account = this.extension.find((a) => sameAccount(a.address, address));
-    if (!account) throw new AccountUnavailableError(address);
-    const dapp = await import('@polkadot/extension-dapp');
-    const injected = await dapp.web3FromSource(account.source);
-    return { address: account.address, signer: injected.signer };
+    throw new AccountUnavailableError(address);
   }
 
   /** Stops following the extension's accounts; a later `connect` starts again. */
