@@ -1,6 +1,6 @@
 /** Types of the runtime APIs the node serves through `state_call` and advertises in V15 metadata. */
-import { bool, bytes, enumType, newtype, option, result, struct, tuple, u8, u32, u64, u128, unit, vec } from '../scale/types.js';
-import { DispatchClass, DispatchErrorType, Header, Weight } from './primitives.js';
+import { bool, bytes, enumType, newtype, option, result, struct, u8, u64, u128, unit, vec } from '../scale/types.js';
+import { DispatchClass, DispatchErrorType, Weight } from './primitives.js';
 
 export const OpaqueMetadata = newtype('sp_core::OpaqueMetadata', bytes, 'Vec<u8>');
 
@@ -66,4 +66,3 @@ export const FeeDetails = struct(
   { params: [['Balance', u128]] },
 );
 
-export { Header, tuple, u32 };

@@ -29,9 +29,8 @@ import {
   Account,
 } from '../pallets/system/index.js';
 import { RuntimeVersionType } from '../pallets/system/types.js';
-import { Timestamp } from '../pallets/timestamp/index.js';
 import { computeFee } from '../pallets/transactionPayment/index.js';
-import { type Hex, bytes, decodeAll, option, u32, unit, vec } from '../scale/types.js';
+import { type Hex, bytes, decodeAll, option, u32, vec } from '../scale/types.js';
 import {
   ApplyExtrinsicResult,
   FeeDetails,
@@ -39,7 +38,6 @@ import {
   RuntimeDispatchInfo,
   TransactionSource,
   TransactionValidity,
-  TransactionValidityErrorType,
 } from './apiTypes.js';
 import { devAccounts } from './devAccounts.js';
 import { Executive, type ExecutiveHooks, TransactionInvalid } from './executive.js';
@@ -533,4 +531,3 @@ export function createKhalaRuntime(options: KhalaRuntimeOptions = {}): KhalaRunt
   return new KhalaRuntime(options);
 }
 
-export { Timestamp, TransactionValidityErrorType, unit };

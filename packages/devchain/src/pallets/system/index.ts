@@ -13,7 +13,7 @@ import {
   Weight,
 } from '../../runtime/primitives.js';
 import { storageOf } from '../../runtime/storage.js';
-import { type Hex, bool, bytes, compact, tuple, u16, u32, u64, vec } from '../../scale/types.js';
+import { type Hex, bool, bytes, tuple, u16, u32, u64, vec } from '../../scale/types.js';
 import {
   AccountInfo,
   type AccountInfoValue,
@@ -358,4 +358,3 @@ export function incrementNonce(ext: Ext, who: Hex): void {
   Account.set(ext.state, who, { ...info, nonce: info.nonce + 1 });
 }
 
-export { compact };

@@ -1,4 +1,4 @@
-import { type ScaleType, type ValueOf, bool, byteArray, bytes, compact, option, str, struct, tuple, u8, u32, u64, u128, vec } from '../../scale/types.js';
+import { type ScaleType, type ValueOf, byteArray, bytes, compact, option, str, struct, tuple, u8, u32, u64, u128, vec } from '../../scale/types.js';
 import { Weight } from '../../runtime/primitives.js';
 
 export const AccountData = struct(
@@ -70,4 +70,3 @@ export const LastRuntimeUpgradeInfo = struct('frame_system::LastRuntimeUpgradeIn
 });
 
 export const KeyValue = tuple(bytes, bytes);
-export { bool, u128 };
