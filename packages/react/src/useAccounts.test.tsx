@@ -64,6 +64,17 @@ function Wallet({ pid }: { pid: bigint }) {
   );
 }
 
+let signerAddress: string | undefined;
+function DevSigner() {
+  useAccounts();
+  const { signer, status } = useSigner({ address: h.chain.accounts.dave.address, source: 'dev' });
+  signerAddress = signer?.address;
+  return <p data-testid="signer">{status}</p>;
+}
+function Unknown() {
+  const { error, status } = useSigner(encodeAddress(new Uint8Array(32).fill(7), 30));
+  return <p data-testid="signer">{status === 'error' ? error?.code : status}</p>;
+}
 describe('wallet hooks', () => {
   it('lists the extension accounts and the dev accounts of a dev chain, and signs through the extension', async () => {
     const { value: pid } = await h.client.createPool().send(h.chain.accounts.alice);
@@ -89,46 +100,35 @@ describe('wallet hooks', () => {
   });
 
   it('signs with the dev account when asked for source dev', async () => {
-    let signerAddress: string | undefined;
-    function DevSigner() {
-      useAccounts();
-      const { signer, status } = useSigner({ address: h.chain.accounts.dave.address, source: 'dev' });
-      signerAddress = signer?.address;
-      return <p data-testid="signer">{status}</p>;
-    }
     render(<DevSigner />, { wrapper: h.wrapper });
     await waitFor(() => expect(screen.getByTestId('signer').textContent).toBe('ready'));
     expect(signerAddress).toBe(h.chain.accounts.dave.address);
   });
 
   it('reports an address no wallet holds as AccountUnavailable', async () => {
-    function Unknown() {
-      const { error, status } = useSigner(encodeAddress(new Uint8Array(32).fill(7), 30));
-      return <p data-testid="signer">{status === 'error' ? error?.code : status}</p>;
-    }
     render(<Unknown />, { wrapper: h.wrapper });
     await waitFor(() => expect(screen.getByTestId('signer').textContent).not.toBe('loading'));
     expect(screen.getByTestId('signer').textContent).toBe('AccountUnavailable');
   });
 });
 
+let created: ReturnType<typeof useMiningClient>['client'];
+function Status({ pid }: { pid: bigint }) {
+  const { status } = useConnection();
+  created = useMiningClient().client;
+  const { data: pool } = usePool(pid);
+  return (
+    <p data-testid="conn">
+      {status} {pool?.owner ?? ''}
+    </p>
+  );
+}
 describe('<MiningProvider endpoint>', () => {
   it('connects once mounted, serves the hooks, and disconnects on unmount', async () => {
     const { value: pid } = await h.client.createPool().send(h.chain.accounts.bob);
-    let created: ReturnType<typeof useMiningClient>['client'];
-    function Status() {
-      const { status } = useConnection();
-      created = useMiningClient().client;
-      const { data: pool } = usePool(pid);
-      return (
-        <p data-testid="conn">
-          {status} {pool?.owner ?? ''}
-        </p>
-      );
-    }
     const view = render(
       <MiningProvider endpoint={h.chain.endpoint}>
-        <Status />
+        <Status pid={pid} />
       </MiningProvider>,
     );
     expect(screen.getByTestId('conn').textContent?.trim()).toBe('connecting');

@@ -1,9 +1,24 @@
+import { TextEncoder as NodeTextEncoder } from 'node:util';
+
 // jsdom installs a WebSocket whose events Node's EventTarget refuses ("must be an instance of Event"). Without a
 // global one, @polkadot/api's WsProvider uses the `ws` package, exactly as in any Node process. Components under
 // test never touch WebSocket themselves: the client is created here in Node and handed to <MiningProvider>.
 if (typeof window !== 'undefined') {
   Reflect.deleteProperty(globalThis, 'WebSocket');
   Reflect.deleteProperty(window, 'WebSocket');
+  // under jsdom the encoder's Uint8Arrays come from another realm than the test's, so @polkadot/util's
+  // `instanceof Uint8Array` refuses them (core's `new TextEncoder().encode('spm/')` sub-account prefix). A browser
+  // has one realm: an encoder returning this realm's Uint8Array is the faithful stand-in.
+  class SameRealmTextEncoder extends NodeTextEncoder {
+    override encode(input?: string): Uint8Array {
+      return new Uint8Array(super.encode(input));
+    }
+  }
+  Object.defineProperty(globalThis, 'TextEncoder', {
+    value: SameRealmTextEncoder,
+    configurable: true,
+    writable: true,
+  });
 }
 
 import { cleanup } from '@testing-library/react';
