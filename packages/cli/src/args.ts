@@ -1,5 +1,12 @@
 import { UsageError } from './errors.js';
-import { InvalidPercentError, InvalidPoolIdError, normalizeAddress, normalizePid, normalizeWorkerKey, pha } from '@phala-mining/core';
+import {
+  InvalidPercentError,
+  InvalidPoolIdError,
+  normalizeAddress,
+  normalizePid,
+  normalizeWorkerKey,
+  pha,
+} from '@phala-mining/core';
 
 /** A pool id argument; core's InvalidPoolIdError (exit 2) otherwise. */
 export function parsePid(text: string): bigint {
@@ -17,7 +24,8 @@ export function parseAmount(text: string): bigint {
 export function parsePercent(text: string): number {
   const trimmed = text.trim().replace(/\s*%$/, '');
   const n = /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-  if (!Number.isFinite(n)) throw new UsageError(`not a percentage: ${JSON.stringify(text)} (give e.g. 20 or 12.5)`);
+  if (!Number.isFinite(n))
+    throw new UsageError(`not a percentage: ${JSON.stringify(text)} (give e.g. 20 or 12.5)`);
   if (n > 100) throw new InvalidPercentError(n);
   return n;
 }

@@ -79,7 +79,15 @@ export class ConnectionFailedError extends CliError {
   }
 }
 
-const USAGE_CODES = new Set(['InvalidAmount', 'InvalidPercent', 'InvalidAddress', 'InvalidWorkerKey', 'InvalidPoolId', 'InvalidWithdrawalInput', 'EmptyChain']);
+const USAGE_CODES = new Set([
+  'InvalidAmount',
+  'InvalidPercent',
+  'InvalidAddress',
+  'InvalidWorkerKey',
+  'InvalidPoolId',
+  'InvalidWithdrawalInput',
+  'EmptyChain',
+]);
 const CHAIN_CODES = new Set(['PalletError', 'DispatchError', 'TransactionRejected', 'TransactionExpired']);
 
 /** The exit class of any thrown value. */

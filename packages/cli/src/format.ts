@@ -62,9 +62,14 @@ export interface Column {
  * A plain text table: a header, a rule, rows; columns padded to their widest cell, two spaces apart. Plain ASCII
  * and spaces so it survives mail, logs and `grep`.
  */
-export function renderTable(columns: readonly (Column | string)[], rows: readonly (readonly string[])[]): string {
+export function renderTable(
+  columns: readonly (Column | string)[],
+  rows: readonly (readonly string[])[],
+): string {
   const cols = columns.map((c) => (typeof c === 'string' ? { header: c } : c));
-  const widths = cols.map((c, i) => Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = cols.map((c, i) =>
+    Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ''))),
+  );
   const line = (cells: readonly string[]) =>
     cols
       .map((c, i) => {
@@ -74,7 +79,11 @@ export function renderTable(columns: readonly (Column | string)[], rows: readonl
       })
       .join('  ')
       .trimEnd();
-  return [line(cols.map((c) => c.header)), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  return [
+    line(cols.map((c) => c.header)),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows.map(line),
+  ].join('\n');
 }
 
 /** Label/value lines, labels padded to the longest. */
@@ -85,5 +94,9 @@ export function renderFields(fields: readonly (readonly [string, string])[], ind
 
 /** JSON with bigints as decimal strings (planck amounts stay exact) and undefined fields as null. */
 export function toJson(value: unknown, space?: number): string {
-  return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v === undefined ? null : v), space);
+  return JSON.stringify(
+    value,
+    (_k, v) => (typeof v === 'bigint' ? v.toString() : v === undefined ? null : v),
+    space,
+  );
 }

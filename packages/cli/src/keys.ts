@@ -65,7 +65,10 @@ export async function requireKey(options: KeyOptions, io: CliIo, ss58: number): 
 function devKey(keyring: Keyring, name: string): KeySource {
   const lower = name.toLowerCase();
   if (!(DEV_ACCOUNTS as readonly string[]).includes(lower)) {
-    throw new KeyError('UnknownDevAccount', `unknown dev account ${JSON.stringify(name)}: one of ${DEV_ACCOUNTS.join(', ')}`);
+    throw new KeyError(
+      'UnknownDevAccount',
+      `unknown dev account ${JSON.stringify(name)}: one of ${DEV_ACCOUNTS.join(', ')}`,
+    );
   }
   const pair = keyring.addFromUri(`//${lower[0]!.toUpperCase()}${lower.slice(1)}`);
   return { address: pair.address, origin: `dev account ${lower}`, dev: true, unlock: async () => pair };
@@ -77,7 +80,10 @@ function suriKey(keyring: Keyring, suri: string): KeySource {
     pair = keyring.addFromUri(suri);
   } catch {
     // the library's message may quote the input; the secret must not reach a terminal or a log
-    throw new KeyError('InvalidSuri', `${ENV.suri} is not a valid secret URI (mnemonic, 0x seed, or //derivation)`);
+    throw new KeyError(
+      'InvalidSuri',
+      `${ENV.suri} is not a valid secret URI (mnemonic, 0x seed, or //derivation)`,
+    );
   }
   return { address: pair.address, origin: ENV.suri, dev: false, unlock: async () => pair };
 }
@@ -93,12 +99,20 @@ async function keystoreKey(keyring: Keyring, file: string, io: CliIo): Promise<K
   let pair: KeyringPair;
   try {
     const json = JSON.parse(text) as KeyringPair$Json;
-    if (typeof json !== 'object' || json === null || typeof json.encoded !== 'string' || typeof json.address !== 'string') {
+    if (
+      typeof json !== 'object' ||
+      json === null ||
+      typeof json.encoded !== 'string' ||
+      typeof json.address !== 'string'
+    ) {
       throw new TypeError('not a single-account export');
     }
     pair = keyring.addFromJson(json);
   } catch {
-    throw new KeyError('KeystoreInvalid', `${file} is not a polkadot-js account export (JSON with address and encoded key)`);
+    throw new KeyError(
+      'KeystoreInvalid',
+      `${file} is not a polkadot-js account export (JSON with address and encoded key)`,
+    );
   }
   return {
     address: pair.address,
@@ -121,7 +135,10 @@ async function keystorePassword(file: string, io: CliIo): Promise<string> {
   const fromEnv = io.env[ENV.keystorePassword];
   if (fromEnv !== undefined) return fromEnv;
   if (!io.stdin.isTTY || typeof io.stdin.setRawMode !== 'function') {
-    throw new KeyError('PasswordRequired', `keystore ${file} is locked: set ${ENV.keystorePassword} for non-interactive use`);
+    throw new KeyError(
+      'PasswordRequired',
+      `keystore ${file} is locked: set ${ENV.keystorePassword} for non-interactive use`,
+    );
   }
   return promptHidden(`Password for ${file}: `, io);
 }

@@ -29,28 +29,47 @@ Exit codes:
 export function createProgram(io: CliIo = processIo()): Command {
   const action = makeAction(io);
   const program = new Command('phala-mining')
-    .description("Operate Phala stake pools and workers from a shell: every operation of the Phala App's mining pages")
+    .description(
+      "Operate Phala stake pools and workers from a shell: every operation of the Phala App's mining pages",
+    )
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) })
     .showHelpAfterError('(run with --help for usage)')
     .option('-e, --endpoint <url>', `node WebSocket endpoint (env ${ENV.endpoint})`)
-    .addOption(new Option('-n, --network <name>', `network preset (env ${ENV.network}); default khala`).choices(NETWORK_NAMES))
+    .addOption(
+      new Option('-n, --network <name>', `network preset (env ${ENV.network}); default khala`).choices(
+        NETWORK_NAMES,
+      ),
+    )
     .option('--keystore <file>', `polkadot-js keystore JSON of the signer (env ${ENV.keystore})`)
     .option('--account <name>', 'dev account (alice, bob, …) as signer; dev chains only')
     .option('--json', 'machine-readable output on stdout (amounts in planck as strings)')
     .option('--dry-run', 'check every rule and estimate the fee; sign nothing')
-    .addOption(new Option('--wait-for <stage>', 'return once the transaction is').choices(['inBlock', 'finalized']).default('finalized'))
+    .addOption(
+      new Option('--wait-for <stage>', 'return once the transaction is')
+        .choices(['inBlock', 'finalized'])
+        .default('finalized'),
+    )
     .option('--timeout <seconds>', 'connection and read timeout', '30')
     .option('-q, --quiet', 'no transaction progress on stderr')
     .addHelpText('after', EXIT_HELP);
-  for (const sub of [poolCommand(action), workerCommand(action), stakeCommand(action), overviewCommand(action), watchCommand(action)]) {
+  for (const sub of [
+    poolCommand(action),
+    workerCommand(action),
+    stakeCommand(action),
+    overviewCommand(action),
+    watchCommand(action),
+  ]) {
     program.addCommand(sub);
   }
   // settings made on the root are copied to commands created from it, not to ones added ready-made: apply them down
   const inherit = (cmd: Command) => {
     for (const sub of cmd.commands) {
-      sub.exitOverride().configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) }).showHelpAfterError('(run with --help for usage)');
+      sub
+        .exitOverride()
+        .configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) })
+        .showHelpAfterError('(run with --help for usage)');
       inherit(sub);
     }
   };
@@ -78,7 +97,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     }
     const explicit = (error as { exitCode?: unknown }).exitCode;
     const code = typeof explicit === 'number' ? explicit : exitCodeOf(error);
-    if (argv.includes('--json')) io.stderr.write(`${toJson({ error: { ...errorJson(error), exitCode: code } })}\n`);
+    if (argv.includes('--json'))
+      io.stderr.write(`${toJson({ error: { ...errorJson(error), exitCode: code } })}\n`);
     else io.stderr.write(`phala-mining: ${describeError(error)} [${codeName(error)}]\n`);
     return code;
   }

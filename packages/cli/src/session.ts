@@ -1,4 +1,13 @@
-import { createMiningClient, DEVCHAIN, KHALA, type MiningClient, type NetworkPreset, PHALA, PHALA_SIGNED_EXTENSIONS, type WaitFor } from '@phala-mining/core';
+import {
+  createMiningClient,
+  DEVCHAIN,
+  KHALA,
+  type MiningClient,
+  type NetworkPreset,
+  PHALA,
+  PHALA_SIGNED_EXTENSIONS,
+  type WaitFor,
+} from '@phala-mining/core';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { firstValueFrom, type Observable, timeout } from 'rxjs';
 import { ConnectionFailedError, KeyError, UsageError } from './errors.js';
@@ -26,18 +35,24 @@ export interface GlobalOptions {
 }
 
 /** Where to connect: `--endpoint`, else `--network`, else `PHALA_ENDPOINT`, else `PHALA_NETWORK`, else Khala. */
-export function resolveEndpoint(options: GlobalOptions, env: CliIo['env']): { endpoint: string; preset: NetworkPreset } {
+export function resolveEndpoint(
+  options: GlobalOptions,
+  env: CliIo['env'],
+): { endpoint: string; preset: NetworkPreset } {
   const network = options.network ?? (options.endpoint === undefined ? env[ENV.network] : undefined);
   let preset = KHALA;
   if (network !== undefined && network !== '') {
     if (!(NETWORK_NAMES as readonly string[]).includes(network)) {
-      throw new UsageError(`unknown network ${JSON.stringify(network)}: one of ${NETWORK_NAMES.join(', ')} (or --endpoint URL)`);
+      throw new UsageError(
+        `unknown network ${JSON.stringify(network)}: one of ${NETWORK_NAMES.join(', ')} (or --endpoint URL)`,
+      );
     }
     preset = PRESETS[network as NetworkName];
   }
   const fromEnv = options.network === undefined ? env[ENV.endpoint] || undefined : undefined;
   const endpoint = options.endpoint ?? fromEnv ?? preset.endpoint;
-  if (!/^wss?:\/\//.test(endpoint)) throw new UsageError(`the endpoint must be a ws:// or wss:// URL, got ${JSON.stringify(endpoint)}`);
+  if (!/^wss?:\/\//.test(endpoint))
+    throw new UsageError(`the endpoint must be a ws:// or wss:// URL, got ${JSON.stringify(endpoint)}`);
   return { endpoint, preset };
 }
 
@@ -64,10 +79,14 @@ export class Session {
     this.dryRun = options.dryRun === true;
     this.quiet = options.quiet === true || this.json;
     const waitFor = options.waitFor ?? 'finalized';
-    if (waitFor !== 'inBlock' && waitFor !== 'finalized') throw new UsageError(`--wait-for must be inBlock or finalized, got ${JSON.stringify(waitFor)}`);
+    if (waitFor !== 'inBlock' && waitFor !== 'finalized')
+      throw new UsageError(`--wait-for must be inBlock or finalized, got ${JSON.stringify(waitFor)}`);
     this.waitFor = waitFor;
     const seconds = Number(options.timeout ?? '30');
-    if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, got ${JSON.stringify(options.timeout)}`);
+    if (!Number.isFinite(seconds) || seconds <= 0)
+      throw new UsageError(
+        `--timeout must be a positive number of seconds, got ${JSON.stringify(options.timeout)}`,
+      );
     this.timeoutMs = seconds * 1000;
     this.target = resolveEndpoint(options, io.env);
   }
@@ -93,10 +112,19 @@ export class Session {
     const provider = new WsProvider(endpoint, 1000, {}, this.timeoutMs);
     try {
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => finish(new ConnectionFailedError(endpoint, `no answer within ${this.timeoutMs / 1000} s`)), this.timeoutMs);
+        const timer = setTimeout(
+          () => finish(new ConnectionFailedError(endpoint, `no answer within ${this.timeoutMs / 1000} s`)),
+          this.timeoutMs,
+        );
         const offConnected = provider.on('connected', () => finish());
         const offError = provider.on('error', (error: unknown) =>
-          finish(new ConnectionFailedError(endpoint, error instanceof Error && error.message ? error.message : 'the connection failed', { cause: error })),
+          finish(
+            new ConnectionFailedError(
+              endpoint,
+              error instanceof Error && error.message ? error.message : 'the connection failed',
+              { cause: error },
+            ),
+          ),
         );
         function finish(error?: Error) {
           clearTimeout(timer);
@@ -108,17 +136,32 @@ export class Session {
         if (provider.isConnected) finish();
       });
       this.api = await withTimeout(
-        ApiPromise.create({ provider, signedExtensions: PHALA_SIGNED_EXTENSIONS, noInitWarn: true, throwOnConnect: true }),
+        ApiPromise.create({
+          provider,
+          signedExtensions: PHALA_SIGNED_EXTENSIONS,
+          noInitWarn: true,
+          throwOnConnect: true,
+        }),
         this.timeoutMs,
-        () => new ConnectionFailedError(endpoint, `the node did not finish the handshake within ${this.timeoutMs / 1000} s`),
+        () =>
+          new ConnectionFailedError(
+            endpoint,
+            `the node did not finish the handshake within ${this.timeoutMs / 1000} s`,
+          ),
       );
-      return await createMiningClient({ api: this.api, ss58Format: this.target.preset.ss58Format, waitFor: this.waitFor });
+      return await createMiningClient({
+        api: this.api,
+        ss58Format: this.target.preset.ss58Format,
+        waitFor: this.waitFor,
+      });
     } catch (error) {
       await (this.api ?? provider).disconnect().catch(() => undefined);
       this.api = undefined;
       if (error instanceof ConnectionFailedError) throw error;
       if ((error as { code?: unknown }).code === 'UnsupportedRuntime') throw error;
-      throw new ConnectionFailedError(endpoint, error instanceof Error ? error.message : String(error), { cause: error });
+      throw new ConnectionFailedError(endpoint, error instanceof Error ? error.message : String(error), {
+        cause: error,
+      });
     }
   }
 
@@ -137,9 +180,16 @@ export class Session {
 
   private async requireDevChain(key: KeySource): Promise<void> {
     const client = await this.client();
-    const type = (await client.api.rpc.system.chainType()) as unknown as { isDevelopment: boolean; isLocal: boolean; toString(): string };
+    const type = (await client.api.rpc.system.chainType()) as unknown as {
+      isDevelopment: boolean;
+      isLocal: boolean;
+      toString(): string;
+    };
     if (!type.isDevelopment && !type.isLocal) {
-      throw new KeyError('DevAccountOffDevChain', `${key.origin} is a well-known key: --account works on a dev chain only (this chain is ${type.toString()})`);
+      throw new KeyError(
+        'DevAccountOffDevChain',
+        `${key.origin} is a well-known key: --account works on a dev chain only (this chain is ${type.toString()})`,
+      );
     }
   }
 
@@ -164,7 +214,10 @@ export class Session {
 async function withTimeout<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(error()), ms)))]);
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(error()), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -23,7 +23,11 @@ export function paidFee(events: readonly DecodedEvent[]): bigint | undefined {
  * address before any password is asked for; with `--dry-run` the fee is estimated and nothing is signed; otherwise
  * the key is unlocked, the extrinsic (one call or one `utility.batchAll`) sent and its stages shown.
  */
-export async function execute<V>(session: Session, build: (client: MiningClient) => OperationChain<V>, report: TxReport<V>): Promise<void> {
+export async function execute<V>(
+  session: Session,
+  build: (client: MiningClient) => OperationChain<V>,
+  report: TxReport<V>,
+): Promise<void> {
   const key = await session.signingKey();
   const client = await session.client();
   const chain = build(client);
@@ -37,7 +41,14 @@ export async function execute<V>(session: Session, build: (client: MiningClient)
           `  calls          ${dry.calls.length > 1 ? `utility.batchAll(${dry.calls.join(', ')})` : dry.calls[0]}`,
           `  estimated fee  ${phaText(fee)}`,
         ].join('\n'),
-      () => ({ dryRun: true, signer: dry.caller, operations: dry.operations, calls: dry.calls, batched: dry.calls.length > 1, estimatedFee: fee }),
+      () => ({
+        dryRun: true,
+        signer: dry.caller,
+        operations: dry.operations,
+        calls: dry.calls,
+        batched: dry.calls.length > 1,
+        estimatedFee: fee,
+      }),
     );
     return;
   }

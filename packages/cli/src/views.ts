@@ -1,5 +1,20 @@
-import type { Overview, PoolInfo, QueuedWithdrawal, StakeView, TokenomicsView, WorkerView } from '@phala-mining/core';
-import { dateText, formatDuration, percentText, phaText, renderFields, renderTable, shortKey } from './format.js';
+import type {
+  Overview,
+  PoolInfo,
+  QueuedWithdrawal,
+  StakeView,
+  TokenomicsView,
+  WorkerView,
+} from '@phala-mining/core';
+import {
+  dateText,
+  formatDuration,
+  percentText,
+  phaText,
+  renderFields,
+  renderTable,
+  shortKey,
+} from './format.js';
 
 /** Keys shown whole (for copying) or abbreviated (narrow live views). */
 export type KeyStyle = 'full' | 'short';
@@ -17,7 +32,10 @@ export function poolFields(pool: PoolInfo): [string, string][] {
     ['Releasing stake', phaText(pool.releasingStake)],
     ['Total shares', phaText(pool.totalShares).replace(/ PHA$/, '')],
     ['Owner reward', phaText(pool.ownerReward)],
-    ['Whitelist', pool.whitelist === undefined ? 'none (anyone may contribute)' : `${pool.whitelist.length} account(s)`],
+    [
+      'Whitelist',
+      pool.whitelist === undefined ? 'none (anyone may contribute)' : `${pool.whitelist.length} account(s)`,
+    ],
     ['Description', pool.description === '' ? '—' : pool.description.replace(/\s+/g, ' ')],
   ];
 }
@@ -67,7 +85,13 @@ export function renderWorkers(workers: readonly WorkerView[], style: KeyStyle = 
 export function renderQueue(queue: readonly QueuedWithdrawal[], style: KeyStyle = 'full'): string {
   if (queue.length === 0) return '  (empty)';
   return renderTable(
-    ['STAKER', { header: 'SHARES', align: 'right' }, { header: 'VALUE', align: 'right' }, 'COUNTDOWN', 'LATEST PAYOUT'],
+    [
+      'STAKER',
+      { header: 'SHARES', align: 'right' },
+      { header: 'VALUE', align: 'right' },
+      'COUNTDOWN',
+      'LATEST PAYOUT',
+    ],
     queue.map((q) => [
       key(q.user, style),
       phaText(q.shares).replace(/ PHA$/, ''),
@@ -79,8 +103,21 @@ export function renderQueue(queue: readonly QueuedWithdrawal[], style: KeyStyle 
 }
 
 /** A whole pool: fields, workers, queue. */
-export function renderPoolDetails(pool: PoolInfo, workers: readonly WorkerView[], queue: readonly QueuedWithdrawal[], style: KeyStyle = 'full'): string {
-  return [renderPool(pool), '', `Workers (${workers.length})`, renderWorkers(workers, style), '', `Withdraw queue (${queue.length})`, renderQueue(queue, style)].join('\n');
+export function renderPoolDetails(
+  pool: PoolInfo,
+  workers: readonly WorkerView[],
+  queue: readonly QueuedWithdrawal[],
+  style: KeyStyle = 'full',
+): string {
+  return [
+    renderPool(pool),
+    '',
+    `Workers (${workers.length})`,
+    renderWorkers(workers, style),
+    '',
+    `Withdraw queue (${queue.length})`,
+    renderQueue(queue, style),
+  ].join('\n');
 }
 
 /** The Stakepool List. */
@@ -125,7 +162,10 @@ export function renderStake(stake: StakeView): string {
   if (q) {
     fields.push(
       ['Queued withdrawal', `${phaText(q.shares).replace(/ PHA$/, '')} shares (${phaText(q.value)})`],
-      ['Countdown', q.countdown > 0n ? formatDuration(q.countdown) : 'overdue: the pool\'s workers are forced to stop'],
+      [
+        'Countdown',
+        q.countdown > 0n ? formatDuration(q.countdown) : "overdue: the pool's workers are forced to stop",
+      ],
       ['Paid out by', dateText(q.latestCompletion)],
     );
   } else {
@@ -141,7 +181,15 @@ export function renderOverview(overview: Overview): string {
     `Overview of ${overview.account}`,
     renderFields([
       ['Pools', String(t.pools)],
-      ['Workers', `${t.workers} (${Object.entries(t.workersByState).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ') || 'none'})`],
+      [
+        'Workers',
+        `${t.workers} (${
+          Object.entries(t.workersByState)
+            .filter(([, n]) => n > 0)
+            .map(([s, n]) => `${n} ${s}`)
+            .join(', ') || 'none'
+        })`,
+      ],
       ['Total stake', phaText(t.totalStake)],
       ['Mining stake', phaText(t.miningStake)],
       ['Free stake', phaText(t.freeStake)],
@@ -192,14 +240,20 @@ export interface WatchState {
 
 /** The lines of one `watch` frame, cut to the terminal's width. */
 export function renderWatch(state: WatchState, width = 120): string[] {
-  const head = state.head ? `block #${state.head.number}${state.head.time === undefined ? '' : ` at ${dateText(state.head.time)}`}` : 'waiting for a block';
-  const lines = [`phala-mining watch · pool ${state.pid} · ${state.endpoint} · ${head} · ${state.connection}`, ''];
+  const head = state.head
+    ? `block #${state.head.number}${state.head.time === undefined ? '' : ` at ${dateText(state.head.time)}`}`
+    : 'waiting for a block';
+  const lines = [
+    `phala-mining watch · pool ${state.pid} · ${state.endpoint} · ${head} · ${state.connection}`,
+    '',
+  ];
   if (!state.pool) {
     lines.push(`pool ${state.pid} does not exist (yet)`);
   } else {
     const style: KeyStyle = width >= 150 ? 'full' : 'short';
     lines.push(...renderPoolDetails(state.pool, state.workers, state.queue, style).split('\n'));
-    if (state.tokenomics && !state.tokenomics.miningEnabled) lines.push('', 'mining is switched off on this chain');
+    if (state.tokenomics && !state.tokenomics.miningEnabled)
+      lines.push('', 'mining is switched off on this chain');
   }
   lines.push('', 'q or Ctrl-C to quit');
   return lines.map((l) => (l.length > width ? `${l.slice(0, Math.max(0, width - 1))}…` : l));

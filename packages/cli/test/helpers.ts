@@ -6,7 +6,8 @@ import { createTestChain, type TestChain } from '@phala-mining/testing';
 /** The built executable: the tests run what `bin` points to, as an operator would. */
 export const BIN = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
-if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build the package first (pnpm --filter @phala-mining/cli build)`);
+if (!existsSync(BIN))
+  throw new Error(`${BIN} is missing: build the package first (pnpm --filter @phala-mining/cli build)`);
 
 export interface CliResult {
   code: number | null;
@@ -41,7 +42,8 @@ export function cli(args: string[], env: Record<string, string> = {}): Promise<C
 
 /** `cli` bound to a chain's endpoint with the given key arguments. */
 export function on(chain: TestChain, ...keyArgs: string[]) {
-  return (args: string[], env: Record<string, string> = {}) => cli(['--endpoint', chain.endpoint, ...keyArgs, ...args], env);
+  return (args: string[], env: Record<string, string> = {}) =>
+    cli(['--endpoint', chain.endpoint, ...keyArgs, ...args], env);
 }
 
 /** Parses stdout of a `--json` run, failing with the whole output when it is not JSON. */

@@ -27,7 +27,9 @@ describe('phala-mining pool …', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^✓ created pool (\d+) — block #\d+ \(finalized\), fee [\d.]+ PHA\n$/);
     // not a terminal: one plain line per stage, no escape codes
-    expect(r.stderr).toMatch(/createPool: signed 0x[0-9a-f]+…[0-9a-f]+ \(nonce \d+\)\ncreatePool: broadcast, waiting for a block\ncreatePool: in block #\d+/);
+    expect(r.stderr).toMatch(
+      /createPool: signed 0x[0-9a-f]+…[0-9a-f]+ \(nonce \d+\)\ncreatePool: broadcast, waiting for a block\ncreatePool: in block #\d+/,
+    );
     expect(r.stderr).not.toContain('\u001b');
   });
 
@@ -36,20 +38,39 @@ describe('phala-mining pool …', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const out = json(r);
-    expect(out).toMatchObject({ ok: true, operations: ['createPool'], finalized: true, pid: expect.stringMatching(/^\d+$/) });
+    expect(out).toMatchObject({
+      ok: true,
+      operations: ['createPool'],
+      finalized: true,
+      pid: expect.stringMatching(/^\d+$/),
+    });
     expect(BigInt(out.fee)).toBeGreaterThan(0n);
     expect(out.events.some((e: any) => e.method === 'PoolCreated')).toBe(true);
     pid = out.pid;
   });
 
   it('sets payout, cap, description and whitelist; show reflects them (human and --json)', async () => {
-    expect((await alice(['pool', 'set-payout', pid, '12.5'])).stdout).toContain(`pool ${pid} payout set to 12.5 %`);
-    expect((await alice(['pool', 'set-cap', pid, '50_000 PHA'])).stdout).toContain(`pool ${pid} cap set to 50,000 PHA`);
+    expect((await alice(['pool', 'set-payout', pid, '12.5'])).stdout).toContain(
+      `pool ${pid} payout set to 12.5 %`,
+    );
+    expect((await alice(['pool', 'set-cap', pid, '50_000 PHA'])).stdout).toContain(
+      `pool ${pid} cap set to 50,000 PHA`,
+    );
     expect((await alice(['pool', 'set-description', pid, 'cron-run pool'])).code).toBe(0);
-    const wl = await alice(['pool', 'whitelist', 'add', pid, chain.accounts.bob.address, chain.accounts.charlie.address, '--json']);
+    const wl = await alice([
+      'pool',
+      'whitelist',
+      'add',
+      pid,
+      chain.accounts.bob.address,
+      chain.accounts.charlie.address,
+      '--json',
+    ]);
     expect(wl.code).toBe(0);
     expect(json(wl).operations).toEqual(['whitelistAdd', 'whitelistAdd']);
-    expect(json(wl).events.some((e: any) => e.section === 'utility' && e.method === 'BatchCompleted')).toBe(true);
+    expect(json(wl).events.some((e: any) => e.section === 'utility' && e.method === 'BatchCompleted')).toBe(
+      true,
+    );
 
     const shown = await alice(['pool', 'show', pid]);
     expect(shown.code).toBe(0);
@@ -59,7 +80,12 @@ describe('phala-mining pool …', () => {
     expect(shown.stdout).toMatch(/Description\s+cron-run pool/);
     expect(shown.stdout).toContain(chain.accounts.charlie.address);
     const pool = json(await alice(['pool', 'show', pid, '--json'])).pool;
-    expect(pool).toMatchObject({ pid, commission: 125_000, cap: String(50_000n * PLANCK), description: 'cron-run pool' });
+    expect(pool).toMatchObject({
+      pid,
+      commission: 125_000,
+      cap: String(50_000n * PLANCK),
+      description: 'cron-run pool',
+    });
     expect(pool.whitelist).toEqual([chain.accounts.bob.address, chain.accounts.charlie.address]);
 
     const rm = await alice(['pool', 'whitelist', 'rm', pid, chain.accounts.charlie.address]);
@@ -84,7 +110,9 @@ describe('phala-mining pool …', () => {
     expect(stake.stdout).toMatch(/Locked\s+1,000 PHA/);
     expect(stake.stdout).toMatch(/Queued withdrawal\s+none/);
     // another account's stake by address, no key needed
-    const other = json(await cli(['--endpoint', chain.endpoint, 'stake', 'show', pid, chain.accounts.bob.address, '--json']));
+    const other = json(
+      await cli(['--endpoint', chain.endpoint, 'stake', 'show', pid, chain.accounts.bob.address, '--json']),
+    );
     expect(other).toMatchObject({ pid, locked: String(1000n * PLANCK) });
 
     expect((await bob(['pool', 'withdraw', pid, '400'])).code).toBe(0);
@@ -102,7 +130,9 @@ describe('phala-mining pool …', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Overview of ${chain.accounts.alice.address}`);
     expect(r.stdout).toMatch(/Pools\s+2/);
-    const o = json(await cli(['--endpoint', chain.endpoint, 'overview', chain.accounts.alice.address, '--json']));
+    const o = json(
+      await cli(['--endpoint', chain.endpoint, 'overview', chain.accounts.alice.address, '--json']),
+    );
     expect(o.totals.pools).toBe(2);
     expect(o.pools.map((p: any) => p.pool.pid)).toContain(pid);
   });
@@ -113,8 +143,23 @@ describe('phala-mining pool …', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('dry run: setPayout passes every rule');
     expect(r.stdout).toMatch(/estimated fee\s+[\d.]+ PHA/);
-    const j = json(await alice(['--dry-run', '--json', 'pool', 'whitelist', 'add', pid, chain.accounts.dave.address, chain.accounts.eve.address]));
-    expect(j).toMatchObject({ dryRun: true, batched: true, calls: ['phalaStakePool.addStakerToWhitelist', 'phalaStakePool.addStakerToWhitelist'] });
+    const j = json(
+      await alice([
+        '--dry-run',
+        '--json',
+        'pool',
+        'whitelist',
+        'add',
+        pid,
+        chain.accounts.dave.address,
+        chain.accounts.eve.address,
+      ]),
+    );
+    expect(j).toMatchObject({
+      dryRun: true,
+      batched: true,
+      calls: ['phalaStakePool.addStakerToWhitelist', 'phalaStakePool.addStakerToWhitelist'],
+    });
     expect(BigInt(j.estimatedFee)).toBeGreaterThan(0n);
     expect(await nonceOf(chain, chain.accounts.alice.address)).toBe(before);
     expect(json(await alice(['pool', 'show', pid, '--json'])).pool.commission).toBe(125_000);
@@ -131,8 +176,14 @@ describe('refusals before signing, with exit codes', () => {
       [['pool', 'set-cap', pid, '1.0000000000001'], /TooManyDecimals/],
       [['pool', 'show', 'seven'], /not a pool id: seven \[InvalidPoolId\]/],
       [['pool', 'withdraw', pid], /exactly one of: an amount, --shares N, --all \[Usage\]/],
-      [['pool', 'whitelist', 'add', pid, 'not-an-address'], /not a valid account address: not-an-address \[InvalidAddress\]/],
-      [['worker', 'add', '-p', pid, '0x1234'], /not a 32-byte worker public key: 0x1234 \[InvalidWorkerKey\]/],
+      [
+        ['pool', 'whitelist', 'add', pid, 'not-an-address'],
+        /not a valid account address: not-an-address \[InvalidAddress\]/,
+      ],
+      [
+        ['worker', 'add', '-p', pid, '0x1234'],
+        /not a 32-byte worker public key: 0x1234 \[InvalidWorkerKey\]/,
+      ],
       [['pool', 'frobnicate'], /unknown command 'frobnicate'/],
       [['pool', 'set-cap', pid], /missing required argument 'amount'/],
       [['worker', 'start', '--pool', pid, '--all'], /required option '--stake <amount>' not specified/],
@@ -164,10 +215,14 @@ describe('refusals before signing, with exit codes', () => {
     expect(cap.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     const owner = await bob(['pool', 'set-payout', pid, '10']);
     expect(owner.code).toBe(3);
-    expect(owner.stderr).toContain(`only the owner ${chain.accounts.alice.address} of pool ${pid} may do this, not ${chain.accounts.bob.address} [NotPoolOwner]`);
+    expect(owner.stderr).toContain(
+      `only the owner ${chain.accounts.alice.address} of pool ${pid} may do this, not ${chain.accounts.bob.address} [NotPoolOwner]`,
+    );
     const gap = await bob(['pool', 'contribute', pid, '49000']);
     expect(gap.code).toBe(3);
-    expect(gap.stderr).toContain('a contribution must fit the pool cap gap: 49,000 PHA > gap 48,000 PHA (cap 50,000 PHA − total stake 2,000 PHA) [ContributionExceedsCap]');
+    expect(gap.stderr).toContain(
+      'a contribution must fit the pool cap gap: 49,000 PHA > gap 48,000 PHA (cap 50,000 PHA − total stake 2,000 PHA) [ContributionExceedsCap]',
+    );
     const listed = await on(chain, '--account', 'ferdie')(['pool', 'contribute', pid, '10']);
     expect(listed.code).toBe(3);
     expect(listed.stderr).toContain('[NotWhitelisted]');
@@ -176,7 +231,9 @@ describe('refusals before signing, with exit codes', () => {
     const j = await bob(['--json', 'pool', 'set-payout', pid, '10']);
     expect(j.code).toBe(3);
     expect(j.stdout).toBe('');
-    expect(JSON.parse(j.stderr)).toMatchObject({ error: { code: 'NotPoolOwner', class: 'validation', exitCode: 3, pid } });
+    expect(JSON.parse(j.stderr)).toMatchObject({
+      error: { code: 'NotPoolOwner', class: 'validation', exitCode: 3, pid },
+    });
     // the refused commands signed nothing
     expect(await nonceOf(chain, chain.accounts.bob.address)).toBe(before);
   });
@@ -211,27 +268,36 @@ describe('keys and secrets', () => {
   const secretFree = (...texts: string[]) => {
     for (const t of texts) {
       expect(t).not.toContain(secretWords);
-      for (const word of secretWords.split(' ').filter((w) => w.length > 5)) expect(t).not.toMatch(new RegExp(`\\b${word}\\b`));
+      for (const word of secretWords.split(' ').filter((w) => w.length > 5))
+        expect(t).not.toMatch(new RegExp(`\\b${word}\\b`));
       expect(t).not.toContain(password);
     }
   };
 
   it('signs with PHALA_SURI from the environment, never printing it', async () => {
-    const r = await cli(['--endpoint', chain.endpoint, 'pool', 'create', '--json'], { PHALA_SURI: secretWords });
+    const r = await cli(['--endpoint', chain.endpoint, 'pool', 'create', '--json'], {
+      PHALA_SURI: secretWords,
+    });
     expect(r.code).toBe(0);
     expect(json(r).signer).toBe(address);
     secretFree(r.stdout, r.stderr);
-    const bad = await cli(['--endpoint', chain.endpoint, 'pool', 'create'], { PHALA_SURI: `${secretWords} extra` });
+    const bad = await cli(['--endpoint', chain.endpoint, 'pool', 'create'], {
+      PHALA_SURI: `${secretWords} extra`,
+    });
     expect(bad.code).toBe(6);
     expect(bad.stderr).toMatch(/PHALA_SURI is not a valid secret URI .*\[InvalidSuri\]/);
     secretFree(bad.stdout, bad.stderr);
   });
 
   it('signs with a keystore and PHALA_KEYSTORE_PASSWORD; refuses a wrong or missing password', async () => {
-    const ok = await cli(['--endpoint', chain.endpoint, '--keystore', keystore, 'pool', 'create'], { PHALA_KEYSTORE_PASSWORD: password });
+    const ok = await cli(['--endpoint', chain.endpoint, '--keystore', keystore, 'pool', 'create'], {
+      PHALA_KEYSTORE_PASSWORD: password,
+    });
     expect(ok.code).toBe(0);
     secretFree(ok.stdout, ok.stderr);
-    const wrong = await cli(['--endpoint', chain.endpoint, '--keystore', keystore, 'pool', 'create'], { PHALA_KEYSTORE_PASSWORD: 'guess' });
+    const wrong = await cli(['--endpoint', chain.endpoint, '--keystore', keystore, 'pool', 'create'], {
+      PHALA_KEYSTORE_PASSWORD: 'guess',
+    });
     expect(wrong.code).toBe(6);
     expect(wrong.stderr).toContain(`wrong password for keystore ${keystore} [WrongPassword]`);
     expect(wrong.stderr).not.toContain('guess');
@@ -240,7 +306,16 @@ describe('keys and secrets', () => {
     expect(none.code).toBe(6);
     expect(none.stderr).toContain('set PHALA_KEYSTORE_PASSWORD for non-interactive use [PasswordRequired]');
     // a dry run needs only the address, which the keystore holds in the clear
-    const dry = await cli(['--endpoint', chain.endpoint, '--keystore', keystore, '--dry-run', '--json', 'pool', 'create']);
+    const dry = await cli([
+      '--endpoint',
+      chain.endpoint,
+      '--keystore',
+      keystore,
+      '--dry-run',
+      '--json',
+      'pool',
+      'create',
+    ]);
     expect(dry.code).toBe(0);
     expect(json(dry)).toMatchObject({ dryRun: true, signer: address });
   });
@@ -249,10 +324,31 @@ describe('keys and secrets', () => {
     const none = await cli(['--endpoint', chain.endpoint, 'pool', 'create']);
     expect(none.code).toBe(6);
     expect(none.stderr).toMatch(/this command signs: set PHALA_SURI, or give --keystore FILE .* \[NoKey\]/);
-    expect((await cli(['--endpoint', chain.endpoint, '--keystore', join(dir, 'missing.json'), 'pool', 'create'])).stderr).toContain('(ENOENT) [KeystoreUnreadable]');
+    expect(
+      (await cli(['--endpoint', chain.endpoint, '--keystore', join(dir, 'missing.json'), 'pool', 'create']))
+        .stderr,
+    ).toContain('(ENOENT) [KeystoreUnreadable]');
     writeFileSync(join(dir, 'junk.json'), '{"hello":1}');
-    expect((await cli(['--endpoint', chain.endpoint, '--keystore', join(dir, 'junk.json'), 'pool', 'create'])).code).toBe(6);
-    expect((await cli(['--endpoint', chain.endpoint, '--account', 'mallory', 'pool', 'create'])).stderr).toContain('[UnknownDevAccount]');
-    expect((await cli(['--endpoint', chain.endpoint, '--account', 'bob', '--keystore', keystore, 'pool', 'create'])).code).toBe(6);
+    expect(
+      (await cli(['--endpoint', chain.endpoint, '--keystore', join(dir, 'junk.json'), 'pool', 'create']))
+        .code,
+    ).toBe(6);
+    expect(
+      (await cli(['--endpoint', chain.endpoint, '--account', 'mallory', 'pool', 'create'])).stderr,
+    ).toContain('[UnknownDevAccount]');
+    expect(
+      (
+        await cli([
+          '--endpoint',
+          chain.endpoint,
+          '--account',
+          'bob',
+          '--keystore',
+          keystore,
+          'pool',
+          'create',
+        ])
+      ).code,
+    ).toBe(6);
   });
 });

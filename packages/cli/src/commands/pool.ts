@@ -8,7 +8,9 @@ import { renderPoolDetails, renderPoolList } from '../views.js';
 import type { Action } from './action.js';
 
 export function poolCommand(action: Action): Command {
-  const pool = new Command('pool').description('stake pools: create, inspect, configure, stake, withdraw, claim');
+  const pool = new Command('pool').description(
+    'stake pools: create, inspect, configure, stake, withdraw, claim',
+  );
 
   pool
     .command('create')
@@ -50,7 +52,10 @@ export function poolCommand(action: Action): Command {
         const client = await s.client();
         const p = await s.first(client.pool$(pid));
         if (!p) throw new PoolNotFoundError(pid);
-        const [workers, queue] = await Promise.all([s.first(client.workers$(pid)), s.first(client.withdrawQueue$(pid))]);
+        const [workers, queue] = await Promise.all([
+          s.first(client.workers$(pid)),
+          s.first(client.withdrawQueue$(pid)),
+        ]);
         s.print(
           () => renderPoolDetails(p, workers, queue),
           () => ({ pool: p, workers, withdrawQueue: queue }),
@@ -67,7 +72,9 @@ export function poolCommand(action: Action): Command {
       action(async (s, pidText: string, percentText: string) => {
         const pid = parsePid(pidText);
         const percent = parsePercent(percentText);
-        await execute(s, (c) => c.pool(pid).setPayout(percent), { summary: () => `pool ${pid} payout set to ${percent} %` });
+        await execute(s, (c) => c.pool(pid).setPayout(percent), {
+          summary: () => `pool ${pid} payout set to ${percent} %`,
+        });
       }),
     );
 
@@ -80,7 +87,9 @@ export function poolCommand(action: Action): Command {
       action(async (s, pidText: string, amountText: string) => {
         const pid = parsePid(pidText);
         const cap = parseAmount(amountText);
-        await execute(s, (c) => c.pool(pid).setCap(cap), { summary: () => `pool ${pid} cap set to ${phaText(cap)}` });
+        await execute(s, (c) => c.pool(pid).setCap(cap), {
+          summary: () => `pool ${pid} cap set to ${phaText(cap)}`,
+        });
       }),
     );
 
@@ -92,11 +101,15 @@ export function poolCommand(action: Action): Command {
     .action(
       action(async (s, pidText: string, text: string) => {
         const pid = parsePid(pidText);
-        await execute(s, (c) => c.pool(pid).setDescription(text), { summary: () => `pool ${pid} description set` });
+        await execute(s, (c) => c.pool(pid).setDescription(text), {
+          summary: () => `pool ${pid} description set`,
+        });
       }),
     );
 
-  const whitelist = pool.command('whitelist').description('the contribution whitelist: only listed accounts may contribute');
+  const whitelist = pool
+    .command('whitelist')
+    .description('the contribution whitelist: only listed accounts may contribute');
   whitelist
     .command('add')
     .description('add stakers to the whitelist (one batch)')
@@ -137,7 +150,8 @@ export function poolCommand(action: Action): Command {
         const pid = parsePid(pidText);
         const amount = parseAmount(amountText);
         await execute(s, (c) => c.pool(pid).contribute(amount), {
-          summary: (r) => `contributed ${phaText(amount)} to pool ${pid} for ${formatPha(r.value, { decimals: 4, group: true })} shares`,
+          summary: (r) =>
+            `contributed ${phaText(amount)} to pool ${pid} for ${formatPha(r.value, { decimals: 4, group: true })} shares`,
           json: (r) => ({ pid, amount, sharesMinted: r.value }),
         });
       }),
@@ -145,26 +159,39 @@ export function poolCommand(action: Action): Command {
 
   pool
     .command('withdraw')
-    .description('"Withdraw": paid now from free stake, the rest queued (up to 7 days, then the workers are stopped)')
+    .description(
+      '"Withdraw": paid now from free stake, the rest queued (up to 7 days, then the workers are stopped)',
+    )
     .argument('<pid>', 'pool id')
     .argument('[amount]', 'amount in PHA (converted to shares at the current price)')
     .option('--shares <shares>', 'withdraw this many shares instead of an amount')
     .option('--all', 'withdraw every share')
     .action(
-      action(async (s, pidText: string, amountText: string | undefined, opts: { shares?: string; all?: boolean }) => {
-        const pid = parsePid(pidText);
-        const given = [amountText !== undefined, opts.shares !== undefined, opts.all === true].filter(Boolean).length;
-        if (given !== 1) throw new UsageError('withdraw needs exactly one of: an amount, --shares N, --all');
-        const input: WithdrawInput = opts.all
-          ? { all: true }
-          : opts.shares !== undefined
-            ? { shares: parseAmount(opts.shares) }
-            : { amount: parseAmount(amountText!) };
-        await execute(s, (c) => c.pool(pid).withdraw(input), {
-          summary: () => `withdrawal from pool ${pid} requested (see \`phala-mining stake show ${pid}\` for the queue)`,
-          json: () => ({ pid, input }),
-        });
-      }),
+      action(
+        async (
+          s,
+          pidText: string,
+          amountText: string | undefined,
+          opts: { shares?: string; all?: boolean },
+        ) => {
+          const pid = parsePid(pidText);
+          const given = [amountText !== undefined, opts.shares !== undefined, opts.all === true].filter(
+            Boolean,
+          ).length;
+          if (given !== 1)
+            throw new UsageError('withdraw needs exactly one of: an amount, --shares N, --all');
+          const input: WithdrawInput = opts.all
+            ? { all: true }
+            : opts.shares !== undefined
+              ? { shares: parseAmount(opts.shares) }
+              : { amount: parseAmount(amountText!) };
+          await execute(s, (c) => c.pool(pid).withdraw(input), {
+            summary: () =>
+              `withdrawal from pool ${pid} requested (see \`phala-mining stake show ${pid}\` for the queue)`,
+            json: () => ({ pid, input }),
+          });
+        },
+      ),
     );
 
   pool

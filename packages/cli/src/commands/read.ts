@@ -10,7 +10,10 @@ import type { Action } from './action.js';
 async function accountOrKey(s: Session, account: string | undefined): Promise<string> {
   if (account !== undefined) return parseAccount(account, s.ss58);
   const key = await s.key();
-  if (!key) throw new UsageError('give an account, or a key (PHALA_SURI, --keystore, --account) whose address to use');
+  if (!key)
+    throw new UsageError(
+      'give an account, or a key (PHALA_SURI, --keystore, --account) whose address to use',
+    );
   return key.address;
 }
 

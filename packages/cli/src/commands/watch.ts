@@ -1,19 +1,22 @@
 import type { Codec } from '@polkadot/types/types';
 import { Command } from 'commander';
-import { auditTime, combineLatest, map, type Observable, startWith } from 'rxjs';
+import { auditTime, combineLatest, filter, map, type Observable, startWith } from 'rxjs';
 import { parsePid } from '../args.js';
 import { toJson } from '../format.js';
-import type { Session } from '../session.js';
 import { renderWatch, type WatchState } from '../views.js';
 import type { Action } from './action.js';
 
 const ESC = '\u001b[';
 
 /** Block number and time of the best head. */
-function head$(s: Session, api: { rx: any }): Observable<{ number: number; time: bigint | undefined }> {
+function head$(api: { rx: any }): Observable<{ number: number; time: bigint | undefined }> {
   return combineLatest([
-    (api.rx.rpc.chain.subscribeNewHeads() as Observable<{ number: Codec & { toNumber(): number } }>).pipe(map((h) => h.number.toNumber())),
-    (api.rx.query.timestamp.now() as Observable<Codec & { toBigInt(): bigint }>).pipe(map((t) => t.toBigInt() / 1000n)),
+    (api.rx.rpc.chain.subscribeNewHeads() as Observable<{ number: Codec & { toNumber(): number } }>).pipe(
+      map((h) => h.number.toNumber()),
+    ),
+    (api.rx.query.timestamp.now() as Observable<Codec & { toBigInt(): bigint }>).pipe(
+      map((t) => t.toBigInt() / 1000n),
+    ),
   ]).pipe(map(([number, time]) => ({ number, time })));
 }
 
@@ -36,7 +39,7 @@ export function watchCommand(action: Action): Command {
           client.workers$(pid),
           client.withdrawQueue$(pid),
           client.tokenomics$().pipe(startWith(undefined)),
-          head$(s, client.api).pipe(startWith(undefined)),
+          head$(client.api).pipe(startWith(undefined)),
           client.connection$,
         ]).pipe(
           map(([pool, workers, queue, tokenomics, head, connection]) => ({
@@ -53,7 +56,10 @@ export function watchCommand(action: Action): Command {
         const out = s.io.stdout;
         const tty = out.isTTY === true && !s.json;
         if (opts.once) {
-          const state = await s.first(state$);
+          // the live view starts drawing before the first block header arrives; a single frame waits for it
+          const state = await s.first(
+            state$.pipe(filter((x) => x.head !== undefined && x.tokenomics !== undefined)),
+          );
           if (s.json) out.write(`${toJson(watchJson(state))}\n`);
           else out.write(`${renderWatch(state, out.columns ?? 120).join('\n')}\n`);
           return;
@@ -69,10 +75,18 @@ export function watchCommand(action: Action): Command {
               return;
             }
             // off a terminal the block header alone changes every block: print only when something real changed
-            const body = s.json ? toJson({ ...watchJson(last), block: null }) : renderWatch(last, out.columns ?? 120).slice(1).join('\n');
+            const body = s.json
+              ? toJson({ ...watchJson(last), block: null })
+              : renderWatch(last, out.columns ?? 120)
+                  .slice(1)
+                  .join('\n');
             if (body === lastText) return;
             lastText = body;
-            out.write(s.json ? `${toJson(watchJson(last))}\n` : `${renderWatch(last, out.columns ?? 120).join('\n')}\n\n`);
+            out.write(
+              s.json
+                ? `${toJson(watchJson(last))}\n`
+                : `${renderWatch(last, out.columns ?? 120).join('\n')}\n\n`,
+            );
           };
           if (tty) out.write(`${ESC}?1049h${ESC}?25l${ESC}H${ESC}2J`);
           const stdin = s.io.stdin;
@@ -113,5 +127,11 @@ export function watchCommand(action: Action): Command {
 }
 
 function watchJson(state: WatchState): Record<string, unknown> {
-  return { block: state.head ?? null, connection: state.connection, pool: state.pool ?? null, workers: state.workers, withdrawQueue: state.queue };
+  return {
+    block: state.head ?? null,
+    connection: state.connection,
+    pool: state.pool ?? null,
+    workers: state.workers,
+    withdrawQueue: state.queue,
+  };
 }

@@ -1,4 +1,9 @@
-import { type OperationChain, PoolNotFoundError, type WorkerDisplayState, type WorkerView } from '@phala-mining/core';
+import {
+  type OperationChain,
+  PoolNotFoundError,
+  type WorkerDisplayState,
+  type WorkerView,
+} from '@phala-mining/core';
 import { Command } from 'commander';
 import { parseAmount, parsePid, parseWorkerKey } from '../args.js';
 import { UsageError } from '../errors.js';
@@ -18,7 +23,13 @@ interface WorkerOptions {
  * The workers a batch command acts on: the keys given, or with `--all` every worker of the pool that `eligible`
  * picks (e.g. the Ready ones for `start`). Keys are checked for form before anything is read from the chain.
  */
-async function selectWorkers(s: Session, pid: bigint, keys: string[], all: boolean | undefined, eligible: (w: WorkerView) => boolean): Promise<string[]> {
+async function selectWorkers(
+  s: Session,
+  pid: bigint,
+  keys: string[],
+  all: boolean | undefined,
+  eligible: (w: WorkerView) => boolean,
+): Promise<string[]> {
   if (all && keys.length > 0) throw new UsageError('give worker keys or --all, not both');
   if (!all && keys.length === 0) throw new UsageError('give one or more worker public keys, or --all');
   if (!all) return keys.map(parseWorkerKey);
@@ -40,7 +51,9 @@ const inState =
     states.includes(w.state);
 
 export function workerCommand(action: Action): Command {
-  const worker = new Command('worker').description('workers (miners) of a pool: add, start, stop, restart, reclaim, remove, list');
+  const worker = new Command('worker').description(
+    'workers (miners) of a pool: add, start, stop, restart, reclaim, remove, list',
+  );
   const poolOption = ['-p, --pool <pid>', 'the pool'] as const;
 
   /** A batch command over worker keys (or `--all`): one extrinsic whatever the count. */
@@ -65,7 +78,8 @@ export function workerCommand(action: Action): Command {
         const selected = await selectWorkers(s, pid, keys, o.all, opts.eligible);
         if (selected.length === 0) return nothingToDo(s, `${opts.none} in pool ${pid}`);
         await execute(s, (c) => selected.reduce((ch, k) => op(ch, k, stake), c.pool(pid)), {
-          summary: () => `${done} ${selected.length} worker(s) in pool ${pid}${opts.stake ? ` with ${phaText(stake)} each` : ''}`,
+          summary: () =>
+            `${done} ${selected.length} worker(s) in pool ${pid}${opts.stake ? ` with ${phaText(stake)} each` : ''}`,
           json: () => ({ pid, workers: selected, ...(opts.stake ? { stake } : {}) }),
         });
       }),
@@ -98,28 +112,46 @@ export function workerCommand(action: Action): Command {
   batch(
     'start',
     '"Start": start Ready workers mining with a fixed stake each (from the pool\'s free stake)',
-    { stake: 'required', allDescription: 'every Ready worker of the pool', eligible: inState('Ready'), none: 'no Ready worker' },
+    {
+      stake: 'required',
+      allDescription: 'every Ready worker of the pool',
+      eligible: inState('Ready'),
+      none: 'no Ready worker',
+    },
     (ch, k, stake) => ch.startMining(k, stake),
     'started',
   );
   batch(
     'stop',
     '"Stop": stop Mining or Unresponsive workers (they cool down for 7 days)',
-    { allDescription: 'every Mining or Unresponsive worker', eligible: inState('Mining', 'Unresponsive'), none: 'no Mining or Unresponsive worker' },
+    {
+      allDescription: 'every Mining or Unresponsive worker',
+      eligible: inState('Mining', 'Unresponsive'),
+      none: 'no Mining or Unresponsive worker',
+    },
     (ch, k) => ch.stopMining(k),
     'stopped',
   );
   batch(
     'restart',
     'restart Mining workers with more stake than they have',
-    { stake: 'required', allDescription: 'every Mining worker of the pool', eligible: inState('Mining'), none: 'no Mining worker' },
+    {
+      stake: 'required',
+      allDescription: 'every Mining worker of the pool',
+      eligible: inState('Mining'),
+      none: 'no Mining worker',
+    },
     (ch, k, stake) => ch.restartMining(k, stake),
     'restarted',
   );
   batch(
     'reclaim',
     'reclaim workers whose cooldown is over (their stake returns to the pool)',
-    { allDescription: 'every reclaimable worker of the pool', eligible: (w) => w.reclaimable, none: 'no reclaimable worker' },
+    {
+      allDescription: 'every reclaimable worker of the pool',
+      eligible: (w) => w.reclaimable,
+      none: 'no reclaimable worker',
+    },
     (ch, k) => ch.reclaimWorker(k),
     'reclaimed',
   );

@@ -1,0 +1,151 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import type { TestChain } from '@phala-mining/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, cli, json, on, setup } from './helpers.js';
+
+const run = promisify(execFile);
+
+const hasTmux = (() => {
+  try {
+    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** A private tmux server (its own socket) so the tests never touch a user's sessions. */
+const SOCKET = `phala-mining-cli-test-${process.pid}`;
+const tmux = (...args: string[]) => run('tmux', ['-L', SOCKET, ...args]);
+const pane = async (target: string) => (await tmux('capture-pane', '-p', '-t', target)).stdout;
+
+/** Polls the pane until `test` holds (20 s at most); returns the screen. */
+async function screenUntil(target: string, test: (screen: string) => boolean, what: string): Promise<string> {
+  let screen = '';
+  for (let i = 0; i < 200; i++) {
+    screen = await pane(target).catch(() => screen);
+    if (test(screen)) return screen;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the terminal never showed ${what}; last screen:\n${screen}`);
+}
+
+const sh = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+let chain: TestChain;
+let alice: ReturnType<typeof on>;
+let pid: string;
+
+beforeAll(async () => {
+  chain = await setup();
+  alice = on(chain, '--account', 'alice', '--quiet');
+  pid = json(await alice(['pool', 'create', '--json'])).pid;
+  expect((await alice(['pool', 'contribute', pid, '30000'])).code).toBe(0);
+});
+afterAll(async () => {
+  if (hasTmux) await tmux('kill-server').catch(() => undefined);
+  await chain?.close();
+});
+
+describe('phala-mining watch', () => {
+  it('draws one frame off a terminal with --once, human or JSON', async () => {
+    const r = await cli(['--endpoint', chain.endpoint, 'watch', pid, '--once']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      new RegExp(`^phala-mining watch · pool ${pid} · ws://.* · block #\\d+ at \\d{4}-.* · connected\\n`),
+    );
+    expect(r.stdout).toMatch(/Total stake\s+30,000 PHA/);
+    expect(r.stdout).not.toContain('\u001b');
+    const j = json(await cli(['--endpoint', chain.endpoint, '--json', 'watch', pid, '--once']));
+    expect(j).toMatchObject({
+      connection: 'connected',
+      pool: { pid, totalStake: String(30_000n * 1_000_000_000_000n) },
+      workers: [],
+      withdrawQueue: [],
+    });
+    expect(j.block.number).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!hasTmux)('is drawn in a terminal and redrawn when a transaction lands; q quits', async () => {
+    const target = 'watch';
+    await tmux(
+      'new-session',
+      '-d',
+      '-s',
+      target,
+      '-x',
+      '120',
+      '-y',
+      '40',
+      `${sh(process.execPath)} ${sh(BIN)} --endpoint ${chain.endpoint} watch ${pid}`,
+    );
+    const first = await screenUntil(
+      target,
+      (s) => s.includes(`Pool ${pid}`) && s.includes('Workers (0)'),
+      'the pool',
+    );
+    expect(first).toMatch(/^phala-mining watch · pool \d+ · ws:\/\/127\.0\.0\.1:\d+ · block #\d+/);
+    expect(first).toMatch(/Total stake\s+30,000 PHA/);
+    expect(first).toContain('q or Ctrl-C to quit');
+    const block = Number(/block #(\d+)/.exec(first)![1]);
+
+    const worker = await chain.registerWorker({ operator: chain.accounts.alice, score: 2000, cores: 4 });
+    expect((await alice(['worker', 'add', '-p', pid, worker])).code).toBe(0);
+    const short = `${worker.slice(0, 8)}…${worker.slice(-6)}`;
+    const second = await screenUntil(
+      target,
+      (s) => s.includes('Workers (1)') && s.includes(short),
+      'the added worker',
+    );
+    expect(second).toMatch(new RegExp(`${short}\\s+Ready\\s+0 PHA\\s+4\\s+2000`));
+    expect(Number(/block #(\d+)/.exec(second)![1])).toBeGreaterThan(block);
+    // 120 columns: nothing wraps
+    for (const line of second.split('\n')) expect(line.length).toBeLessThanOrEqual(120);
+
+    expect((await alice(['worker', 'start', '-p', pid, worker, '--stake', '5000'])).code).toBe(0);
+    await screenUntil(
+      target,
+      (s) => new RegExp(`${short}\\s+Mining\\s+5,000 PHA`).test(s),
+      'the worker mining',
+    );
+
+    await tmux('send-keys', '-t', target, 'q');
+    for (let i = 0; i < 100; i++) {
+      if (
+        !(await tmux('has-session', '-t', target).then(
+          () => true,
+          () => false,
+        ))
+      )
+        return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('watch did not quit on q');
+  });
+
+  it.skipIf(!hasTmux)('prompts for a keystore password on a terminal without echoing it', async () => {
+    await cryptoWaitReady();
+    const password = 'tmux-typed secret 7';
+    const pair = new Keyring({ type: 'sr25519', ss58Format: 30 }).addFromUri('//PromptTest');
+    await chain.fund(pair.address, 1000n * 1_000_000_000_000n);
+    const dir = mkdtempSync(join(tmpdir(), 'phala-mining-cli-'));
+    const file = join(dir, 'key.json');
+    writeFileSync(file, JSON.stringify(pair.toJson(password)));
+    const target = 'prompt';
+    const command = `${sh(process.execPath)} ${sh(BIN)} --endpoint ${chain.endpoint} --keystore ${sh(file)} pool create; echo "EXIT=$?"; sleep 60`;
+    await tmux('new-session', '-d', '-s', target, '-x', '120', '-y', '20', command);
+    await screenUntil(target, (s) => s.includes(`Password for ${file}:`), 'the password prompt');
+    await tmux('send-keys', '-t', target, '-l', password);
+    await tmux('send-keys', '-t', target, 'Enter');
+    const screen = await screenUntil(target, (s) => s.includes('EXIT='), 'the end of the command');
+    expect(screen).toMatch(/✓ created pool \d+ — block #\d+/);
+    expect(screen).toContain('EXIT=0');
+    expect(screen).not.toContain(password);
+  });
+});

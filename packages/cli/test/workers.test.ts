@@ -1,0 +1,171 @@
+import type { TestChain } from '@phala-mining/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, nonceOf, on, setup } from './helpers.js';
+
+const PLANCK = 1_000_000_000_000n;
+
+let chain: TestChain;
+let alice: ReturnType<typeof on>;
+let pid: string;
+let keys: string[];
+
+const workers = async () => json(await alice(['worker', 'list', '-p', pid, '--json'])) as any[];
+
+beforeAll(async () => {
+  chain = await setup();
+  alice = on(chain, '--account', 'alice', '--quiet');
+  pid = json(await alice(['pool', 'create', '--json'])).pid;
+  expect((await alice(['pool', 'contribute', pid, '100000'])).code).toBe(0);
+  keys = [];
+  for (let i = 0; i < 3; i++)
+    keys.push(
+      await chain.registerWorker({ operator: chain.accounts.alice, score: 2000, cores: 8, confidence: 1 }),
+    );
+});
+afterAll(() => chain?.close());
+
+describe('phala-mining worker …', () => {
+  it('adds several workers in one batch and lists them', async () => {
+    const r = await alice(['worker', 'add', '--pool', pid, ...keys, '--json']);
+    expect(r.code).toBe(0);
+    const out = json(r);
+    expect(out.operations).toEqual(['addWorker', 'addWorker', 'addWorker']);
+    expect(
+      out.events.filter((e: any) => e.section === 'utility' && e.method === 'BatchCompleted'),
+    ).toHaveLength(1);
+
+    const list = await alice(['worker', 'list', '-p', pid]);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(
+      /^WORKER\s+STATE\s+STAKE\s+CORES\s+P\s+SMIN\s+SMAX\s+TOTAL REWARD\s+COOLDOWN\n-+/,
+    );
+    for (const k of keys)
+      expect(list.stdout).toMatch(
+        new RegExp(`${k}\\s+Ready\\s+0 PHA\\s+8\\s+2000\\s+4,472\\.1359 PHA\\s+[\\d,.]+ PHA\\s+0 PHA`),
+      );
+  });
+
+  it('refuses a stake outside Smin…Smax before signing', async () => {
+    const before = await nonceOf(chain, chain.accounts.alice.address);
+    const low = await alice(['worker', 'start', '-p', pid, '--all', '--stake', '100']);
+    expect(low.code).toBe(3);
+    expect(low.stderr.trim()).toBe(
+      "phala-mining: a worker's stake must be at least Smin: stake 100 PHA < Smin 4,472.1359 PHA [StakeBelowMinimum]",
+    );
+    const high = await alice(['worker', 'start', '-p', pid, keys[0]!, '--stake', '90000']);
+    expect(high.code).toBe(3);
+    expect(high.stderr).toMatch(/at most Smax: stake 90,000 PHA > Smax [\d,.]+ PHA \[StakeAboveMaximum\]/);
+    expect((await alice(['worker', 'start', '-p', pid, keys[0]!, '--all', '--stake', '5000'])).code).toBe(2);
+    expect(await nonceOf(chain, chain.accounts.alice.address)).toBe(before);
+  });
+
+  it('starts every Ready worker with --all as one batch; then there is nothing to do', async () => {
+    const r = await alice(['worker', 'start', '-p', pid, '--all', '--stake', '5000', '--json']);
+    expect(r.code).toBe(0);
+    expect(json(r)).toMatchObject({
+      operations: ['startMining', 'startMining', 'startMining'],
+      workers: keys,
+      stake: String(5000n * PLANCK),
+    });
+    const ws = await workers();
+    expect(ws.map((w) => [w.state, w.stake])).toEqual(keys.map(() => ['Mining', String(5000n * PLANCK)]));
+    const again = await alice(['worker', 'start', '-p', pid, '--all', '--stake', '5000']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(`nothing to do: no Ready worker in pool ${pid}\n`);
+  });
+
+  it('restarts a worker only with more stake', async () => {
+    const lower = await alice(['worker', 'restart', '-p', pid, keys[0]!, '--stake', '4800']);
+    expect(lower.code).toBe(3);
+    expect(lower.stderr).toContain(
+      'a restart needs more stake than the worker has: stake 4,800 PHA ≤ current 5,000 PHA [RestartStakeNotHigher]',
+    );
+    const r = await alice(['worker', 'restart', '-p', pid, keys[0]!, '--stake', '6000']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^✓ restarted 1 worker\(s\) in pool \d+ with 6,000 PHA each — block #\d+/);
+    expect((await workers()).find((w) => w.pubkey === keys[0])!.stake).toBe(String(6000n * PLANCK));
+  });
+
+  it('queues a withdrawal the free stake cannot cover and shows its countdown', async () => {
+    const r = await alice(['pool', 'withdraw', pid, '--all']);
+    expect(r.code).toBe(0);
+    const stake = await alice(['stake', 'show', pid]);
+    expect(stake.stdout).toMatch(/Queued withdrawal\s+16,000 shares \(16,000 PHA\)/);
+    expect(stake.stdout).toMatch(/Countdown\s+(7 d|6 d 23 h)/);
+    const show = await alice(['pool', 'show', pid]);
+    expect(show.stdout).toMatch(/Withdraw queue \(1\)\nSTAKER\s+SHARES\s+VALUE\s+COUNTDOWN\s+LATEST PAYOUT/);
+  });
+
+  it('stops all, cannot reclaim before the cooldown, reclaims after it, removes', async () => {
+    const stop = await alice(['worker', 'stop', '-p', pid, '--all']);
+    expect(stop.code).toBe(0);
+    expect(stop.stdout).toMatch(/^✓ stopped 3 worker\(s\)/);
+    await chain.timeTravel({ hours: 1 });
+    const list = await alice(['worker', 'list', '-p', pid]);
+    for (const k of keys)
+      expect(list.stdout).toMatch(new RegExp(`${k}\\s+CoolingDown\\s+[\\d,.]+ PHA.*6 d 23 h$`, 'm'));
+
+    const early = await alice(['worker', 'reclaim', '-p', pid, keys[1]!]);
+    expect(early.code).toBe(3);
+    expect(early.stderr).toMatch(
+      /can be reclaimed only after its cooldown: 0x[0-9a-f]{64} cools down for 6 d 23 h more \(until .*\) \[CooldownNotOver\]/,
+    );
+    const none = await alice(['worker', 'reclaim', '-p', pid, '--all']);
+    expect(none).toMatchObject({ code: 0, stdout: `nothing to do: no reclaimable worker in pool ${pid}\n` });
+
+    await chain.timeTravel({ days: 7 });
+    const reclaim = await alice(['worker', 'reclaim', '-p', pid, '--all', '--json']);
+    expect(reclaim.code).toBe(0);
+    expect(json(reclaim).operations).toEqual(['reclaimWorker', 'reclaimWorker', 'reclaimWorker']);
+    expect((await workers()).map((w) => w.state)).toEqual(['Ready', 'Ready', 'Ready']);
+
+    const rm = await alice(['worker', 'remove', '-p', pid, keys[0]!, keys[1]!]);
+    expect(rm.code).toBe(0);
+    expect((await workers()).map((w) => w.pubkey)).toEqual([keys[2]]);
+    const notIn = await alice(['worker', 'stop', '-p', pid, keys[0]!]);
+    expect(notIn.code).toBe(3);
+    expect(notIn.stderr).toContain(`[WorkerNotInPool]`);
+  });
+
+  it('exits 4 when the chain itself refuses a transaction that passed the checks', async () => {
+    // two stakers race for the same cap gap: each passes the checks against the same state, the block takes one
+    const cid = json(await alice(['pool', 'create', '--json'])).pid;
+    expect((await alice(['pool', 'set-cap', cid, '1000'])).code).toBe(0);
+    await chain.rpc('dev_setBlockBuildMode', ['manual']);
+    try {
+      const pending = async (n: number) => {
+        for (let i = 0; i < 600; i++) {
+          if ((await chain.api.rpc.author.pendingExtrinsics()).length >= n) return;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        throw new Error('transaction not in the pool');
+      };
+      const first = on(
+        chain,
+        '--account',
+        'bob',
+        '--wait-for',
+        'inBlock',
+      )(['pool', 'contribute', cid, '800']);
+      await pending(1);
+      const second = on(
+        chain,
+        '--account',
+        'charlie',
+        '--wait-for',
+        'inBlock',
+        '--json',
+      )(['pool', 'contribute', cid, '800']);
+      await pending(2);
+      await chain.newBlocks(1);
+      const [a, b] = await Promise.all([first, second]);
+      expect(a.code).toBe(0);
+      expect(b.code).toBe(4);
+      expect(JSON.parse(b.stderr)).toMatchObject({
+        error: { code: 'PalletError', class: 'onChain', exitCode: 4, section: 'phalaStakePool' },
+      });
+    } finally {
+      await chain.rpc('dev_setBlockBuildMode', ['instant']);
+    }
+  });
+});
