@@ -35,9 +35,18 @@ export function hex(c: Codec): string {
   return u8aToHex(c.toU8a(true));
 }
 
-/** SS58 of an AccountId codec. */
+const addressCache = new Map<string, string>();
+
+/** SS58 of an AccountId codec (memoised: the SS58 checksum is a blake2-512 per call). */
 export function address(c: Codec, ss58: number): string {
-  return encodeAddress(c.toU8a(true), ss58);
+  const key = `${ss58}:${c.toHex()}`;
+  let a = addressCache.get(key);
+  if (a === undefined) {
+    if (addressCache.size >= 50_000) addressCache.clear();
+    a = encodeAddress(c.toU8a(true), ss58);
+    addressCache.set(key, a);
+  }
+  return a;
 }
 
 export function decodeWithdrawRequest(c: Codec, ss58: number): WithdrawRequestInfo {

@@ -1,21 +1,36 @@
 import { u8aConcat, u8aToHex } from '@polkadot/util';
-import { blake2AsU8a, decodeAddress, encodeAddress } from '@polkadot/util-crypto';
+import { blake2AsU8a, encodeAddress } from '@polkadot/util-crypto';
 import { workerKeyBytes } from './accounts.js';
 
 const PREFIX = new TextEncoder().encode('spm/');
+// deriving costs a blake2 hash (and SS58 a second one); a pool overview needs it for every worker on every subscribe
+const hexCache = new Map<string, string>();
+const ss58Cache = new Map<string, string>();
+const CACHE_LIMIT = 50_000;
+
+function remember(cache: Map<string, string>, key: string, value: string): string {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
 
 /**
- * The pool's "miner" sub-account for a worker: `spm/` ‖ blake2_256(pid u64 LE ‖ worker)[0..28]. All mining state
- * (`PhalaMining.Miners`, `Stakes`) is keyed by it, so computing it locally saves a storage read per worker.
+ * The pool's "miner" sub-account for a worker as 0x-hex: `spm/` ‖ blake2_256(pid u64 LE ‖ worker)[0..28]. All mining
+ * state (`PhalaMining.Miners`, `Stakes`) is keyed by it, so computing it locally saves a storage read per worker.
  */
-export function poolSubAccount(pid: bigint, worker: string, ss58 = 30): string {
+export function poolSubAccountHex(pid: bigint, worker: string): string {
+  const key = `${pid}:${worker}`;
+  const hit = hexCache.get(key);
+  if (hit) return hit;
   const pidBytes = new Uint8Array(8);
   new DataView(pidBytes.buffer).setBigUint64(0, pid, true);
   const h = blake2AsU8a(u8aConcat(pidBytes, workerKeyBytes(worker)), 256);
-  return encodeAddress(u8aConcat(PREFIX, h.subarray(0, 28)), ss58);
+  return remember(hexCache, key, u8aToHex(u8aConcat(PREFIX, h.subarray(0, 28))));
 }
 
-/** The sub-account as 0x-hex of its 32 bytes. */
-export function poolSubAccountHex(pid: bigint, worker: string): string {
-  return u8aToHex(decodeAddress(poolSubAccount(pid, worker)));
+/** {@link poolSubAccountHex} as an SS58 address. */
+export function poolSubAccount(pid: bigint, worker: string, ss58 = 30): string {
+  const hex = poolSubAccountHex(pid, worker);
+  const key = `${ss58}:${hex}`;
+  return ss58Cache.get(key) ?? remember(ss58Cache, key, encodeAddress(hex, ss58));
 }

@@ -4,7 +4,7 @@ import { type Observable, distinctUntilChanged, map, of, switchMap } from 'rxjs'
 import { big, decodeBalanceOption, decodeMiner, decodeRegistryWorker, decodeTokenomics } from './codec.js';
 import { type ObservableDeps, promiseQuery, queryMulti$ } from './observableDeps.js';
 import type { MinerInfo, MinerStateName, PoolInfo, RegistryWorkerInfo } from './state.js';
-import { poolSubAccount } from './subAccount.js';
+import { poolSubAccount, poolSubAccountHex } from './subAccount.js';
 
 /** Worker states as the Phala App shows them. */
 export type WorkerDisplayState = 'Ready' | 'Mining' | 'Unresponsive' | 'CoolingDown' | 'Unbound';
@@ -102,7 +102,8 @@ export function workerView(
  */
 export function workerViews$(deps: ObservableDeps, pid: bigint, workers: readonly string[]): Observable<WorkerView[]> {
   const q = promiseQuery(deps.api);
-  const subs = workers.map((w) => poolSubAccount(pid, w, deps.ss58));
+  // storage keys take the raw hex (no SS58 checksum to verify); the view shows SS58
+  const subs = workers.map((w) => poolSubAccountHex(pid, w));
   const keys: unknown[] = [[q.phalaMining!.tokenomicParameters], [q.phalaMining!.coolDownPeriod], [q.timestamp!.now]];
   workers.forEach((w, i) => {
     keys.push([q.phalaRegistry!.workers, w], [q.phalaMining!.miners, subs[i]], [q.phalaMining!.stakes, subs[i]]);
@@ -118,7 +119,7 @@ export function workerViews$(deps: ObservableDeps, pid: bigint, workers: readonl
       return workers.map((w, i) =>
         workerView(
           w,
-          subs[i]!,
+          poolSubAccount(pid, w, deps.ss58),
           decodeRegistryWorker(v[3 + i * 3]!, deps.ss58),
           decodeMiner(v[4 + i * 3]!),
           decodeBalanceOption(v[5 + i * 3]!),
