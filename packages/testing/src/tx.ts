@@ -1,0 +1,106 @@
+import type { SubmittableResult } from '@polkadot/api';
+import type { AddressOrPair, SubmittableExtrinsic } from '@polkadot/api/types';
+import type { DispatchError } from '@polkadot/types/interfaces';
+import type { Registry } from '@polkadot/types/types';
+import { DispatchFailedError, PalletError, TransactionInvalidError } from './errors.js';
+
+export interface SendTxOptions {
+  /** resolve once the extrinsic is in a block (default) or once that block is finalized */
+  waitFor?: 'inBlock' | 'finalized';
+  /** explicit nonce; default: the next one the node reports (pending transactions included) */
+  nonce?: number;
+  tip?: bigint;
+}
+
+/**
+ * Signs and submits `tx`, resolving to the result once it is in a block (or finalized). Rejects with
+ * {@link PalletError} when the extrinsic fails with a pallet error, {@link DispatchFailedError} for any other
+ * dispatch error, and {@link TransactionInvalidError} when it never makes it into a block.
+ */
+export function sendTx(
+  tx: SubmittableExtrinsic<'promise'>,
+  signer: AddressOrPair,
+  options: SendTxOptions = {},
+): Promise<SubmittableResult> {
+  const waitFor = options.waitFor ?? 'inBlock';
+  return new Promise<SubmittableResult>((resolve, reject) => {
+    let unsubscribe: (() => void) | undefined;
+    let settled = false;
+    const settle = (finish: () => void) => {
+      if (settled) return;
+      settled = true;
+      unsubscribe?.();
+      finish();
+    };
+    tx.signAndSend(
+      signer,
+      { nonce: options.nonce ?? -1, ...(options.tip === undefined ? {} : { tip: options.tip }) },
+      (result: SubmittableResult) => {
+        const { status, dispatchError } = result;
+        if (status.isInvalid || status.isDropped || status.isUsurped || status.isFinalityTimeout) {
+          settle(() =>
+            reject(new TransactionInvalidError(`${describe(tx)} was not included: ${status.type}`)),
+          );
+          return;
+        }
+        const done = waitFor === 'finalized' ? status.isFinalized : status.isInBlock || status.isFinalized;
+        if (!done) return;
+        const blockHash = (status.isInBlock ? status.asInBlock : status.asFinalized).toHex();
+        if (dispatchError) settle(() => reject(toDispatchError(tx.registry, dispatchError, blockHash)));
+        else settle(() => resolve(result));
+      },
+    ).then(
+      (unsub) => {
+        unsubscribe = unsub;
+        // the callback can settle before signAndSend hands back its unsubscribe function
+        if (settled) unsub();
+      },
+      (error: unknown) => {
+        settle(() =>
+          reject(
+            new TransactionInvalidError(
+              `${describe(tx)} was rejected: ${error instanceof Error ? error.message : String(error)}`,
+              {
+                cause: error,
+              },
+            ),
+          ),
+        );
+      },
+    );
+  });
+}
+
+/** Decodes a `DispatchError` into a {@link PalletError} (module errors) or a {@link DispatchFailedError}. */
+export function toDispatchError(
+  registry: Registry,
+  error: DispatchError,
+  blockHash?: string,
+): PalletError | DispatchFailedError {
+  if (error.isModule) {
+    const module = error.asModule;
+    const meta = registry.findMetaError(module);
+    const errorIndex = module.error.toU8a()[0] ?? 0;
+    return new PalletError(
+      palletName(registry, meta.index, meta.section),
+      meta.name,
+      meta.docs.join(' ').trim(),
+      meta.index,
+      errorIndex,
+      blockHash,
+    );
+  }
+  const json = error.toJSON();
+  const detail = typeof json === 'object' && json !== null ? Object.values(json)[0] : undefined;
+  return new DispatchFailedError(error.type, detail, blockHash);
+}
+
+/** The pallet's name as the metadata spells it (`PhalaStakePool`); findMetaError gives it camelCased. */
+function palletName(registry: Registry, index: number, section: string): string {
+  const pallet = registry.metadata.pallets.find((p) => p.index.toNumber() === index);
+  return pallet ? pallet.name.toString() : `${section[0]?.toUpperCase() ?? ''}${section.slice(1)}`;
+}
+
+function describe(tx: SubmittableExtrinsic<'promise'>): string {
+  return `${tx.method.section}.${tx.method.method}`;
+}

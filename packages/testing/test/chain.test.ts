@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ConnectionError,
+  createTestChain,
+  DevRpcUnavailableError,
+  findEvents,
+  InvalidArgumentError,
+  PalletError,
+  SnapshotNotFoundError,
+  sendTx,
+  type TestChain,
+  TimeTravelBackwardsError,
+  TimeTravelRejectedError,
+  UnknownAccountError,
+} from '../src/index.js';
+import '../src/vitest.js';
+
+const PHA = 10n ** 12n;
+const DAY_MS = 86_400_000;
+
+describe('createTestChain', () => {
+  let chain: TestChain;
+
+  beforeAll(async () => {
+    chain = await createTestChain();
+  });
+
+  afterAll(() => chain?.close());
+
+  it('gives a ready Khala client and the dev accounts', async () => {
+    expect(chain.endpoint).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
+    expect(chain.devchain?.endpoint).toBe(chain.endpoint);
+    expect(chain.api.isConnected).toBe(true);
+    expect(chain.api.runtimeVersion.specName.toString()).toBe('khala');
+    expect(chain.api.registry.chainSS58).toBe(30);
+    const { alice, bob, charlie, dave, eve, ferdie } = chain.accounts;
+    for (const pair of [alice, bob, charlie, dave, eve, ferdie]) expect(pair.type).toBe('sr25519');
+    // Khala addresses (prefix 30) of the well-known dev keys
+    expect(alice.address).toBe('45R2pfjQUW2s9PQRHU48HQKLKHVMaDja7N3wpBtmF28UYDs2');
+    expect(await chain.balanceOf('bob')).toBeGreaterThan(1_000n * PHA);
+  });
+
+  it('sends transactions and decodes their events', async () => {
+    const { alice, bob } = chain.accounts;
+    const before = await chain.balanceOf(bob);
+    const result = await sendTx(chain.api.tx.balances.transfer(bob.address, 5n * PHA), alice);
+    expect(await chain.balanceOf(bob)).toBe(before + 5n * PHA);
+    expect(result).toHaveEvent('Balances.Transfer', { from: alice.address, to: bob, amount: 5n * PHA });
+    expect(result).toHaveEvent('balances.Transfer', { amount: '5000000000000' });
+    expect(result).not.toHaveEvent('Balances.Transfer', { amount: 6n * PHA });
+    expect(findEvents(result, 'System.ExtrinsicSuccess')).toHaveLength(1);
+  });
+
+  it('rejects a failing extrinsic with a typed PalletError', async () => {
+    const { charlie, dave } = chain.accounts;
+    const tooMuch = (await chain.balanceOf(charlie)) * 2n;
+    const failing = chain.sendTx(chain.api.tx.balances.transfer(dave.address, tooMuch), 'charlie');
+    await expect(failing).rejects.toThrowPalletError('Balances.InsufficientBalance');
+    const error = await chain
+      .sendTx(chain.api.tx.balances.transfer(dave.address, tooMuch), charlie)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PalletError);
+    expect(error).toMatchObject({ code: 'PALLET_ERROR', section: 'Balances', name: 'InsufficientBalance' });
+    expect((error as PalletError).docs).toMatch(/balance/i);
+    await expect(Promise.reject(new Error('boom'))).rejects.not.toThrowPalletError();
+  });
+
+  it('builds blocks on demand', async () => {
+    const before = (await chain.api.rpc.chain.getHeader()).number.toNumber();
+    const hash = await chain.newBlocks(3);
+    const head = await chain.api.rpc.chain.getHeader();
+    expect(head.number.toNumber()).toBe(before + 3);
+    expect(head.hash.toHex()).toBe(hash);
+    await expect(chain.newBlocks(0)).rejects.toBeInstanceOf(InvalidArgumentError);
+  });
+
+  it('time travels forward by a duration or to a date, never backwards', async () => {
+    const start = (await chain.now()).getTime();
+    expect((await chain.timeTravel({ days: 7, hours: 1 })).getTime()).toBe(start + 7 * DAY_MS + 3_600_000);
+    expect((await chain.now()).getTime()).toBe(start + 7 * DAY_MS + 3_600_000);
+    const target = new Date(start + 30 * DAY_MS);
+    expect(await chain.timeTravel(target)).toEqual(target);
+
+    const backwards = await chain.timeTravel(new Date(start)).catch((e: unknown) => e);
+    expect(backwards).toBeInstanceOf(TimeTravelBackwardsError);
+    expect(backwards).toMatchObject({
+      code: 'TIME_TRAVEL_BACKWARDS',
+      target: start,
+      chainTime: target.getTime(),
+    });
+    await expect(chain.timeTravel({ days: -1 })).rejects.toBeInstanceOf(TimeTravelBackwardsError);
+    // pallet_timestamp's minimum period: a block cannot be 1 s after its parent
+    await expect(chain.timeTravel({ seconds: 1 })).rejects.toBeInstanceOf(TimeTravelRejectedError);
+    expect((await chain.now()).getTime()).toBe(target.getTime());
+  });
+
+  it('funds accounts, including fresh ones that can then transact', async () => {
+    const { alice } = chain.accounts;
+    const issuance = BigInt((await chain.api.query.balances.totalIssuance()).toString());
+    const before = await chain.balanceOf(alice);
+    await chain.fund(alice, 42n * PHA);
+    expect(await chain.balanceOf('alice')).toBe(42n * PHA);
+    expect(BigInt((await chain.api.query.balances.totalIssuance()).toString())).toBe(
+      issuance - before + 42n * PHA,
+    );
+
+    const fresh = chain.accounts.alice.derive('//fresh');
+    await chain.fund(fresh.address, 10n * PHA);
+    await chain.sendTx(chain.api.tx.balances.transfer(chain.accounts.ferdie.address, PHA), fresh);
+    expect(await chain.balanceOf(fresh)).toBeLessThan(9n * PHA);
+
+    await expect(chain.fund('zed', PHA)).rejects.toBeInstanceOf(UnknownAccountError);
+    await expect(chain.fund('zed', PHA)).rejects.toMatchObject({ code: 'UNKNOWN_ACCOUNT' });
+    await expect(chain.fund(alice, -1n)).rejects.toBeInstanceOf(InvalidArgumentError);
+  });
+
+  it('snapshots and reverts', async () => {
+    const { eve, ferdie } = chain.accounts;
+    const head = (await chain.api.rpc.chain.getHeader()).number.toNumber();
+    const eveBefore = await chain.balanceOf(eve);
+    const id = await chain.snapshot();
+    await chain.sendTx(chain.api.tx.balances.transfer(ferdie.address, 7n * PHA), eve);
+    await chain.timeTravel({ days: 3 });
+    expect(await chain.balanceOf(eve)).toBeLessThan(eveBefore);
+
+    await chain.revert(id);
+    expect(await chain.balanceOf(eve)).toBe(eveBefore);
+    expect((await chain.api.rpc.chain.getHeader()).number.toNumber()).toBe(head);
+    // the same account sends again after the revert: its nonce went back too
+    await chain.sendTx(chain.api.tx.balances.transfer(ferdie.address, PHA), eve);
+    await expect(chain.revert(id)).rejects.toBeInstanceOf(SnapshotNotFoundError);
+  });
+});
+
+describe('isolation', () => {
+  it('gives each chain its own state, in parallel', async () => {
+    const [a, b] = await Promise.all([createTestChain(), createTestChain()]);
+    try {
+      expect(a.endpoint).not.toBe(b.endpoint);
+      const bobOnB = await b.balanceOf('bob');
+      await Promise.all([
+        a.sendTx(a.api.tx.balances.transfer(a.accounts.bob.address, 100n * PHA), 'alice'),
+        b.sendTx(b.api.tx.balances.transfer(b.accounts.charlie.address, 1n * PHA), 'alice'),
+      ]);
+      expect(await a.balanceOf('bob')).toBe(bobOnB + 100n * PHA);
+      expect(await b.balanceOf('bob')).toBe(bobOnB);
+      expect((await b.api.rpc.chain.getHeader()).number.toNumber()).toBe(1);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+});
+
+describe('external endpoints', () => {
+  it('drives another node through its dev RPC', async () => {
+    const host = await createTestChain();
+    const guest = await createTestChain({ endpoint: host.endpoint });
+    try {
+      expect(guest.devchain).toBeUndefined();
+      await guest.newBlocks(2);
+      expect((await host.api.rpc.chain.getHeader()).number.toNumber()).toBe(2);
+      await guest.close();
+      // closing a guest leaves the node it connected to running
+      expect(host.api.isConnected).toBe(true);
+      await host.newBlocks(1);
+    } finally {
+      await guest.close();
+      await host.close();
+    }
+  });
+
+  it('fails with DevRpcUnavailableError where the node has no dev RPC', async () => {
+    const host = await createTestChain({ devchain: { devRpc: false } });
+    const guest = await createTestChain({ endpoint: host.endpoint });
+    try {
+      const error = await guest.newBlocks(1).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DevRpcUnavailableError);
+      expect(error).toMatchObject({
+        code: 'DEV_RPC_UNAVAILABLE',
+        method: 'dev_newBlock',
+        endpoint: host.endpoint,
+      });
+      await expect(guest.timeTravel({ days: 1 })).rejects.toBeInstanceOf(DevRpcUnavailableError);
+      await expect(guest.snapshot()).rejects.toBeInstanceOf(DevRpcUnavailableError);
+      await expect(guest.settle()).rejects.toBeInstanceOf(DevRpcUnavailableError);
+      // sudo is there, so funding still works
+      await guest.fund('dave', 3n * PHA);
+      expect(await guest.balanceOf('dave')).toBe(3n * PHA);
+    } finally {
+      await guest.close();
+      await host.close();
+    }
+  });
+
+  it('fails with ConnectionError when nothing listens', async () => {
+    const chain = await createTestChain();
+    const { endpoint } = chain;
+    await chain.close();
+    const error = await createTestChain({ endpoint }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toMatchObject({ code: 'CONNECTION_FAILED', endpoint });
+  });
+});
