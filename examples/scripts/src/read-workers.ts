@@ -23,9 +23,10 @@ export function main(endpoint?: string): Promise<{ pid: bigint; workers: WorkerR
   return withSession(endpoint, async (session) => {
     const { client, accounts } = session;
     // one worker that mined and was stopped, one that is Ready
+    // first, so the SDK's nonce tracking starts after this sudo call
+    await ensureMiningEnabled(session);
     const { pid, worker } = await miningPool(session, { score: 2000 });
     await earnRewards(session, 2);
-    await ensureMiningEnabled(session);
     await client.pool(pid).stopMining(worker).send(accounts.alice);
     await addRegisteredWorker(session, pid, { score: 3000, cores: 16 });
 

@@ -20,10 +20,11 @@ export function main(endpoint?: string): Promise<RemoveWorkerOutcome> {
   return withSession(endpoint, async (session) => {
     const { client, chain, accounts } = session;
     const { alice } = accounts;
+    // first, so the SDK's nonce tracking starts after this sudo call
+    await ensureMiningEnabled(session);
     const { pid, worker } = await miningPool(session);
     const states = ['Mining'];
 
-    await ensureMiningEnabled(session);
     await client.pool(pid).stopMining(worker).send(alice);
     const [cooling] = await until(client.workers$(pid), (ws) => ws[0]?.state === 'CoolingDown');
     states.push(cooling!.state);

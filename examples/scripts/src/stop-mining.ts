@@ -22,9 +22,10 @@ export interface StopMiningOutcome {
 export function main(endpoint?: string): Promise<StopMiningOutcome> {
   return withSession(endpoint, async (session) => {
     const { client, accounts } = session;
+    // first, so the SDK's nonce tracking starts after this sudo call
+    await ensureMiningEnabled(session);
     const { pid, worker } = await miningPool(session);
 
-    await ensureMiningEnabled(session);
     await client.pool(pid).stopMining(worker).send(accounts.alice);
 
     const [view] = await until(client.workers$(pid), (ws) => ws[0]?.state === 'CoolingDown');

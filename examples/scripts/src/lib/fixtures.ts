@@ -67,10 +67,19 @@ export async function miningPool(
   return { pid, worker, workerStake: smin };
 }
 
-/** Lets the gatekeeper settle `rounds` times: every responsive mining worker is paid each round. */
+/**
+ * Lets `rounds` settlement rounds pass: a few blocks of mining, then the gatekeeper settles and pays every
+ * responsive mining worker for the time since its last settlement.
+ */
 export async function earnRewards({ chain }: Session, rounds = 3): Promise<void> {
-  for (let i = 0; i < rounds; i++) await chain.settle();
+  for (let i = 0; i < rounds; i++) {
+    await chain.newBlocks(BLOCKS_PER_ROUND);
+    await chain.settle();
+  }
 }
+
+/** Blocks of mining between two settlements in the examples (12 s each). */
+export const BLOCKS_PER_ROUND = 10;
 
 /**
  * Stopping a worker needs the stake pool's mining switch on. A fresh dev chain starts with it off, as Khala did

@@ -5,6 +5,11 @@ export function amount(planck: bigint): string {
   return formatPha(planck, { decimals: 4, unit: true, group: true });
 }
 
+/** Shares have the same 12 decimals as PHA but are not PHA: no unit. */
+export function shares(units: bigint): string {
+  return formatPha(units, { decimals: 4, group: true });
+}
+
 /** `0x1234…abcd` */
 export function short(key: string): string {
   return key.length > 14 ? `${key.slice(0, 6)}…${key.slice(-4)}` : key;
