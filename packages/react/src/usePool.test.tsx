@@ -62,15 +62,16 @@ describe('usePool on the dev chain', () => {
     expect(screen.getByTestId('pool-payout').textContent).toBe('12.5%');
     expect(screen.getByTestId('pool-stake').textContent).toBe('0');
 
-    await h.client.pool(pid).contribute(pha('1000')).send(bob);
+    // finalized: no extrinsic watch is left open to blur the next test's subscription count
+    await h.client.pool(pid).contribute(pha('1000')).send(bob, { waitFor: 'finalized' });
     await waitFor(() => expect(screen.getByTestId('pool-stake').textContent).toBe(pha('1000').toString()));
     expect(screen.getByTestId('pool-free').textContent).toBe(pha('1000').toString());
   });
 
   it('shares one subscription between two components and releases it on unmount', async () => {
     const { alice } = h.chain.accounts;
-    const { value: pid } = await h.client.createPool().send(alice);
-    await new Promise((r) => setTimeout(r, 50));
+    const { value: pid } = await h.client.createPool().send(alice, { waitFor: 'finalized' });
+    await new Promise((r) => setTimeout(r, 200));
     const rpcBefore = rpcSubscriptions(h.provider);
     expect(totalActive(h.active)).toBe(0);
     const openedBefore = h.opened.get('pool$') ?? 0;
@@ -99,7 +100,7 @@ describe('usePool on the dev chain', () => {
     await waitFor(() => expect(totalActive(h.active)).toBe(0));
     expect(store?.size).toBe(0);
     // and the node-side storage subscription is gone too
-    await waitFor(() => expect(rpcSubscriptions(h.provider)).toBe(rpcBefore));
+    await waitFor(() => expect(rpcSubscriptions(h.provider)).toBe(rpcBefore), { timeout: 5_000 });
   });
 
   it('keeps the subscription when one of two readers unmounts', async () => {
