@@ -57,7 +57,7 @@ import {
   type TransactionValidityError,
   type Validity,
 } from './interface.js';
-import { type RuntimeApiDecl, buildMetadata } from './metadata.js';
+import { type RuntimeApiDecl, buildMetadataV14, buildMetadataV15 } from './metadata.js';
 import { setRuntimePallets } from './outer.js';
 import { AccountId32, H256, Header } from './primitives.js';
 import { BlockState } from './state.js';
@@ -194,6 +194,19 @@ function apiDecls(): RuntimeApiDecl[] {
   ];
 }
 
+// The pallet set is fixed for the process, so every runtime instance shares one metadata; V15 is only built
+// when a client asks for it.
+let v14Cache: Uint8Array | undefined;
+let v15Cache: Uint8Array | undefined;
+const metadataV14 = () => {
+  v14Cache ??= buildMetadataV14();
+  return v14Cache;
+};
+const metadataV15 = () => {
+  v15Cache ??= buildMetadataV15(apiDecls());
+  return v15Cache;
+};
+
 function stateRootOf(parentRoot: Uint8Array, changes: Map<Hex, Uint8Array | null>): Hex {
   const keys = [...changes.keys()].sort();
   const parts: Uint8Array[] = [parentRoot];
@@ -227,7 +240,6 @@ export class KhalaRuntime implements Runtime {
   readonly properties = { ss58Format: 30, tokenDecimals: 12, tokenSymbol: 'PHA' };
   readonly chainName = 'Khala Local Testnet';
   readonly executive: Executive;
-  private readonly metadataBytes: { v14: Uint8Array; v15: Uint8Array };
   private readonly config: GenesisConfig;
   private genesisCache: { state: BlockState; block: BuiltBlock } | undefined;
   /** state roots by block hash: a root is a running hash of the changes, kept outside the chain state */
@@ -236,7 +248,6 @@ export class KhalaRuntime implements Runtime {
   constructor(options: KhalaRuntimeOptions = {}) {
     setRuntimePallets(KHALA_PALLETS);
     setRuntimeVersion(this.version);
-    this.metadataBytes = buildMetadata(apiDecls());
     const devBalance = options.devBalance ?? 1n << 60n;
     const startTime = options.genesisTimestamp ?? Math.floor(Date.now() / 12_000) * 12_000;
     this.config = {
@@ -260,7 +271,7 @@ export class KhalaRuntime implements Runtime {
   }
 
   metadata(): Uint8Array {
-    return this.metadataBytes.v14;
+    return metadataV14();
   }
 
   genesis(): StateReader {
@@ -271,7 +282,7 @@ export class KhalaRuntime implements Runtime {
     if (this.genesisCache) return this.genesisCache.block;
     const ext = new Ext(BlockState.fromEntries([]), 0, `0x${'00'.repeat(32)}` as Hex, this.executive);
     for (const pallet of KHALA_PALLETS) pallet.spec.genesis?.(ext, this.config);
-    ext.state.set(u8aToHex(stringToU8a(':code')) as Hex, u8aConcat(stringToU8a('phala-devchain:khala:'), blake2AsU8a(this.metadataBytes.v14, 256)));
+    ext.state.set(u8aToHex(stringToU8a(':code')) as Hex, u8aConcat(stringToU8a('phala-devchain:khala:'), blake2AsU8a(metadataV14(), 256)));
     ext.state.set(u8aToHex(stringToU8a(':heappages')) as Hex, new Uint8Array(8));
     const state = BlockState.fromEntries([...ext.state.changes].filter(([, v]) => v !== null) as Array<[Hex, Uint8Array]>);
     const root = stateRootOf(new Uint8Array(32), ext.state.changes);
@@ -434,12 +445,12 @@ export class KhalaRuntime implements Runtime {
       case 'Core_version':
         return RuntimeVersionType.codec.enc(System.spec.constants!.Version!.value);
       case 'Metadata_metadata':
-        return compactAddLength(this.metadataBytes.v14);
+        return compactAddLength(metadataV14());
       case 'Metadata_metadata_versions':
         return vec(u32).codec.enc([14, 15]);
       case 'Metadata_metadata_at_version': {
         const version = decodeArgs(u32);
-        const bytesFor = version === 14 ? this.metadataBytes.v14 : version === 15 ? this.metadataBytes.v15 : undefined;
+        const bytesFor = version === 14 ? metadataV14() : version === 15 ? metadataV15() : undefined;
         return bytesFor ? u8aConcat(Uint8Array.of(1), compactAddLength(bytesFor)) : Uint8Array.of(0);
       }
       case 'AccountNonceApi_account_nonce': {

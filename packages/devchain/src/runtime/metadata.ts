@@ -77,76 +77,71 @@ function palletJson(registry: PortableRegistry, p: Pallet<any, any, any>, v15: b
   return v15 ? { ...base, docs: spec.docs ?? [] } : base;
 }
 
-export interface BuiltMetadata {
-  v14: Uint8Array;
-  v15: Uint8Array;
+/**
+ * Builds RuntimeMetadataPrefixed V14 from the pallet declarations through @polkadot/types' own codecs, so the bytes
+ * are exactly what a Substrate node would serve for the same declarations.
+ */
+export function buildMetadataV14(): Uint8Array {
+  const pallets = runtimePallets();
+  const registry = new PortableRegistry();
+  const json = {
+    lookup: { types: [] as unknown[] },
+    pallets: pallets.map((p) => palletJson(registry, p, false)),
+    extrinsic: {
+      type: registry.id(UncheckedExtrinsic),
+      version: 4,
+      signedExtensions: SIGNED_EXTENSIONS.map((e) => ({
+        identifier: e.identifier,
+        type: registry.id(e.type),
+        additionalSigned: registry.id(e.additionalSigned),
+      })),
+    },
+    type: registry.id(RuntimeType),
+  };
+  registry.id(RuntimeEvent);
+  registry.id(RuntimeCall);
+  json.lookup.types = registry.types;
+  return u8aConcat(MAGIC, Uint8Array.of(14), new TypeRegistry().createType('MetadataV14', json).toU8a());
 }
 
-/**
- * Builds RuntimeMetadataPrefixed V14 and V15 from the pallet declarations through @polkadot/types' own codecs, so
- * the bytes are exactly what a Substrate node would serve for the same declarations.
- */
-export function buildMetadata(apis: RuntimeApiDecl[]): BuiltMetadata {
+/** V15 adds the runtime APIs and the outer enums; served through `Metadata_metadata_at_version(15)`. */
+export function buildMetadataV15(apis: RuntimeApiDecl[]): Uint8Array {
   const pallets = runtimePallets();
-
-  const v14Registry = new PortableRegistry();
-  const v14Json = {
+  const registry = new PortableRegistry();
+  const json = {
     lookup: { types: [] as unknown[] },
-    pallets: pallets.map((p) => palletJson(v14Registry, p, false)),
-    extrinsic: {
-      type: v14Registry.id(UncheckedExtrinsic),
-      version: 4,
-      signedExtensions: SIGNED_EXTENSIONS.map((e) => ({
-        identifier: e.identifier,
-        type: v14Registry.id(e.type),
-        additionalSigned: v14Registry.id(e.additionalSigned),
-      })),
-    },
-    type: v14Registry.id(RuntimeType),
-  };
-  v14Registry.id(RuntimeEvent);
-  v14Registry.id(RuntimeCall);
-  v14Json.lookup.types = v14Registry.types;
-
-  const v15Registry = new PortableRegistry();
-  const v15Json = {
-    lookup: { types: [] as unknown[] },
-    pallets: pallets.map((p) => palletJson(v15Registry, p, true)),
+    pallets: pallets.map((p) => palletJson(registry, p, true)),
     extrinsic: {
       version: 4,
-      addressType: v15Registry.id(MultiAddress),
-      callType: v15Registry.id(RuntimeCall),
-      signatureType: v15Registry.id(MultiSignature),
-      extraType: v15Registry.id(SignedExtra),
+      addressType: registry.id(MultiAddress),
+      callType: registry.id(RuntimeCall),
+      signatureType: registry.id(MultiSignature),
+      extraType: registry.id(SignedExtra),
       signedExtensions: SIGNED_EXTENSIONS.map((e) => ({
         identifier: e.identifier,
-        type: v15Registry.id(e.type),
-        additionalSigned: v15Registry.id(e.additionalSigned),
+        type: registry.id(e.type),
+        additionalSigned: registry.id(e.additionalSigned),
       })),
     },
-    type: v15Registry.id(RuntimeType),
+    type: registry.id(RuntimeType),
     apis: apis.map((api) => ({
       name: api.name,
       methods: api.methods.map((m) => ({
         name: m.name,
-        inputs: m.inputs.map((i) => ({ name: i.name, type: v15Registry.id(i.type) })),
-        output: v15Registry.id(m.output),
+        inputs: m.inputs.map((i) => ({ name: i.name, type: registry.id(i.type) })),
+        output: registry.id(m.output),
         docs: m.docs ?? [],
       })),
       docs: api.docs ?? [],
     })),
     outerEnums: {
-      callType: v15Registry.id(RuntimeCall),
-      eventType: v15Registry.id(RuntimeEvent),
-      errorType: v15Registry.id(RuntimeError),
+      callType: registry.id(RuntimeCall),
+      eventType: registry.id(RuntimeEvent),
+      errorType: registry.id(RuntimeError),
     },
     custom: { map: {} },
   };
-  v15Registry.id(UncheckedExtrinsic);
-  v15Json.lookup.types = v15Registry.types;
-
-  const registry = new TypeRegistry();
-  const v14 = registry.createType('MetadataV14', v14Json).toU8a();
-  const v15 = registry.createType('MetadataV15', v15Json).toU8a();
-  return { v14: u8aConcat(MAGIC, Uint8Array.of(14), v14), v15: u8aConcat(MAGIC, Uint8Array.of(15), v15) };
+  registry.id(UncheckedExtrinsic);
+  json.lookup.types = registry.types;
+  return u8aConcat(MAGIC, Uint8Array.of(15), new TypeRegistry().createType('MetadataV15', json).toU8a());
 }
