@@ -36,7 +36,11 @@ function expectSteps(output: string): void {
 describe('pnpm demo', () => {
   it('walks the whole lifecycle on an embedded dev chain, narrating every step and transaction', async () => {
     let output = '';
-    const outcome = await runDemo({ write: (text) => void (output += text) });
+    const outcome = await runDemo({
+      write: (text) => {
+        output += text;
+      },
+    });
 
     expectSteps(output);
     // every transaction shows its progress to finality

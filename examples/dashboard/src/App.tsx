@@ -1,0 +1,130 @@
+import { MiningProvider, useAccounts, useBalance, useConnection, useSigner } from '@phala-mining/react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { amount, message, short } from './format.js';
+import { PoolActions } from './PoolActions.js';
+import { Pools } from './Pools.js';
+import { RewardsChart } from './RewardsChart.js';
+import { StakeInfo } from './StakeInfo.js';
+import { Workers } from './Workers.js';
+
+const DEFAULT_ENDPOINT = 'ws://127.0.0.1:9944';
+
+function endpointFromUrl(): string {
+  return new URLSearchParams(window.location.search).get('endpoint') ?? DEFAULT_ENDPOINT;
+}
+
+/** The endpoint comes from `?endpoint=` or the field; changing it reconnects (and is kept in the URL to share). */
+export function App() {
+  const [endpoint, setEndpoint] = useState(endpointFromUrl);
+  const [draft, setDraft] = useState(endpoint);
+  const connect = (event: FormEvent) => {
+    event.preventDefault();
+    const next = draft.trim();
+    if (!/^wss?:\/\//.test(next)) return;
+    const url = new URL(window.location.href);
+    url.searchParams.set('endpoint', next);
+    window.history.replaceState(null, '', url);
+    setEndpoint(next);
+  };
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>
+          <span className="logo">◆</span> Phala Mining
+        </h1>
+        <form className="endpoint" onSubmit={connect}>
+          <label>
+            Endpoint
+            <input
+              data-testid="endpoint"
+              value={draft}
+              onChange={(e) => setDraft(e.target.value)}
+              spellCheck={false}
+            />
+          </label>
+          <button type="submit">Connect</button>
+          {!/^wss?:\/\//.test(draft.trim()) ? (
+            <span className="status error">a ws:// or wss:// URL</span>
+          ) : null}
+        </form>
+      </header>
+      {/* a new provider per endpoint: nothing of one chain leaks into the other's views */}
+      <MiningProvider
+        key={endpoint}
+        endpoint={endpoint}
+        clientOptions={{ waitFor: 'inBlock' }}
+        wallet={{ appName: 'Phala Mining Dashboard' }}
+      >
+        <Dashboard />
+      </MiningProvider>
+    </div>
+  );
+}
+
+function Dashboard() {
+  const connection = useConnection();
+  const wallet = useAccounts();
+  const [account, setAccount] = useState<string | undefined>(undefined);
+  const [selected, setSelected] = useState<bigint | undefined>(undefined);
+  const [showOnly, setShowOnly] = useState<bigint | undefined>(undefined);
+  const { signer } = useSigner(account);
+  const balance = useBalance(account);
+
+  // the first account the wallet offers until the user picks one (an extension account before the dev ones)
+  useEffect(() => {
+    if (wallet.accounts.length === 0) return;
+    if (account === undefined || !wallet.accounts.some((a) => a.address === account))
+      setAccount(wallet.accounts[0]!.address);
+  }, [wallet.accounts, account]);
+
+  return (
+    <>
+      <div className="statusbar">
+        <span className={`dot ${connection.status}`} />
+        <span data-testid="connection">{connection.status}</span>
+        {connection.error ? <span className="status error">{message(connection.error)}</span> : null}
+        <label className="account">
+          Account
+          <select data-testid="account" value={account ?? ''} onChange={(e) => setAccount(e.target.value)}>
+            {wallet.accounts.length === 0 ? (
+              <option value="">
+                {wallet.status === 'ready'
+                  ? 'no accounts: install the Polkadot{.js} extension'
+                  : 'loading accounts…'}
+              </option>
+            ) : null}
+            {wallet.accounts.map((a) => (
+              <option key={`${a.source}:${a.address}`} value={a.address}>
+                {a.name ?? short(a.address)} ({a.source === 'dev' ? 'dev account' : a.source}){' '}
+                {short(a.address)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="balance" data-testid="balance">
+          {balance.data
+            ? `free ${amount(balance.data.free)} · stakeable ${amount(balance.data.delegable)}`
+            : ''}
+        </span>
+      </div>
+      <main className="grid">
+        <Pools
+          account={account}
+          signer={signer}
+          selected={selected}
+          showOnly={showOnly}
+          onSelect={setSelected}
+          onShowOnly={(pid) => setShowOnly((current) => (current === pid ? undefined : pid))}
+        />
+        {selected === undefined ? null : (
+          <>
+            <PoolActions pid={selected} account={account} signer={signer} />
+            <StakeInfo pid={selected} account={account} />
+            <RewardsChart key={String(selected)} pid={selected} />
+          </>
+        )}
+        <Workers account={account} signer={signer} showOnly={showOnly} selected={selected} />
+      </main>
+    </>
+  );
+}
