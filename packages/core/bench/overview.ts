@@ -5,7 +5,7 @@
 import { minStake } from '@phala-mining/math';
 import { createTestChain } from '@phala-mining/testing';
 import type { ApiPromise } from '@polkadot/api';
-import { firstValueFrom, filter } from 'rxjs';
+import { filter, firstValueFrom } from 'rxjs';
 import { createMiningClient, pha, poolSubAccount } from '../src/index.js';
 
 const WORKERS = 200;
@@ -13,7 +13,8 @@ const MINING = 50;
 const ROUNDS = 5;
 
 function countRequests(api: ApiPromise): { reset(): void; readonly count: number } {
-  const provider = (api as unknown as { _rpcCore: { provider: { send: (...a: unknown[]) => unknown } } })._rpcCore.provider;
+  const provider = (api as unknown as { _rpcCore: { provider: { send: (...a: unknown[]) => unknown } } })
+    ._rpcCore.provider;
   const send = provider.send.bind(provider);
   let count = 0;
   provider.send = (method: unknown, ...rest: unknown[]) => {
@@ -56,16 +57,25 @@ async function naiveOverview(api: ApiPromise, pid: bigint): Promise<number> {
 async function main(): Promise<void> {
   const chain = await createTestChain();
   const { alice } = chain.accounts;
-  const client = await createMiningClient({ endpoint: chain.endpoint, network: 'devchain', waitFor: 'inBlock' });
+  const client = await createMiningClient({
+    endpoint: chain.endpoint,
+    network: 'devchain',
+    waitFor: 'inBlock',
+  });
   try {
     process.stdout.write(`setting up a pool with ${WORKERS} workers (${MINING} mining)… `);
     await chain.fund(alice, pha('10000000'));
     const { value: pid } = await client.createPool().send(alice);
     const workers: string[] = [];
-    for (let i = 0; i < WORKERS; i++) workers.push(await chain.registerWorker({ operator: alice, score: 2000 + i, cores: 4 + (i % 8) }));
-    const params = (await firstValueFrom(client.tokenomics$().pipe(filter((t) => t.params !== undefined)))).params!;
+    for (let i = 0; i < WORKERS; i++)
+      workers.push(await chain.registerWorker({ operator: alice, score: 2000 + i, cores: 4 + (i % 8) }));
+    const params = (await firstValueFrom(client.tokenomics$().pipe(filter((t) => t.params !== undefined))))
+      .params!;
     const stakes = workers.slice(0, MINING).map((_, i) => minStake(params, 2000 + i));
-    await client.pool(pid).contribute(stakes.reduce((a, b) => a + b, 0n)).send(alice);
+    await client
+      .pool(pid)
+      .contribute(stakes.reduce((a, b) => a + b, 0n))
+      .send(alice);
     for (let i = 0; i < WORKERS; i += 50) {
       let batch = client.pool(pid);
       for (const w of workers.slice(i, i + 50)) batch = batch.addWorker(w);
@@ -87,14 +97,20 @@ async function main(): Promise<void> {
     for (let r = 0; r < ROUNDS; r++) {
       counter.reset();
       let t = performance.now();
-      const overview = await firstValueFrom(client.poolOverview$(pid).pipe(filter((o) => (o?.workers.length ?? 0) === WORKERS)));
+      const overview = await firstValueFrom(
+        client.poolOverview$(pid).pipe(filter((o) => (o?.workers.length ?? 0) === WORKERS)),
+      );
       sdkTimes.push(performance.now() - t);
       sdkRequests = counter.count;
       rows = overview!.workers.length;
 
       if (process.env.BENCH_VERBOSE) {
         const q = client.api.query as any;
-        const keys: unknown[] = [[q.phalaMining.tokenomicParameters], [q.phalaMining.coolDownPeriod], [q.timestamp.now]];
+        const keys: unknown[] = [
+          [q.phalaMining.tokenomicParameters],
+          [q.phalaMining.coolDownPeriod],
+          [q.timestamp.now],
+        ];
         for (const w of workers) {
           const sub = poolSubAccount(pid, w);
           keys.push([q.phalaRegistry.workers, w], [q.phalaMining.miners, sub], [q.phalaMining.stakes, sub]);
@@ -103,7 +119,16 @@ async function main(): Promise<void> {
         await new Promise<void>((res) => {
           let u: (() => void) | undefined;
           let got = false;
-          void client.api.queryMulti(keys as never, () => { got = true; u?.(); res(); }).then((x) => { u = x as unknown as () => void; if (got) u(); });
+          void client.api
+            .queryMulti(keys as never, () => {
+              got = true;
+              u?.();
+              res();
+            })
+            .then((x) => {
+              u = x as unknown as () => void;
+              if (got) u();
+            });
         });
         console.log(`  raw 603-key subscription: ${(performance.now() - t0).toFixed(1)} ms`);
       }
@@ -112,16 +137,23 @@ async function main(): Promise<void> {
       await naiveOverview(client.api, pid);
       naiveTimes.push(performance.now() - t);
       naiveRequests = counter.count;
-      if (process.env.BENCH_VERBOSE) console.log(`  round ${r + 1}: sdk ${sdkTimes[r]!.toFixed(1)} ms, naive ${naiveTimes[r]!.toFixed(1)} ms`);
+      if (process.env.BENCH_VERBOSE)
+        console.log(
+          `  round ${r + 1}: sdk ${sdkTimes[r]!.toFixed(1)} ms, naive ${naiveTimes[r]!.toFixed(1)} ms`,
+        );
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const sdk = median(sdkTimes);
     const naive = median(naiveTimes);
     console.log(`pool overview, ${rows} workers (median of ${ROUNDS} rounds, same chain, same connection)`);
-    console.log(`  naive per-key queries : ${naive.toFixed(1)} ms, ${naiveRequests} requests (one round trip each)`);
+    console.log(
+      `  naive per-key queries : ${naive.toFixed(1)} ms, ${naiveRequests} requests (one round trip each)`,
+    );
     console.log(`  @phala-mining/core    : ${sdk.toFixed(1)} ms, ${sdkRequests} requests (round trips)`);
     console.log(`  speed-up ×${(naive / sdk).toFixed(1)}  (target ≥ 10)`);
-    console.log(`  requests ÷${(naiveRequests / sdkRequests).toFixed(0)}  (SDK round trips: ${sdkRequests}, target ≤ 2)`);
+    console.log(
+      `  requests ÷${(naiveRequests / sdkRequests).toFixed(0)}  (SDK round trips: ${sdkRequests}, target ≤ 2)`,
+    );
   } finally {
     await client.disconnect();
     await chain.close();

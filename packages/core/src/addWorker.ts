@@ -35,14 +35,16 @@ export interface AddWorkerState {
 export function checkAddWorker(s: AddWorkerState): void {
   const reg = s.registered;
   if (!reg) throw new WorkerNotRegisteredError(s.worker);
-  if (!reg.operator || !sameAccount(reg.operator, s.caller)) throw new NotWorkerOperatorError(s.worker, reg.operator, s.caller);
+  if (!reg.operator || !sameAccount(reg.operator, s.caller))
+    throw new NotWorkerOperatorError(s.worker, reg.operator, s.caller);
   if (reg.initialScore === undefined) throw new BenchmarkMissingError(s.worker);
   const pool = requireOwnedPool(s.pid, s.pool, s.caller);
   if (pool.workers.includes(s.worker)) throw new WorkerAlreadyBoundError(s.worker, s.pid);
   if (pool.workers.length + 1 > s.maxPoolWorkers) throw new PoolWorkersFullError(s.pid, s.maxPoolWorkers);
   if (s.assignedPid !== undefined) throw new WorkerAlreadyBoundError(s.worker, s.assignedPid);
   if (s.boundMiner !== undefined) throw new WorkerAlreadyBoundError(s.worker, undefined);
-  if (s.subAccountMiner && s.subAccountMiner.state !== 'Ready') throw new WorkerStateError(s.worker, s.subAccountMiner.state, ['Ready']);
+  if (s.subAccountMiner && s.subAccountMiner.state !== 'Ready')
+    throw new WorkerStateError(s.worker, s.subAccountMiner.state, ['Ready']);
 }
 
 /** "Add Worker": adds a registered, benchmarked worker operated by the pool owner to the pool. */

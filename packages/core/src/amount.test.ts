@@ -53,7 +53,8 @@ describe('formatPha', () => {
     expect(formatPha(999n, { decimals: 2 })).toBe('0');
   });
   it('round-trips pha()', () => {
-    for (const s of ['0', '1', '0.1', '123456.789012345678', '18446744.073709551615']) expect(formatPha(pha(s))).toBe(s);
+    for (const s of ['0', '1', '0.1', '123456.789012345678', '18446744.073709551615'])
+      expect(formatPha(pha(s))).toBe(s);
   });
 });
 

@@ -25,7 +25,8 @@ export function pha(input: string | number | bigint): bigint {
     if (input < 0 || Object.is(input, -0)) throw new InvalidAmountError(input, 'Negative');
     // String(n) switches to exponent notation below 1e-6 and above 1e21; toFixed would invent digits instead
     const text = String(input);
-    if (/e/i.test(text)) throw new InvalidAmountError(input, /e-/i.test(text) ? 'TooManyDecimals' : 'NotANumber');
+    if (/e/i.test(text))
+      throw new InvalidAmountError(input, /e-/i.test(text) ? 'TooManyDecimals' : 'NotANumber');
     return pha(text);
   }
   if (typeof input !== 'string') throw new InvalidAmountError(input, 'NotANumber');
@@ -62,7 +63,11 @@ export function formatPha(planck: bigint, options: FormatPhaOptions = {}): strin
   const abs = negative ? -planck : planck;
   let whole = (abs / PLANCK_PER_PHA).toString();
   if (options.group) whole = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const frac = (abs % PLANCK_PER_PHA).toString().padStart(PHA_DECIMALS, '0').slice(0, decimals).replace(/0+$/, '');
+  const frac = (abs % PLANCK_PER_PHA)
+    .toString()
+    .padStart(PHA_DECIMALS, '0')
+    .slice(0, decimals)
+    .replace(/0+$/, '');
   const text = `${negative && (whole !== '0' || frac) ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
   return options.unit ? `${text} PHA` : text;
 }

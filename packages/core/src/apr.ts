@@ -35,5 +35,7 @@ export function estimateApr(
     perBlock += Math.min((toNumber(shares[i]!) / total) * budget, (toNumber(w.v) * 0.0002) / 300);
   });
   const stake = toNumber(F(pool.totalStake));
-  return (perBlock * (1 - toNumber(params.treasuryRatio)) * (1 - pool.commission / 1e6) * BLOCKS_PER_YEAR) / stake;
+  return (
+    (perBlock * (1 - toNumber(params.treasuryRatio)) * (1 - pool.commission / 1e6) * BLOCKS_PER_YEAR) / stake
+  );
 }

@@ -1,5 +1,5 @@
 import type { Codec } from '@polkadot/types/types';
-import { type Observable, map } from 'rxjs';
+import { map, type Observable } from 'rxjs';
 import { accountBalance } from './balance.js';
 import { type ObservableDeps, promiseQuery, queryMulti$ } from './observableDeps.js';
 import type { AccountBalance } from './state.js';
@@ -8,9 +8,8 @@ import type { AccountBalance } from './state.js';
 export function balanceState$(deps: ObservableDeps, account: string): Observable<AccountBalance> {
   const q = promiseQuery(deps.api);
   return queryMulti$(deps.api, [
-      [q.system!.account, account],
-      [q.balances!.locks, account],
-      [q.phalaStakePool!.stakeLedger, account],
-    ])
-    .pipe(map((v) => accountBalance(...(v as unknown as [Codec, Codec, Codec]))));
+    [q.system!.account, account],
+    [q.balances!.locks, account],
+    [q.phalaStakePool!.stakeLedger, account],
+  ]).pipe(map((v) => accountBalance(...(v as unknown as [Codec, Codec, Codec]))));
 }

@@ -1,7 +1,8 @@
-import type { ApiPromise } from '@polkadot/api';
 import type { TokenomicParameters } from '@phala-mining/math';
-import { decodeAddress } from '@polkadot/util-crypto';
+import type { ApiPromise } from '@polkadot/api';
 import { u8aToHex } from '@polkadot/util';
+import { decodeAddress } from '@polkadot/util-crypto';
+import { accountBalance } from './balance.js';
 import {
   big,
   decodeBalanceOption,
@@ -12,9 +13,8 @@ import {
   decodeTokenomics,
   unwrap,
 } from './codec.js';
-import { accountBalance } from './balance.js';
-import { poolSubAccount } from './subAccount.js';
 import type { AccountBalance, MinerInfo, PoolInfo, RegistryWorkerInfo, StakerInfo } from './state.js';
+import { poolSubAccount } from './subAccount.js';
 
 /** Chain constants the validations use (from metadata, with Khala's values as fallback for older runtimes). */
 export interface PoolConstants {
@@ -90,12 +90,16 @@ export class ChainView {
   }
 
   registryWorker(worker: string): Promise<RegistryWorkerInfo | undefined> {
-    return this.once(`reg:${worker}`, async () => decodeRegistryWorker(await q(this.api).phalaRegistry!.workers!(worker), this.ss58));
+    return this.once(`reg:${worker}`, async () =>
+      decodeRegistryWorker(await q(this.api).phalaRegistry!.workers!(worker), this.ss58),
+    );
   }
 
   /** The mining record of the pool's sub-account for this worker. */
   miner(pid: bigint, worker: string): Promise<MinerInfo | undefined> {
-    return this.once(`miner:${pid}:${worker}`, async () => decodeMiner(await q(this.api).phalaMining!.miners!(poolSubAccount(pid, worker, this.ss58))));
+    return this.once(`miner:${pid}:${worker}`, async () =>
+      decodeMiner(await q(this.api).phalaMining!.miners!(poolSubAccount(pid, worker, this.ss58))),
+    );
   }
 
   /** `PhalaMining.Stakes` of the pool's sub-account (0 when not mining). */
@@ -133,11 +137,16 @@ export class ChainView {
   }
 
   tokenomics(): Promise<TokenomicParameters | undefined> {
-    return this.once('tokenomics', async () => decodeTokenomics(await q(this.api).phalaMining!.tokenomicParameters!()));
+    return this.once('tokenomics', async () =>
+      decodeTokenomics(await q(this.api).phalaMining!.tokenomicParameters!()),
+    );
   }
 
   miningEnabled(): Promise<boolean> {
-    return this.once('miningEnabled', async () => (await q(this.api).phalaStakePool!.miningEnabled!()).isTrue as boolean);
+    return this.once(
+      'miningEnabled',
+      async () => (await q(this.api).phalaStakePool!.miningEnabled!()).isTrue as boolean,
+    );
   }
 
   /** seconds */

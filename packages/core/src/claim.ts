@@ -1,6 +1,6 @@
 import { pendingReward } from '@phala-mining/math';
 import { normalizeAddress, sameAccount } from './accounts.js';
-import { NotPoolOwnerError, NoRewardToClaimError } from './errors.js';
+import { NoRewardToClaimError, NotPoolOwnerError } from './errors.js';
 import { type Operation, stakePoolTx } from './operation.js';
 import { requirePool } from './poolChecks.js';
 import type { PoolInfo, StakerInfo } from './state.js';
@@ -17,10 +17,16 @@ export interface ClaimableRewards {
 }
 
 /** What the account could claim now, computed exactly as the chain settles it. */
-export function claimableRewards(pool: PoolInfo, account: string, staker: StakerInfo | undefined): ClaimableRewards {
+export function claimableRewards(
+  pool: PoolInfo,
+  account: string,
+  staker: StakerInfo | undefined,
+): ClaimableRewards {
   return {
     owner: sameAccount(pool.owner, account) ? pool.ownerReward : 0n,
-    staker: staker ? staker.availableRewards + pendingReward(staker.shares, pool.rewardAcc, staker.rewardDebt) : 0n,
+    staker: staker
+      ? staker.availableRewards + pendingReward(staker.shares, pool.rewardAcc, staker.rewardDebt)
+      : 0n,
   };
 }
 

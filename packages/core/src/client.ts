@@ -1,11 +1,11 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { type Observable, combineLatest, map } from 'rxjs';
+import { combineLatest, map, type Observable } from 'rxjs';
 import { normalizeAddress, normalizePid } from './accounts.js';
 import { estimateApr } from './apr.js';
 import { balanceState$ } from './balanceState.js';
 import { type PoolConstants, poolConstants } from './chainView.js';
 import { ConnectionMonitor, type ConnectionState } from './connection.js';
-import { type NetworkPreset, NETWORKS, PHALA_SIGNED_EXTENSIONS } from './networks.js';
+import { NETWORKS, type NetworkPreset, PHALA_SIGNED_EXTENSIONS } from './networks.js';
 import { NonceTracker } from './nonceTracker.js';
 import type { ObservableDeps } from './observableDeps.js';
 import { OperationChain } from './operationChain.js';
@@ -67,7 +67,14 @@ export class MiningClient {
   }
 
   private chainDeps() {
-    return { api: this.api, nonces: this.nonces, connection: this.connection, ss58: this.ss58, runtime: this.runtime, waitFor: this.waitFor };
+    return {
+      api: this.api,
+      nonces: this.nonces,
+      connection: this.connection,
+      ss58: this.ss58,
+      runtime: this.runtime,
+      waitFor: this.waitFor,
+    };
   }
 
   private memo<T>(key: string, make: () => Observable<T>): Observable<T> {
@@ -102,7 +109,9 @@ export class MiningClient {
   /** Live pools, optionally only those of `owner`. */
   pools$(filter: PoolsFilter = {}): Observable<PoolInfo[]> {
     const owner = filter.owner === undefined ? undefined : normalizeAddress(filter.owner, this.ss58);
-    return this.memo(`pools:${owner ?? '*'}`, () => poolsState$(this.deps, owner === undefined ? {} : { owner }));
+    return this.memo(`pools:${owner ?? '*'}`, () =>
+      poolsState$(this.deps, owner === undefined ? {} : { owner }),
+    );
   }
 
   /** Live Worker List of a pool: state, stake, cores, scores, V, total reward, Smin/Smax, cooldown end. */
@@ -115,7 +124,9 @@ export class MiningClient {
   poolOverview$(pid: bigint | number): Observable<PoolOverview | undefined> {
     const id = normalizePid(pid);
     return this.memo(`poolOverview:${id}`, () =>
-      combineLatest([this.pool$(id), this.workers$(id)]).pipe(map(([pool, workers]) => (pool ? { pool, workers } : undefined))),
+      combineLatest([this.pool$(id), this.workers$(id)]).pipe(
+        map(([pool, workers]) => (pool ? { pool, workers } : undefined)),
+      ),
     );
   }
 
@@ -146,14 +157,18 @@ export class MiningClient {
   /** Live overview of an account: every pool it owns and every worker in them, with totals. */
   overview$(account: string): Observable<Overview> {
     const who = normalizeAddress(account, this.ss58);
-    return this.memo(`overview:${who}`, () => overviewState$(who, this.pools$({ owner: who }), (pid) => this.workers$(pid)));
+    return this.memo(`overview:${who}`, () =>
+      overviewState$(who, this.pools$({ owner: who }), (pid) => this.workers$(pid)),
+    );
   }
 
   /** Live APR estimate of a pool as the Phala App computed it (fraction; see {@link estimateApr}). */
   apr$(pid: bigint | number, networkShare?: bigint): Observable<number> {
     const id = normalizePid(pid);
     return combineLatest([this.pool$(id), this.workers$(id), this.tokenomics$()]).pipe(
-      map(([pool, workers, t]) => (pool && t.params ? estimateApr(pool, workers, t.params, networkShare) : 0)),
+      map(([pool, workers, t]) =>
+        pool && t.params ? estimateApr(pool, workers, t.params, networkShare) : 0,
+      ),
     );
   }
 
@@ -186,13 +201,23 @@ export async function createMiningClient(options: MiningClientOptions): Promise<
   } else {
     const endpoint = 'endpoint' in options ? options.endpoint : preset.endpoint;
     const provider = new WsProvider(endpoint, options.autoConnectMs ?? 1000);
-    api = new ApiPromise({ provider, signedExtensions: { ...PHALA_SIGNED_EXTENSIONS, ...preset.signedExtensions }, noInitWarn: true });
+    api = new ApiPromise({
+      provider,
+      signedExtensions: { ...PHALA_SIGNED_EXTENSIONS, ...preset.signedExtensions },
+      noInitWarn: true,
+    });
     ownsApi = true;
   }
   try {
     await api.isReadyOrError;
     const runtime = detectRuntime(api);
-    return new MiningClient(api, runtime, options.ss58Format ?? preset.ss58Format, options.waitFor ?? 'finalized', ownsApi);
+    return new MiningClient(
+      api,
+      runtime,
+      options.ss58Format ?? preset.ss58Format,
+      options.waitFor ?? 'finalized',
+      ownsApi,
+    );
   } catch (error) {
     if (ownsApi) await api.disconnect();
     throw error;

@@ -1,7 +1,14 @@
 import type { Codec } from '@polkadot/types/types';
-import { encodeAddress } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
-import type { MinerInfo, MinerStateName, PoolInfo, RegistryWorkerInfo, StakerInfo, WithdrawRequestInfo } from './state.js';
+import { encodeAddress } from '@polkadot/util-crypto';
+import type {
+  MinerInfo,
+  MinerStateName,
+  PoolInfo,
+  RegistryWorkerInfo,
+  StakerInfo,
+  WithdrawRequestInfo,
+} from './state.js';
 
 // The SDK must run before @phala-mining/types augments @polkadot/api and against runtimes whose type names differ
 // (1190 vs 1192); reading fields by name from the decoded structs works for all of them.
@@ -50,7 +57,11 @@ export function address(c: Codec, ss58: number): string {
 }
 
 export function decodeWithdrawRequest(c: Codec, ss58: number): WithdrawRequestInfo {
-  return { user: address(field(c, 'user'), ss58), shares: big(field(c, 'shares')), startTime: big(field(c, 'startTime')) };
+  return {
+    user: address(field(c, 'user'), ss58),
+    shares: big(field(c, 'shares')),
+    startTime: big(field(c, 'startTime')),
+  };
 }
 
 /** Decodes `Option<PoolInfo>`; undefined when the pool does not exist. */
@@ -78,7 +89,9 @@ export function decodePool(
     freeStake: big(field(p, 'freeStake')),
     releasingStake: big(field(p, 'releasingStake')),
     workers: [...(field(p, 'workers') as unknown as Codec[])].map(hex),
-    withdrawQueue: [...(field(p, 'withdrawQueue') as unknown as Codec[])].map((w) => decodeWithdrawRequest(w, ss58)),
+    withdrawQueue: [...(field(p, 'withdrawQueue') as unknown as Codec[])].map((w) =>
+      decodeWithdrawRequest(w, ss58),
+    ),
     whitelist: wl ? [...(wl as unknown as Codec[])].map((a) => address(a, ss58)) : undefined,
     description: desc ? new TextDecoder().decode(desc.toU8a(true)) : '',
   };

@@ -1,6 +1,6 @@
 import type { ApiPromise } from '@polkadot/api';
+import { BehaviorSubject, distinctUntilChanged, filter, firstValueFrom, type Observable } from 'rxjs';
 import { ClientClosedError } from './errors.js';
-import { BehaviorSubject, type Observable, distinctUntilChanged, filter, firstValueFrom } from 'rxjs';
 
 /** Connection state shown to users. */
 export type ConnectionState = 'connected' | 'disconnected' | 'reconnecting';

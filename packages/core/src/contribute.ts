@@ -38,12 +38,14 @@ export function checkContribute(
   if (amount > balance.delegable) throw new InsufficientDelegableBalanceError(amount, balance.delegable);
   if (p.totalShares !== 0n && p.totalStake === 0n) throw new PoolBankruptError(pid);
   const gap = capGap(p);
-  if (gap !== undefined && amount > gap) throw new ContributionExceedsCapError(amount, gap, p.cap!, p.totalStake);
+  if (gap !== undefined && amount > gap)
+    throw new ContributionExceedsCapError(amount, gap, p.cap!, p.totalStake);
 }
 
 /** "Contribute": stakes planck into the pool; the result's `value` is the shares minted (from `Contribution`). */
 export function contribute(pid: bigint, amount: bigint): Operation<bigint> {
-  if (typeof amount !== 'bigint' || amount <= 0n) throw new InvalidAmountError(amount, typeof amount === 'bigint' ? 'Negative' : 'NotANumber');
+  if (typeof amount !== 'bigint' || amount <= 0n)
+    throw new InvalidAmountError(amount, typeof amount === 'bigint' ? 'Negative' : 'NotANumber');
   return {
     kind: 'contribute',
     async validate({ view, caller }) {

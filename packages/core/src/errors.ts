@@ -213,7 +213,11 @@ export class WorkerAlreadyBoundError extends MiningError {
     readonly worker: string,
     readonly pid: bigint | undefined,
   ) {
-    super(pid === undefined ? `worker ${worker} is already bound to a miner` : `worker ${worker} is already in pool ${pid}`);
+    super(
+      pid === undefined
+        ? `worker ${worker} is already bound to a miner`
+        : `worker ${worker} is already in pool ${pid}`,
+    );
   }
 }
 
@@ -267,7 +271,9 @@ export class CooldownNotOverError extends MiningError {
     /** chain time, unix seconds */
     readonly now: bigint,
   ) {
-    super(`worker ${worker} is cooling down until ${new Date(Number(cooldownEnd) * 1000).toISOString()} (${cooldownEnd - now} s left)`);
+    super(
+      `worker ${worker} is cooling down until ${new Date(Number(cooldownEnd) * 1000).toISOString()} (${cooldownEnd - now} s left)`,
+    );
   }
 }
 
@@ -365,7 +371,9 @@ export class ContributionExceedsCapError extends MiningError {
     readonly cap: bigint,
     readonly totalStake: bigint,
   ) {
-    super(`contribution ${amount} exceeds the pool cap gap ${capGap} (cap ${cap}, total stake ${totalStake})`);
+    super(
+      `contribution ${amount} exceeds the pool cap gap ${capGap} (cap ${cap}, total stake ${totalStake})`,
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 import type { ApiPromise } from '@polkadot/api';
 import type { Codec } from '@polkadot/types/types';
-import { encodeAddress } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
+import { encodeAddress } from '@polkadot/util-crypto';
 import { DispatchError, type MiningError, PalletError } from './errors.js';
 
 /** An event with its fields as plain values (bigint integers, SS58 accounts, 0x-hex keys). */
@@ -40,7 +40,9 @@ export function naturalValue(codec: Codec, ss58 = 30): unknown {
 /** Decodes an event codec (`record.event`) to a {@link DecodedEvent}. */
 export function decodeEvent(event: Codec, ss58 = 30): DecodedEvent {
   const e = event as AnyCodec;
-  const names: string[] = e.meta.fields.map((f: AnyCodec, i: number) => (f.name.isSome ? f.name.unwrap().toString() : String(i)));
+  const names: string[] = e.meta.fields.map((f: AnyCodec, i: number) =>
+    f.name.isSome ? f.name.unwrap().toString() : String(i),
+  );
   const data: Record<string, unknown> = {};
   (e.data as Codec[]).forEach((value, i) => {
     const name = names[i] ?? String(i);
@@ -56,7 +58,13 @@ export function dispatchErrorToMiningError(api: ApiPromise, dispatchError: Codec
     const mod = d.asModule;
     try {
       const meta = api.registry.findMetaError(mod);
-      return new PalletError(meta.section, meta.name, meta.docs.join(' ').trim(), meta.index, Number(mod.error.toU8a()[0]));
+      return new PalletError(
+        meta.section,
+        meta.name,
+        meta.docs.join(' ').trim(),
+        meta.index,
+        Number(mod.error.toU8a()[0]),
+      );
     } catch {
       return new DispatchError('Module', JSON.stringify(mod.toJSON()));
     }

@@ -1,35 +1,48 @@
-export { createMiningClient, MiningClient, type MiningClientOptions } from './client.js';
-export { OperationChain, type DryRunResult } from './operationChain.js';
-export { TxSubmission, type TxStage, type TxResult, type WaitFor } from './txSubmission.js';
-export type { MiningSigner } from './signer.js';
-export type { ConnectionState } from './connection.js';
-export * from './errors.js';
-export { pha, formatPha, percentToPermill, permillToPercent, PLANCK_PER_PHA, PHA_DECIMALS, type FormatPhaOptions } from './amount.js';
-export { KHALA, PHALA, DEVCHAIN, NETWORKS, PHALA_SIGNED_EXTENSIONS, type NetworkPreset } from './networks.js';
-export { normalizeAddress, normalizeWorkerKey, normalizePid, sameAccount } from './accounts.js';
-export { poolSubAccount } from './subAccount.js';
-export { detectRuntime, type RuntimeSupport } from './runtimeSupport.js';
-export { decodeEvent, type DecodedEvent } from './events.js';
+export { normalizeAddress, normalizePid, normalizeWorkerKey, sameAccount } from './accounts.js';
+export { type AddWorkerState, checkAddWorker } from './addWorker.js';
+export {
+  type FormatPhaOptions,
+  formatPha,
+  PHA_DECIMALS,
+  PLANCK_PER_PHA,
+  percentToPermill,
+  permillToPercent,
+  pha,
+} from './amount.js';
+export { BLOCKS_PER_YEAR, estimateApr, miningShare } from './apr.js';
 export type { PoolConstants } from './chainView.js';
-export type * from './state.js';
+export { type ClaimableRewards, type ClaimKind, checkClaim, claimableRewards } from './claim.js';
+export { createMiningClient, MiningClient, type MiningClientOptions } from './client.js';
+export type { ConnectionState } from './connection.js';
+export { capGap, checkContribute } from './contribute.js';
+export * from './errors.js';
+export { type DecodedEvent, decodeEvent } from './events.js';
+export { DEVCHAIN, KHALA, NETWORKS, type NetworkPreset, PHALA, PHALA_SIGNED_EXTENSIONS } from './networks.js';
 export type { Operation, OperationContext } from './operation.js';
-export { checkSetPayout } from './setPayout.js';
+export { type DryRunResult, OperationChain } from './operationChain.js';
+export { type Overview, type OverviewTotals, overviewTotals, type PoolOverview } from './overviewState.js';
+export type { PoolsFilter } from './poolsState.js';
+export { checkReclaimWorker, cooldownEnd } from './reclaimWorker.js';
+export { checkRemoveWorker } from './removeWorker.js';
+export { checkRestartMining, type RestartMiningState } from './restartMining.js';
+export { detectRuntime, type RuntimeSupport } from './runtimeSupport.js';
 export { checkSetCap } from './setCap.js';
 export { checkSetDescription, MAX_DESCRIPTION_BYTES } from './setDescription.js';
+export { checkSetPayout } from './setPayout.js';
+export type { MiningSigner } from './signer.js';
+export { type QueuedWithdrawal, queuedWithdrawal, type StakeView, stakeView } from './stakeState.js';
+export { checkStakeRange, checkStartMining, type StartMiningState } from './startMining.js';
+export type * from './state.js';
+export { checkStopMining } from './stopMining.js';
+export { poolSubAccount, poolSubAccountHex } from './subAccount.js';
+export type { TokenomicsView } from './tokenomicsState.js';
+export { type TxResult, type TxStage, TxSubmission, type WaitFor } from './txSubmission.js';
 export { checkWhitelistAdd } from './whitelistAdd.js';
 export { checkWhitelistRemove } from './whitelistRemove.js';
-export { checkAddWorker, type AddWorkerState } from './addWorker.js';
-export { checkRemoveWorker } from './removeWorker.js';
-export { checkStartMining, checkStakeRange, type StartMiningState } from './startMining.js';
-export { checkStopMining } from './stopMining.js';
-export { checkRestartMining, type RestartMiningState } from './restartMining.js';
-export { checkReclaimWorker, cooldownEnd } from './reclaimWorker.js';
-export { checkContribute, capGap } from './contribute.js';
 export { checkWithdraw, sharesToWithdraw, type WithdrawInput } from './withdraw.js';
-export { checkClaim, claimableRewards, type ClaimKind, type ClaimableRewards } from './claim.js';
-export { workerView, type WorkerView, type WorkerDisplayState, type WorkerEnvironment } from './workersState.js';
-export { stakeView, queuedWithdrawal, type StakeView, type QueuedWithdrawal } from './stakeState.js';
-export type { TokenomicsView } from './tokenomicsState.js';
-export type { PoolsFilter } from './poolsState.js';
-export { overviewTotals, type Overview, type OverviewTotals, type PoolOverview } from './overviewState.js';
-export { estimateApr, miningShare, BLOCKS_PER_YEAR } from './apr.js';
+export {
+  type WorkerDisplayState,
+  type WorkerEnvironment,
+  type WorkerView,
+  workerView,
+} from './workersState.js';

@@ -1,6 +1,6 @@
+import type { ApiPromise } from '@polkadot/api';
 import type { Codec } from '@polkadot/types/types';
 import { Observable } from 'rxjs';
-import type { ApiPromise } from '@polkadot/api';
 import type { PoolConstants } from './chainView.js';
 
 /** What the state observables need from the client. */

@@ -27,6 +27,13 @@ export interface Operation<V = unknown> {
 }
 
 /** The untyped `api.tx.phalaStakePool` (works before and after @phala-mining/types augmentation). */
-export function stakePoolTx(api: ApiPromise): Record<string, (...args: unknown[]) => SubmittableExtrinsic<'promise'>> {
-  return (api.tx as unknown as Record<string, Record<string, (...args: unknown[]) => SubmittableExtrinsic<'promise'>>>).phalaStakePool!;
+export function stakePoolTx(
+  api: ApiPromise,
+): Record<string, (...args: unknown[]) => SubmittableExtrinsic<'promise'>> {
+  return (
+    api.tx as unknown as Record<
+      string,
+      Record<string, (...args: unknown[]) => SubmittableExtrinsic<'promise'>>
+    >
+  ).phalaStakePool!;
 }

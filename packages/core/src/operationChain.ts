@@ -21,7 +21,7 @@ import { setPayout } from './setPayout.js';
 import type { MiningSigner } from './signer.js';
 import { startMining } from './startMining.js';
 import { stopMining } from './stopMining.js';
-import { TxSubmission, type TxStage, type WaitFor } from './txSubmission.js';
+import { type TxStage, TxSubmission, type WaitFor } from './txSubmission.js';
 import { whitelistAdd } from './whitelistAdd.js';
 import { whitelistRemove } from './whitelistRemove.js';
 import { type WithdrawInput, withdraw } from './withdraw.js';
@@ -153,7 +153,9 @@ export class OperationChain<V = void> {
     return this.ops.map((o) => o.kind);
   }
 
-  private async prepare(caller: string): Promise<{ ctx: OperationContext; tx: SubmittableExtrinsic<'promise'> }> {
+  private async prepare(
+    caller: string,
+  ): Promise<{ ctx: OperationContext; tx: SubmittableExtrinsic<'promise'> }> {
     if (this.ops.length === 0) throw new EmptyChainError();
     const { api, runtime, ss58 } = this.deps;
     const ctx: OperationContext = { api, runtime, caller, view: new ChainView(api, ss58) };
@@ -189,7 +191,9 @@ export class OperationChain<V = void> {
   send(signer: MiningSigner, options: { waitFor?: WaitFor } = {}): TxSubmission<V> {
     const stages = new ReplaySubject<TxStage>();
     const ops = this.ops;
-    const submission = new TxSubmission<V>(stages, options.waitFor ?? this.deps.waitFor, (events) => decodeValues(ops, events));
+    const submission = new TxSubmission<V>(stages, options.waitFor ?? this.deps.waitFor, (events) =>
+      decodeValues(ops, events),
+    );
     void (async () => {
       let caller: string;
       let tx: SubmittableExtrinsic<'promise'>;
@@ -208,10 +212,16 @@ export class OperationChain<V = void> {
 }
 
 function callerOf(signerOrAddress: MiningSigner | string, ss58: number): string {
-  return normalizeAddress(typeof signerOrAddress === 'string' ? signerOrAddress : signerOrAddress.address, ss58);
+  return normalizeAddress(
+    typeof signerOrAddress === 'string' ? signerOrAddress : signerOrAddress.address,
+    ss58,
+  );
 }
 
-function batchAll(api: ApiPromise, calls: SubmittableExtrinsic<'promise'>[]): SubmittableExtrinsic<'promise'> {
+function batchAll(
+  api: ApiPromise,
+  calls: SubmittableExtrinsic<'promise'>[],
+): SubmittableExtrinsic<'promise'> {
   return (api.tx as any).utility.batchAll(calls) as SubmittableExtrinsic<'promise'>;
 }
 

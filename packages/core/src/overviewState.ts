@@ -1,4 +1,4 @@
-import { type Observable, combineLatest, map, of, switchMap } from 'rxjs';
+import { combineLatest, map, type Observable, of, switchMap } from 'rxjs';
 import type { PoolInfo } from './state.js';
 import type { WorkerDisplayState, WorkerView } from './workersState.js';
 
@@ -32,7 +32,13 @@ export interface Overview {
 
 /** Sums pools and workers (pure). */
 export function overviewTotals(pools: readonly PoolOverview[]): OverviewTotals {
-  const workersByState: Record<WorkerDisplayState, number> = { Ready: 0, Mining: 0, Unresponsive: 0, CoolingDown: 0, Unbound: 0 };
+  const workersByState: Record<WorkerDisplayState, number> = {
+    Ready: 0,
+    Mining: 0,
+    Unresponsive: 0,
+    CoolingDown: 0,
+    Unbound: 0,
+  };
   const t: OverviewTotals = {
     pools: pools.length,
     workers: 0,

@@ -1,11 +1,11 @@
 import type { Codec } from '@polkadot/types/types';
-import { type Observable, distinctUntilChanged, from, map, of, scan, switchMap, concatMap } from 'rxjs';
+import { concatMap, distinctUntilChanged, from, map, type Observable, of, scan, switchMap } from 'rxjs';
 import { sameAccount } from './accounts.js';
 import { big, decodePool } from './codec.js';
 import { type ObservableDeps, promiseQuery, queryMulti$, rxQuery } from './observableDeps.js';
 import type { PoolInfo } from './state.js';
 
-/** Filter of {@link poolsState$}. */
+/** Filter of `MiningClient.pools$`. */
 export interface PoolsFilter {
   /** only pools owned by this account */
   owner?: string;
@@ -29,7 +29,9 @@ export function poolsState$(deps: ObservableDeps, filter: PoolsFilter = {}): Obs
           if (count <= from0) return known;
           const pids = Array.from({ length: Number(count - from0) }, (_, i) => from0 + BigInt(i));
           if (filter.owner === undefined) return [...known, ...pids];
-          const pools = (await deps.api.queryMulti(pids.map((pid) => [sp.stakePools, pid]))) as unknown as Codec[];
+          const pools = (await deps.api.queryMulti(
+            pids.map((pid) => [sp.stakePools, pid]),
+          )) as unknown as Codec[];
           const mine = pids.filter((_, i) => {
             const p = decodePool(pools[i]!, undefined, undefined, deps.ss58);
             return p !== undefined && sameAccount(p.owner, filter.owner!);

@@ -24,7 +24,11 @@ export function removeWorker(pid: bigint, workerKey: string): Operation<void> {
   return {
     kind: 'removeWorker',
     async validate({ view, caller }) {
-      const [pool, assignedPid, miner] = await Promise.all([view.pool(pid), view.workerAssignment(worker), view.miner(pid, worker)]);
+      const [pool, assignedPid, miner] = await Promise.all([
+        view.pool(pid),
+        view.workerAssignment(worker),
+        view.miner(pid, worker),
+      ]);
       checkRemoveWorker(pid, pool, caller, worker, assignedPid, miner);
       pool!.workers = pool!.workers.filter((w) => w !== worker);
       view.assume('assign', worker, undefined);

@@ -39,20 +39,34 @@ export function checkRestartMining(s: RestartMiningState): void {
 /** Restarts a mining worker with a strictly larger stake (stop, immediate reclaim and start in one call). */
 export function restartMining(pid: bigint, workerKey: string, stake: bigint): Operation<void> {
   const worker = normalizeWorkerKey(workerKey);
-  if (typeof stake !== 'bigint' || stake < 0n) throw new InvalidAmountError(stake, typeof stake === 'bigint' ? 'Negative' : 'NotANumber');
+  if (typeof stake !== 'bigint' || stake < 0n)
+    throw new InvalidAmountError(stake, typeof stake === 'bigint' ? 'Negative' : 'NotANumber');
   return {
     kind: 'restartMining',
     async validate({ view, caller }) {
-      const [pool, miningEnabled, assignedPid, miner, currentStake, registered, tokenomics] = await Promise.all([
-        view.pool(pid),
-        view.miningEnabled(),
-        view.workerAssignment(worker),
-        view.miner(pid, worker),
-        view.minerStake(pid, worker),
-        view.registryWorker(worker),
-        view.tokenomics(),
-      ]);
-      checkRestartMining({ pid, worker, caller, stake, pool, miningEnabled, assignedPid, miner, currentStake, registered, tokenomics });
+      const [pool, miningEnabled, assignedPid, miner, currentStake, registered, tokenomics] =
+        await Promise.all([
+          view.pool(pid),
+          view.miningEnabled(),
+          view.workerAssignment(worker),
+          view.miner(pid, worker),
+          view.minerStake(pid, worker),
+          view.registryWorker(worker),
+          view.tokenomics(),
+        ]);
+      checkRestartMining({
+        pid,
+        worker,
+        caller,
+        stake,
+        pool,
+        miningEnabled,
+        assignedPid,
+        miner,
+        currentStake,
+        registered,
+        tokenomics,
+      });
       pool!.freeStake = pool!.freeStake + currentStake - stake;
     },
     calls: ({ api }) => [stakePoolTx(api).restartMining!(pid, worker, stake)],

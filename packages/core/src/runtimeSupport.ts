@@ -31,7 +31,8 @@ export function detectRuntime(api: ApiPromise): RuntimeSupport {
   return {
     specName,
     specVersion,
-    splitClaims: typeof pool.claimOwnerRewards === 'function' && typeof pool.claimStakerRewards === 'function',
+    splitClaims:
+      typeof pool.claimOwnerRewards === 'function' && typeof pool.claimStakerRewards === 'function',
     restartMining: typeof pool.restartMining === 'function',
     whitelists: typeof pool.addStakerToWhitelist === 'function',
   };

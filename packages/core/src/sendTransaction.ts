@@ -3,8 +3,8 @@ import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { Codec } from '@polkadot/types/types';
 import type { ReplaySubject } from 'rxjs';
 import type { ConnectionMonitor } from './connection.js';
-import { type DecodedEvent, decodeEvent, dispatchErrorToMiningError } from './events.js';
 import { MiningError, TransactionRejectedError } from './errors.js';
+import { type DecodedEvent, decodeEvent, dispatchErrorToMiningError } from './events.js';
 import type { NonceTracker } from './nonceTracker.js';
 import { type MiningSigner, signingArgs } from './signer.js';
 import type { TxStage } from './txSubmission.js';
@@ -85,10 +85,22 @@ export async function sendTransaction(
         fail(found.failed, { blockHash, events: found.events });
         return;
       }
-      stages.next({ stage: 'inBlock', hash: hash!, blockHash, blockNumber: found.blockNumber, events: found.events });
+      stages.next({
+        stage: 'inBlock',
+        hash: hash!,
+        blockHash,
+        blockNumber: found.blockNumber,
+        events: found.events,
+      });
     }
     if (finalized) {
-      finish({ stage: 'finalized', hash: hash!, blockHash, blockNumber: inBlock.blockNumber, events: inBlock.events });
+      finish({
+        stage: 'finalized',
+        hash: hash!,
+        blockHash,
+        blockNumber: inBlock.blockNumber,
+        events: inBlock.events,
+      });
     }
   };
 
@@ -113,7 +125,11 @@ export async function sendTransaction(
       onDisconnected();
       return;
     }
-    fail(error instanceof MiningError ? error : new TransactionRejectedError(String((error as Error)?.message ?? error), hash));
+    fail(
+      error instanceof MiningError
+        ? error
+        : new TransactionRejectedError(String((error as Error)?.message ?? error), hash),
+    );
   };
 
   const watch = async (): Promise<void> => {
@@ -138,7 +154,11 @@ export async function sendTransaction(
     if (submitted === LOST) lost = true;
   } catch (error) {
     api.off('disconnected', onDisconnected);
-    fail(error instanceof MiningError ? error : new TransactionRejectedError(String((error as Error)?.message ?? error), hash));
+    fail(
+      error instanceof MiningError
+        ? error
+        : new TransactionRejectedError(String((error as Error)?.message ?? error), hash),
+    );
     return;
   }
 
@@ -211,7 +231,12 @@ export async function sendTransaction(
     } catch (error) {
       if (!api.isConnected) throw error;
       // "stale"/"outdated": the nonce was used meanwhile, so it was included after our scan
-      const again = await findInBlocks(deps, hash!, startBlock, (await api.rpc.chain.getHeader()).number.toNumber());
+      const again = await findInBlocks(
+        deps,
+        hash!,
+        startBlock,
+        (await api.rpc.chain.getHeader()).number.toNumber(),
+      );
       if (again) {
         await included(again, false);
         await waitFinalized(again);
@@ -285,7 +310,12 @@ export async function sendTransaction(
 }
 
 /** Finds the extrinsic in blocks [from, to]; returns the block hash. */
-async function findInBlocks(deps: SendDeps, hash: string, from: number, to: number): Promise<string | undefined> {
+async function findInBlocks(
+  deps: SendDeps,
+  hash: string,
+  from: number,
+  to: number,
+): Promise<string | undefined> {
   for (let n = Math.max(from, 0); n <= to; n++) {
     const blockHash = (await deps.api.rpc.chain.getBlockHash(n)).toHex();
     const block = (await deps.api.rpc.chain.getBlock(blockHash)) as AnyCodec;
@@ -302,12 +332,19 @@ async function inspectBlock(deps: SendDeps, blockHash: string, hash: string): Pr
   if (index < 0) return undefined;
   const at = await api.at(blockHash);
   const records = (await (at.query as any).system.events()) as AnyCodec[];
-  const mine = records.filter((r) => r.phase.isApplyExtrinsic && r.phase.asApplyExtrinsic.toNumber() === index);
+  const mine = records.filter(
+    (r) => r.phase.isApplyExtrinsic && r.phase.asApplyExtrinsic.toNumber() === index,
+  );
   let failed: MiningError | undefined;
   for (const r of mine) {
     if (r.event.section === 'system' && r.event.method === 'ExtrinsicFailed') {
       failed = dispatchErrorToMiningError(api, r.event.data[0]);
     }
   }
-  return { blockHash, blockNumber: block.block.header.number.toNumber(), events: mine.map((r) => decodeEvent(r.event, ss58)), failed };
+  return {
+    blockHash,
+    blockNumber: block.block.header.number.toNumber(),
+    events: mine.map((r) => decodeEvent(r.event, ss58)),
+    failed,
+  };
 }

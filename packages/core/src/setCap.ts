@@ -11,7 +11,8 @@ export function checkSetCap(pid: bigint, pool: PoolInfo | undefined, caller: str
 
 /** "Set Cap": the pool's staking capacity in planck (there is no way back to unlimited). */
 export function setCap(pid: bigint, cap: bigint): Operation<void> {
-  if (typeof cap !== 'bigint' || cap < 0n) throw new InvalidAmountError(cap, typeof cap === 'bigint' ? 'Negative' : 'NotANumber');
+  if (typeof cap !== 'bigint' || cap < 0n)
+    throw new InvalidAmountError(cap, typeof cap === 'bigint' ? 'Negative' : 'NotANumber');
   return {
     kind: 'setCap',
     async validate({ view, caller }) {

@@ -15,7 +15,8 @@ export function checkSetDescription(pid: bigint, pool: PoolInfo | undefined, cal
 /** Sets the pool's description; throws {@link DescriptionTooLongError} at once above 4400 UTF-8 bytes. */
 export function setDescription(pid: bigint, description: string): Operation<void> {
   const bytes = new TextEncoder().encode(description);
-  if (bytes.length > MAX_DESCRIPTION_BYTES) throw new DescriptionTooLongError(bytes.length, MAX_DESCRIPTION_BYTES);
+  if (bytes.length > MAX_DESCRIPTION_BYTES)
+    throw new DescriptionTooLongError(bytes.length, MAX_DESCRIPTION_BYTES);
   return {
     kind: 'setDescription',
     async validate({ view, caller }) {

@@ -5,5 +5,10 @@ import { type MonoTypeOperatorFunction, ReplaySubject, share } from 'rxjs';
  * the connection is down), and tears the storage subscription down when the last subscriber leaves.
  */
 export function shareLatest<T>(): MonoTypeOperatorFunction<T> {
-  return share({ connector: () => new ReplaySubject<T>(1), resetOnError: true, resetOnComplete: true, resetOnRefCountZero: true });
+  return share({
+    connector: () => new ReplaySubject<T>(1),
+    resetOnError: true,
+    resetOnComplete: true,
+    resetOnRefCountZero: true,
+  });
 }

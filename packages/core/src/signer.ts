@@ -1,5 +1,5 @@
-import type { Signer as InjectedSigner } from '@polkadot/types/types';
 import type { KeyringPair } from '@polkadot/keyring/types';
+import type { Signer as InjectedSigner } from '@polkadot/types/types';
 
 /**
  * Anything that can sign: a KeyringPair, or an address with an injected signer (the Polkadot{.js} extension's
@@ -13,8 +13,15 @@ export function signerAddress(signer: MiningSigner): string {
 }
 
 /** Arguments for `signAsync`: the pair itself, or the address plus `{ signer }` in the options. */
-export function signingArgs(signer: MiningSigner): { account: KeyringPair | string; options: { signer?: InjectedSigner } } {
-  if ('signer' in signer && signer.signer && !('sign' in signer && typeof (signer as unknown as KeyringPair).sign === 'function')) {
+export function signingArgs(signer: MiningSigner): {
+  account: KeyringPair | string;
+  options: { signer?: InjectedSigner };
+} {
+  if (
+    'signer' in signer &&
+    signer.signer &&
+    !('sign' in signer && typeof (signer as unknown as KeyringPair).sign === 'function')
+  ) {
     return { account: signer.address, options: { signer: signer.signer } };
   }
   return { account: signer as KeyringPair, options: {} };

@@ -10,8 +10,20 @@ describe('stakeView', () => {
       rewardAcc: 1n << 63n,
       withdrawQueue: [{ user: BOB, shares: PHA, startTime: 1000n }],
     });
-    const v = stakeView(p, BOB, staker({ shares: 2n * PHA, locked: 2n * PHA, rewardDebt: PHA / 2n, availableRewards: 5n }), 2000n, 604_800n, 604_800n);
+    const v = stakeView(
+      p,
+      BOB,
+      staker({ shares: 2n * PHA, locked: 2n * PHA, rewardDebt: PHA / 2n, availableRewards: 5n }),
+      2000n,
+      604_800n,
+      604_800n,
+    );
     expect(v).toMatchObject({ value: 2n * PHA, pendingRewards: PHA / 2n, claimableRewards: PHA / 2n + 5n });
-    expect(v.queuedWithdrawal).toMatchObject({ deadline: 605_800n, countdown: 603_800n, latestCompletion: 1_210_600n, value: PHA });
+    expect(v.queuedWithdrawal).toMatchObject({
+      deadline: 605_800n,
+      countdown: 603_800n,
+      latestCompletion: 1_210_600n,
+      value: PHA,
+    });
   });
 });

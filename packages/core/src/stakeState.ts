@@ -1,6 +1,6 @@
 import { pendingReward, sharePrice, valueOfShares } from '@phala-mining/math';
 import type { Codec } from '@polkadot/types/types';
-import { type Observable, combineLatest, map } from 'rxjs';
+import { combineLatest, map, type Observable } from 'rxjs';
 import { sameAccount } from './accounts.js';
 import { big, decodeStaker } from './codec.js';
 import { type ObservableDeps, promiseQuery, queryMulti$ } from './observableDeps.js';
@@ -104,20 +104,32 @@ export function stakeState$(
     map(([pool, values]) => {
       if (!pool) return undefined;
       const [staker, now, cooldown] = values as unknown as Codec[];
-      return stakeView(pool, account, decodeStaker(staker!, deps.ss58), big(now!) / 1000n, deps.constants.gracePeriod, big(cooldown!));
+      return stakeView(
+        pool,
+        account,
+        decodeStaker(staker!, deps.ss58),
+        big(now!) / 1000n,
+        deps.constants.gracePeriod,
+        big(cooldown!),
+      );
     }),
   );
 }
 
 /** Live withdraw queue of a pool, in order, with countdowns. */
-export function withdrawQueueState$(deps: ObservableDeps, pool$: Observable<PoolInfo | undefined>): Observable<QueuedWithdrawal[]> {
+export function withdrawQueueState$(
+  deps: ObservableDeps,
+  pool$: Observable<PoolInfo | undefined>,
+): Observable<QueuedWithdrawal[]> {
   const q = promiseQuery(deps.api);
   const clock$ = queryMulti$(deps.api, [[q.timestamp!.now], [q.phalaMining!.coolDownPeriod]]);
   return combineLatest([pool$, clock$]).pipe(
     map(([pool, values]) => {
       if (!pool) return [];
       const [now, cooldown] = values as unknown as Codec[];
-      return pool.withdrawQueue.map((w) => queuedWithdrawal(w, pool, big(now!) / 1000n, deps.constants.gracePeriod, big(cooldown!)));
+      return pool.withdrawQueue.map((w) =>
+        queuedWithdrawal(w, pool, big(now!) / 1000n, deps.constants.gracePeriod, big(cooldown!)),
+      );
     }),
   );
 }

@@ -1,4 +1,4 @@
-import { GENESIS_TOKENOMIC_PARAMETERS as P, maxStake, minStake } from '@phala-mining/math';
+import { maxStake, minStake, GENESIS_TOKENOMIC_PARAMETERS as P } from '@phala-mining/math';
 import { describe, expect, it } from 'vitest';
 import { checkStartMining, type StartMiningState } from './startMining.js';
 import { ALICE, BOB, miner, PHA, pool, registered, WORKER } from './testFixtures.js';
@@ -35,15 +35,23 @@ describe('checkStartMining', () => {
     ['StakeBelowMinimum', { stake: smin - 1n }],
     ['StakeAboveMaximum', { stake: smax + 1n }],
   ] as const)('fails with %s', (code, o) => {
-    expect(() => checkStartMining(base(o as Partial<StartMiningState>))).toThrow(expect.objectContaining({ code }));
+    expect(() => checkStartMining(base(o as Partial<StartMiningState>))).toThrow(
+      expect.objectContaining({ code }),
+    );
   });
   it('names Smin and Smax', () => {
-    expect(() => checkStartMining(base({ stake: 1n }))).toThrow(expect.objectContaining({ stake: 1n, minimum: smin }));
-    expect(() => checkStartMining(base({ stake: smax + 1n }))).toThrow(expect.objectContaining({ maximum: smax }));
+    expect(() => checkStartMining(base({ stake: 1n }))).toThrow(
+      expect.objectContaining({ stake: 1n, minimum: smin }),
+    );
+    expect(() => checkStartMining(base({ stake: smax + 1n }))).toThrow(
+      expect.objectContaining({ maximum: smax }),
+    );
   });
   it('uses the confidence level for Smax', () => {
     const s5 = maxStake(P, 2000, 5)!;
     expect(s5).toBeGreaterThan(smax);
-    expect(() => checkStartMining(base({ stake: s5, registered: registered({ confidenceLevel: 5 }) }))).not.toThrow();
+    expect(() =>
+      checkStartMining(base({ stake: s5, registered: registered({ confidenceLevel: 5 }) })),
+    ).not.toThrow();
   });
 });

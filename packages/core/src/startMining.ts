@@ -59,7 +59,8 @@ export function checkStartMining(s: StartMiningState): void {
 /** "Start": starts a Ready worker mining with a stake between Smin and Smax (fixed while mining). */
 export function startMining(pid: bigint, workerKey: string, stake: bigint): Operation<void> {
   const worker = normalizeWorkerKey(workerKey);
-  if (typeof stake !== 'bigint' || stake < 0n) throw new InvalidAmountError(stake, typeof stake === 'bigint' ? 'Negative' : 'NotANumber');
+  if (typeof stake !== 'bigint' || stake < 0n)
+    throw new InvalidAmountError(stake, typeof stake === 'bigint' ? 'Negative' : 'NotANumber');
   return {
     kind: 'startMining',
     async validate({ view, caller }) {

@@ -56,7 +56,12 @@ export interface RegistryWorkerInfo {
 }
 
 /** `MinerState`; the UI shows MiningIdle as "Mining". */
-export type MinerStateName = 'Ready' | 'MiningIdle' | 'MiningActive' | 'MiningUnresponsive' | 'MiningCoolingDown';
+export type MinerStateName =
+  | 'Ready'
+  | 'MiningIdle'
+  | 'MiningActive'
+  | 'MiningUnresponsive'
+  | 'MiningCoolingDown';
 
 /** `PhalaMining.Miners[subAccount]`. */
 export interface MinerInfo {

@@ -27,11 +27,28 @@ export function pool(overrides: Partial<PoolInfo> = {}): PoolInfo {
 }
 
 export function registered(overrides: Partial<RegistryWorkerInfo> = {}): RegistryWorkerInfo {
-  return { pubkey: WORKER, operator: ALICE, confidenceLevel: 1, initialScore: 2000, features: [4, 1], ...overrides };
+  return {
+    pubkey: WORKER,
+    operator: ALICE,
+    confidenceLevel: 1,
+    initialScore: 2000,
+    features: [4, 1],
+    ...overrides,
+  };
 }
 
 export function miner(overrides: Partial<MinerInfo> = {}): MinerInfo {
-  return { state: 'Ready', ve: 0n, v: 0n, vUpdatedAt: 0n, pInit: 0, pInstant: 0, coolDownStart: 0n, totalReward: 0n, ...overrides };
+  return {
+    state: 'Ready',
+    ve: 0n,
+    v: 0n,
+    vUpdatedAt: 0n,
+    pInit: 0,
+    pInstant: 0,
+    coolDownStart: 0n,
+    totalReward: 0n,
+    ...overrides,
+  };
 }
 
 export function staker(overrides: Partial<StakerInfo> = {}): StakerInfo {

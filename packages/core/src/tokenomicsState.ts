@@ -1,6 +1,6 @@
 import type { TokenomicParameters } from '@phala-mining/math';
 import type { Codec } from '@polkadot/types/types';
-import { type Observable, map } from 'rxjs';
+import { map, type Observable } from 'rxjs';
 import { big, decodeTokenomics } from './codec.js';
 import { type ObservableDeps, promiseQuery, queryMulti$ } from './observableDeps.js';
 
@@ -19,20 +19,19 @@ export interface TokenomicsView {
 export function tokenomicsState$(deps: ObservableDeps): Observable<TokenomicsView> {
   const q = promiseQuery(deps.api);
   return queryMulti$(deps.api, [
-      [q.phalaMining!.tokenomicParameters],
-      [q.phalaMining!.coolDownPeriod],
-      [q.phalaMining!.onlineMiners],
-      [q.phalaStakePool!.miningEnabled],
-    ])
-    .pipe(
-      map((values) => {
-        const [params, cooldown, online, enabled] = values as unknown as (Codec & Record<string, any>)[];
-        return {
-          params: decodeTokenomics(params!),
-          coolDownPeriod: big(cooldown!),
-          onlineMiners: Number(big(online!)),
-          miningEnabled: enabled!.isTrue as boolean,
-        };
-      }),
-    );
+    [q.phalaMining!.tokenomicParameters],
+    [q.phalaMining!.coolDownPeriod],
+    [q.phalaMining!.onlineMiners],
+    [q.phalaStakePool!.miningEnabled],
+  ]).pipe(
+    map((values) => {
+      const [params, cooldown, online, enabled] = values as unknown as (Codec & Record<string, any>)[];
+      return {
+        params: decodeTokenomics(params!),
+        coolDownPeriod: big(cooldown!),
+        onlineMiners: Number(big(online!)),
+        miningEnabled: enabled!.isTrue as boolean,
+      };
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 import { Observable, type ReplaySubject } from 'rxjs';
-import type { DecodedEvent } from './events.js';
 import type { MiningError } from './errors.js';
+import type { DecodedEvent } from './events.js';
 
 /** A lifecycle stage of a sent transaction. */
 export type TxStage =
@@ -8,7 +8,13 @@ export type TxStage =
   | { stage: 'broadcast'; hash: string }
   | { stage: 'inBlock'; hash: string; blockHash: string; blockNumber: number; events: DecodedEvent[] }
   | { stage: 'finalized'; hash: string; blockHash: string; blockNumber: number; events: DecodedEvent[] }
-  | { stage: 'failed'; hash: string | undefined; error: MiningError; blockHash?: string; events?: DecodedEvent[] };
+  | {
+      stage: 'failed';
+      hash: string | undefined;
+      error: MiningError;
+      blockHash?: string;
+      events?: DecodedEvent[];
+    };
 
 /** The outcome of a successful transaction. */
 export interface TxResult<V = unknown> {

@@ -5,7 +5,13 @@ import { requireOwnedPool } from './poolChecks.js';
 import type { PoolInfo } from './state.js';
 
 /** Rules of adding a staker to the whitelist, in the chain's order. */
-export function checkWhitelistAdd(pid: bigint, pool: PoolInfo | undefined, caller: string, staker: string, limit: number): void {
+export function checkWhitelistAdd(
+  pid: bigint,
+  pool: PoolInfo | undefined,
+  caller: string,
+  staker: string,
+  limit: number,
+): void {
   const p = requireOwnedPool(pid, pool, caller);
   if (p.whitelist) {
     if (p.whitelist.some((a) => sameAccount(a, staker))) throw new AlreadyWhitelistedError(pid, staker);

@@ -5,7 +5,12 @@ import { requireOwnedPool } from './poolChecks.js';
 import type { PoolInfo } from './state.js';
 
 /** Rules of removing a staker from the whitelist, in the chain's order. */
-export function checkWhitelistRemove(pid: bigint, pool: PoolInfo | undefined, caller: string, staker: string): void {
+export function checkWhitelistRemove(
+  pid: bigint,
+  pool: PoolInfo | undefined,
+  caller: string,
+  staker: string,
+): void {
   const p = requireOwnedPool(pid, pool, caller);
   if (!p.whitelist) throw new NoWhitelistError(pid);
   if (!p.whitelist.some((a) => sameAccount(a, staker))) throw new NotWhitelistedError(pid, staker);

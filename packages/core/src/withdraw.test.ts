@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkWithdraw, sharesToWithdraw, withdraw } from './withdraw.js';
-import { BOB, PHA, pool, staker } from './testFixtures.js';
 import { InvalidWithdrawalInputError } from './errors.js';
+import { BOB, PHA, pool, staker } from './testFixtures.js';
+import { checkWithdraw, sharesToWithdraw, withdraw } from './withdraw.js';
 
 describe('withdraw rules', () => {
   const p = pool({ totalStake: 3n * PHA, totalShares: 2n * PHA });
@@ -12,10 +12,18 @@ describe('withdraw rules', () => {
     expect(sharesToWithdraw({ all: true }, p, s)).toBe(2n * PHA);
   });
   it('checks stake, dust, holdings, pool in the chain order', () => {
-    expect(() => checkWithdraw(0n, undefined, BOB, undefined, 5000n)).toThrow(expect.objectContaining({ code: 'NoStake' }));
-    expect(() => checkWithdraw(0n, p, BOB, s, 1000n)).toThrow(expect.objectContaining({ code: 'InvalidWithdrawal' }));
-    expect(() => checkWithdraw(0n, p, BOB, s, 2n * PHA + 1n)).toThrow(expect.objectContaining({ code: 'InvalidWithdrawal', available: 2n * PHA }));
-    expect(() => checkWithdraw(0n, undefined, BOB, s, 5000n)).toThrow(expect.objectContaining({ code: 'PoolNotFound' }));
+    expect(() => checkWithdraw(0n, undefined, BOB, undefined, 5000n)).toThrow(
+      expect.objectContaining({ code: 'NoStake' }),
+    );
+    expect(() => checkWithdraw(0n, p, BOB, s, 1000n)).toThrow(
+      expect.objectContaining({ code: 'InvalidWithdrawal' }),
+    );
+    expect(() => checkWithdraw(0n, p, BOB, s, 2n * PHA + 1n)).toThrow(
+      expect.objectContaining({ code: 'InvalidWithdrawal', available: 2n * PHA }),
+    );
+    expect(() => checkWithdraw(0n, undefined, BOB, s, 5000n)).toThrow(
+      expect.objectContaining({ code: 'PoolNotFound' }),
+    );
     expect(() => checkWithdraw(0n, p, BOB, s, 1001n)).not.toThrow();
   });
   it('rejects malformed input at once', () => {

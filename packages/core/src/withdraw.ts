@@ -24,7 +24,13 @@ export function sharesToWithdraw(input: WithdrawInput, pool: PoolInfo, staker: S
  * Rules of "Withdraw", in the chain's order: the caller has stake in the pool, the shares are more than dust (> 1000)
  * and at most those held, and the pool exists.
  */
-export function checkWithdraw(pid: bigint, pool: PoolInfo | undefined, caller: string, staker: StakerInfo | undefined, shares: bigint): void {
+export function checkWithdraw(
+  pid: bigint,
+  pool: PoolInfo | undefined,
+  caller: string,
+  staker: StakerInfo | undefined,
+  shares: bigint,
+): void {
   if (!staker) throw new NoStakeError(pid, caller);
   if (isDust(shares) || shares > staker.shares) throw new InvalidWithdrawalError(shares, staker.shares);
   requirePool(pid, pool);

@@ -7,7 +7,11 @@ export function requireWorkerInPool(pool: PoolInfo, worker: string, assignedPid:
 }
 
 /** The worker's miner must exist and be in one of the given states. */
-export function requireMinerState(worker: string, miner: MinerInfo | undefined, expected: readonly MinerInfo['state'][]): MinerInfo {
+export function requireMinerState(
+  worker: string,
+  miner: MinerInfo | undefined,
+  expected: readonly MinerInfo['state'][],
+): MinerInfo {
   if (!miner) throw new WorkerStateError(worker, 'Unbound', expected);
   if (!expected.includes(miner.state)) throw new WorkerStateError(worker, miner.state, expected);
   return miner;

@@ -1,6 +1,6 @@
 import { maxStake, minStake, type TokenomicParameters } from '@phala-mining/math';
 import type { Codec } from '@polkadot/types/types';
-import { type Observable, distinctUntilChanged, map, of, switchMap } from 'rxjs';
+import { distinctUntilChanged, map, type Observable, of, switchMap } from 'rxjs';
 import { big, decodeBalanceOption, decodeMiner, decodeRegistryWorker, decodeTokenomics } from './codec.js';
 import { type ObservableDeps, promiseQuery, queryMulti$ } from './observableDeps.js';
 import type { MinerInfo, MinerStateName, PoolInfo, RegistryWorkerInfo } from './state.js';
@@ -87,7 +87,10 @@ export function workerView(
     ve: miner?.ve ?? 0n,
     totalReward: miner?.totalReward ?? 0n,
     minStake: p !== undefined && env.tokenomics ? minStake(env.tokenomics, p) : undefined,
-    maxStake: p !== undefined && env.tokenomics ? maxStake(env.tokenomics, p, registered!.confidenceLevel) : undefined,
+    maxStake:
+      p !== undefined && env.tokenomics
+        ? maxStake(env.tokenomics, p, registered!.confidenceLevel)
+        : undefined,
     coolDownStart: cooling ? miner!.coolDownStart : undefined,
     cooldownEnd: end,
     cooldownRemaining: end === undefined ? undefined : end > env.now ? end - env.now : 0n,
@@ -100,13 +103,25 @@ export function workerView(
  * record and stake plus the tokenomic parameters, cooldown period and chain time (so a pool with 200 workers is one
  * subscription of 603 keys, not 600 subscriptions).
  */
-export function workerViews$(deps: ObservableDeps, pid: bigint, workers: readonly string[]): Observable<WorkerView[]> {
+export function workerViews$(
+  deps: ObservableDeps,
+  pid: bigint,
+  workers: readonly string[],
+): Observable<WorkerView[]> {
   const q = promiseQuery(deps.api);
   // storage keys take the raw hex (no SS58 checksum to verify); the view shows SS58
   const subs = workers.map((w) => poolSubAccountHex(pid, w));
-  const keys: unknown[] = [[q.phalaMining!.tokenomicParameters], [q.phalaMining!.coolDownPeriod], [q.timestamp!.now]];
+  const keys: unknown[] = [
+    [q.phalaMining!.tokenomicParameters],
+    [q.phalaMining!.coolDownPeriod],
+    [q.timestamp!.now],
+  ];
   workers.forEach((w, i) => {
-    keys.push([q.phalaRegistry!.workers, w], [q.phalaMining!.miners, subs[i]], [q.phalaMining!.stakes, subs[i]]);
+    keys.push(
+      [q.phalaRegistry!.workers, w],
+      [q.phalaMining!.miners, subs[i]],
+      [q.phalaMining!.stakes, subs[i]],
+    );
   });
   return queryMulti$(deps.api, keys).pipe(
     map((values) => {
@@ -131,7 +146,11 @@ export function workerViews$(deps: ObservableDeps, pid: bigint, workers: readonl
 }
 
 /** Live worker views of a pool, following its worker list. */
-export function workersState$(deps: ObservableDeps, pool$: Observable<PoolInfo | undefined>, pid: bigint): Observable<WorkerView[]> {
+export function workersState$(
+  deps: ObservableDeps,
+  pool$: Observable<PoolInfo | undefined>,
+  pid: bigint,
+): Observable<WorkerView[]> {
   return pool$.pipe(
     map((p) => p?.workers ?? []),
     distinctUntilChanged((a, b) => a.length === b.length && a.every((x, i) => x === b[i])),

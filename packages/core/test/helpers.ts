@@ -1,11 +1,19 @@
 import { createTestChain, type TestChain } from '@phala-mining/testing';
-import { firstValueFrom, filter, type Observable, timeout } from 'rxjs';
+import { filter, firstValueFrom, type Observable, timeout } from 'rxjs';
 import { createMiningClient, type MiningClient } from '../src/index.js';
 
 /** A fresh dev chain (through @phala-mining/testing, over a real socket) with a mining client on it. */
-export async function setup(): Promise<{ chain: TestChain; client: MiningClient; close: () => Promise<void> }> {
+export async function setup(): Promise<{
+  chain: TestChain;
+  client: MiningClient;
+  close: () => Promise<void>;
+}> {
   const chain = await createTestChain();
-  const client = await createMiningClient({ endpoint: chain.endpoint, network: 'devchain', waitFor: 'inBlock' });
+  const client = await createMiningClient({
+    endpoint: chain.endpoint,
+    network: 'devchain',
+    waitFor: 'inBlock',
+  });
   return {
     chain,
     client,

@@ -1,3 +1,4 @@
+import type { TestChain } from '@phala-mining/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AlreadyWhitelistedError,
@@ -13,7 +14,6 @@ import {
   type TxStage,
 } from '../src/index.js';
 import { rejection, setup, until } from './helpers.js';
-import type { TestChain } from '@phala-mining/testing';
 
 let chain: TestChain;
 let client: MiningClient;
@@ -31,7 +31,14 @@ describe('pool administration on the dev chain', () => {
     const second = await client.createPool().send(alice);
     expect(second.value).toBe(first.value + 1n);
     const pool = await until(client.pool$(first.value), (p) => p !== undefined);
-    expect(pool).toMatchObject({ pid: first.value, owner: alice.address, commission: 0, cap: undefined, totalStake: 0n, workers: [] });
+    expect(pool).toMatchObject({
+      pid: first.value,
+      owner: alice.address,
+      commission: 0,
+      cap: undefined,
+      totalStake: 0n,
+      workers: [],
+    });
   });
 
   it('reports every lifecycle stage', async () => {
@@ -41,13 +48,21 @@ describe('pool administration on the dev chain', () => {
     const result = await sub;
     expect(result.finalized).toBe(true);
     expect(stages).toEqual(['signed', 'broadcast', 'inBlock', 'finalized']);
-    expect(result.events.some((e) => e.method === 'PoolCreated' && e.data.owner === chain.accounts.bob.address)).toBe(true);
+    expect(
+      result.events.some((e) => e.method === 'PoolCreated' && e.data.owner === chain.accounts.bob.address),
+    ).toBe(true);
   });
 
   it('chains payout, cap, description and whitelist into one batchAll', async () => {
     const { alice, bob, charlie } = chain.accounts;
     const { value: pid } = await client.createPool().send(alice);
-    const batch = client.pool(pid).setPayout(20).setCap(pha('50000')).setDescription('hello miners').whitelistAdd(bob.address).whitelistAdd(charlie.address);
+    const batch = client
+      .pool(pid)
+      .setPayout(20)
+      .setCap(pha('50000'))
+      .setDescription('hello miners')
+      .whitelistAdd(bob.address)
+      .whitelistAdd(charlie.address);
     expect(await batch.dryRun(alice)).toMatchObject({
       calls: [
         'phalaStakePool.setPayoutPref',
@@ -61,7 +76,12 @@ describe('pool administration on the dev chain', () => {
     const result = await batch.send(alice);
     expect(result.events.some((e) => e.section === 'utility' && e.method === 'BatchCompleted')).toBe(true);
     const pool = await until(client.pool$(pid), (p) => p?.cap !== undefined);
-    expect(pool).toMatchObject({ commission: 200_000, cap: pha('50000'), description: 'hello miners', whitelist: [bob.address, charlie.address] });
+    expect(pool).toMatchObject({
+      commission: 200_000,
+      cap: pha('50000'),
+      description: 'hello miners',
+      whitelist: [bob.address, charlie.address],
+    });
 
     await client.pool(pid).whitelistRemove(bob.address).whitelistRemove(charlie.address).send(alice);
     expect(await until(client.pool$(pid), (p) => p?.whitelist === undefined)).toBeDefined();
@@ -76,10 +96,16 @@ describe('pool administration on the dev chain', () => {
     expect(() => client.pool(pid).setPayout(-1)).toThrow(InvalidPercentError);
     expect(await rejection(client.pool(pid).setPayout(10).send(bob))).toBeInstanceOf(NotPoolOwnerError);
     expect(await rejection(client.pool(9999).setCap(1n).send(alice))).toBeInstanceOf(PoolNotFoundError);
-    expect(await rejection(client.pool(pid).whitelistRemove(bob.address).send(alice))).toBeInstanceOf(NoWhitelistError);
+    expect(await rejection(client.pool(pid).whitelistRemove(bob.address).send(alice))).toBeInstanceOf(
+      NoWhitelistError,
+    );
     await client.pool(pid).whitelistAdd(bob.address).send(alice);
-    expect(await rejection(client.pool(pid).whitelistAdd(bob.address).send(alice))).toBeInstanceOf(AlreadyWhitelistedError);
-    expect(await rejection(client.pool(pid).whitelistRemove(chain.accounts.dave.address).send(alice))).toBeInstanceOf(NotWhitelistedError);
+    expect(await rejection(client.pool(pid).whitelistAdd(bob.address).send(alice))).toBeInstanceOf(
+      AlreadyWhitelistedError,
+    );
+    expect(
+      await rejection(client.pool(pid).whitelistRemove(chain.accounts.dave.address).send(alice)),
+    ).toBeInstanceOf(NotWhitelistedError);
 
     // a later operation of a chain sees the earlier ones: contributing past a cap set in the same batch is refused
     await client.pool(pid).whitelistAdd(alice.address).send(alice);
@@ -105,6 +131,10 @@ describe('pool administration on the dev chain', () => {
     const failed = [a, b].find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect([a, b].filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(failed.reason).toBeInstanceOf(PalletError);
-    expect(failed.reason).toMatchObject({ code: 'PalletError', section: 'phalaStakePool', errorName: 'AlreadyInContributeWhitelist' });
+    expect(failed.reason).toMatchObject({
+      code: 'PalletError',
+      section: 'phalaStakePool',
+      errorName: 'AlreadyInContributeWhitelist',
+    });
   });
 });

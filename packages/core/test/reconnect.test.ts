@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { type DevChain, startDevChain } from '@phala-mining/devchain';
 import { createTestChain, type TestChain } from '@phala-mining/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ConnectionState, createMiningClient, type MiningClient, type PoolInfo, type TxStage } from '../src/index.js';
+import {
+  type ConnectionState,
+  createMiningClient,
+  type MiningClient,
+  type PoolInfo,
+  type TxStage,
+} from '../src/index.js';
 import { until } from './helpers.js';
 
 let dir: string;
@@ -21,7 +27,12 @@ beforeEach(async () => {
   chain = await createTestChain({ devchain: { stateFile } });
   port = chain.devchain!.port;
   restarted = undefined;
-  client = await createMiningClient({ endpoint: chain.endpoint, network: 'devchain', waitFor: 'inBlock', autoConnectMs: 200 });
+  client = await createMiningClient({
+    endpoint: chain.endpoint,
+    network: 'devchain',
+    waitFor: 'inBlock',
+    autoConnectMs: 200,
+  });
 });
 afterEach(async () => {
   await client?.disconnect();
@@ -31,10 +42,16 @@ afterEach(async () => {
 });
 
 /** Stops the dev chain (saving its state file) and starts it again from that file on the same port. */
-async function restart(options: { blockMode?: string; whileDown?: () => Promise<void> } = {}): Promise<DevChain> {
+async function restart(
+  options: { blockMode?: string; whileDown?: () => Promise<void> } = {},
+): Promise<DevChain> {
   await chain.devchain!.close();
   await options.whileDown?.();
-  restarted = await startDevChain({ port, stateFile, ...(options.blockMode ? { blockMode: options.blockMode } : {}) });
+  restarted = await startDevChain({
+    port,
+    stateFile,
+    ...(options.blockMode ? { blockMode: options.blockMode } : {}),
+  });
   return restarted;
 }
 
@@ -77,7 +94,10 @@ describe('a dev chain dropped and restarted from its state file', () => {
     await until(submission, (s) => s.stage === 'broadcast');
 
     // drop the node with the transaction only in its pool; it comes back (manual blocks) without it
-    const back = await restart({ blockMode: 'manual', whileDown: () => until(client.connection$, (s) => s === 'reconnecting').then(() => undefined) });
+    const back = await restart({
+      blockMode: 'manual',
+      whileDown: () => until(client.connection$, (s) => s === 'reconnecting').then(() => undefined),
+    });
     await until(client.connection$, (s) => s === 'connected', 20_000);
     // blocks are produced after the reconnection; the client must find its transaction in them
     const produce = setInterval(() => void back.newBlock().catch(() => undefined), 300);
@@ -122,7 +142,9 @@ describe('a dev chain dropped and restarted from its state file', () => {
       expect(result.hash).toBe((signed as { hash: string }).hash);
       expect(result.value).toBe(BigInt(countBefore));
       await back.newBlock();
-      expect(Number((await (client.api.query as any).phalaStakePool.poolCount()).toBigInt())).toBe(countBefore + 1);
+      expect(Number((await (client.api.query as any).phalaStakePool.poolCount()).toBigInt())).toBe(
+        countBefore + 1,
+      );
       expect((await client.api.rpc.system.accountNextIndex(alice.address)).toNumber()).toBe(nonceBefore + 1);
     } finally {
       clearInterval(produce);
@@ -140,6 +162,8 @@ describe('a dev chain dropped and restarted from its state file', () => {
     await back.newBlock();
     const result = await submission.result();
     expect(result.value).toBe(BigInt(countBefore));
-    expect(Number((await (client.api.query as any).phalaStakePool.poolCount()).toBigInt())).toBe(countBefore + 1);
+    expect(Number((await (client.api.query as any).phalaStakePool.poolCount()).toBigInt())).toBe(
+      countBefore + 1,
+    );
   });
 });

@@ -1,5 +1,5 @@
-import type { TestChain } from '@phala-mining/testing';
 import { minStake } from '@phala-mining/math';
+import type { TestChain } from '@phala-mining/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ContributionBelowMinimumError,
@@ -32,8 +32,17 @@ describe('staking on the dev chain', () => {
     await client.pool(pid).setCap(pha('1000')).send(alice);
 
     const min = client.constants.minContribution;
-    expect(await rejection(client.pool(pid).contribute(min - 1n).send(bob))).toMatchObject({ code: 'ContributionBelowMinimum', amount: min - 1n, minimum: min });
-    expect(await rejection(client.pool(pid).contribute(pha('1001')).send(bob))).toBeInstanceOf(ContributionExceedsCapError);
+    expect(
+      await rejection(
+        client
+          .pool(pid)
+          .contribute(min - 1n)
+          .send(bob),
+      ),
+    ).toMatchObject({ code: 'ContributionBelowMinimum', amount: min - 1n, minimum: min });
+    expect(await rejection(client.pool(pid).contribute(pha('1001')).send(bob))).toBeInstanceOf(
+      ContributionExceedsCapError,
+    );
 
     await chain.fund(charlie, pha('50'));
     const balance = await until(client.balance$(charlie.address), (b) => b.free === pha('50'));
@@ -49,10 +58,17 @@ describe('staking on the dev chain', () => {
     const bobBalance = await until(client.balance$(bob.address), (b) => b.lockedByPools === pha('600'));
     expect(bobBalance.delegable).toBe(bobBalance.free - pha('600'));
     const gapErr = await rejection(client.pool(pid).contribute(pha('401')).send(bob));
-    expect(gapErr).toMatchObject({ code: 'ContributionExceedsCap', capGap: pha('400'), cap: pha('1000'), totalStake: pha('600') });
+    expect(gapErr).toMatchObject({
+      code: 'ContributionExceedsCap',
+      capGap: pha('400'),
+      cap: pha('1000'),
+      totalStake: pha('600'),
+    });
 
     await client.pool(pid).whitelistAdd(bob.address).send(alice);
-    expect(await rejection(client.pool(pid).contribute(pha('1')).send(charlie))).toBeInstanceOf(NotWhitelistedError);
+    expect(await rejection(client.pool(pid).contribute(pha('1')).send(charlie))).toBeInstanceOf(
+      NotWhitelistedError,
+    );
     // the owner may always contribute
     await client.pool(pid).contribute(pha('1')).send(alice);
     expect(min).toBe(pha('0.01'));
@@ -65,10 +81,22 @@ describe('staking on the dev chain', () => {
     expect(await rejection(client.pool(pid).withdraw({ all: true }).send(dave))).toBeInstanceOf(NoStakeError);
     expect(() => client.pool(pid).withdraw({ shares: -1n })).toThrow(InvalidWithdrawalInputError);
     await client.pool(pid).contribute(pha('10000')).send(dave);
-    expect(await rejection(client.pool(pid).withdraw({ shares: 1000n }).send(dave))).toBeInstanceOf(InvalidWithdrawalError);
-    expect(await rejection(client.pool(pid).withdraw({ shares: pha('10001') }).send(dave))).toMatchObject({ code: 'InvalidWithdrawal', available: pha('10000') });
+    expect(await rejection(client.pool(pid).withdraw({ shares: 1000n }).send(dave))).toBeInstanceOf(
+      InvalidWithdrawalError,
+    );
+    expect(
+      await rejection(
+        client
+          .pool(pid)
+          .withdraw({ shares: pha('10001') })
+          .send(dave),
+      ),
+    ).toMatchObject({ code: 'InvalidWithdrawal', available: pha('10000') });
 
-    await client.pool(pid).withdraw({ amount: pha('1000') }).send(dave);
+    await client
+      .pool(pid)
+      .withdraw({ amount: pha('1000') })
+      .send(dave);
     let stake = await until(client.stake$(pid, dave.address), (s) => s?.locked === pha('9000'));
     expect(stake!.queuedWithdrawal).toBeUndefined();
 
@@ -84,14 +112,19 @@ describe('staking on the dev chain', () => {
     expect(q.deadline).toBe(q.startTime + grace);
     expect(q.countdown).toBeGreaterThan(0n);
     expect(q.countdown).toBeLessThanOrEqual(grace);
-    expect(q.latestCompletion).toBe(q.deadline + (await until(client.tokenomics$(), () => true)).coolDownPeriod);
+    expect(q.latestCompletion).toBe(
+      q.deadline + (await until(client.tokenomics$(), () => true)).coolDownPeriod,
+    );
     const [entry] = await until(client.withdrawQueue$(pid), (list) => list.length === 1);
     expect(entry!.user).toBe(dave.address);
     expect(entry!.shares).toBe(q.shares);
 
     // the countdown follows chain time
     await chain.timeTravel({ days: 1 });
-    const later = await until(client.withdrawQueue$(pid), (list) => (list[0]?.countdown ?? grace) <= q.countdown - 86_400n);
+    const later = await until(
+      client.withdrawQueue$(pid),
+      (list) => (list[0]?.countdown ?? grace) <= q.countdown - 86_400n,
+    );
     expect(later[0]!.countdown).toBeLessThanOrEqual(q.countdown - 86_400n);
   });
 
@@ -119,6 +152,10 @@ describe('staking on the dev chain', () => {
     const claimed = await client.pool(pid).claim('staker').send(bob);
     expect(claimed.value).toBeGreaterThanOrEqual(staked!.claimableRewards);
     expect(await chain.balanceOf(bob)).toBeGreaterThan(bobBefore);
-    expect(claimed.events.some((e) => e.method === (client.runtime.splitClaims ? 'StakerRewardsWithdrawn' : 'RewardsWithdrawn'))).toBe(true);
+    expect(
+      claimed.events.some(
+        (e) => e.method === (client.runtime.splitClaims ? 'StakerRewardsWithdrawn' : 'RewardsWithdrawn'),
+      ),
+    ).toBe(true);
   });
 });

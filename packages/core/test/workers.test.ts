@@ -1,5 +1,5 @@
+import { maxStake, minStake } from '@phala-mining/math';
 import type { TestChain } from '@phala-mining/testing';
-import { minStake, maxStake } from '@phala-mining/math';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CooldownNotOverError,
@@ -30,7 +30,10 @@ beforeAll(async () => {
   await client.pool(pid).contribute(pha('100000')).send(alice);
   const enabled = await (chain.api.query as any).phalaStakePool.miningEnabled();
   if (!enabled.isTrue) {
-    await chain.sendTx((chain.api.tx as any).sudo.sudo((chain.api.tx as any).phalaStakePool.setMiningEnable(true)), 'alice');
+    await chain.sendTx(
+      (chain.api.tx as any).sudo.sudo((chain.api.tx as any).phalaStakePool.setMiningEnable(true)),
+      'alice',
+    );
   }
 });
 afterAll(() => close?.());
@@ -56,11 +59,22 @@ describe('workers on the dev chain', () => {
   it('refuses workers that cannot be added', async () => {
     const { alice, bob } = chain.accounts;
     expect(() => client.pool(pid).addWorker('0x1234')).toThrow(InvalidWorkerKeyError);
-    expect(await rejection(client.pool(pid).addWorker(`0x${'ab'.repeat(32)}`).send(alice))).toBeInstanceOf(WorkerNotRegisteredError);
+    expect(
+      await rejection(
+        client
+          .pool(pid)
+          .addWorker(`0x${'ab'.repeat(32)}`)
+          .send(alice),
+      ),
+    ).toBeInstanceOf(WorkerNotRegisteredError);
     const bobs = await chain.registerWorker({ operator: bob });
-    expect(await rejection(client.pool(pid).addWorker(bobs).send(alice))).toBeInstanceOf(NotWorkerOperatorError);
+    expect(await rejection(client.pool(pid).addWorker(bobs).send(alice))).toBeInstanceOf(
+      NotWorkerOperatorError,
+    );
     const [existing] = (await until(client.pool$(pid), (p) => (p?.workers.length ?? 0) > 0))!.workers;
-    expect(await rejection(client.pool(pid).addWorker(existing!).send(alice))).toBeInstanceOf(WorkerAlreadyBoundError);
+    expect(await rejection(client.pool(pid).addWorker(existing!).send(alice))).toBeInstanceOf(
+      WorkerAlreadyBoundError,
+    );
   });
 
   it('starts mining only with Smin ≤ stake ≤ Smax and ≤ free stake, then stops, cools down and reclaims', async () => {
@@ -71,36 +85,84 @@ describe('workers on the dev chain', () => {
     const smin = minStake(params, 2000);
     const smax = maxStake(params, 2000, 1)!;
 
-    const low = await rejection(client.pool(pid).startMining(worker, smin - 1n).send(alice));
+    const low = await rejection(
+      client
+        .pool(pid)
+        .startMining(worker, smin - 1n)
+        .send(alice),
+    );
     expect(low).toBeInstanceOf(StakeBelowMinimumError);
     expect(low).toMatchObject({ code: 'StakeBelowMinimum', stake: smin - 1n, minimum: smin });
-    const high = await rejection(client.pool(pid).startMining(worker, smax + 1n).send(alice));
+    const high = await rejection(
+      client
+        .pool(pid)
+        .startMining(worker, smax + 1n)
+        .send(alice),
+    );
     expect(high).toMatchObject({ code: 'StakeAboveMaximum', maximum: smax });
     expect(high).toBeInstanceOf(StakeAboveMaximumError);
     const free = (await until(client.pool$(pid), (p) => p !== undefined))!.freeStake;
-    expect(await rejection(client.pool(pid).startMining(worker, free + 1n).send(alice))).toBeInstanceOf(InsufficientFreeStakeError);
+    expect(
+      await rejection(
+        client
+          .pool(pid)
+          .startMining(worker, free + 1n)
+          .send(alice),
+      ),
+    ).toBeInstanceOf(InsufficientFreeStakeError);
     expect(await rejection(client.pool(pid).stopMining(worker).send(alice))).toBeInstanceOf(WorkerStateError);
-    expect(await rejection(client.pool(pid).reclaimWorker(worker).send(alice))).toBeInstanceOf(WorkerStateError);
-    expect(await rejection(client.pool(pid + 1000n).startMining(worker, smin).send(alice))).toMatchObject({ code: 'PoolNotFound' });
+    expect(await rejection(client.pool(pid).reclaimWorker(worker).send(alice))).toBeInstanceOf(
+      WorkerStateError,
+    );
+    expect(
+      await rejection(
+        client
+          .pool(pid + 1000n)
+          .startMining(worker, smin)
+          .send(alice),
+      ),
+    ).toMatchObject({ code: 'PoolNotFound' });
     const elsewhere = (await client.createPool().send(alice)).value;
     // the chain checks the pool's free stake before the worker, and so does the SDK
-    expect(await rejection(client.pool(elsewhere).startMining(worker, smin).send(alice))).toBeInstanceOf(InsufficientFreeStakeError);
-    expect(await rejection(client.pool(elsewhere).startMining(worker, 0n).send(alice))).toBeInstanceOf(WorkerNotInPoolError);
+    expect(await rejection(client.pool(elsewhere).startMining(worker, smin).send(alice))).toBeInstanceOf(
+      InsufficientFreeStakeError,
+    );
+    expect(await rejection(client.pool(elsewhere).startMining(worker, 0n).send(alice))).toBeInstanceOf(
+      WorkerNotInPoolError,
+    );
 
     await client.pool(pid).startMining(worker, smin).send(alice);
-    let view = (await until(client.workers$(pid), (ws) => ws.find((w) => w.pubkey === worker)?.state === 'Mining')).find((w) => w.pubkey === worker)!;
+    let view = (
+      await until(client.workers$(pid), (ws) => ws.find((w) => w.pubkey === worker)?.state === 'Mining')
+    ).find((w) => w.pubkey === worker)!;
     expect(view.stake).toBe(smin);
     expect(view.ve).toBeGreaterThan(0n);
-    expect(await rejection(client.pool(pid).removeWorker(worker).send(alice))).toMatchObject({ code: 'WorkerState', state: 'MiningIdle', expected: ['Ready'] });
-    expect(await rejection(client.pool(pid).restartMining(worker, smin).send(alice))).toBeInstanceOf(RestartStakeNotHigherError);
+    expect(await rejection(client.pool(pid).removeWorker(worker).send(alice))).toMatchObject({
+      code: 'WorkerState',
+      state: 'MiningIdle',
+      expected: ['Ready'],
+    });
+    expect(await rejection(client.pool(pid).restartMining(worker, smin).send(alice))).toBeInstanceOf(
+      RestartStakeNotHigherError,
+    );
 
     // restart with more stake keeps it mining
-    await client.pool(pid).restartMining(worker, smin + pha('10')).send(alice);
-    view = (await until(client.workers$(pid), (ws) => ws.find((w) => w.pubkey === worker)?.stake === smin + pha('10'))).find((w) => w.pubkey === worker)!;
+    await client
+      .pool(pid)
+      .restartMining(worker, smin + pha('10'))
+      .send(alice);
+    view = (
+      await until(
+        client.workers$(pid),
+        (ws) => ws.find((w) => w.pubkey === worker)?.stake === smin + pha('10'),
+      )
+    ).find((w) => w.pubkey === worker)!;
     expect(view.state).toBe('Mining');
 
     await client.pool(pid).stopMining(worker).send(alice);
-    view = (await until(client.workers$(pid), (ws) => ws.find((w) => w.pubkey === worker)?.state === 'CoolingDown')).find((w) => w.pubkey === worker)!;
+    view = (
+      await until(client.workers$(pid), (ws) => ws.find((w) => w.pubkey === worker)?.state === 'CoolingDown')
+    ).find((w) => w.pubkey === worker)!;
     const cooldown = (await until(client.tokenomics$(), () => true)).coolDownPeriod;
     expect(view.cooldownEnd).toBe(view.coolDownStart! + cooldown);
     expect(view.reclaimable).toBe(false);
@@ -112,7 +174,10 @@ describe('workers on the dev chain', () => {
     expect(early.cooldownEnd).toBe(view.cooldownEnd);
 
     await chain.timeTravel({ seconds: Number(cooldown) + 12 });
-    const ready = await until(client.workers$(pid), (ws) => ws.find((w) => w.pubkey === worker)?.reclaimable === true);
+    const ready = await until(
+      client.workers$(pid),
+      (ws) => ws.find((w) => w.pubkey === worker)?.reclaimable === true,
+    );
     expect(ready.find((w) => w.pubkey === worker)!.cooldownRemaining).toBe(0n);
     // anyone may reclaim
     await client.pool(pid).reclaimWorker(worker).send(chain.accounts.bob);
@@ -127,10 +192,19 @@ describe('workers on the dev chain', () => {
     const { alice } = chain.accounts;
     const worker = await chain.registerWorker({ operator: alice, score: 3000 });
     const params = (await until(client.tokenomics$(), (t) => t.params !== undefined)).params!;
-    await client.pool(pid).setPayout(10).addWorker(worker).startMining(worker, minStake(params, 3000)).send(alice);
+    await client
+      .pool(pid)
+      .setPayout(10)
+      .addWorker(worker)
+      .startMining(worker, minStake(params, 3000))
+      .send(alice);
     await chain.setWorkerOnline(worker, true);
     for (let i = 0; i < 5; i++) await chain.settle();
-    const ws = await until(client.workers$(pid), (list) => (list.find((w) => w.pubkey === worker)?.totalReward ?? 0n) > 0n, 30_000);
+    const ws = await until(
+      client.workers$(pid),
+      (list) => (list.find((w) => w.pubkey === worker)?.totalReward ?? 0n) > 0n,
+      30_000,
+    );
     expect(ws.find((w) => w.pubkey === worker)!.totalReward).toBeGreaterThan(0n);
     const pool = await until(client.pool$(pid), (p) => (p?.ownerReward ?? 0n) > 0n);
     expect(pool!.ownerReward).toBeGreaterThan(0n);
