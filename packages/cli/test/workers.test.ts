@@ -16,6 +16,7 @@ beforeAll(async () => {
   alice = on(chain, '--account', 'alice', '--quiet');
   pid = json(await alice(['pool', 'create', '--json'])).pid;
   expect((await alice(['pool', 'contribute', pid, '100000'])).code).toBe(0);
+  expect((await alice(['pool', 'set-payout', pid, '20'])).code).toBe(0);
   keys = [];
   for (let i = 0; i < 3; i++)
     keys.push(
@@ -84,6 +85,27 @@ describe('phala-mining worker …', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^✓ restarted 1 worker\(s\) in pool \d+ with 6,000 PHA each — block #\d+/);
     expect((await workers()).find((w) => w.pubkey === keys[0])!.stake).toBe(String(6000n * PLANCK));
+  });
+
+  it('claims the rewards of mining workers, owner part alone or all to another account', async () => {
+    await chain.settle();
+    await chain.newBlocks(3);
+    await chain.settle();
+    const stake = json(await alice(['stake', 'show', pid, '--json']));
+    expect(BigInt(stake.ownerReward)).toBeGreaterThan(0n);
+    expect(BigInt(stake.claimableRewards)).toBeGreaterThan(0n);
+    const owner = await alice(['pool', 'claim', pid, '--only', 'owner', '--json']);
+    expect(owner.code).toBe(0);
+    expect(BigInt(json(owner).claimed)).toBe(BigInt(stake.ownerReward));
+    const dave = chain.accounts.dave.address;
+    const before = await chain.balanceOf(dave);
+    const all = await alice(['pool', 'claim', pid, '--to', dave]);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(
+      new RegExp(`^✓ claimed [\\d,.]+ PHA from pool ${pid} to ${dave} — block #\\d+`),
+    );
+    expect(await chain.balanceOf(dave)).toBeGreaterThan(before);
+    expect((await alice(['pool', 'claim', pid, '--only', 'nobody'])).code).toBe(2);
   });
 
   it('queues a withdrawal the free stake cannot cover and shows its countdown', async () => {
