@@ -1,4 +1,3 @@
-import { UsageError } from './errors.js';
 import {
   InvalidPercentError,
   InvalidPoolIdError,
@@ -7,6 +6,7 @@ import {
   normalizeWorkerKey,
   pha,
 } from '@phala-mining/core';
+import { UsageError } from './errors.js';
 
 /** A pool id argument; core's InvalidPoolIdError (exit 2) otherwise. */
 export function parsePid(text: string): bigint {

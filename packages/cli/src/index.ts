@@ -1,38 +1,38 @@
-export { run, createProgram, VERSION } from './program.js';
 export {
+  CliError,
+  ConnectionFailedError,
+  describeError,
   EXIT_CODES,
   type ExitClass,
+  errorJson,
   exitClassOf,
   exitCodeOf,
-  describeError,
-  errorJson,
-  CliError,
-  UsageError,
   KeyError,
   type KeyErrorReason,
-  ConnectionFailedError,
+  UsageError,
 } from './errors.js';
-export { type CliIo, type InStream, type OutStream, processIo } from './io.js';
-export { ENV, DEV_ACCOUNTS, type KeySource, loadKey, requireKey } from './keys.js';
-export { Session, resolveEndpoint, NETWORK_NAMES, type NetworkName, type GlobalOptions } from './session.js';
 export {
+  type Align,
+  type Column,
   formatDuration,
-  phaText,
   percentText,
-  renderTable,
+  phaText,
   renderFields,
+  renderTable,
   shortKey,
   toJson,
-  type Column,
-  type Align,
 } from './format.js';
+export { type CliIo, type InStream, type OutStream, processIo } from './io.js';
+export { DEV_ACCOUNTS, ENV, type KeySource, loadKey, requireKey } from './keys.js';
+export { createProgram, run, VERSION } from './program.js';
+export { type GlobalOptions, NETWORK_NAMES, type NetworkName, resolveEndpoint, Session } from './session.js';
 export {
+  renderOverview,
   renderPoolDetails,
   renderPoolList,
-  renderWorkers,
   renderQueue,
   renderStake,
-  renderOverview,
   renderWatch,
+  renderWorkers,
   type WatchState,
 } from './views.js';

@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { TestChain } from '@phala-mining/testing';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import type { TestChain } from '@phala-mining/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cli, json, on, setup } from './helpers.js';
 
