@@ -75,32 +75,28 @@ export async function sendTransaction(
     wake?.();
   };
 
+  // InBlock and Finalized statuses can both arrive while the block is still being read: read each block once and
+  // report inBlock once, so the stages stay in order
+  const inspections = new Map<string, Promise<Inclusion | undefined>>();
   const included = async (blockHash: string, finalized: boolean) => {
     if (done) return;
-    if (!inBlock || inBlock.blockHash !== blockHash) {
-      const found = await inspectBlock(deps, blockHash, hash!);
-      if (!found) return;
+    let inspection = inspections.get(blockHash);
+    if (!inspection) {
+      inspection = inspectBlock(deps, blockHash, hash!);
+      inspections.set(blockHash, inspection);
+    }
+    const found = await inspection;
+    if (done || !found) return;
+    if (inBlock?.blockHash !== blockHash) {
       inBlock = found;
       if (found.failed) {
         fail(found.failed, { blockHash, events: found.events });
         return;
       }
-      stages.next({
-        stage: 'inBlock',
-        hash: hash!,
-        blockHash,
-        blockNumber: found.blockNumber,
-        events: found.events,
-      });
+      stages.next({ stage: 'inBlock', hash: hash!, blockHash, blockNumber: found.blockNumber, events: found.events });
     }
     if (finalized) {
-      finish({
-        stage: 'finalized',
-        hash: hash!,
-        blockHash,
-        blockNumber: inBlock.blockNumber,
-        events: inBlock.events,
-      });
+      finish({ stage: 'finalized', hash: hash!, blockHash, blockNumber: found.blockNumber, events: found.events });
     }
   };
 
