@@ -93,10 +93,22 @@ export async function sendTransaction(
         fail(found.failed, { blockHash, events: found.events });
         return;
       }
-      stages.next({ stage: 'inBlock', hash: hash!, blockHash, blockNumber: found.blockNumber, events: found.events });
+      stages.next({
+        stage: 'inBlock',
+        hash: hash!,
+        blockHash,
+        blockNumber: found.blockNumber,
+        events: found.events,
+      });
     }
     if (finalized) {
-      finish({ stage: 'finalized', hash: hash!, blockHash, blockNumber: found.blockNumber, events: found.events });
+      finish({
+        stage: 'finalized',
+        hash: hash!,
+        blockHash,
+        blockNumber: found.blockNumber,
+        events: found.events,
+      });
     }
   };
 
