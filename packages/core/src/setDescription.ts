@@ -1,4 +1,4 @@
-import { u8aToHex } from '@polkadot/util';
+import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { DescriptionTooLongError } from './errors.js';
 import { type Operation, stakePoolTx } from './operation.js';
 import { requireOwnedPool } from './poolChecks.js';
@@ -14,7 +14,7 @@ export function checkSetDescription(pid: bigint, pool: PoolInfo | undefined, cal
 
 /** Sets the pool's description; throws {@link DescriptionTooLongError} at once above 4400 UTF-8 bytes. */
 export function setDescription(pid: bigint, description: string): Operation<void> {
-  const bytes = new TextEncoder().encode(description);
+  const bytes = stringToU8a(description);
   if (bytes.length > MAX_DESCRIPTION_BYTES)
     throw new DescriptionTooLongError(bytes.length, MAX_DESCRIPTION_BYTES);
   return {

@@ -1,8 +1,9 @@
-import { u8aConcat, u8aToHex } from '@polkadot/util';
+import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, encodeAddress } from '@polkadot/util-crypto';
 import { workerKeyBytes } from './accounts.js';
 
-const PREFIX = new TextEncoder().encode('spm/');
+// @polkadot/util's own encoder: a TextEncoder from another realm (jsdom) yields arrays @polkadot/util rejects
+const PREFIX = stringToU8a('spm/');
 // deriving costs a blake2 hash (and SS58 a second one); a pool overview needs it for every worker on every subscribe
 const hexCache = new Map<string, string>();
 const ss58Cache = new Map<string, string>();
