@@ -3,24 +3,12 @@
  * add worker → contribute → start → rewards accrue → claim → withdraw with queue → stop → 7 days → reclaim →
  * queue filled → remove.
  */
-import { ApiPromise, WsProvider } from '@polkadot/api';
-import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
-import type { ISubmittableResult } from '@polkadot/types/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DevChain, startDevChain } from '../../src/node/devchain.js';
-
-const PHA = 10n ** 12n;
-type DecoratedApi = ApiPromise & { tx: any; query: any; consts: any; events: any };
-
-interface Outcome {
-  events: string[];
-  raw: ISubmittableResult;
-  error?: string;
-}
+import { type DecoratedApi, PHA, type Scenario, openScenario } from '../helpers/stockApi.js';
 
 describe('stake pool lifecycle through @polkadot/api', () => {
-  let chain: DevChain;
+  let scenario: Scenario;
   let api: DecoratedApi;
   let alice: KeyringPair;
   let bob: KeyringPair;
@@ -28,41 +16,20 @@ describe('stake pool lifecycle through @polkadot/api', () => {
   let worker: string;
   let pid: number;
 
-  const send = (tx: any, signer: KeyringPair) =>
-    new Promise<Outcome>((resolve, reject) => {
-      tx.signAndSend(signer, (result: ISubmittableResult) => {
-        if (result.isError) reject(new Error(`transaction ${result.status.type}`));
-        if (!result.status.isInBlock) return;
-        const events = result.events.map(({ event }) => `${event.section}.${event.method}`);
-        const failed = result.events.find(({ event }) => api.events.system.ExtrinsicFailed.is(event));
-        let error: string | undefined;
-        if (failed) {
-          const [dispatchError] = failed.event.data as unknown as [any];
-          const meta = api.registry.findMetaError(dispatchError.asModule);
-          error = `${meta.section}.${meta.name}`;
-        }
-        resolve(error ? { events, raw: result, error } : { events, raw: result });
-      }).catch(reject);
-    });
-  const rpc = (method: string, params: unknown[]) => (api as any)._rpcCore.provider.send(method, params);
+  const send = (tx: unknown, signer: KeyringPair) => scenario.send(tx, signer);
+  const rpc = (method: string, params: unknown[]) => scenario.rpc(method, params);
   const pool = async () => (await api.query.phalaStakePool.stakePools(pid)).unwrap();
   const free = async (who: KeyringPair) => (await api.query.system.account(who.address)).data.free.toBigInt() as bigint;
   const subAccount = async () => (await api.query.phalaMining.workerBindings(worker)).unwrap().toString();
 
   beforeAll(async () => {
-    chain = await startDevChain({ port: 0 });
-    api = (await ApiPromise.create({
-      provider: new WsProvider(chain.endpoint),
-      signedExtensions: { CheckMqSequence: { extrinsic: {}, payload: {} } },
-      noInitWarn: true,
-    })) as DecoratedApi;
-    const keyring = new Keyring({ type: 'sr25519', ss58Format: 30 });
-    [alice, bob, charlie] = ['//Alice', '//Bob', '//Charlie'].map((uri) => keyring.addFromUri(uri)) as [KeyringPair, KeyringPair, KeyringPair];
+    scenario = await openScenario();
+    api = scenario.api;
+    ({ alice, bob, charlie } = scenario.keys);
   });
 
   afterAll(async () => {
-    await api?.disconnect();
-    await chain?.close();
+    await scenario?.close();
   });
 
   it('creates a pool and configures payout and cap', async () => {
