@@ -390,16 +390,23 @@ export interface SettleInfoLike {
  * (Khala returns from the loop there, so later records of the same message are never credited).
  */
 export function onReward(ext: Ext, settle: readonly SettleInfoLike[]): void {
-  for (const info of settle) {
-    const reward = payoutBitsToPico(info.payout);
-    const pid = WorkerAssignments.get(ext.state, info.pubkey);
-    if (pid === undefined) {
-      PhalaStakePool.emit(ext, 'RewardDismissedNotInPool', { worker: info.pubkey, amount: reward });
-      return;
+  // A settlement carries a record per worker and a pool may have 200 of them: each pool is decoded once and
+  // written once per message (nothing else reads StakePools meanwhile, so the result is the same).
+  const touched = new Map<bigint, PoolInfoValue>();
+  try {
+    for (const info of settle) {
+      const reward = payoutBitsToPico(info.payout);
+      const pid = WorkerAssignments.get(ext.state, info.pubkey);
+      if (pid === undefined) {
+        PhalaStakePool.emit(ext, 'RewardDismissedNotInPool', { worker: info.pubkey, amount: reward });
+        return;
+      }
+      const pool = touched.get(pid) ?? StakePools.get(ext.state, pid);
+      if (pool === undefined) continue;
+      touched.set(pid, handlePoolNewReward(ext, pool, reward));
     }
-    const pool = StakePools.get(ext.state, pid);
-    if (pool === undefined) continue;
-    StakePools.set(ext.state, pid, handlePoolNewReward(ext, pool, reward));
+  } finally {
+    for (const [pid, pool] of touched) StakePools.set(ext.state, pid, pool);
   }
 }
 
