@@ -80,10 +80,15 @@ describe('mining with a registered worker', () => {
     const pool = (await api.query.phalaStakePool.stakePools(pid)).toJSON() as { rewardAcc: number | string };
     expect(BigInt(pool.rewardAcc)).toBeGreaterThan(0n);
 
+    // A single online miner is challenged about once per 150 blocks; a forced heartbeat challenges every worker
+    // now, so the outcome does not hang on the chain's randomness.
+    const challengeEveryone = () => chain.sendTx(api.tx.sudo.sudo(api.tx.phalaMining.forceHeartbeat()), chain.accounts.alice);
     await chain.setWorkerOnline(worker, false);
-    await untilMinerState(chain, miner, 'MiningUnresponsive');
+    await challengeEveryone();
+    await untilMinerState(chain, miner, 'MiningUnresponsive', 30);
     await chain.setWorkerOnline(worker, true);
-    await untilMinerState(chain, miner, 'MiningIdle');
+    await challengeEveryone();
+    await untilMinerState(chain, miner, 'MiningIdle', 30);
   });
 
   test('is reclaimed only after the 7-day cooldown', async ({ chain }) => {
