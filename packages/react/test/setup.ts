@@ -7,10 +7,10 @@ if (typeof window !== 'undefined') {
   Reflect.deleteProperty(globalThis, 'WebSocket');
   Reflect.deleteProperty(window, 'WebSocket');
   // under jsdom the encoder's Uint8Arrays come from another realm than the test's, so @polkadot/util's
-  // `instanceof Uint8Array` refuses them (core's `new TextEncoder().encode('spm/')` sub-account prefix). A browser
+  // `instanceof Uint8Array` refuses them wherever a library encodes text with the global TextEncoder. A browser
   // has one realm: an encoder returning this realm's Uint8Array is the faithful stand-in.
   class SameRealmTextEncoder extends NodeTextEncoder {
-    override encode(input?: string): Uint8Array {
+    override encode(input?: string): Uint8Array<ArrayBuffer> {
       return new Uint8Array(super.encode(input));
     }
   }
