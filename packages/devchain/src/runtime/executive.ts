@@ -1,4 +1,4 @@
-import { u8aConcat, u8aToHex } from '@polkadot/util';
+import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, signatureVerify } from '@polkadot/util-crypto';
 import { type Hex, u32 } from '../scale/types.js';
 import { Account, BLOCK_HASH_COUNT, BlockHash, System, incrementNonce } from '../pallets/system/index.js';
@@ -135,13 +135,13 @@ export class Executive implements Dispatcher {
     const additional = u8aConcat(
       u32.codec.enc(version.specVersion),
       u32.codec.enc(version.transactionVersion),
-      hexBytes(this.genesisHash()),
-      hexBytes(birthHash),
+      hexToU8a(this.genesisHash()),
+      hexToU8a(birthHash),
     );
     let payload = u8aConcat(decoded.callBytes, decoded.extraBytes, additional);
     if (payload.length > 256) payload = blake2AsU8a(payload, 256);
     const prefix = { Ed25519: 0, Sr25519: 1, Ecdsa: 2 }[signed.signature.tag];
-    const signature = u8aConcat(Uint8Array.of(prefix), hexBytes(signed.signature.value));
+    const signature = u8aConcat(Uint8Array.of(prefix), hexToU8a(signed.signature.value));
     let valid = false;
     try {
       valid = signatureVerify(payload, signature, who).isValid;
@@ -235,6 +235,3 @@ export class Executive implements Dispatcher {
   }
 }
 
-function hexBytes(hex: Hex): Uint8Array {
-  return new Uint8Array(Buffer.from(hex.slice(2), 'hex'));
-}

@@ -1,4 +1,4 @@
-import { compactAddLength, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { compactAddLength, hexToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsHex, blake2AsU8a } from '@polkadot/util-crypto';
 import { KHALA_PALLETS } from '../pallets/index.js';
 import { deposit, withdraw } from '../pallets/balances/index.js';
@@ -212,14 +212,11 @@ function stateRootOf(parentRoot: Uint8Array, changes: Map<Hex, Uint8Array | null
   const parts: Uint8Array[] = [parentRoot];
   for (const k of keys) {
     const v = changes.get(k);
-    parts.push(blake2AsU8a(u8aConcat(hexToBytes(k), v ? u8aConcat(Uint8Array.of(1), v) : Uint8Array.of(0)), 256));
+    parts.push(blake2AsU8a(u8aConcat(hexToU8a(k), v ? u8aConcat(Uint8Array.of(1), v) : Uint8Array.of(0)), 256));
   }
   return u8aToHex(blake2AsU8a(u8aConcat(...parts), 256)) as Hex;
 }
 
-function hexToBytes(hex: Hex): Uint8Array {
-  return new Uint8Array(Buffer.from(hex.slice(2), 'hex'));
-}
 
 function encodeValidityError(error: TransactionValidityError) {
   if ('invalid' in error) {
@@ -286,7 +283,7 @@ export class KhalaRuntime implements Runtime {
     ext.state.set(u8aToHex(stringToU8a(':heappages')) as Hex, new Uint8Array(8));
     const state = BlockState.fromEntries([...ext.state.changes].filter(([, v]) => v !== null) as Array<[Hex, Uint8Array]>);
     const root = stateRootOf(new Uint8Array(32), ext.state.changes);
-    this.stateRoots.set(state, hexToBytes(root));
+    this.stateRoots.set(state, hexToU8a(root));
     const header = { parentHash: `0x${'00'.repeat(32)}` as Hex, number: 0, stateRoot: root, extrinsicsRoot: blake2AsHex(new Uint8Array([0]), 256) as Hex, digest: [] };
     const encodedHeader = this.encodeHeader(header);
     const block: BuiltBlock = {
@@ -363,10 +360,10 @@ export class KhalaRuntime implements Runtime {
     ExecutionPhase.kill(ext.state);
     DigestItem.kill(ext.state);
 
-    const parentRoot = this.stateRoots.get(parent) ?? hexToBytes(blake2AsHex(input.parentHash, 256) as Hex);
+    const parentRoot = this.stateRoots.get(parent) ?? hexToU8a(blake2AsHex(input.parentHash, 256) as Hex);
     const stateRoot = stateRootOf(parentRoot, ext.state.changes);
     const state = (parent instanceof BlockState ? parent : BlockState.fromEntries([])).apply(ext.state.changes);
-    this.stateRoots.set(state, hexToBytes(stateRoot));
+    this.stateRoots.set(state, hexToU8a(stateRoot));
     const header = {
       parentHash: input.parentHash,
       number: input.number,
@@ -524,7 +521,7 @@ export class KhalaRuntime implements Runtime {
 function devWorkerKey(state: StateReader, operator: Hex): Hex {
   // Deterministic per chain history, so a test that registers workers in the same order gets the same keys.
   for (let n = 0; ; n++) {
-    const seed = blake2AsU8a(u8aConcat(stringToU8a('phala-devchain/worker/'), hexToBytes(operator), u32.codec.enc(n)), 256);
+    const seed = blake2AsU8a(u8aConcat(stringToU8a('phala-devchain/worker/'), hexToU8a(operator), u32.codec.enc(n)), 256);
     const pubkey = u8aToHex(sr25519PairFromSeed(seed).publicKey) as Hex;
     if (!Workers.has(state, pubkey)) return pubkey;
   }

@@ -1,4 +1,4 @@
-import { u8aConcat, u8aToHex } from '@polkadot/util';
+import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, xxhashAsU8a } from '@polkadot/util-crypto';
 import { type Hex, type ScaleType, decodeAll, decodePrefix } from '../scale/types.js';
 import type { StateReader } from './interface.js';
@@ -138,8 +138,7 @@ export class StorageMap<K, V, D extends boolean> extends StorageItemBase<V, D> {
   decodeKey(fullKey: Hex): K {
     const skip = hashPrefixLength(this.hasher);
     if (skip === undefined) throw new TypeError(`${this.meta.name}: keys hashed with ${this.hasher} cannot be decoded`);
-    const bytes = Buffer.from(fullKey.slice(2 + 64 + skip * 2), 'hex');
-    return decodeAll(this.keyType, new Uint8Array(bytes));
+    return decodeAll(this.keyType, hexToU8a(`0x${fullKey.slice(2 + 64 + skip * 2)}`));
   }
   entries(state: StateReader): Array<[K, V]> {
     return state.keys(this.prefix).map((k) => [this.decodeKey(k), decodeAll(this.meta.value, state.get(k)!)]);
@@ -182,7 +181,7 @@ export class StorageNMap<K extends unknown[], V, D extends boolean> extends Stor
     state.delete(this.key(...k));
   }
   decodeKey(fullKey: Hex): K {
-    let bytes = new Uint8Array(Buffer.from(fullKey.slice(2 + 64), 'hex'));
+    let bytes = hexToU8a(`0x${fullKey.slice(2 + 64)}`);
     const out: unknown[] = [];
     for (let i = 0; i < this.keyTypes.length; i++) {
       const skip = hashPrefixLength(this.hasherList[i]!);

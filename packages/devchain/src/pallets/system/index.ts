@@ -1,3 +1,4 @@
+import { hexToU8a } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import type { Ext } from '../../runtime/ext.js';
 import { EventRecords } from '../../runtime/outer.js';
@@ -242,7 +243,7 @@ export const System = definePallet({
       docs: [' Set some items of storage.'],
       dispatch(ext, origin, { items }) {
         if (origin.kind !== 'root') throw badOrigin();
-        for (const [key, value] of items) ext.state.set(key, hexBytes(value));
+        for (const [key, value] of items) ext.state.set(key, hexToU8a(value));
       },
     }),
     kill_storage: call({
@@ -269,7 +270,7 @@ export const System = definePallet({
       docs: [' Make some on-chain remark and emit event.'],
       dispatch(ext, origin, { remark }) {
         if (origin.kind !== 'signed') throw badOrigin();
-        System.emit(ext, 'Remarked', { sender: origin.who, hash: blake2AsHex(hexBytes(remark), 256) as Hex });
+        System.emit(ext, 'Remarked', { sender: origin.who, hash: blake2AsHex(hexToU8a(remark), 256) as Hex });
       },
     }),
   },
@@ -329,9 +330,6 @@ export const System = definePallet({
 });
 
 
-function hexBytes(hex: Hex): Uint8Array {
-  return new Uint8Array(Buffer.from(hex.slice(2), 'hex'));
-}
 
 export function account(ext: { state: StateReader }, who: Hex): AccountInfoValue {
   return Account.get(ext.state, who);

@@ -2,7 +2,7 @@
  * pallet_utility at FRAME polkadot-v0.9.30: batches, derivative (pseudonym) accounts and `dispatch_as`. Every inner
  * call runs in its own storage layer, so a failing call leaves nothing behind while earlier ones stay.
  */
-import { u8aConcat, u8aToHex, stringToU8a } from '@polkadot/util';
+import { hexToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
 import type { Ext, RuntimeCallValue } from '../../runtime/ext.js';
 import { RuntimeCall } from '../../runtime/outer.js';
@@ -19,7 +19,7 @@ export const BATCHED_CALLS_LIMIT = 10922;
 
 /** `blake2_256(b"modlpy/utilisuba" ‖ who ‖ index as u16 LE)`: the account `as_derivative` acts as. */
 export function derivativeAccount(who: Hex, index: number): Hex {
-  const entropy = u8aConcat(stringToU8a('modlpy/utilisuba'), hexBytes(who), u16.codec.enc(index));
+  const entropy = u8aConcat(stringToU8a('modlpy/utilisuba'), hexToU8a(who), u16.codec.enc(index));
   return u8aToHex(blake2AsU8a(entropy, 256)) as Hex;
 }
 
@@ -224,6 +224,3 @@ export const Utility = definePallet({
   },
 });
 
-function hexBytes(hex: Hex): Uint8Array {
-  return new Uint8Array(Buffer.from(hex.slice(2), 'hex'));
-}

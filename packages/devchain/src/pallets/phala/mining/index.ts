@@ -6,7 +6,7 @@
  * The stake pool drives it through `bind`, `unbindMiner`, `startMining`, `stopMining` and `reclaim`, and is called
  * back through `onReward`, `onStopped` and `onUnbound`.
  */
-import { u8aConcat } from '@polkadot/util';
+import { hexToU8a, u8aConcat } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
 import { TREASURY_ACCOUNT, palletAccount } from '../../../runtime/accounts.js';
 import type { Ext } from '../../../runtime/ext.js';
@@ -280,7 +280,7 @@ function updateTokenomicParameters(ext: Ext, params: TokenomicParametersValue): 
 export function challengeSeed(ext: Ext): bigint {
   const material = u8aConcat(
     Buffer.from(RANDOMNESS_SUBJECT, 'utf8'),
-    Buffer.from(ext.parentHash.slice(2), 'hex'),
+    hexToU8a(ext.parentHash),
     u32.codec.enc(ext.blockNumber),
   );
   return u256FromBytes(blake2AsU8a(material, 256));

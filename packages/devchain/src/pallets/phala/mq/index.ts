@@ -3,7 +3,7 @@
  * gatekeeper). Signed off-chain messages arrive through `sync_offchain_message`; pallets "send" messages to workers
  * by appending them to `OutboundMessages`, which relayers read and which is cleared at the start of every block.
  */
-import { u8aConcat, u8aToHex } from '@polkadot/util';
+import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { sr25519Verify } from '@polkadot/util-crypto';
 import type { Ext, RuntimeCallValue } from '../../../runtime/ext.js';
 import type { StateReader } from '../../../runtime/interface.js';
@@ -129,20 +129,17 @@ function utf8(text: string): Hex {
 /** The sr25519 check of `PhalaRegistry::check_message` (its errors are the registry's). */
 function checkMessage(ext: Ext, signed: SignedMessageValue): void {
   const pubkey = Registry.senderPubkey(ext.state, signed.message.sender);
-  const signature = hexToBytes(signed.signature);
+  const signature = hexToU8a(signed.signature);
   if (signature.length !== 64) throw Registry.Registry.error('InvalidSignatureLength');
   let valid = false;
   try {
-    valid = sr25519Verify(signedPayload(signed.message, signed.sequence), signature, hexToBytes(pubkey));
+    valid = sr25519Verify(signedPayload(signed.message, signed.sequence), signature, hexToU8a(pubkey));
   } catch {
     valid = false;
   }
   if (!valid) throw Registry.Registry.error('InvalidSignature');
 }
 
-function hexToBytes(hex: Hex): Uint8Array {
-  return new Uint8Array(Buffer.from(hex.slice(2), 'hex'));
-}
 
 export const Mq = definePallet({
   name: 'PhalaMq',

@@ -3,7 +3,7 @@
  * operator, attestation confidence and benchmark score), gatekeepers and their master key, contract/cluster keys,
  * allow-lists for pRuntime builds and relay-chain genesis hashes.
  */
-import { u8aConcat, u8aToHex } from '@polkadot/util';
+import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, sr25519Verify } from '@polkadot/util-crypto';
 import type { Ext } from '../../../runtime/ext.js';
 import type { StateReader } from '../../../runtime/interface.js';
@@ -122,9 +122,6 @@ function pushWorkerEvent(ext: Ext, pubkey: Hex, event: WorkerEventValue): void {
   pushPalletMessage(ext, PALLET, TOPICS.systemEvent, SystemEvent, { tag: 'WorkerEvent', value: { pubkey, event } });
 }
 
-function hexBytes(hex: Hex): Uint8Array {
-  return new Uint8Array(Buffer.from(hex.slice(2), 'hex'));
-}
 
 export const Registry = definePallet({
   name: PALLET,
@@ -282,11 +279,11 @@ export const Registry = definePallet({
       weight: 0n,
       dispatch(ext, origin, { endpoint_payload, signature }) {
         if (origin.kind !== 'signed') throw badOrigin();
-        const sig = hexBytes(signature);
+        const sig = hexToU8a(signature);
         if (sig.length !== 64) throw Registry.error('InvalidSignatureLength');
         let valid = false;
         try {
-          valid = sr25519Verify(encode(WorkerEndpointPayload, endpoint_payload), sig, hexBytes(endpoint_payload.pubkey));
+          valid = sr25519Verify(encode(WorkerEndpointPayload, endpoint_payload), sig, hexToU8a(endpoint_payload.pubkey));
         } catch {
           valid = false;
         }
@@ -582,7 +579,7 @@ export function devRegisterWorker(ext: Ext, options: DevWorkerOptions): WorkerIn
   if (!Number.isInteger(initialScore) || initialScore < 0 || initialScore > MAX_SCORE) {
     throw new RangeError(`initial score must be an integer in 0..=${MAX_SCORE}, got ${initialScore}`);
   }
-  const ecdh = options.ecdhPubkey ?? (u8aToHex(blake2AsU8a(u8aConcat(Buffer.from('ecdh'), hexBytes(pubkey)), 256)) as Hex);
+  const ecdh = options.ecdhPubkey ?? (u8aToHex(blake2AsU8a(u8aConcat(Buffer.from('ecdh'), hexToU8a(pubkey)), 256)) as Hex);
   const existed = Workers.get(ext.state, pubkey);
   const info: WorkerInfoValue = {
     pubkey,

@@ -9,7 +9,7 @@
  * Simulated state lives in storage under the dev-only prefix `:phala_dev_sim:` so snapshots and persistence carry
  * it; real Khala has no such keys.
  */
-import { u8aToHex } from '@polkadot/util';
+import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
 import type { Ext } from '../../../runtime/ext.js';
 import type { StateReader } from '../../../runtime/interface.js';
@@ -248,7 +248,7 @@ export function simulateBlock(ext: Ext): void {
     const { seed, online_target } = e.value;
     for (const w of workers.values()) {
       if (!w.gk) continue;
-      if (!mustAnswer(u256FromBytes(blake2AsU8a(hexBytes(w.pubkey), 256)), seed, online_target)) continue;
+      if (!mustAnswer(u256FromBytes(blake2AsU8a(hexToU8a(w.pubkey), 256)), seed, online_target)) continue;
       // Only the oldest unanswered challenge decides unresponsiveness.
       workers.set(w.pubkey, { ...w, waiting: w.waiting.length > 0 ? w.waiting : [block] });
       if (!w.online) continue;
@@ -311,7 +311,4 @@ export function simulateBlock(ext: Ext): void {
   }
 }
 
-function hexBytes(hex: Hex): Uint8Array {
-  return new Uint8Array(Buffer.from(hex.slice(2), 'hex'));
-}
 
