@@ -42,7 +42,7 @@ import {
 import { devAccounts } from './devAccounts.js';
 import { Executive, type ExecutiveHooks, TransactionInvalid } from './executive.js';
 import { Ext } from './ext.js';
-import { decodeExtrinsic, encodeUnsigned, ExtrinsicFormatError, UncheckedExtrinsic } from './extrinsic.js';
+import { type DecodedExtrinsic, decodeExtrinsic, encodeUnsigned, ExtrinsicFormatError, UncheckedExtrinsic } from './extrinsic.js';
 import type { GenesisConfig } from './genesisConfig.js';
 import {
   type BlockBuildInput,
@@ -218,6 +218,14 @@ function stateRootOf(parentRoot: Uint8Array, changes: Map<Hex, Uint8Array | null
 }
 
 
+function tryDecodeExtrinsic(bytes: Uint8Array): DecodedExtrinsic | undefined {
+  try {
+    return decodeExtrinsic(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 function encodeValidityError(error: TransactionValidityError) {
   if ('invalid' in error) {
     const v = error.invalid;
@@ -382,6 +390,10 @@ export class KhalaRuntime implements Runtime {
     } catch (error) {
       return { err: { invalid: 'Call' }, reason: (error as Error).message };
     }
+    return this.validateDecoded(state, decoded, atBlock);
+  }
+
+  private validateDecoded(state: StateReader, decoded: DecodedExtrinsic, atBlock: { number: number; hash: Hex }): Validity {
     const ext = this.openBlock(state, atBlock.number + 1, atBlock.hash);
     try {
       return { ok: this.executive.checkSigned(ext, decoded, false).validity };
@@ -479,17 +491,12 @@ export class KhalaRuntime implements Runtime {
         });
       }
       case 'TaggedTransactionQueue_validate_transaction': {
-        // (source, tx, block_hash): older clients omit the source byte.
-        const hasSource = args[0] !== undefined && args[0] <= 2 && (() => {
-          try {
-            decodeExtrinsic(args.subarray(1, args.length - 32));
-            return true;
-          } catch {
-            return false;
-          }
-        })();
-        const tx = hasSource ? args.subarray(1, args.length - 32) : args.subarray(0, args.length - 32);
-        const validity = this.validateTransaction(state, tx, atBlock);
+        // (source, tx, block_hash): older clients omit the source byte, so the extrinsic is read with the source
+        // first and without it when that does not decode — each attempt's result is kept, not decoded again.
+        const withSource = args[0] !== undefined && args[0] <= 2 ? tryDecodeExtrinsic(args.subarray(1, args.length - 32)) : undefined;
+        const validity = withSource
+          ? this.validateDecoded(state, withSource, atBlock)
+          : this.validateTransaction(state, args.subarray(0, args.length - 32), atBlock);
         if ('ok' in validity) return TransactionValidity.codec.enc({ success: true, value: validity.ok as never });
         return TransactionValidity.codec.enc({ success: false, value: encodeValidityError(validity.err) as never });
       }
