@@ -1,20 +1,22 @@
 import type { TokenomicParameters } from '@phala-mining/math';
 import type { ApiPromise } from '@polkadot/api';
-import { u8aToHex } from '@polkadot/util';
+import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
 import { accountBalance } from './balance.js';
 import {
   big,
   decodeBalanceOption,
   decodeMiner,
+  decodeNowSeconds,
   decodePool,
   decodeRegistryWorker,
   decodeStaker,
   decodeTokenomics,
-  unwrap,
 } from './codec.js';
+import { poolRequests } from './poolState.js';
 import type { AccountBalance, MinerInfo, PoolInfo, RegistryWorkerInfo, StakerInfo } from './state.js';
-import { poolSubAccount } from './subAccount.js';
+import { poolStakerKey, readDecoded, type StorageRequest } from './storageSource.js';
+import { poolSubAccountHex } from './subAccount.js';
 
 /** Chain constants the validations use (from metadata, with Khala's values as fallback for older runtimes). */
 export interface PoolConstants {
@@ -31,15 +33,13 @@ export interface PoolConstants {
 export function poolConstants(api: ApiPromise): PoolConstants {
   const c = (api.consts as Record<string, Record<string, any> | undefined>).phalaStakePool ?? {};
   return {
-    minContribution: c.minContribution ? big(c.minContribution) : 10_000_000_000n,
+    minContribution: c.minContribution ? BigInt(c.minContribution.toString()) : 10_000_000_000n,
     maxPoolWorkers: c.maxPoolWorkers ? Number(c.maxPoolWorkers.toString()) : 200,
-    gracePeriod: c.gracePeriod ? big(c.gracePeriod) : 604_800n,
+    gracePeriod: c.gracePeriod ? BigInt(c.gracePeriod.toString()) : 604_800n,
     maxWhitelistLength: 100,
     maxDescriptionLength: 4400,
   };
 }
-
-const q = (api: ApiPromise) => api.query as unknown as Record<string, Record<string, any>>;
 
 /**
  * The chain state a batch of operations is validated against: read lazily, cached, and updated in place by each
@@ -70,93 +70,102 @@ export class ChainView {
     this.cache.set(`${key}:${id}`, Promise.resolve(value));
   }
 
+  private read(request: StorageRequest): Promise<any> {
+    return readDecoded(this.api, [request]).then(([value]) => value);
+  }
+
   /** The pool (mutable copy; later operations see earlier ones' effects). */
   pool(pid: bigint): Promise<PoolInfo | undefined> {
     return this.once(`pool:${pid}`, async () => {
-      const sp = q(this.api).phalaStakePool!;
-      const [pool, wl, desc] = await this.api.queryMulti([
-        [sp.stakePools, pid],
-        [sp.poolContributionWhitelists, pid],
-        [sp.poolDescriptions, pid],
-      ] as never);
-      return decodePool(pool as never, wl as never, desc as never, this.ss58);
+      const [pool, whitelist, description] = await readDecoded(this.api, poolRequests(pid));
+      return decodePool(pool, whitelist, description, this.ss58);
     });
   }
 
   staker(pid: bigint, account: string): Promise<StakerInfo | undefined> {
     return this.once(`staker:${pid}:${account}`, async () =>
-      decodeStaker(await q(this.api).phalaStakePool!.poolStakers!([pid, account]), this.ss58),
+      decodeStaker(
+        await this.read(['PhalaStakePool', 'PoolStakers', poolStakerKey(pid, account)]),
+        this.ss58,
+      ),
     );
   }
 
   registryWorker(worker: string): Promise<RegistryWorkerInfo | undefined> {
     return this.once(`reg:${worker}`, async () =>
-      decodeRegistryWorker(await q(this.api).phalaRegistry!.workers!(worker), this.ss58),
+      decodeRegistryWorker(await this.read(['PhalaRegistry', 'Workers', hexToU8a(worker)]), this.ss58),
     );
   }
 
   /** The mining record of the pool's sub-account for this worker. */
   miner(pid: bigint, worker: string): Promise<MinerInfo | undefined> {
     return this.once(`miner:${pid}:${worker}`, async () =>
-      decodeMiner(await q(this.api).phalaMining!.miners!(poolSubAccount(pid, worker, this.ss58))),
+      decodeMiner(await this.read(['PhalaMining', 'Miners', hexToU8a(poolSubAccountHex(pid, worker))])),
     );
   }
 
   /** `PhalaMining.Stakes` of the pool's sub-account (0 when not mining). */
   minerStake(pid: bigint, worker: string): Promise<bigint> {
     return this.once(`stake:${pid}:${worker}`, async () =>
-      decodeBalanceOption(await q(this.api).phalaMining!.stakes!(poolSubAccount(pid, worker, this.ss58))),
+      decodeBalanceOption(
+        await this.read(['PhalaMining', 'Stakes', hexToU8a(poolSubAccountHex(pid, worker))]),
+      ),
     );
   }
 
   /** The pool the worker is assigned to, if any. */
   workerAssignment(worker: string): Promise<bigint | undefined> {
     return this.once(`assign:${worker}`, async () => {
-      const v = unwrap(await q(this.api).phalaStakePool!.workerAssignments!(worker));
-      return v ? big(v) : undefined;
+      const pid = await this.read(['PhalaStakePool', 'WorkerAssignments', hexToU8a(worker)]);
+      return pid === undefined ? undefined : big(pid);
     });
   }
 
-  /** The miner account the worker is bound to, if any. */
+  /** The miner account the worker is bound to, if any (0x-hex). */
   workerBinding(worker: string): Promise<string | undefined> {
     return this.once(`binding:${worker}`, async () => {
-      const v = unwrap(await q(this.api).phalaMining!.workerBindings!(worker));
-      return v ? u8aToHex(v.toU8a(true)) : undefined;
+      const account: string | undefined = await this.read([
+        'PhalaMining',
+        'WorkerBindings',
+        hexToU8a(worker),
+      ]);
+      return account === undefined ? undefined : u8aToHex(decodeAddress(account));
     });
   }
 
   balance(account: string): Promise<AccountBalance> {
     return this.once(`balance:${account}`, async () => {
-      const [acc, locks, ledger] = await this.api.queryMulti([
-        [q(this.api).system!.account, account],
-        [q(this.api).balances!.locks, account],
-        [q(this.api).phalaStakePool!.stakeLedger, account],
-      ] as never);
-      return accountBalance(acc as never, locks as never, ledger as never);
+      const id = decodeAddress(account);
+      const [acc, locks, ledger] = await readDecoded(this.api, [
+        ['System', 'Account', id],
+        ['Balances', 'Locks', id],
+        ['PhalaStakePool', 'StakeLedger', id],
+      ]);
+      return accountBalance(acc, locks, ledger);
     });
   }
 
   tokenomics(): Promise<TokenomicParameters | undefined> {
     return this.once('tokenomics', async () =>
-      decodeTokenomics(await q(this.api).phalaMining!.tokenomicParameters!()),
+      decodeTokenomics(await this.read(['PhalaMining', 'TokenomicParameters'])),
     );
   }
 
   miningEnabled(): Promise<boolean> {
     return this.once(
       'miningEnabled',
-      async () => (await q(this.api).phalaStakePool!.miningEnabled!()).isTrue as boolean,
+      async () => (await this.read(['PhalaStakePool', 'MiningEnabled'])) === true,
     );
   }
 
   /** seconds */
   coolDownPeriod(): Promise<bigint> {
-    return this.once('coolDown', async () => big(await q(this.api).phalaMining!.coolDownPeriod!()));
+    return this.once('coolDown', async () => big(await this.read(['PhalaMining', 'CoolDownPeriod'])));
   }
 
   /** Chain time of the head, unix seconds. */
   now(): Promise<bigint> {
-    return this.once('now', async () => big(await q(this.api).timestamp!.now!()) / 1000n);
+    return this.once('now', async () => decodeNowSeconds(await this.read(['Timestamp', 'Now'])));
   }
 }
 

@@ -5,6 +5,7 @@ import { estimateApr } from './apr.js';
 import { balanceState$ } from './balanceState.js';
 import { type PoolConstants, poolConstants } from './chainView.js';
 import { ConnectionMonitor, type ConnectionState } from './connection.js';
+import { ConnectionFailedError, ConnectionTimeoutError, MiningError } from './errors.js';
 import { NETWORKS, type NetworkPreset, PHALA_SIGNED_EXTENSIONS } from './networks.js';
 import { NonceTracker } from './nonceTracker.js';
 import type { ObservableDeps } from './observableDeps.js';
@@ -32,6 +33,12 @@ export type MiningClientOptions = (
   waitFor?: WaitFor;
   /** reconnect delay of a client-created provider, ms; default 1000 */
   autoConnectMs?: number;
+  /**
+   * How long to wait for the chain to be ready, ms; default 30 000. A client-created connection is closed when the
+   * time runs out (a passed-in ApiPromise is left as it is) and the promise rejects with
+   * {@link ConnectionTimeoutError}; later drops are reconnected without limit.
+   */
+  connectTimeoutMs?: number;
 };
 
 /**
@@ -208,8 +215,18 @@ export async function createMiningClient(options: MiningClientOptions): Promise<
     });
     ownsApi = true;
   }
+  const endpoint =
+    'api' in options ? 'the given ApiPromise' : 'endpoint' in options ? options.endpoint : preset.endpoint;
+  const timeoutMs = options.connectTimeoutMs ?? 30_000;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    await api.isReadyOrError;
+    await Promise.race([
+      api.isReadyOrError,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new ConnectionTimeoutError(endpoint, timeoutMs)), timeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
     const runtime = detectRuntime(api);
     return new MiningClient(
       api,
@@ -219,7 +236,17 @@ export async function createMiningClient(options: MiningClientOptions): Promise<
       ownsApi,
     );
   } catch (error) {
-    if (ownsApi) await api.disconnect();
-    throw error;
+    clearTimeout(timer);
+    if (ownsApi) await api.disconnect().catch(() => undefined);
+    if (error instanceof MiningError) throw error;
+    throw new ConnectionFailedError(endpoint, describe(error), { cause: error });
   }
+}
+
+/** A readable reason from what @polkadot/api rejects with (an Error, or a WebSocket ErrorEvent). */
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  const event = error as { message?: unknown; error?: { message?: unknown } } | undefined;
+  const message = event?.error?.message ?? event?.message;
+  return typeof message === 'string' && message !== '' ? message : 'the connection failed';
 }

@@ -1,6 +1,10 @@
-import type { Codec } from '@polkadot/types/types';
-import { u8aToHex } from '@polkadot/util';
-import { encodeAddress } from '@polkadot/util-crypto';
+/**
+ * From the plain values the runtime's storage codecs decode (see storageCodecs.ts) to the SDK's state shapes.
+ * Field names are the metadata's (snake_case); reading them by name keeps 1190's and 1192's layouts alike.
+ */
+import type { TokenomicParameters } from '@phala-mining/math';
+import { hexToString, isHex, u8aToHex, u8aToString } from '@polkadot/util';
+import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
 import type {
   MinerInfo,
   MinerStateName,
@@ -10,161 +14,168 @@ import type {
   WithdrawRequestInfo,
 } from './state.js';
 
-// The SDK must run before @phala-mining/types augments @polkadot/api and against runtimes whose type names differ
-// (1190 vs 1192); reading fields by name from the decoded structs works for all of them.
-type AnyCodec = Codec & Record<string, any>;
+/** A decoded struct. */
+type Plain = Record<string, any>;
 
-function field(struct: Codec, name: string): AnyCodec {
-  const s = struct as AnyCodec;
-  const value = typeof s.get === 'function' ? s.get(name) : s[name];
-  if (value === undefined) throw new TypeError(`decoded value has no field ${name}`);
-  return value as AnyCodec;
+function field(struct: Plain, name: string): any {
+  const value = struct[name];
+  if (value === undefined && !(name in struct)) throw new TypeError(`decoded value has no field ${name}`);
+  return value;
 }
 
-/** bigint of an integer codec. */
-export function big(c: Codec): bigint {
-  return (c as AnyCodec).toBigInt();
+/**
+ * The field of a one-field struct: polkadot-api's codecs collapse such a struct (e.g. `MinerStats { total_reward }`)
+ * into its only value.
+ */
+function soleField(struct: unknown, name: string): any {
+  return struct !== null && typeof struct === 'object' && name in struct ? (struct as Plain)[name] : struct;
 }
 
-function num(c: Codec): number {
-  return (c as AnyCodec).toNumber();
-}
-
-/** The inner value of an Option codec, or undefined. */
-export function unwrap(c: Codec): AnyCodec | undefined {
-  const o = c as AnyCodec;
-  if (typeof o.isSome === 'boolean') return o.isSome ? (o.unwrap() as AnyCodec) : undefined;
-  return o.isEmpty ? undefined : o;
-}
-
-/** 0x-hex of a fixed-size byte codec. */
-export function hex(c: Codec): string {
-  return u8aToHex(c.toU8a(true));
+function big(value: unknown): bigint {
+  return typeof value === 'bigint' ? value : BigInt(value as number);
 }
 
 const addressCache = new Map<string, string>();
 
-/** SS58 of an AccountId codec (memoised: the SS58 checksum is a blake2-512 per call). */
-export function address(c: Codec, ss58: number): string {
-  const key = `${ss58}:${c.toHex()}`;
+/**
+ * An account in the client's SS58 format (the decoder writes the runtime's). Memoised: each SS58 encoding costs a
+ * blake2-512 checksum.
+ */
+export function address(account: string, ss58: number): string {
+  const key = `${ss58}:${account}`;
   let a = addressCache.get(key);
   if (a === undefined) {
     if (addressCache.size >= 50_000) addressCache.clear();
-    a = encodeAddress(c.toU8a(true), ss58);
+    a = encodeAddress(decodeAddress(account), ss58);
     addressCache.set(key, a);
   }
   return a;
 }
 
-export function decodeWithdrawRequest(c: Codec, ss58: number): WithdrawRequestInfo {
+/** Text of a decoded `Vec<u8>` (bytes, 0x-hex, or a binary object with `asText`). */
+function text(bytes: unknown): string {
+  if (bytes instanceof Uint8Array) return u8aToString(bytes);
+  if (typeof bytes === 'string') return isHex(bytes) ? hexToString(bytes) : bytes;
+  if (bytes && typeof (bytes as { asText?: unknown }).asText === 'function')
+    return (bytes as { asText(): string }).asText();
+  return '';
+}
+
+/** 0x-hex of a decoded fixed-size byte array. */
+function hex(bytes: unknown): string {
+  if (bytes instanceof Uint8Array) return u8aToHex(bytes);
+  if (typeof bytes === 'string') return bytes.toLowerCase();
+  return (bytes as { asHex(): string }).asHex();
+}
+
+export function decodeWithdrawRequest(w: Plain, ss58: number): WithdrawRequestInfo {
   return {
-    user: address(field(c, 'user'), ss58),
-    shares: big(field(c, 'shares')),
-    startTime: big(field(c, 'startTime')),
+    user: address(field(w, 'user'), ss58),
+    shares: big(field(w, 'shares')),
+    startTime: big(field(w, 'start_time')),
   };
 }
 
-/** Decodes `Option<PoolInfo>`; undefined when the pool does not exist. */
+/** `StakePools[pid]` with its whitelist and description; undefined when the pool does not exist. */
 export function decodePool(
-  c: Codec,
-  whitelist: Codec | undefined,
-  description: Codec | undefined,
+  pool: Plain | undefined,
+  whitelist: string[] | undefined,
+  description: unknown,
   ss58: number,
 ): PoolInfo | undefined {
-  const p = unwrap(c);
-  if (!p) return undefined;
-  const commission = unwrap(field(p, 'payoutCommission'));
-  const cap = unwrap(field(p, 'cap'));
-  const wl = whitelist ? unwrap(whitelist) : undefined;
-  const desc = description ? unwrap(description) : undefined;
+  if (!pool) return undefined;
+  const commission = field(pool, 'payout_commission') as number | undefined;
+  const cap = field(pool, 'cap') as bigint | undefined;
   return {
-    pid: big(field(p, 'pid')),
-    owner: address(field(p, 'owner'), ss58),
-    commission: commission ? num(commission) : 0,
-    ownerReward: big(field(p, 'ownerReward')),
-    cap: cap ? big(cap) : undefined,
-    rewardAcc: big(field(p, 'rewardAcc')),
-    totalShares: big(field(p, 'totalShares')),
-    totalStake: big(field(p, 'totalStake')),
-    freeStake: big(field(p, 'freeStake')),
-    releasingStake: big(field(p, 'releasingStake')),
-    workers: [...(field(p, 'workers') as unknown as Codec[])].map(hex),
-    withdrawQueue: [...(field(p, 'withdrawQueue') as unknown as Codec[])].map((w) =>
-      decodeWithdrawRequest(w, ss58),
-    ),
-    whitelist: wl ? [...(wl as unknown as Codec[])].map((a) => address(a, ss58)) : undefined,
-    description: desc ? new TextDecoder().decode(desc.toU8a(true)) : '',
+    pid: big(field(pool, 'pid')),
+    owner: address(field(pool, 'owner'), ss58),
+    commission: commission ?? 0,
+    ownerReward: big(field(pool, 'owner_reward')),
+    cap: cap === undefined ? undefined : big(cap),
+    rewardAcc: big(field(pool, 'reward_acc')),
+    totalShares: big(field(pool, 'total_shares')),
+    totalStake: big(field(pool, 'total_stake')),
+    freeStake: big(field(pool, 'free_stake')),
+    releasingStake: big(field(pool, 'releasing_stake')),
+    workers: (field(pool, 'workers') as unknown[]).map(hex),
+    withdrawQueue: (field(pool, 'withdraw_queue') as Plain[]).map((w) => decodeWithdrawRequest(w, ss58)),
+    whitelist: whitelist?.map((a) => address(a, ss58)),
+    description: description === undefined ? '' : text(description),
   };
 }
 
-export function decodeStaker(c: Codec, ss58: number): StakerInfo | undefined {
-  const s = unwrap(c);
-  if (!s) return undefined;
+export function decodeStaker(staker: Plain | undefined, ss58: number): StakerInfo | undefined {
+  if (!staker) return undefined;
   return {
-    user: address(field(s, 'user'), ss58),
-    locked: big(field(s, 'locked')),
-    shares: big(field(s, 'shares')),
-    availableRewards: big(field(s, 'availableRewards')),
-    rewardDebt: big(field(s, 'rewardDebt')),
+    user: address(field(staker, 'user'), ss58),
+    locked: big(field(staker, 'locked')),
+    shares: big(field(staker, 'shares')),
+    availableRewards: big(field(staker, 'available_rewards')),
+    rewardDebt: big(field(staker, 'reward_debt')),
   };
 }
 
-export function decodeRegistryWorker(c: Codec, ss58: number): RegistryWorkerInfo | undefined {
-  const w = unwrap(c);
-  if (!w) return undefined;
-  const operator = unwrap(field(w, 'operator'));
-  const score = unwrap(field(w, 'initialScore'));
+export function decodeRegistryWorker(
+  worker: Plain | undefined,
+  ss58: number,
+): RegistryWorkerInfo | undefined {
+  if (!worker) return undefined;
+  const operator = field(worker, 'operator') as string | undefined;
+  const score = field(worker, 'initial_score') as number | undefined;
   return {
-    pubkey: hex(field(w, 'pubkey')),
-    operator: operator ? address(operator, ss58) : undefined,
-    confidenceLevel: num(field(w, 'confidenceLevel')),
-    initialScore: score ? num(score) : undefined,
-    features: [...(field(w, 'features') as unknown as Codec[])].map(num),
+    pubkey: hex(field(worker, 'pubkey')),
+    operator: operator === undefined ? undefined : address(operator, ss58),
+    confidenceLevel: Number(field(worker, 'confidence_level')),
+    initialScore: score === undefined ? undefined : Number(score),
+    features: (field(worker, 'features') as number[]).map(Number),
   };
 }
 
-export function decodeMiner(c: Codec): MinerInfo | undefined {
-  const m = unwrap(c);
-  if (!m) return undefined;
-  const state = field(m, 'state') as AnyCodec;
-  const bench = field(m, 'benchmark');
+export function decodeMiner(miner: Plain | undefined): MinerInfo | undefined {
+  if (!miner) return undefined;
+  const benchmark = field(miner, 'benchmark') as Plain;
   return {
-    state: state.type as MinerStateName,
-    ve: big(field(m, 've')),
-    v: big(field(m, 'v')),
-    vUpdatedAt: big(field(m, 'vUpdatedAt')),
-    pInit: num(field(bench, 'pInit')),
-    pInstant: num(field(bench, 'pInstant')),
-    coolDownStart: big(field(m, 'coolDownStart')),
-    totalReward: big(field(field(m, 'stats'), 'totalReward')),
+    state: (field(miner, 'state') as { type: string }).type as MinerStateName,
+    ve: big(field(miner, 've')),
+    v: big(field(miner, 'v')),
+    vUpdatedAt: big(field(miner, 'v_updated_at')),
+    pInit: Number(field(benchmark, 'p_init')),
+    pInstant: Number(field(benchmark, 'p_instant')),
+    coolDownStart: big(field(miner, 'cool_down_start')),
+    totalReward: big(soleField(field(miner, 'stats'), 'total_reward')),
   };
 }
 
-/** `Option<u128>`/`u128` → bigint (absent = 0). */
-export function decodeBalanceOption(c: Codec): bigint {
-  const v = unwrap(c);
-  return v ? big(v) : 0n;
+/** An optional balance (absent = 0). */
+export function decodeBalanceOption(value: bigint | undefined): bigint {
+  return value === undefined ? 0n : big(value);
 }
 
-/** Decodes `Option<TokenomicParameters>` into the shape @phala-mining/math computes with. */
-export function decodeTokenomics(c: Codec): import('@phala-mining/math').TokenomicParameters | undefined {
-  const t = unwrap(c);
+/** `TokenomicParameters` in the shape @phala-mining/math computes with; undefined when not set. */
+export function decodeTokenomics(t: Plain | undefined): TokenomicParameters | undefined {
   if (!t) return undefined;
   const f = (name: string) => big(field(t, name));
   return {
-    phaRate: f('phaRate'),
+    phaRate: f('pha_rate'),
     rho: f('rho'),
-    budgetPerBlock: f('budgetPerBlock'),
-    vMax: f('vMax'),
-    costK: f('costK'),
-    costB: f('costB'),
-    slashRate: f('slashRate'),
-    treasuryRatio: f('treasuryRatio'),
-    heartbeatWindow: num(field(t, 'heartbeatWindow')),
-    rigK: f('rigK'),
-    rigB: f('rigB'),
+    budgetPerBlock: f('budget_per_block'),
+    vMax: f('v_max'),
+    costK: f('cost_k'),
+    costB: f('cost_b'),
+    slashRate: f('slash_rate'),
+    treasuryRatio: f('treasury_ratio'),
+    heartbeatWindow: Number(field(t, 'heartbeat_window')),
+    rigK: f('rig_k'),
+    rigB: f('rig_b'),
     re: f('re'),
     k: f('k'),
     kappa: f('kappa'),
   };
 }
+
+/** `pallet_timestamp::Now` (ms) as unix seconds. */
+export function decodeNowSeconds(nowMs: bigint): bigint {
+  return big(nowMs) / 1000n;
+}
+
+export { big };

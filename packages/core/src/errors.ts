@@ -471,6 +471,29 @@ export class TransactionRejectedError extends MiningError {
   }
 }
 
+/** The node could not be reached or the handshake failed before the client was ready; the original is the `cause`. */
+export class ConnectionFailedError extends MiningError {
+  readonly code = 'ConnectionFailed' as const;
+  constructor(
+    readonly endpoint: string | string[],
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`could not connect to ${[endpoint].flat().join(', ')}: ${reason}`, options);
+  }
+}
+
+/** A client-created connection did not become ready in time (node down, wrong address, or not a Substrate node). */
+export class ConnectionTimeoutError extends MiningError {
+  readonly code = 'ConnectionTimeout' as const;
+  constructor(
+    readonly endpoint: string | string[],
+    readonly timeoutMs: number,
+  ) {
+    super(`could not connect to ${[endpoint].flat().join(', ')} within ${timeoutMs / 1000} s`);
+  }
+}
+
 /** The transaction's mortality ran out without it being included. */
 export class TransactionExpiredError extends MiningError {
   readonly code = 'TransactionExpired' as const;

@@ -1,23 +1,25 @@
-import type { Codec } from '@polkadot/types/types';
 import { map, type Observable } from 'rxjs';
 import { decodePool } from './codec.js';
-import { type ObservableDeps, promiseQuery, queryMulti$ } from './observableDeps.js';
+import type { ObservableDeps } from './observableDeps.js';
 import type { PoolInfo } from './state.js';
+import type { StorageRequest } from './storageSource.js';
+import { watchDecoded$ } from './storageSource.js';
+
+/** The three storage items that make up a pool as the SDK shows it. */
+export function poolRequests(pid: bigint): StorageRequest[] {
+  return [
+    ['PhalaStakePool', 'StakePools', pid],
+    ['PhalaStakePool', 'PoolContributionWhitelists', pid],
+    ['PhalaStakePool', 'PoolDescriptions', pid],
+  ];
+}
 
 /**
  * The pool record with its whitelist and description, live: one storage subscription of three keys. Emits undefined
  * while the pool does not exist.
  */
 export function poolState$(deps: ObservableDeps, pid: bigint): Observable<PoolInfo | undefined> {
-  const sp = promiseQuery(deps.api).phalaStakePool!;
-  return queryMulti$(deps.api, [
-    [sp.stakePools, pid],
-    [sp.poolContributionWhitelists, pid],
-    [sp.poolDescriptions, pid],
-  ]).pipe(
-    map((values) => {
-      const [pool, wl, desc] = values as unknown as Codec[];
-      return decodePool(pool!, wl, desc, deps.ss58);
-    }),
+  return watchDecoded$(deps.api, poolRequests(pid)).pipe(
+    map(([pool, whitelist, description]) => decodePool(pool, whitelist, description, deps.ss58)),
   );
 }

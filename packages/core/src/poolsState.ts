@@ -1,9 +1,10 @@
-import type { Codec } from '@polkadot/types/types';
 import { concatMap, distinctUntilChanged, from, map, type Observable, of, scan, switchMap } from 'rxjs';
 import { sameAccount } from './accounts.js';
-import { big, decodePool } from './codec.js';
-import { type ObservableDeps, promiseQuery, queryMulti$, rxQuery } from './observableDeps.js';
+import { decodePool } from './codec.js';
+import type { ObservableDeps } from './observableDeps.js';
+import { poolRequests } from './poolState.js';
 import type { PoolInfo } from './state.js';
+import { readDecoded, watchDecoded$ } from './storageSource.js';
 
 /** Filter of `MiningClient.pools$`. */
 export interface PoolsFilter {
@@ -17,10 +18,8 @@ export interface PoolsFilter {
  * subscription.
  */
 export function poolsState$(deps: ObservableDeps, filter: PoolsFilter = {}): Observable<PoolInfo[]> {
-  const q = promiseQuery(deps.api);
-  const sp = q.phalaStakePool!;
-  const pids$ = (rxQuery(deps.api).phalaStakePool!.poolCount() as Observable<Codec>).pipe(
-    map((c) => big(c)),
+  const pids$ = watchDecoded$(deps.api, [['PhalaStakePool', 'PoolCount']]).pipe(
+    map(([count]) => BigInt(count)),
     distinctUntilChanged(),
     scan(
       (acc: { scanned: bigint; pending: Promise<bigint[]> }, count: bigint) => {
@@ -29,11 +28,12 @@ export function poolsState$(deps: ObservableDeps, filter: PoolsFilter = {}): Obs
           if (count <= from0) return known;
           const pids = Array.from({ length: Number(count - from0) }, (_, i) => from0 + BigInt(i));
           if (filter.owner === undefined) return [...known, ...pids];
-          const pools = (await deps.api.queryMulti(
-            pids.map((pid) => [sp.stakePools, pid]),
-          )) as unknown as Codec[];
+          const pools = await readDecoded(
+            deps.api,
+            pids.map((pid) => ['PhalaStakePool', 'StakePools', pid] as const),
+          );
           const mine = pids.filter((_, i) => {
-            const p = decodePool(pools[i]!, undefined, undefined, deps.ss58);
+            const p = decodePool(pools[i], undefined, undefined, deps.ss58);
             return p !== undefined && sameAccount(p.owner, filter.owner!);
           });
           return [...known, ...mine];
@@ -48,16 +48,10 @@ export function poolsState$(deps: ObservableDeps, filter: PoolsFilter = {}): Obs
   return pids$.pipe(
     switchMap((pids) => {
       if (pids.length === 0) return of([] as PoolInfo[]);
-      const keys = pids.flatMap((pid) => [
-        [sp.stakePools, pid],
-        [sp.poolContributionWhitelists, pid],
-        [sp.poolDescriptions, pid],
-      ]);
-      return queryMulti$(deps.api, keys).pipe(
-        map((values) => {
-          const v = values as unknown as Codec[];
+      return watchDecoded$(deps.api, pids.flatMap(poolRequests)).pipe(
+        map((v) => {
           return pids
-            .map((_, i) => decodePool(v[i * 3]!, v[i * 3 + 1], v[i * 3 + 2], deps.ss58))
+            .map((_, i) => decodePool(v[i * 3], v[i * 3 + 1], v[i * 3 + 2], deps.ss58))
             .filter((p): p is PoolInfo => p !== undefined);
         }),
       );

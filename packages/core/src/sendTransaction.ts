@@ -3,7 +3,7 @@ import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { Codec } from '@polkadot/types/types';
 import type { ReplaySubject } from 'rxjs';
 import type { ConnectionMonitor } from './connection.js';
-import { MiningError, TransactionRejectedError } from './errors.js';
+import { MiningError, TransactionExpiredError, TransactionRejectedError } from './errors.js';
 import { type DecodedEvent, decodeEvent, dispatchErrorToMiningError } from './events.js';
 import type { NonceTracker } from './nonceTracker.js';
 import { type MiningSigner, signingArgs } from './signer.js';
@@ -235,7 +235,10 @@ export async function sendTransaction(
       return;
     }
     try {
-      await watch();
+      // not `watch()`: @polkadot/rpc-core memoizes subscriptions by their parameters and keeps an unsubscribed one
+      // alive for 1.75 s (drr/refCountDelay), so submitAndWatchExtrinsic with these same bytes shortly after the
+      // drop would get the dead pre-drop subscription back (replaying its old Ready) and send nothing to the node
+      await api.rpc.author.submitExtrinsic(tx);
     } catch (error) {
       if (!api.isConnected) throw error;
       // "stale"/"outdated": the nonce was used meanwhile, so it was included after our scan
@@ -252,11 +255,15 @@ export async function sendTransaction(
       }
       nonces.resync(address);
       fail(new TransactionRejectedError(String((error as Error)?.message ?? error), hash));
+      return;
     }
+    await followHeads(head + 1);
   }
 
   async function followHeads(from: number): Promise<void> {
     let next = from;
+    const era = (tx as AnyCodec).era as AnyCodec;
+    const death: number | undefined = era?.isMortalEra ? era.asMortalEra.death(startBlock) : undefined;
     await new Promise<void>((resolve, reject) => {
       let unsub: (() => void) | undefined;
       const stop = () => {
@@ -277,6 +284,11 @@ export async function sendTransaction(
             if (found) {
               stop();
               await included(found, false);
+              resolve();
+            } else if (death !== undefined && n >= death) {
+              // past its mortal era the transaction can never be included: report it instead of waiting forever
+              stop();
+              fail(new TransactionExpiredError(hash!, death - 1));
               resolve();
             }
           } catch (error) {

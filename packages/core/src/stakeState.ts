@@ -1,10 +1,10 @@
 import { pendingReward, sharePrice, valueOfShares } from '@phala-mining/math';
-import type { Codec } from '@polkadot/types/types';
 import { combineLatest, map, type Observable } from 'rxjs';
 import { sameAccount } from './accounts.js';
-import { big, decodeStaker } from './codec.js';
-import { type ObservableDeps, promiseQuery, queryMulti$ } from './observableDeps.js';
+import { decodeNowSeconds, decodeStaker } from './codec.js';
+import type { ObservableDeps } from './observableDeps.js';
 import type { PoolInfo, StakerInfo, WithdrawRequestInfo } from './state.js';
+import { poolStakerKey, watchDecoded$ } from './storageSource.js';
 
 /** A queued withdrawal with its deadlines, as the Stake pop-up shows it. */
 export interface QueuedWithdrawal extends WithdrawRequestInfo {
@@ -94,23 +94,21 @@ export function stakeState$(
   pid: bigint,
   account: string,
 ): Observable<StakeView | undefined> {
-  const q = promiseQuery(deps.api);
-  const staker$ = queryMulti$(deps.api, [
-    [q.phalaStakePool!.poolStakers, [pid, account]],
-    [q.timestamp!.now],
-    [q.phalaMining!.coolDownPeriod],
+  const staker$ = watchDecoded$(deps.api, [
+    ['PhalaStakePool', 'PoolStakers', poolStakerKey(pid, account)],
+    ['Timestamp', 'Now'],
+    ['PhalaMining', 'CoolDownPeriod'],
   ]);
   return combineLatest([pool$, staker$]).pipe(
-    map(([pool, values]) => {
+    map(([pool, [staker, now, cooldown]]) => {
       if (!pool) return undefined;
-      const [staker, now, cooldown] = values as unknown as Codec[];
       return stakeView(
         pool,
         account,
-        decodeStaker(staker!, deps.ss58),
-        big(now!) / 1000n,
+        decodeStaker(staker, deps.ss58),
+        decodeNowSeconds(now),
         deps.constants.gracePeriod,
-        big(cooldown!),
+        cooldown,
       );
     }),
   );
@@ -121,14 +119,15 @@ export function withdrawQueueState$(
   deps: ObservableDeps,
   pool$: Observable<PoolInfo | undefined>,
 ): Observable<QueuedWithdrawal[]> {
-  const q = promiseQuery(deps.api);
-  const clock$ = queryMulti$(deps.api, [[q.timestamp!.now], [q.phalaMining!.coolDownPeriod]]);
+  const clock$ = watchDecoded$(deps.api, [
+    ['Timestamp', 'Now'],
+    ['PhalaMining', 'CoolDownPeriod'],
+  ]);
   return combineLatest([pool$, clock$]).pipe(
-    map(([pool, values]) => {
+    map(([pool, [now, cooldown]]) => {
       if (!pool) return [];
-      const [now, cooldown] = values as unknown as Codec[];
       return pool.withdrawQueue.map((w) =>
-        queuedWithdrawal(w, pool, big(now!) / 1000n, deps.constants.gracePeriod, big(cooldown!)),
+        queuedWithdrawal(w, pool, decodeNowSeconds(now), deps.constants.gracePeriod, cooldown),
       );
     }),
   );

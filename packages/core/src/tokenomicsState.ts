@@ -1,8 +1,8 @@
 import type { TokenomicParameters } from '@phala-mining/math';
-import type { Codec } from '@polkadot/types/types';
 import { map, type Observable } from 'rxjs';
-import { big, decodeTokenomics } from './codec.js';
-import { type ObservableDeps, promiseQuery, queryMulti$ } from './observableDeps.js';
+import { decodeTokenomics } from './codec.js';
+import type { ObservableDeps } from './observableDeps.js';
+import { watchDecoded$ } from './storageSource.js';
 
 /** Chain-wide mining parameters. */
 export interface TokenomicsView {
@@ -17,21 +17,17 @@ export interface TokenomicsView {
 
 /** Live tokenomic parameters, cooldown, online miners and the mining switch (one subscription). */
 export function tokenomicsState$(deps: ObservableDeps): Observable<TokenomicsView> {
-  const q = promiseQuery(deps.api);
-  return queryMulti$(deps.api, [
-    [q.phalaMining!.tokenomicParameters],
-    [q.phalaMining!.coolDownPeriod],
-    [q.phalaMining!.onlineMiners],
-    [q.phalaStakePool!.miningEnabled],
+  return watchDecoded$(deps.api, [
+    ['PhalaMining', 'TokenomicParameters'],
+    ['PhalaMining', 'CoolDownPeriod'],
+    ['PhalaMining', 'OnlineMiners'],
+    ['PhalaStakePool', 'MiningEnabled'],
   ]).pipe(
-    map((values) => {
-      const [params, cooldown, online, enabled] = values as unknown as (Codec & Record<string, any>)[];
-      return {
-        params: decodeTokenomics(params!),
-        coolDownPeriod: big(cooldown!),
-        onlineMiners: Number(big(online!)),
-        miningEnabled: enabled!.isTrue as boolean,
-      };
-    }),
+    map(([params, coolDownPeriod, online, enabled]) => ({
+      params: decodeTokenomics(params),
+      coolDownPeriod: BigInt(coolDownPeriod),
+      onlineMiners: Number(online),
+      miningEnabled: enabled === true,
+    })),
   );
 }

@@ -1,9 +1,16 @@
 import { maxStake, minStake, type TokenomicParameters } from '@phala-mining/math';
-import type { Codec } from '@polkadot/types/types';
+import { hexToU8a } from '@polkadot/util';
 import { distinctUntilChanged, map, type Observable, of, switchMap } from 'rxjs';
-import { big, decodeBalanceOption, decodeMiner, decodeRegistryWorker, decodeTokenomics } from './codec.js';
-import { type ObservableDeps, promiseQuery, queryMulti$ } from './observableDeps.js';
+import {
+  decodeBalanceOption,
+  decodeMiner,
+  decodeNowSeconds,
+  decodeRegistryWorker,
+  decodeTokenomics,
+} from './codec.js';
+import type { ObservableDeps } from './observableDeps.js';
 import type { MinerInfo, MinerStateName, PoolInfo, RegistryWorkerInfo } from './state.js';
+import { type StorageRequest, watchDecoded$ } from './storageSource.js';
 import { poolSubAccount, poolSubAccountHex } from './subAccount.js';
 
 /** Worker states as the Phala App shows them. */
@@ -108,36 +115,34 @@ export function workerViews$(
   pid: bigint,
   workers: readonly string[],
 ): Observable<WorkerView[]> {
-  const q = promiseQuery(deps.api);
-  // storage keys take the raw hex (no SS58 checksum to verify); the view shows SS58
-  const subs = workers.map((w) => poolSubAccountHex(pid, w));
-  const keys: unknown[] = [
-    [q.phalaMining!.tokenomicParameters],
-    [q.phalaMining!.coolDownPeriod],
-    [q.timestamp!.now],
+  const requests: StorageRequest[] = [
+    ['PhalaMining', 'TokenomicParameters'],
+    ['PhalaMining', 'CoolDownPeriod'],
+    ['Timestamp', 'Now'],
   ];
-  workers.forEach((w, i) => {
-    keys.push(
-      [q.phalaRegistry!.workers, w],
-      [q.phalaMining!.miners, subs[i]],
-      [q.phalaMining!.stakes, subs[i]],
+  for (const worker of workers) {
+    // storage keys take the account's raw bytes (no SS58 checksum to verify); the view shows SS58
+    const sub = hexToU8a(poolSubAccountHex(pid, worker));
+    requests.push(
+      ['PhalaRegistry', 'Workers', hexToU8a(worker)],
+      ['PhalaMining', 'Miners', sub],
+      ['PhalaMining', 'Stakes', sub],
     );
-  });
-  return queryMulti$(deps.api, keys).pipe(
-    map((values) => {
-      const v = values as unknown as Codec[];
+  }
+  return watchDecoded$(deps.api, requests).pipe(
+    map((v) => {
       const env: WorkerEnvironment = {
-        tokenomics: decodeTokenomics(v[0]!),
-        coolDownPeriod: big(v[1]!),
-        now: big(v[2]!) / 1000n,
+        tokenomics: decodeTokenomics(v[0]),
+        coolDownPeriod: v[1],
+        now: decodeNowSeconds(v[2]),
       };
       return workers.map((w, i) =>
         workerView(
           w,
           poolSubAccount(pid, w, deps.ss58),
-          decodeRegistryWorker(v[3 + i * 3]!, deps.ss58),
-          decodeMiner(v[4 + i * 3]!),
-          decodeBalanceOption(v[5 + i * 3]!),
+          decodeRegistryWorker(v[3 + i * 3], deps.ss58),
+          decodeMiner(v[4 + i * 3]),
+          decodeBalanceOption(v[5 + i * 3]),
           env,
         ),
       );

@@ -114,14 +114,9 @@ describe('a dev chain dropped and restarted from its state file', () => {
     }
   });
 
-  // Skipped until the SDK's re-broadcast is fixed (src/sendTransaction.ts, `recover`); the dev chain is not at fault.
-  // The re-broadcast never reaches the node: `recover` calls `api.rpc.author.submitAndWatchExtrinsic(tx)` again with
-  // the same bytes, and @polkadot/rpc-core memoizes subscriptions by their parameters and keeps an unsubscribed one
-  // connected for 1.75 s (`drr` → `refCountDelay`). The node here is back well within that window, so the call gets
-  // the pre-drop subscription back — replaying its old `Ready`, which looked like the new node's answer — and nothing
-  // is sent (the restarted node logs no submission; with the node down ≥ 2 s the same sequence passes). Fix: re-send
-  // without the memoized watch, e.g. `author_submitExtrinsic` then follow new heads as the still-in-pool branch does.
-  it.skip('re-broadcasts the same signed bytes when the restarted node lost its pool, and it lands once', async () => {
+  // The node comes back within @polkadot/rpc-core's 1.75 s keep-alive of the dropped watch subscription: a second
+  // submitAndWatchExtrinsic with the same bytes would get that dead subscription back and send nothing.
+  it('re-broadcasts the same signed bytes when the restarted node lost its pool, and it lands once', async () => {
     const { alice } = chain.accounts;
     chain.devchain!.setBlockMode('manual');
     const countBefore = Number((await (client.api.query as any).phalaStakePool.poolCount()).toBigInt());

@@ -1,0 +1,143 @@
+import type { ApiPromise } from '@polkadot/api';
+import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { getDynamicBuilder, getLookupFn } from '@polkadot-api/metadata-builders';
+import {
+  Blake2128,
+  Blake2128Concat,
+  Blake2256,
+  decAnyMetadata,
+  Identity,
+  Twox64Concat,
+  Twox128,
+  Twox256,
+  unifyMetadata,
+} from '@polkadot-api/substrate-bindings';
+
+/**
+ * One storage item of the connected runtime: its key builder and value decoder, both derived from the runtime's
+ * own metadata (so 1190's and 1192's layouts decode alike without the SDK naming a type).
+ */
+export interface StorageEntry {
+  readonly pallet: string;
+  readonly name: string;
+  /** `twox128(pallet) ‖ twox128(name)` as 0x-hex */
+  readonly prefix: string;
+  /**
+   * The full storage key. Each argument is either a plain value encoded with the key's type, or a `Uint8Array`
+   * taken as already SCALE-encoded (for example the 32 bytes of an account id, which skips an SS58 round trip).
+   */
+  key(...args: unknown[]): string;
+  /**
+   * Decodes a raw value into plain JavaScript (structs as objects with the metadata's field names, integers of 64
+   * bits and more as bigint, enums as `{ type, value }`, accounts as SS58, byte arrays as 0x-hex). An absent value
+   * gives the entry's default (`undefined` for optional entries).
+   */
+  decode(value: string | null): any;
+}
+
+type Hasher = (encoded: Uint8Array) => Uint8Array;
+
+const HASHERS: Record<string, Hasher> = {
+  Blake2128,
+  Blake2256,
+  Blake2128Concat,
+  Twox128,
+  Twox256,
+  Twox64Concat,
+  Identity,
+};
+
+/** Storage codecs of one runtime version. */
+export class StorageCodecs {
+  private readonly builder: ReturnType<typeof getDynamicBuilder>;
+  private readonly lookup: ReturnType<typeof getLookupFn>;
+  private readonly entries = new Map<string, StorageEntry>();
+  /** the SS58 prefix the runtime declares (`System.SS58Prefix`); decoded accounts carry it */
+  readonly ss58Prefix: number | undefined;
+
+  constructor(metadata: Uint8Array) {
+    this.lookup = getLookupFn(unifyMetadata(decAnyMetadata(metadata)));
+    this.builder = getDynamicBuilder(this.lookup);
+    this.ss58Prefix = this.builder.ss58Prefix;
+  }
+
+  /** The storage item `pallet.name` (names as in the metadata: `PhalaStakePool`, `StakePools`). */
+  entry(pallet: string, name: string): StorageEntry {
+    const id = `${pallet}.${name}`;
+    let entry = this.entries.get(id);
+    if (!entry) {
+      entry = this.build(pallet, name);
+      this.entries.set(id, entry);
+    }
+    return entry;
+  }
+
+  private build(pallet: string, name: string): StorageEntry {
+    const item = this.lookup.metadata.pallets
+      .find((p) => p.name === pallet)
+      ?.storage?.items.find((s) => s.name === name);
+    if (!item) throw new MissingStorageError(pallet, name);
+    const storage = this.builder.buildStorage(pallet, name);
+    const prefix = storage.keys.enc();
+    const hashers =
+      item.type.tag === 'map'
+        ? item.type.value.hashers.map((h) => HASHERS[h.tag] ?? unknownHasher(h.tag))
+        : [];
+    const argCodecs = storage.args.inner;
+    const prefixBytes = hexToU8a(prefix);
+    return {
+      pallet,
+      name,
+      prefix,
+      key: (...args) => {
+        if (args.length !== hashers.length)
+          throw new StorageKeyArityError(pallet, name, hashers.length, args.length);
+        if (args.length === 0) return prefix;
+        const parts = args.map((arg, i) =>
+          hashers[i]!(arg instanceof Uint8Array ? arg : argCodecs[i]!.enc(arg)),
+        );
+        return u8aToHex(u8aConcat(prefixBytes, ...parts));
+      },
+      decode: (value) => (value === null ? storage.fallback : storage.value.dec(value)),
+    };
+  }
+}
+
+function unknownHasher(tag: string): never {
+  throw new TypeError(`storage hasher ${tag} is not supported`);
+}
+
+/** The connected runtime has no such storage item (not a Khala stake pool v1 runtime, or a newer layout). */
+export class MissingStorageError extends Error {
+  override readonly name = 'MissingStorageError';
+  readonly code = 'MissingStorage';
+  constructor(
+    readonly pallet: string,
+    readonly item: string,
+  ) {
+    super(`the runtime has no storage item ${pallet}.${item}`);
+  }
+}
+
+/** A storage key was built with the wrong number of arguments (a programming error in the caller). */
+export class StorageKeyArityError extends Error {
+  override readonly name = 'StorageKeyArityError';
+  readonly code = 'StorageKeyArity';
+  constructor(pallet: string, item: string, expected: number, got: number) {
+    super(`${pallet}.${item} takes ${expected} key argument(s), got ${got}`);
+  }
+}
+
+// one set of codecs per runtime version: @polkadot/api replaces runtimeMetadata on an upgrade
+const byMetadata = new WeakMap<object, StorageCodecs>();
+
+/** The storage codecs of the runtime the API is connected to (built once per runtime version). */
+export function storageCodecs(api: ApiPromise): StorageCodecs {
+  const metadata = api.runtimeMetadata;
+  let codecs = byMetadata.get(metadata);
+  if (!codecs) {
+    codecs = new StorageCodecs(metadata.toU8a());
+    byMetadata.set(metadata, codecs);
+  }
+  return codecs;
+}
