@@ -9,5 +9,11 @@ export default defineConfig({
     hookTimeout: 120_000,
     // each file starts its own dev chain; one at a time keeps the 2-core machine from timing blocks out
     fileParallelism: false,
+    typecheck: {
+      // Type tests: correct calls compile and wrong ones carry `@ts-expect-error`; checked by tsc, never run.
+      enabled: true,
+      include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'],
+      tsconfig: './tsconfig.json',
+    },
   },
 });

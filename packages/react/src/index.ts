@@ -19,6 +19,7 @@ export { useContribute } from './useContribute.js';
 export { useCreatePool } from './useCreatePool.js';
 export { useMiningClient } from './useMiningClient.js';
 export {
+  type QueryArg,
   type QueryOptions,
   type QueryResult,
   type SuspenseQueryState,

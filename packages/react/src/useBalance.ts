@@ -1,10 +1,10 @@
 import type { AccountBalance } from '@phala-mining/core';
 import { accountKey } from './keys.js';
-import { type QueryOptions, type QueryResult, useMiningQuery } from './useMiningQuery.js';
+import { type QueryArg, type QueryOptions, type QueryResult, useMiningQuery } from './useMiningQuery.js';
 
 /** Live balance of an account: free, reserved, frozen, locked by pools, and delegable (what may still be staked). */
 export function useBalance<O extends QueryOptions = QueryOptions>(
-  account: string | undefined,
+  account: QueryArg<string, O>,
   options?: O,
 ): QueryResult<AccountBalance, O> {
   return useMiningQuery(

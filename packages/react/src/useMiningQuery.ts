@@ -21,16 +21,25 @@ export type QueryResult<T, O extends QueryOptions | undefined> = O extends { sus
   : QueryState<T>;
 
 /**
+ * A query hook's argument for its options: undefined means "nothing to follow yet" (status `idle`, no value) — so
+ * it is refused with `{ suspense: true }`, whose result promises the value.
+ */
+export type QueryArg<T, O extends QueryOptions | undefined> = O extends { suspense: true }
+  ? T
+  : T | undefined;
+
+/**
  * Follows an observable of the client, shared by key: every component using the same key reads one upstream
  * subscription, which is released when the last of them unmounts. `key` undefined means "nothing to follow yet"
- * (status `idle`) — e.g. no account selected. The key must identify what `source` returns.
+ * (status `idle`) — e.g. no account selected; with `{ suspense: true }` only a defined key promises the value. The
+ * key must identify what `source` returns.
  *
  * ```ts
  * const apr = useMiningQuery(`apr:${pid}`, (client) => client.apr$(pid));
  * ```
  */
 export function useMiningQuery<T>(
-  key: string | undefined,
+  key: string,
   source: (client: MiningClient) => Observable<T>,
   options: QueryOptions & { suspense: true },
 ): SuspenseQueryState<T>;

@@ -1,10 +1,10 @@
 import type { Overview } from '@phala-mining/core';
 import { accountKey } from './keys.js';
-import { type QueryOptions, type QueryResult, useMiningQuery } from './useMiningQuery.js';
+import { type QueryArg, type QueryOptions, type QueryResult, useMiningQuery } from './useMiningQuery.js';
 
 /** Live overview of an owner: every pool it owns and every worker in them, with totals. */
 export function useOverview<O extends QueryOptions = QueryOptions>(
-  account: string | undefined,
+  account: QueryArg<string, O>,
   options?: O,
 ): QueryResult<Overview, O> {
   return useMiningQuery(

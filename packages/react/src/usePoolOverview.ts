@@ -1,10 +1,10 @@
 import type { PoolOverview } from '@phala-mining/core';
 import { pidKey } from './keys.js';
-import { type QueryOptions, type QueryResult, useMiningQuery } from './useMiningQuery.js';
+import { type QueryArg, type QueryOptions, type QueryResult, useMiningQuery } from './useMiningQuery.js';
 
 /** Live pool together with its workers; undefined for a pool that does not exist. */
 export function usePoolOverview<O extends QueryOptions = QueryOptions>(
-  pid: bigint | number | undefined,
+  pid: QueryArg<bigint | number, O>,
   options?: O,
 ): QueryResult<PoolOverview | undefined, O> {
   return useMiningQuery(

@@ -1,11 +1,11 @@
 import type { StakeView } from '@phala-mining/core';
 import { accountKey, pidKey } from './keys.js';
-import { type QueryOptions, type QueryResult, useMiningQuery } from './useMiningQuery.js';
+import { type QueryArg, type QueryOptions, type QueryResult, useMiningQuery } from './useMiningQuery.js';
 
 /** Live "Your Stake Info" of `account` in a pool: locked, shares, value, rewards, its queued withdrawal. */
 export function useStake<O extends QueryOptions = QueryOptions>(
-  pid: bigint | number | undefined,
-  account: string | undefined,
+  pid: QueryArg<bigint | number, O>,
+  account: QueryArg<string, O>,
   options?: O,
 ): QueryResult<StakeView | undefined, O> {
   const key =
