@@ -1,4 +1,4 @@
-import { formatPha, MiningError, permillToPercent } from '@phala-mining/core';
+import { MiningError, permillToPercent } from '@phala-mining/core';
 import { formatDuration } from './format.js';
 
 /**
@@ -108,43 +108,19 @@ export function exitCodeOf(error: unknown): number {
   return EXIT_CODES[exitClassOf(error)];
 }
 
-const amount = (planck: bigint) => formatPha(planck, { decimals: 4, group: true, unit: true });
-
 /**
- * One readable line: the rule that was broken and the numbers behind it, amounts in PHA. Core's own messages carry
- * planck integers (exact, for programs); an operator reading a terminal or a cron mail wants PHA.
+ * One readable line: the rule that was broken and the numbers behind it. Core's messages already name the rule with
+ * exact PHA amounts; the CLI only adds what a terminal needs (durations, one-line pallet docs).
  */
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const e = error as Error & Record<string, any>;
   if (!(error instanceof MiningError)) return oneLine(error.message);
   switch (error.code) {
-    case 'CapBelowTotalStake':
-      return `the cap must be at least the pool's total stake: cap ${amount(e.cap)} < total stake ${amount(e.totalStake)}`;
-    case 'StakeBelowMinimum':
-      return `a worker's stake must be at least Smin: stake ${amount(e.stake)} < Smin ${amount(e.minimum)}`;
-    case 'StakeAboveMaximum':
-      return e.maximum === undefined
-        ? `a worker's stake must be at most Smax: this worker accepts no stake (stake ${amount(e.stake)})`
-        : `a worker's stake must be at most Smax: stake ${amount(e.stake)} > Smax ${amount(e.maximum)}`;
-    case 'InsufficientFreeStake':
-      return `a worker's stake must come from the pool's free stake: stake ${amount(e.stake)} > free stake ${amount(e.freeStake)}`;
-    case 'RestartStakeNotHigher':
-      return `a restart needs more stake than the worker has: stake ${amount(e.stake)} ≤ current ${amount(e.currentStake)}`;
-    case 'ContributionBelowMinimum':
-      return `a contribution must be at least the minimum: ${amount(e.amount)} < minimum ${amount(e.minimum)}`;
-    case 'InsufficientDelegableBalance':
-      return `a contribution must be within the transferable balance: ${amount(e.amount)} > delegable ${amount(e.delegable)}`;
-    case 'ContributionExceedsCap':
-      return `a contribution must fit the pool cap gap: ${amount(e.amount)} > gap ${amount(e.capGap)} (cap ${amount(e.cap)} − total stake ${amount(e.totalStake)})`;
-    case 'InvalidWithdrawal':
-      return `a withdrawal must be more than 1000 planck of shares and at most the shares held: ${formatPha(e.shares)} requested, ${formatPha(e.available)} held`;
     case 'CooldownNotOver':
       return `a worker can be reclaimed only after its cooldown: ${e.worker} cools down for ${formatDuration(e.cooldownEnd - e.now)} more (until ${new Date(Number(e.cooldownEnd) * 1000).toISOString()})`;
     case 'InvalidPercent':
       return `the payout must be a percentage between 0 and 100 with at most 4 decimals, got ${String(e.percent)}`;
-    case 'WorkerState':
-      return `worker ${e.worker} is ${e.state}; this needs ${(e.expected as string[]).join(' or ')}`;
     case 'PalletError':
       return `the chain refused it: ${e.section}.${e.errorName}${e.docs ? ` — ${oneLine(e.docs)}` : ''}`;
     default:

@@ -51,7 +51,7 @@ describe('phala-mining worker …', () => {
     const low = await alice(['worker', 'start', '-p', pid, '--all', '--stake', '100']);
     expect(low.code).toBe(3);
     expect(low.stderr.trim()).toBe(
-      "phala-mining: a worker's stake must be at least Smin: stake 100 PHA < Smin 4,472.1359 PHA [StakeBelowMinimum]",
+      "phala-mining: a worker's stake must be at least Smin: stake 100 PHA < Smin 4,472.135954978875 PHA [StakeBelowMinimum]",
     );
     const high = await alice(['worker', 'start', '-p', pid, keys[0]!, '--stake', '90000']);
     expect(high.code).toBe(3);

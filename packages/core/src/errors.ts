@@ -3,6 +3,13 @@
  * decision, so callers can branch on `error.code` (or `instanceof`) and show the figures the Phala App showed.
  */
 
+import { formatPha } from './amount.js';
+
+/** Exact PHA for messages (the planck integers stay on the error's fields). */
+function phaText(planck: bigint): string {
+  return formatPha(planck, { group: true, unit: true });
+}
+
 /** Base class of every error the SDK throws or rejects with. */
 export abstract class MiningError extends Error {
   /** Stable machine-readable identifier; never changes between releases. */
@@ -117,7 +124,9 @@ export class CapBelowTotalStakeError extends MiningError {
     readonly cap: bigint,
     readonly totalStake: bigint,
   ) {
-    super(`cap ${cap} is below the pool's total stake ${totalStake}`);
+    super(
+      `the cap must be at least the pool's total stake: cap ${phaText(cap)} < total stake ${phaText(totalStake)}`,
+    );
   }
 }
 
@@ -302,7 +311,7 @@ export class StakeBelowMinimumError extends MiningError {
     readonly stake: bigint,
     readonly minimum: bigint,
   ) {
-    super(`stake ${stake} is below Smin ${minimum}`);
+    super(`a worker's stake must be at least Smin: stake ${phaText(stake)} < Smin ${phaText(minimum)}`);
   }
 }
 
@@ -314,7 +323,11 @@ export class StakeAboveMaximumError extends MiningError {
     /** undefined when no stake at all is accepted for this worker */
     readonly maximum: bigint | undefined,
   ) {
-    super(`stake ${stake} is above Smax ${maximum ?? 'none'}`);
+    super(
+      maximum === undefined
+        ? `a worker's stake must be at most Smax: this worker accepts no stake (stake ${phaText(stake)})`
+        : `a worker's stake must be at most Smax: stake ${phaText(stake)} > Smax ${phaText(maximum)}`,
+    );
   }
 }
 
@@ -325,7 +338,9 @@ export class InsufficientFreeStakeError extends MiningError {
     readonly stake: bigint,
     readonly freeStake: bigint,
   ) {
-    super(`stake ${stake} exceeds the pool's free stake ${freeStake}`);
+    super(
+      `a worker's stake must come from the pool's free stake: stake ${phaText(stake)} > free stake ${phaText(freeStake)}`,
+    );
   }
 }
 
@@ -336,7 +351,9 @@ export class RestartStakeNotHigherError extends MiningError {
     readonly stake: bigint,
     readonly currentStake: bigint,
   ) {
-    super(`restart stake ${stake} must exceed the current stake ${currentStake}`);
+    super(
+      `a restart needs more stake than the worker has: stake ${phaText(stake)} ≤ current ${phaText(currentStake)}`,
+    );
   }
 }
 
@@ -347,7 +364,7 @@ export class ContributionBelowMinimumError extends MiningError {
     readonly amount: bigint,
     readonly minimum: bigint,
   ) {
-    super(`contribution ${amount} is below the minimum ${minimum}`);
+    super(`a contribution must be at least the minimum: ${phaText(amount)} < minimum ${phaText(minimum)}`);
   }
 }
 
@@ -358,7 +375,9 @@ export class InsufficientDelegableBalanceError extends MiningError {
     readonly amount: bigint,
     readonly delegable: bigint,
   ) {
-    super(`contribution ${amount} exceeds the delegable balance ${delegable}`);
+    super(
+      `a contribution must be within the delegable balance (free − stake locks): ${phaText(amount)} > delegable ${phaText(delegable)}`,
+    );
   }
 }
 
@@ -372,7 +391,7 @@ export class ContributionExceedsCapError extends MiningError {
     readonly totalStake: bigint,
   ) {
     super(
-      `contribution ${amount} exceeds the pool cap gap ${capGap} (cap ${cap}, total stake ${totalStake})`,
+      `a contribution must fit the pool cap gap: ${phaText(amount)} > gap ${phaText(capGap)} (cap ${phaText(cap)} − total stake ${phaText(totalStake)})`,
     );
   }
 }
@@ -403,7 +422,9 @@ export class InvalidWithdrawalError extends MiningError {
     readonly shares: bigint,
     readonly available: bigint,
   ) {
-    super(`cannot withdraw ${shares} shares: must be more than 1000 and at most the ${available} held`);
+    super(
+      `a withdrawal must be more than 1000 planck of shares and at most the shares held: ${formatPha(shares, { group: true })} shares requested, ${formatPha(available, { group: true })} held`,
+    );
   }
 }
 

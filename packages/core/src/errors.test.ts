@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { pha } from './amount.js';
+import {
+  ContributionExceedsCapError,
+  InvalidWithdrawalError,
+  StakeAboveMaximumError,
+  StakeBelowMinimumError,
+} from './errors.js';
+
+describe('error messages', () => {
+  it('name the rule and give the amounts in exact PHA, keeping planck on the fields', () => {
+    const low = new StakeBelowMinimumError(pha('4000'), 4_472_135_954_999_579n);
+    expect(low.message).toBe(
+      "a worker's stake must be at least Smin: stake 4,000 PHA < Smin 4,472.135954999579 PHA",
+    );
+    expect(low).toMatchObject({
+      name: 'StakeBelowMinimumError',
+      code: 'StakeBelowMinimum',
+      minimum: 4_472_135_954_999_579n,
+    });
+    expect(new StakeAboveMaximumError(1n, undefined).message).toBe(
+      "a worker's stake must be at most Smax: this worker accepts no stake (stake 0.000000000001 PHA)",
+    );
+    expect(
+      new ContributionExceedsCapError(pha('2000'), pha('1500.5'), pha('50000'), pha('48499.5')).message,
+    ).toBe(
+      'a contribution must fit the pool cap gap: 2,000 PHA > gap 1,500.5 PHA (cap 50,000 PHA − total stake 48,499.5 PHA)',
+    );
+    expect(new InvalidWithdrawalError(900n, pha('16000')).message).toBe(
+      'a withdrawal must be more than 1000 planck of shares and at most the shares held: 0.0000000009 shares requested, 16,000 held',
+    );
+  });
+});
