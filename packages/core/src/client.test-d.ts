@@ -64,6 +64,10 @@ describe('createMiningClient options', () => {
     createMiningClient({ network: 'khala', waitFor: 'broadcast' });
     // @ts-expect-error ss58Format is a number
     createMiningClient({ network: 'khala', ss58Format: 'khala' });
+    // @ts-expect-error with your own ApiPromise an endpoint would be ignored
+    assertType<MiningClientOptions>({ api, endpoint: 'ws://127.0.0.1:9944' });
+    // @ts-expect-error the reconnect delay belongs to the client's own connection, not to yours
+    assertType<MiningClientOptions>({ api, autoConnectMs: 500 });
     // @ts-expect-error the options are an object, not a URL
     createMiningClient('ws://127.0.0.1:9944');
   });

@@ -23,16 +23,33 @@ import { type WorkerView, workersState$ } from './workersState.js';
 
 /** Options of {@link createMiningClient}: an endpoint (or a network preset), or an existing ApiPromise. */
 export type MiningClientOptions = (
-  | { endpoint: string | string[]; network?: NetworkPreset | keyof typeof NETWORKS }
-  | { network: NetworkPreset | keyof typeof NETWORKS }
-  | { api: ApiPromise }
+  | {
+      endpoint: string | string[];
+      network?: NetworkPreset | keyof typeof NETWORKS;
+      api?: never;
+      /** reconnect delay of the client's connection, ms; default 1000 */
+      autoConnectMs?: number;
+    }
+  | {
+      network: NetworkPreset | keyof typeof NETWORKS;
+      endpoint?: never;
+      api?: never;
+      /** reconnect delay of the client's connection, ms; default 1000 */
+      autoConnectMs?: number;
+    }
+  | {
+      /** your connection: the client neither reconnects it differently nor closes it on `disconnect()` */
+      api: ApiPromise;
+      /** only the network's SS58 prefix applies (the connection is yours) */
+      network?: NetworkPreset | keyof typeof NETWORKS;
+      endpoint?: never;
+      autoConnectMs?: never;
+    }
 ) & {
   /** SS58 prefix of returned addresses; default the network's (30) */
   ss58Format?: number;
   /** when awaiting a send resolves; default `finalized` */
   waitFor?: WaitFor;
-  /** reconnect delay of a client-created provider, ms; default 1000 */
-  autoConnectMs?: number;
   /**
    * How long to wait for the chain to be ready, ms; default 30 000. A client-created connection is closed when the
    * time runs out (a passed-in ApiPromise is left as it is) and the promise rejects with
@@ -203,10 +220,10 @@ export async function createMiningClient(options: MiningClientOptions): Promise<
       : NETWORKS.khala;
   let api: ApiPromise;
   let ownsApi = false;
-  if ('api' in options) {
+  if (options.api !== undefined) {
     api = options.api;
   } else {
-    const endpoint = 'endpoint' in options ? options.endpoint : preset.endpoint;
+    const endpoint = options.endpoint ?? preset.endpoint;
     const provider = new WsProvider(endpoint, options.autoConnectMs ?? 1000);
     api = new ApiPromise({
       provider,
@@ -215,8 +232,7 @@ export async function createMiningClient(options: MiningClientOptions): Promise<
     });
     ownsApi = true;
   }
-  const endpoint =
-    'api' in options ? 'the given ApiPromise' : 'endpoint' in options ? options.endpoint : preset.endpoint;
+  const endpoint = options.api !== undefined ? 'the given ApiPromise' : (options.endpoint ?? preset.endpoint);
   const timeoutMs = options.connectTimeoutMs ?? 30_000;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {

@@ -14,16 +14,20 @@ const alice = '5GrwvaDbBKf6QmhcYB8VmZS4DJdkfqD5SuLMnG7exemzkz4C';
 
 describe('WithdrawInput', () => {
   test('is shares, a planck amount, or everything', () => {
-    expectTypeOf<WithdrawInput>().toEqualTypeOf<{ shares: bigint } | { amount: bigint } | { all: true }>();
+    expectTypeOf<WithdrawInput>().toEqualTypeOf<
+      | { shares: bigint; amount?: never; all?: never }
+      | { amount: bigint; shares?: never; all?: never }
+      | { all: true; shares?: never; amount?: never }
+    >();
     assertType<WithdrawInput>({ shares: 5_000n });
     assertType<WithdrawInput>({ amount: 10n ** 12n });
     assertType<WithdrawInput>({ all: true });
   });
 
-  test('narrows with `in`', () => {
-    if ('shares' in input) expectTypeOf(input.shares).toEqualTypeOf<bigint>();
-    else if ('amount' in input) expectTypeOf(input.amount).toEqualTypeOf<bigint>();
-    else expectTypeOf(input).toEqualTypeOf<{ all: true }>();
+  test('narrows on the field that is set', () => {
+    if (input.shares !== undefined) expectTypeOf(input.shares).toEqualTypeOf<bigint>();
+    else if (input.amount !== undefined) expectTypeOf(input.amount).toEqualTypeOf<bigint>();
+    else expectTypeOf(input.all).toEqualTypeOf<true>();
   });
 
   test('wrong inputs do not compile', () => {
@@ -35,6 +39,10 @@ describe('WithdrawInput', () => {
     assertType<WithdrawInput>({ all: false });
     // @ts-expect-error empty
     assertType<WithdrawInput>({});
+    // @ts-expect-error shares and everything at once is ambiguous
+    assertType<WithdrawInput>({ shares: 5_000n, all: true });
+    // @ts-expect-error shares and an amount at once is ambiguous
+    assertType<WithdrawInput>({ shares: 5_000n, amount: 10n });
   });
 });
 

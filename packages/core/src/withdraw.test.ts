@@ -29,5 +29,7 @@ describe('withdraw rules', () => {
   it('rejects malformed input at once', () => {
     expect(() => withdraw(0n, { shares: 0n })).toThrow(InvalidWithdrawalInputError);
     expect(() => withdraw(0n, {} as never)).toThrow(InvalidWithdrawalInputError);
+    expect(() => withdraw(0n, { shares: 5_000n, all: true } as never)).toThrow(InvalidWithdrawalInputError);
+    expect(() => withdraw(0n, { shares: 5_000n, amount: 10n } as never)).toThrow(InvalidWithdrawalInputError);
   });
 });

@@ -5,19 +5,23 @@ import { requirePool } from './poolChecks.js';
 import type { PoolInfo, StakerInfo } from './state.js';
 
 /** How much to withdraw: a share count, a planck amount (converted at the current share price), or everything. */
-export type WithdrawInput = { shares: bigint } | { amount: bigint } | { all: true };
+export type WithdrawInput =
+  | { shares: bigint; amount?: never; all?: never }
+  | { amount: bigint; shares?: never; all?: never }
+  | { all: true; shares?: never; amount?: never };
 
 /**
  * Shares to withdraw for an input. An amount is converted with the chain's own bdiv at the current price; asking for
  * at least the stake's whole value withdraws every share (so rounding never leaves dust behind).
  */
 export function sharesToWithdraw(input: WithdrawInput, pool: PoolInfo, staker: StakerInfo): bigint {
-  if ('all' in input) return staker.shares;
-  if ('shares' in input) return input.shares;
+  if (input.all) return staker.shares;
+  if (input.shares !== undefined) return input.shares;
   const price = sharePrice(pool.totalStake, pool.totalShares);
-  if (price === undefined || price === 0n) return input.amount;
-  if (input.amount >= valueOfShares(staker.shares, price)) return staker.shares;
-  return bdiv(input.amount, price);
+  const amount = input.amount;
+  if (price === undefined || price === 0n) return amount;
+  if (amount >= valueOfShares(staker.shares, price)) return staker.shares;
+  return bdiv(amount, price);
 }
 
 /**
@@ -44,6 +48,9 @@ export function withdraw(pid: bigint, input: WithdrawInput): Operation<void> {
   const valid =
     typeof input === 'object' &&
     input !== null &&
+    // exactly one of shares / amount / all: a mixed input from untyped code would be ambiguous
+    ['shares', 'amount', 'all'].filter((k) => (input as Record<string, unknown>)[k] !== undefined).length ===
+      1 &&
     (('all' in input && input.all === true) ||
       ('shares' in input && typeof input.shares === 'bigint' && input.shares > 0n) ||
       ('amount' in input && typeof input.amount === 'bigint' && input.amount > 0n));
@@ -53,7 +60,7 @@ export function withdraw(pid: bigint, input: WithdrawInput): Operation<void> {
     kind: 'withdraw',
     async validate({ view, caller }) {
       const [staker, pool] = await Promise.all([view.staker(pid, caller), view.pool(pid)]);
-      shares = staker && pool ? sharesToWithdraw(input, pool, staker) : 'shares' in input ? input.shares : 0n;
+      shares = staker && pool ? sharesToWithdraw(input, pool, staker) : (input.shares ?? 0n);
       checkWithdraw(pid, pool, caller, staker, shares);
       staker!.shares -= shares;
     },
