@@ -1,4 +1,4 @@
-import { describe, expectTypeOf, test } from 'vitest';
+import { assertType, describe, expectTypeOf, test } from 'vitest';
 import {
   type CapBelowTotalStakeError,
   type ClientClosedError,
@@ -9,7 +9,9 @@ import {
   InvalidAmountError,
   type InvalidAmountReason,
   type InvalidPercentError,
+  isKnownMiningError,
   MiningError,
+  type MiningErrorCode,
   NoRewardToClaimError,
   type NotPoolOwnerError,
   PalletError,
@@ -132,5 +134,31 @@ describe('constructors', () => {
   test('the base class is abstract', () => {
     // @ts-expect-error abstract: throw one of the concrete classes
     new MiningError('boom');
+  });
+});
+
+describe('KnownMiningError', () => {
+  test('switching on code narrows to the class', () => {
+    const handle = (error: unknown): string => {
+      if (!isKnownMiningError(error)) return 'other';
+      switch (error.code) {
+        case 'StakeBelowMinimum':
+          expectTypeOf(error).toEqualTypeOf<StakeBelowMinimumError>();
+          return `${error.minimum}`;
+        case 'PalletError':
+          expectTypeOf(error.errorName).toEqualTypeOf<string>();
+          return error.errorName;
+        default:
+          return error.code;
+      }
+    };
+    expectTypeOf(handle).returns.toEqualTypeOf<string>();
+  });
+
+  test('MiningErrorCode is the closed set of codes', () => {
+    expectTypeOf<'StakeBelowMinimum'>().toExtend<MiningErrorCode>();
+    expectTypeOf<'ConnectionTimeout'>().toExtend<MiningErrorCode>();
+    // @ts-expect-error not a code of this package
+    assertType<MiningErrorCode>('NoSuchCode');
   });
 });

@@ -3,6 +3,8 @@ import { pha } from './amount.js';
 import {
   ContributionExceedsCapError,
   InvalidWithdrawalError,
+  isKnownMiningError,
+  MiningError,
   StakeAboveMaximumError,
   StakeBelowMinimumError,
 } from './errors.js';
@@ -29,5 +31,24 @@ describe('error messages', () => {
     expect(new InvalidWithdrawalError(900n, pha('16000')).message).toBe(
       'a withdrawal must be more than 1000 planck of shares and at most the shares held: 0.0000000009 shares requested, 16,000 held',
     );
+  });
+});
+
+describe('MINING_ERROR_CLASSES', () => {
+  it('lists every concrete error class the module exports', async () => {
+    const errors = await import('./errors.js');
+    const exported = Object.values(errors as Record<string, unknown>).filter(
+      (value) => typeof value === 'function' && value.prototype instanceof errors.MiningError,
+    );
+    expect(new Set(errors.MINING_ERROR_CLASSES)).toEqual(new Set(exported));
+  });
+
+  it('narrows this package’s errors only', () => {
+    expect(isKnownMiningError(new StakeBelowMinimumError(1n, 2n))).toBe(true);
+    class ElsewhereError extends MiningError {
+      readonly code = 'Elsewhere' as const;
+    }
+    expect(isKnownMiningError(new ElsewhereError('x'))).toBe(false);
+    expect(isKnownMiningError(new Error('x'))).toBe(false);
   });
 });

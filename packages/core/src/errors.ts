@@ -538,3 +538,70 @@ export class ClientClosedError extends MiningError {
     super('the mining client was closed');
   }
 }
+
+/**
+ * Every concrete error class of the SDK. A new class must be listed here (a test checks it), so that
+ * {@link KnownMiningError} and {@link MiningErrorCode} stay complete.
+ */
+export const MINING_ERROR_CLASSES = [
+  InvalidAmountError,
+  InvalidPercentError,
+  InvalidAddressError,
+  InvalidWorkerKeyError,
+  InvalidPoolIdError,
+  DescriptionTooLongError,
+  EmptyChainError,
+  InvalidWithdrawalInputError,
+  PoolNotFoundError,
+  NotPoolOwnerError,
+  CapBelowTotalStakeError,
+  AlreadyWhitelistedError,
+  WhitelistFullError,
+  NoWhitelistError,
+  NotWhitelistedError,
+  WorkerNotRegisteredError,
+  NotWorkerOperatorError,
+  BenchmarkMissingError,
+  BenchmarkTooLowError,
+  WorkerAlreadyBoundError,
+  PoolWorkersFullError,
+  WorkerNotInPoolError,
+  WorkerStateError,
+  CooldownNotOverError,
+  MiningDisabledError,
+  TokenomicsMissingError,
+  StakeBelowMinimumError,
+  StakeAboveMaximumError,
+  InsufficientFreeStakeError,
+  RestartStakeNotHigherError,
+  ContributionBelowMinimumError,
+  InsufficientDelegableBalanceError,
+  ContributionExceedsCapError,
+  PoolBankruptError,
+  NoStakeError,
+  InvalidWithdrawalError,
+  NoRewardToClaimError,
+  UnsupportedRuntimeError,
+  PalletError,
+  DispatchError,
+  TransactionRejectedError,
+  ConnectionFailedError,
+  ConnectionTimeoutError,
+  TransactionExpiredError,
+  UnexpectedError,
+  ClientClosedError,
+] as const;
+
+/** Any error the SDK throws, as a union discriminated by `code`: `switch (error.code)` narrows to the class. */
+export type KnownMiningError = InstanceType<(typeof MINING_ERROR_CLASSES)[number]>;
+
+/** Every `code` an SDK error can carry. */
+export type MiningErrorCode = KnownMiningError['code'];
+
+/**
+ * Narrows an unknown failure to one of this package's errors (then `switch (error.code)` is exhaustive). Errors of
+ * other packages that extend {@link MiningError} (e.g. @phala-mining/react's) are not among them.
+ */
+export function isKnownMiningError(error: unknown): error is KnownMiningError {
+  return MINING_ERROR_CLASSES.some((errorClass) => error instanceof errorClass);
+}
