@@ -30,9 +30,8 @@ beforeAll(async () => {
   }
   await mkdir(ARTIFACTS, { recursive: true });
   chain = await createTestChain();
-  // stopping a worker needs the stake pool's mining switch, off on a fresh dev chain; Alice is sudo
-  const tx = (chain.api.tx as any).sudo.sudo((chain.api.tx as any).phalaStakePool.setMiningEnable(true));
-  await chain.sendTx(tx, 'alice');
+  // stopping a worker needs the stake pool's mining switch, off on a fresh dev chain
+  await chain.setMiningEnabled(true);
   server = await serveStatic(DIST);
   profile = await mkdtemp(join(tmpdir(), 'dashboard-chromium-'));
   context = await chromium.launchPersistentContext(profile, {

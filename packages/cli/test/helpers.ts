@@ -58,10 +58,7 @@ export function json<T = any>(result: CliResult): T {
 /** A fresh dev chain with the stake pool mining switch on (it starts off, as on Khala before launch). */
 export async function setup(): Promise<TestChain> {
   const chain = await createTestChain();
-  const api = chain.api as any;
-  if (!(await api.query.phalaStakePool.miningEnabled()).isTrue) {
-    await chain.sendTx(api.tx.sudo.sudo(api.tx.phalaStakePool.setMiningEnable(true)), 'alice');
-  }
+  await chain.setMiningEnabled(true);
   return chain;
 }
 

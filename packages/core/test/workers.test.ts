@@ -28,13 +28,7 @@ beforeAll(async () => {
   const { alice } = chain.accounts;
   pid = (await client.createPool().send(alice)).value;
   await client.pool(pid).contribute(pha('100000')).send(alice);
-  const enabled = await (chain.api.query as any).phalaStakePool.miningEnabled();
-  if (!enabled.isTrue) {
-    await chain.sendTx(
-      (chain.api.tx as any).sudo.sudo((chain.api.tx as any).phalaStakePool.setMiningEnable(true)),
-      'alice',
-    );
-  }
+  await chain.setMiningEnabled(true);
 });
 afterAll(() => close?.());
 

@@ -100,6 +100,11 @@ export interface TestChain {
   setWorkerOnline(worker: Hex | string, online: boolean): Promise<void>;
   /** runs a gatekeeper settlement round now */
   settle(): Promise<void>;
+  /**
+   * Turns the stake pool's mining switch (`PhalaStakePool.MiningEnabled`) on or off as root, through Alice's sudo.
+   * A fresh dev chain starts with it off, as Khala did before mining opened; stopping a worker needs it on.
+   */
+  setMiningEnabled(enabled: boolean): Promise<void>;
   /** sets the account's free balance (planck) */
   fund(account: AccountLike, amount: bigint): Promise<void>;
   /** the account's free balance (planck) */
@@ -296,6 +301,21 @@ class Chain implements TestChain {
 
   async settle(): Promise<void> {
     await this.rpc(DEV_RPC.settle, []);
+  }
+
+  async setMiningEnabled(enabled: boolean): Promise<void> {
+    if (typeof enabled !== 'boolean')
+      throw new InvalidArgumentError('setMiningEnabled: enabled must be a boolean');
+    const switchItem = storage(this.api, 'phalaStakePool', 'miningEnabled');
+    if (((await switchItem()) as unknown as { isTrue: boolean }).isTrue === enabled) return;
+    const sudo = extrinsic(this.api, 'sudo', 'sudo');
+    const setMiningEnable = extrinsic(this.api, 'phalaStakePool', 'setMiningEnable');
+    if (!sudo || !setMiningEnable)
+      throw new UnsupportedChainError('Sudo.sudo and PhalaStakePool.set_mining_enable');
+    await sendTx(sudo(setMiningEnable(enabled)), this.accounts.alice);
+    // sudo reports the inner call's failure in an event, not as a failed extrinsic: check the outcome itself
+    if (((await switchItem()) as unknown as { isTrue: boolean }).isTrue !== enabled)
+      throw new UnsupportedChainError('Alice as the sudo key (PhalaStakePool.MiningEnabled did not change)');
   }
 
   async balanceOf(account: AccountLike): Promise<bigint> {

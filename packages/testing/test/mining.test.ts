@@ -3,7 +3,7 @@
  * mined with, and reclaimed after the real 7-day cooldown — skipped over with time travel.
  */
 import { describe, expect } from 'vitest';
-import { findEvents, type TestChain } from '../src/index.js';
+import { findEvents, InvalidArgumentError, type TestChain } from '../src/index.js';
 import { createChainTest } from '../src/vitest.js';
 
 const PHA = 10n ** 12n;
@@ -82,7 +82,8 @@ describe('mining with a registered worker', () => {
 
     // A single online miner is challenged about once per 150 blocks; a forced heartbeat challenges every worker
     // now, so the outcome does not hang on the chain's randomness.
-    const challengeEveryone = () => chain.sendTx(api.tx.sudo.sudo(api.tx.phalaMining.forceHeartbeat()), chain.accounts.alice);
+    const challengeEveryone = () =>
+      chain.sendTx(api.tx.sudo.sudo(api.tx.phalaMining.forceHeartbeat()), chain.accounts.alice);
     await chain.setWorkerOnline(worker, false);
     await challengeEveryone();
     await untilMinerState(chain, miner, 'MiningUnresponsive', 30);
@@ -100,7 +101,9 @@ describe('mining with a registered worker', () => {
     await expect(
       chain.sendTx(api.tx.phalaStakePool.stopMining(pid, worker), accounts.alice),
     ).rejects.toThrowPalletError('PhalaStakePool.FeatureNotEnabled');
-    await chain.sendTx(api.tx.sudo.sudo(api.tx.phalaStakePool.setMiningEnable(true)), accounts.alice);
+    await chain.setMiningEnabled(true);
+    expect((await api.query.phalaStakePool.miningEnabled()).isTrue).toBe(true);
+    await chain.setMiningEnabled(true); // already on: nothing to send
     const stopped = await chain.sendTx(api.tx.phalaStakePool.stopMining(pid, worker), accounts.alice);
     expect(stopped).toHaveEvent('PhalaMining.MinerStopped', { miner });
     expect(await minerState(chain, miner)).toBe('MiningCoolingDown');
@@ -121,5 +124,9 @@ describe('mining with a registered worker', () => {
     });
     expect(reclaimed).toHaveEvent('PhalaMining.MinerReclaimed', { miner });
     expect(await minerState(chain, miner)).toBe('Ready');
+
+    await chain.setMiningEnabled(false);
+    expect((await api.query.phalaStakePool.miningEnabled()).isTrue).toBe(false);
+    await expect(chain.setMiningEnabled('yes' as never)).rejects.toBeInstanceOf(InvalidArgumentError);
   });
 });

@@ -85,11 +85,10 @@ export const BLOCKS_PER_ROUND = 10;
  * Stopping a worker needs the stake pool's mining switch on. A fresh dev chain starts with it off, as Khala did
  * before mining opened; Alice is the dev chain's sudo key and turns it on.
  */
-export async function ensureMiningEnabled({ client, chain, accounts }: Session): Promise<boolean> {
+export async function ensureMiningEnabled({ client, chain }: Session): Promise<boolean> {
   const { miningEnabled } = await until(client.tokenomics$());
   if (miningEnabled) return false;
-  const tx = (chain.api.tx as any).sudo.sudo((chain.api.tx as any).phalaStakePool.setMiningEnable(true));
-  await chain.sendTx(tx, accounts.alice);
+  await chain.setMiningEnabled(true);
   await until(client.tokenomics$(), (t) => t.miningEnabled);
   return true;
 }
