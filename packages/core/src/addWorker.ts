@@ -13,10 +13,15 @@ import type { MinerInfo, PoolInfo, RegistryWorkerInfo } from './state.js';
 
 /** Everything "Add Worker" is decided on. */
 export interface AddWorkerState {
+  /** The pool to add the worker to. */
   pid: bigint;
+  /** Worker public key, 0x-hex. */
   worker: string;
+  /** SS58 address of the signer; must own the pool and be the worker's registered operator. */
   caller: string;
+  /** The worker's registry record; undefined when it never registered. */
   registered: RegistryWorkerInfo | undefined;
+  /** The pool record; undefined when the pool does not exist. */
   pool: PoolInfo | undefined;
   /** pool the worker is assigned to, if any */
   assignedPid: bigint | undefined;
@@ -24,6 +29,7 @@ export interface AddWorkerState {
   boundMiner: string | undefined;
   /** existing mining record of this pool's sub-account for the worker */
   subAccountMiner: MinerInfo | undefined;
+  /** Most workers a pool may hold (`MaxPoolWorkers`, 200 on Khala). */
   maxPoolWorkers: number;
 }
 

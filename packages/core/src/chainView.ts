@@ -20,7 +20,9 @@ import { poolSubAccountHex } from './subAccount.js';
 
 /** Chain constants the validations use (from metadata, with Khala's values as fallback for older runtimes). */
 export interface PoolConstants {
+  /** Smallest contribution the pallet accepts (`MinContribution`), planck; 0.01 PHA on Khala. */
   minContribution: bigint;
+  /** Most workers one pool may hold (`MaxPoolWorkers`); 200 on Khala. */
   maxPoolWorkers: number;
   /** seconds */
   gracePeriod: bigint;

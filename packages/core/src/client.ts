@@ -24,15 +24,21 @@ import { type WorkerView, workersState$ } from './workersState.js';
 /** Options of {@link createMiningClient}: an endpoint (or a network preset), or an existing ApiPromise. */
 export type MiningClientOptions = (
   | {
+      /** WebSocket RPC URL of a node; with several, the provider moves on to the next when one fails. */
       endpoint: string | string[];
+      /** The node's network (preset or name): its SS58 prefix and signed extensions; default Khala. */
       network?: NetworkPreset | keyof typeof NETWORKS;
+      /** Absent in this form: the client opens its own connection to `endpoint`. */
       api?: never;
       /** reconnect delay of the client's connection, ms; default 1000 */
       autoConnectMs?: number;
     }
   | {
+      /** Preset or name: the client connects to its endpoint, with its SS58 prefix and signed extensions. */
       network: NetworkPreset | keyof typeof NETWORKS;
+      /** Absent in this form: the preset's own endpoint is used. */
       endpoint?: never;
+      /** Absent in this form: the client opens its own connection. */
       api?: never;
       /** reconnect delay of the client's connection, ms; default 1000 */
       autoConnectMs?: number;
@@ -42,7 +48,9 @@ export type MiningClientOptions = (
       api: ApiPromise;
       /** only the network's SS58 prefix applies (the connection is yours) */
       network?: NetworkPreset | keyof typeof NETWORKS;
+      /** Absent in this form: the connection already has its node. */
       endpoint?: never;
+      /** Absent in this form: reconnecting is up to whoever created the connection. */
       autoConnectMs?: never;
     }
 ) & {

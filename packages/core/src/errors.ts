@@ -29,7 +29,9 @@ export type InvalidAmountReason = 'NotANumber' | 'Negative' | 'TooManyDecimals';
 export class InvalidAmountError extends MiningError {
   readonly code = 'InvalidAmount' as const;
   constructor(
+    /** The value as it was given (string, number, bigint, or whatever untyped code passed); never altered. */
     readonly input: unknown,
+    /** The rule it broke: not a plain decimal, below zero, or finer than 1 planck (more than 12 decimals). */
     readonly reason: InvalidAmountReason,
   ) {
     super(`invalid PHA amount ${JSON.stringify(String(input))}: ${reason}`);
@@ -39,7 +41,10 @@ export class InvalidAmountError extends MiningError {
 /** A payout commission outside 0–100 % or finer than Permill (0.0001 %). */
 export class InvalidPercentError extends MiningError {
   readonly code = 'InvalidPercent' as const;
-  constructor(readonly percent: number) {
+  constructor(
+    /** The commission as given, in percent (not Permill parts). */
+    readonly percent: number,
+  ) {
     super(`payout commission must be a percentage between 0 and 100 with at most 4 decimals, got ${percent}`);
   }
 }
@@ -47,7 +52,10 @@ export class InvalidPercentError extends MiningError {
 /** Not an SS58 address / 32-byte account id. */
 export class InvalidAddressError extends MiningError {
   readonly code = 'InvalidAddress' as const;
-  constructor(readonly address: string) {
+  constructor(
+    /** The rejected input; a byte array is shown as 0x-hex. */
+    readonly address: string,
+  ) {
     super(`not a valid account address: ${address}`);
   }
 }
@@ -55,7 +63,10 @@ export class InvalidAddressError extends MiningError {
 /** Not a 32-byte sr25519 worker public key. */
 export class InvalidWorkerKeyError extends MiningError {
   readonly code = 'InvalidWorkerKey' as const;
-  constructor(readonly key: string) {
+  constructor(
+    /** The rejected key (bytes are shown as 0x-hex); a worker key is its pRuntime's sr25519 public key. */
+    readonly key: string,
+  ) {
     super(`not a 32-byte worker public key: ${key}`);
   }
 }
@@ -63,7 +74,10 @@ export class InvalidWorkerKeyError extends MiningError {
 /** A pool id that is not a non-negative integer. */
 export class InvalidPoolIdError extends MiningError {
   readonly code = 'InvalidPoolId' as const;
-  constructor(readonly pid: unknown) {
+  constructor(
+    /** The value given as pool id; `undefined` when a pool operation was chained without choosing a pool. */
+    readonly pid: unknown,
+  ) {
     super(`not a pool id: ${String(pid)}`);
   }
 }
@@ -72,7 +86,9 @@ export class InvalidPoolIdError extends MiningError {
 export class DescriptionTooLongError extends MiningError {
   readonly code = 'DescriptionTooLong' as const;
   constructor(
+    /** Size of the description encoded as UTF-8, in bytes (not characters). */
     readonly length: number,
+    /** The most bytes the chain stores for a description (4400 on Khala). */
     readonly maximum: number,
   ) {
     super(`pool description is ${length} bytes, the maximum is ${maximum}`);
@@ -90,7 +106,10 @@ export class EmptyChainError extends MiningError {
 /** A withdrawal given neither a positive share count nor a positive amount. */
 export class InvalidWithdrawalInputError extends MiningError {
   readonly code = 'InvalidWithdrawalInput' as const;
-  constructor(readonly input: unknown) {
+  constructor(
+    /** The input as given, e.g. a zero or negative amount, or both `shares` and `amount` at once. */
+    readonly input: unknown,
+  ) {
     super('withdraw needs { shares } or { amount } (a positive bigint) or { all: true }');
   }
 }
@@ -100,7 +119,10 @@ export class InvalidWithdrawalInputError extends MiningError {
 /** No stake pool with this id. */
 export class PoolNotFoundError extends MiningError {
   readonly code = 'PoolNotFound' as const;
-  constructor(readonly pid: bigint) {
+  constructor(
+    /** The requested pool id; `PhalaStakePool.StakePools` has no such entry (pools are never deleted). */
+    readonly pid: bigint,
+  ) {
     super(`stake pool ${pid} does not exist`);
   }
 }
@@ -109,8 +131,11 @@ export class PoolNotFoundError extends MiningError {
 export class NotPoolOwnerError extends MiningError {
   readonly code = 'NotPoolOwner' as const;
   constructor(
+    /** The pool the owner-only operation was aimed at. */
     readonly pid: bigint,
+    /** SS58 address of the account that created the pool, the only one allowed to manage it. */
     readonly owner: string,
+    /** SS58 address of the signer that tried. */
     readonly caller: string,
   ) {
     super(`only the owner ${owner} of pool ${pid} may do this, not ${caller}`);
@@ -121,7 +146,9 @@ export class NotPoolOwnerError extends MiningError {
 export class CapBelowTotalStakeError extends MiningError {
   readonly code = 'CapBelowTotalStake' as const;
   constructor(
+    /** The requested cap, planck. */
     readonly cap: bigint,
+    /** Stake already in the pool, planck: the lowest cap the chain accepts. */
     readonly totalStake: bigint,
   ) {
     super(
@@ -136,7 +163,9 @@ export class CapBelowTotalStakeError extends MiningError {
 export class AlreadyWhitelistedError extends MiningError {
   readonly code = 'AlreadyWhitelisted' as const;
   constructor(
+    /** The pool whose contribution whitelist was to be extended. */
     readonly pid: bigint,
+    /** SS58 address that is already allowed to contribute. */
     readonly account: string,
   ) {
     super(`${account} is already on the whitelist of pool ${pid}`);
@@ -147,7 +176,9 @@ export class AlreadyWhitelistedError extends MiningError {
 export class WhitelistFullError extends MiningError {
   readonly code = 'WhitelistFull' as const;
   constructor(
+    /** The pool whose whitelist is full. */
     readonly pid: bigint,
+    /** Most accounts a whitelist may hold (100 on Khala; the runtime does not expose it). */
     readonly limit: number,
   ) {
     super(`the whitelist of pool ${pid} already holds the maximum of ${limit} accounts`);
@@ -157,7 +188,10 @@ export class WhitelistFullError extends MiningError {
 /** The pool has no whitelist to remove from. */
 export class NoWhitelistError extends MiningError {
   readonly code = 'NoWhitelist' as const;
-  constructor(readonly pid: bigint) {
+  constructor(
+    /** The pool, which is open to every contributor because it has no whitelist. */
+    readonly pid: bigint,
+  ) {
     super(`pool ${pid} has no whitelist`);
   }
 }
@@ -166,7 +200,9 @@ export class NoWhitelistError extends MiningError {
 export class NotWhitelistedError extends MiningError {
   readonly code = 'NotWhitelisted' as const;
   constructor(
+    /** The pool whose whitelist was checked. */
     readonly pid: bigint,
+    /** SS58 address missing from the whitelist (the account to remove, or the would-be contributor). */
     readonly account: string,
   ) {
     super(`${account} is not on the whitelist of pool ${pid}`);
@@ -178,7 +214,10 @@ export class NotWhitelistedError extends MiningError {
 /** The worker key is not registered in PhalaRegistry. */
 export class WorkerNotRegisteredError extends MiningError {
   readonly code = 'WorkerNotRegistered' as const;
-  constructor(readonly worker: string) {
+  constructor(
+    /** Worker public key, 0x-hex; `PhalaRegistry.Workers` has it only once its pRuntime has registered. */
+    readonly worker: string,
+  ) {
     super(`worker ${worker} is not registered`);
   }
 }
@@ -187,8 +226,11 @@ export class WorkerNotRegisteredError extends MiningError {
 export class NotWorkerOperatorError extends MiningError {
   readonly code = 'NotWorkerOperator' as const;
   constructor(
+    /** Worker public key, 0x-hex. */
     readonly worker: string,
+    /** SS58 operator account the worker registered with; undefined when it registered without one. */
     readonly operator: string | undefined,
+    /** SS58 address of the signer, who would have to be that operator. */
     readonly caller: string,
   ) {
     super(`worker ${worker} is operated by ${operator ?? 'nobody'}, not by ${caller}`);
@@ -198,7 +240,10 @@ export class NotWorkerOperatorError extends MiningError {
 /** The worker has no benchmark score yet. */
 export class BenchmarkMissingError extends MiningError {
   readonly code = 'BenchmarkMissing' as const;
-  constructor(readonly worker: string) {
+  constructor(
+    /** Worker public key, 0x-hex; its registry record gets an initial score once the benchmark reports. */
+    readonly worker: string,
+  ) {
     super(`worker ${worker} has not finished its benchmark (no initial score)`);
   }
 }
@@ -207,8 +252,11 @@ export class BenchmarkMissingError extends MiningError {
 export class BenchmarkTooLowError extends MiningError {
   readonly code = 'BenchmarkTooLow' as const;
   constructor(
+    /** Worker public key, 0x-hex. */
     readonly worker: string,
+    /** The worker's benchmark score P (registry `initial_score`), a measure of its CPU throughput. */
     readonly score: number,
+    /** Lowest score the mining pallet accepts (`MinInitP`, 50 on Khala). */
     readonly minimum: number,
   ) {
     super(`worker ${worker} scored ${score}, below the minimum ${minimum}`);
@@ -219,7 +267,9 @@ export class BenchmarkTooLowError extends MiningError {
 export class WorkerAlreadyBoundError extends MiningError {
   readonly code = 'WorkerAlreadyBound' as const;
   constructor(
+    /** Worker public key, 0x-hex. */
     readonly worker: string,
+    /** The pool the worker is already in; undefined when it is bound to a miner account outside any pool. */
     readonly pid: bigint | undefined,
   ) {
     super(
@@ -234,7 +284,9 @@ export class WorkerAlreadyBoundError extends MiningError {
 export class PoolWorkersFullError extends MiningError {
   readonly code = 'PoolWorkersFull' as const;
   constructor(
+    /** The pool that has no room left. */
     readonly pid: bigint,
+    /** Most workers one pool may hold (`MaxPoolWorkers`, 200 on Khala). */
     readonly limit: number,
   ) {
     super(`pool ${pid} already has the maximum of ${limit} workers`);
@@ -245,7 +297,9 @@ export class PoolWorkersFullError extends MiningError {
 export class WorkerNotInPoolError extends MiningError {
   readonly code = 'WorkerNotInPool' as const;
   constructor(
+    /** The pool named in the operation. */
     readonly pid: bigint,
+    /** Worker public key, 0x-hex. */
     readonly worker: string,
     /** the pool it is in, if any */
     readonly actualPid: bigint | undefined,
@@ -262,8 +316,11 @@ export class WorkerNotInPoolError extends MiningError {
 export class WorkerStateError extends MiningError {
   readonly code = 'WorkerState' as const;
   constructor(
+    /** Worker public key, 0x-hex. */
     readonly worker: string,
+    /** Its `MinerState` (e.g. `MiningCoolingDown`), or `Unbound` when the pool has no miner record for it. */
     readonly state: string,
+    /** The states the operation accepts. */
     readonly expected: readonly string[],
   ) {
     super(`worker ${worker} is ${state}; this needs ${expected.join(' or ')}`);
@@ -274,6 +331,7 @@ export class WorkerStateError extends MiningError {
 export class CooldownNotOverError extends MiningError {
   readonly code = 'CooldownNotOver' as const;
   constructor(
+    /** Worker public key, 0x-hex. */
     readonly worker: string,
     /** unix seconds when the worker can be reclaimed */
     readonly cooldownEnd: bigint,
@@ -308,7 +366,9 @@ export class TokenomicsMissingError extends MiningError {
 export class StakeBelowMinimumError extends MiningError {
   readonly code = 'StakeBelowMinimum' as const;
   constructor(
+    /** The stake asked for the worker, planck. */
     readonly stake: bigint,
+    /** Smin for this worker, planck: k·√P, with the tokenomic parameter k and the benchmark score P. */
     readonly minimum: bigint,
   ) {
     super(`a worker's stake must be at least Smin: stake ${phaText(stake)} < Smin ${phaText(minimum)}`);
@@ -319,6 +379,7 @@ export class StakeBelowMinimumError extends MiningError {
 export class StakeAboveMaximumError extends MiningError {
   readonly code = 'StakeAboveMaximum' as const;
   constructor(
+    /** The stake asked for the worker, planck. */
     readonly stake: bigint,
     /** undefined when no stake at all is accepted for this worker */
     readonly maximum: bigint | undefined,
@@ -335,7 +396,13 @@ export class StakeAboveMaximumError extends MiningError {
 export class InsufficientFreeStakeError extends MiningError {
   readonly code = 'InsufficientFreeStake' as const;
   constructor(
+    /** The stake the worker would need, planck. */
     readonly stake: bigint,
+    /**
+     * Free stake it could draw on, planck: pool stake held by no worker. A restart adds the worker's
+     * current stake (returned to the pool first), except when the pool has no free stake at all: the chain
+     * refuses that outright.
+     */
     readonly freeStake: bigint,
   ) {
     super(
@@ -348,7 +415,9 @@ export class InsufficientFreeStakeError extends MiningError {
 export class RestartStakeNotHigherError extends MiningError {
   readonly code = 'RestartStakeNotHigher' as const;
   constructor(
+    /** The new stake asked for, planck. */
     readonly stake: bigint,
+    /** What the worker mines with now (`PhalaMining.Stakes` of its miner account), planck. */
     readonly currentStake: bigint,
   ) {
     super(
@@ -361,7 +430,9 @@ export class RestartStakeNotHigherError extends MiningError {
 export class ContributionBelowMinimumError extends MiningError {
   readonly code = 'ContributionBelowMinimum' as const;
   constructor(
+    /** The contribution, planck. */
     readonly amount: bigint,
+    /** The pallet's `MinContribution`, planck (0.01 PHA on Khala). */
     readonly minimum: bigint,
   ) {
     super(`a contribution must be at least the minimum: ${phaText(amount)} < minimum ${phaText(minimum)}`);
@@ -372,7 +443,9 @@ export class ContributionBelowMinimumError extends MiningError {
 export class InsufficientDelegableBalanceError extends MiningError {
   readonly code = 'InsufficientDelegableBalance' as const;
   constructor(
+    /** The contribution, planck. */
     readonly amount: bigint,
+    /** What the account can still stake, planck: its free balance minus what pools already lock. */
     readonly delegable: bigint,
   ) {
     super(
@@ -385,9 +458,13 @@ export class InsufficientDelegableBalanceError extends MiningError {
 export class ContributionExceedsCapError extends MiningError {
   readonly code = 'ContributionExceedsCap' as const;
   constructor(
+    /** The contribution, planck. */
     readonly amount: bigint,
+    /** Room left under the cap, planck: the most the pool accepts now. */
     readonly capGap: bigint,
+    /** The pool's cap on total stake, planck, as set by the owner. */
     readonly cap: bigint,
+    /** Stake the pool holds now, planck. */
     readonly totalStake: bigint,
   ) {
     super(
@@ -399,7 +476,10 @@ export class ContributionExceedsCapError extends MiningError {
 /** The pool lost all its stake (slashing) while shares remain; contributions are refused. */
 export class PoolBankruptError extends MiningError {
   readonly code = 'PoolBankrupt' as const;
-  constructor(readonly pid: bigint) {
+  constructor(
+    /** The pool: no stake is left behind its shares (share price 0), so new stake cannot be priced. */
+    readonly pid: bigint,
+  ) {
     super(`pool ${pid} is bankrupt (no stake behind its shares)`);
   }
 }
@@ -408,7 +488,9 @@ export class PoolBankruptError extends MiningError {
 export class NoStakeError extends MiningError {
   readonly code = 'NoStake' as const;
   constructor(
+    /** The pool to withdraw from. */
     readonly pid: bigint,
+    /** SS58 address that has no `PoolStakers` record in that pool. */
     readonly account: string,
   ) {
     super(`${account} has no stake in pool ${pid}`);
@@ -419,7 +501,9 @@ export class NoStakeError extends MiningError {
 export class InvalidWithdrawalError extends MiningError {
   readonly code = 'InvalidWithdrawal' as const;
   constructor(
+    /** The shares the withdrawal would redeem (an amount is converted at the current share price). */
     readonly shares: bigint,
+    /** Shares the account holds in the pool. */
     readonly available: bigint,
   ) {
     super(
@@ -432,8 +516,11 @@ export class InvalidWithdrawalError extends MiningError {
 export class NoRewardToClaimError extends MiningError {
   readonly code = 'NoRewardToClaim' as const;
   constructor(
+    /** The pool claimed from. */
     readonly pid: bigint,
+    /** SS58 address of the claimant. */
     readonly account: string,
+    /** What was claimed: the owner's commission, the staker's rewards, or both together. */
     readonly which: 'owner' | 'staker' | 'both',
   ) {
     super(`${account} has no ${which === 'both' ? '' : `${which} `}reward to claim in pool ${pid}`);
@@ -446,8 +533,11 @@ export class NoRewardToClaimError extends MiningError {
 export class UnsupportedRuntimeError extends MiningError {
   readonly code = 'UnsupportedRuntime' as const;
   constructor(
+    /** The call or storage item the SDK needs and did not find, e.g. `phalaStakePool.contribute call`. */
     readonly missing: string,
+    /** The runtime's spec name, e.g. `khala`. */
     readonly specName: string,
+    /** The runtime's spec version; Khala ran stake pool v1 up to spec 1192. */
     readonly specVersion: number,
   ) {
     super(`runtime ${specName}/${specVersion} has no ${missing}: stake pool v1 is required`);
@@ -462,8 +552,11 @@ export class PalletError extends MiningError {
     readonly section: string,
     /** error variant, e.g. `InsufficientContribution` */
     readonly errorName: string,
+    /** The error's documentation from metadata, joined into one line; empty when the runtime has none. */
     readonly docs: string,
+    /** Index of the pallet in the runtime (88 for PhalaStakePool on Khala). */
     readonly index: number,
+    /** Position of the error in that pallet's error enum. */
     readonly errorIndex: number,
   ) {
     super(`${section}.${errorName}${docs ? `: ${docs}` : ''}`);
@@ -474,7 +567,9 @@ export class PalletError extends MiningError {
 export class DispatchError extends MiningError {
   readonly code = 'DispatchError' as const;
   constructor(
+    /** The variant, e.g. `BadOrigin`, `Arithmetic`, `Token`; `Module` when metadata did not name it. */
     readonly kind: string,
+    /** The variant's payload as JSON (`null` when it has none). */
     readonly detail: string,
   ) {
     super(`dispatch failed: ${kind}${detail ? ` (${detail})` : ''}`);
@@ -485,7 +580,9 @@ export class DispatchError extends MiningError {
 export class TransactionRejectedError extends MiningError {
   readonly code = 'TransactionRejected' as const;
   constructor(
+    /** The node's status (`Invalid`, `Dropped`, `Usurped`) or its error message. */
     readonly reason: string,
+    /** Extrinsic hash, 0x-hex; undefined when it failed before it was signed (e.g. the signer declined). */
     readonly hash: string | undefined,
   ) {
     super(`transaction ${hash ?? ''} rejected: ${reason}`);
@@ -496,7 +593,9 @@ export class TransactionRejectedError extends MiningError {
 export class ConnectionFailedError extends MiningError {
   readonly code = 'ConnectionFailed' as const;
   constructor(
+    /** The WebSocket URL(s) tried, or `the given ApiPromise` for a connection passed in. */
     readonly endpoint: string | string[],
+    /** Why, in words, from the underlying error or WebSocket event. */
     readonly reason: string,
     options?: { cause?: unknown },
   ) {
@@ -508,7 +607,9 @@ export class ConnectionFailedError extends MiningError {
 export class ConnectionTimeoutError extends MiningError {
   readonly code = 'ConnectionTimeout' as const;
   constructor(
+    /** The WebSocket URL(s) tried, or `the given ApiPromise` for a connection passed in. */
     readonly endpoint: string | string[],
+    /** How long the client waited, ms (`connectTimeoutMs`). */
     readonly timeoutMs: number,
   ) {
     super(`could not connect to ${[endpoint].flat().join(', ')} within ${timeoutMs / 1000} s`);
@@ -519,7 +620,9 @@ export class ConnectionTimeoutError extends MiningError {
 export class TransactionExpiredError extends MiningError {
   readonly code = 'TransactionExpired' as const;
   constructor(
+    /** Extrinsic hash, 0x-hex. */
     readonly hash: string,
+    /** The last block number the signed mortal era allowed it in; it can never be included after that. */
     readonly lastValidBlock: number,
   ) {
     super(`transaction ${hash} was not included up to its last valid block ${lastValidBlock}`);

@@ -7,12 +7,17 @@ export const PHALA_SIGNED_EXTENSIONS: NonNullable<ApiOptions['signedExtensions']
 
 /** Connection defaults of a network. */
 export interface NetworkPreset {
+  /** The preset's key in {@link NETWORKS}. */
   readonly name: 'khala' | 'phala' | 'devchain';
+  /** Default WebSocket RPC URL of a public node (or the local dev chain). */
   readonly endpoint: string;
   /** SS58 address prefix */
   readonly ss58Format: number;
+  /** Decimals of the native token: 12, so 1 PHA = 10^12 planck. */
   readonly decimals: number;
+  /** Ticker of the native token. */
   readonly symbol: string;
+  /** Extra signed extensions to register with @polkadot/api so it can sign this chain's transactions. */
   readonly signedExtensions: NonNullable<ApiOptions['signedExtensions']>;
 }
 
@@ -47,4 +52,11 @@ export const DEVCHAIN: NetworkPreset = Object.freeze({
 });
 
 /** Presets by name. */
-export const NETWORKS = Object.freeze({ khala: KHALA, phala: PHALA, devchain: DEVCHAIN });
+export const NETWORKS = Object.freeze({
+  /** {@link KHALA}, the Kusama parachain where stake pool v1 ran; the client's default. */
+  khala: KHALA,
+  /** {@link PHALA}, the Polkadot parachain. */
+  phala: PHALA,
+  /** {@link DEVCHAIN}, a local dev chain on port 9944. */
+  devchain: DEVCHAIN,
+});

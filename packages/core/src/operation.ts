@@ -6,10 +6,13 @@ import type { RuntimeSupport } from './runtimeSupport.js';
 
 /** What an operation sees while it is validated and built. */
 export interface OperationContext {
+  /** The connection the extrinsics are built with. */
   readonly api: ApiPromise;
+  /** Chain state as the operations so far in the batch will leave it; validation reads and updates it. */
   readonly view: ChainView;
   /** the signer's SS58 address */
   readonly caller: string;
+  /** What the connected runtime offers (e.g. whether claims are split), for picking the right calls. */
   readonly runtime: RuntimeSupport;
 }
 
@@ -20,7 +23,12 @@ export interface OperationContext {
 export interface Operation<V = unknown> {
   /** e.g. `setPayout` */
   readonly kind: string;
+  /**
+   * Checks every rule against `ctx.view` in the chain's order and rejects with the first broken rule's typed
+   * error; on success it records the operation's expected effect in the view, for the operations after it.
+   */
   validate(ctx: OperationContext): Promise<void>;
+  /** The extrinsic(s) that carry the operation out; called after `validate` succeeded. */
   calls(ctx: OperationContext): SubmittableExtrinsic<'promise'>[];
   /** the operation's result from the events of its block (e.g. the new pool id) */
   decode?(events: readonly DecodedEvent[]): V;

@@ -34,6 +34,7 @@ export interface ChainDeps extends SendDeps {
 
 /** Outcome of {@link OperationChain.dryRun}: every rule passed. */
 export interface DryRunResult {
+  /** The address the chain was validated for, SS58 with the client's prefix. */
   caller: string;
   /** operation kinds, in order */
   operations: string[];

@@ -4,20 +4,29 @@ import type { WorkerDisplayState, WorkerView } from './workersState.js';
 
 /** One pool with its workers. */
 export interface PoolOverview {
+  /** The pool's record as on chain. */
   pool: PoolInfo;
+  /** One row per worker in the pool's list, in the order the workers were added. */
   workers: WorkerView[];
 }
 
 /** Totals over pools and workers. */
 export interface OverviewTotals {
+  /** How many pools the account owns. */
   pools: number;
+  /** How many workers those pools hold, in any state. */
   workers: number;
+  /** Those workers counted by the state the Phala App shows (every state is a key; 0 when none). */
   workersByState: Record<WorkerDisplayState, number>;
+  /** Stake in all the pools together, planck. */
   totalStake: bigint;
+  /** Stake no worker holds, over all the pools, planck: ready to start workers with or to pay withdrawals. */
   freeStake: bigint;
+  /** Stake of workers in their cooldown, over all the pools, planck; free again once they are reclaimed. */
   releasingStake: bigint;
   /** stake of mining workers */
   miningStake: bigint;
+  /** Commission waiting to be claimed by the owner, summed over the pools, planck. */
   ownerRewards: bigint;
   /** Σ worker total rewards */
   totalMined: bigint;
@@ -25,8 +34,11 @@ export interface OverviewTotals {
 
 /** The Mining page overview: every pool owned, every worker they run, with totals. */
 export interface Overview {
+  /** The pool owner the overview is for, SS58. */
   account: string;
+  /** Each pool the account owns, with its workers. */
   pools: PoolOverview[];
+  /** Sums over those pools and workers. */
   totals: OverviewTotals;
 }
 

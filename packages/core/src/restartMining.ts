@@ -9,16 +9,27 @@ import { checkStopMining } from './stopMining.js';
 
 /** Everything "restart with more stake" is decided on. */
 export interface RestartMiningState {
+  /** The pool the worker mines for. */
   pid: bigint;
+  /** Worker public key, 0x-hex. */
   worker: string;
+  /** SS58 address of the signer; must be the pool owner. */
   caller: string;
+  /** The new stake, planck; must be more than the current one. */
   stake: bigint;
+  /** The pool record; undefined when the pool does not exist. */
   pool: PoolInfo | undefined;
+  /** The mining switch (`PhalaStakePool.MiningEnabled`): a restart stops the worker first, which needs it. */
   miningEnabled: boolean;
+  /** The pool the worker is assigned to (`WorkerAssignments`), if any. */
   assignedPid: bigint | undefined;
+  /** Mining record of the pool's miner account for the worker; it must be mining (idle or unresponsive). */
   miner: MinerInfo | undefined;
+  /** What the worker mines with now (`PhalaMining.Stakes`), planck; returned to the pool first. */
   currentStake: bigint;
+  /** The worker's registry record: benchmark score and confidence level bound the new stake (Smin, Smax). */
   registered: RegistryWorkerInfo | undefined;
+  /** The chain's tokenomic parameters (`PhalaMining.TokenomicParameters`); undefined when unset. */
   tokenomics: TokenomicParameters | undefined;
 }
 

@@ -3,7 +3,9 @@ import { UnsupportedRuntimeError } from './errors.js';
 
 /** What the connected runtime offers, read from its metadata. */
 export interface RuntimeSupport {
+  /** The runtime's spec name, e.g. `khala`. */
   specName: string;
+  /** The runtime's spec version; which calls exist depends on it (see the flags below). */
   specVersion: number;
   /** `claim_owner_rewards`/`claim_staker_rewards` exist (since June 2022); otherwise only `claim_rewards` */
   splitClaims: boolean;

@@ -5,7 +5,14 @@ import type { Signer as InjectedSigner } from '@polkadot/types/types';
  * Anything that can sign: a KeyringPair, or an address with an injected signer (the Polkadot{.js} extension's
  * `injector.signer`).
  */
-export type MiningSigner = KeyringPair | { address: string; signer: InjectedSigner };
+export type MiningSigner =
+  | KeyringPair
+  | {
+      /** The account to sign with, SS58 (any prefix); it must be one the injected signer holds. */
+      address: string;
+      /** The extension's signer, which asks the user to approve each transaction. */
+      signer: InjectedSigner;
+    };
 
 /** The signer's address (as given; normalise with `normalizeAddress`). */
 export function signerAddress(signer: MiningSigner): string {

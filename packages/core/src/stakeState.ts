@@ -20,7 +20,9 @@ export interface QueuedWithdrawal extends WithdrawRequestInfo {
 
 /** "Your Stake Info" of an account in a pool. */
 export interface StakeView {
+  /** The pool. */
   pid: bigint;
+  /** The staker (or owner) the view is for, SS58. */
   account: string;
   /** "Locked": the staking amount in this pool */
   locked: bigint;

@@ -16,14 +16,23 @@ import { requireMinerState, requireWorkerInPool } from './workerChecks.js';
 
 /** Everything "Start" is decided on. */
 export interface StartMiningState {
+  /** The pool whose free stake the worker will mine with. */
   pid: bigint;
+  /** Worker public key, 0x-hex. */
   worker: string;
+  /** SS58 address of the signer; must be the pool owner. */
   caller: string;
+  /** The stake to give the worker, planck; fixed for as long as it mines. */
   stake: bigint;
+  /** The pool record; undefined when the pool does not exist. */
   pool: PoolInfo | undefined;
+  /** The pool the worker is assigned to (`WorkerAssignments`), if any. */
   assignedPid: bigint | undefined;
+  /** The mining record of the pool's miner account for this worker; it must be Ready. */
   miner: MinerInfo | undefined;
+  /** The worker's registry record: its benchmark score and confidence level set Smin and Smax. */
   registered: RegistryWorkerInfo | undefined;
+  /** The chain's tokenomic parameters (`PhalaMining.TokenomicParameters`); undefined when unset. */
   tokenomics: TokenomicParameters | undefined;
 }
 

@@ -10,6 +10,7 @@ export interface TokenomicsView {
   params: TokenomicParameters | undefined;
   /** seconds */
   coolDownPeriod: bigint;
+  /** Workers mining on the whole chain (`PhalaMining.OnlineMiners`); they share the block reward budget. */
   onlineMiners: number;
   /** the stake pool's mining switch (stop/restart need it on) */
   miningEnabled: boolean;

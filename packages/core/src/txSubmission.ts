@@ -4,22 +4,64 @@ import type { DecodedEvent } from './events.js';
 
 /** A lifecycle stage of a sent transaction. */
 export type TxStage =
-  | { stage: 'signed'; hash: string; nonce: number }
-  | { stage: 'broadcast'; hash: string }
-  | { stage: 'inBlock'; hash: string; blockHash: string; blockNumber: number; events: DecodedEvent[] }
-  | { stage: 'finalized'; hash: string; blockHash: string; blockNumber: number; events: DecodedEvent[] }
   | {
+      /** Signed locally with the account's next nonce; nothing has reached the node yet. */
+      stage: 'signed';
+      /** Extrinsic hash, 0x-hex: identifies the transaction from here on. */
+      hash: string;
+      /** The account nonce it was signed with. */
+      nonce: number;
+    }
+  | {
+      /** The node accepted it into its transaction pool and passes it on to block authors. */
+      stage: 'broadcast';
+      /** Extrinsic hash, 0x-hex. */
+      hash: string;
+    }
+  | {
+      /** Included in a block that is not final yet (a reorg could still drop it); the dispatch succeeded. */
+      stage: 'inBlock';
+      /** Extrinsic hash, 0x-hex. */
+      hash: string;
+      /** Hash of the block that includes it, 0x-hex. */
+      blockHash: string;
+      /** Number of that block. */
+      blockNumber: number;
+      /** The events this extrinsic emitted in that block, decoded. */
+      events: DecodedEvent[];
+    }
+  | {
+      /** The including block is finalized: the outcome can no longer change. Always the last stage. */
+      stage: 'finalized';
+      /** Extrinsic hash, 0x-hex. */
+      hash: string;
+      /** Hash of the finalized block that includes it, 0x-hex. */
+      blockHash: string;
+      /** Number of that block. */
+      blockNumber: number;
+      /** The events this extrinsic emitted in that block, decoded. */
+      events: DecodedEvent[];
+    }
+  | {
+      /** Refused by the node, expired, or included with a failed dispatch. Always the last stage. */
       stage: 'failed';
+      /** Extrinsic hash, 0x-hex; undefined when it failed before it was signed. */
       hash: string | undefined;
+      /** Why, as a typed error (e.g. {@link PalletError} when the dispatch failed on chain). */
       error: MiningError;
+      /** Hash of the including block, when the dispatch failed on chain (the fee was still charged). */
       blockHash?: string;
+      /** The events of the failed extrinsic in that block (e.g. `ExtrinsicFailed`), when it was included. */
       events?: DecodedEvent[];
     };
 
 /** The outcome of a successful transaction. */
 export interface TxResult<V = unknown> {
+  /** Extrinsic hash, 0x-hex. */
   hash: string;
+  /** Hash of the block that includes it, 0x-hex. */
   blockHash: string;
+  /** Number of that block. */
   blockNumber: number;
   /** the events of this extrinsic, decoded */
   events: DecodedEvent[];
@@ -38,6 +80,8 @@ export type WaitFor = 'inBlock' | 'finalized';
  * A sent transaction: an Observable of its {@link TxStage}s (replayed to late subscribers; the transaction is sent
  * once, however many subscribe) that is also awaitable for the final {@link TxResult} — rejecting with the typed
  * error of a failed stage.
+ *
+ * `subscribe`, `pipe` and the other methods it inherits are rxjs's own; see {@link Observable}.
  */
 export class TxSubmission<V = unknown> extends Observable<TxStage> implements PromiseLike<TxResult<V>> {
   private promise: Promise<TxResult<V>> | undefined;

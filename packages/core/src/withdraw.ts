@@ -6,9 +6,33 @@ import type { PoolInfo, StakerInfo } from './state.js';
 
 /** How much to withdraw: a share count, a planck amount (converted at the current share price), or everything. */
 export type WithdrawInput =
-  | { shares: bigint; amount?: never; all?: never }
-  | { amount: bigint; shares?: never; all?: never }
-  | { all: true; shares?: never; amount?: never };
+  | {
+      /** Shares to redeem; more than 1000 (dust) and at most those held. */
+      shares: bigint;
+      /** Not with `shares`. */
+      amount?: never;
+      /** Not with `shares`. */
+      all?: never;
+    }
+  | {
+      /**
+       * Planck to withdraw, converted to shares at the current share price; asking for the stake's whole
+       * value or more redeems every share.
+       */
+      amount: bigint;
+      /** Not with `amount`. */
+      shares?: never;
+      /** Not with `amount`. */
+      all?: never;
+    }
+  | {
+      /** Redeem every share the account holds in the pool. */
+      all: true;
+      /** Not with `all`. */
+      shares?: never;
+      /** Not with `all`. */
+      amount?: never;
+    };
 
 /**
  * Shares to withdraw for an input. An amount is converted with the chain's own bdiv at the current price; asking for

@@ -18,9 +18,11 @@ export type WorkerDisplayState = 'Ready' | 'Mining' | 'Unresponsive' | 'CoolingD
 
 /** A row of the Worker List. */
 export interface WorkerView {
+  /** Worker public key, 0x-hex. */
   pubkey: string;
   /** the pool's miner sub-account for this worker */
   miner: string;
+  /** The state as the Worker List shows it; `Unbound` when the pool has no miner record for the worker. */
   state: WorkerDisplayState;
   /** the chain's MinerState (undefined before the first bind) */
   minerState: MinerStateName | undefined;
@@ -28,6 +30,7 @@ export interface WorkerView {
   stake: bigint;
   /** "Mining Core": registry `features[0]` */
   cores: number | undefined;
+  /** SGX attestation level from the registry (1 best … 5; 128 root/genesis); undefined if unregistered. */
   confidenceLevel: number | undefined;
   /** benchmark score P (initial) */
   initialScore: number | undefined;
@@ -35,11 +38,13 @@ export interface WorkerView {
   instantScore: number;
   /** V and initial Ve, U64F64 bits */
   v: bigint;
+  /** Ve, the V the worker started mining with, U64F64 bits (0 when there is no miner record). */
   ve: bigint;
   /** "Total Reward": all historical rewards, planck */
   totalReward: bigint;
   /** Smin / Smax for this worker, planck (undefined without a benchmark or tokenomics) */
   minStake: bigint | undefined;
+  /** Smax for this worker, planck; undefined without benchmark or tokenomics, or if no stake is allowed. */
   maxStake: bigint | undefined;
   /** unix seconds; only while CoolingDown */
   coolDownStart: bigint | undefined;
@@ -53,6 +58,7 @@ export interface WorkerView {
 
 /** Chain-wide values the worker views are computed with. */
 export interface WorkerEnvironment {
+  /** The chain's tokenomic parameters (`PhalaMining.TokenomicParameters`); undefined when unset. */
   tokenomics: TokenomicParameters | undefined;
   /** seconds */
   coolDownPeriod: bigint;
