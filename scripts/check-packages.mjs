@@ -21,6 +21,7 @@ for (const name of readdirSync(packagesDir).sort()) {
     try {
       const out = execFileSync(join(root, 'node_modules', '.bin', tool), args, { cwd: root, encoding: 'utf8', stdio: 'pipe' });
       console.log(`✓ ${manifest.name}: ${tool}`);
+      // biome-ignore lint/suspicious/noUndeclaredEnvVars: run by pnpm test after turbo, not as a turbo task
       if (process.env.VERBOSE) console.log(out);
     } catch (error) {
       failed = true;

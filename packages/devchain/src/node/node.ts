@@ -223,7 +223,7 @@ const TIMESTAMP_NOW_KEY = u8aToHex(u8aConcat(xxhashAsU8a('Timestamp', 128), xxha
  */
 function genesisNow(state: StateReader): number | undefined {
   const raw = state.get(TIMESTAMP_NOW_KEY);
-  if (!raw || raw.length !== 8) return undefined;
+  if (raw?.length !== 8) return undefined;
   const ms = Number(new DataView(raw.buffer, raw.byteOffset, 8).getBigUint64(0, true));
   return ms > 0 ? ms : undefined;
 }
