@@ -1,8 +1,8 @@
 import type { ApiPromise } from '@polkadot/api';
 import { bnToU8a, u8aConcat } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
-import { concatMap, from, map, type Observable, of, scan, filter as where } from 'rxjs';
-import { type StorageEntry, storageCodecs } from './storageCodecs.js';
+import { concatMap, defer, from, map, type Observable, of, scan, filter as where } from 'rxjs';
+import { type StorageCodecs, type StorageEntry, storageCodecs } from './storageCodecs.js';
 
 /** `[pallet, item, ...keyArgs]`, e.g. `['PhalaStakePool', 'StakePools', 3n]`. */
 export type StorageRequest = readonly [pallet: string, item: string, ...args: unknown[]];
@@ -98,23 +98,36 @@ export async function readDecoded(api: ApiPromise, requests: readonly StorageReq
 
 /**
  * Many storage items, decoded and live, over one subscription. A value is decoded again only when its bytes
- * changed, so unchanged items keep their identity between emissions.
+ * changed, so unchanged items keep their identity between emissions. Keys are built when subscribed and values
+ * decoded with the codecs of the runtime current at each emission (a runtime upgrade swaps them).
  */
 export function watchDecoded$(api: ApiPromise, requests: readonly StorageRequest[]): Observable<any[]> {
   if (requests.length === 0) return of([]);
-  const [entries, keys] = entriesOf(api, requests);
-  return watchStorage$(api, keys).pipe(
-    scan(
-      (last: { raw: RawValue[]; decoded: any[] }, raw) => ({
-        raw,
-        decoded: raw.map((value, i) =>
-          last.raw.length > 0 && last.raw[i] === value ? last.decoded[i] : entries[i]!.decode(value),
-        ),
-      }),
-      { raw: [], decoded: [] },
-    ),
-    map((s) => s.decoded),
-  );
+  return defer(() => {
+    const [, keys] = entriesOf(api, requests);
+    let codecs: StorageCodecs | undefined;
+    let entries: StorageEntry[] = [];
+    return watchStorage$(api, keys).pipe(
+      scan(
+        (last: { raw: RawValue[]; decoded: any[] }, raw) => {
+          const current = storageCodecs(api);
+          const upgraded = current !== codecs;
+          if (upgraded) {
+            codecs = current;
+            entries = requests.map(([pallet, item]) => current.entry(pallet, item));
+          }
+          return {
+            raw,
+            decoded: raw.map((value, i) =>
+              !upgraded && last.raw[i] === value ? last.decoded[i] : entries[i]!.decode(value),
+            ),
+          };
+        },
+        { raw: [], decoded: [] },
+      ),
+      map((s) => s.decoded),
+    );
+  });
 }
 
 /** The SCALE-encoded `(pid, account)` key of `PhalaStakePool.PoolStakers` (pid u64 little-endian ‖ account id). */
