@@ -102,7 +102,7 @@ describe('mining with a registered worker', () => {
       chain.sendTx(api.tx.phalaStakePool.stopMining(pid, worker), accounts.alice),
     ).rejects.toThrowPalletError('PhalaStakePool.FeatureNotEnabled');
     await chain.setMiningEnabled(true);
-    expect((await api.query.phalaStakePool.miningEnabled()).isTrue).toBe(true);
+    expect((await api.query.phalaStakePool.miningEnabled()).toJSON()).toBe(true);
     await chain.setMiningEnabled(true); // already on: nothing to send
     const stopped = await chain.sendTx(api.tx.phalaStakePool.stopMining(pid, worker), accounts.alice);
     expect(stopped).toHaveEvent('PhalaMining.MinerStopped', { miner });
@@ -126,7 +126,7 @@ describe('mining with a registered worker', () => {
     expect(await minerState(chain, miner)).toBe('Ready');
 
     await chain.setMiningEnabled(false);
-    expect((await api.query.phalaStakePool.miningEnabled()).isTrue).toBe(false);
+    expect((await api.query.phalaStakePool.miningEnabled()).toJSON()).toBe(false);
     await expect(chain.setMiningEnabled('yes' as never)).rejects.toBeInstanceOf(InvalidArgumentError);
   });
 });
