@@ -3,7 +3,10 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { decodeAddress } from '@polkadot/util-crypto';
 import { firstValueFrom, take, timeout, toArray } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readDecoded, readStorage, watchDecoded$ } from './storageSource.js';
+import { storageCodecs } from './storageCodecs.js';
+import { readDecoded, readStorage, watchDecoded$, watchStorage$ } from './storageSource.js';
+
+const codecs = () => storageCodecs(api);
 
 let chain: TestChain;
 let api: ApiPromise;
@@ -47,6 +50,21 @@ describe('raw storage on the dev chain', () => {
     expect(second![0]).toBeGreaterThan(first![0]);
     // the account did not change: decoded once, the same object both times
     expect(second![1]).toBe(first![1]);
+  });
+
+  it('gives each subscriber of one observable its own values', async () => {
+    const { alice, bob } = chain.accounts;
+    const balances$ = watchStorage$(api, [
+      codecs().entry('System', 'Account').key(decodeAddress(alice.address)),
+      codecs().entry('System', 'Account').key(decodeAddress(bob.address)),
+    ]);
+    const [first, second] = await Promise.all([
+      firstValueFrom(balances$.pipe(timeout(5_000))),
+      firstValueFrom(balances$.pipe(timeout(5_000))),
+    ]);
+    expect(first).toHaveLength(2);
+    expect(second).toEqual(first);
+    expect(first[0]).not.toBeNull();
   });
 
   it('has every value when it re-subscribes while @polkadot/api still holds the previous subscription', async () => {

@@ -73,11 +73,13 @@ export function watchStorage$(api: ApiPromise, keys: readonly string[]): Observa
         })),
       );
     }),
-    scan((known, set) => {
-      for (const [key, value] of set.changes) known.set(key, value);
-      return known;
-    }, new Map<string, RawValue>()),
-    where((known) => known.size >= unique.length),
+    // each subscriber starts its own map of known values (a shared seed object would be mutated by all of them)
+    scan((known: Map<string, RawValue> | undefined, set) => {
+      const next = known ?? new Map<string, RawValue>();
+      for (const [key, value] of set.changes) next.set(key, value);
+      return next;
+    }, undefined),
+    where((known): known is Map<string, RawValue> => known !== undefined && known.size >= unique.length),
     map((known) => keys.map((key) => known.get(key) ?? null)),
   );
 }
