@@ -5,6 +5,7 @@
 import type { TokenomicParameters } from '@phala-mining/math';
 import { hexToString, isHex, u8aToHex, u8aToString } from '@polkadot/util';
 import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
+import { UnexpectedError } from './errors.js';
 import type {
   MinerInfo,
   MinerStateName,
@@ -19,7 +20,11 @@ type Plain = Record<string, any>;
 
 function field(struct: Plain, name: string): any {
   const value = struct[name];
-  if (value === undefined && !(name in struct)) throw new TypeError(`decoded value has no field ${name}`);
+  // a runtime whose layout lacks the field is not one the SDK knows: say so instead of computing with undefined
+  if (value === undefined && !(name in struct))
+    throw new UnexpectedError(
+      `the runtime's storage layout has no field ${name} where stake pool v1 has one`,
+    );
   return value;
 }
 

@@ -616,6 +616,27 @@ export class ConnectionTimeoutError extends MiningError {
   }
 }
 
+/** The connected runtime has no such storage item (not a Khala stake pool v1 runtime, or a newer layout). */
+export class MissingStorageError extends MiningError {
+  readonly code = 'MissingStorage' as const;
+  constructor(
+    /** pallet name as in the metadata, e.g. `PhalaStakePool` */
+    readonly pallet: string,
+    /** storage item name as in the metadata, e.g. `StakePools` */
+    readonly item: string,
+  ) {
+    super(`the runtime has no storage item ${pallet}.${item}`);
+  }
+}
+
+/** A storage key was built with the wrong number of arguments (a programming error in the caller). */
+export class StorageKeyArityError extends MiningError {
+  readonly code = 'StorageKeyArity' as const;
+  constructor(pallet: string, item: string, expected: number, got: number) {
+    super(`${pallet}.${item} takes ${expected} key argument(s), got ${got}`);
+  }
+}
+
 /** The transaction's mortality ran out without it being included. */
 export class TransactionExpiredError extends MiningError {
   readonly code = 'TransactionExpired' as const;
@@ -690,6 +711,8 @@ export const MINING_ERROR_CLASSES = [
   TransactionRejectedError,
   ConnectionFailedError,
   ConnectionTimeoutError,
+  MissingStorageError,
+  StorageKeyArityError,
   TransactionExpiredError,
   UnexpectedError,
   ClientClosedError,

@@ -12,7 +12,8 @@ import { decodeAddress } from '@polkadot/util-crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accountBalance } from './balance.js';
 import { decodeMiner, decodePool, decodeRegistryWorker, decodeStaker, decodeTokenomics } from './codec.js';
-import { MissingStorageError, StorageCodecs, StorageKeyArityError } from './storageCodecs.js';
+import { MissingStorageError, StorageKeyArityError } from './errors.js';
+import { StorageCodecs } from './storageCodecs.js';
 import { poolStakerKey } from './storageSource.js';
 import { ALICE, BOB, WORKER } from './testFixtures.js';
 

@@ -12,6 +12,7 @@ import {
   Twox256,
   unifyMetadata,
 } from '@polkadot-api/substrate-bindings';
+import { MissingStorageError, StorageKeyArityError, UnexpectedError } from './errors.js';
 
 /**
  * One storage item of the connected runtime: its key builder and value decoder, both derived from the runtime's
@@ -104,28 +105,7 @@ export class StorageCodecs {
 }
 
 function unknownHasher(tag: string): never {
-  throw new TypeError(`storage hasher ${tag} is not supported`);
-}
-
-/** The connected runtime has no such storage item (not a Khala stake pool v1 runtime, or a newer layout). */
-export class MissingStorageError extends Error {
-  override readonly name = 'MissingStorageError';
-  readonly code = 'MissingStorage';
-  constructor(
-    readonly pallet: string,
-    readonly item: string,
-  ) {
-    super(`the runtime has no storage item ${pallet}.${item}`);
-  }
-}
-
-/** A storage key was built with the wrong number of arguments (a programming error in the caller). */
-export class StorageKeyArityError extends Error {
-  override readonly name = 'StorageKeyArityError';
-  readonly code = 'StorageKeyArity';
-  constructor(pallet: string, item: string, expected: number, got: number) {
-    super(`${pallet}.${item} takes ${expected} key argument(s), got ${got}`);
-  }
+  throw new UnexpectedError(`the runtime uses a storage hasher the SDK does not know: ${tag}`);
 }
 
 // one set of codecs per runtime version: @polkadot/api replaces runtimeMetadata on an upgrade
