@@ -46,7 +46,7 @@ const addressCache = new Map<string, string>();
  * An account in the client's SS58 format (the decoder writes the runtime's). Memoised: each SS58 encoding costs a
  * blake2-512 checksum.
  */
-export function address(account: string, ss58: number): string {
+function address(account: string, ss58: number): string {
   const key = `${ss58}:${account}`;
   let a = addressCache.get(key);
   if (a === undefined) {
@@ -73,7 +73,7 @@ function hex(bytes: unknown): string {
   return (bytes as { asHex(): string }).asHex();
 }
 
-export function decodeWithdrawRequest(w: Plain, ss58: number): WithdrawRequestInfo {
+function decodeWithdrawRequest(w: Plain, ss58: number): WithdrawRequestInfo {
   return {
     user: address(field(w, 'user'), ss58),
     shares: big(field(w, 'shares')),
