@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { TOKENOMIC_FIELD_ORDER } from '@phala-mining/math';
 import { Metadata, TypeRegistry } from '@polkadot/types';
 import { decorateStorage } from '@polkadot/types/metadata/decorate';
 import { compactStripLength, hexToU8a, u8aToHex } from '@polkadot/util';
@@ -198,24 +199,8 @@ describe('decoding 1190 storage into the SDK state', () => {
       totalReward: 777n,
     });
 
-    const names = [
-      'phaRate',
-      'rho',
-      'budgetPerBlock',
-      'vMax',
-      'costK',
-      'costB',
-      'slashRate',
-      'treasuryRatio',
-      'heartbeatWindow',
-      'rigK',
-      'rigB',
-      're',
-      'k',
-      'kappa',
-    ];
     const params = Object.fromEntries(
-      names.map((n, i) => [n, n === 'heartbeatWindow' ? 10 : BigInt(i + 1) << 60n]),
+      TOKENOMIC_FIELD_ORDER.map((n, i) => [n, n === 'heartbeatWindow' ? 10 : BigInt(i + 1) << 60n]),
     );
     const tokenomics = decodeTokenomics(
       codecs

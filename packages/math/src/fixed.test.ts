@@ -9,7 +9,6 @@ import {
   FixedPointError,
   fixedFromDecimal,
   fixedToDecimal,
-  formatPha,
   fromInt,
   isqrt,
   mulF,
@@ -17,9 +16,10 @@ import {
   PHA,
   sqrtF,
   toInt,
-  U128_MAX,
   U64_MAX,
+  U128_MAX,
 } from './fixed.js';
+import { formatPha } from './formatPha.js';
 
 describe('F / B conversions', () => {
   it('F is ⌊x·2^64/10^12⌋ below 2^64 pico', () => {

@@ -163,7 +163,11 @@ const DECIMAL_RE = /^(\d+)(?:\.(\d*))?$/;
  */
 export function fixedFromDecimal(literal: string): Fixed {
   const m = DECIMAL_RE.exec(literal.trim().replace(/_/g, ''));
-  if (!m) throw new FixedPointError('INVALID_DECIMAL', `not an unsigned decimal literal: ${JSON.stringify(literal)}`);
+  if (!m)
+    throw new FixedPointError(
+      'INVALID_DECIMAL',
+      `not an unsigned decimal literal: ${JSON.stringify(literal)}`,
+    );
   const intPart = BigInt(m[1] ?? '0');
   const fracDigits = m[2] ?? '';
   const scale = 10n ** BigInt(fracDigits.length);
@@ -194,11 +198,4 @@ export function fixedToDecimal(f: Fixed, digits?: number): string {
     frac &= U64_MAX;
   }
   return out.length > 0 ? `${int}.${out}` : int.toString();
-}
-
-/** Formats a pico balance as a PHA decimal with all 12 decimals (e.g. `2236.067977489437`). */
-export function formatPha(x: Balance): string {
-  const neg = x < 0n;
-  const a = neg ? -x : x;
-  return `${neg ? '-' : ''}${a / PHA}.${(a % PHA).toString().padStart(12, '0')}`;
 }

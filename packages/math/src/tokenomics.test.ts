@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixedFromDecimal, fixedToDecimal, formatPha, fromInt, mulF, mulInt, divInt, ONE, PHA } from './fixed.js';
+import { divInt, fixedFromDecimal, fixedToDecimal, fromInt, mulF, mulInt, ONE, PHA } from './fixed.js';
+import { formatPha } from './formatPha.js';
 import {
   checkStartMining,
   conf,
@@ -53,7 +54,9 @@ describe('parameter sets (§4.10)', () => {
     // these chain many truncating multiplications, so they pin down mulF's rounding (truncation)
     expect(pow(ONE - G.slashRate, 300)).toBe(fixedFromDecimal('0.9990004981683704595'));
     expect(pow(G.rho, 300)).toBe(fixedFromDecimal('1.00019999999998037056'));
-    expect(mulInt(divInt(opCost(G, fromInt(2000)), 12n), 3600n * 24n * 365n)).toBe(fixedFromDecimal('171.71874999975847951583'));
+    expect(mulInt(divInt(opCost(G, fromInt(2000)), 12n), 3600n * 24n * 365n)).toBe(
+      fixedFromDecimal('171.71874999975847951583'),
+    );
     expect(halveBudget(G).budgetPerBlock).toBe(fromInt(75));
     expect(halveBudget(halveBudget(G)).budgetPerBlock).toBe(fixedFromDecimal('56.25'));
   });
