@@ -19,10 +19,6 @@ import { MissingStorageError, StorageKeyArityError, UnexpectedError } from './er
  * own metadata (so 1190's and 1192's layouts decode alike without the SDK naming a type).
  */
 export interface StorageEntry {
-  readonly pallet: string;
-  readonly name: string;
-  /** `twox128(pallet) ‖ twox128(name)` as 0x-hex */
-  readonly prefix: string;
   /**
    * The full storage key. Each argument is either a plain value encoded with the key's type, or a `Uint8Array`
    * taken as already SCALE-encoded (for example the 32 bytes of an account id, which skips an SS58 round trip).
@@ -53,13 +49,10 @@ export class StorageCodecs {
   private readonly builder: ReturnType<typeof getDynamicBuilder>;
   private readonly lookup: ReturnType<typeof getLookupFn>;
   private readonly entries = new Map<string, StorageEntry>();
-  /** the SS58 prefix the runtime declares (`System.SS58Prefix`); decoded accounts carry it */
-  readonly ss58Prefix: number | undefined;
 
   constructor(metadata: Uint8Array) {
     this.lookup = getLookupFn(unifyMetadata(decAnyMetadata(metadata)));
     this.builder = getDynamicBuilder(this.lookup);
-    this.ss58Prefix = this.builder.ss58Prefix;
   }
 
   /** The storage item `pallet.name` (names as in the metadata: `PhalaStakePool`, `StakePools`). */
@@ -87,9 +80,6 @@ export class StorageCodecs {
     const argCodecs = storage.args.inner;
     const prefixBytes = hexToU8a(prefix);
     return {
-      pallet,
-      name,
-      prefix,
       key: (...args) => {
         if (args.length !== hashers.length)
           throw new StorageKeyArityError(pallet, name, hashers.length, args.length);

@@ -84,11 +84,14 @@ export function watchStorage$(api: ApiPromise, keys: readonly string[]): Observa
   );
 }
 
-function entriesOf(api: ApiPromise, requests: readonly StorageRequest[]): [StorageEntry[], string[]] {
+function entriesOf(
+  api: ApiPromise,
+  requests: readonly StorageRequest[],
+): [StorageEntry[], string[], StorageCodecs] {
   const codecs = storageCodecs(api);
   const entries = requests.map(([pallet, item]) => codecs.entry(pallet, item));
   const keys = requests.map(([, , ...args], i) => entries[i]!.key(...args));
-  return [entries, keys];
+  return [entries, keys, codecs];
 }
 
 /** Reads and decodes many storage items in one round trip. */
@@ -106,18 +109,13 @@ export async function readDecoded(api: ApiPromise, requests: readonly StorageReq
 export function watchDecoded$(api: ApiPromise, requests: readonly StorageRequest[]): Observable<any[]> {
   if (requests.length === 0) return of([]);
   return defer(() => {
-    const [, keys] = entriesOf(api, requests);
-    let codecs: StorageCodecs | undefined;
-    let entries: StorageEntry[] = [];
+    let [entries, keys, codecs] = entriesOf(api, requests);
     return watchStorage$(api, keys).pipe(
       scan(
         (last: { raw: RawValue[]; decoded: any[] }, raw) => {
-          const current = storageCodecs(api);
-          const upgraded = current !== codecs;
-          if (upgraded) {
-            codecs = current;
-            entries = requests.map(([pallet, item]) => current.entry(pallet, item));
-          }
+          // a runtime upgrade swaps @polkadot/api's metadata: the keys stay, the decoders follow it
+          const upgraded = storageCodecs(api) !== codecs;
+          if (upgraded) [entries, , codecs] = entriesOf(api, requests);
           return {
             raw,
             decoded: raw.map((value, i) =>
