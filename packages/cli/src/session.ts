@@ -1,14 +1,14 @@
 import {
+  ConnectionTimeoutError,
+  ConnectionFailedError as CoreConnectionFailedError,
   createMiningClient,
   DEVCHAIN,
   KHALA,
   type MiningClient,
   type NetworkPreset,
   PHALA,
-  PHALA_SIGNED_EXTENSIONS,
   type WaitFor,
 } from '@phala-mining/core';
-import { ApiPromise, WsProvider } from '@polkadot/api';
 import { firstValueFrom, type Observable, timeout } from 'rxjs';
 import { ConnectionFailedError, KeyError, UsageError } from './errors.js';
 import { toJson } from './format.js';
@@ -68,7 +68,6 @@ export class Session {
   readonly timeoutMs: number;
   private readonly target: { endpoint: string; preset: NetworkPreset };
   private clientPromise: Promise<MiningClient> | undefined;
-  private api: ApiPromise | undefined;
   private keyPromise: Promise<KeySource | undefined> | undefined;
 
   constructor(
@@ -106,62 +105,24 @@ export class Session {
   }
 
   private async connect(): Promise<MiningClient> {
-    const { endpoint } = this.target;
-    // the provider reconnects on its own after a drop (watch), but a first connection that fails must fail fast
-    // instead of retrying forever
-    const provider = new WsProvider(endpoint, 1000, {}, this.timeoutMs);
+    const { endpoint, preset } = this.target;
     try {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(
-          () => finish(new ConnectionFailedError(endpoint, `no answer within ${this.timeoutMs / 1000} s`)),
-          this.timeoutMs,
-        );
-        const offConnected = provider.on('connected', () => finish());
-        const offError = provider.on('error', (error: unknown) =>
-          finish(
-            new ConnectionFailedError(
-              endpoint,
-              error instanceof Error && error.message ? error.message : 'the connection failed',
-              { cause: error },
-            ),
-          ),
-        );
-        function finish(error?: Error) {
-          clearTimeout(timer);
-          offConnected();
-          offError();
-          if (error) reject(error);
-          else resolve();
-        }
-        if (provider.isConnected) finish();
-      });
-      this.api = await withTimeout(
-        ApiPromise.create({
-          provider,
-          signedExtensions: PHALA_SIGNED_EXTENSIONS,
-          noInitWarn: true,
-          throwOnConnect: true,
-        }),
-        this.timeoutMs,
-        () =>
-          new ConnectionFailedError(
-            endpoint,
-            `the node did not finish the handshake within ${this.timeoutMs / 1000} s`,
-          ),
-      );
       return await createMiningClient({
-        api: this.api,
-        ss58Format: this.target.preset.ss58Format,
+        endpoint,
+        network: preset,
         waitFor: this.waitFor,
+        // a first connection that fails must fail fast; later drops (watch) are reconnected by the client
+        connectTimeoutMs: this.timeoutMs,
       });
     } catch (error) {
-      await (this.api ?? provider).disconnect().catch(() => undefined);
-      this.api = undefined;
-      if (error instanceof ConnectionFailedError) throw error;
-      if ((error as { code?: unknown }).code === 'UnsupportedRuntime') throw error;
-      throw new ConnectionFailedError(endpoint, error instanceof Error ? error.message : String(error), {
-        cause: error,
-      });
+      // the CLI's own error carries the exit code of a connection failure
+      if (error instanceof CoreConnectionFailedError)
+        throw new ConnectionFailedError(endpoint, error.reason, { cause: error });
+      if (error instanceof ConnectionTimeoutError)
+        throw new ConnectionFailedError(endpoint, `no answer within ${this.timeoutMs / 1000} s`, {
+          cause: error,
+        });
+      throw error;
     }
   }
 
@@ -207,18 +168,5 @@ export class Session {
   async close(): Promise<void> {
     const client = this.clientPromise ? await this.clientPromise.catch(() => undefined) : undefined;
     await client?.disconnect().catch(() => undefined);
-    await this.api?.disconnect().catch(() => undefined);
-  }
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(error()), ms))),
-    ]);
-  } finally {
-    clearTimeout(timer);
   }
 }
