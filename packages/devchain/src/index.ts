@@ -11,3 +11,8 @@ export { parseBlockMode, BlockModeError } from './node/blockMode.js';
 export type { TxStatus, PoolTransaction } from './node/txpool.js';
 export { ErrorCode, RpcError, PoolRejectedError, StateUnavailableError, DevControlError } from './node/errors.js';
 export { PersistenceError, type StateFile } from './node/persistence.js';
+export { DEFAULT_RPC_CORS, parseCors, type CorsPolicy } from './node/rpc/origins.js';
+export { DEFAULT_POOL_LIMITS, type PoolLimits } from './node/txpool.js';
+export { DEFAULT_MAX_NEW_BLOCKS, MAX_TIME_TRAVEL_MS, type RefusedTransaction } from './node/node.js';
+export { DEFAULT_MAX_BATCH_LENGTH, DEFAULT_MAX_RESPONSE_BYTES } from './node/rpc/dispatcher.js';
+export { DEFAULT_MAX_CONNECTIONS, MAX_REQUEST_BYTES } from './node/rpc/server.js';

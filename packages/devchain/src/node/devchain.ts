@@ -6,7 +6,9 @@ import { DevNode, type NewBlockOptions } from './node.js';
 import { readState, restoreNode, saveState } from './persistence.js';
 import { type BlockMode, SLOT_MS } from './producer.js';
 import { createDispatcher } from './rpc/methods/index.js';
+import type { CorsPolicy } from './rpc/origins.js';
 import { RpcServer } from './rpc/server.js';
+import type { PoolLimits } from './txpool.js';
 
 export interface DevChainOptions {
   /** 0 picks a free port; default 9944 */
@@ -18,8 +20,25 @@ export interface DevChainOptions {
   intervalMs?: number;
   /** load the chain from this file at start (if it exists) and save it there on close */
   stateFile?: string;
-  /** serve dev_* methods (default true) */
+  /**
+   * serve dev_* and phala_* methods (default true). `false` also starts the Khala runtime without a Sudo key, so
+   * nothing can write state except real extrinsics (a runtime given as an object is used as it is).
+   */
   devRpc?: boolean;
+  /** browser origins allowed: `'all'` or a list (default Substrate's `--rpc-cors`: localhost, 127.0.0.1, polkadot.js.org) */
+  cors?: CorsPolicy;
+  /** open connections (WebSockets and HTTP requests in progress); default 100 */
+  maxConnections?: number;
+  /** default 15 MiB */
+  maxRequestBytes?: number;
+  /** default 15 MiB: a larger reply is answered with -32008 (a batch's with -32011) instead */
+  maxResponseBytes?: number;
+  /** calls in one batch; default 1,000 (-32010 above) */
+  maxBatchLength?: number;
+  /** blocks one dev_newBlock may build; default 10,000 */
+  maxNewBlocks?: number;
+  /** transaction pool limits; default Substrate's (8192 / 20 MiB ready, 819 / 2 MiB future) */
+  poolLimits?: Partial<PoolLimits>;
   /** a Runtime, or options for `createKhalaRuntime` (default: the Khala runtime with dev settings) */
   runtime?: Runtime | KhalaRuntimeOptions;
   /**
@@ -78,7 +97,11 @@ export async function startDevChain(options: DevChainOptions = {}): Promise<DevC
     Math.floor(Date.now() / SLOT_MS) * SLOT_MS;
   const runtime = isRuntime(options.runtime)
     ? options.runtime
-    : await khalaRuntime({ genesisTimestamp, ...(options.runtime ?? {}) });
+    : await khalaRuntime({
+        genesisTimestamp,
+        ...(options.devRpc === false ? { sudoKey: null } : {}),
+        ...(options.runtime ?? {}),
+      });
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
   const toMode = (mode: DevChainOptions['blockMode']): BlockMode =>
     mode === undefined
@@ -94,6 +117,8 @@ export async function startDevChain(options: DevChainOptions = {}): Promise<DevC
     ...(options.finalizedStatusDelayMs === undefined
       ? {}
       : { finalizedStatusDelayMs: options.finalizedStatusDelayMs }),
+    ...(options.maxNewBlocks === undefined ? {} : { maxNewBlocks: options.maxNewBlocks }),
+    ...(options.poolLimits === undefined ? {} : { poolLimits: options.poolLimits }),
   });
   try {
     if (saved) restoreNode(node, saved);
@@ -116,10 +141,22 @@ export async function startDevChain(options: DevChainOptions = {}): Promise<DevC
       listenAddress: () => ({ host, port: server?.port ?? 0 }),
       save: stateFile ? async () => (await save())! : undefined,
     },
-    { devRpc: options.devRpc ?? true },
+    {
+      devRpc: options.devRpc ?? true,
+      limits: {
+        ...(options.maxResponseBytes === undefined ? {} : { maxResponseBytes: options.maxResponseBytes }),
+        ...(options.maxBatchLength === undefined ? {} : { maxBatchLength: options.maxBatchLength }),
+      },
+    },
   );
   try {
-    server = await RpcServer.listen(dispatcher, { host, port: options.port ?? 9944 });
+    server = await RpcServer.listen(dispatcher, {
+      host,
+      port: options.port ?? 9944,
+      ...(options.cors === undefined ? {} : { cors: options.cors }),
+      ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
+      ...(options.maxRequestBytes === undefined ? {} : { maxRequestBytes: options.maxRequestBytes }),
+    });
   } catch (error) {
     await node.close();
     throw error;

@@ -107,7 +107,7 @@ export function restoreNode(node: DevNode, data: StateFile): void {
   if (data.genesisHash !== node.chain.genesis.hash) {
     throw new PersistenceError(
       'STATE_FILE_OTHER_CHAIN',
-      `the state file belongs to a chain with genesis ${data.genesisHash}, this runtime's genesis is ${node.chain.genesis.hash}`,
+      `the state file belongs to a chain with genesis ${data.genesisHash}, this runtime's genesis is ${node.chain.genesis.hash} (start it with the options it was created with: --production, --production-tokenomics and --genesis-timestamp change the genesis)`,
     );
   }
   const headHash = data.canonical[data.canonical.length - 1]!;

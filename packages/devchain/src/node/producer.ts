@@ -1,4 +1,4 @@
-import type { Runtime } from '../runtime/interface.js';
+import type { BuiltBlock, Runtime } from '../runtime/interface.js';
 import type { Hex } from '../scale/types.js';
 import { type BlockRecord, type Chain, toBlockState } from './chain.js';
 import { Signal } from './signal.js';
@@ -21,6 +21,8 @@ export interface BuildRequest {
   storage?: Map<Hex, Uint8Array | null>;
   /** false builds without pool transactions */
   includePool?: boolean;
+  /** told which extrinsics the runtime could not include, and why */
+  onRejected?: (rejected: BuiltBlock['rejected']) => void;
 }
 
 /**
@@ -113,6 +115,7 @@ export class BlockProducer {
     this.chain.import(record);
     this.timeTravelTarget = undefined;
     this.pool.onBlock(record.hash, built.extrinsics, built.rejected);
+    if (built.rejected.length) request.onRejected?.(built.rejected);
     this.onBlock.emit(record);
     return record;
   }

@@ -62,8 +62,12 @@ export function eraRange(era: unknown, current: number): { birth: number; death:
   return { birth, death: birth + period };
 }
 
+/** Remembered signature checks; a few per pool transaction, bounded so a flood cannot grow it without end. */
+const SIGNATURE_CACHE_SIZE = 32_768;
+
 export class Executive implements Dispatcher {
   private readonly pallets = new Map<string, Pallet<any, any, any>>();
+  private readonly signatureCache = new Map<string, boolean>();
 
   constructor(
     pallets: Pallet<any, any, any>[],
@@ -142,12 +146,7 @@ export class Executive implements Dispatcher {
     if (payload.length > 256) payload = blake2AsU8a(payload, 256);
     const prefix = { Ed25519: 0, Sr25519: 1, Ecdsa: 2 }[signed.signature.tag];
     const signature = u8aConcat(Uint8Array.of(prefix), hexToU8a(signed.signature.value));
-    let valid = false;
-    try {
-      valid = signatureVerify(payload, signature, who).isValid;
-    } catch {
-      valid = false;
-    }
+    const valid = this.verified(payload, signature, who);
     if (!valid) {
       throw invalid(
         'BadProof',
@@ -186,6 +185,30 @@ export class Executive implements Dispatcher {
       weight,
       validity: { priority: signed.tip, requires, provides, longevity, propagate: true },
     };
+  }
+
+  /**
+   * Signature check, remembered: the payload holds everything the signature covers (call, extensions, spec and
+   * transaction version, genesis and birth hash), so the same (payload, signature, signer) always verifies the
+   * same way. A transaction checked at submission is then not verified again at each pool revalidation and at
+   * inclusion — only its nonce, fee and era, which can change, are.
+   */
+  private verified(payload: Uint8Array, signature: Uint8Array, who: Hex): boolean {
+    const key = `${who}${u8aToHex(signature, -1, false)}${u8aToHex(payload.length > 64 ? blake2AsU8a(payload, 256) : payload, -1, false)}`;
+    const known = this.signatureCache.get(key);
+    if (known !== undefined) return known;
+    let valid = false;
+    try {
+      valid = signatureVerify(payload, signature, who).isValid;
+    } catch {
+      valid = false;
+    }
+    if (this.signatureCache.size >= SIGNATURE_CACHE_SIZE) {
+      // drop the oldest entry (Map keeps insertion order)
+      this.signatureCache.delete(this.signatureCache.keys().next().value as string);
+    }
+    this.signatureCache.set(key, valid);
+    return valid;
   }
 
   /**

@@ -72,6 +72,11 @@ export interface KhalaRuntimeOptions {
   genesisTimestamp?: number;
   /** hooks supplied by pallets that pay fees and check message sequences */
   hooks?: ExecutiveHooks;
+  /**
+   * the Sudo key at genesis (default //Alice); `null` leaves Sudo without a key, so no signature can write state
+   * except through real extrinsics (`phala-devchain --production`)
+   */
+  sudoKey?: Hex | null;
 }
 
 const PHA = 10n ** 12n;
@@ -263,7 +268,7 @@ export class KhalaRuntime implements Runtime {
         [palletAccount('phala/pp'), options.subsidyPoolBalance ?? 10_000_000n * PHA],
         ...(options.endowed ?? []),
       ],
-      sudoKey: devAccounts()[0]!.publicKey,
+      sudoKey: options.sudoKey === undefined ? devAccounts()[0]!.publicKey : options.sudoKey,
       tokenomics: options.tokenomics ?? 'default',
       subsidyPoolBalance: options.subsidyPoolBalance ?? 10_000_000n * PHA,
       genesisTimestamp: startTime,
@@ -388,7 +393,9 @@ export class KhalaRuntime implements Runtime {
     try {
       decoded = decodeExtrinsic(extrinsic);
     } catch (error) {
-      return { err: { invalid: 'Call' }, reason: (error as Error).message };
+      // as a Substrate runtime does: bad input is a failed runtime call (the pool answers 1002), not an invalid
+      // transaction
+      throw new RuntimeCallError(`Bad input data provided to validate_transaction: ${(error as Error).message}`);
     }
     return this.validateDecoded(state, decoded, atBlock);
   }

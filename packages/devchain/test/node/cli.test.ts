@@ -52,12 +52,25 @@ describe('phala-devchain CLI', () => {
     expect(await stop(first.child, 'SIGTERM')).toBe(0);
     expect(JSON.parse(await readFile(file, 'utf8')).canonical.at(-1)).toBe(hash);
 
-    const second = await start(['--port', '0', '--state', file, '--no-dev-rpc']);
+    const second = await start(['--port', '0', '--state', file]);
     const again = await RpcClient.connect(second.endpoint);
     expect(await again.call('chain_getBlockHash')).toBe(hash);
-    expect((await again.request('dev_newBlock')).error?.code).toBe(-32601);
     await again.close();
     expect(await stop(second.child, 'SIGINT')).toBe(0);
+  });
+
+  it("--production serves no dev methods and refuses a dev chain's state file (another genesis: no Sudo key)", async () => {
+    const fresh = await start(['--port', '0', '--production']);
+    const client = await RpcClient.connect(fresh.endpoint);
+    expect((await client.request('dev_newBlock')).error?.code).toBe(-32601);
+    expect((await client.request('phala_registerWorker', [{}])).error?.code).toBe(-32601);
+    await client.close();
+    expect(await stop(fresh.child, 'SIGTERM')).toBe(0);
+
+    const file = join(dir, 'dev.json');
+    const dev = await start(['--port', '0', '--state', file, '--block-mode', 'manual']);
+    expect(await stop(dev.child, 'SIGTERM')).toBe(0);
+    await expect(start(['--port', '0', '--state', file, '--production'])).rejects.toThrow(/--production/);
   });
 
   it('rejects a bad block mode', async () => {

@@ -139,6 +139,6 @@ export const Sudo = definePallet({
   },
   errors: [['RequireSudo', 'Sender must be the Sudo account']],
   genesis(ext, config) {
-    Key.set(ext.state, config.sudoKey.toLowerCase() as Hex);
+    if (config.sudoKey !== null) Key.set(ext.state, config.sudoKey.toLowerCase() as Hex);
   },
 });
