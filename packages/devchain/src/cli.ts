@@ -25,7 +25,9 @@ const program = new Command()
     'instant',
   )
   .option('--interval <ms>', 'block period in interval mode', integer('interval', 1), 12_000)
-  .option('--state <file>', 'load the chain from FILE at start and save it there on exit')
+  .option('--state <file>', 'load the chain from FILE (JSON) at start and save it there on exit')
+  .option('--db <file>', 'keep the chain in a SQLite FILE: every block committed before clients hear of it; a restart resumes at the head')
+  .option('--archive', "keep every block's state (default: the last 256), for indexers and historical queries")
   .option(
     '--no-dev-rpc',
     'do not serve the dev_* and phala_* control methods, and start without a Sudo key (nothing but real extrinsics writes state)',
@@ -77,6 +79,8 @@ async function main(): Promise<void> {
     blockMode: string;
     interval: number;
     state?: string;
+    db?: string;
+    archive?: boolean;
     devRpc: boolean;
     production?: boolean;
     rpcCors?: string;
@@ -119,6 +123,8 @@ async function main(): Promise<void> {
     },
     runtime: { tokenomics: opts.productionTokenomics ? 'production' : 'default' },
     ...(opts.state ? { stateFile: opts.state } : {}),
+    ...(opts.db ? { db: opts.db } : {}),
+    ...(opts.archive ? { archive: true } : {}),
     ...(opts.genesisTimestamp === undefined ? {} : { genesisTimestamp: opts.genesisTimestamp }),
   });
   console.log(`phala-devchain listening on ${chain.endpoint}`);
@@ -130,7 +136,14 @@ async function main(): Promise<void> {
     );
   }
   if (!devRpc) console.log('production mode: no dev_*/phala_* methods, no Sudo key');
-  if (opts.state) console.log(`state file: ${opts.state}`);
+  const file = opts.db ?? opts.state;
+  if (file) {
+    console.log(
+      chain.restoredAt === undefined
+        ? `${opts.db ? 'database' : 'state file'}: ${file} (new chain)`
+        : `${opts.db ? 'database' : 'state file'}: ${file} (restored at block #${chain.restoredAt})`,
+    );
+  }
 
   let stopping = false;
   const stop = (signal: string) => {

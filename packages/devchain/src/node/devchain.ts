@@ -3,7 +3,7 @@ import type { KhalaRuntimeOptions } from '../runtime/khala.js';
 import type { Hex } from '../scale/types.js';
 import { DEFAULT_INTERVAL_MS, parseBlockMode } from './blockMode.js';
 import { DevNode, type NewBlockOptions } from './node.js';
-import { readState, restoreNode, saveState } from './persistence.js';
+import { PersistenceError, readState, restoreNode, saveState } from './persistence.js';
 import { type BlockMode, SLOT_MS } from './producer.js';
 import { createDispatcher } from './rpc/methods/index.js';
 import type { CorsPolicy } from './rpc/origins.js';
@@ -20,6 +20,13 @@ export interface DevChainOptions {
   intervalMs?: number;
   /** load the chain from this file at start (if it exists) and save it there on close */
   stateFile?: string;
+  /**
+   * keep the chain in this SQLite file: every block is committed before any client hears of it, and a restart
+   * resumes at the last committed head (not with `stateFile`)
+   */
+  db?: string;
+  /** keep every block's state in memory (an archive node) instead of the last `keepStates` */
+  archive?: boolean;
   /**
    * serve dev_* and phala_* methods (default true). `false` also starts the Khala runtime without a Sudo key, so
    * nothing can write state except real extrinsics (a runtime given as an object is used as it is).
@@ -53,6 +60,8 @@ export interface DevChainOptions {
 }
 
 export interface DevChain {
+  /** the head's number when the chain was restored from `stateFile` or `db`; undefined for a new chain */
+  readonly restoredAt: number | undefined;
   /** `ws://host:port` */
   readonly endpoint: string;
   /** `http://host:port` */
@@ -89,11 +98,19 @@ async function khalaRuntime(options: KhalaRuntimeOptions): Promise<Runtime> {
 
 export async function startDevChain(options: DevChainOptions = {}): Promise<DevChain> {
   const { stateFile } = options;
+  if (stateFile && options.db) {
+    throw new PersistenceError(
+      'STATE_FILE_INVALID',
+      'use either a state file (--state, JSON saved on exit) or a database (--db, every block committed), not both',
+    );
+  }
+  const genesisOfDb = options.db ? await readDbGenesisTime(options.db) : undefined;
   const saved = stateFile ? await readState(stateFile) : undefined;
   // a restored chain keeps its genesis time: the Khala genesis state (hence its hash) depends on it
   const genesisTimestamp =
     options.genesisTimestamp ??
     saved?.blocks.find((b) => b.number === 0)?.timestamp ??
+    genesisOfDb ??
     Math.floor(Date.now() / SLOT_MS) * SLOT_MS;
   const runtime = isRuntime(options.runtime)
     ? options.runtime
@@ -113,15 +130,43 @@ export async function startDevChain(options: DevChainOptions = {}): Promise<DevC
     // production starts after a restore, so blocks never build on the fresh genesis by accident
     blockMode: { mode: 'manual' },
     genesisTimestamp,
-    ...(options.keepStates === undefined ? {} : { keepStates: options.keepStates }),
+    ...(options.archive
+      ? { keepStates: Number.POSITIVE_INFINITY }
+      : options.keepStates === undefined
+        ? {}
+        : { keepStates: options.keepStates }),
     ...(options.finalizedStatusDelayMs === undefined
       ? {}
       : { finalizedStatusDelayMs: options.finalizedStatusDelayMs }),
     ...(options.maxNewBlocks === undefined ? {} : { maxNewBlocks: options.maxNewBlocks }),
     ...(options.poolLimits === undefined ? {} : { poolLimits: options.poolLimits }),
   });
+  let restoredAt: number | undefined;
   try {
-    if (saved) restoreNode(node, saved);
+    if (saved) {
+      restoreNode(node, saved);
+      restoredAt = node.head.number;
+    }
+    if (options.db) {
+      const { ChainDatabase } = await import('./database.js');
+      const { db, created } = await ChainDatabase.open(options.db, node.chain.genesis);
+      try {
+        if (!created) {
+          const stored = db.load(node.chain.genesis, node.chain.keep);
+          const placeholder = { priority: 0n, requires: [], provides: [], longevity: 0n, propagate: true };
+          node.load(
+            stored.chain,
+            { transactions: stored.pool.map((bytes, seq) => ({ bytes, seq, validity: placeholder })) },
+            stored.timeTravelTarget,
+          );
+          restoredAt = node.head.number;
+        }
+      } catch (error) {
+        db.close();
+        throw error;
+      }
+      node.attachDatabase(db);
+    }
   } catch (error) {
     await node.close();
     throw error;
@@ -166,6 +211,7 @@ export async function startDevChain(options: DevChainOptions = {}): Promise<DevC
   let closing: Promise<void> | undefined;
 
   return {
+    restoredAt,
     endpoint: `ws://${urlHost}:${port}`,
     httpEndpoint: `http://${urlHost}:${port}`,
     port,
@@ -191,4 +237,27 @@ export async function startDevChain(options: DevChainOptions = {}): Promise<DevC
       return closing;
     },
   };
+}
+
+/**
+ * The genesis time recorded in an existing database (the Khala genesis state, hence its hash, depends on it), so
+ * a restart needs no --genesis-timestamp. Undefined for a new file; a damaged one is reported when opened.
+ */
+async function readDbGenesisTime(file: string): Promise<number | undefined> {
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(file)) return undefined;
+  try {
+    const Driver = (await import('better-sqlite3')).default;
+    const db = new Driver(file, { readonly: true, fileMustExist: true });
+    try {
+      const row = db.prepare('SELECT timestamp FROM blocks WHERE number = 0 ORDER BY seq LIMIT 1').get() as
+        | { timestamp: number }
+        | undefined;
+      return row?.timestamp;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return undefined;
+  }
 }

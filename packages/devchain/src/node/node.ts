@@ -3,6 +3,7 @@ import { xxhashAsU8a } from '@polkadot/util-crypto';
 import type { Runtime, StateReader } from '../runtime/interface.js';
 import type { Hex } from '../scale/types.js';
 import { type BlockRecord, Chain, type ChainSnapshot, DEFAULT_KEEP_STATES, toBlockState } from './chain.js';
+import type { ChainDatabase } from './database.js';
 import { DevControlError, ErrorCode } from './errors.js';
 import { type BlockMode, BlockProducer, SLOT_MS } from './producer.js';
 import { Signal } from './signal.js';
@@ -78,6 +79,7 @@ export class DevNode {
   readonly maxNewBlocks: number;
   private nextSnapshotId = 1;
   private closed = false;
+  private database: ChainDatabase | undefined;
 
   constructor(
     readonly runtime: Runtime,
@@ -119,6 +121,26 @@ export class DevNode {
 
   get head(): BlockRecord {
     return this.chain.head;
+  }
+
+  /**
+   * From now on every block is committed to `db` before it is imported or announced, and every change of the
+   * canonical chain (setHead, revert) right after it happens.
+   */
+  attachDatabase(db: ChainDatabase): void {
+    this.database = db;
+    this.producer.commit = (block, parentState, remaining) =>
+      db.commitBlock(block, parentState, remaining, undefined);
+  }
+
+  /** The canonical chain moved without a new block: the database follows before anyone hears of it. */
+  private persistCanonical(): void {
+    this.database?.commitCanonical(
+      this.chain.canonicalHashes(),
+      this.pool.all().map((tx) => tx.bytes),
+      this.producer.timeTravelTarget,
+      this.chain.canonicalHashes().map((hash) => this.chain.byHash(hash)!),
+    );
   }
 
   /**
@@ -209,6 +231,10 @@ export class DevNode {
       );
     }
     this.producer.timeTravelTarget = ms;
+    this.database?.commitPool(
+      this.pool.all().map((tx) => tx.bytes),
+      ms,
+    );
     return ms;
   }
 
@@ -236,6 +262,7 @@ export class DevNode {
       const head = this.chain.setHead(target);
       if (head.hash === previous.hash) return head;
       this.pool.revalidate();
+      this.persistCanonical();
       this.onReset.emit('setHead');
       this.onNewHead.emit(head);
       this.onFinalized.emit(head);
@@ -266,6 +293,7 @@ export class DevNode {
       this.chain.restore(snap.chain);
       this.producer.timeTravelTarget = snap.timeTravelTarget;
       this.pool.restore(snap.pool);
+      this.persistCanonical();
       this.onReset.emit('revert');
       this.onNewHead.emit(this.chain.head);
       this.onFinalized.emit(this.chain.head);
@@ -285,6 +313,13 @@ export class DevNode {
     this.closed = true;
     this.producer.close();
     await this.producer.idle();
+    if (this.database) {
+      this.database.commitPool(
+        this.pool.all().map((tx) => tx.bytes),
+        this.producer.timeTravelTarget,
+      );
+      this.database.close();
+    }
     this.pool.clear();
   }
 
