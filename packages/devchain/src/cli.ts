@@ -26,8 +26,14 @@ const program = new Command()
   )
   .option('--interval <ms>', 'block period in interval mode', integer('interval', 1), 12_000)
   .option('--state <file>', 'load the chain from FILE (JSON) at start and save it there on exit')
-  .option('--db <file>', 'keep the chain in a SQLite FILE: every block committed before clients hear of it; a restart resumes at the head')
-  .option('--archive', "keep every block's state (default: the last 256), for indexers and historical queries")
+  .option(
+    '--db <file>',
+    'keep the chain in a SQLite FILE: every block committed before clients hear of it; a restart resumes at the head',
+  )
+  .option(
+    '--archive',
+    "keep every block's state (default: the last 256), for indexers and historical queries",
+  )
   .option(
     '--no-dev-rpc',
     'do not serve the dev_* and phala_* control methods, and start without a Sudo key (nothing but real extrinsics writes state)',
@@ -127,24 +133,7 @@ async function main(): Promise<void> {
     ...(opts.archive ? { archive: true } : {}),
     ...(opts.genesisTimestamp === undefined ? {} : { genesisTimestamp: opts.genesisTimestamp }),
   });
-  console.log(`phala-devchain listening on ${chain.endpoint}`);
-  if (!isLoopback(opts.host)) {
-    console.warn(
-      devRpc
-        ? `warning: listening on ${opts.host}, not loopback: anyone who can reach it can call dev_* methods (rewrite storage, move time) and sign as the Sudo key //Alice. Use --production to remove both.`
-        : `warning: listening on ${opts.host}, not loopback: anyone who can reach it can submit transactions and read the chain.`,
-    );
-  }
-  if (!devRpc) console.log('production mode: no dev_*/phala_* methods, no Sudo key');
-  const file = opts.db ?? opts.state;
-  if (file) {
-    console.log(
-      chain.restoredAt === undefined
-        ? `${opts.db ? 'database' : 'state file'}: ${file} (new chain)`
-        : `${opts.db ? 'database' : 'state file'}: ${file} (restored at block #${chain.restoredAt})`,
-    );
-  }
-
+  // handlers first: a supervisor may signal as soon as it reads the listening line
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {
@@ -163,6 +152,23 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  console.log(`phala-devchain listening on ${chain.endpoint}`);
+  if (!isLoopback(opts.host)) {
+    console.warn(
+      devRpc
+        ? `warning: listening on ${opts.host}, not loopback: anyone who can reach it can call dev_* methods (rewrite storage, move time) and sign as the Sudo key //Alice. Use --production to remove both.`
+        : `warning: listening on ${opts.host}, not loopback: anyone who can reach it can submit transactions and read the chain.`,
+    );
+  }
+  if (!devRpc) console.log('production mode: no dev_*/phala_* methods, no Sudo key');
+  const file = opts.db ?? opts.state;
+  if (file) {
+    console.log(
+      chain.restoredAt === undefined
+        ? `${opts.db ? 'database' : 'state file'}: ${file} (new chain)`
+        : `${opts.db ? 'database' : 'state file'}: ${file} (restored at block #${chain.restoredAt})`,
+    );
+  }
 }
 
 main().catch((error) => {

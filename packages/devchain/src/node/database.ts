@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { HeaderFields } from '../runtime/interface.js';
-import { BlockState } from '../runtime/state.js';
+import type { BlockState } from '../runtime/state.js';
 import type { Hex } from '../scale/types.js';
 import type { BlockRecord, ChainSnapshot } from './chain.js';
 import { PersistenceError } from './persistence.js';
@@ -52,7 +52,9 @@ export class ChainDatabase {
     this.insertBlock = db.prepare(
       'INSERT OR IGNORE INTO blocks (hash, number, parent, header, encoded_header, extrinsics, timestamp, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    this.insertChange = db.prepare('INSERT OR REPLACE INTO state_changes (block, key, value) VALUES (?, ?, ?)');
+    this.insertChange = db.prepare(
+      'INSERT OR REPLACE INTO state_changes (block, key, value) VALUES (?, ?, ?)',
+    );
     this.setCanonicalAt = db.prepare('INSERT OR REPLACE INTO canonical (number, hash) VALUES (?, ?)');
     this.trimCanonical = db.prepare('DELETE FROM canonical WHERE number > ?');
     this.setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
@@ -69,9 +71,13 @@ export class ChainDatabase {
       // loaded here only: a chain without --db never loads the native module
       Driver = (await import('better-sqlite3')).default;
     } catch (error) {
-      throw new PersistenceError('DB_UNAVAILABLE', `cannot load better-sqlite3 for --db: ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw new PersistenceError(
+        'DB_UNAVAILABLE',
+        `cannot load better-sqlite3 for --db: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
     }
     const existed = existsSync(file);
     await mkdir(dirname(file), { recursive: true });
@@ -83,17 +89,26 @@ export class ChainDatabase {
       const check = db.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new Error(`integrity check: ${String(check)}`);
     } catch (error) {
-      throw new PersistenceError('STATE_FILE_INVALID', `${file} is not a usable SQLite database: ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw new PersistenceError(
+        'STATE_FILE_INVALID',
+        `${file} is not a usable SQLite database: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
     }
     try {
       const tables = new Set(
-        (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((t) => t.name),
+        (
+          db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>
+        ).map((t) => t.name),
       );
       const created = !tables.has('meta');
       if (created && tables.size > 0) {
-        throw new PersistenceError('STATE_FILE_INVALID', `${file} is a SQLite database of something else (tables: ${[...tables].join(', ')})`);
+        throw new PersistenceError(
+          'STATE_FILE_INVALID',
+          `${file} is a SQLite database of something else (tables: ${[...tables].join(', ')})`,
+        );
       }
       if (created && existed && tables.size === 0 && db.prepare('PRAGMA page_count').pluck().get() !== 0) {
         throw new PersistenceError('STATE_FILE_INVALID', `${file} is not empty but holds no tables`);
@@ -114,19 +129,29 @@ export class ChainDatabase {
     } catch (error) {
       db.close();
       if (error instanceof PersistenceError) throw error;
-      throw new PersistenceError('STATE_FILE_INVALID', `${file}: ${(error as Error).message}`, { cause: error });
+      throw new PersistenceError('STATE_FILE_INVALID', `${file}: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
 
   private checkMeta(genesisHash: Hex): void {
     const meta = new Map(
-      (this.db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]),
+      (this.db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map(
+        (r) => [r.key, r.value],
+      ),
     );
     if (meta.get('format') !== DB_FORMAT) {
-      throw new PersistenceError('STATE_FILE_INVALID', `${this.file} is not a phala-devchain database (format ${String(meta.get('format'))})`);
+      throw new PersistenceError(
+        'STATE_FILE_INVALID',
+        `${this.file} is not a phala-devchain database (format ${String(meta.get('format'))})`,
+      );
     }
     if (meta.get('version') !== String(DB_VERSION)) {
-      throw new PersistenceError('STATE_FILE_INVALID', `${this.file} has database version ${String(meta.get('version'))}; this node reads ${DB_VERSION}`);
+      throw new PersistenceError(
+        'STATE_FILE_INVALID',
+        `${this.file} has database version ${String(meta.get('version'))}; this node reads ${DB_VERSION}`,
+      );
     }
     if (meta.get('genesis') !== genesisHash) {
       throw new PersistenceError(
@@ -137,7 +162,12 @@ export class ChainDatabase {
   }
 
   /** Writes a block and the changes its state made over `parent`, and makes it the canonical head. */
-  commitBlock(block: BlockRecord, parent: BlockState | undefined, pool: readonly Uint8Array[], timeTravel: number | undefined): void {
+  commitBlock(
+    block: BlockRecord,
+    parent: BlockState | undefined,
+    pool: readonly Uint8Array[],
+    timeTravel: number | undefined,
+  ): void {
     this.db.transaction(() => {
       this.writeBlock(block, parent);
       this.trimCanonical.run(block.number);
@@ -147,14 +177,22 @@ export class ChainDatabase {
   }
 
   /** The canonical chain changed without a new block (setHead, revert): rewrites it and the pool. */
-  commitCanonical(canonical: readonly Hex[], pool: readonly Uint8Array[], timeTravel: number | undefined, blocks: readonly BlockRecord[]): void {
+  commitCanonical(
+    canonical: readonly Hex[],
+    pool: readonly Uint8Array[],
+    timeTravel: number | undefined,
+    blocks: readonly BlockRecord[],
+  ): void {
     this.db.transaction(() => {
       // a revert can bring back blocks the file never saw only if they were built before it was opened
       for (const block of blocks) {
-        if (!this.db.prepare('SELECT 1 FROM blocks WHERE hash = ?').get(block.hash)) this.writeBlock(block, undefined, false);
+        if (!this.db.prepare('SELECT 1 FROM blocks WHERE hash = ?').get(block.hash))
+          this.writeBlock(block, undefined, false);
       }
       this.trimCanonical.run(canonical.length - 1);
-      canonical.forEach((hash, number) => this.setCanonicalAt.run(number, hash));
+      canonical.forEach((hash, number) => {
+        this.setCanonicalAt.run(number, hash);
+      });
       this.writePool(pool);
       this.setMeta.run('timeTravel', timeTravel === undefined ? '' : String(timeTravel));
     })();
@@ -170,7 +208,10 @@ export class ChainDatabase {
 
   private writePool(pool: readonly Uint8Array[]): void {
     this.db.prepare('DELETE FROM pool').run();
-    pool.forEach((bytes, seq) => this.db.prepare('INSERT INTO pool (seq, bytes) VALUES (?, ?)').run(seq, Buffer.from(bytes)));
+    const insert = this.db.prepare('INSERT INTO pool (seq, bytes) VALUES (?, ?)');
+    pool.forEach((bytes, seq) => {
+      insert.run(seq, Buffer.from(bytes));
+    });
   }
 
   private writeBlock(block: BlockRecord, parent: BlockState | undefined, canonical = true): void {
@@ -200,13 +241,17 @@ export class ChainDatabase {
     const fail = (why: string): never => {
       throw new PersistenceError('STATE_FILE_INVALID', `${this.file}: ${why}`);
     };
-    const canonical = (this.db.prepare('SELECT number, hash FROM canonical ORDER BY number').all() as Array<{ number: number; hash: Hex }>).map(
-      (row, i) => {
-        if (row.number !== i) fail(`the canonical chain has a gap at block ${i}`);
-        return row.hash;
-      },
-    );
-    if (canonical[0] !== genesis.hash) fail(`canonical block 0 is ${String(canonical[0])}, not the genesis ${genesis.hash}`);
+    const canonical = (
+      this.db.prepare('SELECT number, hash FROM canonical ORDER BY number').all() as Array<{
+        number: number;
+        hash: Hex;
+      }>
+    ).map((row, i) => {
+      if (row.number !== i) fail(`the canonical chain has a gap at block ${i}`);
+      return row.hash;
+    });
+    if (canonical[0] !== genesis.hash)
+      fail(`canonical block 0 is ${String(canonical[0])}, not the genesis ${genesis.hash}`);
     const rows = this.db.prepare('SELECT * FROM blocks ORDER BY seq').all() as Array<{
       hash: Hex;
       number: number;
@@ -227,7 +272,12 @@ export class ChainDatabase {
       } catch {
         return fail(`block ${row.number} (${row.hash}) is damaged`);
       }
-      if (typeof header !== 'object' || header === null || header.number !== row.number || !Array.isArray(extrinsics)) {
+      if (
+        typeof header !== 'object' ||
+        header === null ||
+        header.number !== row.number ||
+        !Array.isArray(extrinsics)
+      ) {
         fail(`block ${row.number} (${row.hash}) has a damaged header or body`);
       }
       blocks.set(row.hash, {
@@ -246,7 +296,8 @@ export class ChainDatabase {
     canonical.forEach((hash, number) => {
       const block = blocks.get(hash) ?? fail(`canonical block ${number} (${hash}) is missing`);
       if (number === 0) return;
-      if (block.parentHash !== canonical[number - 1]) fail(`block ${number} (${hash}) does not follow block ${number - 1}`);
+      if (block.parentHash !== canonical[number - 1])
+        fail(`block ${number} (${hash}) does not follow block ${number - 1}`);
       const diff = new Map<Hex, Uint8Array | null>();
       for (const row of changes.all(hash) as Array<{ key: Hex; value: Buffer | null }>) {
         diff.set(row.key, row.value === null ? null : new Uint8Array(row.value));
@@ -254,12 +305,16 @@ export class ChainDatabase {
       state = state.apply(diff);
       if (number > floor) block.state = state;
     });
-    const pool = (this.db.prepare('SELECT bytes FROM pool ORDER BY seq').all() as Array<{ bytes: Buffer }>).map(
-      (r) => new Uint8Array(r.bytes),
-    );
-    const travel = (this.db.prepare("SELECT value FROM meta WHERE key = 'timeTravel'").pluck().get() as string | undefined) ?? '';
+    const pool = (
+      this.db.prepare('SELECT bytes FROM pool ORDER BY seq').all() as Array<{ bytes: Buffer }>
+    ).map((r) => new Uint8Array(r.bytes));
+    const travel =
+      (this.db.prepare("SELECT value FROM meta WHERE key = 'timeTravel'").pluck().get() as
+        | string
+        | undefined) ?? '';
     const timeTravelTarget = travel === '' ? undefined : Number(travel);
-    if (timeTravelTarget !== undefined && !Number.isSafeInteger(timeTravelTarget)) fail(`the pending time travel "${travel}" is not a time`);
+    if (timeTravelTarget !== undefined && !Number.isSafeInteger(timeTravelTarget))
+      fail(`the pending time travel "${travel}" is not a time`);
     return { chain: { blocks: [...blocks.values()], canonical }, pool, timeTravelTarget };
   }
 

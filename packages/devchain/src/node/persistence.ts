@@ -40,7 +40,11 @@ export interface StateFile {
 export class PersistenceError extends Error {
   override readonly name = 'PersistenceError';
   constructor(
-    readonly code: 'STATE_FILE_UNREADABLE' | 'STATE_FILE_INVALID' | 'STATE_FILE_OTHER_CHAIN' | 'DB_UNAVAILABLE',
+    readonly code:
+      | 'STATE_FILE_UNREADABLE'
+      | 'STATE_FILE_INVALID'
+      | 'STATE_FILE_OTHER_CHAIN'
+      | 'DB_UNAVAILABLE',
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -156,8 +160,10 @@ function validate(data: unknown, file: string): asserts data is StateFile {
   if (!Array.isArray(d.blocks) || !Array.isArray(d.headState) || !Array.isArray(d.pool))
     fail('missing blocks, headState or pool');
   const hex = (value: unknown, where: string, bytes?: number): void => {
-    if (typeof value !== 'string' || !/^0x(?:[0-9a-f]{2})*$/i.test(value)) fail(`${where} is not hex bytes (${JSON.stringify(value)?.slice(0, 40)})`);
-    if (bytes !== undefined && (value as string).length !== 2 + 2 * bytes) fail(`${where} is not ${bytes} bytes`);
+    if (typeof value !== 'string' || !/^0x(?:[0-9a-f]{2})*$/i.test(value))
+      fail(`${where} is not hex bytes (${JSON.stringify(value)?.slice(0, 40)})`);
+    if (bytes !== undefined && (value as string).length !== 2 + 2 * bytes)
+      fail(`${where} is not ${bytes} bytes`);
   };
   if (d.headState!.length === 0) fail('headState is empty (a chain always has state)');
   d.headState!.forEach((entry, i) => {
@@ -171,15 +177,24 @@ function validate(data: unknown, file: string): asserts data is StateFile {
     hex(b.parentHash, `blocks[${i}].parentHash`, 32);
     hex(b.encodedHeader, `blocks[${i}].encodedHeader`);
     if (!Number.isSafeInteger(b.number) || b.number < 0) fail(`blocks[${i}].number is not a block number`);
-    if (!Number.isSafeInteger(b.timestamp) || b.timestamp < 0) fail(`blocks[${i}].timestamp is not unix milliseconds`);
+    if (!Number.isSafeInteger(b.timestamp) || b.timestamp < 0)
+      fail(`blocks[${i}].timestamp is not unix milliseconds`);
     if (typeof b.header !== 'object' || b.header === null || b.header.number !== b.number) {
       fail(`blocks[${i}].header is missing or does not match block ${b.number}`);
     }
     if (!Array.isArray(b.extrinsics)) fail(`blocks[${i}].extrinsics is not a list`);
-    b.extrinsics.forEach((x, j) => hex(x, `blocks[${i}].extrinsics[${j}]`));
+    b.extrinsics.forEach((x, j) => {
+      hex(x, `blocks[${i}].extrinsics[${j}]`);
+    });
   });
-  d.pool!.forEach((x, i) => hex(x, `pool[${i}]`));
-  if (d.timeTravelTarget !== null && d.timeTravelTarget !== undefined && !Number.isSafeInteger(d.timeTravelTarget)) {
+  d.pool!.forEach((x, i) => {
+    hex(x, `pool[${i}]`);
+  });
+  if (
+    d.timeTravelTarget !== null &&
+    d.timeTravelTarget !== undefined &&
+    !Number.isSafeInteger(d.timeTravelTarget)
+  ) {
     fail(`timeTravelTarget ${JSON.stringify(d.timeTravelTarget)} is not unix milliseconds`);
   }
   hex(d.genesisHash, 'genesisHash', 32);

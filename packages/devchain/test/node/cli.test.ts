@@ -1,37 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCli, stopCli } from '../helpers/cli.js';
 import { RpcClient } from './rpcClient.js';
 
-const CLI = join(import.meta.dirname, '../../src/cli.ts');
-
-function start(args: string[]): Promise<{ child: ChildProcess; endpoint: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /phala-devchain listening on (ws:\/\/\S+)/.exec(output);
-      if (match) resolve({ child, endpoint: match[1]!, output: () => output });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
-  });
-}
-
-function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.once('exit', (code) => resolve(code));
-    child.kill(signal);
-  });
-}
+const start = startCli;
+const stop = stopCli;
 
 describe('phala-devchain CLI', () => {
   let dir: string;
