@@ -261,6 +261,7 @@ export class DevNode {
       const previous = this.chain.head;
       const head = this.chain.setHead(target);
       if (head.hash === previous.hash) return head;
+      this.pool.clearBans();
       this.pool.revalidate();
       this.persistCanonical();
       this.onReset.emit('setHead');
@@ -292,6 +293,7 @@ export class DevNode {
       for (const later of order.slice(order.indexOf(id))) this.snapshots.delete(later);
       this.chain.restore(snap.chain);
       this.producer.timeTravelTarget = snap.timeTravelTarget;
+      this.pool.clearBans();
       this.pool.restore(snap.pool);
       this.persistCanonical();
       this.onReset.emit('revert');

@@ -52,6 +52,10 @@ export const DEFAULT_POOL_LIMITS: PoolLimits = {
   futureBytes: 2 * 1024 * 1024,
 };
 
+/** Substrate's default ban time for an included transaction sent again. */
+const BAN_MS = 30 * 60 * 1000;
+const MAX_BANNED = 65_536;
+
 export function extrinsicHash(bytes: Uint8Array): Hex {
   return blake2AsHex(bytes, 256) as Hex;
 }
@@ -111,6 +115,11 @@ export class TxPool {
    * `finalizedDelayMs` after `inBlock` (clients that never read events, or whose reads are deduplicated).
    */
   readonly limits: PoolLimits;
+  /**
+   * Recently included transactions, refused if sent again (`1012`), as Substrate bans them for 30 minutes: the
+   * same bytes are a replay, not a new transaction. Cleared when the chain is moved back (setHead, revert).
+   */
+  private readonly banned = new Map<Hex, number>();
   /** the pool's order as last computed; undefined when a change may have altered it */
   private readyCache: PoolTransaction[] | undefined;
 
@@ -184,6 +193,7 @@ export class TxPool {
   check(bytes: Uint8Array): PoolRejectedError | undefined {
     try {
       checkOpaqueFormat(bytes);
+      this.checkBan(extrinsicHash(bytes));
       const validity = this.validate(bytes);
       if ('err' in validity) return rejection(validity.err, validity.reason);
       return undefined;
@@ -200,6 +210,7 @@ export class TxPool {
   submit(bytes: Uint8Array, watcher?: (status: TxStatus) => void, reader?: object): PoolTransaction {
     checkOpaqueFormat(bytes);
     const hash = extrinsicHash(bytes);
+    this.checkBan(hash);
     if (this.txs.has(hash)) {
       throw new PoolRejectedError(
         ErrorCode.AlreadyImported,
@@ -279,6 +290,7 @@ export class TxPool {
   ): void {
     for (const bytes of included) {
       const hash = extrinsicHash(bytes);
+      this.ban(hash);
       if (!this.txs.delete(hash)) continue;
       this.readyCache = undefined;
       this.notify(hash, { inBlock: blockHash });
@@ -323,6 +335,35 @@ export class TxPool {
     this.graced.add(entry);
     clearTimeout(entry.timer);
     entry.timer = setTimeout(() => this.release(blockHash, entry), FINALIZED_AFTER_READ_MS);
+  }
+
+  /** The chain moved back: transactions it had included may be sent again. */
+  clearBans(): void {
+    this.banned.clear();
+  }
+
+  private ban(hash: Hex): void {
+    this.banned.delete(hash);
+    this.banned.set(hash, Date.now() + BAN_MS);
+    // oldest first (insertion order): drop expired ones and keep the list bounded
+    for (const [old, until] of this.banned) {
+      if (until > Date.now() && this.banned.size <= MAX_BANNED) break;
+      this.banned.delete(old);
+    }
+  }
+
+  private checkBan(hash: Hex): void {
+    const until = this.banned.get(hash);
+    if (until === undefined) return;
+    if (until <= Date.now()) {
+      this.banned.delete(hash);
+      return;
+    }
+    throw new PoolRejectedError(
+      ErrorCode.TemporarilyBanned,
+      'Transaction is temporarily banned',
+      'The same transaction was included in a block recently; a replay of it is refused for 30 minutes',
+    );
   }
 
   /** Re-checks every transaction against the current head (after a block, setHead or revert). */

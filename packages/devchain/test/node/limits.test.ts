@@ -206,6 +206,11 @@ describe('dev_newBlock with transactions', () => {
     expect((await api.rpc.chain.getBlock(hash)).block.extrinsics.some((x) => x.hash.eq(good.hash))).toBe(
       true,
     );
+    // sent again once included: a replay, banned as Substrate bans it
+    expect((await client.request('author_submitExtrinsic', [good.toHex()])).error).toMatchObject({
+      code: 1012,
+      message: 'Transaction is temporarily banned',
+    });
   });
 
   it('answers Substrate codes: 1002 for undecodable, 1010 "Transaction is outdated" for a replay', async () => {
