@@ -5,6 +5,7 @@ import { Account, BLOCK_HASH_COUNT, BlockHash, System, incrementNonce } from '..
 import { TransactionPayment, computeFee, totalFee } from '../pallets/transactionPayment/index.js';
 import type { DecodedExtrinsic } from './extrinsic.js';
 import type { Dispatcher, Ext, RuntimeCallValue } from './ext.js';
+import { passesCallFilters } from './callFilter.js';
 import type { InvalidTransaction, RuntimeVersion, TransactionValidityError, ValidTransaction } from './interface.js';
 import { DispatchError, type DispatchErrorValue, type Origin, type Pallet } from './pallet.js';
 import { AccountId32 } from './primitives.js';
@@ -85,6 +86,7 @@ export class Executive implements Dispatcher {
   /** Every dispatchable runs in its own storage layer (FRAME ≥ 0.9.25): an error leaves no trace. */
   dispatch(ext: Ext, origin: Origin, call: RuntimeCallValue): void {
     const { spec, args } = this.resolveCall(call);
+    if (!passesCallFilters(origin, call)) throw System.error('CallFiltered');
     ext.transactional(() => spec.dispatch(ext, origin, args));
   }
 
