@@ -8,7 +8,15 @@ import { blake2AsHex, blake2AsU8a } from '@polkadot/util-crypto';
 import type { Ext, RuntimeCallValue } from '../../runtime/ext.js';
 import { RuntimeCall } from '../../runtime/outer.js';
 import { badOrigin, call, DispatchError, definePallet, type Origin } from '../../runtime/pallet.js';
-import { AccountId32 } from '../../runtime/primitives.js';
+import { AccountId32, Weight } from '../../runtime/primitives.js';
+
+/**
+ * `max_weight` uses the dev chain's one `Weight` (ref_time and proof_size, as System's DispatchInfo), not Khala
+ * 1190's ref_time-only struct: stock @polkadot/api names types by path, and two shapes under one path make it
+ * decode events with the wrong one.
+ */
+const MaxWeight = Weight;
+
 import { storageOf } from '../../runtime/storage.js';
 import { bool, byteArray, decodeAll, type Hex, option, tuple, u16, u128, vec } from '../../scale/types.js';
 import { reserve, unreserve } from '../balances/index.js';

@@ -46,6 +46,3 @@ export const OpaqueCall: ScaleType<Hex> = {
   docs: [],
   codec: bytes.codec,
 };
-
-/** Multisig's `max_weight`: Khala 1190's `Weight` still has only `ref_time` (a plain u64) in this position. */
-export const MaxWeight = struct('sp_weights::weight_v2::Weight', { ref_time: [u64, 'u64'] });
