@@ -24,7 +24,6 @@ import { dispatchInner } from '../utility/index.js';
 import { DispatchResult } from '../utility/types.js';
 import { docsOf } from './docs.js';
 import {
-  MaxWeight,
   Multisig as MultisigType,
   type MultisigValue,
   OpaqueCall,
