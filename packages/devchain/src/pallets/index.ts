@@ -13,4 +13,17 @@ import { TransactionPayment } from './transactionPayment/index.js';
 import { Utility } from './utility/index.js';
 
 /** The pallets of the dev chain's Khala runtime (indices are Khala's), sorted by index. */
-export const KHALA_PALLETS: Pallet<any, any, any>[] = [System, Timestamp, Utility, Multisig, ProxyPallet, Balances, TransactionPayment, Mq, Registry, Mining, PhalaStakePool, Sudo];
+export const KHALA_PALLETS: Pallet<any, any, any>[] = [
+  System,
+  Timestamp,
+  Utility,
+  Multisig,
+  ProxyPallet,
+  Balances,
+  TransactionPayment,
+  Mq,
+  Registry,
+  Mining,
+  PhalaStakePool,
+  Sudo,
+];
