@@ -48,6 +48,24 @@ describe('phala-devchain CLI', () => {
     await expect(start(['--port', '0', '--state', file, '--production'])).rejects.toThrow(/--production/);
   });
 
+  it('warns when listening beyond loopback', async () => {
+    const wide = await start(['--port', '0', '--host', '0.0.0.0']);
+    await wide.waitFor(/warning: listening on 0\.0\.0\.0, not loopback: .*dev_\* methods.*Sudo key/);
+    expect(await stop(wide.child, 'SIGTERM')).toBe(0);
+  });
+
+  it('stops on SIGTERM in the middle of a long dev_newBlock run', async () => {
+    // 100,000 blocks take minutes; without yielding between blocks the signal would wait for all of them
+    const node = await start(['--port', '0', '--block-mode', 'manual', '--max-new-blocks', '100000']);
+    const client = await RpcClient.connect(node.endpoint);
+    void client.request('dev_newBlock', [{ count: 100_000 }]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await client.call('system_name')).toBe('phala-devchain');
+    const code = await stop(node.child, 'SIGTERM');
+    expect(code).toBe(0);
+    expect(node.output()).toMatch(/SIGTERM: saving and shutting down/);
+  }, 20_000);
+
   it('rejects a bad block mode', async () => {
     await expect(start(['--port', '0', '--block-mode', 'sometimes'])).rejects.toThrow(/unknown block mode/);
   });
