@@ -1,9 +1,11 @@
 import type { Pallet } from '../runtime/pallet.js';
 import { Balances } from './balances/index.js';
+import { Multisig } from './multisig/index.js';
 import { Mining } from './phala/mining/index.js';
 import { Mq } from './phala/mq/index.js';
 import { Registry } from './phala/registry/index.js';
 import { PhalaStakePool } from './phala/stakepool/index.js';
+import { ProxyPallet } from './proxy/index.js';
 import { Sudo } from './sudo/index.js';
 import { System } from './system/index.js';
 import { Timestamp } from './timestamp/index.js';
@@ -15,6 +17,8 @@ export const KHALA_PALLETS: Pallet<any, any, any>[] = [
   System,
   Timestamp,
   Utility,
+  Multisig,
+  ProxyPallet,
   Balances,
   TransactionPayment,
   Mq,

@@ -4,6 +4,7 @@ import { Account, BLOCK_HASH_COUNT, BlockHash, incrementNonce, System } from '..
 import { computeFee, TransactionPayment, totalFee } from '../pallets/transactionPayment/index.js';
 import { type Hex, u32 } from '../scale/types.js';
 import type { Dispatcher, Ext, RuntimeCallValue } from './ext.js';
+import { passesCallFilters } from './callFilter.js';
 import type { DecodedExtrinsic } from './extrinsic.js';
 import type {
   InvalidTransaction,
@@ -100,6 +101,7 @@ export class Executive implements Dispatcher {
   /** Every dispatchable runs in its own storage layer (FRAME ≥ 0.9.25): an error leaves no trace. */
   dispatch(ext: Ext, origin: Origin, call: RuntimeCallValue): void {
     const { spec, args } = this.resolveCall(call);
+    if (!passesCallFilters(origin, call)) throw System.error('CallFiltered');
     ext.transactional(() => spec.dispatch(ext, origin, args));
   }
 

@@ -5,6 +5,7 @@
 import { hexToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
 import type { Ext, RuntimeCallValue } from '../../runtime/ext.js';
+import { inheritFilters } from '../../runtime/callFilter.js';
 import { RuntimeCall } from '../../runtime/outer.js';
 import {
   badOrigin,
@@ -39,7 +40,7 @@ const noNestedBatchAll = new WeakSet<Origin>();
 
 function withFilterOf(parent: Origin, child: Origin): Origin {
   if (noNestedBatchAll.has(parent)) noNestedBatchAll.add(child);
-  return child;
+  return inheritFilters(parent, child);
 }
 
 /** Dispatches one inner call in its own storage layer; returns its error, or undefined on success. */
@@ -167,7 +168,7 @@ export const Utility = definePallet({
         checkCount(calls);
         let innerOrigin = origin;
         if (origin.kind !== 'root') {
-          innerOrigin = { ...origin };
+          innerOrigin = inheritFilters(origin, { ...origin });
           noNestedBatchAll.add(innerOrigin);
         }
         for (const inner of calls) {
