@@ -92,7 +92,11 @@ export function isRuntime(value: unknown): value is Runtime {
 
 /** Loaded on demand: a node given its own Runtime never pays for (or depends on) the Khala pallets. */
 async function khalaRuntime(options: KhalaRuntimeOptions): Promise<Runtime> {
-  const { createKhalaRuntime } = await import('../runtime/khala.js');
+  const [{ createKhalaRuntime }, { sr25519Ready }] = await Promise.all([
+    import('../runtime/khala.js'),
+    import('../runtime/executive.js'),
+  ]);
+  await sr25519Ready();
   return createKhalaRuntime(options);
 }
 
