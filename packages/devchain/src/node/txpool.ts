@@ -1,9 +1,11 @@
 import { compactFromU8a, u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import type { Runtime, TransactionValidityError, ValidTransaction } from '../runtime/interface.js';
+import type { Runtime, ValidTransaction } from '../runtime/interface.js';
 import type { BlockState } from '../runtime/state.js';
 import type { Hex } from '../scale/types.js';
 import { ErrorCode, PoolRejectedError } from './errors.js';
+import { rejection } from './poolRejection.js';
+import { ReadyHeap } from './readyHeap.js';
 import { Signal } from './signal.js';
 
 /** `author_extrinsicUpdate` payloads, as Substrate serializes `TransactionStatus`. */
@@ -159,7 +161,7 @@ export class TxPool {
     if (this.readyCache) return this.readyCache;
     const waitingOn = new Map<Hex, PoolTransaction[]>();
     const missing = new Map<PoolTransaction, number>();
-    const heap = new ReadyHeap();
+    const heap = new ReadyHeap<PoolTransaction>();
     const provided = new Set<Hex>();
     for (const tx of this.txs.values()) {
       let unmet = 0;
@@ -495,80 +497,4 @@ function checkOpaqueFormat(bytes: Uint8Array): void {
       'The length prefix does not match the extrinsic size',
     );
   }
-}
-
-/** sp-runtime's Display texts, which Substrate's author errors carry as `data`. */
-const INVALID_TEXT: Record<string, string> = {
-  Call: 'Transaction call is not expected',
-  Payment: 'Inability to pay some fees (e.g. account balance too low)',
-  Future: 'Transaction will be valid in the future',
-  Stale: 'Transaction is outdated',
-  BadProof: 'Transaction has a bad signature',
-  AncientBirthBlock: 'Transaction has an ancient birth block',
-  ExhaustsResources: 'Transaction would exhaust the block limits',
-  BadMandatory: 'A call was labelled as mandatory, but resulted in an Error.',
-  MandatoryValidation: 'Transaction dispatch is mandatory; transactions may not have mandatory dispatches.',
-  BadSigner: 'Invalid signing address',
-};
-const UNKNOWN_TEXT: Record<string, string> = {
-  CannotLookup: 'Could not lookup information required to validate the transaction',
-  NoUnsignedValidator: 'Could not find an unsigned validator for the unsigned transaction',
-};
-
-/** Substrate's text first (clients match on it), then the dev chain's reason in words when it says more. */
-function describe(canonical: string | undefined, reason: string): string {
-  if (!canonical || canonical === reason) return reason;
-  return reason ? `${canonical}: ${reason}` : canonical;
-}
-
-function rejection(error: TransactionValidityError, reason: string): PoolRejectedError {
-  if ('invalid' in error) {
-    const text = describe(INVALID_TEXT[String(error.invalid)], reason);
-    return new PoolRejectedError(ErrorCode.InvalidTransaction, 'Invalid Transaction', text);
-  }
-  const text = describe(UNKNOWN_TEXT[String(error.unknown)], reason);
-  return new PoolRejectedError(ErrorCode.UnknownTransaction, 'Unknown Transaction Validity', text);
-}
-
-/** A binary heap ordered as a block applies transactions: higher priority first, then earlier arrival. */
-class ReadyHeap {
-  private readonly items: PoolTransaction[] = [];
-
-  push(tx: PoolTransaction): void {
-    const items = this.items;
-    items.push(tx);
-    let i = items.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(items[i]!, items[parent]!)) break;
-      [items[i], items[parent]] = [items[parent]!, items[i]!];
-      i = parent;
-    }
-  }
-
-  pop(): PoolTransaction | undefined {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (items.length && last) {
-      items[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let best = i;
-        if (l < items.length && before(items[l]!, items[best]!)) best = l;
-        if (r < items.length && before(items[r]!, items[best]!)) best = r;
-        if (best === i) break;
-        [items[i], items[best]] = [items[best]!, items[i]!];
-        i = best;
-      }
-    }
-    return top;
-  }
-}
-
-function before(a: PoolTransaction, b: PoolTransaction): boolean {
-  if (a.validity.priority !== b.validity.priority) return a.validity.priority > b.validity.priority;
-  return a.seq < b.seq;
 }
