@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createTestChain, type TestChain } from '@phala-mining/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HistoryDb, openHistory, pha12 } from '../src/index.js';
+import { type HistoryDb, openHistory, pha12, serveHistory } from '../src/index.js';
 import { ARCHIVE, chainClaimable, chainTotalReward, runScenario, type Scenario } from './scenario.js';
 
 const PG_URL = process.env.PHALA_TEST_POSTGRES_URL;
@@ -130,6 +130,37 @@ function suite(name: string, open: () => Promise<{ db: string; drop?: () => Prom
       expect(apr.stakerReward).toBeGreaterThan(0n);
       expect(apr.averageStake).toBeGreaterThan(0n);
       expect(apr.realized).toBeGreaterThan(0);
+    });
+
+    it('serves the same history read-only over HTTP, page by page', async () => {
+      const server = await serveHistory(history, { port: 0 });
+      try {
+        const all = await history.allEvents({ pool: 0 });
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const res = await fetch(`${server.url}/events?pool=0&limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+          expect(res.status).toBe(200);
+          const page = (await res.json()) as {
+            items: { blockHash: string; seq: number }[];
+            next: string | null;
+          };
+          expect(page.items.length).toBeLessThanOrEqual(7);
+          seen.push(...page.items.map((i) => `${i.blockHash}:${i.seq}`));
+          cursor = page.next;
+        } while (cursor);
+        expect(seen).toEqual(all.map((e) => `${e.blockHash}:${e.seq}`));
+        const rewards = (await (await fetch(`${server.url}/rewards?pool=0&by=day`)).json()) as {
+          items: { amount: string }[];
+        };
+        expect(rewards.items.reduce((t, r) => t + BigInt(r.amount), 0n)).toBe(
+          sum(await history.rewards({ pool: 0 })),
+        );
+        expect((await fetch(`${server.url}/events?pool=x`)).status).toBe(400);
+        expect((await fetch(`${server.url}/events`, { method: 'POST' })).status).toBe(405);
+      } finally {
+        await server.close();
+      }
     });
 
     it('re-syncing adds nothing', async () => {
