@@ -34,6 +34,9 @@ export async function openDb(url: string, options: { readonly?: boolean } = {}):
           oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as never,
       },
     });
+    // an idle connection the server ends (restart, pg_terminate_backend) is an 'error' event on the pool: without a
+    // listener it would crash the process; the pool replaces the connection on the next query instead
+    pool.on('error', () => undefined);
     db = new Kysely({ dialect: new PostgresDialect({ pool }) });
     try {
       await pool.query('select 1');
