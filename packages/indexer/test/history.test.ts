@@ -163,6 +163,16 @@ function suite(name: string, open: () => Promise<{ db: string; drop?: () => Prom
       }
     });
 
+    it("follows each pool's stake over time to the chain's total stake", async () => {
+      for (const pid of [0, 1]) {
+        const series = await history.stake(pid);
+        expect(series.length).toBeGreaterThan(1);
+        const info = (await (chain.api.query.phalaStakePool as any).stakePools(pid)).unwrap();
+        expect(series[series.length - 1]!.totalStake).toBe(BigInt(info.totalStake.toString()));
+        expect(series[series.length - 1]!.totalShares).toBe(BigInt(info.totalShares.toString()));
+      }
+    });
+
     it('re-syncing adds nothing', async () => {
       const before = (await history.allEvents({})).length;
       const again = await history.sync(chain.endpoint, { untilHead: true });

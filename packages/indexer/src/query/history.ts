@@ -158,6 +158,25 @@ export class History {
     return [...points.values()];
   }
 
+  /** A pool's total stake and shares after every block that changed them (stake over time). */
+  async stake(
+    pool: number,
+    range: { from?: TimeBound; to?: TimeBound } = {},
+  ): Promise<{ block: number; timestamp: number; totalStake: bigint; totalShares: bigint }[]> {
+    const from = toMs(range.from, 'from');
+    const to = toMs(range.to, 'to');
+    let q = this.db.selectFrom('stake').selectAll().where('pool', '=', pool);
+    if (from !== undefined) q = q.where('timestamp', '>=', from);
+    if (to !== undefined) q = q.where('timestamp', '<', to);
+    const rows = await q.orderBy('block_number').execute();
+    return rows.map((r) => ({
+      block: Number(r.block_number),
+      timestamp: Number(r.timestamp),
+      totalStake: BigInt(r.total_stake),
+      totalShares: BigInt(r.total_shares),
+    }));
+  }
+
   /** Events in chain order, a page at a time (`next` is undefined on the last page). */
   async events(query: EventsQuery = {}): Promise<{ items: HistoryEntry[]; next: string | undefined }> {
     const limit = Math.min(1000, Math.max(1, query.limit ?? 100));
