@@ -1,5 +1,5 @@
 import { formatPha } from '@phala-mining/core';
-import { type HistoryDb, openHistory, type SyncProgress, serveHistory } from '@phala-mining/indexer';
+import type { HistoryDb, SyncProgress } from '@phala-mining/indexer';
 import { Command } from 'commander';
 import { parsePid } from '../args.js';
 import { UsageError } from '../errors.js';
@@ -35,6 +35,8 @@ function progressPrinter(err: OutStream): (p: SyncProgress) => void {
 }
 
 async function withHistory<T>(db: string, readonly: boolean, body: (h: HistoryDb) => Promise<T>): Promise<T> {
+  // loaded on use: the indexer brings native SQLite and the pg driver, which no other command needs at start-up
+  const { openHistory } = await import('@phala-mining/indexer');
   const history = await openHistory({ db, readonly });
   try {
     return await body(history);
@@ -172,6 +174,7 @@ export function historyCommand(action: Action): Command {
       action(async (s, opts: { db: string; listen: string }) => {
         const { host, port } = parseListen(opts.listen);
         await withHistory(opts.db, true, async (h) => {
+          const { serveHistory } = await import('@phala-mining/indexer');
           const server = await serveHistory(h, { host, port });
           s.io.stderr.write(`serving ${opts.db} on ${server.url}\n`);
           await new Promise<void>((resolve) => {
