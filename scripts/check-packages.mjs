@@ -1,7 +1,7 @@
 // Checks that every publishable package resolves in both module systems once packed: publint for the package.json
 // and files, @arethetypeswrong/cli for the types each `exports` condition leads to.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -19,7 +19,11 @@ for (const name of readdirSync(packagesDir).sort()) {
     ['attw', ['--pack', dir, '--format', 'table-flipped', '--profile', 'node16']],
   ]) {
     try {
-      const out = execFileSync(join(root, 'node_modules', '.bin', tool), args, { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+      const out = execFileSync(join(root, 'node_modules', '.bin', tool), args, {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
       console.log(`✓ ${manifest.name}: ${tool}`);
       // biome-ignore lint/suspicious/noUndeclaredEnvVars: run by pnpm test after turbo, not as a turbo task
       if (process.env.VERBOSE) console.log(out);

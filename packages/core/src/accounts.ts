@@ -21,8 +21,7 @@ export function sameAccount(a: string, b: string): boolean {
 /** The 32 bytes of a worker public key given as 0x-hex (or raw bytes). */
 export function workerKeyBytes(key: string | Uint8Array): Uint8Array {
   const bytes = typeof key === 'string' ? (isHex(key) ? hexToU8a(key) : undefined) : key;
-  if (bytes?.length !== 32)
-    throw new InvalidWorkerKeyError(typeof key === 'string' ? key : u8aToHex(key));
+  if (bytes?.length !== 32) throw new InvalidWorkerKeyError(typeof key === 'string' ? key : u8aToHex(key));
   return bytes;
 }
 

@@ -11,8 +11,8 @@ import {
   recoverUpdate,
   share,
   sumShares,
-  u256FromBytes,
   U256_MAX,
+  u256FromBytes,
   unresponsiveUpdate,
   updatePInstant,
   workerShare,
@@ -96,7 +96,10 @@ describe('per-block V model', () => {
     const fast = updatePInstant(start, 12_000n + 6_000n, 100_000n);
     expect(fast.pInstant).toBe(mulF(fromInt(2000), fixedFromDecimal('1.2')));
     expect(updatePInstant(start, 12_000n, 5n)).toBe(start);
-    expect(recordHeartbeat(s, 72_000n, 15_000n)).toMatchObject({ challengeTimeLast: 72_000n, iterationLast: 15_000n });
+    expect(recordHeartbeat(s, 72_000n, 15_000n)).toMatchObject({
+      challengeTimeLast: 72_000n,
+      iterationLast: 15_000n,
+    });
   });
 });
 
@@ -104,7 +107,9 @@ describe('heartbeat challenge', () => {
   it('pow_target matches the mining pallet test vectors', () => {
     expect(powTarget(0)).toBe(0n);
     expect(powTarget(20)).toBe(771946525395830978497002573683960742805751636319313395421818009383503547160n);
-    expect(powTarget(200_000)).toBe(11574228623567775471528085581038571683760509746329738253007553123311417715n);
+    expect(powTarget(200_000)).toBe(
+      11574228623567775471528085581038571683760509746329738253007553123311417715n,
+    );
   });
 
   it('targets ≈ 1/150 of the space for small N and 20/N for large N', () => {

@@ -5,10 +5,10 @@
  * or `unresponsiveUpdate` (unresponsive). All functions are pure and return new state.
  */
 import {
-  type Fixed,
   addF,
   divF,
   divInt,
+  type Fixed,
   fixedFromDecimal,
   fromInt,
   minF,
@@ -109,12 +109,19 @@ export function share(state: GkWorkerState): Fixed {
  * A responsive block without a heartbeat: Δv = (p_instant/p_bench) · ((rho − 1)·v + cost_k·p_bench + cost_b);
  * v := min(v + Δv, v_max); v_deductible += Δv (uncapped — the cap only limits V).
  */
-export function idleUpdate(params: TokenomicParameters, state: GkWorkerState): { state: GkWorkerState; deltaV: Fixed } {
+export function idleUpdate(
+  params: TokenomicParameters,
+  state: GkWorkerState,
+): { state: GkWorkerState; deltaV: Fixed } {
   const costIdle = addF(mulF(params.costK, state.pBench), params.costB);
   const perf = state.pBench === 0n ? ONE : divF(state.pInstant, state.pBench);
   const deltaV = mulF(perf, addF(mulF(subF(params.rho, ONE), state.v), costIdle));
   return {
-    state: { ...state, v: minF(addF(state.v, deltaV), params.vMax), vDeductible: addF(state.vDeductible, deltaV) },
+    state: {
+      ...state,
+      v: minF(addF(state.v, deltaV), params.vMax),
+      vDeductible: addF(state.vDeductible, deltaV),
+    },
     deltaV,
   };
 }
@@ -206,7 +213,11 @@ export function updatePInstant(state: GkWorkerState, nowMs: bigint, iterations: 
 }
 
 /** Heartbeat bookkeeping after `updatePInstant`: the challenge time (ms) and iteration counter it reported. */
-export function recordHeartbeat(state: GkWorkerState, challengeTimeMs: bigint, iterations: bigint): GkWorkerState {
+export function recordHeartbeat(
+  state: GkWorkerState,
+  challengeTimeMs: bigint,
+  iterations: bigint,
+): GkWorkerState {
   return { ...state, challengeTimeLast: challengeTimeMs, iterationLast: iterations };
 }
 
@@ -221,7 +232,11 @@ export const DEFAULT_EXPECTED_HEARTBEAT_COUNT = 20;
  * target = (U256::MAX >> 24) · frac with frac = ⌊(min(num_tx, N·2/(3600/secs)) / N) · 2^24⌋, computed in U32F32
  * exactly as `pow_target` does (each division truncating to 32 fraction bits). 0 when N = 0.
  */
-export function powTarget(numWorkers: number, numTx = DEFAULT_EXPECTED_HEARTBEAT_COUNT, secsPerBlock = 12): bigint {
+export function powTarget(
+  numWorkers: number,
+  numTx = DEFAULT_EXPECTED_HEARTBEAT_COUNT,
+  secsPerBlock = 12,
+): bigint {
   if (numWorkers === 0) return 0n;
   const FB = 32n;
   const n = BigInt(numWorkers) << FB;

@@ -18,7 +18,8 @@ export class PermillError extends Error {
 function toParts(parts: number | bigint): bigint {
   const c = BigInt(parts);
   // sp-arithmetic refuses to decode a PerThing above its accuracy, so a value out of range never reaches `Mul`.
-  if (c < 0n || c > PERMILL_ACCURACY) throw new PermillError('PERMILL_OUT_OF_RANGE', `Permill parts out of range: ${c}`);
+  if (c < 0n || c > PERMILL_ACCURACY)
+    throw new PermillError('PERMILL_OUT_OF_RANGE', `Permill parts out of range: ${c}`);
   return c;
 }
 

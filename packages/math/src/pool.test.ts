@@ -8,9 +8,9 @@ import {
   poolSharePrice,
   receiveReward,
   removeStake,
+  type StakerRecord,
   serveWithdrawQueue,
   settleSlash,
-  type StakerRecord,
   withdraw,
 } from './pool.js';
 import { pendingReward } from './shares.js';
@@ -66,19 +66,31 @@ describe('§6.10 worked example, to the pico', () => {
 
   it('5: Bob withdraws everything: immediate part and queued part', () => {
     expect(bmul(bob0.shares, poolSharePrice(afterStart) as bigint)).toBe(500_123_456_789_011n);
-    expect(w.withdrawal).toEqual({ user: 'bob', amount: 100_123_456_789_011n, shares: 100_123_456_789_011n, dust: 0n, slashed: 0n });
+    expect(w.withdrawal).toEqual({
+      user: 'bob',
+      amount: 100_123_456_789_011n,
+      shares: 100_123_456_789_011n,
+      dust: 0n,
+      slashed: 0n,
+    });
     expect(w.queuedShares).toBe(400_000_000_000_000n);
     expect(w.pool.totalShares).toBe(1_400_000_000_000_000n);
     expect(w.pool.totalStake).toBe(1_400_000_000_000_001n);
     expect(w.pool.freeStake).toBe(1n);
-    expect(w.pool.withdrawQueue).toEqual([{ user: 'bob', shares: 400_000_000_000_000n, startTime: 1_000_000n }]);
+    expect(w.pool.withdrawQueue).toEqual([
+      { user: 'bob', shares: 400_000_000_000_000n, startTime: 1_000_000n },
+    ]);
     expect(w.user.availableRewards).toBe(4_500_740_679_772n);
     // Chain-faithful: 400,000,000,000,000 (the spec's model, which skips the dust write of settle_slash, says …001).
     expect(w.user.locked).toBe(400_000_000_000_000n);
   });
 
   it("5 (spec's model): without the dust write of settle_slash Bob keeps 400,000,000,000,001 locked", () => {
-    const r = removeStake(afterStart, { ...bob0, availableRewards: 4_500_740_679_772n, rewardDebt: bmul(bob0.shares, afterStart.rewardAcc) }, 100_123_456_789_011n);
+    const r = removeStake(
+      afterStart,
+      { ...bob0, availableRewards: 4_500_740_679_772n, rewardDebt: bmul(bob0.shares, afterStart.rewardAcc) },
+      100_123_456_789_011n,
+    );
     expect(r?.amount).toBe(100_123_456_789_011n);
     expect(r?.user.locked).toBe(400_000_000_000_001n);
     expect(settleSlash(afterStart, bob0)?.slashed).toBe(1n);
@@ -87,11 +99,25 @@ describe('§6.10 worked example, to the pico', () => {
   it('6–7: stop, reclaim, queue service', () => {
     const stopped: PoolRecord = { ...w.pool, releasingStake: 1400n * PHA };
     expect(hasExpiredWithdrawal(stopped, 1_000_000n + 604_801n, 604_800n)).toBe(false); // budget covers the request
-    const reclaimed: PoolRecord = { ...stopped, freeStake: stopped.freeStake + 1400n * PHA, releasingStake: 0n };
+    const reclaimed: PoolRecord = {
+      ...stopped,
+      freeStake: stopped.freeStake + 1400n * PHA,
+      releasingStake: 0n,
+    };
     expect(reclaimed.freeStake).toBe(1_400_000_000_000_001n);
-    const q = serveWithdrawQueue(reclaimed, new Map([['bob', w.user], ['alice', alice]]));
+    const q = serveWithdrawQueue(
+      reclaimed,
+      new Map([
+        ['bob', w.user],
+        ['alice', alice],
+      ]),
+    );
     expect(q.withdrawals).toHaveLength(1);
-    expect(q.withdrawals[0]).toMatchObject({ user: 'bob', amount: 400_000_000_000_000n, shares: 400_000_000_000_000n });
+    expect(q.withdrawals[0]).toMatchObject({
+      user: 'bob',
+      amount: 400_000_000_000_000n,
+      shares: 400_000_000_000_000n,
+    });
     // Chain-faithful: no DustRemoved here (the pico already left `locked` in step 5 and stays in StakeLedger);
     // the spec's model reports DustRemoved{amount: 1} at this point instead.
     expect(q.withdrawals[0]?.dust).toBe(0n);
@@ -131,7 +157,9 @@ describe('pool operations', () => {
     const w = withdraw({ ...c.pool, freeStake: 0n }, c.user, 60n * PHA, 10n);
     expect(hasExpiredWithdrawal(w.pool, 10n + 604_800n, 604_800n)).toBe(false);
     expect(hasExpiredWithdrawal(w.pool, 10n + 604_801n, 604_800n)).toBe(true);
-    expect(hasExpiredWithdrawal({ ...w.pool, releasingStake: 60n * PHA }, 10n + 604_801n, 604_800n)).toBe(false);
+    expect(hasExpiredWithdrawal({ ...w.pool, releasingStake: 60n * PHA }, 10n + 604_801n, 604_800n)).toBe(
+      false,
+    );
   });
 
   it('dust shares and stake are cleaned on removal', () => {

@@ -4,7 +4,7 @@
  * the pallet; everything that decides a number lives here.
  */
 import { extractDust, isNondust } from './dust.js';
-import { type Balance, type Fixed, bdiv, bmul } from './fixed.js';
+import { type Balance, bdiv, bmul, type Fixed } from './fixed.js';
 import {
   applyRewardAcc,
   distributePoolReward,
@@ -66,7 +66,10 @@ export function settlePendingReward(pool: PoolRecord, user: StakerRecord): Stake
  * on a non-dust slash). With v1's inert slashing this still fires on rounding: a user whose shares are worth 1 pico
  * less than `locked` silently loses that pico from `locked`. Returns undefined (no change) if there is no price.
  */
-export function settleSlash(pool: PoolRecord, user: StakerRecord): { user: StakerRecord; slashed: Balance } | undefined {
+export function settleSlash(
+  pool: PoolRecord,
+  user: StakerRecord,
+): { user: StakerRecord; slashed: Balance } | undefined {
   const price = poolSharePrice(pool);
   if (price === undefined) return undefined;
   const value = bmul(user.shares, price);
@@ -120,7 +123,12 @@ export interface ContributeResult {
  * The bookkeeping of `contribute` (the pallet checks MinContribution, balance, cap and bankruptcy first, then runs
  * the withdraw queue with `serveWithdrawQueue`): settle the existing record's reward and slash, then add stake.
  */
-export function contribute(pool: PoolRecord, existing: StakerRecord | undefined, user: string, amount: Balance): ContributeResult {
+export function contribute(
+  pool: PoolRecord,
+  existing: StakerRecord | undefined,
+  user: string,
+  amount: Balance,
+): ContributeResult {
   let staker = existing ?? emptyStaker(user);
   let slashed = 0n;
   if (existing !== undefined) {
@@ -145,7 +153,11 @@ export interface RemoveStakeResult {
 }
 
 /** `remove_stake`; undefined where the chain returns None (no price, or more shares than the user/pool has). */
-export function removeStake(pool: PoolRecord, user: StakerRecord, shares: Balance): RemoveStakeResult | undefined {
+export function removeStake(
+  pool: PoolRecord,
+  user: StakerRecord,
+  shares: Balance,
+): RemoveStakeResult | undefined {
   const price = poolSharePrice(pool);
   if (price === undefined) return undefined;
   let amount = bmul(shares, price);
@@ -208,15 +220,25 @@ export function withdraw(pool: PoolRecord, user: StakerRecord, shares: Balance, 
     const s = maybeSettleSlash(p, staker);
     staker = s.user;
     const r = removeStake(p, staker, w);
-    if (r === undefined) throw new PoolMathError('REMOVE_STAKE_FAILED', 'remove_stake failed for withdrawable shares');
+    if (r === undefined)
+      throw new PoolMathError('REMOVE_STAKE_FAILED', 'remove_stake failed for withdrawable shares');
     p = r.pool;
     staker = r.user;
-    withdrawal = { user: staker.user, amount: r.amount, shares: r.removedShares, dust: r.dust, slashed: s.slashed };
+    withdrawal = {
+      user: staker.user,
+      amount: r.amount,
+      shares: r.removedShares,
+      dust: r.dust,
+      slashed: s.slashed,
+    };
   }
   if (q > 0n) {
     p = {
       ...p,
-      withdrawQueue: [...p.withdrawQueue.filter((req) => req.user !== staker.user), { user: staker.user, shares: q, startTime: now }],
+      withdrawQueue: [
+        ...p.withdrawQueue.filter((req) => req.user !== staker.user),
+        { user: staker.user, shares: q, startTime: now },
+      ],
     };
   }
   staker = { ...staker, rewardDebt: rewardDebtFor(staker.shares, p.rewardAcc) };
@@ -234,7 +256,10 @@ export interface QueueServiceResult {
  * `try_process_withdraw_queue`: with the price fixed once, serve the queue FIFO while free_stake is non-dust,
  * allowing partial fills. Requests of users without a record are dropped.
  */
-export function serveWithdrawQueue(pool: PoolRecord, users: ReadonlyMap<string, StakerRecord>): QueueServiceResult {
+export function serveWithdrawQueue(
+  pool: PoolRecord,
+  users: ReadonlyMap<string, StakerRecord>,
+): QueueServiceResult {
   const touched = new Map<string, StakerRecord>();
   const withdrawals: WithdrawalEffect[] = [];
   const price = poolSharePrice(pool);
@@ -256,11 +281,18 @@ export function serveWithdrawQueue(pool: PoolRecord, users: ReadonlyMap<string, 
     const s = maybeSettleSlash(p, staker);
     staker = s.user;
     const r = removeStake({ ...p, withdrawQueue: queue }, staker, w);
-    if (r === undefined) throw new PoolMathError('REMOVE_STAKE_FAILED', 'remove_stake failed while serving the queue');
+    if (r === undefined)
+      throw new PoolMathError('REMOVE_STAKE_FAILED', 'remove_stake failed while serving the queue');
     p = r.pool;
     staker = r.user;
     touched.set(staker.user, staker);
-    withdrawals.push({ user: staker.user, amount: r.amount, shares: r.removedShares, dust: r.dust, slashed: s.slashed });
+    withdrawals.push({
+      user: staker.user,
+      amount: r.amount,
+      shares: r.removedShares,
+      dust: r.dust,
+      slashed: s.slashed,
+    });
     const [left] = extractDust(head.shares - w);
     if (left === 0n) queue.shift();
     else queue[0] = { ...head, shares: left };
@@ -269,7 +301,10 @@ export function serveWithdrawQueue(pool: PoolRecord, users: ReadonlyMap<string, 
 }
 
 /** A reward arriving at the pool: the split plus the pool with owner_reward and reward_acc updated. */
-export function receiveReward(pool: PoolRecord, reward: Balance): { pool: PoolRecord; distribution: RewardDistribution } {
+export function receiveReward(
+  pool: PoolRecord,
+  reward: Balance,
+): { pool: PoolRecord; distribution: RewardDistribution } {
   const distribution = distributePoolReward(pool.totalShares, pool.payoutCommission, reward);
   const ownerReward = pool.ownerReward + distribution.toOwner;
   return {

@@ -39,7 +39,10 @@ describe('distributePoolReward (§6.4)', () => {
   });
 
   it('ignores a zero reward', () => {
-    expect(distributePoolReward(10n * PHA, 100_000, 0n)).toMatchObject({ rewardReceived: false, dismissed: undefined });
+    expect(distributePoolReward(10n * PHA, 100_000, 0n)).toMatchObject({
+      rewardReceived: false,
+      dismissed: undefined,
+    });
   });
 
   it('splits commission and distributes the rest through the accumulator', () => {
@@ -56,9 +59,21 @@ describe('distributePoolReward (§6.4)', () => {
 
   it('drops a dust stakers part, still reporting RewardReceived when commission was taken', () => {
     const r = distributePoolReward(10n * PHA, 500_000, 2000n);
-    expect(r).toMatchObject({ toOwner: 1000n, toStakers: 1000n, dismissed: 'Dust', dismissedAmount: 1000n, rewardReceived: true, rewardAccDelta: 0n });
+    expect(r).toMatchObject({
+      toOwner: 1000n,
+      toStakers: 1000n,
+      dismissed: 'Dust',
+      dismissedAmount: 1000n,
+      rewardReceived: true,
+      rewardAccDelta: 0n,
+    });
     const none = distributePoolReward(10n * PHA, undefined, 1000n);
-    expect(none).toMatchObject({ toOwner: 0n, dismissed: 'Dust', dismissedAmount: 1000n, rewardReceived: false });
+    expect(none).toMatchObject({
+      toOwner: 0n,
+      dismissed: 'Dust',
+      dismissedAmount: 1000n,
+      rewardReceived: false,
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { isDust, isNondust } from './dust.js';
-import { type Balance, type Fixed, addF, B, bdiv, bmul, checkedDivF, divF, F, wrap128 } from './fixed.js';
+import { addF, B, type Balance, bdiv, bmul, checkedDivF, divF, F, type Fixed, wrap128 } from './fixed.js';
 import { permillMul } from './permill.js';
 
 /**
@@ -84,7 +84,13 @@ export function distributePoolReward(
   const c = permillMul(commissionParts ?? 0, reward);
   const d = reward - c;
   if (isNondust(d)) {
-    return { ...NOTHING, toOwner: c, toStakers: d, rewardAccDelta: rewardAccIncrement(d, totalShares), rewardReceived: true };
+    return {
+      ...NOTHING,
+      toOwner: c,
+      toStakers: d,
+      rewardAccDelta: rewardAccIncrement(d, totalShares),
+      rewardReceived: true,
+    };
   }
   return {
     ...NOTHING,

@@ -1,11 +1,11 @@
 import {
-  type Balance,
-  type Fixed,
   addF,
   B,
+  type Balance,
   divF,
   divInt,
   F,
+  type Fixed,
   FRAC_BITS,
   fixedFromDecimal,
   fromInt,
@@ -152,7 +152,12 @@ export function tweakedRe(params: TokenomicParameters, confidenceLevel: number):
  * Initial V = tweaked_re · (F(stake) + C) as `Tokenomic::ve` computes it: first (re − 1)·conf + 1, then
  * rig_k·p + rig_b, then S + C, then one multiplication — each step truncating.
  */
-export function ve(params: TokenomicParameters, stake: Balance, p: number | bigint, confidenceLevel: number): Fixed {
+export function ve(
+  params: TokenomicParameters,
+  stake: Balance,
+  p: number | bigint,
+  confidenceLevel: number,
+): Fixed {
   return mulF(tweakedRe(params, confidenceLevel), addF(F(stake), rigCost(params, p)));
 }
 
@@ -162,7 +167,11 @@ export function ve(params: TokenomicParameters, stake: Balance, p: number | bigi
  * and F(x) ≤ L ⇔ x ≤ ⌊((L+1)·10^12 − 1)/2^64⌋. The answer is taken over stakes below 2^64 pico, where F does not
  * wrap (above that the chain's Ve wraps around and is no longer monotone in the stake).
  */
-export function maxStake(params: TokenomicParameters, p: number | bigint, confidenceLevel: number): Balance | undefined {
+export function maxStake(
+  params: TokenomicParameters,
+  p: number | bigint,
+  confidenceLevel: number,
+): Balance | undefined {
   const t = tweakedRe(params, confidenceLevel);
   const c = rigCost(params, p);
   if (t === 0n) return U64_MAX;

@@ -28,7 +28,11 @@ export function addProxy(
 ): Promise<SubmittableResult> {
   return chain.sendTx(
     // the testing package does not load the generated augmentation, so the decorated tx is untyped here
-    (chain.api.tx as any).proxy.addProxy(delegate.address, options.type ?? 'StakePoolManager', options.delay ?? 0),
+    (chain.api.tx as any).proxy.addProxy(
+      delegate.address,
+      options.type ?? 'StakePoolManager',
+      options.delay ?? 0,
+    ),
     real,
   );
 }

@@ -4,8 +4,8 @@ import { waitReady, isReady as wasmReady, sr25519Verify as wasmSr25519Verify } f
 import { Account, BLOCK_HASH_COUNT, BlockHash, incrementNonce, System } from '../pallets/system/index.js';
 import { computeFee, TransactionPayment, totalFee } from '../pallets/transactionPayment/index.js';
 import { type Hex, u32 } from '../scale/types.js';
-import type { Dispatcher, Ext, RuntimeCallValue } from './ext.js';
 import { passesCallFilters } from './callFilter.js';
+import type { Dispatcher, Ext, RuntimeCallValue } from './ext.js';
 import type { DecodedExtrinsic } from './extrinsic.js';
 import type {
   InvalidTransaction,

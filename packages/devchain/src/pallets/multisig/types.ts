@@ -1,6 +1,6 @@
 import { RuntimeCall } from '../../runtime/outer.js';
 import { AccountId32 } from '../../runtime/primitives.js';
-import { bytes, compact, type Hex, type ScaleType, struct, u32, u64, u128, vec } from '../../scale/types.js';
+import { bytes, compact, type Hex, type ScaleType, struct, u32, u128, vec } from '../../scale/types.js';
 
 export interface TimepointValue {
   height: number;

@@ -4,8 +4,8 @@
  */
 import { hexToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
-import type { Ext, RuntimeCallValue } from '../../runtime/ext.js';
 import { inheritFilters } from '../../runtime/callFilter.js';
+import type { Ext, RuntimeCallValue } from '../../runtime/ext.js';
 import { RuntimeCall } from '../../runtime/outer.js';
 import {
   badOrigin,
