@@ -55,7 +55,7 @@ export function json<T = any>(result: CliResult): T {
   }
 }
 
-/** A fresh dev chain with the stake pool mining switch on (it starts off, as on Khala before launch). */
+/** A fresh dev chain with the stake pool mining switch on (the genesis turns it on; kept explicit so a test never depends on it). */
 export async function setup(): Promise<TestChain> {
   const chain = await createTestChain();
   await chain.setMiningEnabled(true);

@@ -72,6 +72,10 @@ const program = new Command()
   .option('--max-new-blocks <n>', 'blocks one dev_newBlock may build', integer('max-new-blocks', 1), 10_000)
   .option('--production-tokenomics', "use Khala's production tokenomic parameters instead of the dev chain's")
   .option(
+    '--mining-disabled',
+    "start with PhalaStakePool's mining switch off (live Khala at 1192 had it on; set_mining_enable turns it on)",
+  )
+  .option(
     '--genesis-timestamp <ms>',
     'unix milliseconds of the genesis block',
     integer('genesis timestamp', 0),
@@ -99,6 +103,7 @@ async function main(): Promise<void> {
     maxNewBlocks: number;
     productionTokenomics?: boolean;
     genesisTimestamp?: number;
+    miningDisabled?: boolean;
   }>();
   let cors: ReturnType<typeof parseCors> | undefined;
   try {
@@ -127,7 +132,10 @@ async function main(): Promise<void> {
       futureCount: Math.max(1, Math.floor(opts.poolLimit / 10)),
       futureBytes: Math.max(1024, Math.floor((opts.poolKbytes * 1024) / 10)),
     },
-    runtime: { tokenomics: opts.productionTokenomics ? 'production' : 'default' },
+    runtime: {
+      tokenomics: opts.productionTokenomics ? 'production' : 'default',
+      ...(opts.miningDisabled ? { miningEnabled: false } : {}),
+    },
     ...(opts.state ? { stateFile: opts.state } : {}),
     ...(opts.db ? { db: opts.db } : {}),
     ...(opts.archive ? { archive: true } : {}),

@@ -102,7 +102,8 @@ export interface TestChain {
   settle(): Promise<void>;
   /**
    * Turns the stake pool's mining switch (`PhalaStakePool.MiningEnabled`) on or off as root, through Alice's sudo.
-   * A fresh dev chain starts with it off, as Khala did before mining opened; stopping a worker needs it on.
+   * A fresh dev chain starts with it on (as live Khala at 1192); a chain started with `miningEnabled: false` needs it
+   * turned on before a worker can be stopped.
    */
   setMiningEnabled(enabled: boolean): Promise<void>;
   /** sets the account's free balance (planck) */

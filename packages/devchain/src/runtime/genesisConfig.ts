@@ -12,4 +12,10 @@ export interface GenesisConfig {
   subsidyPoolBalance: bigint;
   /** unix ms of the genesis block */
   genesisTimestamp: number;
+  /**
+   * PhalaStakePool's mining switch at genesis. True by default: on live Khala at runtime 1192 the switch had long
+   * been turned on, so pool owners could start and stop workers; false reproduces a chain whose governance has not
+   * called `set_mining_enable` yet.
+   */
+  miningEnabled: boolean;
 }

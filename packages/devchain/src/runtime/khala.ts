@@ -82,6 +82,11 @@ export interface KhalaRuntimeOptions {
    * except through real extrinsics (`phala-devchain --production`)
    */
   sudoKey?: Hex | null;
+  /**
+   * PhalaStakePool's mining switch at genesis (default true, as on live Khala at 1192); false starts with it off,
+   * so starting or stopping mining fails with MiningDisabled / FeatureNotEnabled until `set_mining_enable(true)`
+   */
+  miningEnabled?: boolean;
 }
 
 const PHA = 10n ** 12n;
@@ -294,6 +299,7 @@ export class KhalaRuntime implements Runtime {
       tokenomics: options.tokenomics ?? 'default',
       subsidyPoolBalance: options.subsidyPoolBalance ?? 10_000_000n * PHA,
       genesisTimestamp: startTime,
+      miningEnabled: options.miningEnabled ?? true,
     };
     this.executive = new Executive(
       KHALA_PALLETS,

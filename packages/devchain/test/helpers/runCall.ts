@@ -69,6 +69,7 @@ export function genesisExt(config: Partial<GenesisConfig>, options: TestExtOptio
     tokenomics: 'default',
     subsidyPoolBalance: 0n,
     genesisTimestamp: 0,
+    miningEnabled: true,
     ...config,
   };
   const ext = newExt(options);

@@ -24,7 +24,7 @@ describe('forced stop after the withdrawal grace period', () => {
     (await s.api.query.phalaMining.miners(await minerOf(worker))).unwrap().state.toString();
 
   beforeAll(async () => {
-    s = await openScenario();
+    s = await openScenario({ runtime: { miningEnabled: false } }); // the forced stop runs even with the switch off
     ({ alice, bob } = s.keys);
     pid = createdPid(await s.send(s.api.tx.phalaStakePool.create(), alice));
     workers = [];

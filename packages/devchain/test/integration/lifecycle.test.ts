@@ -24,7 +24,7 @@ describe('stake pool lifecycle through @polkadot/api', () => {
   const subAccount = async () => (await api.query.phalaMining.workerBindings(worker)).unwrap().toString();
 
   beforeAll(async () => {
-    scenario = await openScenario();
+    scenario = await openScenario({ runtime: { miningEnabled: false } }); // walks the switch from off to on
     api = scenario.api;
     ({ alice, bob, charlie } = scenario.keys);
   });

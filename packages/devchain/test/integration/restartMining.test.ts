@@ -20,7 +20,7 @@ describe('restart_mining', () => {
   const stake = async () => (await s.api.query.phalaMining.stakes(miner)).unwrap().toBigInt();
 
   beforeAll(async () => {
-    s = await openScenario();
+    s = await openScenario({ runtime: { miningEnabled: false } }); // walks the switch from off to on
     ({ alice, bob } = s.keys);
     pid = createdPid(await s.send(s.api.tx.phalaStakePool.create(), alice));
     worker = await registerWorker(s, alice, 2000);

@@ -44,7 +44,7 @@ describe('spec §6.10 worked example through @polkadot/api', () => {
   };
 
   beforeAll(async () => {
-    s = await openScenario();
+    s = await openScenario({ runtime: { miningEnabled: false } }); // walks the switch from off to on
     ({ alice, bob, charlie } = s.keys);
     pid = createdPid(await s.send(s.api.tx.phalaStakePool.create(), alice));
     await s.send(s.api.tx.phalaStakePool.setPayoutPref(pid, 100_000), alice);

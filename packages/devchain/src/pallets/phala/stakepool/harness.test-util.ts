@@ -36,7 +36,8 @@ export const root: Origin = { kind: 'root' };
 
 let runtime: KhalaRuntime | undefined;
 function getRuntime(): KhalaRuntime {
-  runtime ??= new KhalaRuntime({ genesisTimestamp: T0 });
+  // These unit tests walk the mining switch from off (the storage default) to on, so the genesis leaves it off.
+  runtime ??= new KhalaRuntime({ genesisTimestamp: T0, miningEnabled: false });
   return runtime;
 }
 

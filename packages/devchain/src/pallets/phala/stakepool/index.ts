@@ -1220,4 +1220,9 @@ export const PhalaStakePool = definePallet({
   onFinalize(ext) {
     maybeForceWithdraw(ext, ext.nowSeconds);
   },
+  genesis(ext, config) {
+    // The storage default stays Khala's `MiningEnabledByDefault` (false, as the metadata says); the dev chain's
+    // genesis writes the switch explicitly, like the value live Khala held at 1192.
+    if (config.miningEnabled) MiningEnabled.set(ext.state, true);
+  },
 });
