@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { makeAction } from './commands/action.js';
+import { applyCommand } from './commands/apply.js';
 import { poolCommand } from './commands/pool.js';
 import { overviewCommand, stakeCommand } from './commands/read.js';
 import { watchCommand } from './commands/watch.js';
@@ -60,6 +61,7 @@ export function createProgram(io: CliIo = processIo()): Command {
     stakeCommand(action),
     overviewCommand(action),
     watchCommand(action),
+    applyCommand(action),
   ]) {
     program.addCommand(sub);
   }
