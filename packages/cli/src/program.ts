@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { makeAction } from './commands/action.js';
 import { applyCommand } from './commands/apply.js';
+import { exportFleetCommand } from './commands/exportFleet.js';
 import { poolCommand } from './commands/pool.js';
 import { overviewCommand, stakeCommand } from './commands/read.js';
 import { watchCommand } from './commands/watch.js';
@@ -62,6 +63,7 @@ export function createProgram(io: CliIo = processIo()): Command {
     overviewCommand(action),
     watchCommand(action),
     applyCommand(action),
+    exportFleetCommand(action),
   ]) {
     program.addCommand(sub);
   }

@@ -154,6 +154,18 @@ describe('phala-mining apply', () => {
     expect((await alice(['apply', file])).stdout.trim()).toBe('no changes');
   });
 
+  it('export-fleet writes the chain as a file that applies with no changes', async () => {
+    const out = join(dir, 'exported.yaml');
+    const r = await alice(['export-fleet', '--output', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const back = await alice(['export-fleet', '--owner', chain.accounts.alice.address]);
+    expect(back.stdout).toContain(`- pid: ${pid}`);
+    expect(back.stdout).toMatch(
+      new RegExp(String.raw`key: "?${keys[0]}"?\n\s+stake: "?6000"?\n\s+mining: true`),
+    );
+    expect((await alice(['apply', out])).stdout.trim()).toBe('no changes');
+  });
+
   it('refuses a malformed file and an unknown field with line:column, before connecting', async () => {
     const bad = fleetFile('bad.yaml', 'pools:\n  - pid: 1\n    workers: [\n');
     const r = await alice(['apply', bad]);
