@@ -12,11 +12,13 @@ import {
   STEP_RULES,
 } from './plan.js';
 
-/** The chain state a plan is a diff against: every pool of `owner` and its workers. */
+/** The chain state a plan is a diff against: every pool of `owner` and its workers (core's batched `fleet$`). */
 export async function readFleetState(client: MiningClient, owner: string): Promise<FleetChainState> {
-  const pools = await firstValueFrom(client.pools$({ owner }));
-  const lists = await Promise.all(pools.map((p) => firstValueFrom(client.workers$(p.pid))));
-  return { pools, workers: new Map(pools.map((p, i) => [p.pid, lists[i] ?? []])) };
+  const fleet = await firstValueFrom(client.fleet$(owner));
+  return {
+    pools: fleet.pools.map((p) => p.pool),
+    workers: new Map(fleet.pools.map((p) => [p.pool.pid, p.workers])),
+  };
 }
 
 /** A step with the pool it acts on. */
