@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { makeAction } from './commands/action.js';
 import { applyCommand } from './commands/apply.js';
+import { exporterCommand } from './commands/exporter.js';
 import { exportFleetCommand } from './commands/exportFleet.js';
 import { poolCommand } from './commands/pool.js';
 import { overviewCommand, stakeCommand } from './commands/read.js';
@@ -64,6 +65,7 @@ export function createProgram(io: CliIo = processIo()): Command {
     watchCommand(action),
     applyCommand(action),
     exportFleetCommand(action),
+    exporterCommand(action),
   ]) {
     program.addCommand(sub);
   }
