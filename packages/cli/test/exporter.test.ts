@@ -158,6 +158,48 @@ describe('phala-mining exporter', () => {
     expect(posted.filter((p) => p.detector === 'unresponsive')).toHaveLength(1);
   });
 
+  it('names the Unresponsive worker and its pool in the multi-pool views, and filters stop by state', async () => {
+    const second = json(await alice(['pool', 'create', '--json'])).pid;
+    const list = await alice(['worker', 'list', '--all-pools', '--state', 'Unresponsive', '--json']);
+    expect(list.code, list.stderr).toBe(0);
+    expect(json(list).map((w: any) => [String(w.pid), w.pubkey, w.state])).toEqual([
+      [pid, key, 'Unresponsive'],
+    ]);
+    expect(json(await alice(['worker', 'list', '--all-pools', '--state', 'Ready', '--json']))).toEqual([]);
+    const table = await alice(['worker', 'list', '--all-pools', '--sort', 'stake']);
+    expect(table.stdout).toMatch(
+      new RegExp(`^POOL\\s+WORKER\\s+STATE[^\\n]*\\n-+[^\\n]*\\n\\s*${pid}\\s+${key}\\s+Unresponsive`),
+    );
+    expect((await alice(['worker', 'list', '--all-pools', '--sort', 'size'])).code).toBe(2);
+    const overview = await alice(['overview']);
+    expect(overview.stdout).toMatch(
+      new RegExp(`Needs attention:\\n.*\\n-+.*\\n\\s*${pid}\\s+${key}\\s+Unresponsive`),
+    );
+    expect(json(await alice(['overview', '--json'])).attention).toEqual([
+      { pid, worker: key, reason: 'Unresponsive', hint: 'check the worker host (pRuntime)' },
+    ]);
+    // nothing Unresponsive in the empty second pool; the first pool's stop selects just that worker
+    expect(
+      (await alice(['worker', 'stop', '-p', second, '--all', '--state', 'Unresponsive'])).stdout,
+    ).toContain('nothing to do');
+    const dry = await alice([
+      'worker',
+      'stop',
+      '-p',
+      pid,
+      '--all',
+      '--state',
+      'Unresponsive',
+      '--dry-run',
+      '--json',
+    ]);
+    expect(json(dry).operations).toEqual(['stopMining']);
+    expect((await alice(['worker', 'stop', '-p', pid, '--all', '--state', 'Mining'])).stdout).toContain(
+      'nothing to do',
+    );
+    expect((await alice(['worker', 'stop', '-p', pid, '--state', 'Mining', key])).code).toBe(2);
+  });
+
   it('stops on SIGTERM with exit 0', async () => {
     const closed = new Promise<number | null>((r) => exporter.on('close', (code) => r(code)));
     exporter.kill('SIGTERM');
