@@ -209,12 +209,20 @@ async function benchTransfers(): Promise<void> {
   const pair = keyring.addFromUri('//Verifier');
   const message = new Uint8Array(128).fill(7);
   const signature = pair.sign(message);
-  let verified = 0;
-  const v0 = performance.now();
-  while (performance.now() - v0 < 1500) {
-    for (let i = 0; i < 20; i++) if (sr25519Verify(message, signature, pair.publicKey)) verified++;
-  }
-  const verifyPerSec = verified / ((performance.now() - v0) / 1000);
+  const rate = (verify: () => boolean): number => {
+    let verified = 0;
+    const v0 = performance.now();
+    while (performance.now() - v0 < 1500) {
+      for (let i = 0; i < 20; i++) if (verify()) verified++;
+    }
+    return verified / ((performance.now() - v0) / 1000);
+  };
+  const wasm = await import('@polkadot/wasm-crypto');
+  await wasm.waitReady();
+  const jsPerSec = rate(() => sr25519Verify(message, signature, pair.publicKey));
+  const wasmPerSec = rate(() => wasm.sr25519Verify(signature, message, pair.publicKey));
+  // the baseline is the faster verifier installed, whichever it is on this machine
+  const verifyPerSec = Math.max(jsPerSec, wasmPerSec);
 
   const SENDERS = 20;
   const PER_SENDER = 50;
@@ -267,7 +275,13 @@ async function benchTransfers(): Promise<void> {
   const tps = N / (blockMs / 1000);
   const e2e = N / ((submitMs + blockMs) / 1000);
   console.error(`  (${N} transfers from ${SENDERS} accounts signed in ${ms(signMs)})`);
-  row('sr25519Verify, one core', `${verifyPerSec.toFixed(0)}/s`, '—', '—');
+  row('sr25519Verify, one core: @polkadot/util-crypto (JS)', `${jsPerSec.toFixed(0)}/s`, '—', '—');
+  row(
+    'sr25519Verify, one core: @polkadot/wasm-crypto',
+    `${wasmPerSec.toFixed(0)}/s`,
+    `util-crypto ${jsPerSec.toFixed(0)}/s`,
+    ratio(wasmPerSec / jsPerSec),
+  );
   row(
     `transfers included by one dev_newBlock (N = ${N})`,
     `${tps.toFixed(0)}/s (${ms(blockMs)})`,
@@ -447,6 +461,126 @@ async function benchSettlement(POOLS = 100): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// 5. --db (issue 13): blocks/s against the in-memory chain, restart at 10,000 blocks, RSS under refused requests
+
+async function blocksPerSecond(endpoint: string, count: number): Promise<number> {
+  const client = await RpcClient.open(endpoint);
+  try {
+    // one warm-up block so the first block's lazy work is not counted
+    await client.call('dev_newBlock', [{}]);
+    const t0 = performance.now();
+    await client.call('dev_newBlock', [{ count }]);
+    return count / ((performance.now() - t0) / 1000);
+  } finally {
+    client.close();
+  }
+}
+
+async function benchDatabase(): Promise<void> {
+  console.error('--db');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'devchain-bench-'));
+  try {
+    const BLOCKS = 500;
+    const memory = await startDevChain({ port: 0, blockMode: 'manual' });
+    const memRate = await blocksPerSecond(memory.endpoint, BLOCKS);
+    await memory.close();
+    const dbFile = join(dir, 'rate.sqlite');
+    const onDisk = await startDevChain({ port: 0, blockMode: 'manual', db: dbFile });
+    const dbRate = await blocksPerSecond(onDisk.endpoint, BLOCKS);
+    await onDisk.close();
+    row(
+      `empty blocks/s with --db (temp SQLite file, ${BLOCKS} blocks)`,
+      `${dbRate.toFixed(0)}/s`,
+      `in memory ${memRate.toFixed(0)}/s`,
+      ratio(dbRate / memRate),
+    );
+
+    // restart of a --db chain holding 10,000 blocks, against a fresh in-memory start in the same run
+    const RESTART_BLOCKS = 10_000;
+    const longFile = join(dir, 'long.sqlite');
+    const long = await startDevChain({ port: 0, blockMode: 'manual', db: longFile });
+    const fill = await RpcClient.open(long.endpoint);
+    const f0 = performance.now();
+    await fill.call('dev_newBlock', [{ count: RESTART_BLOCKS }]);
+    console.error(`  (${RESTART_BLOCKS} blocks written in ${ms(performance.now() - f0)})`);
+    fill.close();
+    await long.close();
+    const r0 = performance.now();
+    const restarted = await startDevChain({ port: 0, blockMode: 'manual', db: longFile });
+    const head = (await rpcOnce(restarted.endpoint, 'chain_getHeader')) as { number: string };
+    const restartMs = performance.now() - r0;
+    await restarted.close();
+    if (Number(head.number) !== RESTART_BLOCKS) {
+      throw new Error(`restarted at block ${Number(head.number)}, expected ${RESTART_BLOCKS}`);
+    }
+    const f1 = performance.now();
+    const fresh = await startDevChain({ port: 0, blockMode: 'manual' });
+    await rpcOnce(fresh.endpoint, 'chain_getHeader');
+    const freshMs = performance.now() - f1;
+    await fresh.close();
+    row(
+      `restart of a --db chain at ${RESTART_BLOCKS} blocks → first answer`,
+      ms(restartMs),
+      `fresh in-memory start ${ms(freshMs)}`,
+      ratio(restartMs / freshMs),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** RSS of the (in-process) node while it refuses oversized requests, measured before any large state exists. */
+async function benchRefusedRss(): Promise<void> {
+  console.error('refused oversized requests');
+  // RSS while the node refuses 10,000 oversized requests (limit lowered to 16 KiB so the run sends 320 MiB, not
+  // 150 GiB; the refusal path is the same as at the default 15 MiB)
+  const LIMIT = 16 * 1024;
+  const REQUESTS = 10_000;
+  const node = await startDevChain({ port: 0, blockMode: 'manual', maxRequestBytes: LIMIT });
+  const client = await RpcClient.open(node.endpoint);
+  await client.call('system_chain');
+  collect();
+  const idle = process.memoryUsage().rss;
+  let peak = idle;
+  const body = JSON.stringify({
+    jsonrpc: '2.0',
+    id: 0,
+    method: 'system_chain',
+    params: ['x'.repeat(2 * LIMIT)],
+  });
+  const ws = new WebSocket(node.endpoint, { maxPayload: 256 * 2 ** 20 });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  let refused = 0;
+  await new Promise<void>((resolve, reject) => {
+    ws.on('message', (data) => {
+      const reply = JSON.parse(data.toString()) as { error?: { code: number } };
+      if (!reply.error) reject(new Error('an oversized request was answered'));
+      refused++;
+      if (refused % 500 === 0) peak = Math.max(peak, process.memoryUsage().rss);
+      if (refused === REQUESTS) resolve();
+      // a bounded window in flight, as a flooding client that reads its replies
+      else if (refused + 16 <= REQUESTS) ws.send(body);
+    });
+    for (let i = 0; i < 16; i++) ws.send(body);
+  });
+  ws.close();
+  client.close();
+  await node.close();
+  row(
+    `RSS during ${REQUESTS} refused oversized requests (limit ${LIMIT / 1024} KiB, in-process node)`,
+    `peak ${mb(peak)} (+${mb(peak - idle)})`,
+    `idle ${mb(idle)}`,
+    `+${mb(peak - idle)}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 
 const started = performance.now();
 // BENCH_ONLY=settlement BENCH_POOLS=10 runs one part at a smaller size (for profiling)
@@ -454,6 +588,10 @@ const only = process.env.BENCH_ONLY;
 if (!only || only === 'start') await benchColdStart();
 if (!only || only === 'transfers') await benchTransfers();
 if (!only || only === 'memory') await benchAccountMemory();
+if (!only || only === 'db') {
+  await benchRefusedRss();
+  await benchDatabase();
+}
 if (!only || only === 'settlement') await benchSettlement(Number(process.env.BENCH_POOLS ?? 100));
 
 const header: [string, string, string, string] = ['benchmark', 'result', 'baseline (same run)', 'ratio'];

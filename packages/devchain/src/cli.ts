@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { parseBlockMode } from './node/blockMode.js';
 import { startDevChain } from './node/devchain.js';
 import { NODE_VERSION } from './node/rpc/methods/system.js';
+import { isLoopback, parseCors } from './node/rpc/origins.js';
 
 function integer(name: string, min: number) {
   return (value: string): number => {
@@ -24,8 +25,51 @@ const program = new Command()
     'instant',
   )
   .option('--interval <ms>', 'block period in interval mode', integer('interval', 1), 12_000)
-  .option('--state <file>', 'load the chain from FILE at start and save it there on exit')
-  .option('--no-dev-rpc', 'do not serve the dev_* control methods')
+  .option('--state <file>', 'load the chain from FILE (JSON) at start and save it there on exit')
+  .option(
+    '--db <file>',
+    'keep the chain in a SQLite FILE: every block committed before clients hear of it; a restart resumes at the head',
+  )
+  .option(
+    '--archive',
+    "keep every block's state (default: the last 256), for indexers and historical queries",
+  )
+  .option(
+    '--no-dev-rpc',
+    'do not serve the dev_* and phala_* control methods, and start without a Sudo key (nothing but real extrinsics writes state)',
+  )
+  .option('--production', 'the same as --no-dev-rpc')
+  .option(
+    '--rpc-cors <origins>',
+    'browser origins allowed: "all" or a comma list (default: http(s)://localhost:*, http(s)://127.0.0.1:*, https://polkadot.js.org)',
+  )
+  .option('--rpc-max-connections <n>', 'open connections at most', integer('rpc-max-connections', 1), 100)
+  .option('--rpc-max-request-size <MiB>', 'largest request', integer('rpc-max-request-size', 1), 15)
+  .option(
+    '--rpc-max-response-size <MiB>',
+    'largest reply (over it: -32008)',
+    integer('rpc-max-response-size', 1),
+    15,
+  )
+  .option(
+    '--rpc-max-batch-request-len <n>',
+    'calls in one batch (over it: -32010)',
+    integer('rpc-max-batch-request-len', 1),
+    1000,
+  )
+  .option(
+    '--pool-limit <n>',
+    'ready transactions in the pool (future: a tenth)',
+    integer('pool-limit', 1),
+    8192,
+  )
+  .option(
+    '--pool-kbytes <kB>',
+    "ready transactions' size in the pool (future: a tenth)",
+    integer('pool-kbytes', 1),
+    20480,
+  )
+  .option('--max-new-blocks <n>', 'blocks one dev_newBlock may build', integer('max-new-blocks', 1), 10_000)
   .option('--production-tokenomics', "use Khala's production tokenomic parameters instead of the dev chain's")
   .option(
     '--genesis-timestamp <ms>',
@@ -41,28 +85,55 @@ async function main(): Promise<void> {
     blockMode: string;
     interval: number;
     state?: string;
+    db?: string;
+    archive?: boolean;
     devRpc: boolean;
+    production?: boolean;
+    rpcCors?: string;
+    rpcMaxConnections: number;
+    rpcMaxRequestSize: number;
+    rpcMaxResponseSize: number;
+    rpcMaxBatchRequestLen: number;
+    poolLimit: number;
+    poolKbytes: number;
+    maxNewBlocks: number;
     productionTokenomics?: boolean;
     genesisTimestamp?: number;
   }>();
+  let cors: ReturnType<typeof parseCors> | undefined;
   try {
     parseBlockMode(opts.blockMode, opts.interval);
+    if (opts.rpcCors !== undefined) cors = parseCors(opts.rpcCors);
   } catch (error) {
     program.error((error as Error).message);
   }
+  const devRpc = opts.devRpc && !opts.production;
+  const MiB = 1024 * 1024;
   const chain = await startDevChain({
     port: opts.port,
     host: opts.host,
     blockMode: opts.blockMode,
     intervalMs: opts.interval,
-    devRpc: opts.devRpc,
+    devRpc,
+    ...(cors === undefined ? {} : { cors }),
+    maxConnections: opts.rpcMaxConnections,
+    maxRequestBytes: opts.rpcMaxRequestSize * MiB,
+    maxResponseBytes: opts.rpcMaxResponseSize * MiB,
+    maxBatchLength: opts.rpcMaxBatchRequestLen,
+    maxNewBlocks: opts.maxNewBlocks,
+    poolLimits: {
+      readyCount: opts.poolLimit,
+      readyBytes: opts.poolKbytes * 1024,
+      futureCount: Math.max(1, Math.floor(opts.poolLimit / 10)),
+      futureBytes: Math.max(1024, Math.floor((opts.poolKbytes * 1024) / 10)),
+    },
     runtime: { tokenomics: opts.productionTokenomics ? 'production' : 'default' },
     ...(opts.state ? { stateFile: opts.state } : {}),
+    ...(opts.db ? { db: opts.db } : {}),
+    ...(opts.archive ? { archive: true } : {}),
     ...(opts.genesisTimestamp === undefined ? {} : { genesisTimestamp: opts.genesisTimestamp }),
   });
-  console.log(`phala-devchain listening on ${chain.endpoint}`);
-  if (opts.state) console.log(`state file: ${opts.state}`);
-
+  // handlers first: a supervisor may signal as soon as it reads the listening line
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {
@@ -81,6 +152,23 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  console.log(`phala-devchain listening on ${chain.endpoint}`);
+  if (!isLoopback(opts.host)) {
+    console.warn(
+      devRpc
+        ? `warning: listening on ${opts.host}, not loopback: anyone who can reach it can call dev_* methods (rewrite storage, move time) and sign as the Sudo key //Alice. Use --production to remove both.`
+        : `warning: listening on ${opts.host}, not loopback: anyone who can reach it can submit transactions and read the chain.`,
+    );
+  }
+  if (!devRpc) console.log('production mode: no dev_*/phala_* methods, no Sudo key');
+  const file = opts.db ?? opts.state;
+  if (file) {
+    console.log(
+      chain.restoredAt === undefined
+        ? `${opts.db ? 'database' : 'state file'}: ${file} (new chain)`
+        : `${opts.db ? 'database' : 'state file'}: ${file} (restored at block #${chain.restoredAt})`,
+    );
+  }
 }
 
 main().catch((error) => {

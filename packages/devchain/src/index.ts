@@ -1,13 +1,41 @@
-export * from './runtime/interface.js';
-export { BlockState, Overlay } from './runtime/state.js';
-export { createKhalaRuntime, KhalaRuntime, KHALA_VERSION, type KhalaRuntimeOptions } from './runtime/khala.js';
-export { devAccounts, DEV_ACCOUNT_NAMES, type DevAccount, type DevAccountName } from './runtime/devAccounts.js';
-export type { GenesisConfig } from './runtime/genesisConfig.js';
-export { startDevChain, isRuntime, type DevChain, type DevChainOptions } from './node/devchain.js';
-export { DevNode, type DevNodeOptions, type NewBlockOptions, type ResetReason } from './node/node.js';
+export { BlockModeError, parseBlockMode } from './node/blockMode.js';
 export type { BlockRecord } from './node/chain.js';
-export { SLOT_MS, type BlockMode } from './node/producer.js';
-export { parseBlockMode, BlockModeError } from './node/blockMode.js';
-export type { TxStatus, PoolTransaction } from './node/txpool.js';
-export { ErrorCode, RpcError, PoolRejectedError, StateUnavailableError, DevControlError } from './node/errors.js';
+export { type DevChain, type DevChainOptions, isRuntime, startDevChain } from './node/devchain.js';
+export {
+  DevControlError,
+  ErrorCode,
+  PoolRejectedError,
+  RpcError,
+  StateUnavailableError,
+} from './node/errors.js';
+export {
+  DEFAULT_MAX_NEW_BLOCKS,
+  DevNode,
+  type DevNodeOptions,
+  MAX_TIME_TRAVEL_MS,
+  type NewBlockOptions,
+  type RefusedTransaction,
+  type ResetReason,
+} from './node/node.js';
 export { PersistenceError, type StateFile } from './node/persistence.js';
+export { type BlockMode, SLOT_MS } from './node/producer.js';
+export { DEFAULT_MAX_BATCH_LENGTH, DEFAULT_MAX_RESPONSE_BYTES } from './node/rpc/dispatcher.js';
+export { type CorsPolicy, DEFAULT_RPC_CORS, parseCors } from './node/rpc/origins.js';
+export { DEFAULT_MAX_CONNECTIONS, MAX_REQUEST_BYTES } from './node/rpc/server.js';
+export type { PoolTransaction, TxStatus } from './node/txpool.js';
+export { DEFAULT_POOL_LIMITS, type PoolLimits } from './node/txpool.js';
+export {
+  DEV_ACCOUNT_NAMES,
+  type DevAccount,
+  type DevAccountName,
+  devAccounts,
+} from './runtime/devAccounts.js';
+export type { GenesisConfig } from './runtime/genesisConfig.js';
+export * from './runtime/interface.js';
+export {
+  createKhalaRuntime,
+  KHALA_VERSION,
+  KhalaRuntime,
+  type KhalaRuntimeOptions,
+} from './runtime/khala.js';
+export { BlockState, Overlay } from './runtime/state.js';

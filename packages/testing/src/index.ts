@@ -15,6 +15,13 @@ export {
   type TestChain,
   type TestChainOptions,
 } from './chain.js';
+export {
+  addProxy,
+  type MultisigRun,
+  multisigAddress,
+  type ProxyTypeName,
+  sendAsMultisig,
+} from './coldKeys.js';
 export * from './errors.js';
 export { describeEvent, type EventSource, eventFields, eventName, eventsOf, findEvents } from './events.js';
 export { type Duration, durationMs } from './time.js';

@@ -170,7 +170,9 @@ describe('external endpoints', () => {
   });
 
   it('fails with DevRpcUnavailableError where the node has no dev RPC', async () => {
-    const host = await createTestChain({ devchain: { devRpc: false } });
+    // a node without dev RPC but with a Sudo key, as a real `--dev` node (the dev chain's own --production has none)
+    const alice = '0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d';
+    const host = await createTestChain({ devchain: { devRpc: false, runtime: { sudoKey: alice } } });
     const guest = await createTestChain({ endpoint: host.endpoint });
     try {
       const error = await guest.newBlocks(1).catch((e: unknown) => e);

@@ -3,10 +3,12 @@ import type { KhalaRuntimeOptions } from '../runtime/khala.js';
 import type { Hex } from '../scale/types.js';
 import { DEFAULT_INTERVAL_MS, parseBlockMode } from './blockMode.js';
 import { DevNode, type NewBlockOptions } from './node.js';
-import { readState, restoreNode, saveState } from './persistence.js';
+import { PersistenceError, readState, restoreNode, saveState } from './persistence.js';
 import { type BlockMode, SLOT_MS } from './producer.js';
 import { createDispatcher } from './rpc/methods/index.js';
+import type { CorsPolicy } from './rpc/origins.js';
 import { RpcServer } from './rpc/server.js';
+import type { PoolLimits } from './txpool.js';
 
 export interface DevChainOptions {
   /** 0 picks a free port; default 9944 */
@@ -18,8 +20,32 @@ export interface DevChainOptions {
   intervalMs?: number;
   /** load the chain from this file at start (if it exists) and save it there on close */
   stateFile?: string;
-  /** serve dev_* methods (default true) */
+  /**
+   * keep the chain in this SQLite file: every block is committed before any client hears of it, and a restart
+   * resumes at the last committed head (not with `stateFile`)
+   */
+  db?: string;
+  /** keep every block's state in memory (an archive node) instead of the last `keepStates` */
+  archive?: boolean;
+  /**
+   * serve dev_* and phala_* methods (default true). `false` also starts the Khala runtime without a Sudo key, so
+   * nothing can write state except real extrinsics (a runtime given as an object is used as it is).
+   */
   devRpc?: boolean;
+  /** browser origins allowed: `'all'` or a list (default Substrate's `--rpc-cors`: localhost, 127.0.0.1, polkadot.js.org) */
+  cors?: CorsPolicy;
+  /** open connections (WebSockets and HTTP requests in progress); default 100 */
+  maxConnections?: number;
+  /** default 15 MiB */
+  maxRequestBytes?: number;
+  /** default 15 MiB: a larger reply is answered with -32008 (a batch's with -32011) instead */
+  maxResponseBytes?: number;
+  /** calls in one batch; default 1,000 (-32010 above) */
+  maxBatchLength?: number;
+  /** blocks one dev_newBlock may build; default 10,000 */
+  maxNewBlocks?: number;
+  /** transaction pool limits; default Substrate's (8192 / 20 MiB ready, 819 / 2 MiB future) */
+  poolLimits?: Partial<PoolLimits>;
   /** a Runtime, or options for `createKhalaRuntime` (default: the Khala runtime with dev settings) */
   runtime?: Runtime | KhalaRuntimeOptions;
   /**
@@ -34,6 +60,8 @@ export interface DevChainOptions {
 }
 
 export interface DevChain {
+  /** the head's number when the chain was restored from `stateFile` or `db`; undefined for a new chain */
+  readonly restoredAt: number | undefined;
   /** `ws://host:port` */
   readonly endpoint: string;
   /** `http://host:port` */
@@ -64,21 +92,37 @@ export function isRuntime(value: unknown): value is Runtime {
 
 /** Loaded on demand: a node given its own Runtime never pays for (or depends on) the Khala pallets. */
 async function khalaRuntime(options: KhalaRuntimeOptions): Promise<Runtime> {
-  const { createKhalaRuntime } = await import('../runtime/khala.js');
+  const [{ createKhalaRuntime }, { sr25519Ready }] = await Promise.all([
+    import('../runtime/khala.js'),
+    import('../runtime/executive.js'),
+  ]);
+  await sr25519Ready();
   return createKhalaRuntime(options);
 }
 
 export async function startDevChain(options: DevChainOptions = {}): Promise<DevChain> {
   const { stateFile } = options;
+  if (stateFile && options.db) {
+    throw new PersistenceError(
+      'STATE_FILE_INVALID',
+      'use either a state file (--state, JSON saved on exit) or a database (--db, every block committed), not both',
+    );
+  }
+  const genesisOfDb = options.db ? await readDbGenesisTime(options.db) : undefined;
   const saved = stateFile ? await readState(stateFile) : undefined;
   // a restored chain keeps its genesis time: the Khala genesis state (hence its hash) depends on it
   const genesisTimestamp =
     options.genesisTimestamp ??
     saved?.blocks.find((b) => b.number === 0)?.timestamp ??
+    genesisOfDb ??
     Math.floor(Date.now() / SLOT_MS) * SLOT_MS;
   const runtime = isRuntime(options.runtime)
     ? options.runtime
-    : await khalaRuntime({ genesisTimestamp, ...(options.runtime ?? {}) });
+    : await khalaRuntime({
+        genesisTimestamp,
+        ...(options.devRpc === false ? { sudoKey: null } : {}),
+        ...(options.runtime ?? {}),
+      });
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
   const toMode = (mode: DevChainOptions['blockMode']): BlockMode =>
     mode === undefined
@@ -90,13 +134,43 @@ export async function startDevChain(options: DevChainOptions = {}): Promise<DevC
     // production starts after a restore, so blocks never build on the fresh genesis by accident
     blockMode: { mode: 'manual' },
     genesisTimestamp,
-    ...(options.keepStates === undefined ? {} : { keepStates: options.keepStates }),
+    ...(options.archive
+      ? { keepStates: Number.POSITIVE_INFINITY }
+      : options.keepStates === undefined
+        ? {}
+        : { keepStates: options.keepStates }),
     ...(options.finalizedStatusDelayMs === undefined
       ? {}
       : { finalizedStatusDelayMs: options.finalizedStatusDelayMs }),
+    ...(options.maxNewBlocks === undefined ? {} : { maxNewBlocks: options.maxNewBlocks }),
+    ...(options.poolLimits === undefined ? {} : { poolLimits: options.poolLimits }),
   });
+  let restoredAt: number | undefined;
   try {
-    if (saved) restoreNode(node, saved);
+    if (saved) {
+      restoreNode(node, saved);
+      restoredAt = node.head.number;
+    }
+    if (options.db) {
+      const { ChainDatabase } = await import('./database.js');
+      const { db, created } = await ChainDatabase.open(options.db, node.chain.genesis);
+      try {
+        if (!created) {
+          const stored = db.load(node.chain.genesis, node.chain.keep);
+          const placeholder = { priority: 0n, requires: [], provides: [], longevity: 0n, propagate: true };
+          node.load(
+            stored.chain,
+            { transactions: stored.pool.map((bytes, seq) => ({ bytes, seq, validity: placeholder })) },
+            stored.timeTravelTarget,
+          );
+          restoredAt = node.head.number;
+        }
+      } catch (error) {
+        db.close();
+        throw error;
+      }
+      node.attachDatabase(db);
+    }
   } catch (error) {
     await node.close();
     throw error;
@@ -116,10 +190,22 @@ export async function startDevChain(options: DevChainOptions = {}): Promise<DevC
       listenAddress: () => ({ host, port: server?.port ?? 0 }),
       save: stateFile ? async () => (await save())! : undefined,
     },
-    { devRpc: options.devRpc ?? true },
+    {
+      devRpc: options.devRpc ?? true,
+      limits: {
+        ...(options.maxResponseBytes === undefined ? {} : { maxResponseBytes: options.maxResponseBytes }),
+        ...(options.maxBatchLength === undefined ? {} : { maxBatchLength: options.maxBatchLength }),
+      },
+    },
   );
   try {
-    server = await RpcServer.listen(dispatcher, { host, port: options.port ?? 9944 });
+    server = await RpcServer.listen(dispatcher, {
+      host,
+      port: options.port ?? 9944,
+      ...(options.cors === undefined ? {} : { cors: options.cors }),
+      ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
+      ...(options.maxRequestBytes === undefined ? {} : { maxRequestBytes: options.maxRequestBytes }),
+    });
   } catch (error) {
     await node.close();
     throw error;
@@ -129,6 +215,7 @@ export async function startDevChain(options: DevChainOptions = {}): Promise<DevC
   let closing: Promise<void> | undefined;
 
   return {
+    restoredAt,
     endpoint: `ws://${urlHost}:${port}`,
     httpEndpoint: `http://${urlHost}:${port}`,
     port,
@@ -154,4 +241,27 @@ export async function startDevChain(options: DevChainOptions = {}): Promise<DevC
       return closing;
     },
   };
+}
+
+/**
+ * The genesis time recorded in an existing database (the Khala genesis state, hence its hash, depends on it), so
+ * a restart needs no --genesis-timestamp. Undefined for a new file; a damaged one is reported when opened.
+ */
+async function readDbGenesisTime(file: string): Promise<number | undefined> {
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(file)) return undefined;
+  try {
+    const Driver = (await import('better-sqlite3')).default;
+    const db = new Driver(file, { readonly: true, fileMustExist: true });
+    try {
+      const row = db.prepare('SELECT timestamp FROM blocks WHERE number = 0 ORDER BY seq LIMIT 1').get() as
+        | { timestamp: number }
+        | undefined;
+      return row?.timestamp;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return undefined;
+  }
 }

@@ -12,6 +12,14 @@ export const ErrorCode = {
   OversizedRequest: -32007,
   /** jsonrpsee: the connection holds its maximum number of subscriptions */
   TooManySubscriptions: -32006,
+  /** jsonrpsee: a reply larger than the server's limit is never sent; this error is sent instead */
+  OversizedResponse: -32008,
+  /** jsonrpsee: the server holds its maximum number of connections */
+  ServerBusy: -32009,
+  /** jsonrpsee: a batch with more calls than the server's limit */
+  TooBigBatchRequest: -32010,
+  /** jsonrpsee: the replies of a batch together exceed the response limit */
+  TooBigBatchResponse: -32011,
   /** sc-rpc-api author errors */
   BadFormat: 1001,
   Verification: 1002,
@@ -20,6 +28,8 @@ export const ErrorCode = {
   TemporarilyBanned: 1012,
   AlreadyImported: 1013,
   TooLowPriority: 1014,
+  /** sc-rpc-api: the pool is full (`ImmediatelyDropped`) */
+  ImmediatelyDropped: 1016,
   /** sc-rpc-api state errors */
   InvalidBlockRange: 4001,
   InvalidCount: 4002,
@@ -77,7 +87,7 @@ export class PoolRejectedError extends RpcError {
 
 export class DevControlError extends RpcError {
   override readonly name = 'DevControlError';
-  constructor(message: string) {
-    super(ErrorCode.DevUnsupported, message);
+  constructor(message: string, data?: unknown) {
+    super(ErrorCode.DevUnsupported, message, data);
   }
 }

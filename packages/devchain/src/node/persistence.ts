@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 import type { HeaderFields } from '../runtime/interface.js';
 import { BlockState } from '../runtime/state.js';
@@ -40,7 +40,11 @@ export interface StateFile {
 export class PersistenceError extends Error {
   override readonly name = 'PersistenceError';
   constructor(
-    readonly code: 'STATE_FILE_UNREADABLE' | 'STATE_FILE_INVALID' | 'STATE_FILE_OTHER_CHAIN',
+    readonly code:
+      | 'STATE_FILE_UNREADABLE'
+      | 'STATE_FILE_INVALID'
+      | 'STATE_FILE_OTHER_CHAIN'
+      | 'DB_UNAVAILABLE',
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -71,6 +75,7 @@ export function serializeNode(node: DevNode): Promise<StateFile> {
 export async function saveState(node: DevNode, file: string): Promise<void> {
   const data = await serializeNode(node);
   await mkdir(dirname(file), { recursive: true });
+  await removeStaleTemporaries(file);
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     await writeFile(tmp, JSON.stringify(data));
@@ -107,7 +112,7 @@ export function restoreNode(node: DevNode, data: StateFile): void {
   if (data.genesisHash !== node.chain.genesis.hash) {
     throw new PersistenceError(
       'STATE_FILE_OTHER_CHAIN',
-      `the state file belongs to a chain with genesis ${data.genesisHash}, this runtime's genesis is ${node.chain.genesis.hash}`,
+      `the state file belongs to a chain with genesis ${data.genesisHash}, this runtime's genesis is ${node.chain.genesis.hash} (start it with the options it was created with: --production, --production-tokenomics and --genesis-timestamp change the genesis)`,
     );
   }
   const headHash = data.canonical[data.canonical.length - 1]!;
@@ -154,9 +159,78 @@ function validate(data: unknown, file: string): asserts data is StateFile {
   if (!Array.isArray(d.canonical) || d.canonical.length === 0) fail('no canonical chain');
   if (!Array.isArray(d.blocks) || !Array.isArray(d.headState) || !Array.isArray(d.pool))
     fail('missing blocks, headState or pool');
+  const hex = (value: unknown, where: string, bytes?: number): void => {
+    if (typeof value !== 'string' || !/^0x(?:[0-9a-f]{2})*$/i.test(value))
+      fail(`${where} is not hex bytes (${JSON.stringify(value)?.slice(0, 40)})`);
+    if (bytes !== undefined && (value as string).length !== 2 + 2 * bytes)
+      fail(`${where} is not ${bytes} bytes`);
+  };
+  if (d.headState!.length === 0) fail('headState is empty (a chain always has state)');
+  d.headState!.forEach((entry, i) => {
+    if (!Array.isArray(entry) || entry.length !== 2) fail(`headState[${i}] is not a [key, value] pair`);
+    hex(entry[0], `headState[${i}] key`);
+    hex(entry[1], `headState[${i}] value`);
+  });
+  d.blocks!.forEach((b, i) => {
+    if (typeof b !== 'object' || b === null) fail(`blocks[${i}] is not a block`);
+    hex(b.hash, `blocks[${i}].hash`, 32);
+    hex(b.parentHash, `blocks[${i}].parentHash`, 32);
+    hex(b.encodedHeader, `blocks[${i}].encodedHeader`);
+    if (!Number.isSafeInteger(b.number) || b.number < 0) fail(`blocks[${i}].number is not a block number`);
+    if (!Number.isSafeInteger(b.timestamp) || b.timestamp < 0)
+      fail(`blocks[${i}].timestamp is not unix milliseconds`);
+    if (typeof b.header !== 'object' || b.header === null || b.header.number !== b.number) {
+      fail(`blocks[${i}].header is missing or does not match block ${b.number}`);
+    }
+    if (!Array.isArray(b.extrinsics)) fail(`blocks[${i}].extrinsics is not a list`);
+    b.extrinsics.forEach((x, j) => {
+      hex(x, `blocks[${i}].extrinsics[${j}]`);
+    });
+  });
+  d.pool!.forEach((x, i) => {
+    hex(x, `pool[${i}]`);
+  });
+  if (
+    d.timeTravelTarget !== null &&
+    d.timeTravelTarget !== undefined &&
+    !Number.isSafeInteger(d.timeTravelTarget)
+  ) {
+    fail(`timeTravelTarget ${JSON.stringify(d.timeTravelTarget)} is not unix milliseconds`);
+  }
+  hex(d.genesisHash, 'genesisHash', 32);
   const numbers = new Map(d.blocks!.map((b) => [b.hash, b.number]));
   d.canonical!.forEach((hash, i) => {
     if (!numbers.has(hash)) fail(`canonical block ${hash} is missing`);
     if (numbers.get(hash) !== i) fail(`canonical block ${hash} is not at height ${i}`);
   });
+}
+
+/**
+ * Temporaries a save killed half-way left behind (`<file>.<pid>.<random>.tmp`) of processes that are gone: they
+ * are never read, so they only take space.
+ */
+async function removeStaleTemporaries(file: string): Promise<void> {
+  const prefix = `${basename(file)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(file));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = name.startsWith(prefix) && /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length));
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid || isAlive(pid)) continue;
+    await rm(join(dirname(file), name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -1,8 +1,9 @@
-import type { Runtime } from '../runtime/interface.js';
+import type { BuiltBlock, Runtime } from '../runtime/interface.js';
+import type { BlockState } from '../runtime/state.js';
 import type { Hex } from '../scale/types.js';
 import { type BlockRecord, type Chain, toBlockState } from './chain.js';
 import { Signal } from './signal.js';
-import type { TxPool } from './txpool.js';
+import { extrinsicHash, type TxPool } from './txpool.js';
 
 /** Khala's slot: `MinimumPeriod` × 2 = 12 s between block timestamps. */
 export const SLOT_MS = 12_000;
@@ -21,6 +22,8 @@ export interface BuildRequest {
   storage?: Map<Hex, Uint8Array | null>;
   /** false builds without pool transactions */
   includePool?: boolean;
+  /** told which extrinsics the runtime could not include, and why */
+  onRejected?: (rejected: BuiltBlock['rejected']) => void;
 }
 
 /**
@@ -31,6 +34,11 @@ export class BlockProducer {
   readonly onBlock = new Signal<BlockRecord>();
   /** the timestamp the next block carries; afterwards blocks continue one slot apart from it */
   timeTravelTarget: number | undefined;
+  /**
+   * Makes a built block durable before anything else happens: it runs before the block is imported, so a
+   * failure (disk full) leaves the chain as it was, and before any watcher or subscriber hears of the block.
+   */
+  commit: ((block: BlockRecord, parentState: BlockState, remainingPool: Uint8Array[]) => void) | undefined;
   private tail: Promise<unknown> = Promise.resolve();
   private currentMode: BlockMode = { mode: 'instant' };
   private timer: NodeJS.Timeout | undefined;
@@ -89,7 +97,8 @@ export class BlockProducer {
   /** Synchronous build; only for tasks already running inside `enqueue`. */
   buildNow(request: BuildRequest): BlockRecord {
     const parent = this.chain.head;
-    let parentState = this.chain.stateAt(parent.hash);
+    const chainParentState = this.chain.stateAt(parent.hash);
+    let parentState = chainParentState;
     if (request.storage?.size) parentState = parentState.apply(request.storage);
     const fromPool = request.includePool === false ? [] : this.pool.ready().map((tx) => tx.bytes);
     const extrinsics = fromPool.concat(request.transactions ?? []);
@@ -110,9 +119,19 @@ export class BlockProducer {
       timestamp,
       state: toBlockState(built.state),
     };
+    if (this.commit) {
+      const included = new Set(built.extrinsics.map((x) => extrinsicHash(x)));
+      const rejected = new Set(built.rejected.map((r) => extrinsicHash(r.extrinsic)));
+      const remaining = this.pool
+        .all()
+        .filter((tx) => !included.has(tx.hash) && !rejected.has(tx.hash))
+        .map((tx) => tx.bytes);
+      this.commit(record, chainParentState, remaining);
+    }
     this.chain.import(record);
     this.timeTravelTarget = undefined;
     this.pool.onBlock(record.hash, built.extrinsics, built.rejected);
+    if (built.rejected.length) request.onRejected?.(built.rejected);
     this.onBlock.emit(record);
     return record;
   }

@@ -1,9 +1,11 @@
 import { compactFromU8a, u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import type { Runtime, TransactionValidityError, ValidTransaction } from '../runtime/interface.js';
+import type { Runtime, ValidTransaction } from '../runtime/interface.js';
 import type { BlockState } from '../runtime/state.js';
 import type { Hex } from '../scale/types.js';
 import { ErrorCode, PoolRejectedError } from './errors.js';
+import { rejection } from './poolRejection.js';
+import { ReadyHeap } from './readyHeap.js';
 import { Signal } from './signal.js';
 
 /** `author_extrinsicUpdate` payloads, as Substrate serializes `TransactionStatus`. */
@@ -36,6 +38,26 @@ export interface PoolSnapshot {
   readonly transactions: ReadonlyArray<{ bytes: Uint8Array; seq: number; validity: ValidTransaction }>;
 }
 
+/** How much the pool holds; over a limit a submission is refused with 1016 "Immediately Dropped". */
+export interface PoolLimits {
+  readyCount: number;
+  readyBytes: number;
+  futureCount: number;
+  futureBytes: number;
+}
+
+/** sc-transaction-pool's defaults: `--pool-limit 8192`, `--pool-kbytes 20480`, future a tenth of each. */
+export const DEFAULT_POOL_LIMITS: PoolLimits = {
+  readyCount: 8192,
+  readyBytes: 20 * 1024 * 1024,
+  futureCount: 819,
+  futureBytes: 2 * 1024 * 1024,
+};
+
+/** Substrate's default ban time for an included transaction sent again. */
+const BAN_MS = 30 * 60 * 1000;
+const MAX_BANNED = 65_536;
+
 export function extrinsicHash(bytes: Uint8Array): Hex {
   return blake2AsHex(bytes, 256) as Hex;
 }
@@ -54,33 +76,63 @@ export function isFinalStatus(status: TxStatus): boolean {
  * transaction is ready when every tag it `requires` is provided by a transaction ahead of it; among ready ones,
  * higher priority first, then arrival order. Transactions with unmet tags (future nonces) wait.
  */
-/** after a client read the block, how long it has to fetch the block's events before `finalized` */
-const BLOCK_READ_GRACE_MS = 50;
+/**
+ * After a watcher's connection has read the events of the block including its transaction, how long before it
+ * hears `finalized`: the read's reply is already on the wire ahead of the status, this covers the client's
+ * decoding of it.
+ */
+export const FINALIZED_AFTER_READ_MS = 50;
+
+/** The System.Events storage key: twox128("System") ++ twox128("Events"). */
+export const SYSTEM_EVENTS_KEY: Hex = '0x26aa394eea5630e07c48ae0c9558cef780d41e5e16056765bc8461851072c9d7';
+
+/** A watcher's `finalized` waiting for its connection to read the block's events (or for the upper bound). */
+interface PendingFinal {
+  readonly reader: object | undefined;
+  readonly fire: () => void;
+  timer: NodeJS.Timeout;
+}
 
 export class TxPool {
   private readonly txs = new Map<Hex, PoolTransaction>();
   private readonly watchers = new Map<Hex, Set<(status: TxStatus) => void>>();
+  /** who reads on behalf of each watcher (its connection), to gate `finalized` on that reader's event reads */
+  private readonly readers = new WeakMap<(status: TxStatus) => void, object>();
   private nextSeq = 0;
   /** a transaction entered the pool as ready (producers in instant mode listen) */
   readonly onReady = new Signal<PoolTransaction>();
 
-  /** finalized-status notifications waiting for their delay (flushed on clear) */
-  private readonly pendingFinal = new Map<NodeJS.Timeout, () => void>();
-  /** finalizations waiting for a client to read their block (by block hash) */
-  private readonly awaitingRead = new Map<Hex, Set<NodeJS.Timeout>>();
+  /** `finalized` statuses not yet sent, by block hash (flushed on clear) */
+  private readonly pendingFinal = new Map<Hex, PendingFinal[]>();
+  /** pending statuses whose reader has read the events: only the short grace is left */
+  private readonly graced = new WeakSet<PendingFinal>();
 
   /**
-   * `finalizedDelayMs`: at most how long after `inBlock` watchers hear `finalized`. @polkadot/api fetches a
+   * `finalizedDelayMs`: at most how long after `inBlock` a watcher hears `finalized`. @polkadot/api fetches a
    * block's events on `inBlock` and abandons that fetch when the next status arrives (switchMap), so an early
-   * `finalized` would swallow the `inBlock` result. A fixed short delay (chopsticks waits 50–100 ms) loses that
-   * race on a busy machine, so `finalized` follows shortly after a client has read the block instead, and the
-   * delay is only the upper bound for clients that never read it.
+   * `finalized` swallows the `inBlock` result. A fixed short delay (chopsticks waits 50–100 ms) loses that race
+   * on a busy machine, and a delay long enough for any machine would slow every test. So the rule is: a
+   * watcher hears `finalized` `FINALIZED_AFTER_READ_MS` after its own connection has read that block's
+   * System.Events once for it (each stock `signAndSend` reads them once per transaction), and at the latest
+   * `finalizedDelayMs` after `inBlock` (clients that never read events, or whose reads are deduplicated).
    */
+  readonly limits: PoolLimits;
+  /**
+   * Recently included transactions, refused if sent again (`1012`), as Substrate bans them for 30 minutes: the
+   * same bytes are a replay, not a new transaction. Cleared when the chain is moved back (setHead, revert).
+   */
+  private readonly banned = new Map<Hex, number>();
+  /** the pool's order as last computed; undefined when a change may have altered it */
+  private readyCache: PoolTransaction[] | undefined;
+
   constructor(
     private readonly runtime: Runtime,
     private readonly head: () => PoolHead,
     private readonly finalizedDelayMs = 0,
-  ) {}
+    limits: Partial<PoolLimits> = {},
+  ) {
+    this.limits = { ...DEFAULT_POOL_LIMITS, ...limits };
+  }
 
   get size(): number {
     return this.txs.size;
@@ -99,41 +151,68 @@ export class TxPool {
     );
   }
 
-  /** Ready transactions in the order a block should apply them. */
+  /**
+   * Ready transactions in the order a block should apply them: repeatedly the best (priority, then arrival)
+   * transaction whose required tags are all provided by those taken before it. Kept in a heap keyed on that
+   * order and unlocked through a tag index, so thousands of waiting future-nonce transactions cost
+   * O(n log n) per call instead of a rescan per pick.
+   */
   ready(): PoolTransaction[] {
-    const pending = [...this.txs.values()].sort((a, b) =>
-      a.validity.priority === b.validity.priority
-        ? a.seq - b.seq
-        : a.validity.priority > b.validity.priority
-          ? -1
-          : 1,
-    );
+    if (this.readyCache) return this.readyCache;
+    const waitingOn = new Map<Hex, PoolTransaction[]>();
+    const missing = new Map<PoolTransaction, number>();
+    const heap = new ReadyHeap<PoolTransaction>();
     const provided = new Set<Hex>();
+    for (const tx of this.txs.values()) {
+      let unmet = 0;
+      for (const tag of new Set(tx.validity.requires)) {
+        unmet++;
+        const list = waitingOn.get(tag);
+        if (list) list.push(tx);
+        else waitingOn.set(tag, [tx]);
+      }
+      missing.set(tx, unmet);
+      if (unmet === 0) heap.push(tx);
+    }
     const out: PoolTransaction[] = [];
-    let progressed = true;
-    while (progressed && pending.length) {
-      progressed = false;
-      for (let i = 0; i < pending.length; i++) {
-        const tx = pending[i]!;
-        if (tx.validity.requires.every((tag) => provided.has(tag))) {
-          out.push(tx);
-          for (const tag of tx.validity.provides) provided.add(tag);
-          pending.splice(i, 1);
-          progressed = true;
-          break;
+    for (let tx = heap.pop(); tx; tx = heap.pop()) {
+      out.push(tx);
+      for (const tag of tx.validity.provides) {
+        if (provided.has(tag)) continue;
+        provided.add(tag);
+        for (const waiter of waitingOn.get(tag) ?? []) {
+          const left = missing.get(waiter)! - 1;
+          missing.set(waiter, left);
+          if (left === 0) heap.push(waiter);
         }
       }
     }
+    this.readyCache = out;
     return out;
+  }
+
+  /** The refusal `submit` would answer for `bytes` (without adding it), or undefined when it is acceptable. */
+  check(bytes: Uint8Array): PoolRejectedError | undefined {
+    try {
+      checkOpaqueFormat(bytes);
+      this.checkBan(extrinsicHash(bytes));
+      const validity = this.validate(bytes);
+      if ('err' in validity) return rejection(validity.err, validity.reason);
+      return undefined;
+    } catch (error) {
+      if (error instanceof PoolRejectedError) return error;
+      throw error;
+    }
   }
 
   /**
    * Validates `bytes` against the head and adds it. Throws `PoolRejectedError` with Substrate's author error
    * codes. `watcher`, if given, is attached before the first status is reported.
    */
-  submit(bytes: Uint8Array, watcher?: (status: TxStatus) => void): PoolTransaction {
+  submit(bytes: Uint8Array, watcher?: (status: TxStatus) => void, reader?: object): PoolTransaction {
     checkOpaqueFormat(bytes);
     const hash = extrinsicHash(bytes);
+    this.checkBan(hash);
     if (this.txs.has(hash)) {
       throw new PoolRejectedError(
         ErrorCode.AlreadyImported,
@@ -157,6 +236,7 @@ export class TxPool {
       }
       usurped.push(other);
     }
+    this.checkLimits(bytes.length, valid, usurped);
     for (const other of usurped) this.drop(other.hash, { usurped: hash });
 
     const tx: PoolTransaction = {
@@ -168,13 +248,16 @@ export class TxPool {
       status: 'future',
     };
     this.txs.set(hash, tx);
-    if (watcher) this.watch(hash, watcher);
+    this.readyCache = undefined;
+    if (watcher) this.watch(hash, watcher, reader);
     this.refreshStatuses();
     if (tx.status === 'future') this.notify(hash, 'future');
     return tx;
   }
 
-  watch(hash: Hex, watcher: (status: TxStatus) => void): void {
+  /** `reader`: the connection the watcher's client reads on (see the constructor's note on finality). */
+  watch(hash: Hex, watcher: (status: TxStatus) => void, reader?: object): void {
+    if (reader) this.readers.set(watcher, reader);
     let set = this.watchers.get(hash);
     if (!set) {
       set = new Set();
@@ -192,6 +275,7 @@ export class TxPool {
   /** Removes a transaction (author_removeExtrinsic, transaction_v1_stop); watchers hear `status`. */
   drop(hash: Hex, status: TxStatus = 'dropped'): boolean {
     if (!this.txs.delete(hash)) return false;
+    this.readyCache = undefined;
     this.notify(hash, status);
     this.watchers.delete(hash);
     return true;
@@ -208,54 +292,80 @@ export class TxPool {
   ): void {
     for (const bytes of included) {
       const hash = extrinsicHash(bytes);
+      this.ban(hash);
       if (!this.txs.delete(hash)) continue;
+      this.readyCache = undefined;
       this.notify(hash, { inBlock: blockHash });
       const watchers = this.watchers.get(hash);
       this.watchers.delete(hash);
       if (!watchers?.size) continue;
-      const finalize = () => {
-        for (const watcher of watchers) safely(() => watcher({ finalized: blockHash }));
-      };
-      if (this.finalizedDelayMs <= 0) {
-        finalize();
-      } else {
-        this.scheduleFinal(blockHash, finalize, this.finalizedDelayMs);
+      for (const watcher of watchers) {
+        const fire = () => safely(() => watcher({ finalized: blockHash }));
+        if (this.finalizedDelayMs <= 0) fire();
+        else this.scheduleFinal(blockHash, this.readers.get(watcher), fire);
       }
     }
     for (const { extrinsic } of rejected) this.drop(extrinsicHash(extrinsic), 'invalid');
     this.revalidate();
   }
 
-  private scheduleFinal(blockHash: Hex, finalize: () => void, delayMs: number): void {
-    const timer = setTimeout(() => {
-      this.pendingFinal.delete(timer);
-      this.awaitingRead.get(blockHash)?.delete(timer);
-      finalize();
-    }, delayMs);
-    this.pendingFinal.set(timer, finalize);
-    let timers = this.awaitingRead.get(blockHash);
-    if (!timers) {
-      timers = new Set();
-      this.awaitingRead.set(blockHash, timers);
-    }
-    timers.add(timer);
+  private scheduleFinal(blockHash: Hex, reader: object | undefined, fire: () => void): void {
+    const entry: PendingFinal = { reader, fire, timer: undefined as unknown as NodeJS.Timeout };
+    entry.timer = setTimeout(() => this.release(blockHash, entry), this.finalizedDelayMs);
+    const list = this.pendingFinal.get(blockHash);
+    if (list) list.push(entry);
+    else this.pendingFinal.set(blockHash, [entry]);
+  }
+
+  private release(blockHash: Hex, entry: PendingFinal): void {
+    clearTimeout(entry.timer);
+    const list = this.pendingFinal.get(blockHash);
+    const at = list?.indexOf(entry) ?? -1;
+    if (at < 0) return;
+    list!.splice(at, 1);
+    if (list!.length === 0) this.pendingFinal.delete(blockHash);
+    entry.fire();
   }
 
   /**
-   * A client read a block (`chain_getBlock`): watchers of its transactions hear `finalized` soon after, leaving
-   * the client time to read that block's events too.
+   * `reader` has been answered a read of the System.Events of `blockHash`: the oldest of its watchers on that
+   * block still waiting for a read hears `finalized` shortly.
    */
-  blockRead(blockHash: Hex): void {
-    const timers = this.awaitingRead.get(blockHash);
-    if (!timers) return;
-    this.awaitingRead.delete(blockHash);
-    for (const timer of timers) {
-      const finalize = this.pendingFinal.get(timer);
-      clearTimeout(timer);
-      this.pendingFinal.delete(timer);
-      if (finalize) this.scheduleFinal(blockHash, finalize, BLOCK_READ_GRACE_MS);
+  eventsRead(blockHash: Hex, reader: object): void {
+    const entry = this.pendingFinal.get(blockHash)?.find((e) => e.reader === reader && !this.graced.has(e));
+    if (!entry) return;
+    this.graced.add(entry);
+    clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => this.release(blockHash, entry), FINALIZED_AFTER_READ_MS);
+  }
+
+  /** The chain moved back: transactions it had included may be sent again. */
+  clearBans(): void {
+    this.banned.clear();
+  }
+
+  private ban(hash: Hex): void {
+    this.banned.delete(hash);
+    this.banned.set(hash, Date.now() + BAN_MS);
+    // oldest first (insertion order): drop expired ones and keep the list bounded
+    for (const [old, until] of this.banned) {
+      if (until > Date.now() && this.banned.size <= MAX_BANNED) break;
+      this.banned.delete(old);
     }
-    this.awaitingRead.delete(blockHash);
+  }
+
+  private checkBan(hash: Hex): void {
+    const until = this.banned.get(hash);
+    if (until === undefined) return;
+    if (until <= Date.now()) {
+      this.banned.delete(hash);
+      return;
+    }
+    throw new PoolRejectedError(
+      ErrorCode.TemporarilyBanned,
+      'Transaction is temporarily banned',
+      'The same transaction was included in a block recently; a replay of it is refused for 30 minutes',
+    );
   }
 
   /** Re-checks every transaction against the current head (after a block, setHead or revert). */
@@ -265,6 +375,7 @@ export class TxPool {
       if ('err' in validity) this.drop(tx.hash, 'invalid');
       else tx.validity = validity.ok;
     }
+    this.readyCache = undefined;
     this.refreshStatuses();
   }
 
@@ -284,6 +395,7 @@ export class TxPool {
     for (const { bytes, seq, validity } of snapshot.transactions) {
       const hash = extrinsicHash(bytes);
       this.txs.set(hash, { hash, bytes, hex: u8aToHex(bytes) as Hex, seq, validity, status: 'future' });
+      this.readyCache = undefined;
       this.nextSeq = Math.max(this.nextSeq, seq + 1);
     }
     this.revalidate();
@@ -291,13 +403,42 @@ export class TxPool {
 
   /** Shutdown: pending transactions are dropped and delayed statuses delivered now, leaving no timers. */
   clear(): void {
-    for (const [timer, finalize] of this.pendingFinal) {
-      clearTimeout(timer);
-      finalize();
+    for (const list of this.pendingFinal.values()) {
+      for (const entry of list) {
+        clearTimeout(entry.timer);
+        entry.fire();
+      }
     }
     this.pendingFinal.clear();
-    this.awaitingRead.clear();
     for (const hash of [...this.txs.keys()]) this.drop(hash, 'dropped');
+  }
+
+  /**
+   * Refuses a transaction the pool has no room for. Whether it would wait (future) or be ready is judged as
+   * Substrate does, by its required tags; the transactions it replaces free their room first.
+   */
+  private checkLimits(size: number, validity: ValidTransaction, replaced: readonly PoolTransaction[]): void {
+    const readyNow = new Set(this.ready());
+    const provided = new Set<Hex>();
+    for (const tx of readyNow) for (const tag of tx.validity.provides) provided.add(tag);
+    const future = !validity.requires.every((tag) => provided.has(tag));
+    let count = 0;
+    let bytes = 0;
+    for (const tx of this.txs.values()) {
+      if (replaced.includes(tx) || readyNow.has(tx) === future) continue;
+      count++;
+      bytes += tx.bytes.length;
+    }
+    const [maxCount, maxBytes, kind] = future
+      ? [this.limits.futureCount, this.limits.futureBytes, 'future']
+      : [this.limits.readyCount, this.limits.readyBytes, 'ready'];
+    if (count + 1 > maxCount || bytes + size > maxBytes) {
+      throw new PoolRejectedError(
+        ErrorCode.ImmediatelyDropped,
+        'Immediately Dropped',
+        `The transaction couldn't enter the pool because of the limit: the ${kind} queue holds ${count} transactions of ${bytes} bytes (at most ${maxCount} and ${maxBytes} bytes)`,
+      );
+    }
   }
 
   private validate(bytes: Uint8Array) {
@@ -305,9 +446,10 @@ export class TxPool {
     try {
       return this.runtime.validateTransaction(head.state, bytes, { number: head.number, hash: head.hash });
     } catch (error) {
+      // Substrate: "Verification Error: Runtime error: Execution failed: …"; the detail goes in `data`
       throw new PoolRejectedError(
         ErrorCode.Verification,
-        `Verification Error: Runtime error: ${(error as Error)?.message ?? String(error)}`,
+        'Verification Error: Runtime error: Execution failed',
         (error as Error)?.message ?? String(error),
       );
     }
@@ -355,10 +497,4 @@ function checkOpaqueFormat(bytes: Uint8Array): void {
       'The length prefix does not match the extrinsic size',
     );
   }
-}
-
-function rejection(error: TransactionValidityError, reason: string): PoolRejectedError {
-  if ('invalid' in error)
-    return new PoolRejectedError(ErrorCode.InvalidTransaction, 'Invalid Transaction', reason);
-  return new PoolRejectedError(ErrorCode.UnknownTransaction, 'Unknown Transaction Validity', reason);
 }

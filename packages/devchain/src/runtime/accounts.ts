@@ -10,7 +10,8 @@ import type { MultiAddressValue } from './primitives.js';
  */
 export function palletAccount(palletId: string): Hex {
   const id = stringToU8a(palletId);
-  if (id.length !== 8) throw new RangeError(`a PalletId is exactly 8 bytes, got ${id.length} for ${JSON.stringify(palletId)}`);
+  if (id.length !== 8)
+    throw new RangeError(`a PalletId is exactly 8 bytes, got ${id.length} for ${JSON.stringify(palletId)}`);
   const out = new Uint8Array(32);
   out.set(stringToU8a('modl'), 0);
   out.set(id, 4);

@@ -1,5 +1,18 @@
 /** Types of the runtime APIs the node serves through `state_call` and advertises in V15 metadata. */
-import { bool, bytes, enumType, newtype, option, result, struct, u8, u64, u128, unit, vec } from '../scale/types.js';
+import {
+  bool,
+  bytes,
+  enumType,
+  newtype,
+  option,
+  result,
+  struct,
+  u8,
+  u64,
+  u128,
+  unit,
+  vec,
+} from '../scale/types.js';
 import { DispatchClass, DispatchErrorType, Weight } from './primitives.js';
 
 export const OpaqueMetadata = newtype('sp_core::OpaqueMetadata', bytes, 'Vec<u8>');
@@ -24,10 +37,13 @@ export const UnknownTransactionType = enumType('sp_runtime::transaction_validity
   Custom: { fields: [[u8, 'u8']] },
 });
 
-export const TransactionValidityErrorType = enumType('sp_runtime::transaction_validity::TransactionValidityError', {
-  Invalid: { fields: [[InvalidTransactionType, 'InvalidTransaction']] },
-  Unknown: { fields: [[UnknownTransactionType, 'UnknownTransaction']] },
-});
+export const TransactionValidityErrorType = enumType(
+  'sp_runtime::transaction_validity::TransactionValidityError',
+  {
+    Invalid: { fields: [[InvalidTransactionType, 'InvalidTransaction']] },
+    Unknown: { fields: [[UnknownTransactionType, 'UnknownTransaction']] },
+  },
+);
 
 export const ValidTransactionType = struct('sp_runtime::transaction_validity::ValidTransaction', {
   priority: [u64, 'TransactionPriority'],
@@ -51,7 +67,12 @@ export const ApplyExtrinsicResult = result(DispatchResult, TransactionValidityEr
 export const RuntimeDispatchInfo = struct(
   'pallet_transaction_payment::types::RuntimeDispatchInfo',
   { weight: [Weight, 'Weight'], class: [DispatchClass, 'DispatchClass'], partial_fee: [u128, 'Balance'] },
-  { params: [['Balance', u128], ['Weight', Weight]] },
+  {
+    params: [
+      ['Balance', u128],
+      ['Weight', Weight],
+    ],
+  },
 );
 
 export const InclusionFee = struct(
@@ -65,4 +86,3 @@ export const FeeDetails = struct(
   { inclusion_fee: [option(InclusionFee), 'Option<InclusionFee<Balance>>'], tip: [u128, 'Balance'] },
   { params: [['Balance', u128]] },
 );
-

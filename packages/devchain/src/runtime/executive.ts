@@ -1,11 +1,18 @@
 import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, signatureVerify } from '@polkadot/util-crypto';
+import { waitReady, isReady as wasmReady, sr25519Verify as wasmSr25519Verify } from '@polkadot/wasm-crypto';
+import { Account, BLOCK_HASH_COUNT, BlockHash, incrementNonce, System } from '../pallets/system/index.js';
+import { computeFee, TransactionPayment, totalFee } from '../pallets/transactionPayment/index.js';
 import { type Hex, u32 } from '../scale/types.js';
-import { Account, BLOCK_HASH_COUNT, BlockHash, System, incrementNonce } from '../pallets/system/index.js';
-import { TransactionPayment, computeFee, totalFee } from '../pallets/transactionPayment/index.js';
-import type { DecodedExtrinsic } from './extrinsic.js';
 import type { Dispatcher, Ext, RuntimeCallValue } from './ext.js';
-import type { InvalidTransaction, RuntimeVersion, TransactionValidityError, ValidTransaction } from './interface.js';
+import { passesCallFilters } from './callFilter.js';
+import type { DecodedExtrinsic } from './extrinsic.js';
+import type {
+  InvalidTransaction,
+  RuntimeVersion,
+  TransactionValidityError,
+  ValidTransaction,
+} from './interface.js';
 import { DispatchError, type DispatchErrorValue, type Origin, type Pallet } from './pallet.js';
 import { AccountId32 } from './primitives.js';
 
@@ -36,7 +43,8 @@ export class TransactionInvalid extends Error {
   }
 }
 
-const invalid = (kind: InvalidTransaction, reason: string) => new TransactionInvalid({ invalid: kind }, reason);
+const invalid = (kind: InvalidTransaction, reason: string) =>
+  new TransactionInvalid({ invalid: kind }, reason);
 
 export interface CheckedSigned {
   who: Hex;
@@ -51,7 +59,11 @@ const ZERO_ACCOUNT = `0x${'00'.repeat(32)}` as Hex;
 
 /** Era birth and death as `sp_runtime::generic::Era` computes them. */
 export function eraRange(era: unknown, current: number): { birth: number; death: number } | undefined {
-  if (era === 'Immortal' || (typeof era === 'object' && era !== null && (era as { tag: string }).tag === 'Immortal')) return undefined;
+  if (
+    era === 'Immortal' ||
+    (typeof era === 'object' && era !== null && (era as { tag: string }).tag === 'Immortal')
+  )
+    return undefined;
   const { tag, value } = era as { tag: string; value: number };
   const first = Number(tag.slice('Mortal'.length));
   const encoded = first + (value << 8);
@@ -62,8 +74,12 @@ export function eraRange(era: unknown, current: number): { birth: number; death:
   return { birth, death: birth + period };
 }
 
+/** Remembered signature checks; a few per pool transaction, bounded so a flood cannot grow it without end. */
+const SIGNATURE_CACHE_SIZE = 32_768;
+
 export class Executive implements Dispatcher {
   private readonly pallets = new Map<string, Pallet<any, any, any>>();
+  private readonly signatureCache = new Map<string, boolean>();
 
   constructor(
     pallets: Pallet<any, any, any>[],
@@ -78,13 +94,15 @@ export class Executive implements Dispatcher {
     const pallet = this.pallets.get(call.tag);
     const inner = typeof call.value === 'string' ? { tag: call.value, value: {} } : call.value;
     const spec = pallet?.callsByName.get(inner.tag);
-    if (!pallet || !spec) throw new DispatchError(System.error('CallFiltered').error, `unknown call ${call.tag}.${inner.tag}`);
+    if (!pallet || !spec)
+      throw new DispatchError(System.error('CallFiltered').error, `unknown call ${call.tag}.${inner.tag}`);
     return { pallet, spec, args: inner.value ?? {} };
   }
 
   /** Every dispatchable runs in its own storage layer (FRAME ≥ 0.9.25): an error leaves no trace. */
   dispatch(ext: Ext, origin: Origin, call: RuntimeCallValue): void {
     const { spec, args } = this.resolveCall(call);
+    if (!passesCallFilters(origin, call)) throw System.error('CallFiltered');
     ext.transactional(() => spec.dispatch(ext, origin, args));
   }
 
@@ -109,9 +127,16 @@ export class Executive implements Dispatcher {
    */
   checkSigned(ext: Ext, decoded: DecodedExtrinsic, forApply: boolean): CheckedSigned {
     const signed = decoded.signed;
-    if (!signed) throw new TransactionInvalid({ unknown: 'NoUnsignedValidator' }, 'unsigned transactions are not accepted');
+    if (!signed)
+      throw new TransactionInvalid(
+        { unknown: 'NoUnsignedValidator' },
+        'unsigned transactions are not accepted',
+      );
     if (signed.address.tag !== 'Id') {
-      throw new TransactionInvalid({ unknown: 'CannotLookup' }, `address kind ${signed.address.tag} cannot be looked up`);
+      throw new TransactionInvalid(
+        { unknown: 'CannotLookup' },
+        `address kind ${signed.address.tag} cannot be looked up`,
+      );
     }
     const who = signed.address.value;
     if (who === ZERO_ACCOUNT) throw invalid('BadSigner', 'the zero account cannot sign');
@@ -121,8 +146,15 @@ export class Executive implements Dispatcher {
     let birthHash: Hex;
     let longevity: bigint;
     if (range) {
-      if (range.birth > current || range.birth < current - BLOCK_HASH_COUNT || !BlockHash.has(ext.state, range.birth)) {
-        throw invalid('AncientBirthBlock', `the mortal era starts at block ${range.birth}, which is unknown here`);
+      if (
+        range.birth > current ||
+        range.birth < current - BLOCK_HASH_COUNT ||
+        !BlockHash.has(ext.state, range.birth)
+      ) {
+        throw invalid(
+          'AncientBirthBlock',
+          `the mortal era starts at block ${range.birth}, which is unknown here`,
+        );
       }
       birthHash = BlockHash.get(ext.state, range.birth);
       longevity = BigInt(Math.max(range.death - current, 0));
@@ -142,12 +174,7 @@ export class Executive implements Dispatcher {
     if (payload.length > 256) payload = blake2AsU8a(payload, 256);
     const prefix = { Ed25519: 0, Sr25519: 1, Ecdsa: 2 }[signed.signature.tag];
     const signature = u8aConcat(Uint8Array.of(prefix), hexToU8a(signed.signature.value));
-    let valid = false;
-    try {
-      valid = signatureVerify(payload, signature, who).isValid;
-    } catch {
-      valid = false;
-    }
+    const valid = this.verified(payload, signature, who);
     if (!valid) {
       throw invalid(
         'BadProof',
@@ -156,16 +183,20 @@ export class Executive implements Dispatcher {
     }
 
     const account = Account.get(ext.state, who);
-    if (signed.nonce < account.nonce) throw invalid('Stale', `nonce ${signed.nonce} is already used (next is ${account.nonce})`);
-    if (forApply && signed.nonce > account.nonce) throw invalid('Future', `nonce ${signed.nonce} is ahead of ${account.nonce}`);
-    const tag = (nonce: number) => u8aToHex(u8aConcat(AccountId32.codec.enc(who), u32.codec.enc(nonce))) as Hex;
+    if (signed.nonce < account.nonce)
+      throw invalid('Stale', `nonce ${signed.nonce} is already used (next is ${account.nonce})`);
+    if (forApply && signed.nonce > account.nonce)
+      throw invalid('Future', `nonce ${signed.nonce} is ahead of ${account.nonce}`);
+    const tag = (nonce: number) =>
+      u8aToHex(u8aConcat(AccountId32.codec.enc(who), u32.codec.enc(nonce))) as Hex;
     const requires: Hex[] = signed.nonce > account.nonce ? [tag(signed.nonce - 1)] : [];
     const provides: Hex[] = [tag(signed.nonce)];
 
     if (this.hooks.checkMqSequence) {
       const mq = this.hooks.checkMqSequence(ext, decoded.call, forApply ? 'preDispatch' : 'validate');
       if ('stale' in mq) throw invalid('Stale', 'the offchain message sequence was already used');
-      if ('future' in mq) throw invalid('Future', 'the offchain message sequence is ahead of the expected one');
+      if ('future' in mq)
+        throw invalid('Future', 'the offchain message sequence is ahead of the expected one');
       requires.push(...mq.requires);
       provides.push(...mq.provides);
     }
@@ -189,6 +220,37 @@ export class Executive implements Dispatcher {
   }
 
   /**
+   * Signature check, remembered: the payload holds everything the signature covers (call, extensions, spec and
+   * transaction version, genesis and birth hash), so the same (payload, signature, signer) always verifies the
+   * same way. A transaction checked at submission is then not verified again at each pool revalidation and at
+   * inclusion — only its nonce, fee and era, which can change, are.
+   */
+  private verified(payload: Uint8Array, signature: Uint8Array, who: Hex): boolean {
+    const key = `${who}${u8aToHex(signature, -1, false)}${u8aToHex(payload.length > 64 ? blake2AsU8a(payload, 256) : payload, -1, false)}`;
+    const known = this.signatureCache.get(key);
+    if (known !== undefined) return known;
+    let valid = false;
+    try {
+      // sr25519 (what every stock account signs with) through the Rust/WASM schnorrkel, ~7× the pure-JS
+      // verifier; it checks the payload exactly as signed, as Substrate does. Until the WASM module is ready
+      // (a runtime used before `sr25519Ready()` resolved) and for ed25519/ecdsa, util-crypto's verifier.
+      if (signature[0] === 1 && signature.length === 65 && wasmReady()) {
+        valid = wasmSr25519Verify(signature.subarray(1), payload, hexToU8a(who));
+      } else {
+        valid = signatureVerify(payload, signature, who).isValid;
+      }
+    } catch {
+      valid = false;
+    }
+    if (this.signatureCache.size >= SIGNATURE_CACHE_SIZE) {
+      // drop the oldest entry (Map keeps insertion order)
+      this.signatureCache.delete(this.signatureCache.keys().next().value as string);
+    }
+    this.signatureCache.set(key, valid);
+    return valid;
+  }
+
+  /**
    * Applies a signed extrinsic: nonce and fee are kept whatever the call does; the call itself is all or nothing.
    * Returns the dispatch outcome, or throws `TransactionInvalid` when it cannot be included at all.
    */
@@ -205,7 +267,11 @@ export class Executive implements Dispatcher {
     incrementNonce(ext, checked.who);
     const outcome = this.dispatchCall(ext, { kind: 'signed', who: checked.who }, decoded.call);
     this.hooks.depositFee(ext, checked.who, checked.fee, checked.tip);
-    TransactionPayment.emit(ext, 'TransactionFeePaid', { who: checked.who, actual_fee: checked.fee, tip: checked.tip });
+    TransactionPayment.emit(ext, 'TransactionFeePaid', {
+      who: checked.who,
+      actual_fee: checked.fee,
+      tip: checked.tip,
+    });
     this.finishExtrinsic(ext, outcome, checked.weight, 'Normal');
     return outcome;
   }
@@ -228,10 +294,23 @@ export class Executive implements Dispatcher {
     }
   }
 
-  private finishExtrinsic(ext: Ext, outcome: DispatchErrorValue | undefined, weight: bigint, cls: 'Normal' | 'Mandatory') {
+  private finishExtrinsic(
+    ext: Ext,
+    outcome: DispatchErrorValue | undefined,
+    weight: bigint,
+    cls: 'Normal' | 'Mandatory',
+  ) {
     const dispatch_info = { weight: { ref_time: weight, proof_size: 0n }, class: cls, pays_fee: 'Yes' };
     if (outcome === undefined) System.emit(ext, 'ExtrinsicSuccess', { dispatch_info });
     else System.emit(ext, 'ExtrinsicFailed', { dispatch_error: outcome as never, dispatch_info });
   }
 }
 
+/**
+ * Resolves once the WASM sr25519 verifier is loaded. Starting the load when this module is imported means a node
+ * normally never verifies with the slow fallback; `startDevChain` awaits it before listening.
+ */
+const wasmLoading: Promise<boolean> = waitReady().catch(() => false);
+export function sr25519Ready(): Promise<boolean> {
+  return wasmLoading;
+}

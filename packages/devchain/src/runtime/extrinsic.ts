@@ -1,27 +1,38 @@
 import { compactAddLength, compactFromU8a, u8aConcat } from '@polkadot/util';
 import {
-  type EnumValue,
-  type Hex,
-  type ScaleType,
   bytes,
   compact,
   decodePrefix,
+  type EnumValue,
   emptyStruct,
+  type Hex,
   newtype,
+  type ScaleType,
   struct,
   tuple,
   u32,
   u128,
   unit,
 } from '../scale/types.js';
-import { RUNTIME_PATH, RuntimeCall } from './outer.js';
-import { type MultiAddressValue, type MultiSignatureValue, Era, H256, MultiAddress, MultiSignature } from './primitives.js';
 import type { RuntimeCallValue } from './ext.js';
+import { RUNTIME_PATH, RuntimeCall } from './outer.js';
+import {
+  Era,
+  H256,
+  MultiAddress,
+  type MultiAddressValue,
+  MultiSignature,
+  type MultiSignatureValue,
+} from './primitives.js';
 
 const T: Array<[string]> = [['T']];
 
 /** Khala's signed extensions, in Khala's order, with the extra data each carries and what each signs implicitly. */
-export const SIGNED_EXTENSIONS: Array<{ identifier: string; type: ScaleType<any>; additionalSigned: ScaleType<any> }> = [
+export const SIGNED_EXTENSIONS: Array<{
+  identifier: string;
+  type: ScaleType<any>;
+  additionalSigned: ScaleType<any>;
+}> = [
   {
     identifier: 'CheckNonZeroSender',
     type: emptyStruct('frame_system::extensions::check_non_zero_sender::CheckNonZeroSender', { params: T }),
@@ -49,7 +60,9 @@ export const SIGNED_EXTENSIONS: Array<{ identifier: string; type: ScaleType<any>
   },
   {
     identifier: 'CheckNonce',
-    type: newtype('frame_system::extensions::check_nonce::CheckNonce', compact(u32), 'T::Index', { params: T }),
+    type: newtype('frame_system::extensions::check_nonce::CheckNonce', compact(u32), 'T::Index', {
+      params: T,
+    }),
     additionalSigned: unit,
   },
   {
@@ -64,21 +77,28 @@ export const SIGNED_EXTENSIONS: Array<{ identifier: string; type: ScaleType<any>
   },
   {
     identifier: 'ChargeTransactionPayment',
-    type: newtype('pallet_transaction_payment::ChargeTransactionPayment', compact(u128), 'BalanceOf<T>', { params: T }),
+    type: newtype('pallet_transaction_payment::ChargeTransactionPayment', compact(u128), 'BalanceOf<T>', {
+      params: T,
+    }),
     additionalSigned: unit,
   },
 ];
 
 export const SignedExtra = tuple(...SIGNED_EXTENSIONS.map((e) => e.type));
 
-export const UncheckedExtrinsic = newtype('sp_runtime::generic::unchecked_extrinsic::UncheckedExtrinsic', bytes, undefined, {
-  params: [
-    ['Address', MultiAddress],
-    ['Call', RuntimeCall],
-    ['Signature', MultiSignature],
-    ['Extra', SignedExtra],
-  ],
-});
+export const UncheckedExtrinsic = newtype(
+  'sp_runtime::generic::unchecked_extrinsic::UncheckedExtrinsic',
+  bytes,
+  undefined,
+  {
+    params: [
+      ['Address', MultiAddress],
+      ['Call', RuntimeCall],
+      ['Signature', MultiSignature],
+      ['Extra', SignedExtra],
+    ],
+  },
+);
 
 export const RuntimeType = struct(`${RUNTIME_PATH}::Runtime`, {});
 
@@ -118,7 +138,8 @@ export function decodeExtrinsic(input: Uint8Array): DecodedExtrinsic {
   }
   if (body.length < 1) throw new ExtrinsicFormatError('empty extrinsic');
   const version = body[0]!;
-  if ((version & 0x7f) !== 4) throw new ExtrinsicFormatError(`unsupported extrinsic version ${version & 0x7f}`);
+  if ((version & 0x7f) !== 4)
+    throw new ExtrinsicFormatError(`unsupported extrinsic version ${version & 0x7f}`);
   const isSigned = (version & 0x80) !== 0;
   let cursor = 1;
   let signed: SignedPart | undefined;
@@ -133,11 +154,18 @@ export function decodeExtrinsic(input: Uint8Array): DecodedExtrinsic {
       extraBytes = body.slice(cursor, cursor + e);
       cursor += e;
       const values = extra as unknown[];
-      signed = { address, signature, era: values[4] as EnumValue, nonce: Number(values[5] as bigint), tip: values[8] as bigint };
+      signed = {
+        address,
+        signature,
+        era: values[4] as EnumValue,
+        nonce: Number(values[5] as bigint),
+        tip: values[8] as bigint,
+      };
     }
     const callBytes = body.slice(cursor);
     const [call, used] = decodePrefix(RuntimeCall, callBytes);
-    if (used !== callBytes.length) throw new ExtrinsicFormatError(`${callBytes.length - used} trailing bytes after the call`);
+    if (used !== callBytes.length)
+      throw new ExtrinsicFormatError(`${callBytes.length - used} trailing bytes after the call`);
     return { encoded: compactAddLength(body), signed, call: call as RuntimeCallValue, callBytes, extraBytes };
   } catch (error) {
     if (error instanceof ExtrinsicFormatError) throw error;

@@ -97,14 +97,23 @@ export interface Runtime {
   genesisBlock(): BuiltBlock;
   buildBlock(parent: StateReader, input: BlockBuildInput): BuiltBlock;
   /** TaggedTransactionQueue_validate_transaction semantics against the state of a block */
-  validateTransaction(state: StateReader, extrinsic: Uint8Array, atBlock: { number: number; hash: Hex }): Validity;
+  validateTransaction(
+    state: StateReader,
+    extrinsic: Uint8Array,
+    atBlock: { number: number; hash: Hex },
+  ): Validity;
   /**
    * `state_call` / `chainHead_v1_call`: Core_version, Metadata_metadata, Metadata_metadata_versions,
    * Metadata_metadata_at_version, AccountNonceApi_account_nonce, TransactionPaymentApi_query_info,
    * TransactionPaymentApi_query_fee_details, TaggedTransactionQueue_validate_transaction, BlockBuilder_*.
    * Throws `RuntimeCallError` for unknown methods or undecodable input.
    */
-  call(state: StateReader, method: string, args: Uint8Array, atBlock: { number: number; hash: Hex }): Uint8Array;
+  call(
+    state: StateReader,
+    method: string,
+    args: Uint8Array,
+    atBlock: { number: number; hash: Hex },
+  ): Uint8Array;
   /** encoded metadata (RuntimeMetadataPrefixed V14), as `state_getMetadata` returns it */
   metadata(): Uint8Array;
   /** computes the storage changes of a dev control on top of a block (throws `DevActionError` on bad input) */

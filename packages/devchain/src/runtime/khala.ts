@@ -1,23 +1,20 @@
 import { compactAddLength, hexToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
-import { blake2AsHex, blake2AsU8a } from '@polkadot/util-crypto';
-import { KHALA_PALLETS } from '../pallets/index.js';
+import { blake2AsHex, blake2AsU8a, sr25519PairFromSeed } from '@polkadot/util-crypto';
 import { deposit, withdraw } from '../pallets/balances/index.js';
+import { KHALA_PALLETS } from '../pallets/index.js';
 import { checkMqSequence } from '../pallets/phala/mq/index.js';
 import { Workers } from '../pallets/phala/registry/index.js';
 import {
-  SimulationError,
   addSimulatedWorker,
   forceSettlement,
+  SimulationError,
   setGatekeeperPaused,
   setInstantScore,
   setWorkerOnline,
   simulateBlock,
 } from '../pallets/phala/simulation/index.js';
-import { Now } from '../pallets/timestamp/index.js';
-import { DispatchError } from './pallet.js';
-import { sr25519PairFromSeed } from '@polkadot/util-crypto';
-import { TREASURY_ACCOUNT, palletAccount } from './accounts.js';
 import {
+  Account,
   AllExtrinsicsLen,
   DigestItem,
   EventCount,
@@ -26,11 +23,12 @@ import {
   ExtrinsicCount,
   System,
   setRuntimeVersion,
-  Account,
 } from '../pallets/system/index.js';
 import { RuntimeVersionType } from '../pallets/system/types.js';
+import { Now } from '../pallets/timestamp/index.js';
 import { computeFee } from '../pallets/transactionPayment/index.js';
-import { type Hex, bytes, decodeAll, option, u32, vec } from '../scale/types.js';
+import { bytes, decodeAll, type Hex, option, u32, vec } from '../scale/types.js';
+import { palletAccount, TREASURY_ACCOUNT } from './accounts.js';
 import {
   ApplyExtrinsicResult,
   FeeDetails,
@@ -42,7 +40,13 @@ import {
 import { devAccounts } from './devAccounts.js';
 import { Executive, type ExecutiveHooks, TransactionInvalid } from './executive.js';
 import { Ext } from './ext.js';
-import { type DecodedExtrinsic, decodeExtrinsic, encodeUnsigned, ExtrinsicFormatError, UncheckedExtrinsic } from './extrinsic.js';
+import {
+  type DecodedExtrinsic,
+  decodeExtrinsic,
+  ExtrinsicFormatError,
+  encodeUnsigned,
+  UncheckedExtrinsic,
+} from './extrinsic.js';
 import type { GenesisConfig } from './genesisConfig.js';
 import {
   type BlockBuildInput,
@@ -57,8 +61,9 @@ import {
   type TransactionValidityError,
   type Validity,
 } from './interface.js';
-import { type RuntimeApiDecl, buildMetadataV14, buildMetadataV15 } from './metadata.js';
+import { buildMetadataV14, buildMetadataV15, type RuntimeApiDecl } from './metadata.js';
 import { setRuntimePallets } from './outer.js';
+import { DispatchError } from './pallet.js';
 import { AccountId32, H256, Header } from './primitives.js';
 import { BlockState } from './state.js';
 
@@ -72,6 +77,11 @@ export interface KhalaRuntimeOptions {
   genesisTimestamp?: number;
   /** hooks supplied by pallets that pay fees and check message sequences */
   hooks?: ExecutiveHooks;
+  /**
+   * the Sudo key at genesis (default //Alice); `null` leaves Sudo without a key, so no signature can write state
+   * except through real extrinsics (`phala-devchain --production`)
+   */
+  sudoKey?: Hex | null;
 }
 
 const PHA = 10n ** 12n;
@@ -103,7 +113,14 @@ function apiDecls(): RuntimeApiDecl[] {
       name: 'Core',
       id: id('Core'),
       version: 4,
-      methods: [{ name: 'version', inputs: [], output: RuntimeVersionType, docs: [' Returns the version of the runtime.'] }],
+      methods: [
+        {
+          name: 'version',
+          inputs: [],
+          output: RuntimeVersionType,
+          docs: [' Returns the version of the runtime.'],
+        },
+      ],
       docs: [' The `Core` runtime api that every Substrate runtime needs to implement.'],
     },
     {
@@ -111,14 +128,24 @@ function apiDecls(): RuntimeApiDecl[] {
       id: id('Metadata'),
       version: 2,
       methods: [
-        { name: 'metadata', inputs: [], output: OpaqueMetadata, docs: [' Returns the metadata of a runtime.'] },
+        {
+          name: 'metadata',
+          inputs: [],
+          output: OpaqueMetadata,
+          docs: [' Returns the metadata of a runtime.'],
+        },
         {
           name: 'metadata_at_version',
           inputs: [{ name: 'version', type: u32 }],
           output: option(OpaqueMetadata),
           docs: [' Returns the metadata at a given version.'],
         },
-        { name: 'metadata_versions', inputs: [], output: vec(u32), docs: [' Returns the supported metadata versions.'] },
+        {
+          name: 'metadata_versions',
+          inputs: [],
+          output: vec(u32),
+          docs: [' Returns the supported metadata versions.'],
+        },
       ],
       docs: [' The `Metadata` api trait that returns metadata for the runtime.'],
     },
@@ -212,11 +239,12 @@ function stateRootOf(parentRoot: Uint8Array, changes: Map<Hex, Uint8Array | null
   const parts: Uint8Array[] = [parentRoot];
   for (const k of keys) {
     const v = changes.get(k);
-    parts.push(blake2AsU8a(u8aConcat(hexToU8a(k), v ? u8aConcat(Uint8Array.of(1), v) : Uint8Array.of(0)), 256));
+    parts.push(
+      blake2AsU8a(u8aConcat(hexToU8a(k), v ? u8aConcat(Uint8Array.of(1), v) : Uint8Array.of(0)), 256),
+    );
   }
   return u8aToHex(blake2AsU8a(u8aConcat(...parts), 256)) as Hex;
 }
-
 
 function tryDecodeExtrinsic(bytes: Uint8Array): DecodedExtrinsic | undefined {
   try {
@@ -234,7 +262,6 @@ function encodeValidityError(error: TransactionValidityError) {
   const v = error.unknown;
   return { tag: 'Unknown', value: typeof v === 'string' ? v : { tag: 'Custom', value: v.Custom } };
 }
-
 
 /**
  * Khala runtime 1192 as a TypeScript runtime: assembles the pallets, serves metadata and runtime APIs, and builds
@@ -263,12 +290,17 @@ export class KhalaRuntime implements Runtime {
         [palletAccount('phala/pp'), options.subsidyPoolBalance ?? 10_000_000n * PHA],
         ...(options.endowed ?? []),
       ],
-      sudoKey: devAccounts()[0]!.publicKey,
+      sudoKey: options.sudoKey === undefined ? devAccounts()[0]!.publicKey : options.sudoKey,
       tokenomics: options.tokenomics ?? 'default',
       subsidyPoolBalance: options.subsidyPoolBalance ?? 10_000_000n * PHA,
       genesisTimestamp: startTime,
     };
-    this.executive = new Executive(KHALA_PALLETS, () => this.version, () => this.genesisBlock().hash, options.hooks ?? defaultHooks());
+    this.executive = new Executive(
+      KHALA_PALLETS,
+      () => this.version,
+      () => this.genesisBlock().hash,
+      options.hooks ?? defaultHooks(),
+    );
   }
 
   get genesisConfig(): GenesisConfig {
@@ -287,12 +319,23 @@ export class KhalaRuntime implements Runtime {
     if (this.genesisCache) return this.genesisCache.block;
     const ext = new Ext(BlockState.fromEntries([]), 0, `0x${'00'.repeat(32)}` as Hex, this.executive);
     for (const pallet of KHALA_PALLETS) pallet.spec.genesis?.(ext, this.config);
-    ext.state.set(u8aToHex(stringToU8a(':code')) as Hex, u8aConcat(stringToU8a('phala-devchain:khala:'), blake2AsU8a(metadataV14(), 256)));
+    ext.state.set(
+      u8aToHex(stringToU8a(':code')) as Hex,
+      u8aConcat(stringToU8a('phala-devchain:khala:'), blake2AsU8a(metadataV14(), 256)),
+    );
     ext.state.set(u8aToHex(stringToU8a(':heappages')) as Hex, new Uint8Array(8));
-    const state = BlockState.fromEntries([...ext.state.changes].filter(([, v]) => v !== null) as Array<[Hex, Uint8Array]>);
+    const state = BlockState.fromEntries(
+      [...ext.state.changes].filter(([, v]) => v !== null) as Array<[Hex, Uint8Array]>,
+    );
     const root = stateRootOf(new Uint8Array(32), ext.state.changes);
     this.stateRoots.set(state, hexToU8a(root));
-    const header = { parentHash: `0x${'00'.repeat(32)}` as Hex, number: 0, stateRoot: root, extrinsicsRoot: blake2AsHex(new Uint8Array([0]), 256) as Hex, digest: [] };
+    const header = {
+      parentHash: `0x${'00'.repeat(32)}` as Hex,
+      number: 0,
+      stateRoot: root,
+      extrinsicsRoot: blake2AsHex(new Uint8Array([0]), 256) as Hex,
+      digest: [],
+    };
     const encodedHeader = this.encodeHeader(header);
     const block: BuiltBlock = {
       header,
@@ -370,7 +413,9 @@ export class KhalaRuntime implements Runtime {
 
     const parentRoot = this.stateRoots.get(parent) ?? hexToU8a(blake2AsHex(input.parentHash, 256) as Hex);
     const stateRoot = stateRootOf(parentRoot, ext.state.changes);
-    const state = (parent instanceof BlockState ? parent : BlockState.fromEntries([])).apply(ext.state.changes);
+    const state = (parent instanceof BlockState ? parent : BlockState.fromEntries([])).apply(
+      ext.state.changes,
+    );
     this.stateRoots.set(state, hexToU8a(stateRoot));
     const header = {
       parentHash: input.parentHash,
@@ -380,20 +425,40 @@ export class KhalaRuntime implements Runtime {
       digest: [],
     };
     const encodedHeader = this.encodeHeader(header);
-    return { header, encodedHeader, hash: blake2AsHex(encodedHeader, 256) as Hex, extrinsics: body, state, rejected, deferred };
+    return {
+      header,
+      encodedHeader,
+      hash: blake2AsHex(encodedHeader, 256) as Hex,
+      extrinsics: body,
+      state,
+      rejected,
+      deferred,
+    };
   }
 
-  validateTransaction(state: StateReader, extrinsic: Uint8Array, atBlock: { number: number; hash: Hex }): Validity {
+  validateTransaction(
+    state: StateReader,
+    extrinsic: Uint8Array,
+    atBlock: { number: number; hash: Hex },
+  ): Validity {
     let decoded: ReturnType<typeof decodeExtrinsic>;
     try {
       decoded = decodeExtrinsic(extrinsic);
     } catch (error) {
-      return { err: { invalid: 'Call' }, reason: (error as Error).message };
+      // as a Substrate runtime does: bad input is a failed runtime call (the pool answers 1002), not an invalid
+      // transaction
+      throw new RuntimeCallError(
+        `Bad input data provided to validate_transaction: ${(error as Error).message}`,
+      );
     }
     return this.validateDecoded(state, decoded, atBlock);
   }
 
-  private validateDecoded(state: StateReader, decoded: DecodedExtrinsic, atBlock: { number: number; hash: Hex }): Validity {
+  private validateDecoded(
+    state: StateReader,
+    decoded: DecodedExtrinsic,
+    atBlock: { number: number; hash: Hex },
+  ): Validity {
     const ext = this.openBlock(state, atBlock.number + 1, atBlock.hash);
     try {
       return { ok: this.executive.checkSigned(ext, decoded, false).validity };
@@ -442,7 +507,12 @@ export class KhalaRuntime implements Runtime {
     return { changes: [...ext.state.changes], ...(pubkey ? { pubkey } : {}) };
   }
 
-  call(state: StateReader, method: string, args: Uint8Array, atBlock: { number: number; hash: Hex }): Uint8Array {
+  call(
+    state: StateReader,
+    method: string,
+    args: Uint8Array,
+    atBlock: { number: number; hash: Hex },
+  ): Uint8Array {
     const decodeArgs = <T>(type: Parameters<typeof decodeAll<T>>[0]) => {
       try {
         return decodeAll(type, args);
@@ -486,19 +556,30 @@ export class KhalaRuntime implements Runtime {
           });
         }
         return FeeDetails.codec.enc({
-          inclusion_fee: { base_fee: details.baseFee, len_fee: details.lenFee, adjusted_weight_fee: details.adjustedWeightFee },
+          inclusion_fee: {
+            base_fee: details.baseFee,
+            len_fee: details.lenFee,
+            adjusted_weight_fee: details.adjustedWeightFee,
+          },
           tip: details.tip,
         });
       }
       case 'TaggedTransactionQueue_validate_transaction': {
         // (source, tx, block_hash): older clients omit the source byte, so the extrinsic is read with the source
         // first and without it when that does not decode — each attempt's result is kept, not decoded again.
-        const withSource = args[0] !== undefined && args[0] <= 2 ? tryDecodeExtrinsic(args.subarray(1, args.length - 32)) : undefined;
+        const withSource =
+          args[0] !== undefined && args[0] <= 2
+            ? tryDecodeExtrinsic(args.subarray(1, args.length - 32))
+            : undefined;
         const validity = withSource
           ? this.validateDecoded(state, withSource, atBlock)
           : this.validateTransaction(state, args.subarray(0, args.length - 32), atBlock);
-        if ('ok' in validity) return TransactionValidity.codec.enc({ success: true, value: validity.ok as never });
-        return TransactionValidity.codec.enc({ success: false, value: encodeValidityError(validity.err) as never });
+        if ('ok' in validity)
+          return TransactionValidity.codec.enc({ success: true, value: validity.ok as never });
+        return TransactionValidity.codec.enc({
+          success: false,
+          value: encodeValidityError(validity.err) as never,
+        });
       }
       case 'BlockBuilder_apply_extrinsic': {
         const ext = this.openBlock(state, atBlock.number + 1, atBlock.hash);
@@ -511,11 +592,15 @@ export class KhalaRuntime implements Runtime {
         }
         try {
           const outcome = this.executive.applySigned(ext, decoded, 1);
-          const inner = outcome === undefined ? { success: true, value: [] } : { success: false, value: outcome };
+          const inner =
+            outcome === undefined ? { success: true, value: [] } : { success: false, value: outcome };
           return ApplyExtrinsicResult.codec.enc({ success: true, value: inner as never });
         } catch (error) {
           if (!(error instanceof TransactionInvalid)) throw error;
-          return ApplyExtrinsicResult.codec.enc({ success: false, value: encodeValidityError(error.error) as never });
+          return ApplyExtrinsicResult.codec.enc({
+            success: false,
+            value: encodeValidityError(error.error) as never,
+          });
         }
       }
       default:
@@ -528,7 +613,10 @@ export class KhalaRuntime implements Runtime {
 function devWorkerKey(state: StateReader, operator: Hex): Hex {
   // Deterministic per chain history, so a test that registers workers in the same order gets the same keys.
   for (let n = 0; ; n++) {
-    const seed = blake2AsU8a(u8aConcat(stringToU8a('phala-devchain/worker/'), hexToU8a(operator), u32.codec.enc(n)), 256);
+    const seed = blake2AsU8a(
+      u8aConcat(stringToU8a('phala-devchain/worker/'), hexToU8a(operator), u32.codec.enc(n)),
+      256,
+    );
     const pubkey = u8aToHex(sr25519PairFromSeed(seed).publicKey) as Hex;
     if (!Workers.has(state, pubkey)) return pubkey;
   }
@@ -545,4 +633,3 @@ function defaultHooks(): ExecutiveHooks {
 export function createKhalaRuntime(options: KhalaRuntimeOptions = {}): KhalaRuntime {
   return new KhalaRuntime(options);
 }
-

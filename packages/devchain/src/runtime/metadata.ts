@@ -2,7 +2,7 @@ import { TypeRegistry } from '@polkadot/types';
 import { u8aConcat, u8aToHex } from '@polkadot/util';
 import { PortableRegistry } from '../scale/registry.js';
 import { type ScaleType, tuple } from '../scale/types.js';
-import { SIGNED_EXTENSIONS, SignedExtra, UncheckedExtrinsic, RuntimeType } from './extrinsic.js';
+import { RuntimeType, SIGNED_EXTENSIONS, SignedExtra, UncheckedExtrinsic } from './extrinsic.js';
 import { RuntimeCall, RuntimeError, RuntimeEvent, runtimePallets } from './outer.js';
 import type { Pallet } from './pallet.js';
 import { MultiAddress, MultiSignature } from './primitives.js';

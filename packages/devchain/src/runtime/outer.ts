@@ -3,7 +3,7 @@
  * reference these before the runtime is assembled (Utility batches RuntimeCalls, System stores RuntimeEvents),
  * so they resolve lazily from the pallet list given to `setRuntimePallets`.
  */
-import { type ScaleType, enumType, lazy, struct, vec } from '../scale/types.js';
+import { enumType, lazy, type ScaleType, struct, vec } from '../scale/types.js';
 import type { Pallet } from './pallet.js';
 import { H256, Phase } from './primitives.js';
 
@@ -45,7 +45,8 @@ export const RuntimeCall = lazy(() =>
   outerEnum(
     'RuntimeCall',
     (p) => p.callType,
-    (p) => `self::sp_api_hidden_includes_construct_runtime::hidden_include::dispatch\n::CallableCallFor<${p.name}, Runtime>`,
+    (p) =>
+      `self::sp_api_hidden_includes_construct_runtime::hidden_include::dispatch\n::CallableCallFor<${p.name}, Runtime>`,
   ),
 );
 export const RuntimeEvent = lazy(() =>
@@ -66,6 +67,11 @@ export const RuntimeError = lazy(() =>
 export const EventRecord = struct(
   'frame_system::EventRecord',
   { phase: [Phase, 'Phase'], event: [RuntimeEvent, 'E'], topics: [vec(H256), 'Vec<T>'] },
-  { params: [['E', RuntimeEvent], ['T', H256]] },
+  {
+    params: [
+      ['E', RuntimeEvent],
+      ['T', H256],
+    ],
+  },
 );
 export const EventRecords = vec(EventRecord);

@@ -1,8 +1,8 @@
 import { u8aToHex } from '@polkadot/util';
-import { type Hex, type ScaleType, type StructValue, type VariantDef, enumType } from '../scale/types.js';
-import type { AnyStorageItem } from './storage.js';
+import { enumType, type Hex, type ScaleType, type StructValue, type VariantDef } from '../scale/types.js';
 import type { Ext } from './ext.js';
 import type { GenesisConfig } from './genesisConfig.js';
+import type { AnyStorageItem } from './storage.js';
 
 export type Origin = { kind: 'root' } | { kind: 'signed'; who: Hex } | { kind: 'none' };
 
@@ -14,7 +14,17 @@ export type DispatchErrorValue =
   | 'ConsumerRemaining'
   | 'NoProviders'
   | 'TooManyConsumers'
-  | { tag: 'Token'; value: 'NoFunds' | 'WouldDie' | 'BelowMinimum' | 'CannotCreate' | 'UnknownAsset' | 'Frozen' | 'Unsupported' }
+  | {
+      tag: 'Token';
+      value:
+        | 'NoFunds'
+        | 'WouldDie'
+        | 'BelowMinimum'
+        | 'CannotCreate'
+        | 'UnknownAsset'
+        | 'Frozen'
+        | 'Unsupported';
+    }
   | { tag: 'Arithmetic'; value: 'Underflow' | 'Overflow' | 'DivisionByZero' }
   | { tag: 'Transactional'; value: 'LimitReached' | 'NoLayer' };
 
@@ -61,7 +71,11 @@ export interface ConstantSpec<V = any> {
   docs?: string[];
 }
 
-export interface PalletSpec<C extends Record<string, CallSpec<any>>, E extends Record<string, EventSpec>, R extends string> {
+export interface PalletSpec<
+  C extends Record<string, CallSpec<any>>,
+  E extends Record<string, EventSpec>,
+  R extends string,
+> {
   name: string;
   index: number;
   /** Rust paths of the pallet's Call / Event / Error enums, e.g. `phala_pallets::stakepool::pallet` */
@@ -124,22 +138,36 @@ export function definePallet<
   const callType = callEntries.length
     ? enumType(
         `${spec.path}::Call`,
-        variantsFromFields(callEntries.map(([name, c]) => [name, { index: c.index, fields: c.args, docs: c.docs ?? [] }])),
+        variantsFromFields(
+          callEntries.map(([name, c]) => [name, { index: c.index, fields: c.args, docs: c.docs ?? [] }]),
+        ),
         { params, docs: ['Contains one variant per dispatchable that can be called by an extrinsic.'] },
       )
     : undefined;
   const eventType = eventEntries.length
     ? enumType(
         `${spec.path}::Event`,
-        variantsFromFields(eventEntries.map(([name, e]) => [name, { index: e.index, fields: e.fields, docs: e.docs ?? [] }])),
-        { params: spec.eventGenerics ? spec.eventGenerics.map((g) => [g] as [string]) : params, docs: ['The `Event` enum of this pallet'] },
+        variantsFromFields(
+          eventEntries.map(([name, e]) => [name, { index: e.index, fields: e.fields, docs: e.docs ?? [] }]),
+        ),
+        {
+          params: spec.eventGenerics ? spec.eventGenerics.map((g) => [g] as [string]) : params,
+          docs: ['The `Event` enum of this pallet'],
+        },
       )
     : undefined;
   const errorType = errorList.length
     ? enumType(
         `${spec.path}::Error`,
-        Object.fromEntries(errorList.map(([name, docs], index) => [name, { index, docs: docs ? docs.split('\n') : [] }])),
-        { params, docs: ['Custom [dispatch errors](https://docs.substrate.io/main-docs/build/events-errors/) of this pallet.'] },
+        Object.fromEntries(
+          errorList.map(([name, docs], index) => [name, { index, docs: docs ? docs.split('\n') : [] }]),
+        ),
+        {
+          params,
+          docs: [
+            'Custom [dispatch errors](https://docs.substrate.io/main-docs/build/events-errors/) of this pallet.',
+          ],
+        },
       )
     : undefined;
   const errorIndexByName = new Map<string, number>(errorList.map(([name], index) => [name, index]));
@@ -156,7 +184,10 @@ export function definePallet<
       const index = errorIndexByName.get(name);
       if (index === undefined) throw new TypeError(`${spec.name} has no error ${name}`);
       const error = u8aToHex(Uint8Array.of(index, 0, 0, 0)) as Hex;
-      return new DispatchError({ tag: 'Module', value: { index: spec.index, error } }, message ?? `${spec.name}.${name}`);
+      return new DispatchError(
+        { tag: 'Module', value: { index: spec.index, error } },
+        message ?? `${spec.name}.${name}`,
+      );
     },
     errorIndex(name) {
       const index = errorIndexByName.get(name);

@@ -1,20 +1,20 @@
 /** Substrate primitive types, declared with the paths and shapes Khala's metadata uses. */
 import {
-  type EnumValue,
-  type ScaleType,
-  unit,
-  type Hex,
   byteArray,
   bytes,
   compact,
+  type EnumValue,
   emptyStruct,
   enumType,
+  type Hex,
   newtype,
+  type ScaleType,
   struct,
   u8,
   u32,
   u64,
   u128,
+  unit,
   vec,
 } from '../scale/types.js';
 
@@ -58,13 +58,22 @@ export const MultiAddress = enumType<MultiAddressValue>(
     Address32: { fields: [[Bytes32, '[u8; 32]']] },
     Address20: { fields: [[byteArray(20), '[u8; 20]']] },
   },
-  { params: [['AccountId', AccountId32], ['AccountIndex', unit]] },
+  {
+    params: [
+      ['AccountId', AccountId32],
+      ['AccountIndex', unit],
+    ],
+  },
 );
 
 export type MultiSignatureValue = { tag: 'Ed25519' | 'Sr25519' | 'Ecdsa'; value: Hex };
 export const MultiSignature = enumType<MultiSignatureValue>('sp_runtime::MultiSignature', {
-  Ed25519: { fields: [[newtype('sp_core::ed25519::Signature', byteArray(64), '[u8; 64]'), 'ed25519::Signature']] },
-  Sr25519: { fields: [[newtype('sp_core::sr25519::Signature', byteArray(64), '[u8; 64]'), 'sr25519::Signature']] },
+  Ed25519: {
+    fields: [[newtype('sp_core::ed25519::Signature', byteArray(64), '[u8; 64]'), 'ed25519::Signature']],
+  },
+  Sr25519: {
+    fields: [[newtype('sp_core::sr25519::Signature', byteArray(64), '[u8; 64]'), 'sr25519::Signature']],
+  },
   Ecdsa: { fields: [[newtype('sp_core::ecdsa::Signature', byteArray(65), '[u8; 65]'), 'ecdsa::Signature']] },
 });
 
@@ -86,8 +95,15 @@ export const TokenError = enumType('sp_runtime::TokenError', {
   Frozen: null,
   Unsupported: null,
 });
-export const ArithmeticError = enumType('sp_runtime::ArithmeticError', { Underflow: null, Overflow: null, DivisionByZero: null });
-export const TransactionalError = enumType('sp_runtime::TransactionalError', { LimitReached: null, NoLayer: null });
+export const ArithmeticError = enumType('sp_runtime::ArithmeticError', {
+  Underflow: null,
+  Overflow: null,
+  DivisionByZero: null,
+});
+export const TransactionalError = enumType('sp_runtime::TransactionalError', {
+  LimitReached: null,
+  NoLayer: null,
+});
 export const DispatchErrorType = enumType('sp_runtime::DispatchError', {
   Other: null,
   CannotLookup: null,
@@ -101,7 +117,11 @@ export const DispatchErrorType = enumType('sp_runtime::DispatchError', {
   Transactional: { fields: [[TransactionalError, 'TransactionalError']] },
 });
 
-export const DispatchClass = enumType('frame_support::dispatch::DispatchClass', { Normal: null, Operational: null, Mandatory: null });
+export const DispatchClass = enumType('frame_support::dispatch::DispatchClass', {
+  Normal: null,
+  Operational: null,
+  Mandatory: null,
+});
 export const Pays = enumType('frame_support::dispatch::Pays', { Yes: null, No: null });
 export const DispatchInfo = struct('frame_support::dispatch::DispatchInfo', {
   weight: [Weight, 'Weight'],
@@ -117,12 +137,32 @@ export const Phase = enumType('frame_system::Phase', {
 
 export const DigestItem = enumType('sp_runtime::generic::digest::DigestItem', {
   Other: { index: 0, fields: [[bytes, 'Vec<u8>']] },
-  Consensus: { index: 4, fields: [[byteArray(4), 'ConsensusEngineId'], [bytes, 'Vec<u8>']] },
-  Seal: { index: 5, fields: [[byteArray(4), 'ConsensusEngineId'], [bytes, 'Vec<u8>']] },
-  PreRuntime: { index: 6, fields: [[byteArray(4), 'ConsensusEngineId'], [bytes, 'Vec<u8>']] },
+  Consensus: {
+    index: 4,
+    fields: [
+      [byteArray(4), 'ConsensusEngineId'],
+      [bytes, 'Vec<u8>'],
+    ],
+  },
+  Seal: {
+    index: 5,
+    fields: [
+      [byteArray(4), 'ConsensusEngineId'],
+      [bytes, 'Vec<u8>'],
+    ],
+  },
+  PreRuntime: {
+    index: 6,
+    fields: [
+      [byteArray(4), 'ConsensusEngineId'],
+      [bytes, 'Vec<u8>'],
+    ],
+  },
   RuntimeEnvironmentUpdated: { index: 8 },
 });
-export const Digest = struct('sp_runtime::generic::digest::Digest', { logs: [vec(DigestItem), 'Vec<DigestItem>'] });
+export const Digest = struct('sp_runtime::generic::digest::Digest', {
+  logs: [vec(DigestItem), 'Vec<DigestItem>'],
+});
 
 /** The block header as SCALE encodes it (`number` is compact). */
 export const Header = struct(

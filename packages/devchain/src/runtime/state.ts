@@ -12,8 +12,16 @@ export class BlockState implements StateReader {
   private readonly changes: Map<Hex, Uint8Array | null>;
   private readonly depth: number;
   private sortedKeys: Hex[] | undefined;
+  /**
+   * What this state changed over the one it was made from, kept even when the layers are flattened, with a weak
+   * link to that state: persistence writes per-block diffs without holding pruned states alive.
+   */
+  private readonly delta: Map<Hex, Uint8Array | null>;
+  private readonly madeFrom: WeakRef<BlockState> | undefined;
 
   private constructor(parent: BlockState | undefined, changes: Map<Hex, Uint8Array | null>) {
+    this.delta = changes;
+    this.madeFrom = parent ? new WeakRef(parent) : undefined;
     if (parent && parent.depth + 1 > MAX_DEPTH) {
       const flat = new Map<Hex, Uint8Array | null>();
       for (const key of parent.allKeys()) flat.set(key, parent.get(key)!);
@@ -33,6 +41,27 @@ export class BlockState implements StateReader {
 
   static fromEntries(entries: Iterable<[Hex, Uint8Array]>): BlockState {
     return new BlockState(undefined, new Map(entries));
+  }
+
+  /**
+   * The changes that turn `ancestor` into this state (`null` deletes): the deltas of the states in between when
+   * they are still known, otherwise a full comparison.
+   */
+  changesSince(ancestor: BlockState | undefined): Map<Hex, Uint8Array | null> {
+    const deltas: Array<Map<Hex, Uint8Array | null>> = [];
+    let cursor: BlockState | undefined = this;
+    while (cursor && cursor !== ancestor) {
+      deltas.push(cursor.delta);
+      cursor = cursor.madeFrom?.deref();
+    }
+    const out = new Map<Hex, Uint8Array | null>();
+    if (cursor === ancestor && (ancestor || deltas.length)) {
+      for (let i = deltas.length - 1; i >= 0; i--) for (const [k, v] of deltas[i]!) out.set(k, v);
+      return out;
+    }
+    for (const [k, v] of this.entries()) if (ancestor?.get(k) !== v) out.set(k, v);
+    if (ancestor) for (const k of ancestor.allKeys()) if (this.get(k) === undefined) out.set(k, null);
+    return out;
   }
 
   /** A new state: this one with `changes` applied (`null` deletes). */

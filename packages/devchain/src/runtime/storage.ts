@@ -1,10 +1,17 @@
 import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, xxhashAsU8a } from '@polkadot/util-crypto';
-import { type Hex, type ScaleType, decodeAll, decodePrefix } from '../scale/types.js';
+import { decodeAll, decodePrefix, type Hex, type ScaleType } from '../scale/types.js';
 import type { StateReader } from './interface.js';
 import type { Overlay } from './state.js';
 
-export type Hasher = 'Blake2_128' | 'Blake2_256' | 'Blake2_128Concat' | 'Twox128' | 'Twox256' | 'Twox64Concat' | 'Identity';
+export type Hasher =
+  | 'Blake2_128'
+  | 'Blake2_256'
+  | 'Blake2_128Concat'
+  | 'Twox128'
+  | 'Twox256'
+  | 'Twox64Concat'
+  | 'Identity';
 
 export function hashKey(hasher: Hasher, data: Uint8Array): Uint8Array {
   switch (hasher) {
@@ -62,7 +69,13 @@ abstract class StorageItemBase<V, D extends boolean> {
   readonly prefix: Hex;
   protected readonly defaultValue: V | undefined;
 
-  constructor(pallet: string, name: string, hashers: Hasher[], keys: ScaleType<any>[], options: ItemOptions<V> & { default?: V }) {
+  constructor(
+    pallet: string,
+    name: string,
+    hashers: Hasher[],
+    keys: ScaleType<any>[],
+    options: ItemOptions<V> & { default?: V },
+  ) {
     const hasDefault = 'default' in options && options.default !== undefined;
     this.defaultValue = options.default;
     this.meta = {
@@ -113,7 +126,13 @@ export class StorageMap<K, V, D extends boolean> extends StorageItemBase<V, D> {
   private readonly hasher: Hasher;
   private readonly keyType: ScaleType<K>;
 
-  constructor(pallet: string, name: string, hasher: Hasher, key: ScaleType<K>, options: ItemOptions<V> & { default?: V }) {
+  constructor(
+    pallet: string,
+    name: string,
+    hasher: Hasher,
+    key: ScaleType<K>,
+    options: ItemOptions<V> & { default?: V },
+  ) {
     super(pallet, name, [hasher], [key], options);
     this.hasher = hasher;
     this.keyType = key;
@@ -137,7 +156,8 @@ export class StorageMap<K, V, D extends boolean> extends StorageItemBase<V, D> {
   /** Decodes the key part of a full storage key (only for concat hashers). */
   decodeKey(fullKey: Hex): K {
     const skip = hashPrefixLength(this.hasher);
-    if (skip === undefined) throw new TypeError(`${this.meta.name}: keys hashed with ${this.hasher} cannot be decoded`);
+    if (skip === undefined)
+      throw new TypeError(`${this.meta.name}: keys hashed with ${this.hasher} cannot be decoded`);
     return decodeAll(this.keyType, hexToU8a(`0x${fullKey.slice(2 + 64 + skip * 2)}`));
   }
   entries(state: StateReader): Array<[K, V]> {
@@ -162,13 +182,15 @@ export class StorageNMap<K extends unknown[], V, D extends boolean> extends Stor
 
   key(...k: K): Hex {
     let out = this.prefix as string;
-    for (let i = 0; i < k.length; i++) out += u8aToHex(hashKey(this.hasherList[i]!, this.keyTypes[i]!.codec.enc(k[i]))).slice(2);
+    for (let i = 0; i < k.length; i++)
+      out += u8aToHex(hashKey(this.hasherList[i]!, this.keyTypes[i]!.codec.enc(k[i]))).slice(2);
     return out as Hex;
   }
   /** Prefix covering every entry whose first keys are `k`. */
   partialKey(...k: unknown[]): Hex {
     let out = this.prefix as string;
-    for (let i = 0; i < k.length; i++) out += u8aToHex(hashKey(this.hasherList[i]!, this.keyTypes[i]!.codec.enc(k[i]))).slice(2);
+    for (let i = 0; i < k.length; i++)
+      out += u8aToHex(hashKey(this.hasherList[i]!, this.keyTypes[i]!.codec.enc(k[i]))).slice(2);
     return out as Hex;
   }
   get(state: StateReader, ...k: K): Read<V, D> {
@@ -185,7 +207,8 @@ export class StorageNMap<K extends unknown[], V, D extends boolean> extends Stor
     const out: unknown[] = [];
     for (let i = 0; i < this.keyTypes.length; i++) {
       const skip = hashPrefixLength(this.hasherList[i]!);
-      if (skip === undefined) throw new TypeError(`${this.meta.name}: keys hashed with ${this.hasherList[i]} cannot be decoded`);
+      if (skip === undefined)
+        throw new TypeError(`${this.meta.name}: keys hashed with ${this.hasherList[i]} cannot be decoded`);
       const [value, used] = decodePrefix(this.keyTypes[i]!, bytes.subarray(skip));
       out.push(value);
       bytes = bytes.subarray(skip + used);
@@ -193,7 +216,9 @@ export class StorageNMap<K extends unknown[], V, D extends boolean> extends Stor
     return out as K;
   }
   entries(state: StateReader, ...partial: unknown[]): Array<[K, V]> {
-    return state.keys(this.partialKey(...partial)).map((k) => [this.decodeKey(k), decodeAll(this.meta.value, state.get(k)!)]);
+    return state
+      .keys(this.partialKey(...partial))
+      .map((k) => [this.decodeKey(k), decodeAll(this.meta.value, state.get(k)!)]);
   }
 }
 
@@ -207,13 +232,28 @@ class PalletStorage {
     return new StorageValue<V, boolean>(this.pallet, name, [], [], options);
   }
 
-  map<K, V>(name: string, hasher: Hasher, key: ScaleType<K>, options: ItemOptions<V> & { default: V }): StorageMap<K, V, true>;
-  map<K, V>(name: string, hasher: Hasher, key: ScaleType<K>, options: ItemOptions<V>): StorageMap<K, V, false>;
+  map<K, V>(
+    name: string,
+    hasher: Hasher,
+    key: ScaleType<K>,
+    options: ItemOptions<V> & { default: V },
+  ): StorageMap<K, V, true>;
+  map<K, V>(
+    name: string,
+    hasher: Hasher,
+    key: ScaleType<K>,
+    options: ItemOptions<V>,
+  ): StorageMap<K, V, false>;
   map<K, V>(name: string, hasher: Hasher, key: ScaleType<K>, options: ItemOptions<V> & { default?: V }) {
     return new StorageMap<K, V, boolean>(this.pallet, name, hasher, key, options);
   }
 
-  nmap<K extends unknown[], V>(name: string, hashers: Hasher[], keys: ScaleType<any>[], options: ItemOptions<V>): StorageNMap<K, V, false> {
+  nmap<K extends unknown[], V>(
+    name: string,
+    hashers: Hasher[],
+    keys: ScaleType<any>[],
+    options: ItemOptions<V>,
+  ): StorageNMap<K, V, false> {
     return new StorageNMap<K, V, false>(this.pallet, name, hashers, keys, options);
   }
 }

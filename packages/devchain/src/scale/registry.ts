@@ -1,4 +1,4 @@
-import { type FieldDef, type ScaleType, type TypeDef, resolve } from './types.js';
+import { type FieldDef, resolve, type ScaleType, type TypeDef } from './types.js';
 
 /** One entry of a scale-info portable registry, in the JSON form @polkadot/types accepts for `PortableType`. */
 export interface PortableTypeJson {
@@ -100,7 +100,12 @@ export class PortableRegistry {
       case 'variant':
         return {
           Variant: {
-            variants: def.variants.map((v) => ({ name: v.name, fields: this.fields(v.fields), index: v.index, docs: v.docs ?? [] })),
+            variants: def.variants.map((v) => ({
+              name: v.name,
+              fields: this.fields(v.fields),
+              index: v.index,
+              docs: v.docs ?? [],
+            })),
           },
         };
     }

@@ -10,17 +10,19 @@
  * - enums whose variants carry no data → the variant name; other enums → `{ tag, value }`
  * - single-field tuple structs (AccountId32, Permill, H256 …) → the inner value
  */
+
+import { hexToU8a, u8aToHex } from '@polkadot/util';
 import {
-  Bytes as ScaleBytes,
   type Codec,
+  createCodec,
+  createDecoder,
+  enhanceCodec,
+  Bytes as ScaleBytes,
   Option as ScaleOption,
   Tuple as ScaleTuple,
   Vector as ScaleVector,
   bool as scaleBool,
   compact as scaleCompact,
-  createCodec,
-  createDecoder,
-  enhanceCodec,
   i8 as scaleI8,
   i16 as scaleI16,
   i32 as scaleI32,
@@ -34,7 +36,6 @@ import {
   u128 as scaleU128,
   u256 as scaleU256,
 } from 'scale-ts';
-import { hexToU8a, u8aToHex } from '@polkadot/util';
 
 export type Primitive =
   | 'bool'
@@ -94,7 +95,13 @@ export interface ScaleType<V> {
 export type ValueOf<T> = T extends ScaleType<infer V> ? V : never;
 export type Hex = `0x${string}`;
 
-function make<V>(def: TypeDef, codec: Codec<V>, path: string[] = [], params: TypeParam[] = [], docs: string[] = []) {
+function make<V>(
+  def: TypeDef,
+  codec: Codec<V>,
+  path: string[] = [],
+  params: TypeParam[] = [],
+  docs: string[] = [],
+) {
   return { def, codec, path, params, docs } satisfies ScaleType<V> as ScaleType<V>;
 }
 
@@ -127,7 +134,11 @@ export function compact(inner: ScaleType<number> | ScaleType<bigint>): ScaleType
 }
 
 const hexCodec = (codec: Codec<Uint8Array>): Codec<Hex> =>
-  enhanceCodec(codec, (v: Hex | Uint8Array) => (typeof v === 'string' ? hexToU8a(v) : v), (v) => u8aToHex(v) as Hex);
+  enhanceCodec(
+    codec,
+    (v: Hex | Uint8Array) => (typeof v === 'string' ? hexToU8a(v) : v),
+    (v) => u8aToHex(v) as Hex,
+  );
 
 /** `Vec<u8>`, as a hex string. */
 export const bytes: ScaleType<Hex> = make({ kind: 'sequence', inner: u8 }, hexCodec(ScaleBytes()));
@@ -135,13 +146,10 @@ export const bytes: ScaleType<Hex> = make({ kind: 'sequence', inner: u8 }, hexCo
 /** `[u8; N]`, as a hex string. */
 export function byteArray(len: number): ScaleType<Hex> {
   const inner = ScaleBytes(len);
-  const checked = createCodec<Uint8Array>(
-    (v) => {
-      if (v.length !== len) throw new TypeError(`expected ${len} bytes, got ${v.length}`);
-      return inner.enc(v);
-    },
-    inner.dec,
-  );
+  const checked = createCodec<Uint8Array>((v) => {
+    if (v.length !== len) throw new TypeError(`expected ${len} bytes, got ${v.length}`);
+    return inner.enc(v);
+  }, inner.dec);
   return make({ kind: 'array', len, inner: u8 }, hexCodec(checked));
 }
 
@@ -156,7 +164,13 @@ export function array<T>(inner: ScaleType<T>, len: number): ScaleType<T[]> {
 export function tuple<const T extends readonly ScaleType<any>[]>(
   ...items: T
 ): ScaleType<{ -readonly [K in keyof T]: ValueOf<T[K]> }> {
-  const codec = items.length === 0 ? createCodec(() => new Uint8Array(), createDecoder(() => [])) : ScaleTuple(...(items.map((i) => i.codec) as [Codec<any>]));
+  const codec =
+    items.length === 0
+      ? createCodec(
+          () => new Uint8Array(),
+          createDecoder(() => []),
+        )
+      : ScaleTuple(...(items.map((i) => i.codec) as [Codec<any>]));
   return make({ kind: 'tuple', items: [...items] }, codec as any);
 }
 
@@ -193,9 +207,12 @@ export type ResultValue<T, E> = { success: true; value: T } | { success: false; 
 
 export function result<T, E>(ok: ScaleType<T>, err: ScaleType<E>): ScaleType<ResultValue<T, E>> {
   const codec = createCodec<ResultValue<T, E>>(
-    (v) => concat(Uint8Array.of(v.success ? 0 : 1), v.success ? ok.codec.enc(v.value) : err.codec.enc(v.value)),
+    (v) =>
+      concat(Uint8Array.of(v.success ? 0 : 1), v.success ? ok.codec.enc(v.value) : err.codec.enc(v.value)),
     createDecoder((input) =>
-      scaleU8.dec(input) === 0 ? { success: true, value: ok.codec.dec(input) } : { success: false, value: err.codec.dec(input) },
+      scaleU8.dec(input) === 0
+        ? { success: true, value: ok.codec.dec(input) }
+        : { success: false, value: err.codec.dec(input) },
     ),
   );
   return make(
@@ -216,7 +233,11 @@ export function result<T, E>(ok: ScaleType<T>, err: ScaleType<E>): ScaleType<Res
 }
 
 type FieldSpec = ScaleType<any> | readonly [ScaleType<any>, string];
-type FieldValue<F> = F extends readonly [ScaleType<infer V>, string] ? V : F extends ScaleType<infer V> ? V : never;
+type FieldValue<F> = F extends readonly [ScaleType<infer V>, string]
+  ? V
+  : F extends ScaleType<infer V>
+    ? V
+    : never;
 export type StructValue<F extends Record<string, FieldSpec>> = { [K in keyof F]: FieldValue<F[K]> };
 
 function fieldOf(name: string | undefined, spec: FieldSpec): FieldDef {
@@ -235,20 +256,40 @@ export function struct<F extends Record<string, FieldSpec>>(
 ): ScaleType<StructValue<F>> {
   const defs = Object.entries(fields).map(([name, spec]) => fieldOf(name, spec));
   const codec = lazyCodec(() => structCodec(defs));
-  return make({ kind: 'composite', fields: defs }, codec as any, splitPath(path), toParams(options.params), options.docs);
+  return make(
+    { kind: 'composite', fields: defs },
+    codec as any,
+    splitPath(path),
+    toParams(options.params),
+    options.docs,
+  );
 }
 
 /** A tuple struct with one field (`struct AccountId32([u8; 32])`): its value is the inner value. */
-export function newtype<T>(path: string, inner: ScaleType<T>, typeName?: string, options: NamedOptions = {}): ScaleType<T> {
+export function newtype<T>(
+  path: string,
+  inner: ScaleType<T>,
+  typeName?: string,
+  options: NamedOptions = {},
+): ScaleType<T> {
   const field: FieldDef = typeName === undefined ? { type: inner } : { type: inner, typeName };
-  return make({ kind: 'composite', fields: [field] }, lazyCodec(() => resolve(inner).codec), splitPath(path), toParams(options.params), options.docs);
+  return make(
+    { kind: 'composite', fields: [field] },
+    lazyCodec(() => resolve(inner).codec),
+    splitPath(path),
+    toParams(options.params),
+    options.docs,
+  );
 }
 
 /** A named composite with no fields (`struct CheckWeight<T>`) — encodes to nothing. */
 export function emptyStruct(path: string, options: NamedOptions = {}): ScaleType<null> {
   return make(
     { kind: 'composite', fields: [] },
-    createCodec(() => new Uint8Array(), createDecoder(() => null)),
+    createCodec(
+      () => new Uint8Array(),
+      createDecoder(() => null),
+    ),
     splitPath(path),
     toParams(options.params),
     options.docs,
@@ -282,7 +323,13 @@ export function enumType<V extends EnumValue = EnumValue>(
         : Object.entries(spec.fields).map(([n, f]) => fieldOf(n, f));
     return spec?.docs ? { name, index, fields, docs: spec.docs } : { name, index, fields };
   });
-  return make({ kind: 'variant', variants: defs }, lazyCodec(() => variantCodec(defs)) as unknown as Codec<V>, splitPath(path), toParams(options.params), options.docs);
+  return make(
+    { kind: 'variant', variants: defs },
+    lazyCodec(() => variantCodec(defs)) as unknown as Codec<V>,
+    splitPath(path),
+    toParams(options.params),
+    options.docs,
+  );
 }
 
 /** A type referenced before it is declared (recursive runtime types). */
@@ -348,7 +395,6 @@ function concat(...parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-
 function structCodec(fields: FieldDef[]): Codec<Record<string, unknown>> {
   const codecs = fields.map((f) => resolve(f.type).codec);
   const names = fields.map((f) => f.name ?? '');
@@ -379,8 +425,10 @@ function variantCodec(variants: VariantDef[]): Codec<EnumValue> {
     if (payloadCodecs.has(v.name)) return payloadCodecs.get(v.name)!;
     let codec: Codec<any> | null = null;
     if (v.fields.length === 1 && v.fields[0]!.name === undefined) codec = resolve(v.fields[0]!.type).codec;
-    else if (v.fields.length > 0 && v.fields.every((f) => f.name !== undefined)) codec = structCodec(v.fields);
-    else if (v.fields.length > 0) codec = ScaleTuple(...(v.fields.map((f) => resolve(f.type).codec) as [Codec<any>]));
+    else if (v.fields.length > 0 && v.fields.every((f) => f.name !== undefined))
+      codec = structCodec(v.fields);
+    else if (v.fields.length > 0)
+      codec = ScaleTuple(...(v.fields.map((f) => resolve(f.type).codec) as [Codec<any>]));
     payloadCodecs.set(v.name, codec);
     return codec;
   };
@@ -415,7 +463,12 @@ export class DecodeError extends Error {
  * buffer object, so views are copied first; trailing bytes are an error (as in `Decode::decode_all`).
  */
 export function decodeAll<T>(type: ScaleType<T>, input: Uint8Array | Hex): T {
-  const bytes = typeof input === 'string' ? hexToU8a(input) : input.byteOffset === 0 && input.byteLength === input.buffer.byteLength ? input : input.slice();
+  const bytes =
+    typeof input === 'string'
+      ? hexToU8a(input)
+      : input.byteOffset === 0 && input.byteLength === input.buffer.byteLength
+        ? input
+        : input.slice();
   let value: T;
   let used: number;
   const probe = createDecoder((internal) => {
@@ -429,13 +482,15 @@ export function decodeAll<T>(type: ScaleType<T>, input: Uint8Array | Hex): T {
     throw new DecodeError(`cannot decode ${describe(type)}: ${(cause as Error).message}`, { cause });
   }
   if (used! > bytes.length) throw new DecodeError(`cannot decode ${describe(type)}: input too short`);
-  if (used! !== bytes.length) throw new DecodeError(`cannot decode ${describe(type)}: ${bytes.length - used!} trailing bytes`);
+  if (used! !== bytes.length)
+    throw new DecodeError(`cannot decode ${describe(type)}: ${bytes.length - used!} trailing bytes`);
   return value!;
 }
 
 /** Decodes a prefix of a buffer and reports how many bytes it took. */
 export function decodePrefix<T>(type: ScaleType<T>, input: Uint8Array): [T, number] {
-  const bytes = input.byteOffset === 0 && input.byteLength === input.buffer.byteLength ? input : input.slice();
+  const bytes =
+    input.byteOffset === 0 && input.byteLength === input.buffer.byteLength ? input : input.slice();
   let value: T;
   let used = 0;
   createDecoder((internal) => {

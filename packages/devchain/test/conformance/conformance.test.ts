@@ -8,14 +8,19 @@ import { fileURLToPath } from 'node:url';
 import { u8aToHex } from '@polkadot/util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createKhalaRuntime } from '../../src/index.js';
-import { ShapeDescriber, decodeMetadata } from './metadataShape.js';
+import { decodeMetadata, ShapeDescriber } from './metadataShape.js';
 
 const SHARED = fileURLToPath(new URL('../../../../../shared/khala/metadata/', import.meta.url));
 const PALLETS = ['PhalaMq', 'PhalaRegistry', 'PhalaMining', 'PhalaStakePool'] as const;
 
 /** Items Khala 1192 has and 1190 lacks (../shared/khala/metadata/README.md). */
 const ADDED_IN_1192: Record<string, string[]> = {
-  PhalaStakePool: ['errors 29 MinerDoesNotExist', 'errors 29 MinerDoesNotExist docs', 'errors 30 WorkerIsNotReady', 'errors 30 WorkerIsNotReady docs'],
+  PhalaStakePool: [
+    'errors 29 MinerDoesNotExist',
+    'errors 29 MinerDoesNotExist docs',
+    'errors 30 WorkerIsNotReady',
+    'errors 30 WorkerIsNotReady docs',
+  ],
   PhalaMining: [
     'calls 6 set_heartbeat_paused',
     'calls 6 set_heartbeat_paused docs',

@@ -22,18 +22,30 @@ export class ShapeDescriber {
     if (!t) throw new Error(`type ${id} is missing`);
     const next = [...stack, id];
     const path = t.type.path.map((s) => s.toString()).join('::');
-    const params = t.type.params.map((p) => `${p.name.toString()}=${p.type.isSome ? this.shape(p.type.unwrap().toNumber(), next) : '_'}`);
+    const params = t.type.params.map(
+      (p) => `${p.name.toString()}=${p.type.isSome ? this.shape(p.type.unwrap().toNumber(), next) : '_'}`,
+    );
     const def = t.type.def;
     let body: string;
-    const fields = (list: Iterable<{ name: { isSome: boolean; unwrap(): { toString(): string } }; type: { toNumber(): number }; typeName: { isSome: boolean; unwrap(): { toString(): string } } }>) =>
+    const fields = (
+      list: Iterable<{
+        name: { isSome: boolean; unwrap(): { toString(): string } };
+        type: { toNumber(): number };
+        typeName: { isSome: boolean; unwrap(): { toString(): string } };
+      }>,
+    ) =>
       [...list]
-        .map((f) => `${f.name.isSome ? f.name.unwrap().toString() : ''}:${f.typeName.isSome ? f.typeName.unwrap().toString() : ''}=${this.shape(f.type.toNumber(), next)}`)
+        .map(
+          (f) =>
+            `${f.name.isSome ? f.name.unwrap().toString() : ''}:${f.typeName.isSome ? f.typeName.unwrap().toString() : ''}=${this.shape(f.type.toNumber(), next)}`,
+        )
         .join(',');
     if (def.isComposite) body = `{${fields(def.asComposite.fields)}}`;
     else if (def.isVariant)
       body = `enum{${def.asVariant.variants.map((v) => `${v.index.toNumber()}:${v.name.toString()}(${fields(v.fields)})`).join('|')}}`;
     else if (def.isSequence) body = `Vec<${this.shape(def.asSequence.type.toNumber(), next)}>`;
-    else if (def.isArray) body = `[${this.shape(def.asArray.type.toNumber(), next)};${def.asArray.len.toNumber()}]`;
+    else if (def.isArray)
+      body = `[${this.shape(def.asArray.type.toNumber(), next)};${def.asArray.len.toNumber()}]`;
     else if (def.isTuple) body = `(${def.asTuple.map((i) => this.shape(i.toNumber(), next)).join(',')})`;
     else if (def.isPrimitive) body = def.asPrimitive.toString();
     else if (def.isCompact) body = `Compact<${this.shape(def.asCompact.type.toNumber(), next)}>`;
@@ -61,7 +73,10 @@ export class ShapeDescriber {
         const type = item.type.isPlain
           ? `plain ${this.shape(item.type.asPlain.toNumber())}`
           : `map ${item.type.asMap.hashers.map((h) => h.toString()).join(',')} ${this.shape(item.type.asMap.key.toNumber())} → ${this.shape(item.type.asMap.value.toNumber())}`;
-        out.set(`storage ${item.name.toString()}`, `${item.modifier.toString()} ${type} fallback=${item.fallback.toHex()}`);
+        out.set(
+          `storage ${item.name.toString()}`,
+          `${item.modifier.toString()} ${type} fallback=${item.fallback.toHex()}`,
+        );
         out.set(`storage ${item.name.toString()} docs`, item.docs.map((d) => d.toString()).join('\n'));
       }
     }
@@ -69,13 +84,22 @@ export class ShapeDescriber {
       const ref = p[kind];
       if (ref.isNone) continue;
       const t = this.types.get(ref.unwrap().type.toNumber())!;
-      out.set(`${kind} enum`, `${t.type.path.join('::')}<${t.type.params.map((x) => x.name.toString()).join(',')}>`);
+      out.set(
+        `${kind} enum`,
+        `${t.type.path.join('::')}<${t.type.params.map((x) => x.name.toString()).join(',')}>`,
+      );
       for (const v of t.type.def.asVariant.variants) {
         const fields = v.fields
-          .map((f) => `${f.name.isSome ? f.name.unwrap().toString() : ''}:${f.typeName.isSome ? f.typeName.unwrap().toString() : ''}=${this.shape(f.type.toNumber())}`)
+          .map(
+            (f) =>
+              `${f.name.isSome ? f.name.unwrap().toString() : ''}:${f.typeName.isSome ? f.typeName.unwrap().toString() : ''}=${this.shape(f.type.toNumber())}`,
+          )
           .join(', ');
         out.set(`${kind} ${v.index.toNumber()} ${v.name.toString()}`, `(${fields})`);
-        out.set(`${kind} ${v.index.toNumber()} ${v.name.toString()} docs`, v.docs.map((d) => d.toString()).join('\n'));
+        out.set(
+          `${kind} ${v.index.toNumber()} ${v.name.toString()} docs`,
+          v.docs.map((d) => d.toString()).join('\n'),
+        );
       }
     }
     for (const c of p.constants) {

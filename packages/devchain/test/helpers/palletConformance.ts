@@ -7,9 +7,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { u8aToHex } from '@polkadot/util';
 import { createKhalaRuntime } from '../../src/index.js';
-import { ShapeDescriber, decodeMetadata } from '../conformance/metadataShape.js';
+import { decodeMetadata, ShapeDescriber } from '../conformance/metadataShape.js';
 
-const KHALA_1190 = fileURLToPath(new URL('../../../../../shared/khala/metadata/khala-1190.json', import.meta.url));
+const KHALA_1190 = fileURLToPath(
+  new URL('../../../../../shared/khala/metadata/khala-1190.json', import.meta.url),
+);
 
 export const hasKhala1190 = existsSync(KHALA_1190);
 
@@ -42,7 +44,10 @@ function describers(opaquePaths: string[]) {
     const envelope = JSON.parse(readFileSync(KHALA_1190, 'utf8')) as { result: `0x${string}` };
     loaded = {
       real: new RuntimeAgnosticDescriber(decodeMetadata(envelope.result), opaquePaths),
-      ours: new RuntimeAgnosticDescriber(decodeMetadata(u8aToHex(createKhalaRuntime().metadata())), opaquePaths),
+      ours: new RuntimeAgnosticDescriber(
+        decodeMetadata(u8aToHex(createKhalaRuntime().metadata())),
+        opaquePaths,
+      ),
       opaque: opaquePaths,
     };
   }
@@ -56,8 +61,10 @@ export function comparePallet(name: string, opaquePaths: string[] = RUNTIME_WIDE
   const theirs = real.describePallet(name);
   const ours = mine.describePallet(name);
   const differences = new Map<string, [string | undefined, string]>();
-  for (const [key, value] of theirs) if (ours.get(key) !== value) differences.set(key, [ours.get(key), value]);
-  for (const [key, value] of ours) if (!theirs.has(key)) differences.set(key, [value, '<absent in Khala 1190>']);
+  for (const [key, value] of theirs)
+    if (ours.get(key) !== value) differences.set(key, [ours.get(key), value]);
+  for (const [key, value] of ours)
+    if (!theirs.has(key)) differences.set(key, [value, '<absent in Khala 1190>']);
   return { differences, ours, theirs };
 }
 

@@ -2,12 +2,23 @@
  * Runs pallet calls directly on an `Ext`, the way the executive dispatches them (each call in its own storage layer,
  * routed by pallet and call name), without signing, fees or nonces. For unit tests of single pallets.
  */
-import { Ext, type Dispatcher, type RuntimeCallValue, type RuntimeEventValue } from '../../src/runtime/ext.js';
+
+import { System } from '../../src/pallets/system/index.js';
+import {
+  type Dispatcher,
+  Ext,
+  type RuntimeCallValue,
+  type RuntimeEventValue,
+} from '../../src/runtime/ext.js';
 import type { GenesisConfig } from '../../src/runtime/genesisConfig.js';
 import type { StateReader } from '../../src/runtime/interface.js';
-import { DispatchError, type DispatchErrorValue, type Origin, type Pallet } from '../../src/runtime/pallet.js';
+import {
+  DispatchError,
+  type DispatchErrorValue,
+  type Origin,
+  type Pallet,
+} from '../../src/runtime/pallet.js';
 import { BlockState } from '../../src/runtime/state.js';
-import { System } from '../../src/pallets/system/index.js';
 import type { Hex } from '../../src/scale/types.js';
 
 export const PARENT_HASH = `0x${'11'.repeat(32)}` as Hex;
@@ -23,7 +34,8 @@ export class TestDispatcher implements Dispatcher {
   dispatch(ext: Ext, origin: Origin, call: RuntimeCallValue): void {
     const inner = typeof call.value === 'string' ? { tag: call.value, value: {} } : call.value;
     const spec = this.byName.get(call.tag)?.callsByName.get(inner.tag);
-    if (!spec) throw new DispatchError(System.error('CallFiltered').error, `unknown call ${call.tag}.${inner.tag}`);
+    if (!spec)
+      throw new DispatchError(System.error('CallFiltered').error, `unknown call ${call.tag}.${inner.tag}`);
     ext.transactional(() => spec.dispatch(ext, origin, inner.value ?? {}));
   }
 }
@@ -37,7 +49,12 @@ export interface TestExtOptions {
 }
 
 export function newExt(options: TestExtOptions): Ext {
-  return new Ext(options.state ?? BlockState.fromEntries([]), options.blockNumber ?? 1, PARENT_HASH, new TestDispatcher(options.pallets));
+  return new Ext(
+    options.state ?? BlockState.fromEntries([]),
+    options.blockNumber ?? 1,
+    PARENT_HASH,
+    new TestDispatcher(options.pallets),
+  );
 }
 
 /**

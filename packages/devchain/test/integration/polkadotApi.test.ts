@@ -56,7 +56,10 @@ describe('@polkadot/api 16.5 against the dev chain', () => {
     expect(api.registry.chainDecimals).toEqual([12]);
     expect(api.registry.chainTokens).toEqual(['PHA']);
     expect(api.consts.balances.existentialDeposit.toBigInt()).toBe(10n ** 10n);
-    expect(api.tx.phalaStakePool?.contribute?.meta.args.map((a: any) => a.name.toString())).toEqual(['pid', 'amount']);
+    expect(api.tx.phalaStakePool?.contribute?.meta.args.map((a: any) => a.name.toString())).toEqual([
+      'pid',
+      'amount',
+    ]);
   });
 
   it('transfers with signAndSend to finalization and reads the events and storage', async () => {
@@ -81,7 +84,9 @@ describe('@polkadot/api 16.5 against the dev chain', () => {
     const before: bigint = (await api.query.system.account(alice.address)).data.free.toBigInt();
     const result = await finalized(api, tx, alice);
     const after: bigint = (await api.query.system.account(alice.address)).data.free.toBigInt();
-    const feePaid = result.events.find(({ event }: any) => api.events.transactionPayment.TransactionFeePaid.is(event));
+    const feePaid = result.events.find(({ event }: any) =>
+      api.events.transactionPayment.TransactionFeePaid.is(event),
+    );
     expect(feePaid).toBeDefined();
     expect(before - after - PHA).toBe(info.partialFee.toBigInt());
   });
@@ -109,7 +114,10 @@ describe('@polkadot/api 16.5 against the dev chain', () => {
     const before = (await api.query.system.account(charlie.address)).data.free.toBigInt();
     const ok = await finalized(
       api,
-      api.tx.utility.batchAll([api.tx.balances.transfer(charlie.address, PHA), api.tx.balances.transfer(charlie.address, PHA)]) as never,
+      api.tx.utility.batchAll([
+        api.tx.balances.transfer(charlie.address, PHA),
+        api.tx.balances.transfer(charlie.address, PHA),
+      ]) as never,
       alice,
     );
     expect(ok.events.some(({ event }: any) => api.events.utility.BatchCompleted.is(event))).toBe(true);
@@ -118,7 +126,10 @@ describe('@polkadot/api 16.5 against the dev chain', () => {
     const tooMuch = 10n ** 30n;
     const failed = await finalized(
       api,
-      api.tx.utility.batchAll([api.tx.balances.transfer(charlie.address, PHA), api.tx.balances.transfer(charlie.address, tooMuch)]) as never,
+      api.tx.utility.batchAll([
+        api.tx.balances.transfer(charlie.address, PHA),
+        api.tx.balances.transfer(charlie.address, tooMuch),
+      ]) as never,
       alice,
     );
     const failure = failed.events.find(({ event }: any) => api.events.system.ExtrinsicFailed.is(event));
@@ -127,7 +138,10 @@ describe('@polkadot/api 16.5 against the dev chain', () => {
 
     const partial = await finalized(
       api,
-      api.tx.utility.batch([api.tx.balances.transfer(charlie.address, PHA), api.tx.balances.transfer(charlie.address, tooMuch)]) as never,
+      api.tx.utility.batch([
+        api.tx.balances.transfer(charlie.address, PHA),
+        api.tx.balances.transfer(charlie.address, tooMuch),
+      ]) as never,
       alice,
     );
     expect(partial.events.some(({ event }: any) => api.events.utility.BatchInterrupted.is(event))).toBe(true);
@@ -151,14 +165,18 @@ describe('@polkadot/api 16.5 against the dev chain', () => {
   it('refuses invalid transactions at submission with Substrate error codes', async () => {
     const tx = api.tx.balances.transfer(bob.address, PHA);
     await tx.signAsync(alice, { nonce: 0 });
-    await expect(api.rpc.author.submitExtrinsic(tx)).rejects.toThrow(/1010|Invalid Transaction|Stale|outdated/i);
+    await expect(api.rpc.author.submitExtrinsic(tx)).rejects.toThrow(
+      /1010|Invalid Transaction|Stale|outdated/i,
+    );
 
     const forged = api.tx.balances.transfer(bob.address, PHA);
     await forged.signAsync(alice);
     const bytes = forged.toU8a();
     // length prefix (2) + version (1) + MultiAddress::Id (33) + signature type (1): flip a bit of the signature
     bytes[2 + 1 + 33 + 1 + 5]! ^= 0x01;
-    await expect(api.rpc.author.submitExtrinsic(api.createType('Extrinsic', bytes))).rejects.toThrow(/1010|bad signature|BadProof/i);
+    await expect(api.rpc.author.submitExtrinsic(api.createType('Extrinsic', bytes))).rejects.toThrow(
+      /1010|bad signature|BadProof/i,
+    );
   });
 
   it('verifies ed25519 and ecdsa signatures as well as sr25519', async () => {

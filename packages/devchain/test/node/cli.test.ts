@@ -1,37 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCli, stopCli } from '../helpers/cli.js';
 import { RpcClient } from './rpcClient.js';
 
-const CLI = join(import.meta.dirname, '../../src/cli.ts');
-
-function start(args: string[]): Promise<{ child: ChildProcess; endpoint: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /phala-devchain listening on (ws:\/\/\S+)/.exec(output);
-      if (match) resolve({ child, endpoint: match[1]!, output: () => output });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
-  });
-}
-
-function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.once('exit', (code) => resolve(code));
-    child.kill(signal);
-  });
-}
+const start = startCli;
+const stop = stopCli;
 
 describe('phala-devchain CLI', () => {
   let dir: string;
@@ -52,13 +27,44 @@ describe('phala-devchain CLI', () => {
     expect(await stop(first.child, 'SIGTERM')).toBe(0);
     expect(JSON.parse(await readFile(file, 'utf8')).canonical.at(-1)).toBe(hash);
 
-    const second = await start(['--port', '0', '--state', file, '--no-dev-rpc']);
+    const second = await start(['--port', '0', '--state', file]);
     const again = await RpcClient.connect(second.endpoint);
     expect(await again.call('chain_getBlockHash')).toBe(hash);
-    expect((await again.request('dev_newBlock')).error?.code).toBe(-32601);
     await again.close();
     expect(await stop(second.child, 'SIGINT')).toBe(0);
   });
+
+  it("--production serves no dev methods and refuses a dev chain's state file (another genesis: no Sudo key)", async () => {
+    const fresh = await start(['--port', '0', '--production']);
+    const client = await RpcClient.connect(fresh.endpoint);
+    expect((await client.request('dev_newBlock')).error?.code).toBe(-32601);
+    expect((await client.request('phala_registerWorker', [{}])).error?.code).toBe(-32601);
+    await client.close();
+    expect(await stop(fresh.child, 'SIGTERM')).toBe(0);
+
+    const file = join(dir, 'dev.json');
+    const dev = await start(['--port', '0', '--state', file, '--block-mode', 'manual']);
+    expect(await stop(dev.child, 'SIGTERM')).toBe(0);
+    await expect(start(['--port', '0', '--state', file, '--production'])).rejects.toThrow(/--production/);
+  });
+
+  it('warns when listening beyond loopback', async () => {
+    const wide = await start(['--port', '0', '--host', '0.0.0.0']);
+    await wide.waitFor(/warning: listening on 0\.0\.0\.0, not loopback: .*dev_\* methods.*Sudo key/);
+    expect(await stop(wide.child, 'SIGTERM')).toBe(0);
+  });
+
+  it('stops on SIGTERM in the middle of a long dev_newBlock run', async () => {
+    // 100,000 blocks take minutes; without yielding between blocks the signal would wait for all of them
+    const node = await start(['--port', '0', '--block-mode', 'manual', '--max-new-blocks', '100000']);
+    const client = await RpcClient.connect(node.endpoint);
+    void client.request('dev_newBlock', [{ count: 100_000 }]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await client.call('system_name')).toBe('phala-devchain');
+    const code = await stop(node.child, 'SIGTERM');
+    expect(code).toBe(0);
+    expect(node.output()).toMatch(/SIGTERM: saving and shutting down/);
+  }, 20_000);
 
   it('rejects a bad block mode', async () => {
     await expect(start(['--port', '0', '--block-mode', 'sometimes'])).rejects.toThrow(/unknown block mode/);

@@ -1,9 +1,23 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TREASURY_ACCOUNT } from '../../src/runtime/accounts.js';
 import { freeBalance } from '../../src/pallets/balances/index.js';
 import {
+  B,
+  fromInt,
+  GENESIS_TOKENOMIC_PARAMETERS,
+  halveBudget,
+  KHALA_TOKENOMIC_PARAMETERS,
+  maxStake,
+  minStake,
+  powTarget,
+  U256_MAX,
+  ve,
+} from '../../src/pallets/phala/math/index.js';
+import {
+  bind,
   CoolDownPeriod,
+  currentChallenge,
   ExpectedHeartbeatCount,
+  fromStorageParams,
   HeartbeatPaused,
   MinerBindings,
   Miners,
@@ -12,32 +26,18 @@ import {
   MiningStartBlock,
   NextSessionId,
   OnlineMiners,
+  reclaim,
   ScheduledTokenomicUpdate,
   Stakes,
   SUBSIDY_POOL_ACCOUNT,
-  TokenomicParameters,
-  WorkerBindings,
-  bind,
-  currentChallenge,
-  fromStorageParams,
-  reclaim,
   startMining,
   stopMining,
+  TokenomicParameters,
   toStorageParams,
   unbindMiner,
+  WorkerBindings,
 } from '../../src/pallets/phala/mining/index.js';
-import {
-  B,
-  GENESIS_TOKENOMIC_PARAMETERS,
-  KHALA_TOKENOMIC_PARAMETERS,
-  U256_MAX,
-  fromInt,
-  halveBudget,
-  maxStake,
-  minStake,
-  powTarget,
-  ve,
-} from '../../src/pallets/phala/math/index.js';
+import { GatekeeperEvent } from '../../src/pallets/phala/mining/types.js';
 import {
   MiningInfoUpdateEvent,
   MiningReportEvent,
@@ -47,11 +47,30 @@ import {
   TOPICS,
   utf8Hex,
 } from '../../src/pallets/phala/mq/index.js';
-import { GatekeeperEvent } from '../../src/pallets/phala/mining/types.js';
 import { Workers } from '../../src/pallets/phala/registry/index.js';
-import { type Hex, decodeAll } from '../../src/scale/types.js';
-import { ROOT, accountOf, callOf, eventNames, eventsOf, moduleError, runCall, signed } from '../helpers/runCall.js';
-import { PHA, START_MS, deliver, errorOf, phalaExt, ready, registerWorker, snapshot, worker } from './miningHarness.js';
+import { TREASURY_ACCOUNT } from '../../src/runtime/accounts.js';
+import { decodeAll, type Hex } from '../../src/scale/types.js';
+import {
+  accountOf,
+  callOf,
+  eventNames,
+  eventsOf,
+  moduleError,
+  ROOT,
+  runCall,
+  signed,
+} from '../helpers/runCall.js';
+import {
+  deliver,
+  errorOf,
+  PHA,
+  phalaExt,
+  ready,
+  registerWorker,
+  START_MS,
+  snapshot,
+  worker,
+} from './miningHarness.js';
 
 const OPERATOR = accountOf(1);
 const OTHER = accountOf(2);
@@ -112,13 +131,19 @@ describe('bind / unbind', () => {
     const info = Miners.get(ext.state, MINER)!;
     expect(info.state).toBe('Ready');
     expect(info.benchmark.mining_start_time).toBe(BigInt(START_MS / 1000));
-    expect(eventsOf(ext, 'PhalaMining')).toEqual([{ name: 'PhalaMining.MinerBound', fields: { miner: MINER, worker: W } }]);
+    expect(eventsOf(ext, 'PhalaMining')).toEqual([
+      { name: 'PhalaMining.MinerBound', fields: { miner: MINER, worker: W } },
+    ]);
   });
 
   it('rejects bind in Khala order', () => {
     const ext = boundExt();
     expect(errorOf(() => bind(ext, MINER2, W2))).toEqual(err('WorkerNotRegistered'));
-    runCall(ext, ROOT, callOf('PhalaRegistry', 'force_register_worker', { pubkey: W2, ecdh_pubkey: W2, operator: OPERATOR }));
+    runCall(
+      ext,
+      ROOT,
+      callOf('PhalaRegistry', 'force_register_worker', { pubkey: W2, ecdh_pubkey: W2, operator: OPERATOR }),
+    );
     expect(errorOf(() => bind(ext, MINER2, W2))).toEqual(err('BenchmarkMissing'));
     registerWorker(ext, W2, OPERATOR, P);
     expect(errorOf(() => bind(ext, MINER, W2))).toEqual(err('DuplicateBoundMiner'));
@@ -134,8 +159,12 @@ describe('bind / unbind', () => {
     const ext = miningExt();
     const before = snapshot(ext);
     expect(runCall(ext, ROOT, callOf('PhalaMining', 'unbind', { miner: MINER }))).toBe('BadOrigin');
-    expect(runCall(ext, signed(OPERATOR), callOf('PhalaMining', 'unbind', { miner: MINER2 }))).toEqual(err('MinerNotBound'));
-    expect(runCall(ext, signed(OTHER), callOf('PhalaMining', 'unbind', { miner: MINER }))).toEqual(err('BadSender'));
+    expect(runCall(ext, signed(OPERATOR), callOf('PhalaMining', 'unbind', { miner: MINER2 }))).toEqual(
+      err('MinerNotBound'),
+    );
+    expect(runCall(ext, signed(OTHER), callOf('PhalaMining', 'unbind', { miner: MINER }))).toEqual(
+      err('BadSender'),
+    );
     expect(snapshot(ext)).toEqual(before);
     expect(runCall(ext, signed(OPERATOR), callOf('PhalaMining', 'unbind', { miner: MINER }))).toBeUndefined();
     expect(eventNames(ext, 'PhalaMining')).toEqual(['PhalaMining.MinerStopped', 'PhalaMining.MinerUnbound']);
@@ -150,7 +179,9 @@ describe('bind / unbind', () => {
     const ext = boundExt();
     Workers.remove(ext.state, W);
     const before = snapshot(ext);
-    expect(runCall(ext, signed(OPERATOR), callOf('PhalaMining', 'unbind', { miner: MINER }))).toEqual(err('WorkerNotRegistered'));
+    expect(runCall(ext, signed(OPERATOR), callOf('PhalaMining', 'unbind', { miner: MINER }))).toEqual(
+      err('WorkerNotRegistered'),
+    );
     expect(snapshot(ext)).toEqual(before);
   });
 
@@ -166,7 +197,12 @@ describe('start mining', () => {
     startMining(ext, MINER, SMIN);
     const expectedVe = ve(GENESIS_TOKENOMIC_PARAMETERS, SMIN, P, 1);
     const info = Miners.get(ext.state, MINER)!;
-    expect(info).toMatchObject({ state: 'MiningIdle', ve: expectedVe, v: expectedVe, v_updated_at: BigInt(START_MS / 1000) });
+    expect(info).toMatchObject({
+      state: 'MiningIdle',
+      ve: expectedVe,
+      v: expectedVe,
+      v_updated_at: BigInt(START_MS / 1000),
+    });
     expect(info.benchmark.p_init).toBe(P);
     expect(Stakes.get(ext.state, MINER)).toBe(SMIN);
     expect(OnlineMiners.get(ext.state)).toBe(1);
@@ -176,23 +212,35 @@ describe('start mining', () => {
     ]);
     expect(outboundSystemEvents(ext)).toContainEqual({
       tag: 'WorkerEvent',
-      value: { pubkey: W, event: { tag: 'MiningStart', value: { session_id: 0, init_v: expectedVe, init_p: P } } },
+      value: {
+        pubkey: W,
+        event: { tag: 'MiningStart', value: { session_id: 0, init_v: expectedVe, init_p: P } },
+      },
     });
   });
 
   it('accepts exactly Smax and rejects one pico more (TooMuchStake)', () => {
     const smax = maxStake(GENESIS_TOKENOMIC_PARAMETERS, P, 1)!;
     const ext = boundExt();
-    expect(errorOf(() => ext.transactional(() => startMining(ext, MINER, smax + 1n)))).toEqual(err('TooMuchStake'));
+    expect(errorOf(() => ext.transactional(() => startMining(ext, MINER, smax + 1n)))).toEqual(
+      err('TooMuchStake'),
+    );
     startMining(ext, MINER, smax);
     expect(Stakes.get(ext.state, MINER)).toBe(smax);
   });
 
   it('force_start_mining reports every error without changing state', () => {
     const ext = boundExt();
-    const start = (miner: Hex, stake: bigint) => runCall(ext, ROOT, callOf('PhalaMining', 'force_start_mining', { miner, stake }));
+    const start = (miner: Hex, stake: bigint) =>
+      runCall(ext, ROOT, callOf('PhalaMining', 'force_start_mining', { miner, stake }));
     const before = snapshot(ext);
-    expect(runCall(ext, signed(OPERATOR), callOf('PhalaMining', 'force_start_mining', { miner: MINER, stake: SMIN }))).toBe('BadOrigin');
+    expect(
+      runCall(
+        ext,
+        signed(OPERATOR),
+        callOf('PhalaMining', 'force_start_mining', { miner: MINER, stake: SMIN }),
+      ),
+    ).toBe('BadOrigin');
     expect(start(MINER2, SMIN)).toEqual(err('MinerNotFound'));
     expect(start(MINER, SMIN - 1n)).toEqual(err('InsufficientStake'));
     expect(start(MINER, 100_000n * PHA)).toEqual(err('TooMuchStake'));
@@ -241,14 +289,22 @@ describe('stop, cool down, reclaim', () => {
     const ext = miningExt();
     const stopAt = ext.nowSeconds;
     expect(runCall(ext, ROOT, callOf('PhalaMining', 'force_stop_mining', { miner: MINER }))).toBeUndefined();
-    expect(Miners.get(ext.state, MINER)).toMatchObject({ state: 'MiningCoolingDown', cool_down_start: stopAt });
+    expect(Miners.get(ext.state, MINER)).toMatchObject({
+      state: 'MiningCoolingDown',
+      cool_down_start: stopAt,
+    });
     expect(OnlineMiners.get(ext.state)).toBe(0);
     expect(eventNames(ext, 'PhalaMining')).toEqual(['PhalaMining.MinerStopped']);
-    expect(outboundSystemEvents(ext)).toContainEqual({ tag: 'WorkerEvent', value: { pubkey: W, event: { tag: 'MiningStop' } } });
+    expect(outboundSystemEvents(ext)).toContainEqual({
+      tag: 'WorkerEvent',
+      value: { pubkey: W, event: { tag: 'MiningStop' } },
+    });
 
     ext.nowMs += 604_799_000;
     const before = snapshot(ext);
-    expect(errorOf(() => ext.transactional(() => reclaim(ext, MINER, true)))).toEqual(err('CoolDownNotReady'));
+    expect(errorOf(() => ext.transactional(() => reclaim(ext, MINER, true)))).toEqual(
+      err('CoolDownNotReady'),
+    );
     expect(snapshot(ext)).toEqual(before);
     ext.nowMs += 1000;
     ext.events.length = 0;
@@ -274,7 +330,9 @@ describe('stop, cool down, reclaim', () => {
     const before = snapshot(ext);
     expect(stop(MINER2)).toEqual(err('MinerNotBound'));
     expect(stop(MINER)).toEqual(err('MinerNotMining'));
-    expect(runCall(ext, signed(OPERATOR), callOf('PhalaMining', 'force_stop_mining', { miner: MINER }))).toBe('BadOrigin');
+    expect(runCall(ext, signed(OPERATOR), callOf('PhalaMining', 'force_stop_mining', { miner: MINER }))).toBe(
+      'BadOrigin',
+    );
     expect(snapshot(ext)).toEqual(before);
     startMining(ext, MINER, SMIN);
     stopMining(ext, MINER);
@@ -283,56 +341,106 @@ describe('stop, cool down, reclaim', () => {
 
   it('set_cool_down_expiration is root only', () => {
     const ext = phalaExt();
-    expect(runCall(ext, signed(OPERATOR), callOf('PhalaMining', 'set_cool_down_expiration', { period: 5n }))).toBe('BadOrigin');
-    expect(runCall(ext, ROOT, callOf('PhalaMining', 'set_cool_down_expiration', { period: 5n }))).toBeUndefined();
+    expect(
+      runCall(ext, signed(OPERATOR), callOf('PhalaMining', 'set_cool_down_expiration', { period: 5n })),
+    ).toBe('BadOrigin');
+    expect(
+      runCall(ext, ROOT, callOf('PhalaMining', 'set_cool_down_expiration', { period: 5n })),
+    ).toBeUndefined();
     expect(CoolDownPeriod.get(ext.state)).toBe(5n);
-    expect(eventsOf(ext, 'PhalaMining')).toEqual([{ name: 'PhalaMining.CoolDownExpirationChanged', fields: { period: 5n } }]);
+    expect(eventsOf(ext, 'PhalaMining')).toEqual([
+      { name: 'PhalaMining.CoolDownExpirationChanged', fields: { period: 5n } },
+    ]);
   });
 });
 
 describe('worker heartbeat', () => {
   const beat = (challengeTimeMs: bigint, iterations: bigint) =>
-    ({ tag: 'Heartbeat', value: { session_id: 0, challenge_block: 1, challenge_time: challengeTimeMs, iterations } }) as const;
+    ({
+      tag: 'Heartbeat',
+      value: { session_id: 0, challenge_block: 1, challenge_time: challengeTimeMs, iterations },
+    }) as const;
 
   it('p_instant = min(Δiter·6/Δs, p_init·1.2), Δs from the previous challenge time', () => {
     const ext = miningExt();
     const t0 = BigInt(START_MS);
-    expect(deliver(ext, { tag: 'Worker', value: W }, TOPICS.miningReport, MiningReportEvent, beat(t0, 1000n))).toBeUndefined();
+    expect(
+      deliver(ext, { tag: 'Worker', value: W }, TOPICS.miningReport, MiningReportEvent, beat(t0, 1000n)),
+    ).toBeUndefined();
     // the first heartbeat measures against challenge_time_last = 0: practically zero
-    expect(Miners.get(ext.state, MINER)!.benchmark).toMatchObject({ p_instant: 0, iterations: 1000n, challenge_time_last: t0 / 1000n });
+    expect(Miners.get(ext.state, MINER)!.benchmark).toMatchObject({
+      p_instant: 0,
+      iterations: 1000n,
+      challenge_time_last: t0 / 1000n,
+    });
     ext.nowMs += 120_000;
     ext.events.length = 0;
     // 120 s later, 30000 iterations more: 30000·6/120 = 1500
-    deliver(ext, { tag: 'Worker', value: W }, TOPICS.miningReport, MiningReportEvent, beat(t0 + 120_000n, 31_000n));
+    deliver(
+      ext,
+      { tag: 'Worker', value: W },
+      TOPICS.miningReport,
+      MiningReportEvent,
+      beat(t0 + 120_000n, 31_000n),
+    );
     expect(Miners.get(ext.state, MINER)!.benchmark.p_instant).toBe(1500);
-    expect(eventsOf(ext, 'PhalaMining')).toEqual([{ name: 'PhalaMining.BenchmarkUpdated', fields: { miner: MINER, p_instant: 1500 } }]);
+    expect(eventsOf(ext, 'PhalaMining')).toEqual([
+      { name: 'PhalaMining.BenchmarkUpdated', fields: { miner: MINER, p_instant: 1500 } },
+    ]);
     // far more iterations are capped at 1.2 × p_init
     ext.nowMs += 120_000;
-    deliver(ext, { tag: 'Worker', value: W }, TOPICS.miningReport, MiningReportEvent, beat(t0 + 240_000n, 10_000_000n));
+    deliver(
+      ext,
+      { tag: 'Worker', value: W },
+      TOPICS.miningReport,
+      MiningReportEvent,
+      beat(t0 + 240_000n, 10_000_000n),
+    );
     expect(Miners.get(ext.state, MINER)!.benchmark.p_instant).toBe(2400);
     // a decreasing counter restarts the count from the reported value
     ext.nowMs += 60_000;
-    deliver(ext, { tag: 'Worker', value: W }, TOPICS.miningReport, MiningReportEvent, beat(t0 + 300_000n, 5n));
+    deliver(
+      ext,
+      { tag: 'Worker', value: W },
+      TOPICS.miningReport,
+      MiningReportEvent,
+      beat(t0 + 300_000n, 5n),
+    );
     expect(Miners.get(ext.state, MINER)!.benchmark).toMatchObject({ p_instant: 0, iterations: 5n });
   });
 
   it('ignores heartbeats of unbound workers and panics on a heartbeat from the past', () => {
     const ext = miningExt();
     const before = snapshot(ext);
-    expect(deliver(ext, { tag: 'Worker', value: W2 }, TOPICS.miningReport, MiningReportEvent, beat(0n, 1n))).toEqual(
-      expect.objectContaining({ error: err('WorkerNotBound') }),
-    );
+    expect(
+      deliver(ext, { tag: 'Worker', value: W2 }, TOPICS.miningReport, MiningReportEvent, beat(0n, 1n)),
+    ).toEqual(expect.objectContaining({ error: err('WorkerNotBound') }));
     expect(snapshot(ext)).toEqual(before);
-    deliver(ext, { tag: 'Worker', value: W }, TOPICS.miningReport, MiningReportEvent, beat(BigInt(START_MS), 1n));
-    expect(() => deliver(ext, { tag: 'Worker', value: W }, TOPICS.miningReport, MiningReportEvent, beat(BigInt(START_MS), 2n))).toThrow(
-      RuntimePanic,
+    deliver(
+      ext,
+      { tag: 'Worker', value: W },
+      TOPICS.miningReport,
+      MiningReportEvent,
+      beat(BigInt(START_MS), 1n),
     );
+    expect(() =>
+      deliver(
+        ext,
+        { tag: 'Worker', value: W },
+        TOPICS.miningReport,
+        MiningReportEvent,
+        beat(BigInt(START_MS), 2n),
+      ),
+    ).toThrow(RuntimePanic);
   });
 });
 
 describe('gatekeeper reports', () => {
   const GK = { tag: 'Gatekeeper' } as const;
-  const report = (timestampMs: bigint, fields: Partial<{ offline: Hex[]; recovered_to_online: Hex[]; settle: any[] }>) => ({
+  const report = (
+    timestampMs: bigint,
+    fields: Partial<{ offline: Hex[]; recovered_to_online: Hex[]; settle: any[] }>,
+  ) => ({
     block_number: 2,
     timestamp_ms: timestampMs,
     offline: [],
@@ -346,15 +454,34 @@ describe('gatekeeper reports', () => {
     registerWorker(ext, W2, OPERATOR, P);
     bind(ext, MINER2, W2); // Ready: skipped
     ext.events.length = 0;
-    deliver(ext, GK, TOPICS.miningUpdate, MiningInfoUpdateEvent, report(BigInt(START_MS), { offline: [W, W2, worker(0xcc)] }));
+    deliver(
+      ext,
+      GK,
+      TOPICS.miningUpdate,
+      MiningInfoUpdateEvent,
+      report(BigInt(START_MS), { offline: [W, W2, worker(0xcc)] }),
+    );
     expect(Miners.get(ext.state, MINER)!.state).toBe('MiningUnresponsive');
     expect(Miners.get(ext.state, MINER2)!.state).toBe('Ready');
-    expect(eventsOf(ext, 'PhalaMining')).toEqual([{ name: 'PhalaMining.MinerEnterUnresponsive', fields: { miner: MINER } }]);
-    expect(outboundSystemEvents(ext)).toContainEqual({ tag: 'WorkerEvent', value: { pubkey: W, event: { tag: 'MiningEnterUnresponsive' } } });
+    expect(eventsOf(ext, 'PhalaMining')).toEqual([
+      { name: 'PhalaMining.MinerEnterUnresponsive', fields: { miner: MINER } },
+    ]);
+    expect(outboundSystemEvents(ext)).toContainEqual({
+      tag: 'WorkerEvent',
+      value: { pubkey: W, event: { tag: 'MiningEnterUnresponsive' } },
+    });
     ext.events.length = 0;
-    deliver(ext, GK, TOPICS.miningUpdate, MiningInfoUpdateEvent, report(BigInt(START_MS), { recovered_to_online: [W, W2] }));
+    deliver(
+      ext,
+      GK,
+      TOPICS.miningUpdate,
+      MiningInfoUpdateEvent,
+      report(BigInt(START_MS), { recovered_to_online: [W, W2] }),
+    );
     expect(Miners.get(ext.state, MINER)!.state).toBe('MiningIdle');
-    expect(eventsOf(ext, 'PhalaMining')).toEqual([{ name: 'PhalaMining.MinerExitUnresponsive', fields: { miner: MINER } }]);
+    expect(eventsOf(ext, 'PhalaMining')).toEqual([
+      { name: 'PhalaMining.MinerExitUnresponsive', fields: { miner: MINER } },
+    ]);
   });
 
   it('settles V and the treasury share; drops stale settlements; only the gatekeeper may report', () => {
@@ -364,23 +491,43 @@ describe('gatekeeper reports', () => {
     const treasury = fromInt(2n);
     const settle = [{ pubkey: W, v, payout, treasury }];
     const before = snapshot(ext);
-    expect(deliver(ext, { tag: 'Worker', value: W }, TOPICS.miningUpdate, MiningInfoUpdateEvent, report(BigInt(START_MS + 12_000), { settle }))).toEqual(
-      expect.objectContaining({ error: err('BadSender') }),
-    );
+    expect(
+      deliver(
+        ext,
+        { tag: 'Worker', value: W },
+        TOPICS.miningUpdate,
+        MiningInfoUpdateEvent,
+        report(BigInt(START_MS + 12_000), { settle }),
+      ),
+    ).toEqual(expect.objectContaining({ error: err('BadSender') }));
     expect(snapshot(ext)).toEqual(before);
 
     // reported in the same second the miner started: its V is newer, the settlement is dropped
     deliver(ext, GK, TOPICS.miningUpdate, MiningInfoUpdateEvent, report(BigInt(START_MS), { settle }));
-    expect(eventsOf(ext, 'PhalaMining')).toEqual([{ name: 'PhalaMining.MinerSettlementDropped', fields: { miner: MINER, v, payout } }]);
+    expect(eventsOf(ext, 'PhalaMining')).toEqual([
+      { name: 'PhalaMining.MinerSettlementDropped', fields: { miner: MINER, v, payout } },
+    ]);
     expect(Miners.get(ext.state, MINER)!.v).not.toBe(v);
 
     ext.events.length = 0;
     ext.nowMs += 12_000;
     const pool = freeBalance(ext.state, SUBSIDY_POOL_ACCOUNT);
     const treasuryBefore = freeBalance(ext.state, TREASURY_ACCOUNT);
-    deliver(ext, GK, TOPICS.miningUpdate, MiningInfoUpdateEvent, report(BigInt(START_MS + 12_000), { settle }));
-    expect(eventsOf(ext, 'PhalaMining')).toEqual([{ name: 'PhalaMining.MinerSettled', fields: { miner: MINER, v_bits: v, payout_bits: payout } }]);
-    expect(Miners.get(ext.state, MINER)).toMatchObject({ v, v_updated_at: ext.nowSeconds, stats: { total_reward: B(payout) } });
+    deliver(
+      ext,
+      GK,
+      TOPICS.miningUpdate,
+      MiningInfoUpdateEvent,
+      report(BigInt(START_MS + 12_000), { settle }),
+    );
+    expect(eventsOf(ext, 'PhalaMining')).toEqual([
+      { name: 'PhalaMining.MinerSettled', fields: { miner: MINER, v_bits: v, payout_bits: payout } },
+    ]);
+    expect(Miners.get(ext.state, MINER)).toMatchObject({
+      v,
+      v_updated_at: ext.nowSeconds,
+      stats: { total_reward: B(payout) },
+    });
     expect(freeBalance(ext.state, SUBSIDY_POOL_ACCOUNT)).toBe(pool - 2n * PHA);
     expect(freeBalance(ext.state, TREASURY_ACCOUNT)).toBe(treasuryBefore + 2n * PHA);
   });
@@ -404,8 +551,12 @@ describe('on_finalize', () => {
     expect((challenges[0]!.value as { online_target: bigint }).online_target).toBe(powTarget(1));
 
     const paused = miningExt();
-    expect(runCall(paused, signed(OPERATOR), callOf('PhalaMining', 'set_heartbeat_paused', { paused: true }))).toBe('BadOrigin');
-    expect(runCall(paused, ROOT, callOf('PhalaMining', 'set_heartbeat_paused', { paused: true }))).toBeUndefined();
+    expect(
+      runCall(paused, signed(OPERATOR), callOf('PhalaMining', 'set_heartbeat_paused', { paused: true })),
+    ).toBe('BadOrigin');
+    expect(
+      runCall(paused, ROOT, callOf('PhalaMining', 'set_heartbeat_paused', { paused: true })),
+    ).toBeUndefined();
     expect(HeartbeatPaused.get(paused.state)).toBe(true);
     Mining.spec.onFinalize!(paused);
     expect(outboundSystemEvents(paused).filter((e) => e.tag === 'HeartbeatChallenge')).toHaveLength(0);
@@ -415,21 +566,29 @@ describe('on_finalize', () => {
     const ext = phalaExt();
     ExpectedHeartbeatCount.set(ext.state, 5);
     expect(runCall(ext, ROOT, callOf('PhalaMining', 'force_heartbeat'))).toBeUndefined();
-    expect(outboundSystemEvents(ext)).toEqual([{ tag: 'HeartbeatChallenge', value: { seed: 0n, online_target: U256_MAX } }]);
+    expect(outboundSystemEvents(ext)).toEqual([
+      { tag: 'HeartbeatChallenge', value: { seed: 0n, online_target: U256_MAX } },
+    ]);
   });
 
   it('update_tokenomic takes effect at the end of the block', () => {
     const ext = phalaExt();
     const next = { ...toStorageParams(GENESIS_TOKENOMIC_PARAMETERS), k: fromInt(7n) };
-    expect(runCall(ext, signed(OPERATOR), callOf('PhalaMining', 'update_tokenomic', { new_params: next }))).toBe('BadOrigin');
-    expect(runCall(ext, ROOT, callOf('PhalaMining', 'update_tokenomic', { new_params: next }))).toBeUndefined();
+    expect(
+      runCall(ext, signed(OPERATOR), callOf('PhalaMining', 'update_tokenomic', { new_params: next })),
+    ).toBe('BadOrigin');
+    expect(
+      runCall(ext, ROOT, callOf('PhalaMining', 'update_tokenomic', { new_params: next })),
+    ).toBeUndefined();
     expect(TokenomicParameters.get(ext.state)!.k).toBe(GENESIS_TOKENOMIC_PARAMETERS.k);
     Mining.spec.onFinalize!(ext);
     expect(TokenomicParameters.get(ext.state)).toEqual(next);
     expect(ScheduledTokenomicUpdate.get(ext.state)).toBeUndefined();
     expect(eventNames(ext, 'PhalaMining')).toEqual(['PhalaMining.TokenomicParametersChanged']);
     const gk = OutboundMessages.get(ext.state).filter((m) => m.destination === TOPICS.gatekeeperEvent);
-    expect(gk.map((m) => decodeAll(GatekeeperEvent, m.payload))).toEqual([{ tag: 'TokenomicParametersChanged', value: next }]);
+    expect(gk.map((m) => decodeAll(GatekeeperEvent, m.payload))).toEqual([
+      { tag: 'TokenomicParametersChanged', value: next },
+    ]);
     expect(gk[0]!.sender).toEqual({ tag: 'Pallet', value: utf8Hex('PhalaMining') });
   });
 
@@ -441,10 +600,18 @@ describe('on_finalize', () => {
       return ext;
     };
     const halved = at(9);
-    expect(eventNames(halved, 'PhalaMining')).toEqual(['PhalaMining.SubsidyBudgetHalved', 'PhalaMining.TokenomicParametersChanged']);
-    expect(fromStorageParams(TokenomicParameters.get(halved.state)!)).toEqual(halveBudget(KHALA_TOKENOMIC_PARAMETERS));
+    expect(eventNames(halved, 'PhalaMining')).toEqual([
+      'PhalaMining.SubsidyBudgetHalved',
+      'PhalaMining.TokenomicParametersChanged',
+    ]);
+    expect(fromStorageParams(TokenomicParameters.get(halved.state)!)).toEqual(
+      halveBudget(KHALA_TOKENOMIC_PARAMETERS),
+    );
     expect(eventNames(at(10), 'PhalaMining')).toEqual([]);
-    expect(eventNames(at(19), 'PhalaMining')).toEqual(['PhalaMining.SubsidyBudgetHalved', 'PhalaMining.TokenomicParametersChanged']);
+    expect(eventNames(at(19), 'PhalaMining')).toEqual([
+      'PhalaMining.SubsidyBudgetHalved',
+      'PhalaMining.TokenomicParametersChanged',
+    ]);
 
     const broken = phalaExt({ blockNumber: 9 });
     MiningHalvingInterval.set(broken.state, 10);

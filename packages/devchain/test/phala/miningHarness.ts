@@ -1,16 +1,16 @@
 /** Shared set-up for the PhalaMq / PhalaRegistry / PhalaMining tests: a genesis state of the pallets they need. */
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { Balances } from '../../src/pallets/balances/index.js';
+import { Mining, SUBSIDY_POOL_ACCOUNT } from '../../src/pallets/phala/mining/index.js';
+import { type MessageOriginValue, Mq, routeMessage } from '../../src/pallets/phala/mq/index.js';
+import { devRegisterWorker, Registry } from '../../src/pallets/phala/registry/index.js';
+import { PhalaStakePool } from '../../src/pallets/phala/stakepool/index.js';
+import { System } from '../../src/pallets/system/index.js';
 import { TREASURY_ACCOUNT } from '../../src/runtime/accounts.js';
 import type { Ext } from '../../src/runtime/ext.js';
 import { DispatchError, type DispatchErrorValue, type Pallet } from '../../src/runtime/pallet.js';
-import { Balances } from '../../src/pallets/balances/index.js';
-import { System } from '../../src/pallets/system/index.js';
-import { Mining, SUBSIDY_POOL_ACCOUNT } from '../../src/pallets/phala/mining/index.js';
-import { Mq, type MessageOriginValue, routeMessage } from '../../src/pallets/phala/mq/index.js';
-import { Registry, devRegisterWorker } from '../../src/pallets/phala/registry/index.js';
-import { PhalaStakePool } from '../../src/pallets/phala/stakepool/index.js';
-import { type Hex, type ScaleType, encode } from '../../src/scale/types.js';
+import { encode, type Hex, type ScaleType } from '../../src/scale/types.js';
 import { genesisExt } from '../helpers/runCall.js';
 
 export const PHA = 10n ** 12n;
@@ -41,7 +41,13 @@ export function worker(byte: number): Hex {
   return `0x${byte.toString(16).padStart(2, '0').repeat(32)}` as Hex;
 }
 
-export function registerWorker(ext: Ext, pubkey: Hex, operator: Hex, initialScore = 2000, confidenceLevel = 1): void {
+export function registerWorker(
+  ext: Ext,
+  pubkey: Hex,
+  operator: Hex,
+  initialScore = 2000,
+  confidenceLevel = 1,
+): void {
   devRegisterWorker(ext, { pubkey, operator, confidenceLevel, initialScore, cores: 4 });
 }
 
@@ -63,6 +69,12 @@ export function snapshot(ext: Ext): Map<Hex, Hex> {
   return out;
 }
 
-export function deliver<T>(ext: Ext, sender: MessageOriginValue, topic: Hex, type: ScaleType<T>, payload: T): Error | undefined {
+export function deliver<T>(
+  ext: Ext,
+  sender: MessageOriginValue,
+  topic: Hex,
+  type: ScaleType<T>,
+  payload: T,
+): Error | undefined {
   return routeMessage(ext, sender, topic, u8aToHex(encode(type, payload)) as Hex);
 }

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Ext } from '../../src/runtime/ext.js';
-import { Miners, Mining, bind, startMining, stopMining } from '../../src/pallets/phala/mining/index.js';
-import { minStake, GENESIS_TOKENOMIC_PARAMETERS } from '../../src/pallets/phala/math/index.js';
+import { GENESIS_TOKENOMIC_PARAMETERS, minStake } from '../../src/pallets/phala/math/index.js';
+import { bind, Miners, Mining, startMining, stopMining } from '../../src/pallets/phala/mining/index.js';
 import { Mq } from '../../src/pallets/phala/mq/index.js';
 import {
   addSimulatedWorker,
@@ -12,7 +11,8 @@ import {
   simulateBlock,
   simulatedWorker,
 } from '../../src/pallets/phala/simulation/index.js';
-import { PARENT_HASH, TestDispatcher, accountOf, eventNames } from '../helpers/runCall.js';
+import { Ext } from '../../src/runtime/ext.js';
+import { accountOf, eventNames, PARENT_HASH, TestDispatcher } from '../helpers/runCall.js';
 import { PALLETS, phalaExt, ready, worker } from './miningHarness.js';
 
 const W = worker(0xaa);
@@ -34,7 +34,13 @@ function nextBlock(prev: Ext, body: (ext: Ext) => void = () => {}): Ext {
 
 function startedChain(): Ext {
   const genesis = phalaExt();
-  addSimulatedWorker(genesis, { pubkey: W, operator: accountOf(1), confidenceLevel: 1, initialScore: 2000, cores: 4 });
+  addSimulatedWorker(genesis, {
+    pubkey: W,
+    operator: accountOf(1),
+    confidenceLevel: 1,
+    initialScore: 2000,
+    cores: 4,
+  });
   bind(genesis, MINER, W);
   // the MiningStart message of this block starts the gatekeeper's session
   let ext = nextBlock(genesis, (e) => startMining(e, MINER, STAKE));

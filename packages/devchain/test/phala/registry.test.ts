@@ -1,8 +1,12 @@
 import { u8aToHex } from '@polkadot/util';
 import { sr25519PairFromSeed, sr25519Sign } from '@polkadot/util-crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { OutboundMessages, SystemEvent, TOPICS, utf8Hex } from '../../src/pallets/phala/mq/index.js';
 import {
   BenchmarkDuration,
+  benchScore,
+  devGatekeeperKeys,
+  devRegisterWorker,
   Endpoints,
   Gatekeeper,
   GatekeeperMasterPubkey,
@@ -17,13 +21,9 @@ import {
   TopicKey,
   WorkerEndpointPayload,
   Workers,
-  benchScore,
-  devGatekeeperKeys,
-  devRegisterWorker,
 } from '../../src/pallets/phala/registry/index.js';
-import { OutboundMessages, SystemEvent, TOPICS, utf8Hex } from '../../src/pallets/phala/mq/index.js';
-import { type Hex, decodeAll, encode } from '../../src/scale/types.js';
-import { ROOT, accountOf, callOf, eventsOf, moduleError, runCall, signed } from '../helpers/runCall.js';
+import { decodeAll, encode, type Hex } from '../../src/scale/types.js';
+import { accountOf, callOf, eventsOf, moduleError, ROOT, runCall, signed } from '../helpers/runCall.js';
 import { deliver, phalaExt, ready, snapshot, worker } from './miningHarness.js';
 
 const ALICE = accountOf(1);
@@ -71,7 +71,9 @@ describe('governance calls', () => {
 
   it('force_register_worker: confidence 128, features [1,4], no benchmark', () => {
     const ext = phalaExt();
-    expect(runCall(ext, ROOT, call('force_register_worker', { pubkey: W, ecdh_pubkey: W2, operator: ALICE }))).toBeUndefined();
+    expect(
+      runCall(ext, ROOT, call('force_register_worker', { pubkey: W, ecdh_pubkey: W2, operator: ALICE })),
+    ).toBeUndefined();
     expect(Workers.get(ext.state, W)).toEqual({
       pubkey: W,
       ecdh_pubkey: W2,
@@ -82,9 +84,16 @@ describe('governance calls', () => {
       initial_score: undefined,
       features: [1, 4],
     });
-    expect(eventsOf(ext, 'PhalaRegistry')).toEqual([{ name: 'PhalaRegistry.WorkerAdded', fields: { pubkey: W, confidence_level: 128 } }]);
+    expect(eventsOf(ext, 'PhalaRegistry')).toEqual([
+      { name: 'PhalaRegistry.WorkerAdded', fields: { pubkey: W, confidence_level: 128 } },
+    ]);
     const messages = OutboundMessages.get(ext.state).map((m) => decodeAll(SystemEvent, m.payload));
-    expect(messages).toEqual([{ tag: 'WorkerEvent', value: { pubkey: W, event: { tag: 'Registered', value: { confidence_level: 128 } } } }]);
+    expect(messages).toEqual([
+      {
+        tag: 'WorkerEvent',
+        value: { pubkey: W, event: { tag: 'Registered', value: { confidence_level: 128 } } },
+      },
+    ]);
   });
 
   it('benchmark duration and topic keys', () => {
@@ -100,8 +109,12 @@ describe('governance calls', () => {
     expect(runCall(ext, ROOT, call('add_pruntime', { pruntime_hash: '0xabcd' }))).toBeUndefined();
     expect(PRuntimeAllowList.get(ext.state)).toEqual(['0xabcd']);
     expect(PRuntimeAddedAt.get(ext.state, '0xabcd')).toBe(ext.blockNumber);
-    expect(runCall(ext, ROOT, call('add_pruntime', { pruntime_hash: '0xabcd' }))).toEqual(err('PRuntimeAlreadyExists'));
-    expect(runCall(ext, ROOT, call('remove_pruntime', { pruntime_hash: '0x01' }))).toEqual(err('PRuntimeNotFound'));
+    expect(runCall(ext, ROOT, call('add_pruntime', { pruntime_hash: '0xabcd' }))).toEqual(
+      err('PRuntimeAlreadyExists'),
+    );
+    expect(runCall(ext, ROOT, call('remove_pruntime', { pruntime_hash: '0x01' }))).toEqual(
+      err('PRuntimeNotFound'),
+    );
     expect(runCall(ext, ROOT, call('remove_pruntime', { pruntime_hash: '0xabcd' }))).toBeUndefined();
     expect(PRuntimeAllowList.get(ext.state)).toEqual([]);
     expect(PRuntimeAddedAt.has(ext.state, '0xabcd')).toBe(false);
@@ -110,13 +123,19 @@ describe('governance calls', () => {
   it('relay chain genesis allow list', () => {
     const ext = phalaExt();
     const hash = accountOf(5);
-    expect(runCall(ext, ROOT, call('add_relaychain_genesis_block_hash', { genesis_block_hash: hash }))).toBeUndefined();
-    expect(runCall(ext, ROOT, call('add_relaychain_genesis_block_hash', { genesis_block_hash: hash }))).toEqual(err('GenesisBlockHashAlreadyExists'));
+    expect(
+      runCall(ext, ROOT, call('add_relaychain_genesis_block_hash', { genesis_block_hash: hash })),
+    ).toBeUndefined();
+    expect(
+      runCall(ext, ROOT, call('add_relaychain_genesis_block_hash', { genesis_block_hash: hash })),
+    ).toEqual(err('GenesisBlockHashAlreadyExists'));
     expect(RelaychainGenesisBlockHashAllowList.get(ext.state)).toEqual([hash]);
-    expect(runCall(ext, ROOT, call('remove_relaychain_genesis_block_hash', { genesis_block_hash: accountOf(6) }))).toEqual(
-      err('GenesisBlockHashNotFound'),
-    );
-    expect(runCall(ext, ROOT, call('remove_relaychain_genesis_block_hash', { genesis_block_hash: hash }))).toBeUndefined();
+    expect(
+      runCall(ext, ROOT, call('remove_relaychain_genesis_block_hash', { genesis_block_hash: accountOf(6) })),
+    ).toEqual(err('GenesisBlockHashNotFound'));
+    expect(
+      runCall(ext, ROOT, call('remove_relaychain_genesis_block_hash', { genesis_block_hash: hash })),
+    ).toBeUndefined();
     expect(RelaychainGenesisBlockHashAllowList.get(ext.state)).toEqual([]);
   });
 
@@ -128,45 +147,65 @@ describe('governance calls', () => {
     ext.events.length = 0;
     expect(runCall(ext, ROOT, call('register_gatekeeper', { gatekeeper: W }))).toBeUndefined();
     expect(Gatekeeper.get(ext.state)).toEqual([gk.identity.publicKey, W]);
-    expect(eventsOf(ext, 'PhalaRegistry')).toEqual([{ name: 'PhalaRegistry.GatekeeperAdded', fields: { pubkey: W } }]);
-    expect(runCall(ext, ROOT, call('unregister_gatekeeper', { gatekeeper: W2 }))).toEqual(err('InvalidGatekeeper'));
+    expect(eventsOf(ext, 'PhalaRegistry')).toEqual([
+      { name: 'PhalaRegistry.GatekeeperAdded', fields: { pubkey: W } },
+    ]);
+    expect(runCall(ext, ROOT, call('unregister_gatekeeper', { gatekeeper: W2 }))).toEqual(
+      err('InvalidGatekeeper'),
+    );
 
     expect(runCall(ext, ROOT, call('rotate_master_key'))).toBeUndefined();
     expect(RotationCounter.get(ext.state)).toBe(1n);
     expect(MasterKeyRotationLock.get(ext.state)).toBe(1n);
     const before = snapshot(ext);
     expect(runCall(ext, ROOT, call('rotate_master_key'))).toEqual(err('MasterKeyInRotation'));
-    expect(runCall(ext, ROOT, call('register_gatekeeper', { gatekeeper: W }))).toEqual(err('MasterKeyInRotation'));
-    expect(runCall(ext, ROOT, call('unregister_gatekeeper', { gatekeeper: W }))).toEqual(err('MasterKeyInRotation'));
+    expect(runCall(ext, ROOT, call('register_gatekeeper', { gatekeeper: W }))).toEqual(
+      err('MasterKeyInRotation'),
+    );
+    expect(runCall(ext, ROOT, call('unregister_gatekeeper', { gatekeeper: W }))).toEqual(
+      err('MasterKeyInRotation'),
+    );
     expect(snapshot(ext)).toEqual(before);
 
     // a report for another rotation fails, but its failure event stays (handler writes are not rolled back)
     ext.events.length = 0;
     const rotated = { tag: 'RotatedMasterPubkey', value: { rotation_id: 2n, master_pubkey: W2 } } as const;
-    expect(deliver(ext, { tag: 'Gatekeeper' }, TOPICS.registryGkEvent, GatekeeperRegistryEvent, rotated)).toEqual(
-      expect.objectContaining({ error: err('InvalidRotatedMasterPubkey') }),
-    );
+    expect(
+      deliver(ext, { tag: 'Gatekeeper' }, TOPICS.registryGkEvent, GatekeeperRegistryEvent, rotated),
+    ).toEqual(expect.objectContaining({ error: err('InvalidRotatedMasterPubkey') }));
     expect(eventsOf(ext, 'PhalaRegistry')).toEqual([
-      { name: 'PhalaRegistry.MasterKeyRotationFailed', fields: { rotation_lock: 1n, gatekeeper_rotation_id: 2n } },
+      {
+        name: 'PhalaRegistry.MasterKeyRotationFailed',
+        fields: { rotation_lock: 1n, gatekeeper_rotation_id: 2n },
+      },
     ]);
-    expect(deliver(ext, { tag: 'Worker', value: W }, TOPICS.registryGkEvent, GatekeeperRegistryEvent, rotated)).toEqual(
-      expect.objectContaining({ error: err('InvalidSender') }),
-    );
+    expect(
+      deliver(ext, { tag: 'Worker', value: W }, TOPICS.registryGkEvent, GatekeeperRegistryEvent, rotated),
+    ).toEqual(expect.objectContaining({ error: err('InvalidSender') }));
     ext.events.length = 0;
-    deliver(ext, { tag: 'Gatekeeper' }, TOPICS.registryGkEvent, GatekeeperRegistryEvent, { ...rotated, value: { ...rotated.value, rotation_id: 1n } });
+    deliver(ext, { tag: 'Gatekeeper' }, TOPICS.registryGkEvent, GatekeeperRegistryEvent, {
+      ...rotated,
+      value: { ...rotated.value, rotation_id: 1n },
+    });
     expect(GatekeeperMasterPubkey.get(ext.state)).toBe(W2);
     expect(MasterKeyRotationLock.get(ext.state)).toBeUndefined();
-    expect(eventsOf(ext, 'PhalaRegistry')).toEqual([{ name: 'PhalaRegistry.MasterKeyRotated', fields: { rotation_id: 1n, master_pubkey: W2 } }]);
+    expect(eventsOf(ext, 'PhalaRegistry')).toEqual([
+      { name: 'PhalaRegistry.MasterKeyRotated', fields: { rotation_id: 1n, master_pubkey: W2 } },
+    ]);
 
     expect(runCall(ext, ROOT, call('unregister_gatekeeper', { gatekeeper: W }))).toBeUndefined();
-    expect(runCall(ext, ROOT, call('unregister_gatekeeper', { gatekeeper: gk.identity.publicKey }))).toEqual(err('CannotRemoveLastGatekeeper'));
+    expect(runCall(ext, ROOT, call('unregister_gatekeeper', { gatekeeper: gk.identity.publicKey }))).toEqual(
+      err('CannotRemoveLastGatekeeper'),
+    );
   });
 
   it('a second gatekeeper needs the master key on chain', () => {
     const ext = phalaExt();
     GatekeeperMasterPubkey.kill(ext.state);
     runCall(ext, ROOT, call('force_register_worker', { pubkey: W, ecdh_pubkey: W2, operator: undefined }));
-    expect(runCall(ext, ROOT, call('register_gatekeeper', { gatekeeper: W }))).toEqual(err('MasterKeyUninitialized'));
+    expect(runCall(ext, ROOT, call('register_gatekeeper', { gatekeeper: W }))).toEqual(
+      err('MasterKeyUninitialized'),
+    );
   });
 
   it('retire_pruntime and set_pruntime_consensus_version push the event and deposit it', () => {
@@ -178,7 +217,10 @@ describe('governance calls', () => {
       { name: 'PhalaRegistry.PRuntimeManagement', fields: { tag: 'RetirePRuntime', value: condition } },
       { name: 'PhalaRegistry.PRuntimeManagement', fields: { tag: 'SetConsensusVersion', value: 3 } },
     ]);
-    expect(OutboundMessages.get(ext.state).map((m) => m.destination)).toEqual([TOPICS.pruntimeManagement, TOPICS.pruntimeManagement]);
+    expect(OutboundMessages.get(ext.state).map((m) => m.destination)).toEqual([
+      TOPICS.pruntimeManagement,
+      TOPICS.pruntimeManagement,
+    ]);
   });
 });
 
@@ -195,7 +237,10 @@ describe('register_worker', () => {
         features: [4, 1],
         operator: ALICE,
       },
-      attestation: { tag: 'SgxIas', value: { ra_report: '0x7b7d', signature: '0x00', raw_signing_cert: '0x00' } },
+      attestation: {
+        tag: 'SgxIas',
+        value: { ra_report: '0x7b7d', signature: '0x00', raw_signing_cert: '0x00' },
+      },
     };
     const before = snapshot(ext);
     expect(runCall(ext, ROOT, call('register_worker', args))).toBe('BadOrigin');
@@ -209,8 +254,13 @@ describe('update_worker_endpoint', () => {
     const ext = phalaExt();
     const pair = sr25519PairFromSeed(new Uint8Array(32).fill(3));
     const pubkey = u8aToHex(pair.publicKey) as Hex;
-    const payload = { pubkey, versioned_endpoints: { tag: 'V1', value: ['http://w:8000'] }, signing_time: BigInt(ext.nowMs - 1000) };
-    const sig = (p: typeof payload) => u8aToHex(sr25519Sign(encode(WorkerEndpointPayload, p as never), pair)) as Hex;
+    const payload = {
+      pubkey,
+      versioned_endpoints: { tag: 'V1', value: ['http://w:8000'] },
+      signing_time: BigInt(ext.nowMs - 1000),
+    };
+    const sig = (p: typeof payload) =>
+      u8aToHex(sr25519Sign(encode(WorkerEndpointPayload, p as never), pair)) as Hex;
     const update = (p: typeof payload, signature: Hex) =>
       runCall(ext, signed(ALICE), call('update_worker_endpoint', { endpoint_payload: p, signature }));
     const before = snapshot(ext);
@@ -239,10 +289,17 @@ describe('benchmark report', () => {
     const ext = phalaExt();
     runCall(ext, ROOT, call('force_register_worker', { pubkey: W, ecdh_pubkey: W, operator: ALICE }));
     ext.events.length = 0;
-    const report = { tag: 'BenchReport', value: { start_time: BigInt(ext.nowMs - 12_000), iterations: 24_000n } } as const;
-    expect(deliver(ext, { tag: 'Worker', value: W }, TOPICS.registryEvent, RegistryEvent, report)).toBeUndefined();
+    const report = {
+      tag: 'BenchReport',
+      value: { start_time: BigInt(ext.nowMs - 12_000), iterations: 24_000n },
+    } as const;
+    expect(
+      deliver(ext, { tag: 'Worker', value: W }, TOPICS.registryEvent, RegistryEvent, report),
+    ).toBeUndefined();
     expect(Workers.get(ext.state, W)).toMatchObject({ initial_score: 6000, last_updated: BigInt(ext.nowMs) });
-    expect(eventsOf(ext, 'PhalaRegistry')).toEqual([{ name: 'PhalaRegistry.InitialScoreSet', fields: { pubkey: W, init_score: 6000 } }]);
+    expect(eventsOf(ext, 'PhalaRegistry')).toEqual([
+      { name: 'PhalaRegistry.InitialScoreSet', fields: { pubkey: W, init_score: 6000 } },
+    ]);
     const late = { tag: 'BenchReport', value: { start_time: BigInt(ext.nowMs), iterations: 1n } } as const;
     expect(deliver(ext, { tag: 'Worker', value: W }, TOPICS.registryEvent, RegistryEvent, late)).toEqual(
       expect.objectContaining({ error: err('InvalidBenchReport') }),
@@ -256,9 +313,14 @@ describe('benchmark report', () => {
     const ext = phalaExt();
     const gk = devGatekeeperKeys();
     const upload = (sender: Hex, key: Hex) =>
-      deliver(ext, { tag: 'Worker', value: sender }, TOPICS.registryEvent, RegistryEvent, { tag: 'MasterPubkey', value: { master_pubkey: key } });
+      deliver(ext, { tag: 'Worker', value: sender }, TOPICS.registryEvent, RegistryEvent, {
+        tag: 'MasterPubkey',
+        value: { master_pubkey: key },
+      });
     expect(upload(W, W)).toEqual(expect.objectContaining({ error: err('InvalidGatekeeper') }));
-    expect(upload(gk.identity.publicKey, W)).toEqual(expect.objectContaining({ error: err('MasterKeyMismatch') }));
+    expect(upload(gk.identity.publicKey, W)).toEqual(
+      expect.objectContaining({ error: err('MasterKeyMismatch') }),
+    );
     expect(upload(gk.identity.publicKey, gk.master.publicKey)).toBeUndefined();
     GatekeeperMasterPubkey.kill(ext.state);
     expect(upload(gk.identity.publicKey, W)).toBeUndefined();
@@ -269,12 +331,41 @@ describe('benchmark report', () => {
 describe('devRegisterWorker', () => {
   it('leaves the worker as registration + benchmark would', () => {
     const ext = phalaExt();
-    const info = devRegisterWorker(ext, { pubkey: W, operator: ALICE, confidenceLevel: 2, initialScore: 3000, cores: 8 });
+    const info = devRegisterWorker(ext, {
+      pubkey: W,
+      operator: ALICE,
+      confidenceLevel: 2,
+      initialScore: 3000,
+      cores: 8,
+    });
     expect(Workers.get(ext.state, W)).toEqual(info);
-    expect(info).toMatchObject({ operator: ALICE, confidence_level: 2, initial_score: 3000, features: [8, 4], last_updated: BigInt(ext.nowMs) });
-    expect(eventsOf(ext, 'PhalaRegistry').map((e) => e.name)).toEqual(['PhalaRegistry.WorkerAdded', 'PhalaRegistry.InitialScoreSet']);
-    expect(() => devRegisterWorker(ext, { pubkey: W, operator: ALICE, confidenceLevel: 2, initialScore: 6001, cores: 8 })).toThrow(RangeError);
-    devRegisterWorker(ext, { pubkey: W, operator: accountOf(4), confidenceLevel: 1, initialScore: 100, cores: 8 });
+    expect(info).toMatchObject({
+      operator: ALICE,
+      confidence_level: 2,
+      initial_score: 3000,
+      features: [8, 4],
+      last_updated: BigInt(ext.nowMs),
+    });
+    expect(eventsOf(ext, 'PhalaRegistry').map((e) => e.name)).toEqual([
+      'PhalaRegistry.WorkerAdded',
+      'PhalaRegistry.InitialScoreSet',
+    ]);
+    expect(() =>
+      devRegisterWorker(ext, {
+        pubkey: W,
+        operator: ALICE,
+        confidenceLevel: 2,
+        initialScore: 6001,
+        cores: 8,
+      }),
+    ).toThrow(RangeError);
+    devRegisterWorker(ext, {
+      pubkey: W,
+      operator: accountOf(4),
+      confidenceLevel: 1,
+      initialScore: 100,
+      cores: 8,
+    });
     expect(Workers.get(ext.state, W)!.ecdh_pubkey).toBe(info.ecdh_pubkey);
     expect(utf8Hex('x')).toBe('0x78');
   });

@@ -6,11 +6,13 @@
 import '@polkadot/api-base/types/events';
 
 import type { ApiTypes, AugmentedEvent } from '@polkadot/api-base/types';
-import type { Null, Option, Result, u128, u32, u64, u8 } from '@polkadot/types-codec';
+import type { Null, Option, Result, U8aFixed, u128, u16, u32, u64, u8 } from '@polkadot/types-codec';
 import type { AccountId32, H256 } from '@polkadot/types/interfaces/runtime';
 import type {
   FrameSupportDispatchDispatchInfo,
   FrameSupportTokensMiscBalanceStatus,
+  KhalaParachainRuntimeProxyType,
+  PalletMultisigTimepoint,
   PhalaTypesMessagingPRuntimeManagementEvent,
   SpCoreSr25519Public,
   SpRuntimeDispatchError,
@@ -97,6 +99,72 @@ declare module '@polkadot/api-base/types/events' {
        * Some amount was withdrawn from the account (e.g. for transaction fees).
        **/
       Withdraw: AugmentedEvent<ApiType, [who: AccountId32, amount: u128], { who: AccountId32; amount: u128 }>;
+    };
+    multisig: {
+      /**
+       * A multisig operation has been approved by someone.
+       **/
+      MultisigApproval: AugmentedEvent<
+        ApiType,
+        [
+          approving: AccountId32,
+          timepoint: PalletMultisigTimepoint,
+          multisig: AccountId32,
+          callHash: U8aFixed,
+        ],
+        {
+          approving: AccountId32;
+          timepoint: PalletMultisigTimepoint;
+          multisig: AccountId32;
+          callHash: U8aFixed;
+        }
+      >;
+      /**
+       * A multisig operation has been cancelled.
+       **/
+      MultisigCancelled: AugmentedEvent<
+        ApiType,
+        [
+          cancelling: AccountId32,
+          timepoint: PalletMultisigTimepoint,
+          multisig: AccountId32,
+          callHash: U8aFixed,
+        ],
+        {
+          cancelling: AccountId32;
+          timepoint: PalletMultisigTimepoint;
+          multisig: AccountId32;
+          callHash: U8aFixed;
+        }
+      >;
+      /**
+       * A multisig operation has been executed.
+       **/
+      MultisigExecuted: AugmentedEvent<
+        ApiType,
+        [
+          approving: AccountId32,
+          timepoint: PalletMultisigTimepoint,
+          multisig: AccountId32,
+          callHash: U8aFixed,
+          result: Result<Null, SpRuntimeDispatchError>,
+        ],
+        {
+          approving: AccountId32;
+          timepoint: PalletMultisigTimepoint;
+          multisig: AccountId32;
+          callHash: U8aFixed;
+          result: Result<Null, SpRuntimeDispatchError>;
+        }
+      >;
+      /**
+       * A new multisig operation has begun.
+       **/
+      NewMultisig: AugmentedEvent<
+        ApiType,
+        [approving: AccountId32, multisig: AccountId32, callHash: U8aFixed],
+        { approving: AccountId32; multisig: AccountId32; callHash: U8aFixed }
+      >;
     };
     phalaMining: {
       /**
@@ -499,6 +567,79 @@ declare module '@polkadot/api-base/types/events' {
         ApiType,
         [pid: u64, worker: SpCoreSr25519Public, originalStake: u128],
         { pid: u64; worker: SpCoreSr25519Public; originalStake: u128 }
+      >;
+    };
+    proxy: {
+      /**
+       * An announcement was placed to make a call in the future.
+       **/
+      Announced: AugmentedEvent<
+        ApiType,
+        [real: AccountId32, proxy: AccountId32, callHash: H256],
+        { real: AccountId32; proxy: AccountId32; callHash: H256 }
+      >;
+      /**
+       * A proxy was added.
+       **/
+      ProxyAdded: AugmentedEvent<
+        ApiType,
+        [
+          delegator: AccountId32,
+          delegatee: AccountId32,
+          proxyType: KhalaParachainRuntimeProxyType,
+          delay: u32,
+        ],
+        {
+          delegator: AccountId32;
+          delegatee: AccountId32;
+          proxyType: KhalaParachainRuntimeProxyType;
+          delay: u32;
+        }
+      >;
+      /**
+       * A proxy was executed correctly, with the given.
+       **/
+      ProxyExecuted: AugmentedEvent<
+        ApiType,
+        [result: Result<Null, SpRuntimeDispatchError>],
+        { result: Result<Null, SpRuntimeDispatchError> }
+      >;
+      /**
+       * A proxy was removed.
+       **/
+      ProxyRemoved: AugmentedEvent<
+        ApiType,
+        [
+          delegator: AccountId32,
+          delegatee: AccountId32,
+          proxyType: KhalaParachainRuntimeProxyType,
+          delay: u32,
+        ],
+        {
+          delegator: AccountId32;
+          delegatee: AccountId32;
+          proxyType: KhalaParachainRuntimeProxyType;
+          delay: u32;
+        }
+      >;
+      /**
+       * A pure account has been created by new proxy with given
+       * disambiguation index and proxy type.
+       **/
+      PureCreated: AugmentedEvent<
+        ApiType,
+        [
+          pure: AccountId32,
+          who: AccountId32,
+          proxyType: KhalaParachainRuntimeProxyType,
+          disambiguationIndex: u16,
+        ],
+        {
+          pure: AccountId32;
+          who: AccountId32;
+          proxyType: KhalaParachainRuntimeProxyType;
+          disambiguationIndex: u16;
+        }
       >;
     };
     sudo: {

@@ -6,9 +6,19 @@
 import '@polkadot/api-base/types/storage';
 
 import type { ApiTypes, AugmentedQuery, QueryableStorageEntry } from '@polkadot/api-base/types';
-import type { Bytes, Option, U8aFixed, Vec, bool, u128, u32, u64 } from '@polkadot/types-codec';
+import type {
+  Bytes,
+  Option,
+  U8aFixed,
+  Vec,
+  WrapperKeepOpaque,
+  bool,
+  u128,
+  u32,
+  u64,
+} from '@polkadot/types-codec';
 import type { AnyNumber, ITuple } from '@polkadot/types-codec/types';
-import type { AccountId32, H256 } from '@polkadot/types/interfaces/runtime';
+import type { AccountId32, Call, H256 } from '@polkadot/types/interfaces/runtime';
 import type {
   FrameSupportDispatchPerDispatchClassWeight,
   FrameSystemAccountInfo,
@@ -19,6 +29,9 @@ import type {
   PalletBalancesBalanceLock,
   PalletBalancesReleases,
   PalletBalancesReserveData,
+  PalletMultisigMultisig,
+  PalletProxyAnnouncement,
+  PalletProxyProxyDefinition,
   PalletTransactionPaymentReleases,
   PhalaMqMessage,
   PhalaMqMessageOrigin,
@@ -97,6 +110,29 @@ declare module '@polkadot/api-base/types/storage' {
        * The total units issued in the system.
        **/
       totalIssuance: AugmentedQuery<ApiType, () => Observable<u128>, []>;
+    };
+    multisig: {
+      /**
+       *
+       **/
+      calls: AugmentedQuery<
+        ApiType,
+        (
+          arg: U8aFixed | string | Uint8Array,
+        ) => Observable<Option<ITuple<[WrapperKeepOpaque<Call>, AccountId32, u128]>>>,
+        [U8aFixed]
+      >;
+      /**
+       * The set of open multisig operations.
+       **/
+      multisigs: AugmentedQuery<
+        ApiType,
+        (
+          arg1: AccountId32 | string | Uint8Array,
+          arg2: U8aFixed | string | Uint8Array,
+        ) => Observable<Option<PalletMultisigMultisig>>,
+        [AccountId32, U8aFixed]
+      >;
     };
     phalaMining: {
       /**
@@ -390,6 +426,27 @@ declare module '@polkadot/api-base/types/storage' {
         ApiType,
         (arg: SpCoreSr25519Public | string | Uint8Array) => Observable<Option<u64>>,
         [SpCoreSr25519Public]
+      >;
+    };
+    proxy: {
+      /**
+       * The announcements made by the proxy (key).
+       **/
+      announcements: AugmentedQuery<
+        ApiType,
+        (arg: AccountId32 | string | Uint8Array) => Observable<ITuple<[Vec<PalletProxyAnnouncement>, u128]>>,
+        [AccountId32]
+      >;
+      /**
+       * The set of account proxies. Maps the account which has delegated to the accounts
+       * which are being delegated to, together with the amount held on deposit.
+       **/
+      proxies: AugmentedQuery<
+        ApiType,
+        (
+          arg: AccountId32 | string | Uint8Array,
+        ) => Observable<ITuple<[Vec<PalletProxyProxyDefinition>, u128]>>,
+        [AccountId32]
       >;
     };
     sudo: {

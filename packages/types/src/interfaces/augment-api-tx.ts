@@ -11,7 +11,19 @@ import type {
   SubmittableExtrinsic,
   SubmittableExtrinsicFunction,
 } from '@polkadot/api-base/types';
-import type { Bytes, Compact, Option, Vec, bool, u128, u16, u32, u64 } from '@polkadot/types-codec';
+import type {
+  Bytes,
+  Compact,
+  Option,
+  U8aFixed,
+  Vec,
+  WrapperKeepOpaque,
+  bool,
+  u128,
+  u16,
+  u32,
+  u64,
+} from '@polkadot/types-codec';
 import type { AnyNumber, IMethod, ITuple } from '@polkadot/types-codec/types';
 import type {
   AccountId32,
@@ -23,6 +35,8 @@ import type {
 } from '@polkadot/types/interfaces/runtime';
 import type {
   KhalaParachainRuntimeOriginCaller,
+  KhalaParachainRuntimeProxyType,
+  PalletMultisigTimepoint,
   PhalaMqSignedMessage,
   PhalaPalletsUtilsAttestation,
   PhalaTypesMessagingRetireCondition,
@@ -216,6 +230,194 @@ declare module '@polkadot/api-base/types/submittable' {
           value: Compact<u128> | AnyNumber | Uint8Array,
         ) => SubmittableExtrinsic<ApiType>,
         [MultiAddress, Compact<u128>]
+      >;
+    };
+    multisig: {
+      /**
+       * Register approval for a dispatch to be made from a deterministic composite account if
+       * approved by a total of `threshold - 1` of `other_signatories`.
+       *
+       * Payment: `DepositBase` will be reserved if this is the first approval, plus
+       * `threshold` times `DepositFactor`. It is returned once this dispatch happens or
+       * is cancelled.
+       *
+       * The dispatch origin for this call must be _Signed_.
+       *
+       * - `threshold`: The total number of approvals for this dispatch before it is executed.
+       * - `other_signatories`: The accounts (other than the sender) who can approve this
+       * dispatch. May not be empty.
+       * - `maybe_timepoint`: If this is the first approval, then this must be `None`. If it is
+       * not the first approval, then it must be `Some`, with the timepoint (block number and
+       * transaction index) of the first approval transaction.
+       * - `call_hash`: The hash of the call to be executed.
+       *
+       * NOTE: If this is the final approval, you will want to use `as_multi` instead.
+       *
+       * # <weight>
+       * - `O(S)`.
+       * - Up to one balance-reserve or unreserve operation.
+       * - One passthrough operation, one insert, both `O(S)` where `S` is the number of
+       * signatories. `S` is capped by `MaxSignatories`, with weight being proportional.
+       * - One encode & hash, both of complexity `O(S)`.
+       * - Up to one binary search and insert (`O(logS + S)`).
+       * - I/O: 1 read `O(S)`, up to 1 mutate `O(S)`. Up to one remove.
+       * - One event.
+       * - Storage: inserts one item, value size bounded by `MaxSignatories`, with a deposit
+       * taken for its lifetime of `DepositBase + threshold * DepositFactor`.
+       * ----------------------------------
+       * - DB Weight:
+       * - Read: Multisig Storage, [Caller Account]
+       * - Write: Multisig Storage, [Caller Account]
+       * # </weight>
+       **/
+      approveAsMulti: AugmentedSubmittable<
+        (
+          threshold: u16 | AnyNumber | Uint8Array,
+          otherSignatories: Vec<AccountId32> | (AccountId32 | string | Uint8Array)[],
+          maybeTimepoint:
+            | Option<PalletMultisigTimepoint>
+            | null
+            | Uint8Array
+            | PalletMultisigTimepoint
+            | { height?: any; index?: any }
+            | string,
+          callHash: U8aFixed | string | Uint8Array,
+          maxWeight: SpWeightsWeightV2Weight | { refTime?: any; proofSize?: any } | string | Uint8Array,
+        ) => SubmittableExtrinsic<ApiType>,
+        [u16, Vec<AccountId32>, Option<PalletMultisigTimepoint>, U8aFixed, SpWeightsWeightV2Weight]
+      >;
+      /**
+       * Register approval for a dispatch to be made from a deterministic composite account if
+       * approved by a total of `threshold - 1` of `other_signatories`.
+       *
+       * If there are enough, then dispatch the call.
+       *
+       * Payment: `DepositBase` will be reserved if this is the first approval, plus
+       * `threshold` times `DepositFactor`. It is returned once this dispatch happens or
+       * is cancelled.
+       *
+       * The dispatch origin for this call must be _Signed_.
+       *
+       * - `threshold`: The total number of approvals for this dispatch before it is executed.
+       * - `other_signatories`: The accounts (other than the sender) who can approve this
+       * dispatch. May not be empty.
+       * - `maybe_timepoint`: If this is the first approval, then this must be `None`. If it is
+       * not the first approval, then it must be `Some`, with the timepoint (block number and
+       * transaction index) of the first approval transaction.
+       * - `call`: The call to be executed.
+       *
+       * NOTE: Unless this is the final approval, you will generally want to use
+       * `approve_as_multi` instead, since it only requires a hash of the call.
+       *
+       * Result is equivalent to the dispatched result if `threshold` is exactly `1`. Otherwise
+       * on success, result is `Ok` and the result from the interior call, if it was executed,
+       * may be found in the deposited `MultisigExecuted` event.
+       *
+       * # <weight>
+       * - `O(S + Z + Call)`.
+       * - Up to one balance-reserve or unreserve operation.
+       * - One passthrough operation, one insert, both `O(S)` where `S` is the number of
+       * signatories. `S` is capped by `MaxSignatories`, with weight being proportional.
+       * - One call encode & hash, both of complexity `O(Z)` where `Z` is tx-len.
+       * - One encode & hash, both of complexity `O(S)`.
+       * - Up to one binary search and insert (`O(logS + S)`).
+       * - I/O: 1 read `O(S)`, up to 1 mutate `O(S)`. Up to one remove.
+       * - One event.
+       * - The weight of the `call`.
+       * - Storage: inserts one item, value size bounded by `MaxSignatories`, with a deposit
+       * taken for its lifetime of `DepositBase + threshold * DepositFactor`.
+       * -------------------------------
+       * - DB Weight:
+       * - Reads: Multisig Storage, [Caller Account], Calls (if `store_call`)
+       * - Writes: Multisig Storage, [Caller Account], Calls (if `store_call`)
+       * - Plus Call Weight
+       * # </weight>
+       **/
+      asMulti: AugmentedSubmittable<
+        (
+          threshold: u16 | AnyNumber | Uint8Array,
+          otherSignatories: Vec<AccountId32> | (AccountId32 | string | Uint8Array)[],
+          maybeTimepoint:
+            | Option<PalletMultisigTimepoint>
+            | null
+            | Uint8Array
+            | PalletMultisigTimepoint
+            | { height?: any; index?: any }
+            | string,
+          call: WrapperKeepOpaque<Call> | object | string | Uint8Array,
+          storeCall: bool | boolean | Uint8Array,
+          maxWeight: SpWeightsWeightV2Weight | { refTime?: any; proofSize?: any } | string | Uint8Array,
+        ) => SubmittableExtrinsic<ApiType>,
+        [
+          u16,
+          Vec<AccountId32>,
+          Option<PalletMultisigTimepoint>,
+          WrapperKeepOpaque<Call>,
+          bool,
+          SpWeightsWeightV2Weight,
+        ]
+      >;
+      /**
+       * Immediately dispatch a multi-signature call using a single approval from the caller.
+       *
+       * The dispatch origin for this call must be _Signed_.
+       *
+       * - `other_signatories`: The accounts (other than the sender) who are part of the
+       * multi-signature, but do not participate in the approval process.
+       * - `call`: The call to be executed.
+       *
+       * Result is equivalent to the dispatched result.
+       *
+       * # <weight>
+       * O(Z + C) where Z is the length of the call and C its execution weight.
+       * -------------------------------
+       * - DB Weight: None
+       * - Plus Call Weight
+       * # </weight>
+       **/
+      asMultiThreshold1: AugmentedSubmittable<
+        (
+          otherSignatories: Vec<AccountId32> | (AccountId32 | string | Uint8Array)[],
+          call: Call | IMethod | string | Uint8Array,
+        ) => SubmittableExtrinsic<ApiType>,
+        [Vec<AccountId32>, Call]
+      >;
+      /**
+       * Cancel a pre-existing, on-going multisig transaction. Any deposit reserved previously
+       * for this operation will be unreserved on success.
+       *
+       * The dispatch origin for this call must be _Signed_.
+       *
+       * - `threshold`: The total number of approvals for this dispatch before it is executed.
+       * - `other_signatories`: The accounts (other than the sender) who can approve this
+       * dispatch. May not be empty.
+       * - `timepoint`: The timepoint (block number and transaction index) of the first approval
+       * transaction for this dispatch.
+       * - `call_hash`: The hash of the call to be executed.
+       *
+       * # <weight>
+       * - `O(S)`.
+       * - Up to one balance-reserve or unreserve operation.
+       * - One passthrough operation, one insert, both `O(S)` where `S` is the number of
+       * signatories. `S` is capped by `MaxSignatories`, with weight being proportional.
+       * - One encode & hash, both of complexity `O(S)`.
+       * - One event.
+       * - I/O: 1 read `O(S)`, one remove.
+       * - Storage: removes one item.
+       * ----------------------------------
+       * - DB Weight:
+       * - Read: Multisig Storage, [Caller Account], Refund Account, Calls
+       * - Write: Multisig Storage, [Caller Account], Refund Account, Calls
+       * # </weight>
+       **/
+      cancelAsMulti: AugmentedSubmittable<
+        (
+          threshold: u16 | AnyNumber | Uint8Array,
+          otherSignatories: Vec<AccountId32> | (AccountId32 | string | Uint8Array)[],
+          timepoint: PalletMultisigTimepoint | { height?: any; index?: any } | string | Uint8Array,
+          callHash: U8aFixed | string | Uint8Array,
+        ) => SubmittableExtrinsic<ApiType>,
+        [u16, Vec<AccountId32>, PalletMultisigTimepoint, U8aFixed]
       >;
     };
     phalaMining: {
@@ -748,6 +950,344 @@ declare module '@polkadot/api-base/types/submittable' {
           shares: u128 | AnyNumber | Uint8Array,
         ) => SubmittableExtrinsic<ApiType>,
         [u64, u128]
+      >;
+    };
+    proxy: {
+      /**
+       * Register a proxy account for the sender that is able to make calls on its behalf.
+       *
+       * The dispatch origin for this call must be _Signed_.
+       *
+       * Parameters:
+       * - `proxy`: The account that the `caller` would like to make a proxy.
+       * - `proxy_type`: The permissions allowed for this proxy account.
+       * - `delay`: The announcement period required of the initial proxy. Will generally be
+       * zero.
+       **/
+      addProxy: AugmentedSubmittable<
+        (
+          delegate:
+            | MultiAddress
+            | { Id: any }
+            | { Index: any }
+            | { Raw: any }
+            | { Address32: any }
+            | { Address20: any }
+            | string
+            | Uint8Array,
+          proxyType:
+            | KhalaParachainRuntimeProxyType
+            | 'Any'
+            | 'NonTransfer'
+            | 'CancelProxy'
+            | 'Governance'
+            | 'Collator'
+            | 'StakePoolManager'
+            | number
+            | Uint8Array,
+          delay: u32 | AnyNumber | Uint8Array,
+        ) => SubmittableExtrinsic<ApiType>,
+        [MultiAddress, KhalaParachainRuntimeProxyType, u32]
+      >;
+      /**
+       * Publish the hash of a proxy-call that will be made in the future.
+       *
+       * This must be called some number of blocks before the corresponding `proxy` is attempted
+       * if the delay associated with the proxy relationship is greater than zero.
+       *
+       * No more than `MaxPending` announcements may be made at any one time.
+       *
+       * This will take a deposit of `AnnouncementDepositFactor` as well as
+       * `AnnouncementDepositBase` if there are no other pending announcements.
+       *
+       * The dispatch origin for this call must be _Signed_ and a proxy of `real`.
+       *
+       * Parameters:
+       * - `real`: The account that the proxy will make a call on behalf of.
+       * - `call_hash`: The hash of the call to be made by the `real` account.
+       **/
+      announce: AugmentedSubmittable<
+        (
+          real:
+            | MultiAddress
+            | { Id: any }
+            | { Index: any }
+            | { Raw: any }
+            | { Address32: any }
+            | { Address20: any }
+            | string
+            | Uint8Array,
+          callHash: H256 | string | Uint8Array,
+        ) => SubmittableExtrinsic<ApiType>,
+        [MultiAddress, H256]
+      >;
+      /**
+       * Spawn a fresh new account that is guaranteed to be otherwise inaccessible, and
+       * initialize it with a proxy of `proxy_type` for `origin` sender.
+       *
+       * Requires a `Signed` origin.
+       *
+       * - `proxy_type`: The type of the proxy that the sender will be registered as over the
+       * new account. This will almost always be the most permissive `ProxyType` possible to
+       * allow for maximum flexibility.
+       * - `index`: A disambiguation index, in case this is called multiple times in the same
+       * transaction (e.g. with `utility::batch`). Unless you're using `batch` you probably just
+       * want to use `0`.
+       * - `delay`: The announcement period required of the initial proxy. Will generally be
+       * zero.
+       *
+       * Fails with `Duplicate` if this has already been called in this transaction, from the
+       * same sender, with the same parameters.
+       *
+       * Fails if there are insufficient funds to pay for deposit.
+       **/
+      createPure: AugmentedSubmittable<
+        (
+          proxyType:
+            | KhalaParachainRuntimeProxyType
+            | 'Any'
+            | 'NonTransfer'
+            | 'CancelProxy'
+            | 'Governance'
+            | 'Collator'
+            | 'StakePoolManager'
+            | number
+            | Uint8Array,
+          delay: u32 | AnyNumber | Uint8Array,
+          index: u16 | AnyNumber | Uint8Array,
+        ) => SubmittableExtrinsic<ApiType>,
+        [KhalaParachainRuntimeProxyType, u32, u16]
+      >;
+      /**
+       * Removes a previously spawned pure proxy.
+       *
+       * WARNING: **All access to this account will be lost.** Any funds held in it will be
+       * inaccessible.
+       *
+       * Requires a `Signed` origin, and the sender account must have been created by a call to
+       * `pure` with corresponding parameters.
+       *
+       * - `spawner`: The account that originally called `pure` to create this account.
+       * - `index`: The disambiguation index originally passed to `pure`. Probably `0`.
+       * - `proxy_type`: The proxy type originally passed to `pure`.
+       * - `height`: The height of the chain when the call to `pure` was processed.
+       * - `ext_index`: The extrinsic index in which the call to `pure` was processed.
+       *
+       * Fails with `NoPermission` in case the caller is not a previously created pure
+       * account whose `pure` call has corresponding parameters.
+       **/
+      killPure: AugmentedSubmittable<
+        (
+          spawner:
+            | MultiAddress
+            | { Id: any }
+            | { Index: any }
+            | { Raw: any }
+            | { Address32: any }
+            | { Address20: any }
+            | string
+            | Uint8Array,
+          proxyType:
+            | KhalaParachainRuntimeProxyType
+            | 'Any'
+            | 'NonTransfer'
+            | 'CancelProxy'
+            | 'Governance'
+            | 'Collator'
+            | 'StakePoolManager'
+            | number
+            | Uint8Array,
+          index: u16 | AnyNumber | Uint8Array,
+          height: Compact<u32> | AnyNumber | Uint8Array,
+          extIndex: Compact<u32> | AnyNumber | Uint8Array,
+        ) => SubmittableExtrinsic<ApiType>,
+        [MultiAddress, KhalaParachainRuntimeProxyType, u16, Compact<u32>, Compact<u32>]
+      >;
+      /**
+       * Dispatch the given `call` from an account that the sender is authorised for through
+       * `add_proxy`.
+       *
+       * Removes any corresponding announcement(s).
+       *
+       * The dispatch origin for this call must be _Signed_.
+       *
+       * Parameters:
+       * - `real`: The account that the proxy will make a call on behalf of.
+       * - `force_proxy_type`: Specify the exact proxy type to be used and checked for this call.
+       * - `call`: The call to be made by the `real` account.
+       **/
+      proxy: AugmentedSubmittable<
+        (
+          real:
+            | MultiAddress
+            | { Id: any }
+            | { Index: any }
+            | { Raw: any }
+            | { Address32: any }
+            | { Address20: any }
+            | string
+            | Uint8Array,
+          forceProxyType:
+            | Option<KhalaParachainRuntimeProxyType>
+            | null
+            | Uint8Array
+            | KhalaParachainRuntimeProxyType
+            | 'Any'
+            | 'NonTransfer'
+            | 'CancelProxy'
+            | 'Governance'
+            | 'Collator'
+            | 'StakePoolManager'
+            | number,
+          call: Call | IMethod | string | Uint8Array,
+        ) => SubmittableExtrinsic<ApiType>,
+        [MultiAddress, Option<KhalaParachainRuntimeProxyType>, Call]
+      >;
+      /**
+       * Dispatch the given `call` from an account that the sender is authorized for through
+       * `add_proxy`.
+       *
+       * Removes any corresponding announcement(s).
+       *
+       * The dispatch origin for this call must be _Signed_.
+       *
+       * Parameters:
+       * - `real`: The account that the proxy will make a call on behalf of.
+       * - `force_proxy_type`: Specify the exact proxy type to be used and checked for this call.
+       * - `call`: The call to be made by the `real` account.
+       **/
+      proxyAnnounced: AugmentedSubmittable<
+        (
+          delegate:
+            | MultiAddress
+            | { Id: any }
+            | { Index: any }
+            | { Raw: any }
+            | { Address32: any }
+            | { Address20: any }
+            | string
+            | Uint8Array,
+          real:
+            | MultiAddress
+            | { Id: any }
+            | { Index: any }
+            | { Raw: any }
+            | { Address32: any }
+            | { Address20: any }
+            | string
+            | Uint8Array,
+          forceProxyType:
+            | Option<KhalaParachainRuntimeProxyType>
+            | null
+            | Uint8Array
+            | KhalaParachainRuntimeProxyType
+            | 'Any'
+            | 'NonTransfer'
+            | 'CancelProxy'
+            | 'Governance'
+            | 'Collator'
+            | 'StakePoolManager'
+            | number,
+          call: Call | IMethod | string | Uint8Array,
+        ) => SubmittableExtrinsic<ApiType>,
+        [MultiAddress, MultiAddress, Option<KhalaParachainRuntimeProxyType>, Call]
+      >;
+      /**
+       * Remove the given announcement of a delegate.
+       *
+       * May be called by a target (proxied) account to remove a call that one of their delegates
+       * (`delegate`) has announced they want to execute. The deposit is returned.
+       *
+       * The dispatch origin for this call must be _Signed_.
+       *
+       * Parameters:
+       * - `delegate`: The account that previously announced the call.
+       * - `call_hash`: The hash of the call to be made.
+       **/
+      rejectAnnouncement: AugmentedSubmittable<
+        (
+          delegate:
+            | MultiAddress
+            | { Id: any }
+            | { Index: any }
+            | { Raw: any }
+            | { Address32: any }
+            | { Address20: any }
+            | string
+            | Uint8Array,
+          callHash: H256 | string | Uint8Array,
+        ) => SubmittableExtrinsic<ApiType>,
+        [MultiAddress, H256]
+      >;
+      /**
+       * Remove a given announcement.
+       *
+       * May be called by a proxy account to remove a call they previously announced and return
+       * the deposit.
+       *
+       * The dispatch origin for this call must be _Signed_.
+       *
+       * Parameters:
+       * - `real`: The account that the proxy will make a call on behalf of.
+       * - `call_hash`: The hash of the call to be made by the `real` account.
+       **/
+      removeAnnouncement: AugmentedSubmittable<
+        (
+          real:
+            | MultiAddress
+            | { Id: any }
+            | { Index: any }
+            | { Raw: any }
+            | { Address32: any }
+            | { Address20: any }
+            | string
+            | Uint8Array,
+          callHash: H256 | string | Uint8Array,
+        ) => SubmittableExtrinsic<ApiType>,
+        [MultiAddress, H256]
+      >;
+      /**
+       * Unregister all proxy accounts for the sender.
+       *
+       * The dispatch origin for this call must be _Signed_.
+       *
+       * WARNING: This may be called on accounts created by `pure`, however if done, then
+       * the unreserved fees will be inaccessible. **All access to this account will be lost.**
+       **/
+      removeProxies: AugmentedSubmittable<() => SubmittableExtrinsic<ApiType>, []>;
+      /**
+       * Unregister a proxy account for the sender.
+       *
+       * The dispatch origin for this call must be _Signed_.
+       *
+       * Parameters:
+       * - `proxy`: The account that the `caller` would like to remove as a proxy.
+       * - `proxy_type`: The permissions currently enabled for the removed proxy account.
+       **/
+      removeProxy: AugmentedSubmittable<
+        (
+          delegate:
+            | MultiAddress
+            | { Id: any }
+            | { Index: any }
+            | { Raw: any }
+            | { Address32: any }
+            | { Address20: any }
+            | string
+            | Uint8Array,
+          proxyType:
+            | KhalaParachainRuntimeProxyType
+            | 'Any'
+            | 'NonTransfer'
+            | 'CancelProxy'
+            | 'Governance'
+            | 'Collator'
+            | 'StakePoolManager'
+            | number
+            | Uint8Array,
+          delay: u32 | AnyNumber | Uint8Array,
+        ) => SubmittableExtrinsic<ApiType>,
+        [MultiAddress, KhalaParachainRuntimeProxyType, u32]
       >;
     };
     sudo: {

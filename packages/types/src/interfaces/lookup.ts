@@ -171,13 +171,90 @@ export default {
     },
   },
   /**
-   * Lookup30: frame_support::traits::tokens::misc::BalanceStatus
+   * Lookup30: pallet_multisig::Timepoint<BlockNumber>
+   **/
+  PalletMultisigTimepoint: {
+    height: 'u32',
+    index: 'u32',
+  },
+  /**
+   * Lookup31: pallet_multisig::pallet::Event<T>
+   **/
+  PalletMultisigEvent: {
+    _enum: {
+      NewMultisig: {
+        approving: 'AccountId32',
+        multisig: 'AccountId32',
+        callHash: '[u8;32]',
+      },
+      MultisigApproval: {
+        approving: 'AccountId32',
+        timepoint: 'PalletMultisigTimepoint',
+        multisig: 'AccountId32',
+        callHash: '[u8;32]',
+      },
+      MultisigExecuted: {
+        approving: 'AccountId32',
+        timepoint: 'PalletMultisigTimepoint',
+        multisig: 'AccountId32',
+        callHash: '[u8;32]',
+        result: 'Result<Null, SpRuntimeDispatchError>',
+      },
+      MultisigCancelled: {
+        cancelling: 'AccountId32',
+        timepoint: 'PalletMultisigTimepoint',
+        multisig: 'AccountId32',
+        callHash: '[u8;32]',
+      },
+    },
+  },
+  /**
+   * Lookup32: khala_parachain_runtime::ProxyType
+   **/
+  KhalaParachainRuntimeProxyType: {
+    _enum: ['Any', 'NonTransfer', 'CancelProxy', 'Governance', 'Collator', 'StakePoolManager'],
+  },
+  /**
+   * Lookup34: pallet_proxy::pallet::Event<T>
+   **/
+  PalletProxyEvent: {
+    _enum: {
+      ProxyExecuted: {
+        result: 'Result<Null, SpRuntimeDispatchError>',
+      },
+      PureCreated: {
+        pure: 'AccountId32',
+        who: 'AccountId32',
+        proxyType: 'KhalaParachainRuntimeProxyType',
+        disambiguationIndex: 'u16',
+      },
+      Announced: {
+        real: 'AccountId32',
+        proxy: 'AccountId32',
+        callHash: 'H256',
+      },
+      ProxyAdded: {
+        delegator: 'AccountId32',
+        delegatee: 'AccountId32',
+        proxyType: 'KhalaParachainRuntimeProxyType',
+        delay: 'u32',
+      },
+      ProxyRemoved: {
+        delegator: 'AccountId32',
+        delegatee: 'AccountId32',
+        proxyType: 'KhalaParachainRuntimeProxyType',
+        delay: 'u32',
+      },
+    },
+  },
+  /**
+   * Lookup35: frame_support::traits::tokens::misc::BalanceStatus
    **/
   FrameSupportTokensMiscBalanceStatus: {
     _enum: ['Free', 'Reserved'],
   },
   /**
-   * Lookup31: pallet_balances::pallet::Event<T, I>
+   * Lookup36: pallet_balances::pallet::Event<T, I>
    **/
   PalletBalancesEvent: {
     _enum: {
@@ -228,7 +305,7 @@ export default {
     },
   },
   /**
-   * Lookup32: pallet_transaction_payment::pallet::Event<T>
+   * Lookup37: pallet_transaction_payment::pallet::Event<T>
    **/
   PalletTransactionPaymentEvent: {
     _enum: {
@@ -240,11 +317,11 @@ export default {
     },
   },
   /**
-   * Lookup33: sp_core::sr25519::Public
+   * Lookup38: sp_core::sr25519::Public
    **/
   SpCoreSr25519Public: '[u8;32]',
   /**
-   * Lookup35: phala_types::messaging::RetireCondition
+   * Lookup40: phala_types::messaging::RetireCondition
    **/
   PhalaTypesMessagingRetireCondition: {
     _enum: {
@@ -253,7 +330,7 @@ export default {
     },
   },
   /**
-   * Lookup36: phala_types::messaging::PRuntimeManagementEvent
+   * Lookup41: phala_types::messaging::PRuntimeManagementEvent
    **/
   PhalaTypesMessagingPRuntimeManagementEvent: {
     _enum: {
@@ -262,7 +339,7 @@ export default {
     },
   },
   /**
-   * Lookup37: phala_pallets::registry::pallet::Event<T>
+   * Lookup42: phala_pallets::registry::pallet::Event<T>
    **/
   PhalaPalletsRegistryPalletEvent: {
     _enum: {
@@ -296,7 +373,7 @@ export default {
     },
   },
   /**
-   * Lookup38: phala_pallets::mining::pallet::Event<T>
+   * Lookup43: phala_pallets::mining::pallet::Event<T>
    **/
   PhalaPalletsMiningPalletEvent: {
     _enum: {
@@ -353,7 +430,7 @@ export default {
     },
   },
   /**
-   * Lookup39: phala_pallets::stakepool::pallet::Event<T>
+   * Lookup44: phala_pallets::stakepool::pallet::Event<T>
    **/
   PhalaPalletsStakepoolPalletEvent: {
     _enum: {
@@ -467,7 +544,7 @@ export default {
     },
   },
   /**
-   * Lookup41: pallet_sudo::pallet::Event<T>
+   * Lookup46: pallet_sudo::pallet::Event<T>
    **/
   PalletSudoEvent: {
     _enum: {
@@ -483,7 +560,7 @@ export default {
     },
   },
   /**
-   * Lookup42: frame_system::Phase
+   * Lookup47: frame_system::Phase
    **/
   FrameSystemPhase: {
     _enum: {
@@ -493,7 +570,7 @@ export default {
     },
   },
   /**
-   * Lookup44: frame_system::EventRecord<khala_parachain_runtime::RuntimeEvent, primitive_types::H256>
+   * Lookup49: frame_system::EventRecord<khala_parachain_runtime::RuntimeEvent, primitive_types::H256>
    **/
   FrameSystemEventRecord: {
     phase: 'FrameSystemPhase',
@@ -501,14 +578,14 @@ export default {
     topics: 'Vec<H256>',
   },
   /**
-   * Lookup50: frame_system::LastRuntimeUpgradeInfo
+   * Lookup55: frame_system::LastRuntimeUpgradeInfo
    **/
   FrameSystemLastRuntimeUpgradeInfo: {
     specVersion: 'Compact<u32>',
     specName: 'Text',
   },
   /**
-   * Lookup56: frame_system::pallet::Call<T>
+   * Lookup61: frame_system::pallet::Call<T>
    **/
   FrameSystemCall: {
     _enum: {
@@ -546,7 +623,7 @@ export default {
     },
   },
   /**
-   * Lookup58: frame_system::limits::WeightsPerClass
+   * Lookup63: frame_system::limits::WeightsPerClass
    **/
   FrameSystemLimitsWeightsPerClass: {
     baseExtrinsic: 'SpWeightsWeightV2Weight',
@@ -555,7 +632,7 @@ export default {
     reserved: 'Option<SpWeightsWeightV2Weight>',
   },
   /**
-   * Lookup59: frame_support::dispatch::PerDispatchClass<frame_system::limits::WeightsPerClass>
+   * Lookup64: frame_support::dispatch::PerDispatchClass<frame_system::limits::WeightsPerClass>
    **/
   FrameSupportDispatchPerDispatchClassWeightsPerClass: {
     normal: 'FrameSystemLimitsWeightsPerClass',
@@ -563,7 +640,7 @@ export default {
     mandatory: 'FrameSystemLimitsWeightsPerClass',
   },
   /**
-   * Lookup60: frame_system::limits::BlockWeights
+   * Lookup65: frame_system::limits::BlockWeights
    **/
   FrameSystemLimitsBlockWeights: {
     baseBlock: 'SpWeightsWeightV2Weight',
@@ -571,7 +648,7 @@ export default {
     perClass: 'FrameSupportDispatchPerDispatchClassWeightsPerClass',
   },
   /**
-   * Lookup61: frame_support::dispatch::PerDispatchClass<T>
+   * Lookup66: frame_support::dispatch::PerDispatchClass<T>
    **/
   FrameSupportDispatchPerDispatchClassU32: {
     normal: 'u32',
@@ -579,20 +656,20 @@ export default {
     mandatory: 'u32',
   },
   /**
-   * Lookup62: frame_system::limits::BlockLength
+   * Lookup67: frame_system::limits::BlockLength
    **/
   FrameSystemLimitsBlockLength: {
     max: 'FrameSupportDispatchPerDispatchClassU32',
   },
   /**
-   * Lookup63: sp_weights::RuntimeDbWeight
+   * Lookup68: sp_weights::RuntimeDbWeight
    **/
   SpWeightsRuntimeDbWeight: {
     read: 'u64',
     write: 'u64',
   },
   /**
-   * Lookup67: sp_version::RuntimeVersion
+   * Lookup72: sp_version::RuntimeVersion
    **/
   SpVersionRuntimeVersion: {
     specName: 'Text',
@@ -605,7 +682,7 @@ export default {
     stateVersion: 'u8',
   },
   /**
-   * Lookup69: frame_system::pallet::Error<T>
+   * Lookup73: frame_system::pallet::Error<T>
    **/
   FrameSystemError: {
     _enum: [
@@ -618,7 +695,7 @@ export default {
     ],
   },
   /**
-   * Lookup70: pallet_timestamp::pallet::Call<T>
+   * Lookup74: pallet_timestamp::pallet::Call<T>
    **/
   PalletTimestampCall: {
     _enum: {
@@ -628,7 +705,7 @@ export default {
     },
   },
   /**
-   * Lookup73: frame_support::dispatch::RawOrigin<sp_core::crypto::AccountId32>
+   * Lookup77: frame_support::dispatch::RawOrigin<sp_core::crypto::AccountId32>
    **/
   FrameSupportDispatchRawOrigin: {
     _enum: {
@@ -638,11 +715,11 @@ export default {
     },
   },
   /**
-   * Lookup74: sp_core::Void
+   * Lookup78: sp_core::Void
    **/
   SpCoreVoid: 'Null',
   /**
-   * Lookup75: khala_parachain_runtime::OriginCaller
+   * Lookup79: khala_parachain_runtime::OriginCaller
    **/
   KhalaParachainRuntimeOriginCaller: {
     _enum: {
@@ -655,7 +732,7 @@ export default {
     },
   },
   /**
-   * Lookup76: pallet_utility::pallet::Call<T>
+   * Lookup80: pallet_utility::pallet::Call<T>
    **/
   PalletUtilityCall: {
     _enum: {
@@ -679,7 +756,92 @@ export default {
     },
   },
   /**
-   * Lookup81: pallet_balances::pallet::Call<T, I>
+   * Lookup84: pallet_multisig::pallet::Call<T>
+   **/
+  PalletMultisigCall: {
+    _enum: {
+      as_multi_threshold_1: {
+        otherSignatories: 'Vec<AccountId32>',
+        call: 'Call',
+      },
+      as_multi: {
+        threshold: 'u16',
+        otherSignatories: 'Vec<AccountId32>',
+        maybeTimepoint: 'Option<PalletMultisigTimepoint>',
+        call: 'WrapperKeepOpaque<Call>',
+        storeCall: 'bool',
+        maxWeight: 'SpWeightsWeightV2Weight',
+      },
+      approve_as_multi: {
+        threshold: 'u16',
+        otherSignatories: 'Vec<AccountId32>',
+        maybeTimepoint: 'Option<PalletMultisigTimepoint>',
+        callHash: '[u8;32]',
+        maxWeight: 'SpWeightsWeightV2Weight',
+      },
+      cancel_as_multi: {
+        threshold: 'u16',
+        otherSignatories: 'Vec<AccountId32>',
+        timepoint: 'PalletMultisigTimepoint',
+        callHash: '[u8;32]',
+      },
+    },
+  },
+  /**
+   * Lookup89: pallet_proxy::pallet::Call<T>
+   **/
+  PalletProxyCall: {
+    _enum: {
+      proxy: {
+        real: 'MultiAddress',
+        forceProxyType: 'Option<KhalaParachainRuntimeProxyType>',
+        call: 'Call',
+      },
+      add_proxy: {
+        delegate: 'MultiAddress',
+        proxyType: 'KhalaParachainRuntimeProxyType',
+        delay: 'u32',
+      },
+      remove_proxy: {
+        delegate: 'MultiAddress',
+        proxyType: 'KhalaParachainRuntimeProxyType',
+        delay: 'u32',
+      },
+      remove_proxies: 'Null',
+      create_pure: {
+        proxyType: 'KhalaParachainRuntimeProxyType',
+        delay: 'u32',
+        index: 'u16',
+      },
+      kill_pure: {
+        spawner: 'MultiAddress',
+        proxyType: 'KhalaParachainRuntimeProxyType',
+        index: 'u16',
+        height: 'Compact<u32>',
+        extIndex: 'Compact<u32>',
+      },
+      announce: {
+        real: 'MultiAddress',
+        callHash: 'H256',
+      },
+      remove_announcement: {
+        real: 'MultiAddress',
+        callHash: 'H256',
+      },
+      reject_announcement: {
+        delegate: 'MultiAddress',
+        callHash: 'H256',
+      },
+      proxy_announced: {
+        delegate: 'MultiAddress',
+        real: 'MultiAddress',
+        forceProxyType: 'Option<KhalaParachainRuntimeProxyType>',
+        call: 'Call',
+      },
+    },
+  },
+  /**
+   * Lookup91: pallet_balances::pallet::Call<T, I>
    **/
   PalletBalancesCall: {
     _enum: {
@@ -712,7 +874,7 @@ export default {
     },
   },
   /**
-   * Lookup82: phala_mq::types::MessageOrigin
+   * Lookup92: phala_mq::types::MessageOrigin
    **/
   PhalaMqMessageOrigin: {
     _enum: {
@@ -975,7 +1137,7 @@ export default {
     },
   },
   /**
-   * Lookup84: phala_mq::types::Message
+   * Lookup94: phala_mq::types::Message
    **/
   PhalaMqMessage: {
     sender: 'PhalaMqMessageOrigin',
@@ -983,7 +1145,7 @@ export default {
     payload: 'Bytes',
   },
   /**
-   * Lookup85: phala_mq::types::SignedMessage
+   * Lookup95: phala_mq::types::SignedMessage
    **/
   PhalaMqSignedMessage: {
     message: 'PhalaMqMessage',
@@ -991,7 +1153,7 @@ export default {
     signature: 'Bytes',
   },
   /**
-   * Lookup86: phala_pallets::mq::pallet::Call<T>
+   * Lookup96: phala_pallets::mq::pallet::Call<T>
    **/
   PhalaPalletsMqPalletCall: {
     _enum: {
@@ -1009,7 +1171,7 @@ export default {
     },
   },
   /**
-   * Lookup88: phala_types::WorkerRegistrationInfo<sp_core::crypto::AccountId32>
+   * Lookup98: phala_types::WorkerRegistrationInfo<sp_core::crypto::AccountId32>
    **/
   PhalaTypesWorkerRegistrationInfo: {
     version: 'u32',
@@ -1021,7 +1183,7 @@ export default {
     operator: 'Option<AccountId32>',
   },
   /**
-   * Lookup89: phala_pallets::utils::attestation::Attestation
+   * Lookup99: phala_pallets::utils::attestation::Attestation
    **/
   PhalaPalletsUtilsAttestation: {
     _enum: {
@@ -1033,7 +1195,7 @@ export default {
     },
   },
   /**
-   * Lookup91: phala_types::VersionedWorkerEndpoints
+   * Lookup101: phala_types::VersionedWorkerEndpoints
    **/
   PhalaTypesVersionedWorkerEndpoints: {
     _enum: {
@@ -1041,7 +1203,7 @@ export default {
     },
   },
   /**
-   * Lookup92: phala_types::WorkerEndpointPayload
+   * Lookup102: phala_types::WorkerEndpointPayload
    **/
   PhalaTypesWorkerEndpointPayload: {
     pubkey: 'SpCoreSr25519Public',
@@ -1049,7 +1211,7 @@ export default {
     signingTime: 'u64',
   },
   /**
-   * Lookup93: phala_pallets::registry::pallet::Call<T>
+   * Lookup103: phala_pallets::registry::pallet::Call<T>
    **/
   PhalaPalletsRegistryPalletCall: {
     _enum: {
@@ -1101,7 +1263,7 @@ export default {
     },
   },
   /**
-   * Lookup94: phala_types::messaging::TokenomicParameters
+   * Lookup104: phala_types::messaging::TokenomicParameters
    **/
   PhalaTypesMessagingTokenomicParameters: {
     phaRate: 'u128',
@@ -1120,7 +1282,7 @@ export default {
     kappa: 'u128',
   },
   /**
-   * Lookup95: phala_pallets::mining::pallet::Call<T>
+   * Lookup105: phala_pallets::mining::pallet::Call<T>
    **/
   PhalaPalletsMiningPalletCall: {
     _enum: {
@@ -1147,7 +1309,7 @@ export default {
     },
   },
   /**
-   * Lookup100: phala_pallets::stakepool::pallet::Call<T>
+   * Lookup110: phala_pallets::stakepool::pallet::Call<T>
    **/
   PhalaPalletsStakepoolPalletCall: {
     _enum: {
@@ -1231,7 +1393,7 @@ export default {
     },
   },
   /**
-   * Lookup101: pallet_sudo::pallet::Call<T>
+   * Lookup111: pallet_sudo::pallet::Call<T>
    **/
   PalletSudoCall: {
     _enum: {
@@ -1255,19 +1417,80 @@ export default {
     },
   },
   /**
-   * Lookup102: pallet_utility::pallet::Error<T>
+   * Lookup112: pallet_utility::pallet::Error<T>
    **/
   PalletUtilityError: {
     _enum: ['TooManyCalls'],
   },
   /**
-   * Lookup103: pallet_balances::Reasons
+   * Lookup113: pallet_multisig::Multisig<BlockNumber, Balance, sp_core::crypto::AccountId32>
+   **/
+  PalletMultisigMultisig: {
+    when: 'PalletMultisigTimepoint',
+    deposit: 'u128',
+    depositor: 'AccountId32',
+    approvals: 'Vec<AccountId32>',
+  },
+  /**
+   * Lookup116: pallet_multisig::pallet::Error<T>
+   **/
+  PalletMultisigError: {
+    _enum: [
+      'MinimumThreshold',
+      'AlreadyApproved',
+      'NoApprovalsNeeded',
+      'TooFewSignatories',
+      'TooManySignatories',
+      'SignatoriesOutOfOrder',
+      'SenderInSignatories',
+      'NotFound',
+      'NotOwner',
+      'NoTimepoint',
+      'WrongTimepoint',
+      'UnexpectedTimepoint',
+      'MaxWeightTooLow',
+      'AlreadyStored',
+    ],
+  },
+  /**
+   * Lookup117: pallet_proxy::ProxyDefinition<sp_core::crypto::AccountId32, khala_parachain_runtime::ProxyType, BlockNumber>
+   **/
+  PalletProxyProxyDefinition: {
+    delegate: 'AccountId32',
+    proxyType: 'KhalaParachainRuntimeProxyType',
+    delay: 'u32',
+  },
+  /**
+   * Lookup121: pallet_proxy::Announcement<sp_core::crypto::AccountId32, primitive_types::H256, BlockNumber>
+   **/
+  PalletProxyAnnouncement: {
+    real: 'AccountId32',
+    callHash: 'H256',
+    height: 'u32',
+  },
+  /**
+   * Lookup125: pallet_proxy::pallet::Error<T>
+   **/
+  PalletProxyError: {
+    _enum: [
+      'TooMany',
+      'NotFound',
+      'NotProxy',
+      'Unproxyable',
+      'Duplicate',
+      'NoPermission',
+      'Unannounced',
+      'NoSelfProxy',
+    ],
+  },
+  /**
+   * Lookup126: pallet_balances::Reasons
    **/
   PalletBalancesReasons: {
     _enum: ['Fee', 'Misc', 'All'],
   },
   /**
-   * Lookup104: pallet_balances::BalanceLock<Balance>
+   * Lookup127: pallet_balances::BalanceLock<Balance>
    **/
   PalletBalancesBalanceLock: {
     id: '[u8;8]',
@@ -1275,20 +1498,20 @@ export default {
     reasons: 'PalletBalancesReasons',
   },
   /**
-   * Lookup107: pallet_balances::ReserveData<ReserveIdentifier, Balance>
+   * Lookup130: pallet_balances::ReserveData<ReserveIdentifier, Balance>
    **/
   PalletBalancesReserveData: {
     id: '[u8;8]',
     amount: 'u128',
   },
   /**
-   * Lookup110: pallet_balances::Releases
+   * Lookup133: pallet_balances::Releases
    **/
   PalletBalancesReleases: {
     _enum: ['V1_0_0', 'V2_0_0'],
   },
   /**
-   * Lookup111: pallet_balances::pallet::Error<T, I>
+   * Lookup134: pallet_balances::pallet::Error<T, I>
    **/
   PalletBalancesError: {
     _enum: [
@@ -1303,19 +1526,19 @@ export default {
     ],
   },
   /**
-   * Lookup113: pallet_transaction_payment::Releases
+   * Lookup136: pallet_transaction_payment::Releases
    **/
   PalletTransactionPaymentReleases: {
     _enum: ['V1Ancient', 'V2'],
   },
   /**
-   * Lookup115: phala_pallets::mq::pallet::Error<T>
+   * Lookup138: phala_pallets::mq::pallet::Error<T>
    **/
   PhalaPalletsMqPalletError: {
     _enum: ['BadSender', 'BadSequence', 'BadDestination'],
   },
   /**
-   * Lookup118: phala_pallets::registry::pallet::WorkerInfo<sp_core::crypto::AccountId32>
+   * Lookup141: phala_pallets::registry::pallet::WorkerInfo<sp_core::crypto::AccountId32>
    **/
   PhalaPalletsRegistryPalletWorkerInfo: {
     pubkey: 'SpCoreSr25519Public',
@@ -1328,7 +1551,7 @@ export default {
     features: 'Vec<u32>',
   },
   /**
-   * Lookup119: phala_pallets::registry::pallet::Error<T>
+   * Lookup142: phala_pallets::registry::pallet::Error<T>
    **/
   PhalaPalletsRegistryPalletError: {
     _enum: [
@@ -1369,13 +1592,13 @@ export default {
     ],
   },
   /**
-   * Lookup120: phala_pallets::mining::pallet::MinerState
+   * Lookup143: phala_pallets::mining::pallet::MinerState
    **/
   PhalaPalletsMiningPalletMinerState: {
     _enum: ['Ready', 'MiningIdle', '_Unused', 'MiningUnresponsive', 'MiningCoolingDown'],
   },
   /**
-   * Lookup121: phala_pallets::mining::pallet::Benchmark
+   * Lookup144: phala_pallets::mining::pallet::Benchmark
    **/
   PhalaPalletsMiningPalletBenchmark: {
     pInit: 'u32',
@@ -1385,13 +1608,13 @@ export default {
     challengeTimeLast: 'u64',
   },
   /**
-   * Lookup122: phala_pallets::mining::pallet::MinerStats
+   * Lookup145: phala_pallets::mining::pallet::MinerStats
    **/
   PhalaPalletsMiningPalletMinerStats: {
     totalReward: 'u128',
   },
   /**
-   * Lookup123: phala_pallets::mining::pallet::MinerInfo
+   * Lookup146: phala_pallets::mining::pallet::MinerInfo
    **/
   PhalaPalletsMiningPalletMinerInfo: {
     state: 'PhalaPalletsMiningPalletMinerState',
@@ -1403,7 +1626,7 @@ export default {
     stats: 'PhalaPalletsMiningPalletMinerStats',
   },
   /**
-   * Lookup124: phala_pallets::mining::pallet::Error<T>
+   * Lookup147: phala_pallets::mining::pallet::Error<T>
    **/
   PhalaPalletsMiningPalletError: {
     _enum: [
@@ -1428,7 +1651,7 @@ export default {
     ],
   },
   /**
-   * Lookup128: phala_pallets::stakepool::pallet::WithdrawInfo<sp_core::crypto::AccountId32, Balance>
+   * Lookup151: phala_pallets::stakepool::pallet::WithdrawInfo<sp_core::crypto::AccountId32, Balance>
    **/
   PhalaPalletsStakepoolPalletWithdrawInfo: {
     user: 'AccountId32',
@@ -1436,7 +1659,7 @@ export default {
     startTime: 'u64',
   },
   /**
-   * Lookup130: phala_pallets::stakepool::pallet::PoolInfo<sp_core::crypto::AccountId32, Balance>
+   * Lookup153: phala_pallets::stakepool::pallet::PoolInfo<sp_core::crypto::AccountId32, Balance>
    **/
   PhalaPalletsStakepoolPalletPoolInfo: {
     pid: 'u64',
@@ -1453,7 +1676,7 @@ export default {
     withdrawQueue: 'Vec<PhalaPalletsStakepoolPalletWithdrawInfo>',
   },
   /**
-   * Lookup131: phala_pallets::stakepool::pallet::UserStakeInfo<sp_core::crypto::AccountId32, Balance>
+   * Lookup154: phala_pallets::stakepool::pallet::UserStakeInfo<sp_core::crypto::AccountId32, Balance>
    **/
   PhalaPalletsStakepoolPalletUserStakeInfo: {
     user: 'AccountId32',
@@ -1463,7 +1686,7 @@ export default {
     rewardDebt: 'u128',
   },
   /**
-   * Lookup136: phala_pallets::stakepool::pallet::Error<T>
+   * Lookup158: phala_pallets::stakepool::pallet::Error<T>
    **/
   PhalaPalletsStakepoolPalletError: {
     _enum: [
@@ -1501,25 +1724,25 @@ export default {
     ],
   },
   /**
-   * Lookup137: pallet_sudo::pallet::Error<T>
+   * Lookup159: pallet_sudo::pallet::Error<T>
    **/
   PalletSudoError: {
     _enum: ['RequireSudo'],
   },
   /**
-   * Lookup139: sp_core::ed25519::Signature
+   * Lookup161: sp_core::ed25519::Signature
    **/
   SpCoreEd25519Signature: '[u8;64]',
   /**
-   * Lookup140: sp_core::sr25519::Signature
+   * Lookup162: sp_core::sr25519::Signature
    **/
   SpCoreSr25519Signature: '[u8;64]',
   /**
-   * Lookup142: sp_core::ecdsa::Signature
+   * Lookup164: sp_core::ecdsa::Signature
    **/
   SpCoreEcdsaSignature: '[u8;65]',
   /**
-   * Lookup143: sp_runtime::MultiSignature
+   * Lookup165: sp_runtime::MultiSignature
    **/
   SpRuntimeMultiSignature: {
     _enum: {
@@ -1529,39 +1752,39 @@ export default {
     },
   },
   /**
-   * Lookup144: frame_system::extensions::check_non_zero_sender::CheckNonZeroSender<T>
+   * Lookup166: frame_system::extensions::check_non_zero_sender::CheckNonZeroSender<T>
    **/
   FrameSystemExtensionsCheckNonZeroSender: 'Null',
   /**
-   * Lookup145: frame_system::extensions::check_spec_version::CheckSpecVersion<T>
+   * Lookup167: frame_system::extensions::check_spec_version::CheckSpecVersion<T>
    **/
   FrameSystemExtensionsCheckSpecVersion: 'Null',
   /**
-   * Lookup146: frame_system::extensions::check_tx_version::CheckTxVersion<T>
+   * Lookup168: frame_system::extensions::check_tx_version::CheckTxVersion<T>
    **/
   FrameSystemExtensionsCheckTxVersion: 'Null',
   /**
-   * Lookup147: frame_system::extensions::check_genesis::CheckGenesis<T>
+   * Lookup169: frame_system::extensions::check_genesis::CheckGenesis<T>
    **/
   FrameSystemExtensionsCheckGenesis: 'Null',
   /**
-   * Lookup150: frame_system::extensions::check_nonce::CheckNonce<T>
+   * Lookup172: frame_system::extensions::check_nonce::CheckNonce<T>
    **/
   FrameSystemExtensionsCheckNonce: 'Compact<u32>',
   /**
-   * Lookup151: frame_system::extensions::check_weight::CheckWeight<T>
+   * Lookup173: frame_system::extensions::check_weight::CheckWeight<T>
    **/
   FrameSystemExtensionsCheckWeight: 'Null',
   /**
-   * Lookup152: phala_pallets::mq::check_seq::CheckMqSequence<T>
+   * Lookup174: phala_pallets::mq::check_seq::CheckMqSequence<T>
    **/
   PhalaPalletsMqCheckSeqCheckMqSequence: 'Null',
   /**
-   * Lookup153: pallet_transaction_payment::ChargeTransactionPayment<T>
+   * Lookup175: pallet_transaction_payment::ChargeTransactionPayment<T>
    **/
   PalletTransactionPaymentChargeTransactionPayment: 'Compact<u128>',
   /**
-   * Lookup156: khala_parachain_runtime::Runtime
+   * Lookup178: khala_parachain_runtime::Runtime
    **/
   KhalaParachainRuntimeRuntime: 'Null',
 };

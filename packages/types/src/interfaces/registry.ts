@@ -31,6 +31,7 @@ import type {
   FrameSystemLimitsWeightsPerClass,
   FrameSystemPhase,
   KhalaParachainRuntimeOriginCaller,
+  KhalaParachainRuntimeProxyType,
   KhalaParachainRuntimeRuntime,
   PalletBalancesAccountData,
   PalletBalancesBalanceLock,
@@ -40,6 +41,16 @@ import type {
   PalletBalancesReasons,
   PalletBalancesReleases,
   PalletBalancesReserveData,
+  PalletMultisigCall,
+  PalletMultisigError,
+  PalletMultisigEvent,
+  PalletMultisigMultisig,
+  PalletMultisigTimepoint,
+  PalletProxyAnnouncement,
+  PalletProxyCall,
+  PalletProxyError,
+  PalletProxyEvent,
+  PalletProxyProxyDefinition,
   PalletSudoCall,
   PalletSudoError,
   PalletSudoEvent,
@@ -125,6 +136,7 @@ declare module '@polkadot/types/types/registry' {
     FrameSystemLimitsWeightsPerClass: FrameSystemLimitsWeightsPerClass;
     FrameSystemPhase: FrameSystemPhase;
     KhalaParachainRuntimeOriginCaller: KhalaParachainRuntimeOriginCaller;
+    KhalaParachainRuntimeProxyType: KhalaParachainRuntimeProxyType;
     KhalaParachainRuntimeRuntime: KhalaParachainRuntimeRuntime;
     PalletBalancesAccountData: PalletBalancesAccountData;
     PalletBalancesBalanceLock: PalletBalancesBalanceLock;
@@ -134,6 +146,16 @@ declare module '@polkadot/types/types/registry' {
     PalletBalancesReasons: PalletBalancesReasons;
     PalletBalancesReleases: PalletBalancesReleases;
     PalletBalancesReserveData: PalletBalancesReserveData;
+    PalletMultisigCall: PalletMultisigCall;
+    PalletMultisigError: PalletMultisigError;
+    PalletMultisigEvent: PalletMultisigEvent;
+    PalletMultisigMultisig: PalletMultisigMultisig;
+    PalletMultisigTimepoint: PalletMultisigTimepoint;
+    PalletProxyAnnouncement: PalletProxyAnnouncement;
+    PalletProxyCall: PalletProxyCall;
+    PalletProxyError: PalletProxyError;
+    PalletProxyEvent: PalletProxyEvent;
+    PalletProxyProxyDefinition: PalletProxyProxyDefinition;
     PalletSudoCall: PalletSudoCall;
     PalletSudoError: PalletSudoError;
     PalletSudoEvent: PalletSudoEvent;

@@ -16,6 +16,7 @@ import type {
   Text,
   U8aFixed,
   Vec,
+  WrapperKeepOpaque,
   bool,
   u128,
   u16,
@@ -236,14 +237,100 @@ declare module '@polkadot/types/lookup' {
       | 'DispatchedAs';
   }
 
-  /** @name FrameSupportTokensMiscBalanceStatus (30) */
+  /** @name PalletMultisigTimepoint (30) */
+  interface PalletMultisigTimepoint extends Struct {
+    readonly height: u32;
+    readonly index: u32;
+  }
+
+  /** @name PalletMultisigEvent (31) */
+  interface PalletMultisigEvent extends Enum {
+    readonly isNewMultisig: boolean;
+    readonly asNewMultisig: {
+      readonly approving: AccountId32;
+      readonly multisig: AccountId32;
+      readonly callHash: U8aFixed;
+    } & Struct;
+    readonly isMultisigApproval: boolean;
+    readonly asMultisigApproval: {
+      readonly approving: AccountId32;
+      readonly timepoint: PalletMultisigTimepoint;
+      readonly multisig: AccountId32;
+      readonly callHash: U8aFixed;
+    } & Struct;
+    readonly isMultisigExecuted: boolean;
+    readonly asMultisigExecuted: {
+      readonly approving: AccountId32;
+      readonly timepoint: PalletMultisigTimepoint;
+      readonly multisig: AccountId32;
+      readonly callHash: U8aFixed;
+      readonly result: Result<Null, SpRuntimeDispatchError>;
+    } & Struct;
+    readonly isMultisigCancelled: boolean;
+    readonly asMultisigCancelled: {
+      readonly cancelling: AccountId32;
+      readonly timepoint: PalletMultisigTimepoint;
+      readonly multisig: AccountId32;
+      readonly callHash: U8aFixed;
+    } & Struct;
+    readonly type: 'NewMultisig' | 'MultisigApproval' | 'MultisigExecuted' | 'MultisigCancelled';
+  }
+
+  /** @name KhalaParachainRuntimeProxyType (32) */
+  interface KhalaParachainRuntimeProxyType extends Enum {
+    readonly isAny: boolean;
+    readonly isNonTransfer: boolean;
+    readonly isCancelProxy: boolean;
+    readonly isGovernance: boolean;
+    readonly isCollator: boolean;
+    readonly isStakePoolManager: boolean;
+    readonly type: 'Any' | 'NonTransfer' | 'CancelProxy' | 'Governance' | 'Collator' | 'StakePoolManager';
+  }
+
+  /** @name PalletProxyEvent (34) */
+  interface PalletProxyEvent extends Enum {
+    readonly isProxyExecuted: boolean;
+    readonly asProxyExecuted: {
+      readonly result: Result<Null, SpRuntimeDispatchError>;
+    } & Struct;
+    readonly isPureCreated: boolean;
+    readonly asPureCreated: {
+      readonly pure: AccountId32;
+      readonly who: AccountId32;
+      readonly proxyType: KhalaParachainRuntimeProxyType;
+      readonly disambiguationIndex: u16;
+    } & Struct;
+    readonly isAnnounced: boolean;
+    readonly asAnnounced: {
+      readonly real: AccountId32;
+      readonly proxy: AccountId32;
+      readonly callHash: H256;
+    } & Struct;
+    readonly isProxyAdded: boolean;
+    readonly asProxyAdded: {
+      readonly delegator: AccountId32;
+      readonly delegatee: AccountId32;
+      readonly proxyType: KhalaParachainRuntimeProxyType;
+      readonly delay: u32;
+    } & Struct;
+    readonly isProxyRemoved: boolean;
+    readonly asProxyRemoved: {
+      readonly delegator: AccountId32;
+      readonly delegatee: AccountId32;
+      readonly proxyType: KhalaParachainRuntimeProxyType;
+      readonly delay: u32;
+    } & Struct;
+    readonly type: 'ProxyExecuted' | 'PureCreated' | 'Announced' | 'ProxyAdded' | 'ProxyRemoved';
+  }
+
+  /** @name FrameSupportTokensMiscBalanceStatus (35) */
   interface FrameSupportTokensMiscBalanceStatus extends Enum {
     readonly isFree: boolean;
     readonly isReserved: boolean;
     readonly type: 'Free' | 'Reserved';
   }
 
-  /** @name PalletBalancesEvent (31) */
+  /** @name PalletBalancesEvent (36) */
   interface PalletBalancesEvent extends Enum {
     readonly isEndowed: boolean;
     readonly asEndowed: {
@@ -312,7 +399,7 @@ declare module '@polkadot/types/lookup' {
       | 'Slashed';
   }
 
-  /** @name PalletTransactionPaymentEvent (32) */
+  /** @name PalletTransactionPaymentEvent (37) */
   interface PalletTransactionPaymentEvent extends Enum {
     readonly isTransactionFeePaid: boolean;
     readonly asTransactionFeePaid: {
@@ -323,10 +410,10 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'TransactionFeePaid';
   }
 
-  /** @name SpCoreSr25519Public (33) */
+  /** @name SpCoreSr25519Public (38) */
   interface SpCoreSr25519Public extends U8aFixed {}
 
-  /** @name PhalaTypesMessagingRetireCondition (35) */
+  /** @name PhalaTypesMessagingRetireCondition (40) */
   interface PhalaTypesMessagingRetireCondition extends Enum {
     readonly isVersionLessThan: boolean;
     readonly asVersionLessThan: ITuple<[u32, u32, u32]>;
@@ -335,7 +422,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'VersionLessThan' | 'VersionIs';
   }
 
-  /** @name PhalaTypesMessagingPRuntimeManagementEvent (36) */
+  /** @name PhalaTypesMessagingPRuntimeManagementEvent (41) */
   interface PhalaTypesMessagingPRuntimeManagementEvent extends Enum {
     readonly isRetirePRuntime: boolean;
     readonly asRetirePRuntime: PhalaTypesMessagingRetireCondition;
@@ -344,7 +431,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'RetirePRuntime' | 'SetConsensusVersion';
   }
 
-  /** @name PhalaPalletsRegistryPalletEvent (37) */
+  /** @name PhalaPalletsRegistryPalletEvent (42) */
   interface PhalaPalletsRegistryPalletEvent extends Enum {
     readonly isGatekeeperAdded: boolean;
     readonly asGatekeeperAdded: {
@@ -392,7 +479,7 @@ declare module '@polkadot/types/lookup' {
       | 'PRuntimeManagement';
   }
 
-  /** @name PhalaPalletsMiningPalletEvent (38) */
+  /** @name PhalaPalletsMiningPalletEvent (43) */
   interface PhalaPalletsMiningPalletEvent extends Enum {
     readonly isCoolDownExpirationChanged: boolean;
     readonly asCoolDownExpirationChanged: {
@@ -474,7 +561,7 @@ declare module '@polkadot/types/lookup' {
       | 'BenchmarkUpdated';
   }
 
-  /** @name PhalaPalletsStakepoolPalletEvent (39) */
+  /** @name PhalaPalletsStakepoolPalletEvent (44) */
   interface PhalaPalletsStakepoolPalletEvent extends Enum {
     readonly isPoolCreated: boolean;
     readonly asPoolCreated: {
@@ -634,7 +721,7 @@ declare module '@polkadot/types/lookup' {
       | 'MiningStarted';
   }
 
-  /** @name PalletSudoEvent (41) */
+  /** @name PalletSudoEvent (46) */
   interface PalletSudoEvent extends Enum {
     readonly isSudid: boolean;
     readonly asSudid: {
@@ -651,7 +738,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Sudid' | 'KeyChanged' | 'SudoAsDone';
   }
 
-  /** @name FrameSystemPhase (42) */
+  /** @name FrameSystemPhase (47) */
   interface FrameSystemPhase extends Enum {
     readonly isApplyExtrinsic: boolean;
     readonly asApplyExtrinsic: u32;
@@ -660,20 +747,20 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'ApplyExtrinsic' | 'Finalization' | 'Initialization';
   }
 
-  /** @name FrameSystemEventRecord (44) */
+  /** @name FrameSystemEventRecord (49) */
   interface FrameSystemEventRecord extends Struct {
     readonly phase: FrameSystemPhase;
     readonly event: Event;
     readonly topics: Vec<H256>;
   }
 
-  /** @name FrameSystemLastRuntimeUpgradeInfo (50) */
+  /** @name FrameSystemLastRuntimeUpgradeInfo (55) */
   interface FrameSystemLastRuntimeUpgradeInfo extends Struct {
     readonly specVersion: Compact<u32>;
     readonly specName: Text;
   }
 
-  /** @name FrameSystemCall (56) */
+  /** @name FrameSystemCall (61) */
   interface FrameSystemCall extends Enum {
     readonly isFillBlock: boolean;
     readonly asFillBlock: {
@@ -724,7 +811,7 @@ declare module '@polkadot/types/lookup' {
       | 'RemarkWithEvent';
   }
 
-  /** @name FrameSystemLimitsWeightsPerClass (58) */
+  /** @name FrameSystemLimitsWeightsPerClass (63) */
   interface FrameSystemLimitsWeightsPerClass extends Struct {
     readonly baseExtrinsic: SpWeightsWeightV2Weight;
     readonly maxExtrinsic: Option<SpWeightsWeightV2Weight>;
@@ -732,39 +819,39 @@ declare module '@polkadot/types/lookup' {
     readonly reserved: Option<SpWeightsWeightV2Weight>;
   }
 
-  /** @name FrameSupportDispatchPerDispatchClassWeightsPerClass (59) */
+  /** @name FrameSupportDispatchPerDispatchClassWeightsPerClass (64) */
   interface FrameSupportDispatchPerDispatchClassWeightsPerClass extends Struct {
     readonly normal: FrameSystemLimitsWeightsPerClass;
     readonly operational: FrameSystemLimitsWeightsPerClass;
     readonly mandatory: FrameSystemLimitsWeightsPerClass;
   }
 
-  /** @name FrameSystemLimitsBlockWeights (60) */
+  /** @name FrameSystemLimitsBlockWeights (65) */
   interface FrameSystemLimitsBlockWeights extends Struct {
     readonly baseBlock: SpWeightsWeightV2Weight;
     readonly maxBlock: SpWeightsWeightV2Weight;
     readonly perClass: FrameSupportDispatchPerDispatchClassWeightsPerClass;
   }
 
-  /** @name FrameSupportDispatchPerDispatchClassU32 (61) */
+  /** @name FrameSupportDispatchPerDispatchClassU32 (66) */
   interface FrameSupportDispatchPerDispatchClassU32 extends Struct {
     readonly normal: u32;
     readonly operational: u32;
     readonly mandatory: u32;
   }
 
-  /** @name FrameSystemLimitsBlockLength (62) */
+  /** @name FrameSystemLimitsBlockLength (67) */
   interface FrameSystemLimitsBlockLength extends Struct {
     readonly max: FrameSupportDispatchPerDispatchClassU32;
   }
 
-  /** @name SpWeightsRuntimeDbWeight (63) */
+  /** @name SpWeightsRuntimeDbWeight (68) */
   interface SpWeightsRuntimeDbWeight extends Struct {
     readonly read: u64;
     readonly write: u64;
   }
 
-  /** @name SpVersionRuntimeVersion (67) */
+  /** @name SpVersionRuntimeVersion (72) */
   interface SpVersionRuntimeVersion extends Struct {
     readonly specName: Text;
     readonly implName: Text;
@@ -776,7 +863,7 @@ declare module '@polkadot/types/lookup' {
     readonly stateVersion: u8;
   }
 
-  /** @name FrameSystemError (69) */
+  /** @name FrameSystemError (73) */
   interface FrameSystemError extends Enum {
     readonly isInvalidSpecName: boolean;
     readonly isSpecVersionNeedsToIncrease: boolean;
@@ -793,7 +880,7 @@ declare module '@polkadot/types/lookup' {
       | 'CallFiltered';
   }
 
-  /** @name PalletTimestampCall (70) */
+  /** @name PalletTimestampCall (74) */
   interface PalletTimestampCall extends Enum {
     readonly isSet: boolean;
     readonly asSet: {
@@ -802,7 +889,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Set';
   }
 
-  /** @name FrameSupportDispatchRawOrigin (73) */
+  /** @name FrameSupportDispatchRawOrigin (77) */
   interface FrameSupportDispatchRawOrigin extends Enum {
     readonly isRoot: boolean;
     readonly isSigned: boolean;
@@ -811,10 +898,10 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Root' | 'Signed' | 'None';
   }
 
-  /** @name SpCoreVoid (74) */
+  /** @name SpCoreVoid (78) */
   type SpCoreVoid = Null;
 
-  /** @name KhalaParachainRuntimeOriginCaller (75) */
+  /** @name KhalaParachainRuntimeOriginCaller (79) */
   interface KhalaParachainRuntimeOriginCaller extends Enum {
     readonly isSystem: boolean;
     readonly asSystem: FrameSupportDispatchRawOrigin;
@@ -822,7 +909,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'System' | 'Void';
   }
 
-  /** @name PalletUtilityCall (76) */
+  /** @name PalletUtilityCall (80) */
   interface PalletUtilityCall extends Enum {
     readonly isBatch: boolean;
     readonly asBatch: {
@@ -849,7 +936,111 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Batch' | 'AsDerivative' | 'BatchAll' | 'DispatchAs' | 'ForceBatch';
   }
 
-  /** @name PalletBalancesCall (81) */
+  /** @name PalletMultisigCall (84) */
+  interface PalletMultisigCall extends Enum {
+    readonly isAsMultiThreshold1: boolean;
+    readonly asAsMultiThreshold1: {
+      readonly otherSignatories: Vec<AccountId32>;
+      readonly call: Call;
+    } & Struct;
+    readonly isAsMulti: boolean;
+    readonly asAsMulti: {
+      readonly threshold: u16;
+      readonly otherSignatories: Vec<AccountId32>;
+      readonly maybeTimepoint: Option<PalletMultisigTimepoint>;
+      readonly call: WrapperKeepOpaque<Call>;
+      readonly storeCall: bool;
+      readonly maxWeight: SpWeightsWeightV2Weight;
+    } & Struct;
+    readonly isApproveAsMulti: boolean;
+    readonly asApproveAsMulti: {
+      readonly threshold: u16;
+      readonly otherSignatories: Vec<AccountId32>;
+      readonly maybeTimepoint: Option<PalletMultisigTimepoint>;
+      readonly callHash: U8aFixed;
+      readonly maxWeight: SpWeightsWeightV2Weight;
+    } & Struct;
+    readonly isCancelAsMulti: boolean;
+    readonly asCancelAsMulti: {
+      readonly threshold: u16;
+      readonly otherSignatories: Vec<AccountId32>;
+      readonly timepoint: PalletMultisigTimepoint;
+      readonly callHash: U8aFixed;
+    } & Struct;
+    readonly type: 'AsMultiThreshold1' | 'AsMulti' | 'ApproveAsMulti' | 'CancelAsMulti';
+  }
+
+  /** @name PalletProxyCall (89) */
+  interface PalletProxyCall extends Enum {
+    readonly isProxy: boolean;
+    readonly asProxy: {
+      readonly real: MultiAddress;
+      readonly forceProxyType: Option<KhalaParachainRuntimeProxyType>;
+      readonly call: Call;
+    } & Struct;
+    readonly isAddProxy: boolean;
+    readonly asAddProxy: {
+      readonly delegate: MultiAddress;
+      readonly proxyType: KhalaParachainRuntimeProxyType;
+      readonly delay: u32;
+    } & Struct;
+    readonly isRemoveProxy: boolean;
+    readonly asRemoveProxy: {
+      readonly delegate: MultiAddress;
+      readonly proxyType: KhalaParachainRuntimeProxyType;
+      readonly delay: u32;
+    } & Struct;
+    readonly isRemoveProxies: boolean;
+    readonly isCreatePure: boolean;
+    readonly asCreatePure: {
+      readonly proxyType: KhalaParachainRuntimeProxyType;
+      readonly delay: u32;
+      readonly index: u16;
+    } & Struct;
+    readonly isKillPure: boolean;
+    readonly asKillPure: {
+      readonly spawner: MultiAddress;
+      readonly proxyType: KhalaParachainRuntimeProxyType;
+      readonly index: u16;
+      readonly height: Compact<u32>;
+      readonly extIndex: Compact<u32>;
+    } & Struct;
+    readonly isAnnounce: boolean;
+    readonly asAnnounce: {
+      readonly real: MultiAddress;
+      readonly callHash: H256;
+    } & Struct;
+    readonly isRemoveAnnouncement: boolean;
+    readonly asRemoveAnnouncement: {
+      readonly real: MultiAddress;
+      readonly callHash: H256;
+    } & Struct;
+    readonly isRejectAnnouncement: boolean;
+    readonly asRejectAnnouncement: {
+      readonly delegate: MultiAddress;
+      readonly callHash: H256;
+    } & Struct;
+    readonly isProxyAnnounced: boolean;
+    readonly asProxyAnnounced: {
+      readonly delegate: MultiAddress;
+      readonly real: MultiAddress;
+      readonly forceProxyType: Option<KhalaParachainRuntimeProxyType>;
+      readonly call: Call;
+    } & Struct;
+    readonly type:
+      | 'Proxy'
+      | 'AddProxy'
+      | 'RemoveProxy'
+      | 'RemoveProxies'
+      | 'CreatePure'
+      | 'KillPure'
+      | 'Announce'
+      | 'RemoveAnnouncement'
+      | 'RejectAnnouncement'
+      | 'ProxyAnnounced';
+  }
+
+  /** @name PalletBalancesCall (91) */
   interface PalletBalancesCall extends Enum {
     readonly isTransfer: boolean;
     readonly asTransfer: {
@@ -892,7 +1083,7 @@ declare module '@polkadot/types/lookup' {
       | 'ForceUnreserve';
   }
 
-  /** @name PhalaMqMessageOrigin (82) */
+  /** @name PhalaMqMessageOrigin (92) */
   interface PhalaMqMessageOrigin extends Enum {
     readonly isPallet: boolean;
     readonly asPallet: Bytes;
@@ -919,21 +1110,21 @@ declare module '@polkadot/types/lookup' {
       | 'Reserved';
   }
 
-  /** @name PhalaMqMessage (84) */
+  /** @name PhalaMqMessage (94) */
   interface PhalaMqMessage extends Struct {
     readonly sender: PhalaMqMessageOrigin;
     readonly destination: Bytes;
     readonly payload: Bytes;
   }
 
-  /** @name PhalaMqSignedMessage (85) */
+  /** @name PhalaMqSignedMessage (95) */
   interface PhalaMqSignedMessage extends Struct {
     readonly message: PhalaMqMessage;
     readonly sequence: u64;
     readonly signature: Bytes;
   }
 
-  /** @name PhalaPalletsMqPalletCall (86) */
+  /** @name PhalaPalletsMqPalletCall (96) */
   interface PhalaPalletsMqPalletCall extends Enum {
     readonly isSyncOffchainMessage: boolean;
     readonly asSyncOffchainMessage: {
@@ -952,7 +1143,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SyncOffchainMessage' | 'PushMessage' | 'ForcePushPalletMessage';
   }
 
-  /** @name PhalaTypesWorkerRegistrationInfo (88) */
+  /** @name PhalaTypesWorkerRegistrationInfo (98) */
   interface PhalaTypesWorkerRegistrationInfo extends Struct {
     readonly version: u32;
     readonly machineId: Bytes;
@@ -963,7 +1154,7 @@ declare module '@polkadot/types/lookup' {
     readonly operator: Option<AccountId32>;
   }
 
-  /** @name PhalaPalletsUtilsAttestation (89) */
+  /** @name PhalaPalletsUtilsAttestation (99) */
   interface PhalaPalletsUtilsAttestation extends Enum {
     readonly isSgxIas: boolean;
     readonly asSgxIas: {
@@ -974,21 +1165,21 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SgxIas';
   }
 
-  /** @name PhalaTypesVersionedWorkerEndpoints (91) */
+  /** @name PhalaTypesVersionedWorkerEndpoints (101) */
   interface PhalaTypesVersionedWorkerEndpoints extends Enum {
     readonly isV1: boolean;
     readonly asV1: Vec<Text>;
     readonly type: 'V1';
   }
 
-  /** @name PhalaTypesWorkerEndpointPayload (92) */
+  /** @name PhalaTypesWorkerEndpointPayload (102) */
   interface PhalaTypesWorkerEndpointPayload extends Struct {
     readonly pubkey: SpCoreSr25519Public;
     readonly versionedEndpoints: PhalaTypesVersionedWorkerEndpoints;
     readonly signingTime: u64;
   }
 
-  /** @name PhalaPalletsRegistryPalletCall (93) */
+  /** @name PhalaPalletsRegistryPalletCall (103) */
   interface PhalaPalletsRegistryPalletCall extends Enum {
     readonly isForceSetBenchmarkDuration: boolean;
     readonly asForceSetBenchmarkDuration: {
@@ -1065,7 +1256,7 @@ declare module '@polkadot/types/lookup' {
       | 'SetPruntimeConsensusVersion';
   }
 
-  /** @name PhalaTypesMessagingTokenomicParameters (94) */
+  /** @name PhalaTypesMessagingTokenomicParameters (104) */
   interface PhalaTypesMessagingTokenomicParameters extends Struct {
     readonly phaRate: u128;
     readonly rho: u128;
@@ -1083,7 +1274,7 @@ declare module '@polkadot/types/lookup' {
     readonly kappa: u128;
   }
 
-  /** @name PhalaPalletsMiningPalletCall (95) */
+  /** @name PhalaPalletsMiningPalletCall (105) */
   interface PhalaPalletsMiningPalletCall extends Enum {
     readonly isSetCoolDownExpiration: boolean;
     readonly asSetCoolDownExpiration: {
@@ -1121,7 +1312,7 @@ declare module '@polkadot/types/lookup' {
       | 'SetHeartbeatPaused';
   }
 
-  /** @name PhalaPalletsStakepoolPalletCall (100) */
+  /** @name PhalaPalletsStakepoolPalletCall (110) */
   interface PhalaPalletsStakepoolPalletCall extends Enum {
     readonly isCreate: boolean;
     readonly isAddWorker: boolean;
@@ -1242,7 +1433,7 @@ declare module '@polkadot/types/lookup' {
       | 'RestartMining';
   }
 
-  /** @name PalletSudoCall (101) */
+  /** @name PalletSudoCall (111) */
   interface PalletSudoCall extends Enum {
     readonly isSudo: boolean;
     readonly asSudo: {
@@ -1265,13 +1456,89 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Sudo' | 'SudoUncheckedWeight' | 'SetKey' | 'SudoAs';
   }
 
-  /** @name PalletUtilityError (102) */
+  /** @name PalletUtilityError (112) */
   interface PalletUtilityError extends Enum {
     readonly isTooManyCalls: boolean;
     readonly type: 'TooManyCalls';
   }
 
-  /** @name PalletBalancesReasons (103) */
+  /** @name PalletMultisigMultisig (113) */
+  interface PalletMultisigMultisig extends Struct {
+    readonly when: PalletMultisigTimepoint;
+    readonly deposit: u128;
+    readonly depositor: AccountId32;
+    readonly approvals: Vec<AccountId32>;
+  }
+
+  /** @name PalletMultisigError (116) */
+  interface PalletMultisigError extends Enum {
+    readonly isMinimumThreshold: boolean;
+    readonly isAlreadyApproved: boolean;
+    readonly isNoApprovalsNeeded: boolean;
+    readonly isTooFewSignatories: boolean;
+    readonly isTooManySignatories: boolean;
+    readonly isSignatoriesOutOfOrder: boolean;
+    readonly isSenderInSignatories: boolean;
+    readonly isNotFound: boolean;
+    readonly isNotOwner: boolean;
+    readonly isNoTimepoint: boolean;
+    readonly isWrongTimepoint: boolean;
+    readonly isUnexpectedTimepoint: boolean;
+    readonly isMaxWeightTooLow: boolean;
+    readonly isAlreadyStored: boolean;
+    readonly type:
+      | 'MinimumThreshold'
+      | 'AlreadyApproved'
+      | 'NoApprovalsNeeded'
+      | 'TooFewSignatories'
+      | 'TooManySignatories'
+      | 'SignatoriesOutOfOrder'
+      | 'SenderInSignatories'
+      | 'NotFound'
+      | 'NotOwner'
+      | 'NoTimepoint'
+      | 'WrongTimepoint'
+      | 'UnexpectedTimepoint'
+      | 'MaxWeightTooLow'
+      | 'AlreadyStored';
+  }
+
+  /** @name PalletProxyProxyDefinition (117) */
+  interface PalletProxyProxyDefinition extends Struct {
+    readonly delegate: AccountId32;
+    readonly proxyType: KhalaParachainRuntimeProxyType;
+    readonly delay: u32;
+  }
+
+  /** @name PalletProxyAnnouncement (121) */
+  interface PalletProxyAnnouncement extends Struct {
+    readonly real: AccountId32;
+    readonly callHash: H256;
+    readonly height: u32;
+  }
+
+  /** @name PalletProxyError (125) */
+  interface PalletProxyError extends Enum {
+    readonly isTooMany: boolean;
+    readonly isNotFound: boolean;
+    readonly isNotProxy: boolean;
+    readonly isUnproxyable: boolean;
+    readonly isDuplicate: boolean;
+    readonly isNoPermission: boolean;
+    readonly isUnannounced: boolean;
+    readonly isNoSelfProxy: boolean;
+    readonly type:
+      | 'TooMany'
+      | 'NotFound'
+      | 'NotProxy'
+      | 'Unproxyable'
+      | 'Duplicate'
+      | 'NoPermission'
+      | 'Unannounced'
+      | 'NoSelfProxy';
+  }
+
+  /** @name PalletBalancesReasons (126) */
   interface PalletBalancesReasons extends Enum {
     readonly isFee: boolean;
     readonly isMisc: boolean;
@@ -1279,27 +1546,27 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Fee' | 'Misc' | 'All';
   }
 
-  /** @name PalletBalancesBalanceLock (104) */
+  /** @name PalletBalancesBalanceLock (127) */
   interface PalletBalancesBalanceLock extends Struct {
     readonly id: U8aFixed;
     readonly amount: u128;
     readonly reasons: PalletBalancesReasons;
   }
 
-  /** @name PalletBalancesReserveData (107) */
+  /** @name PalletBalancesReserveData (130) */
   interface PalletBalancesReserveData extends Struct {
     readonly id: U8aFixed;
     readonly amount: u128;
   }
 
-  /** @name PalletBalancesReleases (110) */
+  /** @name PalletBalancesReleases (133) */
   interface PalletBalancesReleases extends Enum {
     readonly isV100: boolean;
     readonly isV200: boolean;
     readonly type: 'V100' | 'V200';
   }
 
-  /** @name PalletBalancesError (111) */
+  /** @name PalletBalancesError (134) */
   interface PalletBalancesError extends Enum {
     readonly isVestingBalance: boolean;
     readonly isLiquidityRestrictions: boolean;
@@ -1320,14 +1587,14 @@ declare module '@polkadot/types/lookup' {
       | 'TooManyReserves';
   }
 
-  /** @name PalletTransactionPaymentReleases (113) */
+  /** @name PalletTransactionPaymentReleases (136) */
   interface PalletTransactionPaymentReleases extends Enum {
     readonly isV1Ancient: boolean;
     readonly isV2: boolean;
     readonly type: 'V1Ancient' | 'V2';
   }
 
-  /** @name PhalaPalletsMqPalletError (115) */
+  /** @name PhalaPalletsMqPalletError (138) */
   interface PhalaPalletsMqPalletError extends Enum {
     readonly isBadSender: boolean;
     readonly isBadSequence: boolean;
@@ -1335,7 +1602,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'BadSender' | 'BadSequence' | 'BadDestination';
   }
 
-  /** @name PhalaPalletsRegistryPalletWorkerInfo (118) */
+  /** @name PhalaPalletsRegistryPalletWorkerInfo (141) */
   interface PhalaPalletsRegistryPalletWorkerInfo extends Struct {
     readonly pubkey: SpCoreSr25519Public;
     readonly ecdhPubkey: SpCoreSr25519Public;
@@ -1347,7 +1614,7 @@ declare module '@polkadot/types/lookup' {
     readonly features: Vec<u32>;
   }
 
-  /** @name PhalaPalletsRegistryPalletError (119) */
+  /** @name PhalaPalletsRegistryPalletError (142) */
   interface PhalaPalletsRegistryPalletError extends Enum {
     readonly isCannotHandleUnknownMessage: boolean;
     readonly isInvalidSender: boolean;
@@ -1420,7 +1687,7 @@ declare module '@polkadot/types/lookup' {
       | 'InvalidEndpointSigningTime';
   }
 
-  /** @name PhalaPalletsMiningPalletMinerState (120) */
+  /** @name PhalaPalletsMiningPalletMinerState (143) */
   interface PhalaPalletsMiningPalletMinerState extends Enum {
     readonly isReady: boolean;
     readonly isMiningIdle: boolean;
@@ -1430,7 +1697,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Ready' | 'MiningIdle' | 'Unused' | 'MiningUnresponsive' | 'MiningCoolingDown';
   }
 
-  /** @name PhalaPalletsMiningPalletBenchmark (121) */
+  /** @name PhalaPalletsMiningPalletBenchmark (144) */
   interface PhalaPalletsMiningPalletBenchmark extends Struct {
     readonly pInit: u32;
     readonly pInstant: u32;
@@ -1439,12 +1706,12 @@ declare module '@polkadot/types/lookup' {
     readonly challengeTimeLast: u64;
   }
 
-  /** @name PhalaPalletsMiningPalletMinerStats (122) */
+  /** @name PhalaPalletsMiningPalletMinerStats (145) */
   interface PhalaPalletsMiningPalletMinerStats extends Struct {
     readonly totalReward: u128;
   }
 
-  /** @name PhalaPalletsMiningPalletMinerInfo (123) */
+  /** @name PhalaPalletsMiningPalletMinerInfo (146) */
   interface PhalaPalletsMiningPalletMinerInfo extends Struct {
     readonly state: PhalaPalletsMiningPalletMinerState;
     readonly ve: u128;
@@ -1455,7 +1722,7 @@ declare module '@polkadot/types/lookup' {
     readonly stats: PhalaPalletsMiningPalletMinerStats;
   }
 
-  /** @name PhalaPalletsMiningPalletError (124) */
+  /** @name PhalaPalletsMiningPalletError (147) */
   interface PhalaPalletsMiningPalletError extends Enum {
     readonly isBadSender: boolean;
     readonly isInvalidMessage: boolean;
@@ -1496,14 +1763,14 @@ declare module '@polkadot/types/lookup' {
       | 'InternalErrorCannotStartWithExistingStake';
   }
 
-  /** @name PhalaPalletsStakepoolPalletWithdrawInfo (128) */
+  /** @name PhalaPalletsStakepoolPalletWithdrawInfo (151) */
   interface PhalaPalletsStakepoolPalletWithdrawInfo extends Struct {
     readonly user: AccountId32;
     readonly shares: u128;
     readonly startTime: u64;
   }
 
-  /** @name PhalaPalletsStakepoolPalletPoolInfo (130) */
+  /** @name PhalaPalletsStakepoolPalletPoolInfo (153) */
   interface PhalaPalletsStakepoolPalletPoolInfo extends Struct {
     readonly pid: u64;
     readonly owner: AccountId32;
@@ -1519,7 +1786,7 @@ declare module '@polkadot/types/lookup' {
     readonly withdrawQueue: Vec<PhalaPalletsStakepoolPalletWithdrawInfo>;
   }
 
-  /** @name PhalaPalletsStakepoolPalletUserStakeInfo (131) */
+  /** @name PhalaPalletsStakepoolPalletUserStakeInfo (154) */
   interface PhalaPalletsStakepoolPalletUserStakeInfo extends Struct {
     readonly user: AccountId32;
     readonly locked: u128;
@@ -1528,7 +1795,7 @@ declare module '@polkadot/types/lookup' {
     readonly rewardDebt: u128;
   }
 
-  /** @name PhalaPalletsStakepoolPalletError (136) */
+  /** @name PhalaPalletsStakepoolPalletError (158) */
   interface PhalaPalletsStakepoolPalletError extends Enum {
     readonly isWorkerNotRegistered: boolean;
     readonly isBenchmarkMissing: boolean;
@@ -1595,22 +1862,22 @@ declare module '@polkadot/types/lookup' {
       | 'WorkerIsNotReady';
   }
 
-  /** @name PalletSudoError (137) */
+  /** @name PalletSudoError (159) */
   interface PalletSudoError extends Enum {
     readonly isRequireSudo: boolean;
     readonly type: 'RequireSudo';
   }
 
-  /** @name SpCoreEd25519Signature (139) */
+  /** @name SpCoreEd25519Signature (161) */
   interface SpCoreEd25519Signature extends U8aFixed {}
 
-  /** @name SpCoreSr25519Signature (140) */
+  /** @name SpCoreSr25519Signature (162) */
   interface SpCoreSr25519Signature extends U8aFixed {}
 
-  /** @name SpCoreEcdsaSignature (142) */
+  /** @name SpCoreEcdsaSignature (164) */
   interface SpCoreEcdsaSignature extends U8aFixed {}
 
-  /** @name SpRuntimeMultiSignature (143) */
+  /** @name SpRuntimeMultiSignature (165) */
   interface SpRuntimeMultiSignature extends Enum {
     readonly isEd25519: boolean;
     readonly asEd25519: SpCoreEd25519Signature;
@@ -1621,30 +1888,30 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Ed25519' | 'Sr25519' | 'Ecdsa';
   }
 
-  /** @name FrameSystemExtensionsCheckNonZeroSender (144) */
+  /** @name FrameSystemExtensionsCheckNonZeroSender (166) */
   type FrameSystemExtensionsCheckNonZeroSender = Null;
 
-  /** @name FrameSystemExtensionsCheckSpecVersion (145) */
+  /** @name FrameSystemExtensionsCheckSpecVersion (167) */
   type FrameSystemExtensionsCheckSpecVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckTxVersion (146) */
+  /** @name FrameSystemExtensionsCheckTxVersion (168) */
   type FrameSystemExtensionsCheckTxVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckGenesis (147) */
+  /** @name FrameSystemExtensionsCheckGenesis (169) */
   type FrameSystemExtensionsCheckGenesis = Null;
 
-  /** @name FrameSystemExtensionsCheckNonce (150) */
+  /** @name FrameSystemExtensionsCheckNonce (172) */
   interface FrameSystemExtensionsCheckNonce extends Compact<u32> {}
 
-  /** @name FrameSystemExtensionsCheckWeight (151) */
+  /** @name FrameSystemExtensionsCheckWeight (173) */
   type FrameSystemExtensionsCheckWeight = Null;
 
-  /** @name PhalaPalletsMqCheckSeqCheckMqSequence (152) */
+  /** @name PhalaPalletsMqCheckSeqCheckMqSequence (174) */
   type PhalaPalletsMqCheckSeqCheckMqSequence = Null;
 
-  /** @name PalletTransactionPaymentChargeTransactionPayment (153) */
+  /** @name PalletTransactionPaymentChargeTransactionPayment (175) */
   interface PalletTransactionPaymentChargeTransactionPayment extends Compact<u128> {}
 
-  /** @name KhalaParachainRuntimeRuntime (156) */
+  /** @name KhalaParachainRuntimeRuntime (178) */
   type KhalaParachainRuntimeRuntime = Null;
 } // declare module

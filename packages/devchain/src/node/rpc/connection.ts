@@ -56,10 +56,18 @@ export class Subscription {
     else this.closeAfterReply = true;
   }
 
-  /** Ends the subscription server-side (and runs cleanup). Further notifications are discarded. */
-  close(): void {
+  get isAnnounced(): boolean {
+    return this.active;
+  }
+
+  /**
+   * Ends the subscription server-side (and runs cleanup). Further notifications are discarded. `flush: false`
+   * drops the held-back notifications of a subscription whose id the client never received.
+   */
+  close(flush = true): void {
     if (this.closed) return;
-    this.activate();
+    if (flush) this.activate();
+    else this.backlog.length = 0;
     this.closed = true;
     this.connection.forget(this.id);
     const cleanup = this.cleanup;
@@ -110,6 +118,17 @@ export class Connection {
   send(message: unknown): void {
     if (this.closed || !this.sink) return;
     this.sink(JSON.stringify(message));
+  }
+
+  /** Ends, unheard, the subscriptions whose subscribe reply was never sent (a batch refused as too large). */
+  closeUnannounced(): void {
+    for (const sub of [...this.subscriptions.values()]) if (!sub.isAnnounced) sub.close(false);
+  }
+
+  /** Sends text already serialized (and size-checked) by the dispatcher. */
+  sendText(text: string): void {
+    if (this.closed || !this.sink) return;
+    this.sink(text);
   }
 
   /** Ends every subscription (socket closed or server shutting down). */

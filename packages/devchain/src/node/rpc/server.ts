@@ -1,12 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { ErrorCode, RpcError } from '../errors.js';
 import { Connection } from './connection.js';
-import { type Dispatcher, errorResponse, toRpcError } from './dispatcher.js';
+import { type Dispatcher, errorResponse, serialize, toRpcError } from './dispatcher.js';
+import { type CorsPolicy, DEFAULT_RPC_CORS, hostAllowed, originAllowed } from './origins.js';
 
-/** Substrate's default `--rpc-max-request-size` (and response size): 15 MiB. */
+/** Substrate's default `--rpc-max-request-size`: 15 MiB. */
 export const MAX_REQUEST_BYTES = 15 * 1024 * 1024;
+/** Substrate's default `--rpc-max-connections`. */
+export const DEFAULT_MAX_CONNECTIONS = 100;
 /** Frames beyond this are not even buffered: the socket is closed (1009) instead of answered. */
 const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 /** A client that stops reading while we keep notifying is disconnected rather than growing our memory. */
@@ -17,29 +21,39 @@ export interface RpcServerOptions {
   /** 0 picks a free port */
   port: number;
   maxRequestBytes?: number;
+  /** open WebSockets plus HTTP requests in progress; default 100 */
+  maxConnections?: number;
+  /** browser origins allowed (default Substrate's `--rpc-cors` list); requests without Origin always are */
+  cors?: CorsPolicy;
 }
 
 /** JSON-RPC over WebSocket and HTTP POST on one port, as Substrate nodes serve it. */
 export class RpcServer {
   private readonly sockets = new Map<WebSocket, Connection>();
+  private httpInFlight = 0;
   private closing: Promise<void> | undefined;
+  private readonly maxRequestBytes: number;
+  private readonly maxConnections: number;
+  private readonly cors: CorsPolicy;
 
   private constructor(
     private readonly http: Server,
     private readonly wss: WebSocketServer,
     private readonly dispatcher: Dispatcher,
-    private readonly maxRequestBytes: number,
-  ) {}
+    private readonly host: string,
+    options: RpcServerOptions,
+  ) {
+    this.maxRequestBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
+    this.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+    this.cors = options.cors ?? DEFAULT_RPC_CORS;
+  }
 
   static async listen(dispatcher: Dispatcher, options: RpcServerOptions): Promise<RpcServer> {
     const http = createServer();
     const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-    const server = new RpcServer(http, wss, dispatcher, options.maxRequestBytes ?? MAX_REQUEST_BYTES);
+    const server = new RpcServer(http, wss, dispatcher, options.host, options);
     http.on('request', (req, res) => server.onHttp(req, res));
-    http.on('upgrade', (req, socket, head) => {
-      socket.on('error', () => socket.destroy());
-      wss.handleUpgrade(req, socket, head, (ws) => server.onSocket(ws));
-    });
+    http.on('upgrade', (req, socket, head) => server.onUpgrade(req, socket, head));
     http.on('clientError', (_error, socket) => socket.destroy());
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
@@ -75,6 +89,39 @@ export class RpcServer {
     return this.closing;
   }
 
+  /** Why a request may not be served (origin, host, connection limit), or undefined when it may. */
+  private refusal(req: IncomingMessage): { status: number; text: string } | undefined {
+    if (!hostAllowed(req.headers.host, this.host, this.port)) {
+      return { status: 403, text: 'Provided Host header is not whitelisted.' };
+    }
+    if (!originAllowed(req.headers.origin, this.cors)) {
+      return {
+        status: 403,
+        text: 'Provided Origin header is not whitelisted (start the node with --rpc-cors).',
+      };
+    }
+    if (this.sockets.size + this.httpInFlight >= this.maxConnections) {
+      return {
+        status: 503,
+        text: `Too many connections (at most ${this.maxConnections}). Please try again later.`,
+      };
+    }
+    return undefined;
+  }
+
+  private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    const refused = this.closing ? { status: 503, text: 'The node is shutting down.' } : this.refusal(req);
+    if (refused) {
+      socket.end(
+        `HTTP/1.1 ${refused.status} ${refused.status === 403 ? 'Forbidden' : 'Service Unavailable'}\r\n` +
+          `content-type: text/plain\r\ncontent-length: ${Buffer.byteLength(refused.text)}\r\nconnection: close\r\n\r\n${refused.text}`,
+      );
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
+  }
+
   private onSocket(ws: WebSocket): void {
     if (this.closing) {
       ws.terminate();
@@ -98,15 +145,27 @@ export class RpcServer {
     ws.on('message', (data) => {
       const frame = frameBytes(data);
       if (frame.length > this.maxRequestBytes) {
-        connection.send(errorResponse(null, oversized()));
+        connection.sendText(serialize(errorResponse(null, oversized())));
         return;
       }
-      this.dispatch(frame.toString('utf8'), connection, (response) => connection.send(response));
+      this.dispatch(frame.toString('utf8'), connection, (text) => {
+        if (text !== undefined) connection.sendText(text);
+      });
     });
   }
 
   private onHttp(req: IncomingMessage, res: ServerResponse): void {
-    res.setHeader('Access-Control-Allow-Origin', '*');
+    const refused = this.refusal(req);
+    if (refused) {
+      req.resume();
+      res.writeHead(refused.status, { 'content-type': 'text/plain' }).end(refused.text);
+      return;
+    }
+    // CORS headers only for an allowed browser origin (none for clients without Origin: they need none)
+    if (req.headers.origin !== undefined) {
+      res.setHeader('Access-Control-Allow-Origin', this.cors === 'all' ? '*' : req.headers.origin);
+      res.setHeader('Vary', 'Origin');
+    }
     if (req.method === 'OPTIONS') {
       res
         .writeHead(204, {
@@ -122,6 +181,13 @@ export class RpcServer {
         .end('Use POST for JSON-RPC over HTTP, or a WebSocket.');
       return;
     }
+    this.httpInFlight++;
+    let counted = true;
+    const release = () => {
+      if (counted) this.httpInFlight--;
+      counted = false;
+    };
+    res.on('close', release);
     const chunks: Buffer[] = [];
     let size = 0;
     let tooBig = false;
@@ -137,31 +203,33 @@ export class RpcServer {
     });
     req.on('error', () => res.destroy());
     req.on('end', () => {
-      const reply = (body: unknown, status = 200) => {
+      // every request gets an HTTP response: a notification (or a batch of them) gets 200 with an empty body
+      const reply = (text: string | undefined, status = 200) => {
         if (res.writableEnded) return;
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(body === undefined ? '' : JSON.stringify(body));
+        res.end(text ?? '');
+        release();
       };
       if (tooBig) {
-        reply(errorResponse(null, oversized()), 413);
+        reply(serialize(errorResponse(null, oversized())), 413);
         return;
       }
       const connection = new Connection(undefined, false);
-      this.dispatch(Buffer.concat(chunks).toString('utf8'), connection, reply);
+      this.dispatch(Buffer.concat(chunks).toString('utf8'), connection, reply, true);
     });
   }
 
-  private dispatch(text: string, connection: Connection, send: (response: unknown) => void): void {
+  /** `always`: call `send` even when there is nothing to answer (HTTP must end its response). */
+  private dispatch(
+    text: string,
+    connection: Connection,
+    send: (text: string | undefined) => void,
+    always = false,
+  ): void {
     this.dispatcher
       .handleText(text, connection)
       .then(({ response, after }) => {
-        if (response !== undefined) {
-          try {
-            send(response);
-          } catch (error) {
-            send(errorResponse(null, toRpcError(error)));
-          }
-        }
+        if (response !== undefined || always) send(response);
         for (const task of after) {
           try {
             task();
@@ -172,7 +240,7 @@ export class RpcServer {
       })
       .catch((error) => {
         try {
-          send(errorResponse(null, toRpcError(error)));
+          send(serialize(errorResponse(null, toRpcError(error))));
         } catch {
           // the transport is gone; nothing left to tell
         }

@@ -1,13 +1,13 @@
 import { encodeAddress } from '@polkadot/util-crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  ROOT,
   accountOf,
   callOf,
   eventNames,
   eventsOf,
   genesisExt,
   moduleError,
+  ROOT,
   runCall,
   signed,
 } from '../../../test/helpers/runCall.js';
@@ -15,24 +15,24 @@ import { palletAccount } from '../../runtime/accounts.js';
 import type { Ext } from '../../runtime/ext.js';
 import { DispatchError } from '../../runtime/pallet.js';
 import type { Hex } from '../../scale/types.js';
-import { Account as SystemAccount, System } from '../system/index.js';
+import { System, Account as SystemAccount } from '../system/index.js';
 import {
   Account,
   Balances,
   BalancesGenesisError,
-  EXISTENTIAL_DEPOSIT,
-  Locks,
-  StorageVersion,
-  TREASURY_ACCOUNT,
-  TotalIssuance,
   deposit,
+  EXISTENTIAL_DEPOSIT,
   freeBalance,
+  Locks,
   locks,
   removeLock,
   reserve,
   reservedBalance,
+  StorageVersion,
   setLock,
   slash,
+  TotalIssuance,
+  TREASURY_ACCOUNT,
   totalIssuance,
   transfer,
   unreserve,
@@ -52,7 +52,12 @@ const PALLETS = [System, Balances];
 const id = (who: Hex) => ({ tag: 'Id', value: who });
 const err = (name: string) => moduleError(Balances, name);
 
-function chain(endowed: Array<[Hex, bigint]> = [[ALICE, 100n * PHA], [BOB, 10n * PHA]]): Ext {
+function chain(
+  endowed: Array<[Hex, bigint]> = [
+    [ALICE, 100n * PHA],
+    [BOB, 10n * PHA],
+  ],
+): Ext {
   return genesisExt({ endowed }, { pallets: PALLETS });
 }
 
@@ -81,12 +86,25 @@ describe('Balances genesis', () => {
   it('refuses endowments below the existential deposit and duplicates', () => {
     expect(() => chain([[ALICE, ED - 1n]])).toThrow(BalancesGenesisError);
     try {
-      chain([[ALICE, ED], [ALICE, ED]]);
+      chain([
+        [ALICE, ED],
+        [ALICE, ED],
+      ]);
     } catch (error) {
       expect((error as BalancesGenesisError).code).toBe('DUPLICATE_ACCOUNT');
     }
-    expect(() => chain([[ALICE, ED], [ALICE, ED]])).toThrow(BalancesGenesisError);
-    expect(() => chain([[ALICE, 1n << 127n], [BOB, 1n << 127n]])).toThrow(/more than a u128/);
+    expect(() =>
+      chain([
+        [ALICE, ED],
+        [ALICE, ED],
+      ]),
+    ).toThrow(BalancesGenesisError);
+    expect(() =>
+      chain([
+        [ALICE, 1n << 127n],
+        [BOB, 1n << 127n],
+      ]),
+    ).toThrow(/more than a u128/);
   });
 
   it('has an unset StorageVersion default of V1_0_0', () => {
@@ -112,7 +130,9 @@ describe('Balances.transfer', () => {
   });
 
   it('creates the recipient: NewAccount, Endowed, Transfer', () => {
-    expect(runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: id(CHARLIE), value: 5n * PHA }))).toBeUndefined();
+    expect(
+      runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: id(CHARLIE), value: 5n * PHA })),
+    ).toBeUndefined();
     expect(eventsOf(ext)).toEqual([
       { name: 'System.NewAccount', fields: { account: CHARLIE } },
       { name: 'Balances.Endowed', fields: { account: CHARLIE, free_balance: 5n * PHA } },
@@ -125,10 +145,16 @@ describe('Balances.transfer', () => {
   });
 
   it('needs a signed origin', () => {
-    expect(runCall(ext, ROOT, callOf('Balances', 'transfer', { dest: id(BOB), value: PHA }))).toBe('BadOrigin');
-    expect(runCall(ext, { kind: 'none' }, callOf('Balances', 'transfer_keep_alive', { dest: id(BOB), value: PHA }))).toBe(
+    expect(runCall(ext, ROOT, callOf('Balances', 'transfer', { dest: id(BOB), value: PHA }))).toBe(
       'BadOrigin',
     );
+    expect(
+      runCall(
+        ext,
+        { kind: 'none' },
+        callOf('Balances', 'transfer_keep_alive', { dest: id(BOB), value: PHA }),
+      ),
+    ).toBe('BadOrigin');
   });
 
   it('fails with InsufficientBalance and leaves no trace', () => {
@@ -142,7 +168,9 @@ describe('Balances.transfer', () => {
     const call = callOf('Balances', 'transfer', { dest: id(CHARLIE), value: ED - 1n });
     expect(runCall(ext, signed(ALICE), call)).toEqual(err('ExistentialDeposit'));
     // An existing account may receive any amount.
-    expect(runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: id(BOB), value: 1n }))).toBeUndefined();
+    expect(
+      runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: id(BOB), value: 1n })),
+    ).toBeUndefined();
   });
 
   it('reaps a sender left below the ED, burning the dust', () => {
@@ -169,14 +197,20 @@ describe('Balances.transfer', () => {
   });
 
   it('sending everything with AllowDeath kills the sender without dust', () => {
-    expect(runCall(ext, signed(BOB), callOf('Balances', 'transfer', { dest: id(ALICE), value: 10n * PHA }))).toBeUndefined();
+    expect(
+      runCall(ext, signed(BOB), callOf('Balances', 'transfer', { dest: id(ALICE), value: 10n * PHA })),
+    ).toBeUndefined();
     expect(eventNames(ext)).toEqual(['System.KilledAccount', 'Balances.Transfer']);
     expect(totalIssuance(ext.state)).toBe(110n * PHA);
   });
 
   it('a zero transfer or a transfer to oneself does nothing', () => {
-    expect(runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: id(CHARLIE), value: 0n }))).toBeUndefined();
-    expect(runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: id(ALICE), value: PHA }))).toBeUndefined();
+    expect(
+      runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: id(CHARLIE), value: 0n })),
+    ).toBeUndefined();
+    expect(
+      runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: id(ALICE), value: PHA })),
+    ).toBeUndefined();
     expect(ext.events).toEqual([]);
     expect(freeBalance(ext.state, ALICE)).toBe(100n * PHA);
   });
@@ -194,7 +228,10 @@ describe('Balances.transfer', () => {
     // Unreachable through genesis (TotalIssuance bounds every account), so the account is written directly.
     const info = SystemAccount.get(big.state, ALICE);
     SystemAccount.set(big.state, ALICE, { ...info, providers: 1, data: { ...info.data, free: max - PHA } });
-    expect(thrown(() => transfer(big, BOB, ALICE, 2n * PHA, 'AllowDeath'))).toEqual({ tag: 'Arithmetic', value: 'Overflow' });
+    expect(thrown(() => transfer(big, BOB, ALICE, 2n * PHA, 'AllowDeath'))).toEqual({
+      tag: 'Arithmetic',
+      value: 'Overflow',
+    });
   });
 });
 
@@ -228,24 +265,35 @@ describe('locks', () => {
       [LOCK_A, 10n * PHA, 'Misc'],
       [LOCK_B, 1n * PHA, 'Misc'],
     ]);
-    expect(SystemAccount.get(ext.state, ALICE).data).toMatchObject({ misc_frozen: 10n * PHA, fee_frozen: 0n });
+    expect(SystemAccount.get(ext.state, ALICE).data).toMatchObject({
+      misc_frozen: 10n * PHA,
+      fee_frozen: 0n,
+    });
   });
 
   it('removing the last lock frees the balance and the consumer reference', () => {
     setLock(ext, LOCK_A, ALICE, 30n * PHA, 'All');
     setLock(ext, LOCK_B, ALICE, 40n * PHA, 'All');
     removeLock(ext, LOCK_B, ALICE);
-    expect(SystemAccount.get(ext.state, ALICE)).toMatchObject({ consumers: 1, data: { misc_frozen: 30n * PHA } });
+    expect(SystemAccount.get(ext.state, ALICE)).toMatchObject({
+      consumers: 1,
+      data: { misc_frozen: 30n * PHA },
+    });
     removeLock(ext, LOCK_A, ALICE);
     expect(Locks.has(ext.state, ALICE)).toBe(false);
-    expect(SystemAccount.get(ext.state, ALICE)).toMatchObject({ consumers: 0, data: { misc_frozen: 0n, fee_frozen: 0n } });
+    expect(SystemAccount.get(ext.state, ALICE)).toMatchObject({
+      consumers: 0,
+      data: { misc_frozen: 0n, fee_frozen: 0n },
+    });
   });
 
   it('make transfers beyond the usable balance fail with LiquidityRestrictions', () => {
     setLock(ext, LOCK_A, ALICE, 30n * PHA, 'All');
     const tooMuch = callOf('Balances', 'transfer', { dest: id(BOB), value: 70n * PHA + 1n });
     expect(runCall(ext, signed(ALICE), tooMuch)).toEqual(err('LiquidityRestrictions'));
-    expect(runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: id(BOB), value: 70n * PHA }))).toBeUndefined();
+    expect(
+      runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: id(BOB), value: 70n * PHA })),
+    ).toBeUndefined();
   });
 
   it('keep a locked account alive: draining it is KeepAlive even with AllowDeath', () => {
@@ -256,10 +304,14 @@ describe('locks', () => {
 
   it('a fee lock blocks fee withdrawals but not transfers; a misc lock the reverse', () => {
     setLock(ext, LOCK_A, ALICE, 90n * PHA, 'Fee');
-    expect(thrown(() => withdraw(ext, ALICE, 20n * PHA, 'fee', 'KeepAlive'))).toEqual(err('LiquidityRestrictions'));
+    expect(thrown(() => withdraw(ext, ALICE, 20n * PHA, 'fee', 'KeepAlive'))).toEqual(
+      err('LiquidityRestrictions'),
+    );
     expect(thrown(() => withdraw(ext, ALICE, 20n * PHA, 'misc', 'KeepAlive'))).toBeUndefined();
     setLock(ext, LOCK_A, BOB, 9n * PHA, 'Misc');
-    expect(thrown(() => withdraw(ext, BOB, 2n * PHA, 'misc', 'KeepAlive'))).toEqual(err('LiquidityRestrictions'));
+    expect(thrown(() => withdraw(ext, BOB, 2n * PHA, 'misc', 'KeepAlive'))).toEqual(
+      err('LiquidityRestrictions'),
+    );
     expect(thrown(() => withdraw(ext, BOB, 2n * PHA, 'fee', 'KeepAlive'))).toBeUndefined();
   });
 
@@ -268,7 +320,9 @@ describe('locks', () => {
     expect(SystemAccount.has(ext.state, CHARLIE)).toBe(false);
     expect(locks(ext.state, CHARLIE)).toHaveLength(1);
     // FRAME reports the touched empty account as endowed with 0.
-    expect(eventsOf(ext)).toEqual([{ name: 'Balances.Endowed', fields: { account: CHARLIE, free_balance: 0n } }]);
+    expect(eventsOf(ext)).toEqual([
+      { name: 'Balances.Endowed', fields: { account: CHARLIE, free_balance: 0n } },
+    ]);
   });
 });
 
@@ -286,7 +340,9 @@ describe('withdraw / deposit / slash', () => {
   });
 
   it('withdraw fails with InsufficientBalance or KeepAlive and leaves no trace', () => {
-    expect(thrown(() => withdraw(ext, BOB, 11n * PHA, 'fee', 'AllowDeath'))).toEqual(err('InsufficientBalance'));
+    expect(thrown(() => withdraw(ext, BOB, 11n * PHA, 'fee', 'AllowDeath'))).toEqual(
+      err('InsufficientBalance'),
+    );
     expect(thrown(() => withdraw(ext, BOB, 10n * PHA, 'fee', 'KeepAlive'))).toEqual(err('KeepAlive'));
     expect(ext.events).toEqual([]);
     expect(freeBalance(ext.state, BOB)).toBe(10n * PHA);
@@ -366,12 +422,22 @@ describe('root calls', () => {
   });
 
   it('set_balance is root only, adjusts TotalIssuance and reports BalanceSet', () => {
-    const call = callOf('Balances', 'set_balance', { who: id(CHARLIE), new_free: 7n * PHA, new_reserved: PHA });
+    const call = callOf('Balances', 'set_balance', {
+      who: id(CHARLIE),
+      new_free: 7n * PHA,
+      new_reserved: PHA,
+    });
     expect(runCall(ext, signed(ALICE), call)).toBe('BadOrigin');
     expect(runCall(ext, ROOT, call)).toBeUndefined();
     expect(eventNames(ext)).toEqual(['System.NewAccount', 'Balances.Endowed', 'Balances.BalanceSet']);
     expect(totalIssuance(ext.state)).toBe(118n * PHA);
-    expect(runCall(ext, ROOT, callOf('Balances', 'set_balance', { who: id(ALICE), new_free: 60n * PHA, new_reserved: 0n }))).toBeUndefined();
+    expect(
+      runCall(
+        ext,
+        ROOT,
+        callOf('Balances', 'set_balance', { who: id(ALICE), new_free: 60n * PHA, new_reserved: 0n }),
+      ),
+    ).toBeUndefined();
     expect(totalIssuance(ext.state)).toBe(78n * PHA);
   });
 
@@ -379,7 +445,9 @@ describe('root calls', () => {
     const call = callOf('Balances', 'set_balance', { who: id(BOB), new_free: ED - 1n, new_reserved: 0n });
     expect(runCall(ext, ROOT, call)).toBeUndefined();
     expect(SystemAccount.has(ext.state, BOB)).toBe(false);
-    expect(eventsOf(ext, 'Balances')).toEqual([{ name: 'Balances.BalanceSet', fields: { who: BOB, free: 0n, reserved: 0n } }]);
+    expect(eventsOf(ext, 'Balances')).toEqual([
+      { name: 'Balances.BalanceSet', fields: { who: BOB, free: 0n, reserved: 0n } },
+    ]);
     expect(totalIssuance(ext.state)).toBe(100n * PHA);
   });
 
@@ -388,7 +456,9 @@ describe('root calls', () => {
     expect(runCall(ext, signed(BOB), call)).toBe('BadOrigin');
     expect(runCall(ext, ROOT, call)).toBeUndefined();
     expect(freeBalance(ext.state, BOB)).toBe(6n * PHA);
-    expect(eventsOf(ext)).toEqual([{ name: 'Balances.Transfer', fields: { from: BOB, to: ALICE, amount: 4n * PHA } }]);
+    expect(eventsOf(ext)).toEqual([
+      { name: 'Balances.Transfer', fields: { from: BOB, to: ALICE, amount: 4n * PHA } },
+    ]);
   });
 
   it('force_unreserve is root only', () => {
@@ -397,7 +467,9 @@ describe('root calls', () => {
     expect(runCall(ext, signed(ALICE), call)).toBe('BadOrigin');
     ext.events.length = 0;
     expect(runCall(ext, ROOT, call)).toBeUndefined();
-    expect(eventsOf(ext)).toEqual([{ name: 'Balances.Unreserved', fields: { who: ALICE, amount: 2n * PHA } }]);
+    expect(eventsOf(ext)).toEqual([
+      { name: 'Balances.Unreserved', fields: { who: ALICE, amount: 2n * PHA } },
+    ]);
     expect(reservedBalance(ext.state, ALICE)).toBe(PHA);
   });
 });
@@ -406,16 +478,26 @@ describe('Balances.transfer_all', () => {
   it('with keep_alive leaves the ED and respects locks', () => {
     const ext = chain();
     setLock(ext, LOCK_A, ALICE, 40n * PHA, 'All');
-    expect(runCall(ext, signed(ALICE), callOf('Balances', 'transfer_all', { dest: id(CHARLIE), keep_alive: true }))).toBeUndefined();
+    expect(
+      runCall(
+        ext,
+        signed(ALICE),
+        callOf('Balances', 'transfer_all', { dest: id(CHARLIE), keep_alive: true }),
+      ),
+    ).toBeUndefined();
     // The 40 PHA lock already keeps the account above the ED.
     expect(freeBalance(ext.state, ALICE)).toBe(40n * PHA);
-    expect(runCall(ext, signed(BOB), callOf('Balances', 'transfer_all', { dest: id(CHARLIE), keep_alive: true }))).toBeUndefined();
+    expect(
+      runCall(ext, signed(BOB), callOf('Balances', 'transfer_all', { dest: id(CHARLIE), keep_alive: true })),
+    ).toBeUndefined();
     expect(freeBalance(ext.state, BOB)).toBe(ED);
   });
 
   it('without keep_alive empties and reaps the sender', () => {
     const ext = chain();
-    expect(runCall(ext, signed(BOB), callOf('Balances', 'transfer_all', { dest: id(ALICE), keep_alive: false }))).toBeUndefined();
+    expect(
+      runCall(ext, signed(BOB), callOf('Balances', 'transfer_all', { dest: id(ALICE), keep_alive: false })),
+    ).toBeUndefined();
     expect(SystemAccount.has(ext.state, BOB)).toBe(false);
     expect(freeBalance(ext.state, ALICE)).toBe(110n * PHA);
   });
@@ -423,20 +505,33 @@ describe('Balances.transfer_all', () => {
   it('without keep_alive but with a consumer keeps the ED', () => {
     const ext = chain();
     setLock(ext, LOCK_A, BOB, 1n, 'Fee');
-    expect(runCall(ext, signed(BOB), callOf('Balances', 'transfer_all', { dest: id(ALICE), keep_alive: false }))).toBeUndefined();
+    expect(
+      runCall(ext, signed(BOB), callOf('Balances', 'transfer_all', { dest: id(ALICE), keep_alive: false })),
+    ).toBeUndefined();
     expect(freeBalance(ext.state, BOB)).toBe(ED);
   });
 
   it('needs a signed origin', () => {
     const ext = chain();
-    expect(runCall(ext, ROOT, callOf('Balances', 'transfer_all', { dest: id(ALICE), keep_alive: false }))).toBe('BadOrigin');
+    expect(
+      runCall(ext, ROOT, callOf('Balances', 'transfer_all', { dest: id(ALICE), keep_alive: false })),
+    ).toBe('BadOrigin');
   });
 });
 
 describe('Balances metadata declarations', () => {
   it('lists the errors in Khala order', () => {
-    const names = ['VestingBalance', 'LiquidityRestrictions', 'InsufficientBalance', 'ExistentialDeposit', 'KeepAlive'];
+    const names = [
+      'VestingBalance',
+      'LiquidityRestrictions',
+      'InsufficientBalance',
+      'ExistentialDeposit',
+      'KeepAlive',
+    ];
     for (const [index, name] of names.entries()) expect(Balances.errorIndex(name as never)).toBe(index);
-    expect(Balances.error('TooManyReserves').error).toEqual({ tag: 'Module', value: { index: 40, error: '0x07000000' } });
+    expect(Balances.error('TooManyReserves').error).toEqual({
+      tag: 'Module',
+      value: { index: 40, error: '0x07000000' },
+    });
   });
 });

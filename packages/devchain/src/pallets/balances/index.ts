@@ -5,10 +5,10 @@
 import { lookupAddress, TREASURY_ACCOUNT } from '../../runtime/accounts.js';
 import type { Ext } from '../../runtime/ext.js';
 import type { StateReader } from '../../runtime/interface.js';
-import { DispatchError, badOrigin, call, definePallet } from '../../runtime/pallet.js';
+import { badOrigin, call, DispatchError, definePallet } from '../../runtime/pallet.js';
 import { AccountId32, MultiAddress } from '../../runtime/primitives.js';
 import { storageOf } from '../../runtime/storage.js';
-import { type Hex, bool, compact, u32, u128 } from '../../scale/types.js';
+import { bool, compact, type Hex, u32, u128 } from '../../scale/types.js';
 import { System, Account as SystemAccount, setAccount } from '../system/index.js';
 import type { AccountInfoValue } from '../system/types.js';
 import {
@@ -18,8 +18,8 @@ import {
   type BalanceLockValue,
   BalanceStatus,
   type ReasonsValue,
-  type ReleasesValue,
   Releases,
+  type ReleasesValue,
   ReserveDatas,
 } from './types.js';
 
@@ -74,7 +74,10 @@ export const Account = store.map('Account', 'Blake2_128Concat', AccountId32, {
 export const Locks = store.map('Locks', 'Blake2_128Concat', AccountId32, {
   value: BalanceLocks,
   default: [],
-  docs: [' Any liquidity locks on some account balances.', ' NOTE: Should only be accessed when setting, changing and freeing a lock.'],
+  docs: [
+    ' Any liquidity locks on some account balances.',
+    ' NOTE: Should only be accessed when setting, changing and freeing a lock.',
+  ],
 });
 export const Reserves = store.map('Reserves', 'Blake2_128Concat', AccountId32, {
   value: ReserveDatas,
@@ -189,7 +192,13 @@ function subIssuance(ext: Ext, amount: bigint): void {
  * non-default; gaining data adds a provider (NewAccount), losing it removes one (KilledAccount when it was the last),
  * which fails with ConsumerRemaining while locks or other consumers still need the account.
  */
-function storeData(ext: Ext, who: Hex, info: AccountInfoValue, wasProviding: boolean, next: AccountDataValue | undefined): void {
+function storeData(
+  ext: Ext,
+  who: Hex,
+  info: AccountInfoValue,
+  wasProviding: boolean,
+  next: AccountDataValue | undefined,
+): void {
   const isProviding = next !== undefined;
   if (!wasProviding && !isProviding) return;
   if (!wasProviding) {
@@ -216,7 +225,11 @@ function storeData(ext: Ext, who: Hex, info: AccountInfoValue, wasProviding: boo
  * started from a non-existent account, as FRAME does. The caller disposes of the dust with `loseDust`, which is
  * where FRAME drops its `DustCleaner`.
  */
-function mutateWithDust<R>(ext: Ext, who: Hex, f: (data: AccountDataValue, isNew: boolean) => R): { result: R; dust: bigint } {
+function mutateWithDust<R>(
+  ext: Ext,
+  who: Hex,
+  f: (data: AccountDataValue, isNew: boolean) => R,
+): { result: R; dust: bigint } {
   const info = SystemAccount.get(ext.state, who);
   const wasProviding = !isZeroData(info.data);
   const data: AccountDataValue = wasProviding ? { ...info.data } : { ...ZERO_DATA };
@@ -241,7 +254,13 @@ function mutateAccount<R>(ext: Ext, who: Hex, f: (data: AccountDataValue, isNew:
   return result;
 }
 
-function ensureCanWithdraw(state: StateReader, who: Hex, amount: bigint, reasons: ReasonsValue, newFree: bigint): void {
+function ensureCanWithdraw(
+  state: StateReader,
+  who: Hex,
+  amount: bigint,
+  reasons: ReasonsValue,
+  newFree: bigint,
+): void {
   if (amount === 0n) return;
   if (newFree < frozen(dataOf(state, who), reasons)) throw Balances.error('LiquidityRestrictions');
 }
@@ -262,12 +281,14 @@ export function transfer(ext: Ext, from: Hex, to: Hex, amount: bigint, existence
       fromDust = mutateWithDust(ext, from, (fromData) => {
         if (fromData.free < amount) throw Balances.error('InsufficientBalance');
         fromData.free -= amount;
-        if (toData.free + amount > U128_MAX) throw new DispatchError({ tag: 'Arithmetic', value: 'Overflow' });
+        if (toData.free + amount > U128_MAX)
+          throw new DispatchError({ tag: 'Arithmetic', value: 'Overflow' });
         toData.free += amount;
         if (toData.free + toData.reserved < EXISTENTIAL_DEPOSIT) throw Balances.error('ExistentialDeposit');
         ensureCanWithdraw(ext.state, from, amount, 'Misc', fromData.free);
         const allowDeath = existence === 'AllowDeath' && canDecProvider(SystemAccount.get(ext.state, from));
-        if (!allowDeath && fromData.free + fromData.reserved < EXISTENTIAL_DEPOSIT) throw Balances.error('KeepAlive');
+        if (!allowDeath && fromData.free + fromData.reserved < EXISTENTIAL_DEPOSIT)
+          throw Balances.error('KeepAlive');
       }).dust;
     });
     loseDust(ext, from, fromDust);
@@ -280,7 +301,13 @@ export function transfer(ext: Ext, from: Hex, to: Hex, amount: bigint, existence
  * `Currency::withdraw`: burns `amount` from the free balance (TotalIssuance drops; whoever receives it deposits it
  * again). `fee` checks the fee locks, `misc` the others.
  */
-export function withdraw(ext: Ext, who: Hex, amount: bigint, reason: WithdrawReason, existence: Existence): void {
+export function withdraw(
+  ext: Ext,
+  who: Hex,
+  amount: bigint,
+  reason: WithdrawReason,
+  existence: Existence,
+): void {
   if (amount === 0n) return;
   ext.transactional(() => {
     mutateAccount(ext, who, (data) => {
@@ -387,8 +414,10 @@ function updateLocks(ext: Ext, who: Hex, list: BalanceLockValue[]): void {
     data.misc_frozen = 0n;
     data.fee_frozen = 0n;
     for (const l of list) {
-      if ((l.reasons === 'All' || l.reasons === 'Misc') && l.amount > data.misc_frozen) data.misc_frozen = l.amount;
-      if ((l.reasons === 'All' || l.reasons === 'Fee') && l.amount > data.fee_frozen) data.fee_frozen = l.amount;
+      if ((l.reasons === 'All' || l.reasons === 'Misc') && l.amount > data.misc_frozen)
+        data.misc_frozen = l.amount;
+      if ((l.reasons === 'All' || l.reasons === 'Fee') && l.amount > data.fee_frozen)
+        data.fee_frozen = l.amount;
     }
   });
   const existed = Locks.has(ext.state, who);
@@ -461,7 +490,7 @@ export const Balances = definePallet({
         'Transfer some liquid free balance to another account.',
         '',
         '`transfer` will set the `FreeBalance` of the sender and receiver.',
-        'If the sender\'s account is below the existential deposit as a result',
+        "If the sender's account is below the existential deposit as a result",
         'of the transfer, the account will be reaped.',
         '',
         'The dispatch origin for this call must be `Signed` by the transactor.',
@@ -574,7 +603,7 @@ export const Balances = definePallet({
         '  of the funds the account has, causing the sender account to be killed (false), or',
         '  transfer everything except at least the existential deposit, which will guarantee to',
         '  keep the sender account alive (true). # <weight>',
-        '- O(1). Just like transfer, but reading the user\'s transferable balance first.',
+        "- O(1). Just like transfer, but reading the user's transferable balance first.",
         '  #</weight>',
       ],
       dispatch(ext, origin, { dest, keep_alive }) {
@@ -602,7 +631,10 @@ export const Balances = definePallet({
     DustLost: {
       index: 1,
       fields: { account: accountField, amount: amountField },
-      docs: ['An account was removed whose balance was non-zero but below ExistentialDeposit,', 'resulting in an outright loss.'],
+      docs: [
+        'An account was removed whose balance was non-zero but below ExistentialDeposit,',
+        'resulting in an outright loss.',
+      ],
     },
     Transfer: {
       index: 2,
@@ -626,7 +658,12 @@ export const Balances = definePallet({
     },
     ReserveRepatriated: {
       index: 6,
-      fields: { from: accountField, to: accountField, amount: amountField, destination_status: [BalanceStatus, 'Status'] },
+      fields: {
+        from: accountField,
+        to: accountField,
+        amount: amountField,
+        destination_status: [BalanceStatus, 'Status'],
+      },
       docs: [
         'Some balance was moved from the reserve of the first account to the second account.',
         'Final argument indicates the destination balance type.',
@@ -667,7 +704,10 @@ export const Balances = definePallet({
     MaxLocks: {
       type: u32,
       value: MAX_LOCKS,
-      docs: [' The maximum number of locks that should exist on an account.', ' Not strictly enforced, but used for weight estimation.'],
+      docs: [
+        ' The maximum number of locks that should exist on an account.',
+        ' Not strictly enforced, but used for weight estimation.',
+      ],
     },
     MaxReserves: {
       type: u32,
@@ -682,12 +722,16 @@ export const Balances = definePallet({
       const id = who.toLowerCase() as Hex;
       if (seen.has(id)) throw new BalancesGenesisError('DUPLICATE_ACCOUNT', `${id} is endowed twice`);
       if (free < EXISTENTIAL_DEPOSIT) {
-        throw new BalancesGenesisError('BELOW_EXISTENTIAL_DEPOSIT', `${id} is endowed with ${free}, below the existential deposit`);
+        throw new BalancesGenesisError(
+          'BELOW_EXISTENTIAL_DEPOSIT',
+          `${id} is endowed with ${free}, below the existential deposit`,
+        );
       }
       seen.add(id);
       total += free;
     }
-    if (total > U128_MAX) throw new BalancesGenesisError('OVERFLOW', `the endowments add up to ${total}, more than a u128`);
+    if (total > U128_MAX)
+      throw new BalancesGenesisError('OVERFLOW', `the endowments add up to ${total}, more than a u128`);
     TotalIssuance.set(ext.state, total);
     StorageVersion.set(ext.state, 'V2_0_0');
     for (const [who, free] of config.endowed) {

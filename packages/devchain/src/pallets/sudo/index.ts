@@ -6,7 +6,7 @@
 import { lookupAddress } from '../../runtime/accounts.js';
 import type { Ext, RuntimeCallValue } from '../../runtime/ext.js';
 import { RuntimeCall } from '../../runtime/outer.js';
-import { type Origin, badOrigin, call, definePallet } from '../../runtime/pallet.js';
+import { badOrigin, call, definePallet, type Origin } from '../../runtime/pallet.js';
 import { AccountId32, MultiAddress, Weight } from '../../runtime/primitives.js';
 import { storageOf } from '../../runtime/storage.js';
 import { type Hex, option } from '../../scale/types.js';
@@ -124,21 +124,31 @@ export const Sudo = definePallet({
       dispatch(ext, origin, { who, call: inner }) {
         ensureSudo(ext, origin);
         const target = lookupAddress(who);
-        Sudo.emit(ext, 'SudoAsDone', { sudo_result: run(ext, { kind: 'signed', who: target }, inner) as never });
+        Sudo.emit(ext, 'SudoAsDone', {
+          sudo_result: run(ext, { kind: 'signed', who: target }, inner) as never,
+        });
       },
     }),
   },
   events: {
-    Sudid: { index: 0, fields: { sudo_result: [DispatchResult, 'DispatchResult'] }, docs: ['A sudo just took place. \\[result\\]'] },
+    Sudid: {
+      index: 0,
+      fields: { sudo_result: [DispatchResult, 'DispatchResult'] },
+      docs: ['A sudo just took place. \\[result\\]'],
+    },
     KeyChanged: {
       index: 1,
       fields: { old_sudoer: [option(AccountId32), 'Option<T::AccountId>'] },
       docs: ['The \\[sudoer\\] just switched identity; the old key is supplied if one existed.'],
     },
-    SudoAsDone: { index: 2, fields: { sudo_result: [DispatchResult, 'DispatchResult'] }, docs: ['A sudo just took place. \\[result\\]'] },
+    SudoAsDone: {
+      index: 2,
+      fields: { sudo_result: [DispatchResult, 'DispatchResult'] },
+      docs: ['A sudo just took place. \\[result\\]'],
+    },
   },
   errors: [['RequireSudo', 'Sender must be the Sudo account']],
   genesis(ext, config) {
-    Key.set(ext.state, config.sudoKey.toLowerCase() as Hex);
+    if (config.sudoKey !== null) Key.set(ext.state, config.sudoKey.toLowerCase() as Hex);
   },
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { NONE, ROOT, accountOf, callOf, eventsOf, genesisExt, moduleError, runCall, signed } from '../../../test/helpers/runCall.js';
+import {
+  accountOf,
+  callOf,
+  eventsOf,
+  genesisExt,
+  moduleError,
+  NONE,
+  ROOT,
+  runCall,
+  signed,
+} from '../../../test/helpers/runCall.js';
 import type { RuntimeCallValue } from '../../runtime/ext.js';
 import type { Hex } from '../../scale/types.js';
 import { Balances, freeBalance } from '../balances/index.js';
@@ -13,12 +23,23 @@ const BOB = accountOf(0xb0);
 const CHARLIE = accountOf(0xc4);
 const PALLETS = [System, Utility, Balances, Sudo];
 const id = (who: Hex) => ({ tag: 'Id', value: who });
-const chain = (sudoKey: Hex = ALICE) => genesisExt({ endowed: [[ALICE, 100n * PHA], [BOB, 10n * PHA]], sudoKey }, { pallets: PALLETS });
+const chain = (sudoKey: Hex = ALICE) =>
+  genesisExt(
+    {
+      endowed: [
+        [ALICE, 100n * PHA],
+        [BOB, 10n * PHA],
+      ],
+      sudoKey,
+    },
+    { pallets: PALLETS },
+  );
 const REQUIRE_SUDO = moduleError(Sudo, 'RequireSudo');
 const OK = { success: true, value: [] };
 
 /** A root-only call with a visible effect. */
-const setBob = (free: bigint) => callOf('Balances', 'set_balance', { who: id(BOB), new_free: free, new_reserved: 0n });
+const setBob = (free: bigint) =>
+  callOf('Balances', 'set_balance', { who: id(BOB), new_free: free, new_reserved: 0n });
 const sudo = (inner: RuntimeCallValue) => callOf('Sudo', 'sudo', { call: inner });
 
 describe('Sudo', () => {
@@ -43,9 +64,16 @@ describe('Sudo', () => {
 
   it('an inner failure is reported in Sudid, rolled back, and sudo itself succeeds', () => {
     const ext = chain();
-    const inner = callOf('Utility', 'batch_all', { calls: [setBob(PHA), callOf('Balances', 'force_unreserve', { who: { tag: 'Index', value: 0n }, amount: 1n })] });
+    const inner = callOf('Utility', 'batch_all', {
+      calls: [
+        setBob(PHA),
+        callOf('Balances', 'force_unreserve', { who: { tag: 'Index', value: 0n }, amount: 1n }),
+      ],
+    });
     expect(runCall(ext, signed(ALICE), sudo(inner))).toBeUndefined();
-    expect(eventsOf(ext)).toEqual([{ name: 'Sudo.Sudid', fields: { sudo_result: { success: false, value: 'CannotLookup' } } }]);
+    expect(eventsOf(ext)).toEqual([
+      { name: 'Sudo.Sudid', fields: { sudo_result: { success: false, value: 'CannotLookup' } } },
+    ]);
     expect(freeBalance(ext.state, BOB)).toBe(10n * PHA);
   });
 
@@ -57,7 +85,9 @@ describe('Sudo', () => {
     expect(runCall(ext, signed(ALICE), call)).toBeUndefined();
     expect(freeBalance(ext.state, BOB)).toBe(2n * PHA);
     const spec = Sudo.callsByName.get('sudo_unchecked_weight')!;
-    expect(typeof spec.weight === 'function' ? spec.weight({ call: setBob(0n), weight }) : undefined).toBe(123n);
+    expect(typeof spec.weight === 'function' ? spec.weight({ call: setBob(0n), weight }) : undefined).toBe(
+      123n,
+    );
   });
 
   it('set_key hands the key over and reports the old one', () => {
@@ -68,7 +98,9 @@ describe('Sudo', () => {
     expect(eventsOf(ext)).toEqual([{ name: 'Sudo.KeyChanged', fields: { old_sudoer: ALICE } }]);
     expect(runCall(ext, signed(ALICE), sudo(setBob(PHA)))).toEqual(REQUIRE_SUDO);
     expect(runCall(ext, signed(CHARLIE), sudo(setBob(PHA)))).toBeUndefined();
-    expect(runCall(ext, signed(CHARLIE), callOf('Sudo', 'set_key', { new: { tag: 'Raw', value: '0x00' } }))).toBe('CannotLookup');
+    expect(
+      runCall(ext, signed(CHARLIE), callOf('Sudo', 'set_key', { new: { tag: 'Raw', value: '0x00' } })),
+    ).toBe('CannotLookup');
   });
 
   it('sudo_as dispatches as the given signed account', () => {
@@ -80,8 +112,13 @@ describe('Sudo', () => {
     expect(freeBalance(ext.state, BOB)).toBe(9n * PHA);
     expect(eventsOf(ext, 'Sudo')).toEqual([{ name: 'Sudo.SudoAsDone', fields: { sudo_result: OK } }]);
     // A root-only call fails as a signed account, inside the event.
-    expect(runCall(ext, signed(ALICE), callOf('Sudo', 'sudo_as', { who: id(BOB), call: setBob(PHA) }))).toBeUndefined();
-    expect(eventsOf(ext, 'Sudo').at(-1)).toEqual({ name: 'Sudo.SudoAsDone', fields: { sudo_result: { success: false, value: 'BadOrigin' } } });
+    expect(
+      runCall(ext, signed(ALICE), callOf('Sudo', 'sudo_as', { who: id(BOB), call: setBob(PHA) })),
+    ).toBeUndefined();
+    expect(eventsOf(ext, 'Sudo').at(-1)).toEqual({
+      name: 'Sudo.SudoAsDone',
+      fields: { sudo_result: { success: false, value: 'BadOrigin' } },
+    });
   });
 
   it('without a key nobody is sudo', () => {

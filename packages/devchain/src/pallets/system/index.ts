@@ -1,6 +1,7 @@
 import { hexToU8a } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import type { Ext } from '../../runtime/ext.js';
+import type { RuntimeVersion, StateReader } from '../../runtime/interface.js';
 import { EventRecords } from '../../runtime/outer.js';
 import { badOrigin, call, definePallet } from '../../runtime/pallet.js';
 import {
@@ -14,7 +15,7 @@ import {
   Weight,
 } from '../../runtime/primitives.js';
 import { storageOf } from '../../runtime/storage.js';
-import { type Hex, bool, bytes, tuple, u16, u32, u64, vec } from '../../scale/types.js';
+import { bool, bytes, type Hex, tuple, u16, u32, u64, vec } from '../../scale/types.js';
 import {
   AccountInfo,
   type AccountInfoValue,
@@ -22,11 +23,10 @@ import {
   BlockWeights,
   KeyValue,
   LastRuntimeUpgradeInfo,
+  perDispatchClass,
   RuntimeDbWeight,
   RuntimeVersionType,
-  perDispatchClass,
 } from './types.js';
-import type { RuntimeVersion, StateReader } from '../../runtime/interface.js';
 
 export * from './types.js';
 
@@ -96,7 +96,9 @@ export const EventCount = store.value('EventCount', {
 export const EventTopics = store.map('EventTopics', 'Blake2_128Concat', H256, {
   value: vec(tuple(u32, u32)),
   default: [],
-  docs: [' Mapping between a topic (represented by T::Hash) and a vector of indexes of events in the `<Events<T>>` list.'],
+  docs: [
+    ' Mapping between a topic (represented by T::Hash) and a vector of indexes of events in the `<Events<T>>` list.',
+  ],
 });
 export const LastRuntimeUpgrade = store.value('LastRuntimeUpgrade', {
   value: LastRuntimeUpgradeInfo,
@@ -141,7 +143,12 @@ const blockWeights = {
       max_total: weight(MAXIMUM_BLOCK_WEIGHT),
       reserved: weight(125_000_000_000n),
     },
-    mandatory: { base_extrinsic: weight(EXTRINSIC_BASE_WEIGHT), max_extrinsic: undefined, max_total: undefined, reserved: undefined },
+    mandatory: {
+      base_extrinsic: weight(EXTRINSIC_BASE_WEIGHT),
+      max_extrinsic: undefined,
+      max_total: undefined,
+      reserved: undefined,
+    },
   },
 };
 
@@ -213,7 +220,7 @@ export const System = definePallet({
     set_heap_pages: call({
       index: 2,
       args: { pages: [u64, 'u64'] },
-      docs: [' Set the number of pages in the WebAssembly environment\'s heap.'],
+      docs: [" Set the number of pages in the WebAssembly environment's heap."],
       dispatch(_ext, origin) {
         if (origin.kind !== 'root') throw badOrigin();
       },
@@ -282,12 +289,23 @@ export const System = definePallet({
     },
     ExtrinsicFailed: {
       index: 1,
-      fields: { dispatch_error: [DispatchErrorType, 'DispatchError'], dispatch_info: [DispatchInfo, 'DispatchInfo'] },
+      fields: {
+        dispatch_error: [DispatchErrorType, 'DispatchError'],
+        dispatch_info: [DispatchInfo, 'DispatchInfo'],
+      },
       docs: [' An extrinsic failed.'],
     },
     CodeUpdated: { index: 2, fields: {}, docs: [' `:code` was updated.'] },
-    NewAccount: { index: 3, fields: { account: [AccountId32, 'T::AccountId'] }, docs: [' A new account was created.'] },
-    KilledAccount: { index: 4, fields: { account: [AccountId32, 'T::AccountId'] }, docs: [' An account was reaped.'] },
+    NewAccount: {
+      index: 3,
+      fields: { account: [AccountId32, 'T::AccountId'] },
+      docs: [' A new account was created.'],
+    },
+    KilledAccount: {
+      index: 4,
+      fields: { account: [AccountId32, 'T::AccountId'] },
+      docs: [' An account was reaped.'],
+    },
     Remarked: {
       index: 5,
       fields: { sender: [AccountId32, 'T::AccountId'], hash: [H256, 'T::Hash'] },
@@ -295,23 +313,48 @@ export const System = definePallet({
     },
   },
   errors: [
-    ['InvalidSpecName', 'The name of specification does not match between the current runtime\nand the new runtime.'],
-    ['SpecVersionNeedsToIncrease', 'The specification version is not allowed to decrease between the current runtime\nand the new runtime.'],
-    ['FailedToExtractRuntimeVersion', 'Failed to extract the runtime version from the new runtime.\n\nEither calling `Core_version` or decoding `RuntimeVersion` failed.'],
+    [
+      'InvalidSpecName',
+      'The name of specification does not match between the current runtime\nand the new runtime.',
+    ],
+    [
+      'SpecVersionNeedsToIncrease',
+      'The specification version is not allowed to decrease between the current runtime\nand the new runtime.',
+    ],
+    [
+      'FailedToExtractRuntimeVersion',
+      'Failed to extract the runtime version from the new runtime.\n\nEither calling `Core_version` or decoding `RuntimeVersion` failed.',
+    ],
     ['NonDefaultComposite', 'Suicide called when the account has non-default composite data.'],
     ['NonZeroRefCount', 'There is a non-zero reference count preventing the account from being purged.'],
     ['CallFiltered', 'The origin filter prevent the call to be dispatched.'],
   ],
   constants: {
-    BlockWeights: { type: BlockWeights, value: blockWeights, docs: [' Block & extrinsics weights: base values and limits.'] },
+    BlockWeights: {
+      type: BlockWeights,
+      value: blockWeights,
+      docs: [' Block & extrinsics weights: base values and limits.'],
+    },
     BlockLength: {
       type: BlockLength,
       value: { max: { normal: 3_932_160, operational: 5_242_880, mandatory: 5_242_880 } },
       docs: [' The maximum length of a block (in bytes).'],
     },
-    BlockHashCount: { type: u32, value: BLOCK_HASH_COUNT, docs: [' Maximum number of block number to block hash mappings to keep (oldest pruned first).'] },
-    DbWeight: { type: RuntimeDbWeight, value: { read: 25_000_000n, write: 100_000_000n }, docs: [' The weight of runtime database operations the runtime can invoke.'] },
-    Version: { type: RuntimeVersionType, value: undefined as unknown, docs: [' Get the chain\'s current version.'] },
+    BlockHashCount: {
+      type: u32,
+      value: BLOCK_HASH_COUNT,
+      docs: [' Maximum number of block number to block hash mappings to keep (oldest pruned first).'],
+    },
+    DbWeight: {
+      type: RuntimeDbWeight,
+      value: { read: 25_000_000n, write: 100_000_000n },
+      docs: [' The weight of runtime database operations the runtime can invoke.'],
+    },
+    Version: {
+      type: RuntimeVersionType,
+      value: undefined as unknown,
+      docs: [" Get the chain's current version."],
+    },
     SS58Prefix: {
       type: u16,
       value: SS58_PREFIX,
@@ -322,14 +365,13 @@ export const System = definePallet({
     BlockNumber.set(ext.state, ext.blockNumber);
     ParentHash.set(ext.state, ext.parentHash);
     if (ext.blockNumber > 0) BlockHash.set(ext.state, ext.blockNumber - 1, ext.parentHash);
-    if (ext.blockNumber > BLOCK_HASH_COUNT) BlockHash.remove(ext.state, ext.blockNumber - 1 - BLOCK_HASH_COUNT);
+    if (ext.blockNumber > BLOCK_HASH_COUNT)
+      BlockHash.remove(ext.state, ext.blockNumber - 1 - BLOCK_HASH_COUNT);
     Events.kill(ext.state);
     EventCount.kill(ext.state);
     for (const key of ext.state.keys(EventTopics.prefix)) ext.state.delete(key);
   },
 });
-
-
 
 export function account(ext: { state: StateReader }, who: Hex): AccountInfoValue {
   return Account.get(ext.state, who);
@@ -355,4 +397,3 @@ export function incrementNonce(ext: Ext, who: Hex): void {
   const info = Account.get(ext.state, who);
   Account.set(ext.state, who, { ...info, nonce: info.nonce + 1 });
 }
-

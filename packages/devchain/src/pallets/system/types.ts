@@ -1,5 +1,20 @@
-import { type ScaleType, type ValueOf, byteArray, bytes, compact, option, str, struct, tuple, u8, u32, u64, u128, vec } from '../../scale/types.js';
 import { Weight } from '../../runtime/primitives.js';
+import {
+  byteArray,
+  bytes,
+  compact,
+  option,
+  type ScaleType,
+  str,
+  struct,
+  tuple,
+  u8,
+  u32,
+  u64,
+  u128,
+  type ValueOf,
+  vec,
+} from '../../scale/types.js';
 
 export const AccountData = struct(
   'pallet_balances::AccountData',
@@ -21,7 +36,12 @@ export const AccountInfo = struct(
     sufficients: [u32, 'RefCount'],
     data: [AccountData, 'AccountData'],
   },
-  { params: [['Index', u32], ['AccountData', AccountData]] },
+  {
+    params: [
+      ['Index', u32],
+      ['AccountData', AccountData],
+    ],
+  },
 );
 
 export type AccountInfoValue = ValueOf<typeof AccountInfo>;
@@ -51,7 +71,10 @@ export const BlockLength = struct('frame_system::limits::BlockLength', {
   max: [perDispatchClass(u32, 'u32'), 'PerDispatchClass<u32>'],
 });
 
-export const RuntimeDbWeight = struct('sp_weights::RuntimeDbWeight', { read: [u64, 'u64'], write: [u64, 'u64'] });
+export const RuntimeDbWeight = struct('sp_weights::RuntimeDbWeight', {
+  read: [u64, 'u64'],
+  write: [u64, 'u64'],
+});
 
 export const RuntimeVersionType = struct('sp_version::RuntimeVersion', {
   spec_name: [str, 'RuntimeString'],

@@ -1,10 +1,14 @@
-import { DispatchError, badOrigin, call, definePallet } from '../../runtime/pallet.js';
+import { badOrigin, call, DispatchError, definePallet } from '../../runtime/pallet.js';
 import { storageOf } from '../../runtime/storage.js';
 import { bool, compact, u64 } from '../../scale/types.js';
 
 const store = storageOf('Timestamp');
 
-export const Now = store.value('Now', { value: u64, default: 0n, docs: [' Current time for the current block.'] });
+export const Now = store.value('Now', {
+  value: u64,
+  default: 0n,
+  docs: [' Current time for the current block.'],
+});
 export const DidUpdate = store.value('DidUpdate', {
   value: bool,
   default: false,
@@ -27,10 +31,14 @@ export const Timestamp = definePallet({
       docs: [' Set the current time.'],
       dispatch(ext, origin, { now }) {
         if (origin.kind !== 'none') throw badOrigin();
-        if (DidUpdate.get(ext.state)) throw new DispatchError('Other', 'Timestamp must be updated only once in the block');
+        if (DidUpdate.get(ext.state))
+          throw new DispatchError('Other', 'Timestamp must be updated only once in the block');
         const previous = Now.get(ext.state);
         if (previous !== 0n && now < previous + MINIMUM_PERIOD_MS) {
-          throw new DispatchError('Other', 'Timestamp must increment by at least <MinimumPeriod> between sequential blocks');
+          throw new DispatchError(
+            'Other',
+            'Timestamp must increment by at least <MinimumPeriod> between sequential blocks',
+          );
         }
         Now.set(ext.state, now);
         DidUpdate.set(ext.state, true);
@@ -42,7 +50,10 @@ export const Timestamp = definePallet({
     MinimumPeriod: {
       type: u64,
       value: MINIMUM_PERIOD_MS,
-      docs: [' The minimum period between blocks. Beware that this is different to the *expected*', ' period that the block production apparatus provides.'],
+      docs: [
+        ' The minimum period between blocks. Beware that this is different to the *expected*',
+        ' period that the block production apparatus provides.',
+      ],
     },
   },
   onInitialize(ext) {

@@ -1,8 +1,8 @@
 import { definePallet } from '../../runtime/pallet.js';
 import { AccountId32 } from '../../runtime/primitives.js';
 import { storageOf } from '../../runtime/storage.js';
-import { EXTRINSIC_BASE_WEIGHT } from '../system/index.js';
 import { enumType, newtype, u8, u128 } from '../../scale/types.js';
+import { EXTRINSIC_BASE_WEIGHT } from '../system/index.js';
 
 const store = storageOf('TransactionPayment');
 
@@ -54,7 +54,11 @@ export const TransactionPayment = definePallet({
   events: {
     TransactionFeePaid: {
       index: 0,
-      fields: { who: [AccountId32, 'T::AccountId'], actual_fee: [u128, 'BalanceOf<T>'], tip: [u128, 'BalanceOf<T>'] },
+      fields: {
+        who: [AccountId32, 'T::AccountId'],
+        actual_fee: [u128, 'BalanceOf<T>'],
+        tip: [u128, 'BalanceOf<T>'],
+      },
       docs: [
         ' A transaction fee `actual_fee`, of which `tip` was added to the minimum inclusion fee,',
         ' has been paid by `who`.',

@@ -5,8 +5,16 @@
 import { hexToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
 import type { Ext, RuntimeCallValue } from '../../runtime/ext.js';
+import { inheritFilters } from '../../runtime/callFilter.js';
 import { RuntimeCall } from '../../runtime/outer.js';
-import { DispatchError, type DispatchErrorValue, type Origin, badOrigin, call, definePallet } from '../../runtime/pallet.js';
+import {
+  badOrigin,
+  call,
+  DispatchError,
+  type DispatchErrorValue,
+  definePallet,
+  type Origin,
+} from '../../runtime/pallet.js';
 import { DispatchErrorType } from '../../runtime/primitives.js';
 import { type Hex, u16, u32, vec } from '../../scale/types.js';
 import { System } from '../system/index.js';
@@ -32,11 +40,15 @@ const noNestedBatchAll = new WeakSet<Origin>();
 
 function withFilterOf(parent: Origin, child: Origin): Origin {
   if (noNestedBatchAll.has(parent)) noNestedBatchAll.add(child);
-  return child;
+  return inheritFilters(parent, child);
 }
 
 /** Dispatches one inner call in its own storage layer; returns its error, or undefined on success. */
-export function dispatchInner(ext: Ext, origin: Origin, inner: RuntimeCallValue): DispatchErrorValue | undefined {
+export function dispatchInner(
+  ext: Ext,
+  origin: Origin,
+  inner: RuntimeCallValue,
+): DispatchErrorValue | undefined {
   try {
     ext.transactional(() => ext.dispatch(origin, inner));
     return undefined;
@@ -62,7 +74,8 @@ export function originFromCaller(caller: OriginCallerValue): Origin {
   const tag = typeof raw === 'string' ? raw : raw.tag;
   if (tag === 'Root') return { kind: 'root' };
   if (tag === 'None') return { kind: 'none' };
-  if (tag === 'Signed' && typeof raw === 'object' && typeof raw.value === 'string') return { kind: 'signed', who: raw.value };
+  if (tag === 'Signed' && typeof raw === 'object' && typeof raw.value === 'string')
+    return { kind: 'signed', who: raw.value };
   throw badOrigin();
 }
 
@@ -144,13 +157,18 @@ export const Utility = definePallet({
     batch_all: call({
       index: 2,
       args: { calls: callsArg },
-      docs: ['Send a batch of dispatch calls and atomically execute them.', 'The whole transaction will rollback and fail if any of the calls failed.', '', ...batchDocsHead],
+      docs: [
+        'Send a batch of dispatch calls and atomically execute them.',
+        'The whole transaction will rollback and fail if any of the calls failed.',
+        '',
+        ...batchDocsHead,
+      ],
       dispatch(ext, origin, { calls }) {
         if (noNestedBatchAll.has(origin)) throw System.error('CallFiltered');
         checkCount(calls);
         let innerOrigin = origin;
         if (origin.kind !== 'root') {
-          innerOrigin = { ...origin };
+          innerOrigin = inheritFilters(origin, { ...origin });
           noNestedBatchAll.add(innerOrigin);
         }
         for (const inner of calls) {
@@ -186,7 +204,12 @@ export const Utility = definePallet({
     force_batch: call({
       index: 4,
       args: { calls: callsArg },
-      docs: ['Send a batch of dispatch calls.', "Unlike `batch`, it allows errors and won't interrupt.", '', ...batchDocsHead],
+      docs: [
+        'Send a batch of dispatch calls.',
+        "Unlike `batch`, it allows errors and won't interrupt.",
+        '',
+        ...batchDocsHead,
+      ],
       dispatch(ext, origin, { calls }) {
         checkCount(calls);
         let failed = false;
@@ -206,21 +229,39 @@ export const Utility = definePallet({
     BatchInterrupted: {
       index: 0,
       fields: { index: [u32, 'u32'], error: [DispatchErrorType, 'DispatchError'] },
-      docs: ['Batch of dispatches did not complete fully. Index of first failing dispatch given, as', 'well as the error.'],
+      docs: [
+        'Batch of dispatches did not complete fully. Index of first failing dispatch given, as',
+        'well as the error.',
+      ],
     },
     BatchCompleted: { index: 1, fields: {}, docs: ['Batch of dispatches completed fully with no error.'] },
-    BatchCompletedWithErrors: { index: 2, fields: {}, docs: ['Batch of dispatches completed but has errors.'] },
-    ItemCompleted: { index: 3, fields: {}, docs: ['A single item within a Batch of dispatches has completed with no error.'] },
+    BatchCompletedWithErrors: {
+      index: 2,
+      fields: {},
+      docs: ['Batch of dispatches completed but has errors.'],
+    },
+    ItemCompleted: {
+      index: 3,
+      fields: {},
+      docs: ['A single item within a Batch of dispatches has completed with no error.'],
+    },
     ItemFailed: {
       index: 4,
       fields: { error: [DispatchErrorType, 'DispatchError'] },
       docs: ['A single item within a Batch of dispatches has completed with error.'],
     },
-    DispatchedAs: { index: 5, fields: { result: [DispatchResult, 'DispatchResult'] }, docs: ['A call was dispatched.'] },
+    DispatchedAs: {
+      index: 5,
+      fields: { result: [DispatchResult, 'DispatchResult'] },
+      docs: ['A call was dispatched.'],
+    },
   },
   errors: [['TooManyCalls', 'Too many calls batched.']],
   constants: {
-    batched_calls_limit: { type: u32, value: BATCHED_CALLS_LIMIT, docs: [' The limit on the number of batched calls.'] },
+    batched_calls_limit: {
+      type: u32,
+      value: BATCHED_CALLS_LIMIT,
+      docs: [' The limit on the number of batched calls.'],
+    },
   },
 });
-

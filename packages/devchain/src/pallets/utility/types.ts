@@ -1,8 +1,12 @@
-import { AccountId32, DispatchErrorType } from '../../runtime/primitives.js';
-import { type Hex, type ResultValue, enumType, result, unit } from '../../scale/types.js';
 import type { DispatchErrorValue } from '../../runtime/pallet.js';
+import { AccountId32, DispatchErrorType } from '../../runtime/primitives.js';
+import { enumType, type Hex, type ResultValue, result, unit } from '../../scale/types.js';
 
-export type RawOriginValue = 'Root' | 'None' | { tag: 'Root' | 'None'; value?: undefined } | { tag: 'Signed'; value: Hex };
+export type RawOriginValue =
+  | 'Root'
+  | 'None'
+  | { tag: 'Root' | 'None'; value?: undefined }
+  | { tag: 'Signed'; value: Hex };
 
 /** `frame_system::RawOrigin<AccountId32>` (metadata path `frame_support::dispatch::RawOrigin` in Khala 1190). */
 export const RawOrigin = enumType<any>(
@@ -21,7 +25,10 @@ export const Void = enumType<string>('sp_core::Void', {});
  */
 export const OriginCaller = enumType<any>('khala_parachain_runtime::OriginCaller', {
   system: { index: 0, fields: [[RawOrigin, 'frame_system::Origin<Runtime>']] },
-  Void: { index: 5, fields: [[Void, 'self::sp_api_hidden_includes_construct_runtime::hidden_include::Void']] },
+  Void: {
+    index: 5,
+    fields: [[Void, 'self::sp_api_hidden_includes_construct_runtime::hidden_include::Void']],
+  },
 });
 export type OriginCallerValue = { tag: 'system'; value: RawOriginValue };
 

@@ -2,14 +2,14 @@ import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  NONE,
-  ROOT,
   accountOf,
   callOf,
   eventNames,
   eventsOf,
   genesisExt,
   moduleError,
+  NONE,
+  ROOT,
   runCall,
   signed,
 } from '../../../test/helpers/runCall.js';
@@ -19,7 +19,7 @@ import { storageOf } from '../../runtime/storage.js';
 import { encode, u32 } from '../../scale/types.js';
 import { Balances, freeBalance } from '../balances/index.js';
 import { System } from '../system/index.js';
-import { BATCHED_CALLS_LIMIT, OriginCaller, Utility, derivativeAccount } from './index.js';
+import { BATCHED_CALLS_LIMIT, derivativeAccount, OriginCaller, Utility } from './index.js';
 
 const PHA = 10n ** 12n;
 const ALICE = accountOf(0xa1);
@@ -74,18 +74,37 @@ const Probe = definePallet({
 });
 
 const PALLETS = [System, Utility, Balances, Probe];
-const chain = () => genesisExt({ endowed: [[ALICE, 100n * PHA], [BOB, 10n * PHA]] }, { pallets: PALLETS });
+const chain = () =>
+  genesisExt(
+    {
+      endowed: [
+        [ALICE, 100n * PHA],
+        [BOB, 10n * PHA],
+      ],
+    },
+    { pallets: PALLETS },
+  );
 const mark = (n: number) => callOf('Probe', 'mark', { n });
 const fail = (n: number) => callOf('Probe', 'mark_then_fail', { n });
-const batch = (kind: 'batch' | 'batch_all' | 'force_batch', calls: RuntimeCallValue[]) => callOf('Utility', kind, { calls });
+const batch = (kind: 'batch' | 'batch_all' | 'force_batch', calls: RuntimeCallValue[]) =>
+  callOf('Utility', kind, { calls });
 const FAILED = moduleError(Probe, 'Failed');
-const marks = (ext: Ext) => Marks.entries(ext.state).map(([k]) => k).sort();
+const marks = (ext: Ext) =>
+  Marks.entries(ext.state)
+    .map(([k]) => k)
+    .sort();
 
 describe('Utility.batch', () => {
   it('runs every call and reports each item', () => {
     const ext = chain();
     expect(runCall(ext, signed(ALICE), batch('batch', [mark(1), mark(2)]))).toBeUndefined();
-    expect(eventNames(ext)).toEqual(['Probe.Marked', 'Utility.ItemCompleted', 'Probe.Marked', 'Utility.ItemCompleted', 'Utility.BatchCompleted']);
+    expect(eventNames(ext)).toEqual([
+      'Probe.Marked',
+      'Utility.ItemCompleted',
+      'Probe.Marked',
+      'Utility.ItemCompleted',
+      'Utility.BatchCompleted',
+    ]);
     expect(marks(ext)).toEqual([1, 2]);
   });
 
@@ -118,7 +137,11 @@ describe('Utility.batch_all', () => {
   it('reports each item and the completion when every call succeeds', () => {
     const ext = chain();
     expect(runCall(ext, signed(ALICE), batch('batch_all', [mark(1), mark(2)]))).toBeUndefined();
-    expect(eventNames(ext, 'Utility')).toEqual(['Utility.ItemCompleted', 'Utility.ItemCompleted', 'Utility.BatchCompleted']);
+    expect(eventNames(ext, 'Utility')).toEqual([
+      'Utility.ItemCompleted',
+      'Utility.ItemCompleted',
+      'Utility.BatchCompleted',
+    ]);
     expect(marks(ext)).toEqual([1, 2]);
   });
 
@@ -137,7 +160,9 @@ describe('Utility.batch_all', () => {
     ]);
     expect(marks(ext)).toEqual([1]);
 
-    const viaDerivative = batch('batch_all', [callOf('Utility', 'as_derivative', { index: 0, call: batch('batch_all', []) })]);
+    const viaDerivative = batch('batch_all', [
+      callOf('Utility', 'as_derivative', { index: 0, call: batch('batch_all', []) }),
+    ]);
     expect(runCall(ext, signed(ALICE), viaDerivative)).toEqual(moduleError(System, 'CallFiltered'));
   });
 
@@ -170,12 +195,15 @@ describe('Utility.force_batch', () => {
 });
 
 describe('batch limits and origins', () => {
-  it.each(['batch', 'batch_all', 'force_batch'] as const)('%s refuses more than batched_calls_limit calls', (kind) => {
-    const ext = chain();
-    const calls = Array.from({ length: BATCHED_CALLS_LIMIT + 1 }, () => mark(1));
-    expect(runCall(ext, signed(ALICE), batch(kind, calls))).toEqual(moduleError(Utility, 'TooManyCalls'));
-    expect(marks(ext)).toEqual([]);
-  });
+  it.each(['batch', 'batch_all', 'force_batch'] as const)(
+    '%s refuses more than batched_calls_limit calls',
+    (kind) => {
+      const ext = chain();
+      const calls = Array.from({ length: BATCHED_CALLS_LIMIT + 1 }, () => mark(1));
+      expect(runCall(ext, signed(ALICE), batch(kind, calls))).toEqual(moduleError(Utility, 'TooManyCalls'));
+      expect(marks(ext)).toEqual([]);
+    },
+  );
 
   it('accepts exactly batched_calls_limit calls', () => {
     const ext = chain();
@@ -188,7 +216,9 @@ describe('batch limits and origins', () => {
     const ext = chain();
     const rootOnly = callOf('Probe', 'root_only');
     expect(runCall(ext, signed(ALICE), batch('batch', [rootOnly]))).toBeUndefined();
-    expect(eventsOf(ext)).toEqual([{ name: 'Utility.BatchInterrupted', fields: { index: 0, error: 'BadOrigin' } }]);
+    expect(eventsOf(ext)).toEqual([
+      { name: 'Utility.BatchInterrupted', fields: { index: 0, error: 'BadOrigin' } },
+    ]);
     ext.events.length = 0;
     expect(runCall(ext, ROOT, batch('batch', [rootOnly]))).toBeUndefined();
     expect(eventNames(ext)).toEqual(['Utility.ItemCompleted', 'Utility.BatchCompleted']);
@@ -196,7 +226,8 @@ describe('batch limits and origins', () => {
 
   it('transfers in a batch_all are undone together', () => {
     const ext = chain();
-    const send = (value: bigint) => callOf('Balances', 'transfer', { dest: { tag: 'Id', value: BOB }, value });
+    const send = (value: bigint) =>
+      callOf('Balances', 'transfer', { dest: { tag: 'Id', value: BOB }, value });
     expect(runCall(ext, signed(ALICE), batch('batch_all', [send(PHA), send(1000n * PHA)]))).toEqual(
       moduleError(Balances, 'InsufficientBalance'),
     );
@@ -206,7 +237,12 @@ describe('batch limits and origins', () => {
 
 describe('Utility.as_derivative', () => {
   it('derives blake2_256("modlpy/utilisuba" ‖ who ‖ index LE)', () => {
-    const expected = u8aToHex(blake2AsU8a(u8aConcat(stringToU8a('modlpy/utilisuba'), new Uint8Array(32).fill(0xa1), Uint8Array.of(0x02, 0x01)), 256));
+    const expected = u8aToHex(
+      blake2AsU8a(
+        u8aConcat(stringToU8a('modlpy/utilisuba'), new Uint8Array(32).fill(0xa1), Uint8Array.of(0x02, 0x01)),
+        256,
+      ),
+    );
     expect(derivativeAccount(ALICE, 0x0102)).toBe(expected);
     expect(derivativeAccount(ALICE, 0)).not.toBe(derivativeAccount(ALICE, 1));
   });
@@ -218,20 +254,29 @@ describe('Utility.as_derivative', () => {
     expect(runCall(ext, signed(ALICE), fund)).toBeUndefined();
     ext.events.length = 0;
     const spend = callOf('Balances', 'transfer', { dest: { tag: 'Id', value: BOB }, value: PHA });
-    expect(runCall(ext, signed(ALICE), callOf('Utility', 'as_derivative', { index: 7, call: spend }))).toBeUndefined();
-    expect(eventsOf(ext)).toEqual([{ name: 'Balances.Transfer', fields: { from: sub, to: BOB, amount: PHA } }]);
+    expect(
+      runCall(ext, signed(ALICE), callOf('Utility', 'as_derivative', { index: 7, call: spend })),
+    ).toBeUndefined();
+    expect(eventsOf(ext)).toEqual([
+      { name: 'Balances.Transfer', fields: { from: sub, to: BOB, amount: PHA } },
+    ]);
   });
 
   it('needs a signed origin and fails with the inner error', () => {
     const ext = chain();
-    expect(runCall(ext, ROOT, callOf('Utility', 'as_derivative', { index: 0, call: mark(1) }))).toBe('BadOrigin');
-    expect(runCall(ext, signed(ALICE), callOf('Utility', 'as_derivative', { index: 0, call: fail(1) }))).toEqual(FAILED);
+    expect(runCall(ext, ROOT, callOf('Utility', 'as_derivative', { index: 0, call: mark(1) }))).toBe(
+      'BadOrigin',
+    );
+    expect(
+      runCall(ext, signed(ALICE), callOf('Utility', 'as_derivative', { index: 0, call: fail(1) })),
+    ).toEqual(FAILED);
     expect(marks(ext)).toEqual([]);
   });
 });
 
 describe('Utility.dispatch_as', () => {
-  const as = (raw: unknown, inner: RuntimeCallValue) => callOf('Utility', 'dispatch_as', { as_origin: { tag: 'system', value: raw }, call: inner });
+  const as = (raw: unknown, inner: RuntimeCallValue) =>
+    callOf('Utility', 'dispatch_as', { as_origin: { tag: 'system', value: raw }, call: inner });
   const whoAmI = callOf('Probe', 'who_am_i');
 
   it('is root only', () => {
@@ -258,13 +303,17 @@ describe('Utility.dispatch_as', () => {
   it('reports the inner failure in DispatchedAs and succeeds itself', () => {
     const ext = chain();
     expect(runCall(ext, ROOT, as({ tag: 'Signed', value: ALICE }, fail(4)))).toBeUndefined();
-    expect(eventsOf(ext)).toEqual([{ name: 'Utility.DispatchedAs', fields: { result: { success: false, value: FAILED } } }]);
+    expect(eventsOf(ext)).toEqual([
+      { name: 'Utility.DispatchedAs', fields: { result: { success: false, value: FAILED } } },
+    ]);
     expect(marks(ext)).toEqual([]);
   });
 
   it('encodes OriginCaller as Khala does: system = 0, RawOrigin Root/Signed/None = 0/1/2', () => {
     expect(u8aToHex(encode(OriginCaller, { tag: 'system', value: 'Root' }))).toBe('0x0000');
-    expect(u8aToHex(encode(OriginCaller, { tag: 'system', value: { tag: 'Signed', value: ALICE } }))).toBe(`0x0001${'a1'.repeat(32)}`);
+    expect(u8aToHex(encode(OriginCaller, { tag: 'system', value: { tag: 'Signed', value: ALICE } }))).toBe(
+      `0x0001${'a1'.repeat(32)}`,
+    );
     expect(u8aToHex(encode(OriginCaller, { tag: 'system', value: 'None' }))).toBe('0x0002');
   });
 });

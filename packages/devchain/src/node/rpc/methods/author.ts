@@ -23,7 +23,7 @@ export function authorMethods(env: RpcEnv): MethodTable {
         if (isFinalStatus(status)) sub.finish();
       };
       try {
-        const tx = node.pool.submit(bytes, onStatus);
+        const tx = node.pool.submit(bytes, onStatus, context.connection);
         sub.onClose(() => node.pool.unwatch(tx.hash, onStatus));
       } catch (error) {
         sub.close();

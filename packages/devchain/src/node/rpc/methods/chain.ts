@@ -55,7 +55,6 @@ export function chainMethods(env: RpcEnv): MethodTable {
       p.atMost(1);
       const hash = p.optionalHash(0, 'hash');
       const block = hash === undefined ? node.chain.head : node.chain.byHash(hash);
-      if (block) node.pool.blockRead(block.hash);
       return block ? blockJson(block) : null;
     },
     chain_getFinalizedHead: noParams(() => node.chain.finalized.hash),

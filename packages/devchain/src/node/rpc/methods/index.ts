@@ -1,4 +1,4 @@
-import { Dispatcher } from '../dispatcher.js';
+import { Dispatcher, type DispatcherLimits } from '../dispatcher.js';
 import { authorMethods } from './author.js';
 import { chainMethods } from './chain.js';
 import { chainHeadMethods } from './chainHead.js';
@@ -14,8 +14,11 @@ import { transactionMethods } from './transaction.js';
 export type { RpcEnv } from './env.js';
 
 /** Every method the node serves; `rpc_methods` lists exactly these. */
-export function createDispatcher(env: RpcEnv, options: { devRpc: boolean }): Dispatcher {
-  const dispatcher = new Dispatcher();
+export function createDispatcher(
+  env: RpcEnv,
+  options: { devRpc: boolean; limits?: Partial<DispatcherLimits> },
+): Dispatcher {
+  const dispatcher = new Dispatcher(options.limits);
   dispatcher.register(systemMethods(env));
   dispatcher.register(chainMethods(env));
   dispatcher.register(stateMethods(env));

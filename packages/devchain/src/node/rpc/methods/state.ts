@@ -2,8 +2,9 @@ import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import type { Hex } from '../../../scale/types.js';
 import { ErrorCode, InvalidParamsError, RpcError } from '../../errors.js';
+import { SYSTEM_EVENTS_KEY } from '../../txpool.js';
 import { blockAt, callRuntime, stateAt, valueHex } from '../access.js';
-import type { Handler, MethodTable } from '../dispatcher.js';
+import type { Handler, MethodContext, MethodTable } from '../dispatcher.js';
 import { runtimeVersionJson } from '../json.js';
 import { openSubscription, unsubscribeHandler } from '../subscriptions.js';
 import type { RpcEnv } from './env.js';
@@ -17,10 +18,18 @@ export function stateMethods(env: RpcEnv): MethodTable {
   const { node } = env;
   let metadataHex: Hex | undefined;
 
-  const getStorage: Handler = (p) => {
+  /** a client read a block's events: its watchers of that block's transactions may hear `finalized` (TxPool) */
+  const noteRead = (keys: readonly Hex[], block: { hash: Hex }, context: MethodContext) => {
+    if (keys.includes(SYSTEM_EVENTS_KEY))
+      context.after(() => node.pool.eventsRead(block.hash, context.connection));
+  };
+
+  const getStorage: Handler = (p, context) => {
     p.atMost(2);
     const key = p.hex(0, 'key');
-    return valueHex(stateAt(node, p.optionalHash(1, 'at')).state.get(key));
+    const { block, state } = stateAt(node, p.optionalHash(1, 'at'));
+    noteRead([key], block, context);
+    return valueHex(state.get(key));
   };
 
   const getKeysPaged: Handler = (p) => {
@@ -81,10 +90,11 @@ export function stateMethods(env: RpcEnv): MethodTable {
     },
     state_getKeysPaged: getKeysPaged,
     state_getKeysPagedAt: getKeysPaged,
-    state_queryStorageAt: (p) => {
+    state_queryStorageAt: (p, context) => {
       p.atMost(2);
       const keys = p.hexList(0, 'keys');
       const { block, state } = stateAt(node, p.optionalHash(1, 'at'));
+      noteRead(keys, block, context);
       return [{ block: block.hash, changes: keys.map((key) => [key, valueHex(state.get(key))]) }];
     },
     state_queryStorage: (p) => {

@@ -8,28 +8,28 @@
  */
 import { hexToU8a, u8aConcat } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
-import { TREASURY_ACCOUNT, palletAccount } from '../../../runtime/accounts.js';
+import { palletAccount, TREASURY_ACCOUNT } from '../../../runtime/accounts.js';
 import type { Ext } from '../../../runtime/ext.js';
 import type { GenesisConfig } from '../../../runtime/genesisConfig.js';
-import { type Origin, badOrigin, call, definePallet } from '../../../runtime/pallet.js';
+import { badOrigin, call, definePallet, type Origin } from '../../../runtime/pallet.js';
 import { AccountId32, Sr25519Public } from '../../../runtime/primitives.js';
 import { storageOf } from '../../../runtime/storage.js';
-import { type Hex, bool, u32, u64, u128 } from '../../../scale/types.js';
+import { bool, type Hex, u32, u64, u128 } from '../../../scale/types.js';
 import * as balances from '../../balances/index.js';
 import {
   B,
   DEFAULT_EXPECTED_HEARTBEAT_COUNT,
   GENESIS_TOKENOMIC_PARAMETERS,
+  halveBudget,
   KHALA_TOKENOMIC_PARAMETERS,
   MIN_INIT_P,
-  U256_MAX,
-  halveBudget,
   minStake,
   powTarget,
+  U256_MAX,
   u256FromBytes,
   ve as veOf,
 } from '../math/index.js';
-import { RuntimePanic, pushPalletMessage } from '../mq/index.js';
+import { pushPalletMessage, RuntimePanic } from '../mq/index.js';
 import {
   type MessageOriginValue,
   type MiningInfoUpdateEventValue,
@@ -42,18 +42,18 @@ import {
 import * as registry from '../registry/index.js';
 import * as stakePool from '../stakepool/index.js';
 import {
+  fromStorageParams,
   GatekeeperEvent,
   MinerInfo,
   type MinerInfoValue,
   type MinerStateValue,
   TokenomicParameters as TokenomicParametersType,
   type TokenomicParametersValue,
-  fromStorageParams,
   toStorageParams,
 } from './types.js';
 
-export * from './types.js';
 export { MiningInfoUpdateEvent, MiningReportEvent } from '../mq/types.js';
+export * from './types.js';
 
 const PALLET = 'PhalaMining';
 const store = storageOf(PALLET);
@@ -102,7 +102,11 @@ export const WorkerBindings = store.map('WorkerBindings', 'Twox64Concat', Sr2551
   value: AccountId32,
   docs: [' The bound miner account for a worker'],
 });
-export const CoolDownPeriod = store.value('CoolDownPeriod', { value: u64, default: 0n, docs: [' The cool down period (in sec)'] });
+export const CoolDownPeriod = store.value('CoolDownPeriod', {
+  value: u64,
+  default: 0n,
+  docs: [' The cool down period (in sec)'],
+});
 export const NextSessionId = store.value('NextSessionId', {
   value: u32,
   default: 0,
@@ -132,11 +136,15 @@ export const EXPECTED_BLOCK_TIME_SEC = 12;
 /** Subject of the randomness that seeds heartbeat challenges (`utils/constants.rs`). */
 export const RANDOMNESS_SUBJECT = 'PhalaPoW';
 
-const isMining = (state: MinerStateValue) => state === 'MiningIdle' || state === '_Unused' || state === 'MiningUnresponsive';
+const isMining = (state: MinerStateValue) =>
+  state === 'MiningIdle' || state === '_Unused' || state === 'MiningUnresponsive';
 const canUnbind = (state: MinerStateValue) => state === 'Ready' || state === 'MiningCoolingDown';
 
 function pushWorkerEvent(ext: Ext, worker: Hex, event: WorkerEventValue): void {
-  pushPalletMessage(ext, PALLET, TOPICS.systemEvent, SystemEvent, { tag: 'WorkerEvent', value: { pubkey: worker, event } });
+  pushPalletMessage(ext, PALLET, TOPICS.systemEvent, SystemEvent, {
+    tag: 'WorkerEvent',
+    value: { pubkey: worker, event },
+  });
 }
 
 function requireRoot(origin: Origin): void {
@@ -217,7 +225,10 @@ export function startMining(ext: Ext, miner: Hex, stake: bigint): void {
   OnlineMiners.set(ext.state, OnlineMiners.get(ext.state) + 1);
   const sessionId = NextSessionId.get(ext.state);
   NextSessionId.set(ext.state, sessionId + 1);
-  pushWorkerEvent(ext, worker, { tag: 'MiningStart', value: { session_id: sessionId, init_v: ve, init_p: p } });
+  pushWorkerEvent(ext, worker, {
+    tag: 'MiningStart',
+    value: { session_id: sessionId, init_v: ve, init_p: p },
+  });
   Mining.emit(ext, 'MinerStarted', { miner, init_v: ve, init_p: p });
 }
 
@@ -239,7 +250,11 @@ export function stopMining(ext: Ext, miner: Hex): void {
 }
 
 /** Returns a cooled-down miner to Ready and releases its stake (`checkCooldown` = false for restart_mining). */
-export function reclaim(ext: Ext, miner: Hex, checkCooldown: boolean): { originalStake: bigint; slashed: bigint } {
+export function reclaim(
+  ext: Ext,
+  miner: Hex,
+  checkCooldown: boolean,
+): { originalStake: bigint; slashed: bigint } {
   const info = Miners.get(ext.state, miner);
   if (!info) throw Mining.error('MinerNotFound');
   if (!canReclaim(ext, info, checkCooldown)) throw Mining.error('CoolDownNotReady');
@@ -265,7 +280,10 @@ export function tokenomic(ext: { state: Ext['state'] }) {
 
 function updateTokenomicParameters(ext: Ext, params: TokenomicParametersValue): void {
   TokenomicParameters.set(ext.state, params);
-  pushPalletMessage(ext, PALLET, TOPICS.gatekeeperEvent, GatekeeperEvent, { tag: 'TokenomicParametersChanged', value: params });
+  pushPalletMessage(ext, PALLET, TOPICS.gatekeeperEvent, GatekeeperEvent, {
+    tag: 'TokenomicParametersChanged',
+    value: params,
+  });
   Mining.emit(ext, 'TokenomicParametersChanged', {});
 }
 
@@ -302,7 +320,10 @@ export function currentChallenge(ext: Ext): HeartbeatChallengeValue | undefined 
 }
 
 function pushChallenge(ext: Ext, challenge: HeartbeatChallengeValue): void {
-  pushPalletMessage(ext, PALLET, TOPICS.systemEvent, SystemEvent, { tag: 'HeartbeatChallenge', value: challenge });
+  pushPalletMessage(ext, PALLET, TOPICS.systemEvent, SystemEvent, {
+    tag: 'HeartbeatChallenge',
+    value: challenge,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -312,7 +333,11 @@ function pushChallenge(ext: Ext, challenge: HeartbeatChallengeValue): void {
  * Worker heartbeats (`phala/mining/report`): refreshes the miner's instant score. p_instant = min(Δiterations·6 /
  * Δs, p_init·1.2) in integer arithmetic, Δs measured from the previous challenge time to now.
  */
-export function onMiningMessageReceived(ext: Ext, sender: MessageOriginValue, event: MiningReportEventValue): void {
+export function onMiningMessageReceived(
+  ext: Ext,
+  sender: MessageOriginValue,
+  event: MiningReportEventValue,
+): void {
   if (sender.tag !== 'Worker') return;
   const worker = sender.value;
   const miner = WorkerBindings.get(ext.state, worker);
@@ -342,9 +367,14 @@ export function onMiningMessageReceived(ext: Ext, sender: MessageOriginValue, ev
  * older than the miner's last V update is dropped (MinerSettlementDropped) but — a Khala quirk — still handed to the
  * stake pool with the rest, which credits its payout.
  */
-export function onGkMessageReceived(ext: Ext, sender: MessageOriginValue, event: MiningInfoUpdateEventValue): void {
+export function onGkMessageReceived(
+  ext: Ext,
+  sender: MessageOriginValue,
+  event: MiningInfoUpdateEventValue,
+): void {
   if (sender.tag !== 'Gatekeeper') throw Mining.error('BadSender');
-  if (event.offline.length === 0 && event.recovered_to_online.length === 0 && event.settle.length === 0) return;
+  if (event.offline.length === 0 && event.recovered_to_online.length === 0 && event.settle.length === 0)
+    return;
   const now = ext.nowSeconds;
 
   for (const worker of event.offline) {
@@ -461,7 +491,11 @@ export const Mining = definePallet({
     force_heartbeat: call({
       index: 2,
       args: {},
-      docs: ['Triggers a force heartbeat request to all workers by sending a MAX pow target', '', 'Only for integration test.'],
+      docs: [
+        'Triggers a force heartbeat request to all workers by sending a MAX pow target',
+        '',
+        'Only for integration test.',
+      ],
       weight: 1n,
       dispatch(ext, origin) {
         requireRoot(origin);
@@ -491,7 +525,11 @@ export const Mining = definePallet({
     update_tokenomic: call({
       index: 5,
       args: { new_params: [TokenomicParametersType, 'TokenomicParams'] },
-      docs: ['Updates the tokenomic parameters at the end of this block.', '', 'Can only be called by the tokenomic admin.'],
+      docs: [
+        'Updates the tokenomic parameters at the end of this block.',
+        '',
+        'Can only be called by the tokenomic admin.',
+      ],
       weight: 1n,
       dispatch(ext, origin, { new_params }) {
         // GovernanceOrigin = root or >1/2 Council; the dev chain has no Council.
@@ -593,7 +631,7 @@ export const Mining = definePallet({
       docs: [
         'Miner settled successfully.',
         '',
-        "It results in the v in [`Miners`] being updated. It also indicates the downstream",
+        'It results in the v in [`Miners`] being updated. It also indicates the downstream',
         'stake pool has received the mining reward (payout), and the treasury has received the',
         'tax.',
       ],
@@ -657,7 +695,10 @@ export const Mining = definePallet({
     ['InternalErrorBadTokenomicParameters', 'Internal error. The tokenomic parameter is not set.'],
     ['DuplicateBoundWorker', 'Not permitted because the worker is already bound with another miner account.'],
     ['BenchmarkTooLow', 'Indicating the initial benchmark score is too low to start mining.'],
-    ['InternalErrorCannotStartWithExistingStake', 'Internal error. A miner should never start with existing stake in the storage.'],
+    [
+      'InternalErrorCannotStartWithExistingStake',
+      'Internal error. A miner should never start with existing stake in the storage.',
+    ],
   ],
   onFinalize(ext) {
     const challenge = currentChallenge(ext);
@@ -711,4 +752,3 @@ function applyMiningGenesis(ext: Ext, config: GenesisConfig): void {
 export function minerInfo(ext: { state: Ext['state'] }, miner: Hex): MinerInfoValue | undefined {
   return Miners.get(ext.state, miner);
 }
-

@@ -1,5 +1,5 @@
 import { Bytes32 } from '../../../runtime/primitives.js';
-import { type Hex, enumType, struct, u32, u64, u128 } from '../../../scale/types.js';
+import { enumType, type Hex, struct, u32, u64, u128 } from '../../../scale/types.js';
 import type { TokenomicParameters as MathTokenomicParameters } from '../math/index.js';
 
 export type MinerStateValue = 'Ready' | 'MiningIdle' | '_Unused' | 'MiningUnresponsive' | 'MiningCoolingDown';
@@ -28,7 +28,9 @@ export interface BenchmarkValue {
   challenge_time_last: bigint;
 }
 
-export const MinerStats = struct('phala_pallets::mining::pallet::MinerStats', { total_reward: [u128, 'u128'] });
+export const MinerStats = struct('phala_pallets::mining::pallet::MinerStats', {
+  total_reward: [u128, 'u128'],
+});
 
 export const MinerInfo = struct('phala_pallets::mining::pallet::MinerInfo', {
   state: [MinerState, 'MinerState'],
@@ -133,7 +135,13 @@ export type GatekeeperEventValue =
   | { tag: 'RepairV' | 'PhalaLaunched' | 'UnrespFix'; value?: undefined };
 export const GatekeeperEvent = enumType<GatekeeperEventValue>('phala_types::messaging::GatekeeperEvent', {
   NewRandomNumber: {
-    fields: [struct('phala_types::messaging::RandomNumberEvent', { block_number: u32, random_number: Bytes32, last_random_number: Bytes32 })],
+    fields: [
+      struct('phala_types::messaging::RandomNumberEvent', {
+        block_number: u32,
+        random_number: Bytes32,
+        last_random_number: Bytes32,
+      }),
+    ],
   },
   TokenomicParametersChanged: { fields: [TokenomicParameters] },
   RepairV: null,

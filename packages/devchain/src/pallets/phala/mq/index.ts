@@ -9,10 +9,28 @@ import type { Ext, RuntimeCallValue } from '../../../runtime/ext.js';
 import type { StateReader } from '../../../runtime/interface.js';
 import { badOrigin, call, definePallet } from '../../../runtime/pallet.js';
 import { storageOf } from '../../../runtime/storage.js';
-import { type Hex, type ScaleType, bytes, decodeAll, encode, str, tuple, u64, vec } from '../../../scale/types.js';
+import {
+  bytes,
+  decodeAll,
+  encode,
+  type Hex,
+  type ScaleType,
+  str,
+  tuple,
+  u64,
+  vec,
+} from '../../../scale/types.js';
 import * as Mining from '../mining/index.js';
 import * as Registry from '../registry/index.js';
-import { Message, type MessageOriginValue, MessageOrigin, type MessageValue, SignedMessage, type SignedMessageValue, TOPICS } from './types.js';
+import {
+  Message,
+  MessageOrigin,
+  type MessageOriginValue,
+  type MessageValue,
+  SignedMessage,
+  type SignedMessageValue,
+  TOPICS,
+} from './types.js';
 
 export * from './types.js';
 
@@ -26,7 +44,11 @@ export const QueuedOutboundMessage = store.value('QueuedOutboundMessage', { valu
 export const OutboundMessages = store.value('OutboundMessages', {
   value: vec(Message),
   default: [] as MessageValue[],
-  docs: [' Outbound messages at the current block.', '', ' It will be cleared at the beginning of every block.'],
+  docs: [
+    ' Outbound messages at the current block.',
+    '',
+    ' It will be cleared at the beginning of every block.',
+  ],
 });
 
 /**
@@ -50,7 +72,12 @@ export function topicIsOffchain(topic: Hex): boolean {
 }
 
 export function originIsOffchain(sender: MessageOriginValue): boolean {
-  return sender.tag === 'Contract' || sender.tag === 'Worker' || sender.tag === 'Gatekeeper' || sender.tag === 'Cluster';
+  return (
+    sender.tag === 'Contract' ||
+    sender.tag === 'Worker' ||
+    sender.tag === 'Gatekeeper' ||
+    sender.tag === 'Cluster'
+  );
 }
 
 /** A payload its topic's handler cannot decode; a handler error like any other (ignored by the queue). */
@@ -62,7 +89,9 @@ function decodePayload<T>(type: ScaleType<T>, payload: Hex): T {
   try {
     return decodeAll(type, payload);
   } catch (cause) {
-    throw new UndecodableMessage(`undecodable ${type.path.join('::')} payload: ${(cause as Error).message}`, { cause });
+    throw new UndecodableMessage(`undecodable ${type.path.join('::')} payload: ${(cause as Error).message}`, {
+      cause,
+    });
   }
 }
 
@@ -72,7 +101,12 @@ function decodePayload<T>(type: ScaleType<T>, payload: Hex): T {
  * returned for the caller to ignore and, as on Khala, what the handler wrote before failing is NOT rolled back
  * (Khala's handlers check before they write, except where an event is meant to survive the failure).
  */
-export function routeMessage(ext: Ext, sender: MessageOriginValue, destination: Hex, payload: Hex): Error | undefined {
+export function routeMessage(
+  ext: Ext,
+  sender: MessageOriginValue,
+  destination: Hex,
+  payload: Hex,
+): Error | undefined {
   const handler = routes.get(destination);
   if (!handler) return undefined;
   try {
@@ -85,10 +119,26 @@ export function routeMessage(ext: Ext, sender: MessageOriginValue, destination: 
 }
 
 const routes = new Map<Hex, (ext: Ext, sender: MessageOriginValue, payload: Hex) => void>([
-  [TOPICS.registryEvent, (ext, sender, payload) => Registry.onMessageReceived(ext, sender, decodePayload(Registry.RegistryEvent, payload))],
-  [TOPICS.registryGkEvent, (ext, sender, payload) => Registry.onGkMessageReceived(ext, sender, decodePayload(Registry.GatekeeperRegistryEvent, payload))],
-  [TOPICS.miningUpdate, (ext, sender, payload) => Mining.onGkMessageReceived(ext, sender, decodePayload(Mining.MiningInfoUpdateEvent, payload))],
-  [TOPICS.miningReport, (ext, sender, payload) => Mining.onMiningMessageReceived(ext, sender, decodePayload(Mining.MiningReportEvent, payload))],
+  [
+    TOPICS.registryEvent,
+    (ext, sender, payload) =>
+      Registry.onMessageReceived(ext, sender, decodePayload(Registry.RegistryEvent, payload)),
+  ],
+  [
+    TOPICS.registryGkEvent,
+    (ext, sender, payload) =>
+      Registry.onGkMessageReceived(ext, sender, decodePayload(Registry.GatekeeperRegistryEvent, payload)),
+  ],
+  [
+    TOPICS.miningUpdate,
+    (ext, sender, payload) =>
+      Mining.onGkMessageReceived(ext, sender, decodePayload(Mining.MiningInfoUpdateEvent, payload)),
+  ],
+  [
+    TOPICS.miningReport,
+    (ext, sender, payload) =>
+      Mining.onMiningMessageReceived(ext, sender, decodePayload(Mining.MiningReportEvent, payload)),
+  ],
 ]);
 
 /**
@@ -104,7 +154,13 @@ export function pushOutbound(ext: Ext, message: MessageValue): void {
 }
 
 /** Pushes a typed payload from a pallet (`MessageOriginInfo::push_message`: sender `Pallet(<pallet name>)`). */
-export function pushPalletMessage<T>(ext: Ext, pallet: string, topic: Hex, type: ScaleType<T>, payload: T): void {
+export function pushPalletMessage<T>(
+  ext: Ext,
+  pallet: string,
+  topic: Hex,
+  type: ScaleType<T>,
+  payload: T,
+): void {
   pushOutbound(ext, {
     sender: { tag: 'Pallet', value: utf8(pallet) },
     destination: topic,
@@ -139,7 +195,6 @@ function checkMessage(ext: Ext, signed: SignedMessageValue): void {
   }
   if (!valid) throw Registry.Registry.error('InvalidSignature');
 }
-
 
 export const Mq = definePallet({
   name: 'PhalaMq',
@@ -203,13 +258,16 @@ const TAG_PREFIX = tuple(str, MessageOrigin, u64);
 
 /** `("PhalaMqOffchainMessages", sender, seq).encode()` — the pool tag ordering one sender's messages. */
 export function mqTag(sender: MessageOriginValue, sequence: bigint): Hex {
-  return u8aToHex(encode(TAG_PREFIX, ['PhalaMqOffchainMessages', sender, sequence] as [string, MessageOriginValue, bigint])) as Hex;
+  return u8aToHex(
+    encode(TAG_PREFIX, ['PhalaMqOffchainMessages', sender, sequence] as [string, MessageOriginValue, bigint]),
+  ) as Hex;
 }
 
 export type MqSequenceCheck = { provides: Hex[]; requires: Hex[] } | { stale: true } | { future: true };
 
 function syncedMessage(call: RuntimeCallValue): SignedMessageValue | undefined {
-  if (call.tag !== 'PhalaMq' || typeof call.value === 'string' || call.value.tag !== 'sync_offchain_message') return undefined;
+  if (call.tag !== 'PhalaMq' || typeof call.value === 'string' || call.value.tag !== 'sync_offchain_message')
+    return undefined;
   return (call.value.value as { signed_message: SignedMessageValue }).signed_message;
 }
 
@@ -238,7 +296,10 @@ export function checkMqSequence(
  * Adapter for `ExecutiveHooks.checkMqSequence`, which cannot tell validation from inclusion: a future sequence is
  * reported as `Future` (the executive keeps it in the pool), so it is never dispatched out of order.
  */
-export function checkMqSequenceHook(ext: Ext, call: RuntimeCallValue): { requires: Hex[]; provides: Hex[] } | 'Stale' | 'Future' {
+export function checkMqSequenceHook(
+  ext: Ext,
+  call: RuntimeCallValue,
+): { requires: Hex[]; provides: Hex[] } | 'Stale' | 'Future' {
   const result = checkMqSequence(ext.state, call, 'preDispatch');
   if ('stale' in result) return 'Stale';
   if ('future' in result) return 'Future';

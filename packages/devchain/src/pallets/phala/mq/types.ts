@@ -3,11 +3,11 @@
  * the queue (`phala_types::messaging`). Payload types never reach the metadata (they are opaque `Vec<u8>` there), so
  * their paths only serve readability; their SCALE layout is what must match pRuntime.
  */
-import { H256, Sr25519Public, Bytes32 } from '../../../runtime/primitives.js';
+import { Bytes32, H256, Sr25519Public } from '../../../runtime/primitives.js';
 import {
-  type Hex,
   bytes,
   enumType,
+  type Hex,
   newtype,
   struct,
   u8,
@@ -103,19 +103,27 @@ export const WorkerEvent = enumType<WorkerEventValue>('phala_types::messaging::W
   MiningExitUnresponsive: null,
 });
 
-export const HeartbeatChallenge = struct('phala_types::messaging::HeartbeatChallenge', { seed: u256, online_target: u256 });
+export const HeartbeatChallenge = struct('phala_types::messaging::HeartbeatChallenge', {
+  seed: u256,
+  online_target: u256,
+});
 
 export type SystemEventValue =
   | { tag: 'WorkerEvent'; value: { pubkey: Hex; event: WorkerEventValue } }
   | { tag: 'HeartbeatChallenge'; value: { seed: bigint; online_target: bigint } };
 
 export const SystemEvent = enumType<SystemEventValue>('phala_types::messaging::SystemEvent', {
-  WorkerEvent: { fields: [struct('phala_types::messaging::WorkerEventWithKey', { pubkey: Bytes32, event: WorkerEvent })] },
+  WorkerEvent: {
+    fields: [struct('phala_types::messaging::WorkerEventWithKey', { pubkey: Bytes32, event: WorkerEvent })],
+  },
   HeartbeatChallenge: { fields: [HeartbeatChallenge] },
 });
 
 export type MiningReportEventValue =
-  | { tag: 'Heartbeat'; value: { session_id: number; challenge_block: number; challenge_time: bigint; iterations: bigint } }
+  | {
+      tag: 'Heartbeat';
+      value: { session_id: number; challenge_block: number; challenge_time: bigint; iterations: bigint };
+    }
   | {
       tag: 'HeartbeatV2';
       value: {
@@ -128,14 +136,29 @@ export type MiningReportEventValue =
       };
     };
 
-export const MiningReportEvent = enumType<MiningReportEventValue>('phala_types::messaging::MiningReportEvent', {
-  Heartbeat: { fields: { session_id: u32, challenge_block: u32, challenge_time: u64, iterations: u64 } },
-  HeartbeatV2: {
-    fields: { session_id: u32, challenge_block: u32, challenge_time: u64, iterations: u64, n_clusters: u32, n_contracts: u32 },
+export const MiningReportEvent = enumType<MiningReportEventValue>(
+  'phala_types::messaging::MiningReportEvent',
+  {
+    Heartbeat: { fields: { session_id: u32, challenge_block: u32, challenge_time: u64, iterations: u64 } },
+    HeartbeatV2: {
+      fields: {
+        session_id: u32,
+        challenge_block: u32,
+        challenge_time: u64,
+        iterations: u64,
+        n_clusters: u32,
+        n_contracts: u32,
+      },
+    },
   },
-});
+);
 
-export const SettleInfo = struct('phala_types::messaging::SettleInfo', { pubkey: Bytes32, v: u128, payout: u128, treasury: u128 });
+export const SettleInfo = struct('phala_types::messaging::SettleInfo', {
+  pubkey: Bytes32,
+  v: u128,
+  payout: u128,
+  treasury: u128,
+});
 export type SettleInfoValue = { pubkey: Hex; v: bigint; payout: bigint; treasury: bigint };
 
 export const MiningInfoUpdateEvent = struct('phala_types::messaging::MiningInfoUpdateEvent', {
@@ -161,7 +184,10 @@ export const RegistryEvent = enumType<RegistryEventValue>('phala_pallets::regist
   MasterPubkey: { fields: { master_pubkey: Bytes32 } },
 });
 
-export type GatekeeperRegistryEventValue = { tag: 'RotatedMasterPubkey'; value: { rotation_id: bigint; master_pubkey: Hex } };
+export type GatekeeperRegistryEventValue = {
+  tag: 'RotatedMasterPubkey';
+  value: { rotation_id: bigint; master_pubkey: Hex };
+};
 export const GatekeeperRegistryEvent = enumType<GatekeeperRegistryEventValue>(
   'phala_pallets::registry::pallet::GatekeeperRegistryEvent',
   { RotatedMasterPubkey: { fields: { rotation_id: u64, master_pubkey: Bytes32 } } },
@@ -170,12 +196,25 @@ export const GatekeeperRegistryEvent = enumType<GatekeeperRegistryEventValue>(
 const WorkerIdentity = struct('phala_types::WorkerIdentity', { pubkey: Bytes32, ecdh_pubkey: Bytes32 });
 export const GatekeeperLaunch = enumType('phala_types::messaging::GatekeeperLaunch', {
   FirstGatekeeper: { fields: [WorkerIdentity] },
-  MasterPubkeyOnChain: { fields: [struct('phala_types::messaging::MasterPubkeyEvent', { master_pubkey: Bytes32 })] },
-  RotateMasterKey: { fields: [struct('phala_types::messaging::RotateMasterKeyEvent', { rotation_id: u64, gk_identities: vec(WorkerIdentity) })] },
-  MasterPubkeyRotated: { fields: [struct('phala_types::messaging::MasterPubkeyEvent', { master_pubkey: Bytes32 })] },
+  MasterPubkeyOnChain: {
+    fields: [struct('phala_types::messaging::MasterPubkeyEvent', { master_pubkey: Bytes32 })],
+  },
+  RotateMasterKey: {
+    fields: [
+      struct('phala_types::messaging::RotateMasterKeyEvent', {
+        rotation_id: u64,
+        gk_identities: vec(WorkerIdentity),
+      }),
+    ],
+  },
+  MasterPubkeyRotated: {
+    fields: [struct('phala_types::messaging::MasterPubkeyEvent', { master_pubkey: Bytes32 })],
+  },
 });
 
 export const GatekeeperChange = enumType('phala_types::messaging::GatekeeperChange', {
   GatekeeperRegistered: { fields: [WorkerIdentity] },
-  GatekeeperUnregistered: { fields: [struct('phala_types::messaging::RemoveGatekeeperEvent', { pubkey: Bytes32 })] },
+  GatekeeperUnregistered: {
+    fields: [struct('phala_types::messaging::RemoveGatekeeperEvent', { pubkey: Bytes32 })],
+  },
 });

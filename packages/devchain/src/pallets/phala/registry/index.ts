@@ -7,10 +7,11 @@ import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, sr25519Verify } from '@polkadot/util-crypto';
 import type { Ext } from '../../../runtime/ext.js';
 import type { StateReader } from '../../../runtime/interface.js';
-import { type Origin, badOrigin, call, definePallet } from '../../../runtime/pallet.js';
+import { badOrigin, call, definePallet, type Origin } from '../../../runtime/pallet.js';
 import { AccountId32, H256, Sr25519Public } from '../../../runtime/primitives.js';
 import { storageOf } from '../../../runtime/storage.js';
-import { type Hex, bool, bytes, encode, option, u8, u32, u64, vec } from '../../../scale/types.js';
+import { bool, bytes, encode, type Hex, option, u8, u32, u64, vec } from '../../../scale/types.js';
+import { pushPalletMessage } from '../mq/index.js';
 import {
   GatekeeperChange,
   GatekeeperLaunch,
@@ -21,7 +22,6 @@ import {
   TOPICS,
   type WorkerEventValue,
 } from '../mq/types.js';
-import { pushPalletMessage } from '../mq/index.js';
 import { devGatekeeperKeys } from './devKeys.js';
 import {
   Attestation,
@@ -35,9 +35,9 @@ import {
   WorkerRegistrationInfo,
 } from './types.js';
 
-export * from './types.js';
 export { GatekeeperRegistryEvent, RegistryEvent } from '../mq/types.js';
 export { devGatekeeperKeys } from './devKeys.js';
+export * from './types.js';
 
 const PALLET = 'PhalaRegistry';
 const store = storageOf(PALLET);
@@ -81,7 +81,10 @@ export const ContractKeys = store.map('ContractKeys', 'Twox64Concat', H256, {
   docs: [' Mapping from contract address to pubkey'],
 });
 export const ClusterKeys = store.map('ClusterKeys', 'Twox64Concat', H256, { value: Sr25519Public });
-export const TopicKey = store.map('TopicKey', 'Blake2_128Concat', bytes, { value: bytes, docs: [' Pubkey for secret topics.'] });
+export const TopicKey = store.map('TopicKey', 'Blake2_128Concat', bytes, {
+  value: bytes,
+  docs: [' Pubkey for secret topics.'],
+});
 export const BenchmarkDuration = store.value('BenchmarkDuration', {
   value: u32,
   docs: [' The number of blocks to run the benchmark'],
@@ -119,9 +122,11 @@ function ensureGovernance(origin: Origin): void {
 }
 
 function pushWorkerEvent(ext: Ext, pubkey: Hex, event: WorkerEventValue): void {
-  pushPalletMessage(ext, PALLET, TOPICS.systemEvent, SystemEvent, { tag: 'WorkerEvent', value: { pubkey, event } });
+  pushPalletMessage(ext, PALLET, TOPICS.systemEvent, SystemEvent, {
+    tag: 'WorkerEvent',
+    value: { pubkey, event },
+  });
 }
-
 
 export const Registry = definePallet({
   name: PALLET,
@@ -200,16 +205,23 @@ export const Registry = definePallet({
         if (MasterKeyRotationLock.get(ext.state) !== undefined) throw Registry.error('MasterKeyInRotation');
         const gatekeepers = Gatekeeper.get(ext.state);
         // The first gatekeeper must publish the master key before others may join.
-        if (gatekeepers.length > 0 && !GatekeeperMasterPubkey.exists(ext.state)) throw Registry.error('MasterKeyUninitialized');
+        if (gatekeepers.length > 0 && !GatekeeperMasterPubkey.exists(ext.state))
+          throw Registry.error('MasterKeyUninitialized');
         if (!gatekeepers.includes(gatekeeper)) {
           const worker = Workers.get(ext.state, gatekeeper);
           if (!worker) throw Registry.error('WorkerNotFound');
           Gatekeeper.set(ext.state, [...gatekeepers, gatekeeper]);
           const identity = { pubkey: gatekeeper, ecdh_pubkey: worker.ecdh_pubkey };
           if (gatekeepers.length === 0) {
-            pushPalletMessage(ext, PALLET, TOPICS.gatekeeperLaunch, GatekeeperLaunch, { tag: 'FirstGatekeeper', value: identity });
+            pushPalletMessage(ext, PALLET, TOPICS.gatekeeperLaunch, GatekeeperLaunch, {
+              tag: 'FirstGatekeeper',
+              value: identity,
+            });
           } else {
-            pushPalletMessage(ext, PALLET, TOPICS.gatekeeperChange, GatekeeperChange, { tag: 'GatekeeperRegistered', value: identity });
+            pushPalletMessage(ext, PALLET, TOPICS.gatekeeperChange, GatekeeperChange, {
+              tag: 'GatekeeperRegistered',
+              value: identity,
+            });
           }
         }
         Registry.emit(ext, 'GatekeeperAdded', { pubkey: gatekeeper });
@@ -226,7 +238,10 @@ export const Registry = definePallet({
         const gatekeepers = Gatekeeper.get(ext.state);
         if (!gatekeepers.includes(gatekeeper)) throw Registry.error('InvalidGatekeeper');
         if (gatekeepers.length <= 1) throw Registry.error('CannotRemoveLastGatekeeper');
-        Gatekeeper.set(ext.state, gatekeepers.filter((g) => g !== gatekeeper));
+        Gatekeeper.set(
+          ext.state,
+          gatekeepers.filter((g) => g !== gatekeeper),
+        );
         pushPalletMessage(ext, PALLET, TOPICS.gatekeeperChange, GatekeeperChange, {
           tag: 'GatekeeperUnregistered',
           value: { pubkey: gatekeeper },
@@ -275,7 +290,10 @@ export const Registry = definePallet({
     }),
     update_worker_endpoint: call({
       index: 7,
-      args: { endpoint_payload: [WorkerEndpointPayload, 'WorkerEndpointPayload'], signature: [bytes, 'Vec<u8>'] },
+      args: {
+        endpoint_payload: [WorkerEndpointPayload, 'WorkerEndpointPayload'],
+        signature: [bytes, 'Vec<u8>'],
+      },
       weight: 0n,
       dispatch(ext, origin, { endpoint_payload, signature }) {
         if (origin.kind !== 'signed') throw badOrigin();
@@ -283,14 +301,19 @@ export const Registry = definePallet({
         if (sig.length !== 64) throw Registry.error('InvalidSignatureLength');
         let valid = false;
         try {
-          valid = sr25519Verify(encode(WorkerEndpointPayload, endpoint_payload), sig, hexToU8a(endpoint_payload.pubkey));
+          valid = sr25519Verify(
+            encode(WorkerEndpointPayload, endpoint_payload),
+            sig,
+            hexToU8a(endpoint_payload.pubkey),
+          );
         } catch {
           valid = false;
         }
         if (!valid) throw Registry.error('InvalidSignature');
         const now = BigInt(ext.nowMs);
         const signed = endpoint_payload.signing_time;
-        if (!(signed < now && now <= signed + ENDPOINT_SIGNATURE_EXPIRATION_MS)) throw Registry.error('InvalidEndpointSigningTime');
+        if (!(signed < now && now <= signed + ENDPOINT_SIGNATURE_EXPIRATION_MS))
+          throw Registry.error('InvalidEndpointSigningTime');
         if (!Workers.has(ext.state, endpoint_payload.pubkey)) throw Registry.error('InvalidPubKey');
         Endpoints.set(ext.state, endpoint_payload.pubkey, endpoint_payload.versioned_endpoints);
       },
@@ -298,7 +321,11 @@ export const Registry = definePallet({
     add_pruntime: call({
       index: 8,
       args: { pruntime_hash: [bytes, 'Vec<u8>'] },
-      docs: ['Registers a pruntime binary to [`PRuntimeAllowList`]', '', 'Can only be called by `GovernanceOrigin`.'],
+      docs: [
+        'Registers a pruntime binary to [`PRuntimeAllowList`]',
+        '',
+        'Can only be called by `GovernanceOrigin`.',
+      ],
       weight: 0n,
       dispatch(ext, origin, { pruntime_hash }) {
         ensureGovernance(origin);
@@ -311,20 +338,31 @@ export const Registry = definePallet({
     remove_pruntime: call({
       index: 9,
       args: { pruntime_hash: [bytes, 'Vec<u8>'] },
-      docs: ['Removes a pruntime binary from [`PRuntimeAllowList`]', '', 'Can only be called by `GovernanceOrigin`.'],
+      docs: [
+        'Removes a pruntime binary from [`PRuntimeAllowList`]',
+        '',
+        'Can only be called by `GovernanceOrigin`.',
+      ],
       weight: 0n,
       dispatch(ext, origin, { pruntime_hash }) {
         ensureGovernance(origin);
         const list = PRuntimeAllowList.get(ext.state);
         if (!list.includes(pruntime_hash)) throw Registry.error('PRuntimeNotFound');
-        PRuntimeAllowList.set(ext.state, list.filter((h) => h !== pruntime_hash));
+        PRuntimeAllowList.set(
+          ext.state,
+          list.filter((h) => h !== pruntime_hash),
+        );
         PRuntimeAddedAt.remove(ext.state, pruntime_hash);
       },
     }),
     add_relaychain_genesis_block_hash: call({
       index: 10,
       args: { genesis_block_hash: [H256, 'H256'] },
-      docs: ['Adds an entry in [`RelaychainGenesisBlockHashAllowList`]', '', 'Can only be called by `GovernanceOrigin`.'],
+      docs: [
+        'Adds an entry in [`RelaychainGenesisBlockHashAllowList`]',
+        '',
+        'Can only be called by `GovernanceOrigin`.',
+      ],
       weight: 0n,
       dispatch(ext, origin, { genesis_block_hash }) {
         ensureGovernance(origin);
@@ -336,19 +374,30 @@ export const Registry = definePallet({
     remove_relaychain_genesis_block_hash: call({
       index: 11,
       args: { genesis_block_hash: [H256, 'H256'] },
-      docs: ['Deletes an entry in [`RelaychainGenesisBlockHashAllowList`]', '', 'Can only be called by `GovernanceOrigin`.'],
+      docs: [
+        'Deletes an entry in [`RelaychainGenesisBlockHashAllowList`]',
+        '',
+        'Can only be called by `GovernanceOrigin`.',
+      ],
       weight: 0n,
       dispatch(ext, origin, { genesis_block_hash }) {
         ensureGovernance(origin);
         const list = RelaychainGenesisBlockHashAllowList.get(ext.state);
         if (!list.includes(genesis_block_hash)) throw Registry.error('GenesisBlockHashNotFound');
-        RelaychainGenesisBlockHashAllowList.set(ext.state, list.filter((h) => h !== genesis_block_hash));
+        RelaychainGenesisBlockHashAllowList.set(
+          ext.state,
+          list.filter((h) => h !== genesis_block_hash),
+        );
       },
     }),
     retire_pruntime: call({
       index: 12,
       args: { condition: [RetireCondition, 'messaging::RetireCondition'] },
-      docs: ['Retire running pruntimes with given condition.', '', 'Can only be called by `GovernanceOrigin`.'],
+      docs: [
+        'Retire running pruntimes with given condition.',
+        '',
+        'Can only be called by `GovernanceOrigin`.',
+      ],
       weight: 0n,
       dispatch(ext, origin, { condition }) {
         ensureGovernance(origin);
@@ -378,14 +427,26 @@ export const Registry = definePallet({
       docs: ['A new Gatekeeper is enabled on the blockchain'],
     },
     GatekeeperRemoved: { index: 1, fields: { pubkey: [Sr25519Public, 'WorkerPublicKey'] } },
-    WorkerAdded: { index: 2, fields: { pubkey: [Sr25519Public, 'WorkerPublicKey'], confidence_level: [u8, 'u8'] } },
-    WorkerUpdated: { index: 3, fields: { pubkey: [Sr25519Public, 'WorkerPublicKey'], confidence_level: [u8, 'u8'] } },
-    MasterKeyRotated: { index: 4, fields: { rotation_id: [u64, 'u64'], master_pubkey: [Sr25519Public, 'MasterPublicKey'] } },
+    WorkerAdded: {
+      index: 2,
+      fields: { pubkey: [Sr25519Public, 'WorkerPublicKey'], confidence_level: [u8, 'u8'] },
+    },
+    WorkerUpdated: {
+      index: 3,
+      fields: { pubkey: [Sr25519Public, 'WorkerPublicKey'], confidence_level: [u8, 'u8'] },
+    },
+    MasterKeyRotated: {
+      index: 4,
+      fields: { rotation_id: [u64, 'u64'], master_pubkey: [Sr25519Public, 'MasterPublicKey'] },
+    },
     MasterKeyRotationFailed: {
       index: 5,
       fields: { rotation_lock: [option(u64), 'Option<u64>'], gatekeeper_rotation_id: [u64, 'u64'] },
     },
-    InitialScoreSet: { index: 6, fields: { pubkey: [Sr25519Public, 'WorkerPublicKey'], init_score: [u32, 'u32'] } },
+    InitialScoreSet: {
+      index: 6,
+      fields: { pubkey: [Sr25519Public, 'WorkerPublicKey'], init_score: [u32, 'u32'] },
+    },
     PRuntimeManagement: { index: 7, fields: [[PRuntimeManagementEvent, 'PRuntimeManagementEvent']] as never },
   },
   errors: [
@@ -425,7 +486,11 @@ export const Registry = definePallet({
     'InvalidEndpointSigningTime',
   ],
   constants: {
-    VerifyPRuntime: { type: bool, value: VERIFY_PRUNTIME, docs: [' Verify attestation', '', ' SHOULD NOT SET TO FALSE ON PRODUCTION!!!'] },
+    VerifyPRuntime: {
+      type: bool,
+      value: VERIFY_PRUNTIME,
+      docs: [' Verify attestation', '', ' SHOULD NOT SET TO FALSE ON PRODUCTION!!!'],
+    },
     VerifyRelaychainGenesisBlockHash: {
       type: bool,
       value: VERIFY_RELAYCHAIN_GENESIS_BLOCK_HASH,
@@ -518,7 +583,10 @@ export function onMessageReceived(ext: Ext, sender: MessageOriginValue, event: R
     return;
   }
   GatekeeperMasterPubkey.set(ext.state, master_pubkey);
-  pushPalletMessage(ext, PALLET, TOPICS.gatekeeperLaunch, GatekeeperLaunch, { tag: 'MasterPubkeyOnChain', value: { master_pubkey } });
+  pushPalletMessage(ext, PALLET, TOPICS.gatekeeperLaunch, GatekeeperLaunch, {
+    tag: 'MasterPubkeyOnChain',
+    value: { master_pubkey },
+  });
 }
 
 /**
@@ -534,19 +602,29 @@ export function benchScore(iterations: bigint, elapsedMs: bigint): number {
 }
 
 /** Gatekeeper → registry messages (`^phala/registry/gk_event`): the outcome of a master key rotation. */
-export function onGkMessageReceived(ext: Ext, sender: MessageOriginValue, event: GatekeeperRegistryEventValue): void {
+export function onGkMessageReceived(
+  ext: Ext,
+  sender: MessageOriginValue,
+  event: GatekeeperRegistryEventValue,
+): void {
   if (sender.tag !== 'Gatekeeper') throw Registry.error('InvalidSender');
   const { rotation_id, master_pubkey } = event.value;
   const lock = MasterKeyRotationLock.get(ext.state);
   if (lock === undefined || lock !== rotation_id) {
     // Handler errors are ignored without rollback (see `routeMessage`), so this event stays.
-    Registry.emit(ext, 'MasterKeyRotationFailed', { rotation_lock: lock, gatekeeper_rotation_id: rotation_id });
+    Registry.emit(ext, 'MasterKeyRotationFailed', {
+      rotation_lock: lock,
+      gatekeeper_rotation_id: rotation_id,
+    });
     throw Registry.error('InvalidRotatedMasterPubkey');
   }
   GatekeeperMasterPubkey.set(ext.state, master_pubkey);
   MasterKeyRotationLock.set(ext.state, undefined);
   Registry.emit(ext, 'MasterKeyRotated', { rotation_id, master_pubkey });
-  pushPalletMessage(ext, PALLET, TOPICS.gatekeeperLaunch, GatekeeperLaunch, { tag: 'MasterPubkeyRotated', value: { master_pubkey } });
+  pushPalletMessage(ext, PALLET, TOPICS.gatekeeperLaunch, GatekeeperLaunch, {
+    tag: 'MasterPubkeyRotated',
+    value: { master_pubkey },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -579,7 +657,9 @@ export function devRegisterWorker(ext: Ext, options: DevWorkerOptions): WorkerIn
   if (!Number.isInteger(initialScore) || initialScore < 0 || initialScore > MAX_SCORE) {
     throw new RangeError(`initial score must be an integer in 0..=${MAX_SCORE}, got ${initialScore}`);
   }
-  const ecdh = options.ecdhPubkey ?? (u8aToHex(blake2AsU8a(u8aConcat(Buffer.from('ecdh'), hexToU8a(pubkey)), 256)) as Hex);
+  const ecdh =
+    options.ecdhPubkey ??
+    (u8aToHex(blake2AsU8a(u8aConcat(Buffer.from('ecdh'), hexToU8a(pubkey)), 256)) as Hex);
   const existed = Workers.get(ext.state, pubkey);
   const info: WorkerInfoValue = {
     pubkey,
@@ -595,7 +675,10 @@ export function devRegisterWorker(ext: Ext, options: DevWorkerOptions): WorkerIn
   pushWorkerEvent(ext, pubkey, { tag: 'Registered', value: { confidence_level: confidenceLevel } });
   if (existed) Registry.emit(ext, 'WorkerUpdated', { pubkey, confidence_level: confidenceLevel });
   else Registry.emit(ext, 'WorkerAdded', { pubkey, confidence_level: confidenceLevel });
-  pushWorkerEvent(ext, pubkey, { tag: 'BenchStart', value: { duration: BenchmarkDuration.get(ext.state) ?? 0 } });
+  pushWorkerEvent(ext, pubkey, {
+    tag: 'BenchStart',
+    value: { duration: BenchmarkDuration.get(ext.state) ?? 0 },
+  });
   pushWorkerEvent(ext, pubkey, { tag: 'BenchScore', value: initialScore });
   Registry.emit(ext, 'InitialScoreSet', { pubkey, init_score: initialScore });
   return info;

@@ -1,5 +1,5 @@
 import { AccountId32, H256, Sr25519Public } from '../../../runtime/primitives.js';
-import { type Hex, bytes, enumType, option, str, struct, u8, u32, u64, vec } from '../../../scale/types.js';
+import { bytes, enumType, type Hex, option, str, struct, u8, u32, u64, vec } from '../../../scale/types.js';
 
 export const WorkerInfo = struct(
   'phala_pallets::registry::pallet::WorkerInfo',
@@ -28,9 +28,12 @@ export interface WorkerInfoValue {
 }
 
 export type VersionedWorkerEndpointsValue = { tag: 'V1'; value: string[] };
-export const VersionedWorkerEndpoints = enumType<VersionedWorkerEndpointsValue>('phala_types::VersionedWorkerEndpoints', {
-  V1: { fields: [[vec(str), 'Vec<String>']] },
-});
+export const VersionedWorkerEndpoints = enumType<VersionedWorkerEndpointsValue>(
+  'phala_types::VersionedWorkerEndpoints',
+  {
+    V1: { fields: [[vec(str), 'Vec<String>']] },
+  },
+);
 
 export const WorkerRegistrationInfo = struct(
   'phala_types::WorkerRegistrationInfo',
@@ -46,12 +49,18 @@ export const WorkerRegistrationInfo = struct(
   { params: [['AccountId', AccountId32]] },
 );
 
-export const Attestation = enumType<{ tag: 'SgxIas'; value: { ra_report: Hex; signature: Hex; raw_signing_cert: Hex } }>(
-  'phala_pallets::utils::attestation::Attestation',
-  {
-    SgxIas: { fields: { ra_report: [bytes, 'Vec<u8>'], signature: [bytes, 'Vec<u8>'], raw_signing_cert: [bytes, 'Vec<u8>'] } },
+export const Attestation = enumType<{
+  tag: 'SgxIas';
+  value: { ra_report: Hex; signature: Hex; raw_signing_cert: Hex };
+}>('phala_pallets::utils::attestation::Attestation', {
+  SgxIas: {
+    fields: {
+      ra_report: [bytes, 'Vec<u8>'],
+      signature: [bytes, 'Vec<u8>'],
+      raw_signing_cert: [bytes, 'Vec<u8>'],
+    },
   },
-);
+});
 
 export const WorkerEndpointPayload = struct('phala_types::WorkerEndpointPayload', {
   pubkey: [Sr25519Public, 'WorkerPublicKey'],
@@ -61,14 +70,29 @@ export const WorkerEndpointPayload = struct('phala_types::WorkerEndpointPayload'
 
 export type RetireConditionValue = { tag: 'VersionLessThan' | 'VersionIs'; value: [number, number, number] };
 export const RetireCondition = enumType<RetireConditionValue>('phala_types::messaging::RetireCondition', {
-  VersionLessThan: { fields: [[u32, 'u32'], [u32, 'u32'], [u32, 'u32']] },
-  VersionIs: { fields: [[u32, 'u32'], [u32, 'u32'], [u32, 'u32']] },
+  VersionLessThan: {
+    fields: [
+      [u32, 'u32'],
+      [u32, 'u32'],
+      [u32, 'u32'],
+    ],
+  },
+  VersionIs: {
+    fields: [
+      [u32, 'u32'],
+      [u32, 'u32'],
+      [u32, 'u32'],
+    ],
+  },
 });
 
 export type PRuntimeManagementEventValue =
   | { tag: 'RetirePRuntime'; value: RetireConditionValue }
   | { tag: 'SetConsensusVersion'; value: number };
-export const PRuntimeManagementEvent = enumType<PRuntimeManagementEventValue>('phala_types::messaging::PRuntimeManagementEvent', {
-  RetirePRuntime: { fields: [[RetireCondition, 'RetireCondition']] },
-  SetConsensusVersion: { fields: [[u32, 'u32']] },
-});
+export const PRuntimeManagementEvent = enumType<PRuntimeManagementEventValue>(
+  'phala_types::messaging::PRuntimeManagementEvent',
+  {
+    RetirePRuntime: { fields: [[RetireCondition, 'RetireCondition']] },
+    SetConsensusVersion: { fields: [[u32, 'u32']] },
+  },
+);

@@ -14,7 +14,19 @@ import { blake2AsU8a } from '@polkadot/util-crypto';
 import type { Ext } from '../../../runtime/ext.js';
 import type { StateReader } from '../../../runtime/interface.js';
 import { Bytes32 } from '../../../runtime/primitives.js';
-import { type Hex, bool, decodeAll, encode, option, struct, u8, u32, u64, u128, vec } from '../../../scale/types.js';
+import {
+  bool,
+  decodeAll,
+  encode,
+  type Hex,
+  option,
+  struct,
+  u8,
+  u32,
+  u64,
+  u128,
+  vec,
+} from '../../../scale/types.js';
 import {
   type GkWorkerState,
   heartbeatPayout,
@@ -29,9 +41,22 @@ import {
   unresponsiveUpdate,
   updatePInstant,
 } from '../math/index.js';
-import { Miners, TokenomicParameters, WorkerBindings, onGkMessageReceived, onMiningMessageReceived, tokenomic } from '../mining/index.js';
-import { OutboundMessages, type SettleInfoValue, SystemEvent, type SystemEventValue, TOPICS } from '../mq/index.js';
-import { type DevWorkerOptions, Workers, devRegisterWorker } from '../registry/index.js';
+import {
+  Miners,
+  onGkMessageReceived,
+  onMiningMessageReceived,
+  TokenomicParameters,
+  tokenomic,
+  WorkerBindings,
+} from '../mining/index.js';
+import {
+  OutboundMessages,
+  type SettleInfoValue,
+  SystemEvent,
+  type SystemEventValue,
+  TOPICS,
+} from '../mq/index.js';
+import { type DevWorkerOptions, devRegisterWorker, Workers } from '../registry/index.js';
 
 const PREFIX = u8aToHex(Buffer.from(':phala_dev_sim:', 'utf8')) as Hex;
 const WORKER_PREFIX = `${PREFIX}77` as Hex; // 'w'
@@ -92,7 +117,10 @@ type GkStateValue = {
   confidence_level: number;
 };
 
-const Control = struct('phala_devchain::simulation::Control', { gatekeeper_paused: bool, force_settle: bool });
+const Control = struct('phala_devchain::simulation::Control', {
+  gatekeeper_paused: bool,
+  force_settle: bool,
+});
 type ControlValue = { gatekeeper_paused: boolean; force_settle: boolean };
 
 function workerKey(pubkey: Hex): Hex {
@@ -182,7 +210,8 @@ export function setWorkerOnline(ext: Ext, pubkey: Hex, online: boolean): void {
 
 /** The score the worker's benchmark runs at from now on (what the chain will measure as p_instant). */
 export function setInstantScore(ext: Ext, pubkey: Hex, score: number): void {
-  if (!Number.isInteger(score) || score < 0) throw new RangeError(`score must be a non-negative integer, got ${score}`);
+  if (!Number.isInteger(score) || score < 0)
+    throw new RangeError(`score must be a non-negative integer, got ${score}`);
   const w = advanceCounter(requireWorker(ext, pubkey), BigInt(ext.nowMs));
   saveWorker(ext, { ...w, score });
 }
@@ -233,7 +262,13 @@ export function simulateBlock(ext: Ext): void {
     if (ev.tag === 'MiningStart') {
       const conf = Workers.get(ext.state, w.pubkey)?.confidence_level ?? 128;
       const gk = miningStartState(ev.value.init_v, ev.value.init_p, conf, nowMs, block);
-      workers.set(w.pubkey, { ...w, session_id: ev.value.session_id, gk: fromGk(gk), unresponsive: false, waiting: [] });
+      workers.set(w.pubkey, {
+        ...w,
+        session_id: ev.value.session_id,
+        gk: fromGk(gk),
+        unresponsive: false,
+        waiting: [],
+      });
     } else if (ev.tag === 'MiningStop' && w.gk) {
       // The gatekeeper's final word on a stopped worker: its V, nothing paid.
       if (!ctl.gatekeeper_paused) settle.push({ pubkey: w.pubkey, v: w.gk.v, payout: 0n, treasury: 0n });
@@ -256,10 +291,19 @@ export function simulateBlock(ext: Ext): void {
       const info = miner ? Miners.get(ext.state, miner) : undefined;
       // A second heartbeat within one chain second would be rejected on chain; real workers never manage that.
       if (!info || ext.nowSeconds <= info.benchmark.challenge_time_last) continue;
-      onMiningMessageReceived(ext, { tag: 'Worker', value: w.pubkey }, {
-        tag: 'Heartbeat',
-        value: { session_id: w.session_id, challenge_block: block, challenge_time: nowMs, iterations: w.iterations },
-      });
+      onMiningMessageReceived(
+        ext,
+        { tag: 'Worker', value: w.pubkey },
+        {
+          tag: 'Heartbeat',
+          value: {
+            session_id: w.session_id,
+            challenge_block: block,
+            challenge_time: nowMs,
+            iterations: w.iterations,
+          },
+        },
+      );
       answered.add(w.pubkey);
     }
   }
@@ -282,7 +326,8 @@ export function simulateBlock(ext: Ext): void {
         } else {
           const paid = heartbeatPayout(params, gk, sumShare, nowMs, block);
           gk = paid.state;
-          if (paid.settled) settle.push({ pubkey: w.pubkey, v: gk.v, payout: paid.payout, treasury: paid.treasury });
+          if (paid.settled)
+            settle.push({ pubkey: w.pubkey, v: gk.v, payout: paid.payout, treasury: paid.treasury });
         }
       } else if (unresponsive) {
         gk = unresponsiveUpdate(params, gk).state;
@@ -301,14 +346,16 @@ export function simulateBlock(ext: Ext): void {
   for (const w of workers.values()) saveWorker(ext, w);
   if (ctl.force_settle) setControl(ext, { ...ctl, force_settle: false });
   if (offline.length || recovered.length || settle.length) {
-    onGkMessageReceived(ext, { tag: 'Gatekeeper' }, {
-      block_number: block,
-      timestamp_ms: nowMs,
-      offline,
-      recovered_to_online: recovered,
-      settle,
-    });
+    onGkMessageReceived(
+      ext,
+      { tag: 'Gatekeeper' },
+      {
+        block_number: block,
+        timestamp_ms: nowMs,
+        offline,
+        recovered_to_online: recovered,
+        settle,
+      },
+    );
   }
 }
-
-

@@ -8,12 +8,12 @@ import { TREASURY_ACCOUNT } from '../../../runtime/accounts.js';
 import { devAccounts } from '../../../runtime/devAccounts.js';
 import { Ext, type RuntimeEventValue } from '../../../runtime/ext.js';
 import { KhalaRuntime } from '../../../runtime/khala.js';
-import { DispatchError, type Origin } from '../../../runtime/pallet.js';
 import { RuntimeCall } from '../../../runtime/outer.js';
-import { type Hex, decodeAll } from '../../../scale/types.js';
-import { Account as SystemAccount } from '../../system/index.js';
+import { DispatchError, type Origin } from '../../../runtime/pallet.js';
+import { decodeAll, type Hex } from '../../../scale/types.js';
 import * as balances from '../../balances/index.js';
 import { KHALA_PALLETS } from '../../index.js';
+import { Account as SystemAccount } from '../../system/index.js';
 import { Mining } from '../mining/index.js';
 import * as registry from '../registry/index.js';
 import { PhalaStakePool, SUBSIDY_POOL_ACCOUNT } from './index.js';
@@ -66,7 +66,12 @@ function flatten(e: RuntimeEventValue): EmittedEvent {
 }
 
 /** Dispatches `PhalaStakePool.<name>(args)` and returns the events it deposited. */
-export function call(ext: Ext, origin: Origin, name: string, args: Record<string, unknown> = {}): EmittedEvent[] {
+export function call(
+  ext: Ext,
+  origin: Origin,
+  name: string,
+  args: Record<string, unknown> = {},
+): EmittedEvent[] {
   const value = { tag: 'PhalaStakePool', value: { tag: name, value: args } };
   const roundTrip = decodeAll(RuntimeCall, RuntimeCall.codec.enc(value));
   const start = ext.events.length;
@@ -106,7 +111,9 @@ export function expectFailure(
     caught = error;
   }
   expect(caught, `${name} should fail with ${expected.message}`).toBeInstanceOf(DispatchError);
-  expect((caught as DispatchError).error, `${name}: got ${(caught as DispatchError).message}`).toEqual(expected.error);
+  expect((caught as DispatchError).error, `${name}: got ${(caught as DispatchError).message}`).toEqual(
+    expected.error,
+  );
   expect(ext.events.length).toBe(events);
   expect(snapshot(ext)).toEqual(before);
 }
@@ -114,7 +121,12 @@ export function expectFailure(
 export const err = (name: Parameters<typeof PhalaStakePool.error>[0]) => PhalaStakePool.error(name);
 
 /** `score: null` registers a worker that has not finished its benchmark. */
-export function registerWorker(ext: Ext, pubkey: Hex, operator: Hex | undefined, score: number | null = 100): void {
+export function registerWorker(
+  ext: Ext,
+  pubkey: Hex,
+  operator: Hex | undefined,
+  score: number | null = 100,
+): void {
   registry.Workers.set(ext.state, pubkey, {
     pubkey,
     ecdh_pubkey: pubkey,
@@ -152,4 +164,4 @@ export function setSubsidyPoolFree(ext: Ext, amount: bigint): void {
   SystemAccount.set(ext.state, SUBSIDY_POOL_ACCOUNT, { ...info, data: { ...info.data, free: amount } });
 }
 
-export { TREASURY_ACCOUNT, SUBSIDY_POOL_ACCOUNT };
+export { SUBSIDY_POOL_ACCOUNT, TREASURY_ACCOUNT };

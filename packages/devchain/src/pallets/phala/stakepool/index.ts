@@ -7,25 +7,25 @@
  */
 import { hexToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
-import { TREASURY_ACCOUNT, palletAccount } from '../../../runtime/accounts.js';
+import { palletAccount, TREASURY_ACCOUNT } from '../../../runtime/accounts.js';
 import type { Ext } from '../../../runtime/ext.js';
-import { DispatchError, type Origin, badOrigin, call, definePallet } from '../../../runtime/pallet.js';
+import { badOrigin, call, DispatchError, definePallet, type Origin } from '../../../runtime/pallet.js';
 import { AccountId32, Permill } from '../../../runtime/primitives.js';
 import { storageOf } from '../../../runtime/storage.js';
-import { type Hex, bool, tuple, u32, u64, u128, vec } from '../../../scale/types.js';
+import { bool, type Hex, tuple, u32, u64, u128, vec } from '../../../scale/types.js';
 import * as balances from '../../balances/index.js';
 import {
-  type PoolRecord,
-  type StakerRecord,
-  type WithdrawalEffect,
   contribute as contributeMath,
   extractDust,
   hasExpiredWithdrawal,
   isNondust,
+  type PoolRecord,
   payoutBitsToPico,
   receiveReward,
+  type StakerRecord,
   serveWithdrawQueue,
   settlePendingReward,
+  type WithdrawalEffect,
   withdraw as withdrawMath,
   wrap128,
 } from '../math/index.js';
@@ -76,7 +76,11 @@ export const PoolStakers = store.map('PoolStakers', 'Twox64Concat', tuple(u64, A
   value: UserStakeInfo,
   docs: [' Mapping from (pid, staker) to UserStakeInfo'],
 });
-export const PoolCount = store.value('PoolCount', { value: u64, default: 0n, docs: [' The number of total pools'] });
+export const PoolCount = store.value('PoolCount', {
+  value: u64,
+  default: 0n,
+  docs: [' The number of total pools'],
+});
 export const WorkerAssignments = store.map('WorkerAssignments', 'Twox64Concat', WorkerPublicKey, {
   value: u64,
   docs: [
@@ -172,12 +176,22 @@ function fromRecord(p: PoolInfoValue, r: PoolRecord): PoolInfoValue {
     total_stake: r.totalStake,
     free_stake: r.freeStake,
     releasing_stake: r.releasingStake,
-    withdraw_queue: r.withdrawQueue.map((q) => ({ user: q.user as Hex, shares: q.shares, start_time: q.startTime })),
+    withdraw_queue: r.withdrawQueue.map((q) => ({
+      user: q.user as Hex,
+      shares: q.shares,
+      start_time: q.startTime,
+    })),
   };
 }
 
 function toStaker(u: UserStakeInfoValue): StakerRecord {
-  return { user: u.user, locked: u.locked, shares: u.shares, availableRewards: u.available_rewards, rewardDebt: u.reward_debt };
+  return {
+    user: u.user,
+    locked: u.locked,
+    shares: u.shares,
+    availableRewards: u.available_rewards,
+    rewardDebt: u.reward_debt,
+  };
 }
 
 function fromStaker(s: StakerRecord): UserStakeInfoValue {
@@ -258,7 +272,8 @@ function processWithdrawQueue(ext: Ext, pool: PoolInfoValue): PoolInfoValue {
     if (info !== undefined) users.set(req.user, toStaker(info));
   }
   const served = serveWithdrawQueue(toRecord(pool), users);
-  for (const [user, record] of served.users) PoolStakers.set(ext.state, [pid, user as Hex], fromStaker(record));
+  for (const [user, record] of served.users)
+    PoolStakers.set(ext.state, [pid, user as Hex], fromStaker(record));
   for (const w of served.withdrawals) applyWithdrawal(ext, pid, w);
   return fromRecord(pool, served.pool);
 }
@@ -283,8 +298,10 @@ function handlePoolNewReward(ext: Ext, pool: PoolInfoValue, reward: bigint): Poo
     PhalaStakePool.emit(ext, 'RewardDismissedNoShare', { pid, amount: d.dismissedAmount });
     return pool;
   }
-  if (d.dismissed === 'Dust') PhalaStakePool.emit(ext, 'RewardDismissedDust', { pid, amount: d.dismissedAmount });
-  if (d.rewardReceived) PhalaStakePool.emit(ext, 'RewardReceived', { pid, to_owner: d.toOwner, to_stakers: d.toStakers });
+  if (d.dismissed === 'Dust')
+    PhalaStakePool.emit(ext, 'RewardDismissedDust', { pid, amount: d.dismissedAmount });
+  if (d.rewardReceived)
+    PhalaStakePool.emit(ext, 'RewardReceived', { pid, to_owner: d.toOwner, to_stakers: d.toStakers });
   return fromRecord(pool, record);
 }
 
@@ -765,7 +782,8 @@ export const PhalaStakePool = definePallet({
           // Khala subtracts without a check (release build: wrapping), and ignores locks other than its own ledger.
           const available = wrap128(balances.freeBalance(ext.state, who) - ledgerQuery(ext, who));
           if (available < amount) throw PhalaStakePool.error('InsufficientBalance');
-          if (!(pool.total_shares === 0n || pool.total_stake > 0n)) throw PhalaStakePool.error('PoolBankrupt');
+          if (!(pool.total_shares === 0n || pool.total_stake > 0n))
+            throw PhalaStakePool.error('PoolBankrupt');
 
           const existing = PoolStakers.get(ext.state, [pid, who]);
           const result = contributeMath(toRecord(pool), existing && toStaker(existing), who, amount);
@@ -799,7 +817,8 @@ export const PhalaStakePool = definePallet({
         const who = ensureSigned(origin);
         const info = PoolStakers.get(ext.state, [pid, who]);
         if (info === undefined) throw PhalaStakePool.error('PoolStakeNotFound');
-        if (!(isNondust(shares) && shares <= info.shares)) throw PhalaStakePool.error('InvalidWithdrawalAmount');
+        if (!(isNondust(shares) && shares <= info.shares))
+          throw PhalaStakePool.error('InvalidWithdrawalAmount');
         const pool = ensurePool(ext, pid);
         const now = ext.nowSeconds;
         const result = withdrawMath(toRecord(pool), toStaker(info), shares, now);
@@ -900,7 +919,8 @@ export const PhalaStakePool = definePallet({
           const { originalStake, slashed } = mining.reclaim(ext, poolSubAccount(pid, worker), false);
           handleReclaim(ext, pid, originalStake, slashed);
           PhalaStakePool.emit(ext, 'WorkerReclaimed', { pid, worker, original_stake: originalStake });
-          if (stake <= saturatingSub(originalStake, slashed)) throw PhalaStakePool.error('CannotRestartWithLessStake');
+          if (stake <= saturatingSub(originalStake, slashed))
+            throw PhalaStakePool.error('CannotRestartWithLessStake');
           doStartMining(ext, owner, pid, worker, stake);
         });
       },
@@ -910,7 +930,12 @@ export const PhalaStakePool = definePallet({
     PoolCreated: {
       index: 0,
       fields: { owner: accountArg, pid: pidArg },
-      docs: ['A pool is created under an owner', '', 'Affected states:', '- a new entry in [`StakePools`] with the pid'],
+      docs: [
+        'A pool is created under an owner',
+        '',
+        'Affected states:',
+        '- a new entry in [`StakePools`] with the pid',
+      ],
     },
     PoolCommissionSet: {
       index: 1,
@@ -928,7 +953,12 @@ export const PhalaStakePool = definePallet({
     PoolCapacitySet: {
       index: 2,
       fields: { pid: pidArg, cap: balanceArg },
-      docs: ['The stake capacity of the pool is updated', '', 'Affected states:', '- the `cap` field in [`StakePools`] is updated'],
+      docs: [
+        'The stake capacity of the pool is updated',
+        '',
+        'Affected states:',
+        '- the `cap` field in [`StakePools`] is updated',
+      ],
     },
     PoolWorkerAdded: {
       index: 3,
@@ -989,12 +1019,18 @@ export const PhalaStakePool = definePallet({
     OwnerRewardsWithdrawn: {
       index: 7,
       fields: { pid: pidArg, user: accountArg, amount: balanceArg },
-      docs: ['Similar to event `RewardsWithdrawn` but only affected states:', ' - the stake related fields in [`StakePools`]'],
+      docs: [
+        'Similar to event `RewardsWithdrawn` but only affected states:',
+        ' - the stake related fields in [`StakePools`]',
+      ],
     },
     StakerRewardsWithdrawn: {
       index: 8,
       fields: { pid: pidArg, user: accountArg, amount: balanceArg },
-      docs: ['Similar to event `ewardsWithdrawn` but only affected states:', ' - the user staking account at [`PoolStakers`]'],
+      docs: [
+        'Similar to event `ewardsWithdrawn` but only affected states:',
+        ' - the user staking account at [`PoolStakers`]',
+      ],
     },
     PoolSlashed: {
       index: 9,
@@ -1013,17 +1049,29 @@ export const PhalaStakePool = definePallet({
     RewardDismissedNotInPool: {
       index: 11,
       fields: { worker: workerArg, amount: balanceArg },
-      docs: ['Some reward is dismissed because the worker is no longer bound to a pool', '', "There's no affected state."],
+      docs: [
+        'Some reward is dismissed because the worker is no longer bound to a pool',
+        '',
+        "There's no affected state.",
+      ],
     },
     RewardDismissedNoShare: {
       index: 12,
       fields: { pid: pidArg, amount: balanceArg },
-      docs: ["Some reward is dismissed because the pool doesn't have any share", '', "There's no affected state."],
+      docs: [
+        "Some reward is dismissed because the pool doesn't have any share",
+        '',
+        "There's no affected state.",
+      ],
     },
     RewardDismissedDust: {
       index: 13,
       fields: { pid: pidArg, amount: balanceArg },
-      docs: ['Some reward is dismissed because the amount is too tiny (dust)', '', "There's no affected state."],
+      docs: [
+        'Some reward is dismissed because the amount is too tiny (dust)',
+        '',
+        "There's no affected state.",
+      ],
     },
     DustRemoved: {
       index: 14,
@@ -1063,12 +1111,18 @@ export const PhalaStakePool = definePallet({
     PoolWhitelistCreated: {
       index: 17,
       fields: { pid: pidArg },
-      docs: ['A pool contribution whitelist is added', '- lazy operated when the first staker is added to the whitelist'],
+      docs: [
+        'A pool contribution whitelist is added',
+        '- lazy operated when the first staker is added to the whitelist',
+      ],
     },
     PoolWhitelistDeleted: {
       index: 18,
       fields: { pid: pidArg },
-      docs: ['The pool contribution whitelist is deleted', '- lazy operated when the last staker is removed from the whitelist'],
+      docs: [
+        'The pool contribution whitelist is deleted',
+        '- lazy operated when the last staker is removed from the whitelist',
+      ],
     },
     PoolWhitelistStakerAdded: {
       index: 19,
@@ -1117,18 +1171,30 @@ export const PhalaStakePool = definePallet({
     ['InsufficientFreeStake', "Cannot start mining because there's no enough free stake"],
     ['InvalidWithdrawalAmount', 'The withdrawal amount is too small (considered as dust)'],
     ['FailedToBindMinerAndWorker', "Couldn't bind worker and the pool mining subaccount"],
-    ['InternalSubsidyPoolCannotWithdraw', 'Internal error: Cannot withdraw from the subsidy pool. This should never happen.'],
+    [
+      'InternalSubsidyPoolCannotWithdraw',
+      'Internal error: Cannot withdraw from the subsidy pool. This should never happen.',
+    ],
     [
       'PoolBankrupt',
       'The pool has already got all the stake completely slashed.\n\nIn this case, no more funds can be contributed to the pool until all the pending slash\nhas been resolved.',
     ],
     ['NoRewardToClaim', "There's no pending reward to claim"],
     ['FeatureNotEnabled', 'The StakePool is not enabled yet.'],
-    ['WorkersExceedLimit', 'Failed to add a worker because the number of the workers exceeds the upper limit.'],
+    [
+      'WorkersExceedLimit',
+      'Failed to add a worker because the number of the workers exceeds the upper limit.',
+    ],
     ['CannotRestartWithLessStake', 'Restarted with a less stake is not allowed in the tokenomic.'],
     ['InvalidForceRewardAmount', 'Invalid amount of balance input when force reward.'],
-    ['NotInContributeWhitelist', "Invalid staker to contribute because origin isn't in Pool's contribution whitelist."],
-    ['AlreadyInContributeWhitelist', 'Can not add the staker to whitelist because the staker is already in whitelist.'],
+    [
+      'NotInContributeWhitelist',
+      "Invalid staker to contribute because origin isn't in Pool's contribution whitelist.",
+    ],
+    [
+      'AlreadyInContributeWhitelist',
+      'Can not add the staker to whitelist because the staker is already in whitelist.',
+    ],
     ['ExceedWhitelistMaxLen', 'Too many stakers in contribution whitelist that exceed the limit'],
     ['NoWhitelistCreated', "The pool hasn't have a whitelist created"],
     ['ExceedMaxDescriptionLen', 'Too long for pool description length'],
@@ -1139,12 +1205,19 @@ export const PhalaStakePool = definePallet({
   ],
   constants: {
     MinContribution: { type: u128, value: MIN_CONTRIBUTION, docs: [] },
-    GracePeriod: { type: u64, value: GRACE_PERIOD, docs: [' The grace period for force withdraw request, in seconds.'] },
-    MiningEnabledByDefault: { type: bool, value: MINING_ENABLED_BY_DEFAULT, docs: [' If mining is enabled by default.'] },
+    GracePeriod: {
+      type: u64,
+      value: GRACE_PERIOD,
+      docs: [' The grace period for force withdraw request, in seconds.'],
+    },
+    MiningEnabledByDefault: {
+      type: bool,
+      value: MINING_ENABLED_BY_DEFAULT,
+      docs: [' If mining is enabled by default.'],
+    },
     MaxPoolWorkers: { type: u32, value: MAX_POOL_WORKERS, docs: [' The max allowed workers in a pool'] },
   },
   onFinalize(ext) {
     maybeForceWithdraw(ext, ext.nowSeconds);
   },
 });
-

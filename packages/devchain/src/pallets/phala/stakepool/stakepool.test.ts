@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Ext } from '../../../runtime/ext.js';
-import { Mining, Miners, Stakes } from '../mining/index.js';
+import { Miners, Mining, Stakes } from '../mining/index.js';
 import * as registry from '../registry/index.js';
 import {
-  DAY,
-  PHA,
-  SUBSIDY_POOL_ACCOUNT,
-  TREASURY_ACCOUNT,
   advance,
   alice,
   bob,
   call,
   charlie,
   createPool,
+  DAY,
   dave,
   err,
   expectFailure,
@@ -20,32 +17,35 @@ import {
   names,
   newExt,
   own,
+  PHA,
   poolWithWorkers,
   registerWorker,
   root,
+  SUBSIDY_POOL_ACCOUNT,
   setSubsidyPoolFree,
   signed,
   stakeLock,
+  TREASURY_ACCOUNT,
   worker,
 } from './harness.test-util.js';
 import {
   GRACE_PERIOD,
   MAX_POOL_WORKERS,
   MiningEnabled,
+  onReward,
+  onUnbound,
   PhalaStakePool,
   PoolContributionWhitelists,
   PoolCount,
   PoolDescriptions,
   PoolStakers,
+  poolSubAccount,
   StakeLedger,
   StakePools,
   SubAccountPreimages,
   WithdrawalQueuedPools,
   WithdrawalTimestamps,
   WorkerAssignments,
-  onReward,
-  onUnbound,
-  poolSubAccount,
 } from './index.js';
 
 const W1 = worker(1);
@@ -58,7 +58,9 @@ const enableMining = (ext: Ext) => call(ext, root, 'set_mining_enable', { enable
 
 describe('pool sub-account', () => {
   it('matches the spec test vector', () => {
-    expect(poolSubAccount(0n, worker(1))).toBe('0x73706d2f803c9328556c016cedafac785969cbfc41cd3f3e6948ee5d3e5bebec');
+    expect(poolSubAccount(0n, worker(1))).toBe(
+      '0x73706d2f803c9328556c016cedafac785969cbfc41cd3f3e6948ee5d3e5bebec',
+    );
   });
 });
 
@@ -77,15 +79,21 @@ describe('§6.10 worked example, to the pico', () => {
 
     // 1. Alice: first deposit, price 1.
     let ev = own(call(ext, signed(alice), 'contribute', { pid, amount: 1000n * PHA }));
-    expect(ev).toEqual([['Contribution', { pid, user: alice, amount: 1000n * PHA, shares: 1_000_000_000_000_000n }]]);
+    expect(ev).toEqual([
+      ['Contribution', { pid, user: alice, amount: 1000n * PHA, shares: 1_000_000_000_000_000n }],
+    ]);
     // 2. Bob: price exactly 1.0, one pico lost to the round trip through U64F64.
     ev = own(call(ext, signed(bob), 'contribute', { pid, amount: 500_123_456_789_012n }));
-    expect(ev).toEqual([['Contribution', { pid, user: bob, amount: 500_123_456_789_012n, shares: 500_123_456_789_011n }]]);
+    expect(ev).toEqual([
+      ['Contribution', { pid, user: bob, amount: 500_123_456_789_012n, shares: 500_123_456_789_011n }],
+    ]);
     expect(stakeLock(ext, bob)).toBe(500_123_456_789_012n);
 
     // 3. A 15 PHA reward with 10% commission.
     ev = own(call(ext, root, 'force_assign_reward', { reward_arr: [[pid, 15n * PHA]] }));
-    expect(ev).toEqual([['RewardReceived', { pid, to_owner: 1_500_000_000_000n, to_stakers: 13_500_000_000_000n }]]);
+    expect(ev).toEqual([
+      ['RewardReceived', { pid, to_owner: 1_500_000_000_000n, to_stakers: 13_500_000_000_000n }],
+    ]);
     expect(pool(ext, pid).reward_acc).toBe(166_007_033_533_177_132n);
     expect(pool(ext, pid).owner_reward).toBe(1_500_000_000_000n);
 
@@ -101,7 +109,11 @@ describe('§6.10 worked example, to the pico', () => {
       ['WithdrawalQueued', { pid, user: bob, shares: 400_000_000_000_000n }],
     ]);
     let p = pool(ext, pid);
-    expect([p.total_shares, p.total_stake, p.free_stake]).toEqual([1_400_000_000_000_000n, 1_400_000_000_000_001n, 1n]);
+    expect([p.total_shares, p.total_stake, p.free_stake]).toEqual([
+      1_400_000_000_000_000n,
+      1_400_000_000_000_001n,
+      1n,
+    ]);
     expect(staker(ext, pid, bob)!.locked).toBe(400_000_000_000_000n);
     expect(StakeLedger.get(ext.state, bob)).toBe(400_000_000_000_001n);
     // Bob's reward was settled on the way: bmul(shares, acc) as of the reward.
@@ -144,8 +156,12 @@ describe('§6.10 worked example, to the pico', () => {
     ev = own(call(ext, signed(bob), 'claim_staker_rewards', { pid, target: dave }));
     expect(ev).toEqual([['StakerRewardsWithdrawn', { pid, user: bob, amount: 4_500_740_679_772n }]]);
     ev = own(call(ext, signed(alice), 'claim_rewards', { pid, target: alice }));
-    expect(ev).toEqual([['RewardsWithdrawn', { pid, user: alice, amount: 1_500_000_000_000n + 8_999_259_320_227n }]]);
-    expect(subsidyBefore - free(ext, SUBSIDY_POOL_ACCOUNT)).toBe(4_500_740_679_772n + 1_500_000_000_000n + 8_999_259_320_227n);
+    expect(ev).toEqual([
+      ['RewardsWithdrawn', { pid, user: alice, amount: 1_500_000_000_000n + 8_999_259_320_227n }],
+    ]);
+    expect(subsidyBefore - free(ext, SUBSIDY_POOL_ACCOUNT)).toBe(
+      4_500_740_679_772n + 1_500_000_000_000n + 8_999_259_320_227n,
+    );
   });
 });
 
@@ -155,7 +171,13 @@ describe('pool administration', () => {
     expect(own(call(ext, signed(alice), 'create'))).toEqual([['PoolCreated', { owner: alice, pid: 0n }]]);
     expect(own(call(ext, signed(bob), 'create'))).toEqual([['PoolCreated', { owner: bob, pid: 1n }]]);
     expect(PoolCount.get(ext.state)).toBe(2n);
-    expect(pool(ext, 1n)).toMatchObject({ owner: bob, cap: undefined, payout_commission: undefined, workers: [], withdraw_queue: [] });
+    expect(pool(ext, 1n)).toMatchObject({
+      owner: bob,
+      cap: undefined,
+      payout_commission: undefined,
+      workers: [],
+      withdraw_queue: [],
+    });
     expectFailure(ext, root, 'create', {}, badOriginError());
   });
 
@@ -182,17 +204,29 @@ describe('pool administration', () => {
     expectFailure(ext, signed(alice), 'add_worker', args, err('WorkerExists'));
     // Already bound through pool 0: binding it to pool 2's sub-account fails inside PhalaMining.
     const pid2 = createPool(ext, alice);
-    expectFailure(ext, signed(alice), 'add_worker', { pid: pid2, pubkey: W1 }, err('FailedToBindMinerAndWorker'));
+    expectFailure(
+      ext,
+      signed(alice),
+      'add_worker',
+      { pid: pid2, pubkey: W1 },
+      err('FailedToBindMinerAndWorker'),
+    );
   });
 
   it('add_worker: at most MaxPoolWorkers workers', () => {
     const ext = newExt();
     const pid = createPool(ext, alice);
     const p = pool(ext, pid);
-    StakePools.set(ext.state, pid, { ...p, workers: Array.from({ length: MAX_POOL_WORKERS }, (_, i) => worker(i + 10)) });
+    StakePools.set(ext.state, pid, {
+      ...p,
+      workers: Array.from({ length: MAX_POOL_WORKERS }, (_, i) => worker(i + 10)),
+    });
     registerWorker(ext, W1, alice);
     expectFailure(ext, signed(alice), 'add_worker', { pid, pubkey: W1 }, err('WorkersExceedLimit'));
-    StakePools.set(ext.state, pid, { ...p, workers: Array.from({ length: MAX_POOL_WORKERS - 1 }, (_, i) => worker(i + 10)) });
+    StakePools.set(ext.state, pid, {
+      ...p,
+      workers: Array.from({ length: MAX_POOL_WORKERS - 1 }, (_, i) => worker(i + 10)),
+    });
     call(ext, signed(alice), 'add_worker', { pid, pubkey: W1 });
     expect(pool(ext, pid).workers).toHaveLength(MAX_POOL_WORKERS);
   });
@@ -233,11 +267,25 @@ describe('pool administration', () => {
     expectFailure(ext, signed(bob), 'set_cap', { pid, cap: 1n }, err('UnauthorizedPoolOwner'));
     call(ext, signed(alice), 'contribute', { pid, amount: 100n * PHA });
     expectFailure(ext, signed(alice), 'set_cap', { pid, cap: 100n * PHA - 1n }, err('InadequateCapacity'));
-    expect(own(call(ext, signed(alice), 'set_cap', { pid, cap: 100n * PHA }))).toEqual([['PoolCapacitySet', { pid, cap: 100n * PHA }]]);
+    expect(own(call(ext, signed(alice), 'set_cap', { pid, cap: 100n * PHA }))).toEqual([
+      ['PoolCapacitySet', { pid, cap: 100n * PHA }],
+    ]);
     expect(pool(ext, pid).cap).toBe(100n * PHA);
 
-    expectFailure(ext, signed(alice), 'set_payout_pref', { pid: 9n, payout_commission: 1 }, err('PoolDoesNotExist'));
-    expectFailure(ext, signed(bob), 'set_payout_pref', { pid, payout_commission: 1 }, err('UnauthorizedPoolOwner'));
+    expectFailure(
+      ext,
+      signed(alice),
+      'set_payout_pref',
+      { pid: 9n, payout_commission: 1 },
+      err('PoolDoesNotExist'),
+    );
+    expectFailure(
+      ext,
+      signed(bob),
+      'set_payout_pref',
+      { pid, payout_commission: 1 },
+      err('UnauthorizedPoolOwner'),
+    );
     expect(own(call(ext, signed(alice), 'set_payout_pref', { pid, payout_commission: 250_000 }))).toEqual([
       ['PoolCommissionSet', { pid, commission: 250_000 }],
     ]);
@@ -247,11 +295,41 @@ describe('pool administration', () => {
   it('whitelist: created lazily, bounded, owner always allowed, deleted with its last staker', () => {
     const ext = newExt();
     const pid = createPool(ext, alice);
-    expectFailure(ext, signed(alice), 'add_staker_to_whitelist', { pid: 9n, staker: bob }, err('PoolDoesNotExist'));
-    expectFailure(ext, signed(bob), 'add_staker_to_whitelist', { pid, staker: bob }, err('UnauthorizedPoolOwner'));
-    expectFailure(ext, signed(alice), 'remove_staker_from_whitelist', { pid: 9n, staker: bob }, err('PoolDoesNotExist'));
-    expectFailure(ext, signed(bob), 'remove_staker_from_whitelist', { pid, staker: bob }, err('UnauthorizedPoolOwner'));
-    expectFailure(ext, signed(alice), 'remove_staker_from_whitelist', { pid, staker: bob }, err('NoWhitelistCreated'));
+    expectFailure(
+      ext,
+      signed(alice),
+      'add_staker_to_whitelist',
+      { pid: 9n, staker: bob },
+      err('PoolDoesNotExist'),
+    );
+    expectFailure(
+      ext,
+      signed(bob),
+      'add_staker_to_whitelist',
+      { pid, staker: bob },
+      err('UnauthorizedPoolOwner'),
+    );
+    expectFailure(
+      ext,
+      signed(alice),
+      'remove_staker_from_whitelist',
+      { pid: 9n, staker: bob },
+      err('PoolDoesNotExist'),
+    );
+    expectFailure(
+      ext,
+      signed(bob),
+      'remove_staker_from_whitelist',
+      { pid, staker: bob },
+      err('UnauthorizedPoolOwner'),
+    );
+    expectFailure(
+      ext,
+      signed(alice),
+      'remove_staker_from_whitelist',
+      { pid, staker: bob },
+      err('NoWhitelistCreated'),
+    );
 
     expect(own(call(ext, signed(alice), 'add_staker_to_whitelist', { pid, staker: bob }))).toEqual([
       ['PoolWhitelistCreated', { pid }],
@@ -260,8 +338,20 @@ describe('pool administration', () => {
     expect(own(call(ext, signed(alice), 'add_staker_to_whitelist', { pid, staker: charlie }))).toEqual([
       ['PoolWhitelistStakerAdded', { pid, staker: charlie }],
     ]);
-    expectFailure(ext, signed(alice), 'add_staker_to_whitelist', { pid, staker: bob }, err('AlreadyInContributeWhitelist'));
-    expectFailure(ext, signed(alice), 'remove_staker_from_whitelist', { pid, staker: dave }, err('NotInContributeWhitelist'));
+    expectFailure(
+      ext,
+      signed(alice),
+      'add_staker_to_whitelist',
+      { pid, staker: bob },
+      err('AlreadyInContributeWhitelist'),
+    );
+    expectFailure(
+      ext,
+      signed(alice),
+      'remove_staker_from_whitelist',
+      { pid, staker: dave },
+      err('NotInContributeWhitelist'),
+    );
 
     // Contributions: listed stakers and the owner only.
     expectFailure(ext, signed(dave), 'contribute', { pid, amount: PHA }, err('NotInContributeWhitelist'));
@@ -281,18 +371,38 @@ describe('pool administration', () => {
 
     const full = Array.from({ length: 100 }, (_, i) => worker(i + 100));
     PoolContributionWhitelists.set(ext.state, pid, full);
-    expectFailure(ext, signed(alice), 'add_staker_to_whitelist', { pid, staker: bob }, err('ExceedWhitelistMaxLen'));
+    expectFailure(
+      ext,
+      signed(alice),
+      'add_staker_to_whitelist',
+      { pid, staker: bob },
+      err('ExceedWhitelistMaxLen'),
+    );
   });
 
   it('set_pool_description stores up to 4400 bytes; longer input does not even decode', () => {
     const ext = newExt();
     const pid = createPool(ext, alice);
     const text = `0x${'61'.repeat(4400)}`;
-    expectFailure(ext, signed(alice), 'set_pool_description', { pid: 9n, description: '0x01' }, err('PoolDoesNotExist'));
-    expectFailure(ext, signed(bob), 'set_pool_description', { pid, description: '0x01' }, err('UnauthorizedPoolOwner'));
+    expectFailure(
+      ext,
+      signed(alice),
+      'set_pool_description',
+      { pid: 9n, description: '0x01' },
+      err('PoolDoesNotExist'),
+    );
+    expectFailure(
+      ext,
+      signed(bob),
+      'set_pool_description',
+      { pid, description: '0x01' },
+      err('UnauthorizedPoolOwner'),
+    );
     expect(call(ext, signed(alice), 'set_pool_description', { pid, description: text })).toEqual([]);
     expect(PoolDescriptions.get(ext.state, pid)).toBe(text);
-    expect(() => call(ext, signed(alice), 'set_pool_description', { pid, description: `${text}61` })).toThrow(RangeError);
+    expect(() => call(ext, signed(alice), 'set_pool_description', { pid, description: `${text}61` })).toThrow(
+      RangeError,
+    );
   });
 
   it('set_mining_enable is root only', () => {
@@ -334,7 +444,18 @@ describe('rewards and claims', () => {
       ['RewardDismissedNoShare', { pid: empty, amount: PHA }],
     ]);
     call(ext, signed(bob), 'contribute', { pid, amount: 10n * PHA });
-    expectFailure(ext, root, 'force_assign_reward', { reward_arr: [[pid, PHA], [9n, PHA]] }, err('PoolDoesNotExist'));
+    expectFailure(
+      ext,
+      root,
+      'force_assign_reward',
+      {
+        reward_arr: [
+          [pid, PHA],
+          [9n, PHA],
+        ],
+      },
+      err('PoolDoesNotExist'),
+    );
     expect(call(ext, root, 'force_assign_reward', { reward_arr: [[pid, 0n]] })).toEqual([]);
     expect(own(call(ext, root, 'force_assign_reward', { reward_arr: [[pid, 1000n]] }))).toEqual([
       ['RewardDismissedDust', { pid, amount: 1000n }],
@@ -353,22 +474,70 @@ describe('rewards and claims', () => {
     const pid = createPool(ext, alice);
     call(ext, signed(alice), 'set_payout_pref', { pid, payout_commission: 200_000 });
     call(ext, signed(bob), 'contribute', { pid, amount: 100n * PHA });
-    expectFailure(ext, signed(alice), 'claim_owner_rewards', { pid: 9n, target: alice }, err('PoolDoesNotExist'));
-    expectFailure(ext, signed(bob), 'claim_owner_rewards', { pid, target: bob }, err('UnauthorizedPoolOwner'));
+    expectFailure(
+      ext,
+      signed(alice),
+      'claim_owner_rewards',
+      { pid: 9n, target: alice },
+      err('PoolDoesNotExist'),
+    );
+    expectFailure(
+      ext,
+      signed(bob),
+      'claim_owner_rewards',
+      { pid, target: bob },
+      err('UnauthorizedPoolOwner'),
+    );
     expectFailure(ext, signed(alice), 'claim_owner_rewards', { pid, target: alice }, err('NoRewardToClaim'));
-    expectFailure(ext, signed(bob), 'claim_staker_rewards', { pid: 9n, target: bob }, err('PoolDoesNotExist'));
-    expectFailure(ext, signed(charlie), 'claim_staker_rewards', { pid, target: charlie }, err('NoRewardToClaim'));
+    expectFailure(
+      ext,
+      signed(bob),
+      'claim_staker_rewards',
+      { pid: 9n, target: bob },
+      err('PoolDoesNotExist'),
+    );
+    expectFailure(
+      ext,
+      signed(charlie),
+      'claim_staker_rewards',
+      { pid, target: charlie },
+      err('NoRewardToClaim'),
+    );
     expectFailure(ext, signed(bob), 'claim_staker_rewards', { pid, target: bob }, err('NoRewardToClaim'));
-    expectFailure(ext, signed(charlie), 'claim_rewards', { pid: 9n, target: charlie }, err('PoolDoesNotExist'));
+    expectFailure(
+      ext,
+      signed(charlie),
+      'claim_rewards',
+      { pid: 9n, target: charlie },
+      err('PoolDoesNotExist'),
+    );
     expectFailure(ext, signed(charlie), 'claim_rewards', { pid, target: charlie }, err('NoRewardToClaim'));
 
     call(ext, root, 'force_assign_reward', { reward_arr: [[pid, 10n * PHA]] });
     const ed = 10_000_000_000n;
     // The subsidy pool must stay alive: owner reward 2 PHA needs 2 PHA + ED.
     setSubsidyPoolFree(ext, 2n * PHA + ed - 1n);
-    expectFailure(ext, signed(alice), 'claim_owner_rewards', { pid, target: dave }, err('InternalSubsidyPoolCannotWithdraw'));
-    expectFailure(ext, signed(bob), 'claim_staker_rewards', { pid, target: dave }, err('InternalSubsidyPoolCannotWithdraw'));
-    expectFailure(ext, signed(alice), 'claim_rewards', { pid, target: dave }, err('InternalSubsidyPoolCannotWithdraw'));
+    expectFailure(
+      ext,
+      signed(alice),
+      'claim_owner_rewards',
+      { pid, target: dave },
+      err('InternalSubsidyPoolCannotWithdraw'),
+    );
+    expectFailure(
+      ext,
+      signed(bob),
+      'claim_staker_rewards',
+      { pid, target: dave },
+      err('InternalSubsidyPoolCannotWithdraw'),
+    );
+    expectFailure(
+      ext,
+      signed(alice),
+      'claim_rewards',
+      { pid, target: dave },
+      err('InternalSubsidyPoolCannotWithdraw'),
+    );
     setSubsidyPoolFree(ext, 2n * PHA + ed);
     const daveBefore = free(ext, dave);
     expect(own(call(ext, signed(alice), 'claim_owner_rewards', { pid, target: dave }))).toEqual([
@@ -394,7 +563,13 @@ describe('contribute', () => {
     const pid = createPool(ext, alice);
     const other = createPool(ext, bob);
     expectFailure(ext, signed(bob), 'contribute', { pid: 9n, amount: PHA }, err('PoolDoesNotExist'));
-    expectFailure(ext, signed(bob), 'contribute', { pid, amount: 10_000_000_000n - 1n }, err('InsufficientContribution'));
+    expectFailure(
+      ext,
+      signed(bob),
+      'contribute',
+      { pid, amount: 10_000_000_000n - 1n },
+      err('InsufficientContribution'),
+    );
     const all = free(ext, bob);
     expectFailure(ext, signed(bob), 'contribute', { pid, amount: all + 1n }, err('InsufficientBalance'));
     call(ext, signed(bob), 'contribute', { pid, amount: 10_000_000_000n });
@@ -402,7 +577,13 @@ describe('contribute', () => {
     expect(StakeLedger.get(ext.state, bob)).toBe(all);
     expect(stakeLock(ext, bob)).toBe(all);
     // Everything is locked already: nothing more can be contributed anywhere.
-    expectFailure(ext, signed(bob), 'contribute', { pid, amount: 10_000_000_000n }, err('InsufficientBalance'));
+    expectFailure(
+      ext,
+      signed(bob),
+      'contribute',
+      { pid, amount: 10_000_000_000n },
+      err('InsufficientBalance'),
+    );
 
     call(ext, signed(alice), 'set_cap', { pid, cap: 100n * PHA });
     expectFailure(ext, signed(alice), 'contribute', { pid, amount: 100n * PHA }, err('StakeExceedsCapacity'));
@@ -423,7 +604,13 @@ describe('withdraw and the withdraw queue', () => {
     expectFailure(ext, signed(bob), 'withdraw', { pid: 9n, shares: PHA }, err('PoolStakeNotFound'));
     expectFailure(ext, signed(charlie), 'withdraw', { pid, shares: PHA }, err('PoolStakeNotFound'));
     expectFailure(ext, signed(bob), 'withdraw', { pid, shares: 1000n }, err('InvalidWithdrawalAmount'));
-    expectFailure(ext, signed(bob), 'withdraw', { pid, shares: 10n * PHA + 1n }, err('InvalidWithdrawalAmount'));
+    expectFailure(
+      ext,
+      signed(bob),
+      'withdraw',
+      { pid, shares: 10n * PHA + 1n },
+      err('InvalidWithdrawalAmount'),
+    );
     PoolStakers.set(ext.state, [9n, bob], staker(ext, pid, bob)!);
     expectFailure(ext, signed(bob), 'withdraw', { pid: 9n, shares: PHA }, err('PoolDoesNotExist'));
   });
@@ -478,14 +665,32 @@ describe('withdraw and the withdraw queue', () => {
     const ext = newExt();
     const pid = createPool(ext, alice);
     call(ext, signed(bob), 'contribute', { pid, amount: 10n * PHA });
-    expectFailure(ext, signed(dave), 'reconcile_withdraw_queue', { pid: 9n, account: bob }, err('PoolDoesNotExist'));
-    expectFailure(ext, signed(dave), 'reconcile_withdraw_queue', { pid, account: charlie }, err('PoolStakeNotFound'));
+    expectFailure(
+      ext,
+      signed(dave),
+      'reconcile_withdraw_queue',
+      { pid: 9n, account: bob },
+      err('PoolDoesNotExist'),
+    );
+    expectFailure(
+      ext,
+      signed(dave),
+      'reconcile_withdraw_queue',
+      { pid, account: charlie },
+      err('PoolStakeNotFound'),
+    );
     const p = pool(ext, pid);
-    StakePools.set(ext.state, pid, { ...p, withdraw_queue: [{ user: bob, shares: 20n * PHA, start_time: 1n }] });
+    StakePools.set(ext.state, pid, {
+      ...p,
+      withdraw_queue: [{ user: bob, shares: 20n * PHA, start_time: 1n }],
+    });
     expect(call(ext, signed(dave), 'reconcile_withdraw_queue', { pid, account: bob })).toEqual([]);
     expect(pool(ext, pid).withdraw_queue).toEqual([{ user: bob, shares: 10n * PHA, start_time: 1n }]);
     PoolStakers.set(ext.state, [pid, bob], { ...staker(ext, pid, bob)!, shares: 1000n });
-    StakePools.set(ext.state, pid, { ...p, withdraw_queue: [{ user: bob, shares: 20n * PHA, start_time: 1n }] });
+    StakePools.set(ext.state, pid, {
+      ...p,
+      withdraw_queue: [{ user: bob, shares: 20n * PHA, start_time: 1n }],
+    });
     call(ext, signed(dave), 'reconcile_withdraw_queue', { pid, account: bob });
     expect(pool(ext, pid).withdraw_queue).toEqual([]);
   });
@@ -518,15 +723,33 @@ describe('mining on behalf of the pool', () => {
     const args = { pid, worker: W1, stake: 1000n * PHA };
     expectFailure(ext, signed(alice), 'start_mining', { ...args, pid: 9n }, err('PoolDoesNotExist'));
     expectFailure(ext, signed(bob), 'start_mining', args, err('UnauthorizedPoolOwner'));
-    expectFailure(ext, signed(alice), 'start_mining', { ...args, stake: 2000n * PHA + 1n }, err('InsufficientFreeStake'));
+    expectFailure(
+      ext,
+      signed(alice),
+      'start_mining',
+      { ...args, stake: 2000n * PHA + 1n },
+      err('InsufficientFreeStake'),
+    );
     expectFailure(ext, signed(alice), 'start_mining', { ...args, worker: W3 }, err('WorkerDoesNotExist'));
-    expectFailure(ext, signed(alice), 'start_mining', { ...args, stake: 999n * PHA }, miningErr('InsufficientStake'));
+    expectFailure(
+      ext,
+      signed(alice),
+      'start_mining',
+      { ...args, stake: 999n * PHA },
+      miningErr('InsufficientStake'),
+    );
     expect(MiningEnabled.get(ext.state)).toBe(false);
     const ev = call(ext, signed(alice), 'start_mining', args);
     expect(own(ev)).toEqual([['MiningStarted', { pid, worker: W1, amount: 1000n * PHA }]]);
     expect(pool(ext, pid).free_stake).toBe(1000n * PHA);
     expect(Stakes.get(ext.state, poolSubAccount(pid, W1))).toBe(1000n * PHA);
-    expectFailure(ext, signed(alice), 'start_mining', { ...args, stake: 1000n * PHA }, miningErr('MinerNotReady'));
+    expectFailure(
+      ext,
+      signed(alice),
+      'start_mining',
+      { ...args, stake: 1000n * PHA },
+      miningErr('MinerNotReady'),
+    );
   });
 
   it('stop_mining and reclaim_pool_worker: checks, releasing stake, cooldown, anyone may reclaim', () => {
@@ -569,7 +792,13 @@ describe('mining on behalf of the pool', () => {
     expectFailure(ext, signed(alice), 'restart_mining', { ...args, worker: W3 }, err('WorkerDoesNotExist'));
     expectFailure(ext, signed(alice), 'restart_mining', { ...args, worker: W2 }, miningErr('MinerNotMining'));
     expectFailure(ext, signed(alice), 'restart_mining', args, err('CannotRestartWithLessStake'));
-    expectFailure(ext, signed(alice), 'restart_mining', { ...args, stake: 2500n * PHA + 1n }, err('InsufficientFreeStake'));
+    expectFailure(
+      ext,
+      signed(alice),
+      'restart_mining',
+      { ...args, stake: 2500n * PHA + 1n },
+      err('InsufficientFreeStake'),
+    );
     expect(Miners.get(ext.state, poolSubAccount(pid, W1))?.state).toBe('MiningIdle');
 
     const ev = call(ext, signed(alice), 'restart_mining', { ...args, stake: 2500n * PHA });
@@ -665,9 +894,16 @@ describe('callbacks from PhalaMining', () => {
     const start = ext.events.length;
     // PhalaMining.unbind checks the caller against the registry's operator of the worker.
     expect(registry.Workers.get(ext.state, W1)?.operator).toBe(alice);
-    ext.dispatch(signed(alice), { tag: 'PhalaMining', value: { tag: 'unbind', value: { miner: poolSubAccount(pid, W1) } } });
+    ext.dispatch(signed(alice), {
+      tag: 'PhalaMining',
+      value: { tag: 'unbind', value: { miner: poolSubAccount(pid, W1) } },
+    });
     const ev = ext.events.slice(start).map((r) => `${r.event.tag}.${r.event.value.tag}`);
-    expect(ev).toEqual(['PhalaMining.MinerStopped', 'PhalaMining.MinerUnbound', 'PhalaStakePool.PoolWorkerRemoved']);
+    expect(ev).toEqual([
+      'PhalaMining.MinerStopped',
+      'PhalaMining.MinerUnbound',
+      'PhalaStakePool.PoolWorkerRemoved',
+    ]);
     expect(pool(ext, pid)).toMatchObject({ workers: [W2], releasing_stake: 1000n * PHA });
     expect(WorkerAssignments.get(ext.state, W1)).toBeUndefined();
     // The pool can still reclaim the stake after the cooldown.

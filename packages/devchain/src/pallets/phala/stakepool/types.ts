@@ -2,17 +2,17 @@
 import { createCodec, createDecoder } from 'scale-ts';
 import { AccountId32, Permill, Sr25519Public } from '../../../runtime/primitives.js';
 import {
-  type Hex,
-  type ScaleType,
   bytes,
+  type Hex,
   newtype,
   option,
+  type ScaleType,
   struct,
   u8,
   u64,
   u128,
-  vec,
   type ValueOf,
+  vec,
 } from '../../../scale/types.js';
 
 /** `phala_types::WorkerPublicKey` is an sr25519 public key. */
@@ -29,10 +29,13 @@ export const DESCRIPTION_MAX_LEN = 4400;
  * extrinsic is decoded, exactly where Khala rejects it (the pallet's `ExceedMaxDescriptionLen` is never raised).
  */
 export const DescriptionBoundedVec: ScaleType<Hex> = (() => {
-  const base = newtype('sp_core::bounded::bounded_vec::BoundedVec', bytes, 'Vec<T>', { params: [['T', u8], ['S']] });
+  const base = newtype('sp_core::bounded::bounded_vec::BoundedVec', bytes, 'Vec<T>', {
+    params: [['T', u8], ['S']],
+  });
   const check = <V extends Hex | Uint8Array>(value: V): V => {
     const len = typeof value === 'string' ? (value.length - 2) / 2 : value.length;
-    if (len > DESCRIPTION_MAX_LEN) throw new RangeError(`BoundedVec: ${len} bytes exceed the bound of ${DESCRIPTION_MAX_LEN}`);
+    if (len > DESCRIPTION_MAX_LEN)
+      throw new RangeError(`BoundedVec: ${len} bytes exceed the bound of ${DESCRIPTION_MAX_LEN}`);
     return value;
   };
   const codec = createCodec<Hex>(
@@ -42,7 +45,12 @@ export const DescriptionBoundedVec: ScaleType<Hex> = (() => {
   return { ...base, codec };
 })();
 
-const generics = { params: [['AccountId', AccountId32], ['Balance', u128]] as Array<[string, ScaleType<any>]> };
+const generics = {
+  params: [
+    ['AccountId', AccountId32],
+    ['Balance', u128],
+  ] as Array<[string, ScaleType<any>]>,
+};
 
 export const WithdrawInfo = struct(
   'phala_pallets::stakepool::pallet::WithdrawInfo',

@@ -1,0 +1,81 @@
+/**
+ * Stock clients following watched transactions under load. @polkadot/api fetches a block's events on `inBlock`
+ * and drops that fetch when `finalized` arrives; the node must not send `finalized` before the client has read
+ * them, however busy the machine is.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ISubmittableResult } from '@polkadot/types/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_EVENTS_KEY } from '../../src/node/txpool.js';
+import { openScenario, type Scenario } from '../helpers/stockApi.js';
+import { RpcClient } from './rpcClient.js';
+
+let s: Scenario;
+let busy: Worker | undefined;
+
+beforeAll(async () => {
+  s = await openScenario();
+  // keep a core busy for the whole file, as a loaded CI machine would be
+  busy = new Worker('const end = Date.now() + 120000; while (Date.now() < end) {}', { eval: true });
+  // the first thing a loaded machine delays is the client's decoding of replies it already has
+});
+
+afterAll(async () => {
+  await busy?.terminate();
+  await s?.close();
+});
+
+describe('finality under load', () => {
+  it('200 concurrent stock watched transfers all see InBlock, then Finalized', async () => {
+    const { api, keys } = s;
+    const first = (await api.rpc.system.accountNextIndex(keys.alice.address)).toNumber();
+    const seen = await Promise.all(
+      Array.from(
+        { length: 200 },
+        (_, i) =>
+          new Promise<{ inBlock: boolean; finalized: boolean }>((resolve, reject) => {
+            let inBlock = false;
+            api.tx.balances
+              .transfer(keys.bob.address, 1n)
+              .signAndSend(keys.alice, { nonce: first + i }, (result: ISubmittableResult) => {
+                if (result.status.isInBlock) inBlock = true;
+                if (result.status.isFinalized) resolve({ inBlock, finalized: true });
+                if (result.isError) reject(new Error(`transaction ${i}: ${result.status.type}`));
+              })
+              .catch(reject);
+          }),
+      ),
+    );
+    expect(seen.filter((x) => !x.inBlock).length).toBe(0);
+    expect(seen.every((x) => x.finalized)).toBe(true);
+    expect((await api.rpc.system.accountNextIndex(keys.alice.address)).toNumber()).toBe(first + 200);
+  });
+
+  it("finalized follows the reply to the client's events read, and comes anyway to a client that never reads", async () => {
+    const { api, keys } = s;
+    const client = await RpcClient.connect(s.chain.endpoint);
+    try {
+      const watch = async () => {
+        const tx = await api.tx.balances.transfer(keys.bob.address, 1n).signAsync(keys.alice);
+        return client.call<string>('author_submitAndWatchExtrinsic', [tx.toHex()]);
+      };
+      // reads the events: `finalized` is the frame after the read's reply, never before it
+      const reader = await watch();
+      await client.until(() => client.events(reader).some((e) => e?.inBlock));
+      const block = client.events(reader).find((e) => e?.inBlock).inBlock as string;
+      expect(client.events(reader).some((e) => e?.finalized)).toBe(false);
+      const frames = client.notifications.length;
+      await client.call('state_getStorage', [SYSTEM_EVENTS_KEY, block]);
+      await client.until(() => client.events(reader).some((e) => e?.finalized));
+      expect(client.notifications.length).toBeGreaterThan(frames);
+      // never reads: still finalized, after the upper bound
+      const silent = await watch();
+      await client.until(() => client.events(silent).some((e) => e?.finalized), 10_000);
+      expect(
+        client.events(silent).map((e) => Object.keys(typeof e === 'object' ? e : { [e]: 1 })[0]),
+      ).toEqual(['ready', 'inBlock', 'finalized']);
+    } finally {
+      await client.close();
+    }
+  });
+});
