@@ -3,6 +3,7 @@ import { makeAction } from './commands/action.js';
 import { applyCommand } from './commands/apply.js';
 import { exporterCommand } from './commands/exporter.js';
 import { exportFleetCommand } from './commands/exportFleet.js';
+import { historyCommand } from './commands/history.js';
 import { poolCommand } from './commands/pool.js';
 import { overviewCommand, stakeCommand } from './commands/read.js';
 import { watchCommand } from './commands/watch.js';
@@ -66,6 +67,7 @@ export function createProgram(io: CliIo = processIo()): Command {
     applyCommand(action),
     exportFleetCommand(action),
     exporterCommand(action),
+    historyCommand(action),
   ]) {
     program.addCommand(sub);
   }

@@ -1,0 +1,175 @@
+/**
+ * Indexer benchmarks, each against a baseline measured in the same run:
+ * 1. ingestion of settlement-heavy blocks (POOLS pools × WORKERS workers all settling, every pool rewarding its
+ *    stakers) into SQLite and PostgreSQL, in rows/s, vs the raw rate of reading those blocks' events from the node;
+ * 2. the query of a year of daily rewards for one pool (365 daily settlements), vs reading the pool's raw rows.
+ *
+ * Run: `pnpm bench` here. BENCH_POOLS / BENCH_WORKERS (default 20 × 50; the devchain's own bench uses 100 × 200)
+ * and BENCH_SETTLEMENTS (default 5). PostgreSQL is measured when PHALA_TEST_POSTGRES_URL points at a server (see
+ * README: scripts/test-postgres.sh); its database is created and dropped here.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { minStake, type TokenomicParameters } from '@phala-mining/math';
+import { createTestChain, type TestChain } from '@phala-mining/testing';
+import pg from 'pg';
+import { ChainSource, openHistory } from '../src/index.js';
+
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const POOLS = env('BENCH_POOLS', 20);
+const WORKERS = env('BENCH_WORKERS', 50);
+const SETTLEMENTS = env('BENCH_SETTLEMENTS', 5);
+const PG_URL = process.env.PHALA_TEST_POSTGRES_URL;
+const PHA = 10n ** 12n;
+const dir = mkdtempSync(join(tmpdir(), 'phala-indexer-bench-'));
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+async function tempPostgres(tag: string) {
+  if (!PG_URL) return undefined;
+  const name = `phala_indexer_bench_${tag}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+async function buildHeavyChain(): Promise<TestChain> {
+  const chain = await createTestChain({ devchain: { keepStates: Number.MAX_SAFE_INTEGER } });
+  const { api } = chain;
+  const { alice, bob } = chain.accounts;
+  const tx: any = api.tx.phalaStakePool;
+  const params = (await (api.query.phalaMining as any).tokenomicParameters()).unwrap();
+  const smin = minStake({ k: BigInt(params.k.toString()) } as TokenomicParameters, 100);
+  await chain.fund(bob, BigInt(POOLS * WORKERS) * (smin + PHA) + 1_000_000n * PHA);
+  await chain.setMiningEnabled(true);
+  const keys: string[] = [];
+  for (let p = 0; p < POOLS; p++) {
+    const pool: string[] = [];
+    for (let w = 0; w < WORKERS; w++) pool.push(await chain.registerWorker({ operator: alice, score: 100 }));
+    const calls = [tx.create(), tx.setPayoutPref(p, 100_000), ...pool.map((k) => tx.addWorker(p, k))];
+    await chain.sendTx(api.tx.utility!.batchAll!(calls), alice);
+    await chain.sendTx(tx.contribute(p, BigInt(WORKERS) * smin + 10n * PHA), bob);
+    await chain.sendTx(api.tx.utility!.batchAll!(pool.map((k) => tx.startMining(p, k, smin))), alice);
+    keys.push(...pool);
+  }
+  for (const k of keys) await chain.setWorkerOnline(k, true);
+  for (let i = 0; i < SETTLEMENTS; i++) {
+    await chain.timeTravel({ minutes: 30 });
+    await chain.settle();
+  }
+  return chain;
+}
+
+async function ingest(chain: TestChain, db: string) {
+  const history = await openHistory({ db });
+  const t0 = performance.now();
+  const { rows } = await history.sync(chain.api, { untilHead: true });
+  const seconds = (performance.now() - t0) / 1000;
+  await history.close();
+  return { rows, seconds };
+}
+
+async function main() {
+  log(`building ${POOLS} pools × ${WORKERS} workers, ${SETTLEMENTS} settlements…`);
+  const chain = await buildHeavyChain();
+  try {
+    const head = (await chain.api.rpc.chain.getHeader()).number.toNumber();
+    // baseline: the node's blocks and events, decoded, with nothing stored
+    const source = ChainSource.fromApi(chain.api);
+    const r0 = performance.now();
+    let events = 0;
+    for (let n = 0; n <= head; n++) events += (await source.fetch(n)).events.length;
+    const rawSeconds = (performance.now() - r0) / 1000;
+    const rawRate = events / rawSeconds;
+    console.log(
+      `blocks 0…${head}: ${events} events read in ${rawSeconds.toFixed(2)} s = ${rawRate.toFixed(0)} events/s, ${((head + 1) / rawSeconds).toFixed(1)} blocks/s (baseline: read and decode only)`,
+    );
+    const report = (name: string, r: { rows: number; seconds: number }) =>
+      console.log(
+        `${name} ingestion: ${r.rows} rows in ${r.seconds.toFixed(2)} s = ${(r.rows / r.seconds).toFixed(0)} rows/s, ${((head + 1) / r.seconds).toFixed(1)} blocks/s = ${(rawSeconds / r.seconds).toFixed(2)}× the raw read rate`,
+      );
+    const sqlite = await ingest(chain, join(dir, 'bench.db'));
+    report('SQLite', sqlite);
+    const pgDb = await tempPostgres('ingest');
+    if (pgDb) {
+      try {
+        const r = await ingest(chain, pgDb.url);
+        report('PostgreSQL', r);
+      } finally {
+        await pgDb.drop();
+      }
+    } else console.log('PostgreSQL ingestion: skipped (PHALA_TEST_POSTGRES_URL not set)');
+  } finally {
+    await chain.close();
+  }
+
+  // a year of daily settlements of one small pool
+  log('building a year of daily settlements…');
+  const year = await createTestChain({ devchain: { keepStates: Number.MAX_SAFE_INTEGER } });
+  try {
+    const { api } = year;
+    const { alice, bob } = year.accounts;
+    const tx: any = api.tx.phalaStakePool;
+    const params = (await (api.query.phalaMining as any).tokenomicParameters()).unwrap();
+    const smin = minStake({ k: BigInt(params.k.toString()) } as TokenomicParameters, 2000);
+    const w = await year.registerWorker({ operator: alice, score: 2000 });
+    await year.sendTx(api.tx.utility!.batchAll!([tx.create(), tx.addWorker(0, w)]), alice);
+    await year.sendTx(tx.contribute(0, smin), bob);
+    await year.sendTx(tx.startMining(0, w, smin), alice);
+    await year.setWorkerOnline(w, true);
+    for (let d = 0; d < 365; d++) {
+      await year.timeTravel({ days: 1 });
+      await year.settle();
+    }
+    const targets: { name: string; db: string; drop?: () => Promise<void> }[] = [
+      { name: 'SQLite', db: join(dir, 'year.db') },
+    ];
+    const pgDb = await tempPostgres('year');
+    if (pgDb) targets.push({ name: 'PostgreSQL', db: pgDb.url, drop: pgDb.drop });
+    for (const t of targets) {
+      const h = await openHistory({ db: t.db });
+      await h.sync(api, { untilHead: true });
+      const runs: number[] = [];
+      const raw: number[] = [];
+      let days = 0;
+      for (let i = 0; i < 7; i++) {
+        const q0 = performance.now();
+        days = (await h.rewards({ pool: 0, by: 'day' })).length;
+        runs.push(performance.now() - q0);
+        const b0 = performance.now();
+        await h.allEvents({ pool: 0, kinds: ['pool-reward'] });
+        raw.push(performance.now() - b0);
+      }
+      const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+      console.log(
+        `${t.name}: a year of daily rewards (${days} days) in ${median(runs).toFixed(1)} ms median of 7, ${(median(runs) / median(raw)).toFixed(2)}× reading the pool's raw reward rows (${median(raw).toFixed(1)} ms)`,
+      );
+      await h.close();
+      await t.drop?.();
+    }
+  } finally {
+    await year.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

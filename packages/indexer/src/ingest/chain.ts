@@ -1,0 +1,135 @@
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { IndexerError } from '../errors.js';
+import type { BlockReader, ChainEvent, PoolOnChain } from './extract.js';
+
+export interface FetchedBlock {
+  number: number;
+  hash: string;
+  timestamp: number;
+  events: ChainEvent[];
+}
+
+type Codec = any;
+
+/** Reads blocks, their events and the few storage items the extractor needs, at each block's own hash. */
+export class ChainSource {
+  private constructor(
+    readonly api: ApiPromise,
+    private readonly owned: boolean,
+  ) {}
+
+  static async connect(endpoint: string, timeoutMs = 30_000): Promise<ChainSource> {
+    const provider = new WsProvider(endpoint, false);
+    const api = new ApiPromise({ provider, noInitWarn: true, throwOnConnect: true });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await provider.connect();
+      await Promise.race([
+        api.isReadyOrError,
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
+    } catch (error) {
+      await api.disconnect().catch(() => undefined);
+      throw new IndexerError(
+        'CONNECTION_FAILED',
+        `cannot connect to ${endpoint}: ${(error as Error).message}`,
+        error,
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+    return new ChainSource(api, true);
+  }
+
+  /** Wraps a ready client the caller keeps ownership of. */
+  static fromApi(api: ApiPromise): ChainSource {
+    return new ChainSource(api, false);
+  }
+
+  async finalizedNumber(): Promise<number> {
+    const hash = await this.api.rpc.chain.getFinalizedHead();
+    const header = await this.api.rpc.chain.getHeader(hash);
+    return header.number.toNumber();
+  }
+
+  async hashOf(number: number): Promise<string> {
+    return (await this.api.rpc.chain.getBlockHash(number)).toHex();
+  }
+
+  async fetch(number: number): Promise<FetchedBlock> {
+    const hash = await this.hashOf(number);
+    let at: Codec;
+    try {
+      at = await this.api.at(hash);
+    } catch (error) {
+      throw new IndexerError(
+        'STATE_PRUNED',
+        `the node has no state for block #${number} (${hash}); index from an archive node`,
+        error,
+      );
+    }
+    let records: Codec;
+    let now: Codec;
+    try {
+      [records, now] = await Promise.all([at.query.system.events(), at.query.timestamp.now()]);
+    } catch (error) {
+      throw new IndexerError(
+        'STATE_PRUNED',
+        `the node discarded the state of block #${number}: index from an archive node (dev chain: --archive)`,
+        error,
+      );
+    }
+    const events: ChainEvent[] = [];
+    for (const record of records as Codec[]) {
+      const { event, phase } = record;
+      const names: string[] = event.data.names ?? [];
+      const fields: Record<string, unknown> = {};
+      event.data.forEach((value: Codec, i: number) => {
+        // @polkadot/api hands out camelCase names; the extractor reads the metadata's snake_case
+        const name = (names[i] ?? String(i)).replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+        fields[name] = value.toString();
+      });
+      events.push({
+        section: event.section.charAt(0).toUpperCase() + event.section.slice(1),
+        method: event.method,
+        extrinsic: phase.isApplyExtrinsic ? phase.asApplyExtrinsic.toNumber() : undefined,
+        fields,
+      });
+    }
+    return { number, hash, timestamp: Number(now.toString()), events };
+  }
+
+  reader(hash: string): BlockReader {
+    const atP = this.api.at(hash);
+    return {
+      pool: async (pid): Promise<PoolOnChain | undefined> => {
+        const at: Codec = await atP;
+        const info: Codec = await at.query.phalaStakePool.stakePools(pid);
+        if (info.isNone) return undefined;
+        const p = info.unwrap();
+        return {
+          owner: p.owner.toString(),
+          rewardAcc: BigInt(p.rewardAcc.toString()),
+          totalStake: BigInt(p.totalStake.toString()),
+          totalShares: BigInt(p.totalShares.toString()),
+        };
+      },
+      stakerShares: async (pid, account) => {
+        const at: Codec = await atP;
+        const info: Codec = await at.query.phalaStakePool.poolStakers([pid, account]);
+        return info.isNone ? 0n : BigInt(info.unwrap().shares.toString());
+      },
+    };
+  }
+
+  /** Calls `onHead` with each new finalized block number until the returned function is called. */
+  async followFinalized(onHead: (number: number) => void): Promise<() => void> {
+    return this.api.rpc.chain.subscribeFinalizedHeads((header) => onHead(header.number.toNumber()));
+  }
+
+  async close(): Promise<void> {
+    if (this.owned) await this.api.disconnect();
+  }
+}

@@ -1,0 +1,83 @@
+import Sqlite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import pg from 'pg';
+import { IndexerError } from '../errors.js';
+import { type Db, MIGRATIONS } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface OpenedDb {
+  db: Db;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
+
+/**
+ * Opens `--db`: a `postgres://…` URL or a SQLite file path (created if missing), and brings its schema up to date.
+ * PostgreSQL's int8 columns come back as JS numbers (block numbers and ms timestamps fit in 2^53).
+ */
+export async function openDb(url: string, options: { readonly?: boolean } = {}): Promise<OpenedDb> {
+  if (!url)
+    throw new IndexerError('INVALID_ARGUMENT', 'a database is required: a SQLite file path or postgres://…');
+  let db: Db;
+  let dialect: Dialect;
+  if (isPostgresUrl(url)) {
+    dialect = 'postgres';
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 4,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as never,
+      },
+    });
+    // an idle connection the server ends (restart, pg_terminate_backend) is an 'error' event on the pool: without a
+    // listener it would crash the process; the pool replaces the connection on the next query instead
+    pool.on('error', () => undefined);
+    db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+    try {
+      await pool.query('select 1');
+    } catch (error) {
+      await db.destroy();
+      throw new IndexerError('DB_UNAVAILABLE', `cannot reach PostgreSQL: ${(error as Error).message}`, error);
+    }
+  } else {
+    dialect = 'sqlite';
+    let database: Sqlite.Database;
+    try {
+      database = new Sqlite(url, {
+        readonly: options.readonly ?? false,
+        fileMustExist: options.readonly ?? false,
+      });
+    } catch (error) {
+      throw new IndexerError(
+        'DB_UNAVAILABLE',
+        `cannot open SQLite file ${url}: ${(error as Error).message}`,
+        error,
+      );
+    }
+    if (!options.readonly) {
+      // WAL lets `history serve` read while `history sync` writes; NORMAL sync is durable at each commit in WAL mode
+      database.pragma('journal_mode = WAL');
+      database.pragma('synchronous = NORMAL');
+    }
+    database.pragma('busy_timeout = 5000');
+    db = new Kysely({ dialect: new SqliteDialect({ database }) });
+  }
+  if (!options.readonly) {
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+    const { error } = await migrator.migrateToLatest();
+    if (error) {
+      await db.destroy();
+      throw new IndexerError(
+        'MIGRATION_FAILED',
+        `schema migration failed: ${(error as Error).message}`,
+        error,
+      );
+    }
+  }
+  return { db, dialect, close: () => db.destroy() };
+}
