@@ -1,5 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { makeAction } from './commands/action.js';
+import { applyCommand } from './commands/apply.js';
+import { exporterCommand } from './commands/exporter.js';
+import { exportFleetCommand } from './commands/exportFleet.js';
 import { historyCommand } from './commands/history.js';
 import { poolCommand } from './commands/pool.js';
 import { overviewCommand, stakeCommand } from './commands/read.js';
@@ -61,6 +64,9 @@ export function createProgram(io: CliIo = processIo()): Command {
     stakeCommand(action),
     overviewCommand(action),
     watchCommand(action),
+    applyCommand(action),
+    exportFleetCommand(action),
+    exporterCommand(action),
     historyCommand(action),
   ]) {
     program.addCommand(sub);

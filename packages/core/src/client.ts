@@ -6,6 +6,7 @@ import { balanceState$ } from './balanceState.js';
 import { type PoolConstants, poolConstants } from './chainView.js';
 import { ConnectionMonitor, type ConnectionState } from './connection.js';
 import { ConnectionFailedError, ConnectionTimeoutError, MiningError } from './errors.js';
+import { type FleetView, fleetState$ } from './fleet/fleetState.js';
 import { NETWORKS, type NetworkPreset, PHALA_SIGNED_EXTENSIONS } from './networks.js';
 import { NonceTracker } from './nonceTracker.js';
 import type { ObservableDeps } from './observableDeps.js';
@@ -192,6 +193,15 @@ export class MiningClient {
     return this.memo(`overview:${who}`, () =>
       overviewState$(who, this.pools$({ owner: who }), (pid) => this.workers$(pid)),
     );
+  }
+
+  /**
+   * Live fleet of an owner: every pool it owns with every worker, over a constant number of storage
+   * subscriptions whatever the fleet's size: the pools in one, all their workers in one more.
+   */
+  fleet$(owner: string): Observable<FleetView> {
+    const who = normalizeAddress(owner, this.ss58);
+    return this.memo(`fleet:${who}`, () => fleetState$(this.deps, who, this.pools$({ owner: who })));
   }
 
   /** Live APR estimate of a pool as the Phala App computed it (fraction; see {@link estimateApr}). */

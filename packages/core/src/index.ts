@@ -17,6 +17,7 @@ export type { ConnectionState } from './connection.js';
 export { capGap, checkContribute } from './contribute.js';
 export * from './errors.js';
 export { type DecodedEvent, decodeEvent } from './events.js';
+export type { FleetView } from './fleet/fleetState.js';
 export { DEVCHAIN, KHALA, NETWORKS, type NetworkPreset, PHALA, PHALA_SIGNED_EXTENSIONS } from './networks.js';
 export type { Operation, OperationContext } from './operation.js';
 export { type DryRunResult, OperationChain } from './operationChain.js';

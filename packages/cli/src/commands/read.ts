@@ -2,6 +2,7 @@ import { PoolNotFoundError } from '@phala-mining/core';
 import { Command } from 'commander';
 import { parseAccount, parsePid } from '../args.js';
 import { UsageError } from '../errors.js';
+import { attention, renderAttention } from '../fleet/fleetViews.js';
 import type { Session } from '../session.js';
 import { renderOverview, renderStake } from '../views.js';
 import type { Action } from './action.js';
@@ -49,9 +50,10 @@ export function overviewCommand(action: Action): Command {
         const who = await accountOrKey(s, account);
         const client = await s.client();
         const overview = await s.first(client.overview$(who));
+        const needs = attention(overview.pools);
         s.print(
-          () => renderOverview(overview),
-          () => overview,
+          () => `${renderOverview(overview)}${renderAttention(needs)}`,
+          () => ({ ...overview, attention: needs }),
         );
       }),
     );

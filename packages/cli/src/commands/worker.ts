@@ -5,8 +5,9 @@ import {
   type WorkerView,
 } from '@phala-mining/core';
 import { Command } from 'commander';
-import { parseAmount, parsePid, parseWorkerKey } from '../args.js';
+import { parseAccount, parseAmount, parsePid, parseWorkerKey } from '../args.js';
 import { UsageError } from '../errors.js';
+import { fleetRows, parseStates, renderFleetWorkers } from '../fleet/fleetViews.js';
 import { phaText } from '../format.js';
 import type { Session } from '../session.js';
 import { execute } from '../tx.js';
@@ -17,6 +18,10 @@ interface WorkerOptions {
   pool: string;
   all?: boolean;
   stake?: string;
+  state?: string;
+  allPools?: boolean;
+  owner?: string;
+  sort?: string;
 }
 
 /**
@@ -29,8 +34,16 @@ async function selectWorkers(
   keys: string[],
   all: boolean | undefined,
   eligible: (w: WorkerView) => boolean,
+  state?: string,
 ): Promise<string[]> {
   if (all && keys.length > 0) throw new UsageError('give worker keys or --all, not both');
+  if (state !== undefined && !all) throw new UsageError('--state filters --all; give it with --all');
+  // e.g. `worker stop --all --state Unresponsive`: what the command can act on, narrowed to those states
+  if (state !== undefined) {
+    const inStates = parseStates(state);
+    const base = eligible;
+    eligible = (w) => base(w) && inStates(w);
+  }
   if (!all && keys.length === 0) throw new UsageError('give one or more worker public keys, or --all');
   if (!all) return keys.map(parseWorkerKey);
   const client = await s.client();
@@ -49,6 +62,25 @@ const inState =
   (...states: WorkerDisplayState[]) =>
   (w: WorkerView) =>
     states.includes(w.state);
+
+/** `worker list --all-pools`: one batched read of the owner's fleet. */
+async function listAllPools(s: Session, o: WorkerOptions): Promise<void> {
+  if (o.pool !== undefined) throw new UsageError('give --pool or --all-pools, not both');
+  let owner: string;
+  if (o.owner !== undefined) owner = parseAccount(o.owner, s.ss58);
+  else {
+    const key = await s.key();
+    if (!key) throw new UsageError('give --owner, or a key whose pools to list');
+    owner = key.address;
+  }
+  const client = await s.client();
+  const fleet = await s.first(client.fleet$(owner));
+  const rows = fleetRows(fleet.pools, o.state, o.sort);
+  s.print(
+    () => renderFleetWorkers(rows),
+    () => rows,
+  );
+}
 
 export function workerCommand(action: Action): Command {
   const worker = new Command('worker').description(
@@ -69,13 +101,17 @@ export function workerCommand(action: Action): Command {
       .description(description)
       .argument('[keys...]', 'worker public keys (0x + 64 hex)')
       .requiredOption(...poolOption)
-      .option('--all', opts.allDescription);
+      .option('--all', opts.allDescription)
+      .option(
+        '--state <states>',
+        'with --all: only workers in these states (e.g. Unresponsive; comma-separated)',
+      );
     if (opts.stake) cmd.requiredOption('--stake <amount>', 'stake per worker in PHA, Smin ≤ stake ≤ Smax');
     cmd.action(
       action(async (s, keys: string[], o: WorkerOptions) => {
         const pid = parsePid(o.pool);
         const stake = o.stake === undefined ? 0n : parseAmount(o.stake);
-        const selected = await selectWorkers(s, pid, keys, o.all, opts.eligible);
+        const selected = await selectWorkers(s, pid, keys, o.all, opts.eligible, o.state);
         if (selected.length === 0) return nothingToDo(s, `${opts.none} in pool ${pid}`);
         await execute(s, (c) => selected.reduce((ch, k) => op(ch, k, stake), c.pool(pid)), {
           summary: () =>
@@ -159,13 +195,21 @@ export function workerCommand(action: Action): Command {
   worker
     .command('list')
     .description('the Worker List of a pool: state, stake, cores, score, Smin/Smax, total reward, cooldown')
-    .requiredOption(...poolOption)
+    .option(...poolOption)
+    .option('--all-pools', "every worker of every pool of the owner (--owner, default the key's address)")
+    .option('--owner <address>', 'with --all-pools: whose pools')
+    .option('--state <states>', 'only workers in these states (comma-separated; reclaimable too)')
+    .option('--sort <by>', 'with --all-pools: pool, state, stake, reward, score or key', 'pool')
     .action(
       action(async (s, o: WorkerOptions) => {
+        if (o.allPools) return listAllPools(s, o);
+        if (o.pool === undefined)
+          throw new UsageError("required option '-p, --pool <pid>' not specified (or --all-pools)");
         const pid = parsePid(o.pool);
         const client = await s.client();
         if (!(await s.first(client.pool$(pid)))) throw new PoolNotFoundError(pid);
-        const workers = await s.first(client.workers$(pid));
+        const all = await s.first(client.workers$(pid));
+        const workers = o.state === undefined ? all : all.filter(parseStates(o.state));
         s.print(
           () => renderWorkers(workers),
           () => workers,

@@ -1,0 +1,179 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestChain } from '@phala-mining/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, json, nonceOf, on, setup } from './helpers.js';
+
+const PLANCK = 1_000_000_000_000n;
+
+let chain: TestChain;
+let alice: ReturnType<typeof on>;
+let keys: string[];
+let pid: string;
+const dir = mkdtempSync(join(tmpdir(), 'fleet-'));
+
+function fleetFile(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const workers = async () => json(await alice(['worker', 'list', '-p', pid, '--json'])) as any[];
+const worker = async (key: string) => (await workers()).find((w) => w.pubkey === key);
+
+beforeAll(async () => {
+  chain = await setup();
+  alice = on(chain, '--account', 'alice');
+  keys = [];
+  for (let i = 0; i < 3; i++)
+    keys.push(
+      await chain.registerWorker({ operator: chain.accounts.alice, score: 2000, cores: 8, confidence: 1 }),
+    );
+});
+afterAll(() => chain?.close());
+
+describe('phala-mining apply', () => {
+  it('creates a pool with its settings and workers; a second apply has no changes', async () => {
+    const file = fleetFile(
+      'create.yaml',
+      [
+        'pools:',
+        '  - pid: new',
+        '    payout: 20',
+        '    cap: 100000',
+        '    description: fleet test',
+        '    workers:',
+        `      - { key: "${keys[0]}", mining: false }`,
+        `      - { key: "${keys[1]}", mining: false }`,
+      ].join('\n'),
+    );
+    const before = await nonceOf(chain, chain.accounts.alice.address);
+    const dry = await alice(['apply', file]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('new pool (created first');
+    expect(dry.stdout).toContain('run again with --yes');
+    expect(await nonceOf(chain, chain.accounts.alice.address)).toBe(before);
+
+    const r = await alice(['--quiet', 'apply', file, '--yes', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = json(r);
+    expect(out.transactions.map((t: any) => t.kind)).toEqual(['created', 'chunk']);
+    expect(out.transactions[1].operations).toBe(5); // payout, cap, description, 2 × add
+    pid = String(out.transactions[0].pid);
+    const pool = json(await alice(['pool', 'show', pid, '--json'])).pool;
+    expect(pool.commission).toBe(200_000);
+    expect(BigInt(pool.cap)).toBe(100_000n * PLANCK);
+    expect(pool.description).toBe('fleet test');
+    expect((await workers()).map((w) => w.pubkey).sort()).toEqual([keys[0], keys[1]].sort());
+
+    // `pid: new` is matched to the pool holding its workers: the same file again creates nothing
+    const again = await alice(['apply', file, '--yes']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout.trim()).toBe('no changes');
+  });
+
+  it('grows the fleet to mining, restarts a grown stake and stops a shrunk one', async () => {
+    expect((await alice(['--quiet', 'pool', 'contribute', pid, '60000'])).code).toBe(0);
+    const mine = (stakes: [string, string, string]) =>
+      fleetFile(
+        'mine.yaml',
+        [
+          'pools:',
+          `  - pid: ${pid}`,
+          '    workers:',
+          ...keys.map((k, i) => `      - { key: "${k}", stake: ${stakes[i]}, mining: true }`),
+        ].join('\n'),
+      );
+    const grow = await alice(['apply', mine(['5000', '5000', 'smin']), '--yes', '--json', '--quiet']);
+    expect(grow.code, grow.stderr).toBe(0);
+    // round 1: add the third worker and start two; round 2: start the added one (its Smin is known once added)
+    expect(json(grow).transactions.map((t: any) => t.operations)).toEqual([3, 1]);
+    for (const k of keys) expect((await worker(k)).state).toBe('Mining');
+    expect(BigInt((await worker(keys[0]!)).stake)).toBe(5000n * PLANCK);
+    expect(BigInt((await worker(keys[2]!)).stake)).toBe(BigInt((await worker(keys[2]!)).minStake));
+
+    const plan = json(await alice(['apply', mine(['6000', '4500', 'smin']), '--json']));
+    expect(plan.sent).toBe(false);
+    expect(plan.plan[0].steps.map((s: any) => s.op)).toEqual(['restartMining', 'stopMining']);
+    const shrink = await alice(['apply', mine(['6000', '4500', 'smin']), '--yes', '--quiet']);
+    expect(shrink.code, shrink.stderr).toBe(0);
+    expect(BigInt((await worker(keys[0]!)).stake)).toBe(6000n * PLANCK);
+    expect((await worker(keys[1]!)).state).toBe('CoolingDown');
+    // the shrunk worker waits for its cooldown; nothing can be sent meanwhile
+    const wait = await alice(['apply', mine(['6000', '4500', 'smin'])]);
+    expect(wait.code).toBe(0);
+    expect(wait.stdout).toMatch(/^no changes now; waiting on:\n {2}pool \d+: 0x\w+…\w+: cooling down/);
+  });
+
+  it('resumes an apply killed mid-way from the chain', async () => {
+    const file = fleetFile(
+      'settings.yaml',
+      ['pools:', `  - pid: ${pid}`, '    payout: 35', '    cap: 200000', '    description: resumed'].join(
+        '\n',
+      ),
+    );
+    // one operation per transaction; killed as soon as the first one is reported
+    const killed = await new Promise<string>((resolve) => {
+      const child = spawn(
+        process.execPath,
+        [
+          BIN,
+          '--endpoint',
+          chain.endpoint,
+          '--account',
+          'alice',
+          'apply',
+          file,
+          '--yes',
+          '--chunk-size',
+          '1',
+        ],
+        { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let stderr = '';
+      child.stderr.on('data', (d) => {
+        stderr += d;
+        if (stderr.includes('✓ chunk 1/3')) child.kill('SIGKILL');
+      });
+      child.on('close', () => resolve(stderr));
+    });
+    expect(killed).toContain('✓ chunk 1/3');
+    const left = json(await alice(['apply', file, '--json'])).plan[0].steps.length;
+    expect(left).toBeLessThan(3);
+    const resumed = await alice(['apply', file, '--yes', '--json', '--quiet']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    if (left > 0) expect(json(resumed).transactions).toHaveLength(1);
+    const pool = json(await alice(['pool', 'show', pid, '--json'])).pool;
+    expect([pool.commission, BigInt(pool.cap), pool.description]).toEqual([
+      350_000,
+      200_000n * PLANCK,
+      'resumed',
+    ]);
+    expect((await alice(['apply', file])).stdout.trim()).toBe('no changes');
+  });
+
+  it('export-fleet writes the chain as a file that applies with no changes', async () => {
+    const out = join(dir, 'exported.yaml');
+    const r = await alice(['export-fleet', '--output', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const back = await alice(['export-fleet', '--owner', chain.accounts.alice.address]);
+    expect(back.stdout).toContain(`- pid: ${pid}`);
+    expect(back.stdout).toMatch(
+      new RegExp(String.raw`key: "?${keys[0]}"?\n\s+stake: "?6000"?\n\s+mining: true`),
+    );
+    expect((await alice(['apply', out])).stdout.trim()).toBe('no changes');
+  });
+
+  it('refuses a malformed file and an unknown field with line:column, before connecting', async () => {
+    const bad = fleetFile('bad.yaml', 'pools:\n  - pid: 1\n    workers: [\n');
+    const r = await alice(['apply', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`${bad.replace(/[.]/g, '\\.')}:\\d+:\\d+: `));
+    const unknown = fleetFile('unknown.yaml', `pools:\n  - pid: ${pid}\n    payot: 10\n`);
+    const u = await alice(['apply', unknown]);
+    expect(u.code).toBe(2);
+    expect(u.stderr).toContain(`${unknown}:3:5: unknown field "payot" in pools.0`);
+  });
+});
