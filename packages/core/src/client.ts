@@ -5,8 +5,24 @@ import { estimateApr } from './apr.js';
 import { balanceState$ } from './balanceState.js';
 import { type PoolConstants, poolConstants } from './chainView.js';
 import { ConnectionMonitor, type ConnectionState } from './connection.js';
-import { ConnectionFailedError, ConnectionTimeoutError, MiningError } from './errors.js';
+import { ConnectionFailedError, ConnectionTimeoutError, MiningError, PoolNotFoundError } from './errors.js';
 import { type FleetView, fleetState$ } from './fleet/fleetState.js';
+import {
+  type CoverOptions,
+  type GuardianPlan,
+  type GuardianSnapshot,
+  guardianSnapshot$,
+  planCover,
+  planWithdrawalCover$,
+  type ReclaimableWorker,
+  readGuardianSnapshot,
+  reclaimable$,
+  reclaimableWorkers,
+  type WithdrawalRisk,
+  withdrawalRisk,
+  withdrawalRisk$,
+  withOperation,
+} from './guardian/index.js';
 import { NETWORKS, type NetworkPreset, PHALA_SIGNED_EXTENSIONS } from './networks.js';
 import { NonceTracker } from './nonceTracker.js';
 import type { ObservableDeps } from './observableDeps.js';
@@ -212,6 +228,67 @@ export class MiningClient {
         pool && t.params ? estimateApr(pool, workers, t.params, networkShare) : 0,
       ),
     );
+  }
+
+  // ── withdrawal guardian ─────────────────────────────────────────────────────────────────────────────────────
+
+  /** Live guardian snapshot of a pool: pool, workers, clock, switch, parameters — one subscription, one block. */
+  guardianSnapshot$(pid: bigint | number): Observable<GuardianSnapshot | undefined> {
+    const id = normalizePid(pid);
+    return this.memo(`guardian:${id}`, () => guardianSnapshot$(this.deps, this.pool$(id), id));
+  }
+
+  /**
+   * Live forced-stop risk of a pool: each queued request's deadline and whether free + releasing stake covers it,
+   * and for the pool `atRisk`, the first uncovered deadline, the `shortfall` (planck) and the time left — the
+   * chain's own rule with its own arithmetic. Undefined while the pool does not exist.
+   */
+  withdrawalRisk$(pid: bigint | number): Observable<WithdrawalRisk | undefined> {
+    return withdrawalRisk$(this.guardianSnapshot$(pid));
+  }
+
+  /** The guardian snapshot of a pool at the head, read once; throws {@link PoolNotFoundError}. */
+  guardianSnapshot(pid: bigint | number): Promise<GuardianSnapshot> {
+    return this.readGuardian(normalizePid(pid));
+  }
+
+  /** The forced-stop risk of a pool at the head, read once; throws {@link PoolNotFoundError}. */
+  async withdrawalRisk(pid: bigint | number): Promise<WithdrawalRisk> {
+    return withdrawalRisk(await this.readGuardian(normalizePid(pid)));
+  }
+
+  /**
+   * The stop plan that keeps a pool out of the forced stop, read at the head: the smallest set of mining workers
+   * whose stakes cover the shortfall, by strategy, with each one's reward per day and the `operation` (one batch)
+   * that stops them; `problem` says why no plan can work. Throws {@link PoolNotFoundError}.
+   */
+  async planWithdrawalCover(pid: bigint | number, options: CoverOptions = {}): Promise<GuardianPlan> {
+    const snapshot = await this.readGuardian(normalizePid(pid));
+    return withOperation(planCover(snapshot, options), (p) => this.pool(p));
+  }
+
+  /** {@link planWithdrawalCover}, live. */
+  planWithdrawalCover$(
+    pid: bigint | number,
+    options: CoverOptions = {},
+  ): Observable<GuardianPlan | undefined> {
+    return planWithdrawalCover$(this.guardianSnapshot$(pid), (p) => this.pool(p), options);
+  }
+
+  /** Live list of the pool's workers whose cooldown is over (anyone may reclaim them). */
+  reclaimable$(pid: bigint | number): Observable<ReclaimableWorker[]> {
+    return reclaimable$(this.guardianSnapshot$(pid));
+  }
+
+  /** The pool's reclaimable workers at the head, read once; throws {@link PoolNotFoundError}. */
+  async reclaimable(pid: bigint | number): Promise<ReclaimableWorker[]> {
+    return reclaimableWorkers(await this.readGuardian(normalizePid(pid)));
+  }
+
+  private async readGuardian(pid: bigint): Promise<GuardianSnapshot> {
+    const snapshot = await readGuardianSnapshot(this.deps, pid);
+    if (snapshot === undefined) throw new PoolNotFoundError(pid);
+    return snapshot;
   }
 
   /** Closes the connection if the client created it. */

@@ -18,6 +18,7 @@ export { capGap, checkContribute } from './contribute.js';
 export * from './errors.js';
 export { type DecodedEvent, decodeEvent } from './events.js';
 export type { FleetView } from './fleet/fleetState.js';
+export * from './guardian/index.js';
 export { DEVCHAIN, KHALA, NETWORKS, type NetworkPreset, PHALA, PHALA_SIGNED_EXTENSIONS } from './networks.js';
 export type { Operation, OperationContext } from './operation.js';
 export { type DryRunResult, OperationChain } from './operationChain.js';
