@@ -1,5 +1,5 @@
 import { formatPha } from '../amount.js';
-import { MiningError } from '../errors.js';
+import { MiningError } from '../errors/index.js';
 
 /** Why no set of worker stops can keep a pool out of the forced stop. */
 export type CoverImpossibleReason = 'MiningDisabled' | 'NotEnoughStake' | 'DeadlinePassed';

@@ -4,7 +4,7 @@
  * over so that their stake can be reclaimed and the queue paid.
  */
 import { map, type Observable } from 'rxjs';
-import type { OperationChain } from '../operationChain.js';
+import type { OperationChain } from '../operations/operationChain.js';
 import { type CoverOptions, type CoverPlan, planCover } from './planWithdrawalCover.js';
 import { type ReclaimableWorker, reclaimableWorkers } from './reclaimable.js';
 import type { GuardianSnapshot } from './snapshot.js';

@@ -1,7 +1,7 @@
 import { fixedFromDecimal, fromInt, KHALA_TOKENOMIC_PARAMETERS, PHA } from '@phala-mining/math';
 import { describe, expect, it } from 'vitest';
-import { pool } from '../testFixtures.js';
-import type { WorkerDisplayState, WorkerView } from '../workersState.js';
+import { pool } from '../../test/stateFixtures.js';
+import type { WorkerDisplayState, WorkerView } from '../state/workers.js';
 import {
   CoverDeadlinePassedError,
   CoverImpossibleError,

@@ -11,8 +11,8 @@ import {
   type TokenomicParameters,
 } from '@phala-mining/math';
 import { normalizeWorkerKey } from '../accounts.js';
-import { miningShare } from '../apr.js';
-import type { WorkerView } from '../workersState.js';
+import { miningShare } from '../state/apr.js';
+import type { WorkerView } from '../state/workers.js';
 import {
   CoverDeadlinePassedError,
   type CoverImpossibleError,

@@ -1,6 +1,9 @@
 import type { TokenomicParameters } from '@phala-mining/math';
 import { hexToU8a } from '@polkadot/util';
 import { distinctUntilChanged, map, type Observable, switchMap } from 'rxjs';
+import type { ObservableDeps } from '../state/observableDeps.js';
+import type { PoolInfo } from '../state/records.js';
+import { type WorkerView, workerView } from '../state/workers.js';
 import {
   decodeBalanceOption,
   decodeMiner,
@@ -8,12 +11,9 @@ import {
   decodePool,
   decodeRegistryWorker,
   decodeTokenomics,
-} from '../codec.js';
-import type { ObservableDeps } from '../observableDeps.js';
-import type { PoolInfo } from '../state.js';
-import { readDecoded, type StorageRequest, watchDecoded$ } from '../storageSource.js';
+} from '../storage/decode.js';
+import { readDecoded, type StorageRequest, watchDecoded$ } from '../storage/source.js';
 import { poolSubAccount, poolSubAccountHex } from '../subAccount.js';
-import { type WorkerView, workerView } from '../workersState.js';
 
 /**
  * Everything the guardian decides from, read at ONE block: the pool record, its workers, chain time, the mining

@@ -1,5 +1,5 @@
 import { bmul, sharePrice } from '@phala-mining/math';
-import type { WithdrawRequestInfo } from '../state.js';
+import type { WithdrawRequestInfo } from '../state/records.js';
 import type { GuardianSnapshot } from './snapshot.js';
 
 /** A queued withdrawal as the guardian sees it. */
