@@ -10,6 +10,7 @@ import { watchCommand } from './commands/watch.js';
 import { workerCommand } from './commands/worker.js';
 import { describeError, EXIT_CODES, errorJson, exitCodeOf } from './errors.js';
 import { toJson } from './format.js';
+import { keeperCommand } from './guardian/keeper.js';
 import { type CliIo, processIo } from './io.js';
 import { ENV } from './keys.js';
 import { NETWORK_NAMES } from './session.js';
@@ -68,6 +69,7 @@ export function createProgram(io: CliIo = processIo()): Command {
     exportFleetCommand(action),
     exporterCommand(action),
     historyCommand(action),
+    keeperCommand(action),
   ]) {
     program.addCommand(sub);
   }

@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { parseAccount, parseAmount, parsePercent, parsePid } from '../args.js';
 import { UsageError } from '../errors.js';
 import { phaText } from '../format.js';
+import { guardCommand } from '../guardian/guard.js';
 import { execute } from '../tx.js';
 import { renderPoolDetails, renderPoolList } from '../views.js';
 import type { Action } from './action.js';
@@ -211,5 +212,6 @@ export function poolCommand(action: Action): Command {
       }),
     );
 
+  pool.addCommand(guardCommand(action));
   return pool;
 }
