@@ -7,7 +7,8 @@ export async function miningPool(
   chain: TestChain,
   stakes: readonly bigint[],
 ): Promise<{ pid: bigint; workers: string[] }> {
-  const { api, accounts } = chain;
+  const { accounts } = chain;
+  const api = chain.api as any; // not augmented in this package
   const { alice, bob } = accounts;
   const pid = BigInt((await (api.query as any).phalaStakePool.poolCount()).toString());
   await chain.sendTx(api.tx.phalaStakePool.create(), alice);
@@ -32,7 +33,8 @@ export async function miningPool(
 
 /** Bob asks for `amount` PHA back; with no free stake all of it is queued. Returns the request's start time (s). */
 export async function queueWithdrawal(chain: TestChain, pid: bigint, amount: bigint): Promise<bigint> {
-  const { api, accounts } = chain;
+  const { accounts } = chain;
+  const api = chain.api as any;
   // price is 1 in these pools (one staker, no slash): shares = planck
   await chain.sendTx(api.tx.phalaStakePool.withdraw(pid, amount * PHA), accounts.bob);
   const pool = (await (api.query as any).phalaStakePool.stakePools(pid)).unwrap();
