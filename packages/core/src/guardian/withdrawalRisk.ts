@@ -64,7 +64,9 @@ export function isStoppable(state: string): boolean {
  * and stops every worker then if it still does not fit. A pool whose price is undefined or zero is never stopped
  * (the chain skips it).
  */
-export function withdrawalRisk(snapshot: GuardianSnapshot): WithdrawalRisk {
+export function withdrawalRisk(
+  snapshot: Pick<GuardianSnapshot, 'pool' | 'workers' | 'now' | 'gracePeriod'>,
+): WithdrawalRisk {
   const { pool, now, gracePeriod } = snapshot;
   const price = sharePrice(pool.totalStake, pool.totalShares);
   const budget = pool.freeStake + pool.releasingStake;
