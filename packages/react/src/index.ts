@@ -6,6 +6,13 @@ export {
   OperationSupersededError,
   WalletUnavailableError,
 } from './errors.js';
+export {
+  type PlanWithdrawalCoverHook,
+  type PlanWithdrawalCoverOptions,
+  usePlanWithdrawalCover,
+} from './guardian/usePlanWithdrawalCover.js';
+export { useReclaimable } from './guardian/useReclaimable.js';
+export { useWithdrawalRisk } from './guardian/useWithdrawalRisk.js';
 export { useApr } from './hooks/useApr.js';
 export { useBalance } from './hooks/useBalance.js';
 export { type ConnectionStatus, useConnection } from './hooks/useConnection.js';
