@@ -83,6 +83,49 @@ describe('phala-mining keeper', () => {
     expect(quiet.stdout).toBe('');
   });
 
+  it('--once --apply --claim-above claims the owner reward to --claim-to, and not below the threshold', async () => {
+    const api = chain.api as any;
+    const { pid, workers } = await miningPool(chain, [3000n]);
+    await chain.sendTx(api.tx.phalaStakePool.setPayoutPref(pid, 500_000), chain.accounts.alice);
+    await chain.setWorkerOnline(workers[0]!, true);
+    for (let i = 0; i < 3; i++) {
+      await chain.newBlocks(10);
+      await chain.settle();
+    }
+    const reward = BigInt((await api.query.phalaStakePool.stakePools(pid)).unwrap().ownerReward.toString());
+    expect(reward).toBeGreaterThan(0n);
+    const keeper = on(chain, '--account', 'alice', '--wait-for', 'inBlock');
+    const dave = chain.accounts.dave.address;
+    const high = await keeper([
+      'keeper',
+      '--pools',
+      String(pid),
+      '--once',
+      '--apply',
+      '--claim-above',
+      '1000000',
+      '--claim-to',
+      dave,
+    ]);
+    expect([high.code, high.stdout]).toEqual([0, '']);
+    const before = await chain.balanceOf(dave);
+    const r = await keeper([
+      'keeper',
+      '--pools',
+      String(pid),
+      '--once',
+      '--apply',
+      '--claim-above',
+      '0.000001',
+      '--claim-to',
+      dave,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`pool ${pid} claim .* to ${dave}: in block #\\d+`));
+    expect((await chain.balanceOf(dave)) - before).toBeGreaterThanOrEqual(reward);
+    expect(BigInt((await api.query.phalaStakePool.stakePools(pid)).unwrap().ownerReward.toString())).toBe(0n);
+  });
+
   it('covers in time, survives a node restart, sends the plan once, reclaims after the cooldown and the queue is paid', async () => {
     const { pid, workers } = await miningPool(chain, [2500n, 3000n, 4000n, 6000n]);
     const start = await queueWithdrawal(chain, pid, 5500n);
