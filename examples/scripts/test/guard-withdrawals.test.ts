@@ -4,7 +4,11 @@ import { runGuard } from '../src/guard-withdrawals.js';
 describe('guard-withdrawals example', () => {
   it('narrates the rescue: the lone pool stops entirely, the guarded one keeps its other workers mining', async () => {
     let output = '';
-    const outcome = await runGuard({ write: (t) => void (output += t) });
+    const outcome = await runGuard({
+      write: (t) => {
+        output += t;
+      },
+    });
     expect(outcome.predictedStop).toBe(true);
     expect(outcome.unguardedStates).toEqual(['CoolingDown', 'CoolingDown', 'CoolingDown', 'CoolingDown']);
     expect(outcome.stopped.length).toBeGreaterThan(0);
