@@ -123,12 +123,32 @@ const EXACT_LIMIT = 16;
 /** Least reward lost: exact over every subset for up to 16 workers, else greedy by cost per planck, then pruned. */
 function leastReward(candidates: readonly Candidate[], target: bigint): Candidate[] {
   if (candidates.length <= EXACT_LIMIT) {
-    let best: Candidate[] | undefined;
-    for (let mask = 1; mask < 1 << candidates.length; mask++) {
-      const set = candidates.filter((_, i) => mask & (1 << i));
-      if (sum(set, (c) => c.stake) >= target && better(set, best)) best = set;
+    // every subset, its sums built from the subset without its lowest member (one addition per subset)
+    const size = 1 << candidates.length;
+    const stake: bigint[] = new Array(size);
+    const cost: bigint[] = new Array(size);
+    const count: number[] = new Array(size);
+    stake[0] = 0n;
+    cost[0] = 0n;
+    count[0] = 0;
+    let best = -1;
+    for (let mask = 1; mask < size; mask++) {
+      const low = 31 - Math.clz32(mask & -mask);
+      const rest = mask & (mask - 1);
+      stake[mask] = stake[rest]! + candidates[low]!.stake;
+      cost[mask] = cost[rest]! + candidates[low]!.rewardPerDay;
+      count[mask] = count[rest]! + 1;
+      if (stake[mask]! < target) continue;
+      // cheapest first, then fewer workers, then less stake stopped
+      if (
+        best < 0 ||
+        cost[mask]! < cost[best]! ||
+        (cost[mask] === cost[best] &&
+          (count[mask]! < count[best]! || (count[mask] === count[best] && stake[mask]! < stake[best]!)))
+      )
+        best = mask;
     }
-    return best ?? [];
+    return best < 0 ? [] : candidates.filter((_, i) => best & (1 << i));
   }
   // cost per planck ascending; cross-multiplied to stay in integers
   const byRatio = [...candidates].sort((a, b) => {
