@@ -4,6 +4,10 @@ import { normalizeAddress, normalizePid } from './accounts.js';
 import { estimateApr } from './apr.js';
 import { balanceState$ } from './balanceState.js';
 import { type PoolConstants, poolConstants } from './chainView.js';
+import type { ProxyRelation } from './coldkeys/proxyOperations.js';
+import { approveMultisig, cancelMultisig } from './coldkeys/send.js';
+import type { MultisigSigner } from './coldkeys/signers.js';
+import { type PendingMultisig, type ProxyDefinition, pendingMultisigs$, proxies$ } from './coldkeys/state.js';
 import { ConnectionMonitor, type ConnectionState } from './connection.js';
 import { ConnectionFailedError, ConnectionTimeoutError, MiningError } from './errors.js';
 import { type FleetView, fleetState$ } from './fleet/fleetState.js';
@@ -19,7 +23,7 @@ import { shareLatest } from './shareLatest.js';
 import { type QueuedWithdrawal, type StakeView, stakeState$, withdrawQueueState$ } from './stakeState.js';
 import type { AccountBalance, PoolInfo } from './state.js';
 import { type TokenomicsView, tokenomicsState$ } from './tokenomicsState.js';
-import type { WaitFor } from './txSubmission.js';
+import type { TxSubmission, WaitFor } from './txSubmission.js';
 import { type WorkerView, workersState$ } from './workersState.js';
 
 /** Options of {@link createMiningClient}: an endpoint (or a network preset), or an existing ApiPromise. */
@@ -131,6 +135,29 @@ export class MiningClient {
     return new OperationChain<void>(this.chainDeps(), [], normalizePid(pid));
   }
 
+  /** "Add proxy" signed by the account that delegates: `client.addProxy(hotKey.address).send(owner)`. */
+  addProxy(delegate: string, options?: ProxyRelation): OperationChain<void> {
+    return new OperationChain<void>(this.chainDeps(), [], undefined).addProxy(delegate, options);
+  }
+
+  /** "Remove proxy" signed by the account that delegated. */
+  removeProxy(delegate: string, options?: ProxyRelation): OperationChain<void> {
+    return new OperationChain<void>(this.chainDeps(), [], undefined).removeProxy(delegate, options);
+  }
+
+  /**
+   * Approves a pending operation of the signer's multisig by call hash (for a call built elsewhere); the approval
+   * that reaches the threshold executes it and needs `callData` unless the chain stores it.
+   */
+  approveMultisig(signer: MultisigSigner, callHash: string, callData?: string): TxSubmission<void> {
+    return approveMultisig(this.chainDeps(), signer, callHash, callData);
+  }
+
+  /** Cancels a pending operation of the signer's multisig; only the signatory who opened it may. */
+  cancelMultisig(signer: MultisigSigner, callHash: string): TxSubmission<void> {
+    return cancelMultisig(this.chainDeps(), signer, callHash);
+  }
+
   // ── state ───────────────────────────────────────────────────────────────────────────────────────────────────
 
   /** Live pool record (owner, commission, cap, owner reward, shares, stakes, workers, queue, whitelist, description). */
@@ -212,6 +239,18 @@ export class MiningClient {
         pool && t.params ? estimateApr(pool, workers, t.params, networkShare) : 0,
       ),
     );
+  }
+
+  /** Live proxies of an account: who may act for it, with which proxy type and delay. */
+  proxies$(account: string): Observable<ProxyDefinition[]> {
+    const who = normalizeAddress(account, this.ss58);
+    return this.memo(`proxies:${who}`, () => proxies$(this.api, who, this.ss58));
+  }
+
+  /** Live operations of a multisig account waiting for approvals, with their timepoints and approvals. */
+  pendingMultisigs$(account: string): Observable<PendingMultisig[]> {
+    const who = normalizeAddress(account, this.ss58);
+    return this.memo(`multisigs:${who}`, () => pendingMultisigs$(this.api, who, this.ss58));
   }
 
   /** Closes the connection if the client created it. */

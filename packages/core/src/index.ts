@@ -13,6 +13,7 @@ export { BLOCKS_PER_YEAR, estimateApr, miningShare } from './apr.js';
 export type { PoolConstants } from './chainView.js';
 export { type ClaimableRewards, type ClaimKind, checkClaim, claimableRewards } from './claim.js';
 export { createMiningClient, MiningClient, type MiningClientOptions } from './client.js';
+export * from './coldkeys/index.js';
 export type { ConnectionState } from './connection.js';
 export { capGap, checkContribute } from './contribute.js';
 export * from './errors.js';
@@ -37,7 +38,13 @@ export type * from './state.js';
 export { checkStopMining } from './stopMining.js';
 export { poolSubAccount, poolSubAccountHex } from './subAccount.js';
 export type { TokenomicsView } from './tokenomicsState.js';
-export { type TxResult, type TxStage, TxSubmission, type WaitFor } from './txSubmission.js';
+export {
+  type MultisigOutcome,
+  type TxResult,
+  type TxStage,
+  TxSubmission,
+  type WaitFor,
+} from './txSubmission.js';
 export { checkWhitelistAdd } from './whitelistAdd.js';
 export { checkWhitelistRemove } from './whitelistRemove.js';
 export { checkWithdraw, sharesToWithdraw, type WithdrawInput } from './withdraw.js';
