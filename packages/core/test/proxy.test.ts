@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   asProxy,
   InsufficientFeeBalanceError,
+  InvalidColdSignerError,
   type MiningClient,
   NotPoolOwnerError,
   NotProxyError,
@@ -144,6 +145,26 @@ describe('a pool run by a StakePoolManager proxy', () => {
     await chain.newBlocks(3);
     const result = await ops().send(delayed);
     expect(result.events.map((e) => `${e.section}.${e.method}`)).toContain('phalaStakePool.PoolWorkerAdded');
+  });
+
+  it('checks with the delegate’s address alone, and sending needs its key', async () => {
+    const { alice, bob } = chain.accounts;
+    const watching = asProxy(bob.address, { real: alice.address });
+    const dry = await client
+      .pool(pid)
+      .stopMining(`0x${'22'.repeat(32)}`)
+      .dryRun(watching)
+      .catch((e) => e);
+    expect(dry.code).toBe('WorkerNotInPool');
+    const ok = await client.createPool().dryRun(watching);
+    expect(ok).toMatchObject({
+      caller: normalizeAddress(alice.address, client.ss58),
+      signer: normalizeAddress(bob.address, client.ss58),
+      wrapper: 'proxy.proxy',
+      calls: ['phalaStakePool.create'],
+    });
+    expect(await client.createPool().estimateFee(watching)).toBeGreaterThan(0n);
+    expect(await rejection(client.createPool().send(watching))).toBeInstanceOf(InvalidColdSignerError);
   });
 
   it('refuses a delegate that cannot pay the fee', async () => {

@@ -22,7 +22,7 @@ import {
   ProxyCallFilteredError,
 } from './errors.js';
 import { firstFilteredCall, type ProxyTypeName } from './proxyFilter.js';
-import type { MultisigSigner, ProxySigner } from './signers.js';
+import { keyAddress, type MultisigSigner, type ProxySigner } from './signers.js';
 import {
   type PendingMultisig,
   type ProxyDefinition,
@@ -46,8 +46,8 @@ export type Prepare = (caller: string) => Promise<Extrinsic>;
 export interface ColdPlan {
   /** what the paying key signs */
   outer: Extrinsic;
-  /** the key that signs and pays */
-  payer: MiningSigner;
+  /** the key that signs and pays (an address: checks only) */
+  payer: MiningSigner | string;
   /** its address, SS58 */
   payerAddress: string;
   /** the account the operations act as (real or multisig), SS58 */
@@ -75,7 +75,7 @@ function callName(c: { section: string; method: string }): string {
 /** The relation the delegate acts through; NotProxy when there is none of that type. */
 export async function requireProxy(deps: ColdDeps, signer: ProxySigner): Promise<ProxyDefinition> {
   const real = normalizeAddress(signer.address, deps.ss58);
-  const delegate = normalizeAddress(signer.delegate.address, deps.ss58);
+  const delegate = normalizeAddress(keyAddress(signer.delegate), deps.ss58);
   const defs = await readProxies(deps.api, real, deps.ss58);
   const def = defs.find((d) => sameAccount(d.delegate, delegate) && d.proxyType === signer.proxyType);
   if (!def) throw new NotProxyError(real, delegate, signer.proxyType);
@@ -134,7 +134,7 @@ export async function planProxy(
 ): Promise<ColdPlan> {
   const { api, ss58 } = deps;
   const { def, real, inner } = await proxiedCall(deps, signer, ops, prepare);
-  const delegate = normalizeAddress(signer.delegate.address, ss58);
+  const delegate = normalizeAddress(keyAddress(signer.delegate), ss58);
   const base = { payer: signer.delegate, payerAddress: delegate, account: real, deposit: 0n, inner };
   if (def.delay === 0) {
     return { ...base, outer: tx(api, 'proxy').proxy!(real, signer.proxyType, inner), wrapper: 'proxy.proxy' };
@@ -164,7 +164,7 @@ export async function planAnnounce(
 ): Promise<ColdPlan & { callHash: string; delay: number }> {
   const { api, ss58 } = deps;
   const { def, real, inner } = await proxiedCall(deps, signer, ops, prepare);
-  const delegate = normalizeAddress(signer.delegate.address, ss58);
+  const delegate = normalizeAddress(keyAddress(signer.delegate), ss58);
   const existing = await readAnnouncements(api, delegate, ss58);
   const consts = (api.consts as any).proxy;
   const factor = BigInt(consts.announcementDepositFactor.toString());
@@ -213,7 +213,7 @@ export function multisigStep(
 ): ColdPlan {
   const { api, ss58 } = deps;
   const account = normalizeAddress(signer.address, ss58);
-  const approver = normalizeAddress(signer.approver.address, ss58);
+  const approver = normalizeAddress(keyAddress(signer.approver), ss58);
   const ms = tx(api, 'multisig');
   const others = [...signer.others];
   const base = { payer: signer.approver, payerAddress: approver, account };

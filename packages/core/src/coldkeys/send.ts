@@ -12,8 +12,10 @@ import { MiningError, UnexpectedError } from '../errors.js';
 import { type DecodedEvent, dispatchErrorToMiningError } from '../events.js';
 import type { Operation } from '../operation.js';
 import { sendTransaction } from '../sendTransaction.js';
+import type { MiningSigner } from '../signer.js';
 import { type MultisigOutcome, type TxStage, TxSubmission, type WaitFor } from '../txSubmission.js';
 import {
+  InvalidColdSignerError,
   MultisigCallDataRequiredError,
   MultisigCallMismatchError,
   MultisigNotFoundError,
@@ -30,7 +32,7 @@ import {
   planProxy,
   requireFunds,
 } from './plan.js';
-import type { ColdSigner, MultisigSigner, ProxySigner } from './signers.js';
+import { type ColdSigner, keyAddress, type MultisigSigner, type ProxySigner } from './signers.js';
 import { readPendingMultisig } from './state.js';
 
 type AnyCodec = Codec & Record<string, any>;
@@ -188,6 +190,10 @@ export function sendPlanned<V>(
     let planned: ColdPlan;
     try {
       planned = await plan();
+      if (typeof planned.payer === 'string')
+        throw new InvalidColdSignerError(
+          `${planned.payerAddress} is an address: sending needs its key (an address only checks: dryRun, estimateFee)`,
+        );
       await requireFunds(deps, planned);
     } catch (error) {
       stages.next({ stage: 'failed', hash: undefined, error: asMiningError(error) });
@@ -196,7 +202,7 @@ export function sendPlanned<V>(
     }
     const raw = new ReplaySubject<TxStage>();
     unwrapStages(deps, raw, stages, seen);
-    await sendTransaction(deps, planned.outer, planned.payer, planned.payerAddress, raw);
+    await sendTransaction(deps, planned.outer, planned.payer as MiningSigner, planned.payerAddress, raw);
   })();
   return submission;
 }
@@ -293,7 +299,7 @@ export function cancelMultisig(
     async () => {
       const { api, ss58 } = deps;
       const account = normalizeAddress(signer.address, ss58);
-      const approver = normalizeAddress(signer.approver.address, ss58);
+      const approver = normalizeAddress(keyAddress(signer.approver), ss58);
       const pending = await readPendingMultisig(api, account, callHash, ss58);
       if (!pending) throw new MultisigNotFoundError(account, callHash);
       if (!sameAccount(pending.depositor, approver))

@@ -13,8 +13,8 @@ export interface ProxySigner {
   readonly coldKey: 'proxy';
   /** the account the operations act as (the pool owner), SS58 */
   readonly address: string;
-  /** the hot key that signs and pays */
-  readonly delegate: MiningSigner;
+  /** the hot key that signs and pays; an address only checks (`dryRun`, `estimateFee`) and cannot send */
+  readonly delegate: MiningSigner | string;
   /** the proxy type the relation was added with; sent as `force_proxy_type` */
   readonly proxyType: ProxyTypeName;
 }
@@ -28,8 +28,11 @@ export interface MultisigSigner {
   readonly coldKey: 'multisig';
   /** the multisig account the operations act as, SS58 */
   readonly address: string;
-  /** this signatory's key: it signs and pays the fee (and the deposit of a first approval) */
-  readonly approver: MiningSigner;
+  /**
+   * this signatory's key: it signs and pays the fee (and the deposit of a first approval); an address only checks
+   * (`dryRun`, `estimateFee`) and cannot send
+   */
+  readonly approver: MiningSigner | string;
   /** approvals needed, ≥ 2 */
   readonly threshold: number;
   /** the other signatories, SS58, sorted as the chain wants them */
@@ -52,7 +55,7 @@ export function isColdSigner(signer: AnySigner | string): signer is ColdSigner {
  * `type` defaults to StakePoolManager, Khala's proxy type for running pools without the owner's key.
  */
 export function asProxy(
-  delegate: MiningSigner,
+  delegate: MiningSigner | string,
   options: { real: string; type?: ProxyTypeName; ss58?: number },
 ): ProxySigner {
   const type = options.type ?? 'StakePoolManager';
@@ -73,14 +76,14 @@ export function asProxy(
  * `pool.setPayout(20).send(asMultisig(alice, { threshold: 2, others: [bob, charlie] }))`.
  */
 export function asMultisig(
-  signer: MiningSigner,
+  signer: MiningSigner | string,
   options: { threshold: number; others: ReadonlyArray<string | { address: string }>; ss58?: number },
 ): MultisigSigner {
   const ss58 = options.ss58 ?? 30;
   const others = options.others.map((o) => normalizeAddress(typeof o === 'string' ? o : o.address, ss58));
   const { threshold } = options;
   if (others.length === 0) throw new InvalidColdSignerError('a multisig needs at least one other signatory');
-  if (others.some((o) => sameAccount(o, signer.address)))
+  if (others.some((o) => sameAccount(o, keyAddress(signer))))
     throw new InvalidColdSignerError('the signer must not be among the other signatories');
   if (new Set(others.map((o) => normalizeAddress(o, 42))).size !== others.length)
     throw new InvalidColdSignerError('the other signatories must be distinct');
@@ -90,7 +93,7 @@ export function asMultisig(
     );
   return {
     coldKey: 'multisig',
-    address: multisigAccount([signer.address, ...others], threshold, ss58),
+    address: multisigAccount([keyAddress(signer), ...others], threshold, ss58),
     approver: signer,
     threshold,
     others: sortAddresses(others, ss58),
@@ -102,8 +105,7 @@ export function multisigAccount(signatories: readonly string[], threshold: numbe
   return encodeAddress(createKeyMulti([...signatories], threshold), ss58);
 }
 
-/** The key that signs and pays for a signer. */
-export function payingSigner(signer: AnySigner): MiningSigner {
-  if (!isColdSigner(signer)) return signer;
-  return signer.coldKey === 'proxy' ? signer.delegate : signer.approver;
+/** The address of a key, or the address itself. */
+export function keyAddress(key: MiningSigner | string): string {
+  return typeof key === 'string' ? key : key.address;
 }
