@@ -1,4 +1,3 @@
-export * from './errors.js';
 export {
   type CallName,
   firstFilteredCall,

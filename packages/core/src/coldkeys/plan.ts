@@ -8,11 +8,6 @@ import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { Call } from '@polkadot/types/interfaces';
 import type { Codec } from '@polkadot/types/types';
 import { normalizeAddress, sameAccount } from '../accounts.js';
-import { ChainView } from '../chainView.js';
-import type { Operation, OperationContext } from '../operation.js';
-import type { RuntimeSupport } from '../runtimeSupport.js';
-import type { SendDeps } from '../sendTransaction.js';
-import type { MiningSigner } from '../signer.js';
 import {
   InsufficientFeeBalanceError,
   MultisigAlreadyApprovedError,
@@ -20,7 +15,12 @@ import {
   ProxyAnnouncementPendingError,
   ProxyAnnouncementRequiredError,
   ProxyCallFilteredError,
-} from './errors.js';
+} from '../errors/index.js';
+import type { Operation, OperationContext } from '../operations/operation.js';
+import type { RuntimeSupport } from '../runtimeSupport.js';
+import { ChainView } from '../state/chainView.js';
+import type { SendDeps } from '../tx/sendTransaction.js';
+import type { MiningSigner } from '../tx/signer.js';
 import { firstFilteredCall, type ProxyTypeName } from './proxyFilter.js';
 import { keyAddress, type MultisigSigner, type ProxySigner } from './signers.js';
 import {

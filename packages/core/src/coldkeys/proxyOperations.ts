@@ -1,11 +1,11 @@
 import { normalizeAddress, sameAccount } from '../accounts.js';
-import type { Operation } from '../operation.js';
 import {
   InsufficientFeeBalanceError,
   InvalidColdSignerError,
   ProxyAlreadyExistsError,
   ProxyNotFoundError,
-} from './errors.js';
+} from '../errors/index.js';
+import type { Operation } from '../operations/operation.js';
 import { PROXY_TYPES, type ProxyTypeName } from './proxyFilter.js';
 import { readProxies } from './state.js';
 

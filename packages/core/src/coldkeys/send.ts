@@ -8,19 +8,20 @@ import type { Codec } from '@polkadot/types/types';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { ReplaySubject } from 'rxjs';
 import { normalizeAddress, sameAccount } from '../accounts.js';
-import { MiningError, UnexpectedError } from '../errors.js';
-import { type DecodedEvent, dispatchErrorToMiningError } from '../events.js';
-import type { Operation } from '../operation.js';
-import { sendTransaction } from '../sendTransaction.js';
-import type { MiningSigner } from '../signer.js';
-import { type MultisigOutcome, type TxStage, TxSubmission, type WaitFor } from '../txSubmission.js';
 import {
   InvalidColdSignerError,
+  MiningError,
   MultisigCallDataRequiredError,
   MultisigCallMismatchError,
   MultisigNotFoundError,
   NotMultisigDepositorError,
-} from './errors.js';
+  UnexpectedError,
+} from '../errors/index.js';
+import type { Operation } from '../operations/operation.js';
+import { type DecodedEvent, dispatchErrorToMiningError } from '../tx/events.js';
+import { sendTransaction } from '../tx/sendTransaction.js';
+import type { MiningSigner } from '../tx/signer.js';
+import { type MultisigOutcome, type TxStage, TxSubmission, type WaitFor } from '../tx/txSubmission.js';
 import {
   type ColdDeps,
   type ColdPlan,

@@ -1,7 +1,7 @@
 import { createKeyMulti, encodeAddress, sortAddresses } from '@polkadot/util-crypto';
 import { normalizeAddress, sameAccount } from '../accounts.js';
-import type { MiningSigner } from '../signer.js';
-import { InvalidColdSignerError } from './errors.js';
+import { InvalidColdSignerError } from '../errors/index.js';
+import type { MiningSigner } from '../tx/signer.js';
 import { PROXY_TYPES, type ProxyTypeName } from './proxyFilter.js';
 
 /**
