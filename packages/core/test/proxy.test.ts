@@ -2,6 +2,7 @@ import type { TestChain } from '@phala-mining/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   asProxy,
+  firstFilteredCall,
   InsufficientFeeBalanceError,
   InvalidColdSignerError,
   type MiningClient,
@@ -165,6 +166,42 @@ describe('a pool run by a StakePoolManager proxy', () => {
     });
     expect(await client.createPool().estimateFee(watching)).toBeGreaterThan(0n);
     expect(await rejection(client.createPool().send(watching))).toBeInstanceOf(InvalidColdSignerError);
+  });
+
+  it('refuses exactly what the chain filters: stock proxy.proxy calls, alone and in utility.batchAll', async () => {
+    const { alice, eve } = chain.accounts;
+    await client.addProxy(eve.address).send(alice);
+    const tx = (client.api.tx as any).phalaStakePool;
+    const utility = (client.api.tx as any).utility;
+    const calls = [
+      tx.setCap(pid, 10n ** 20n),
+      tx.setPayoutPref(pid, 1000),
+      tx.contribute(pid, 10n ** 13n),
+      tx.create(),
+      tx.stopMining(pid, `0x${'33'.repeat(32)}`),
+      (client.api.tx as any).balances.transfer(eve.address, 1n),
+      utility.batchAll([tx.create(), tx.setCap(pid, 10n ** 20n)]),
+      utility.batchAll([tx.create(), utility.batch([tx.create()])]),
+    ];
+    for (const call of calls) {
+      const predicted = firstFilteredCall('StakePoolManager', call.method) !== undefined;
+      const result = await chain.sendTx(
+        (client.api.tx as any).proxy.proxy(alice.address, 'StakePoolManager', call),
+        eve,
+      );
+      const executed = result.events.find(
+        (r) => r.event.section === 'proxy' && r.event.method === 'ProxyExecuted',
+      )!;
+      const inner = executed.event.data[0] as any;
+      const filtered =
+        inner.isErr &&
+        inner.asErr.isModule &&
+        client.api.registry.findMetaError(inner.asErr.asModule).name === 'CallFiltered';
+      expect({ call: `${call.method.section}.${call.method.method}`, filtered }).toEqual({
+        call: `${call.method.section}.${call.method.method}`,
+        filtered: predicted,
+      });
+    }
   });
 
   it('refuses a delegate that cannot pay the fee', async () => {
