@@ -26,7 +26,8 @@ Keys (never on the command line):
   --account NAME           alice, bob, charlie, dave, eve, ferdie — dev chains only
 
 Cold owner keys (on every operation):
-  --proxy-for ACCOUNT      act for ACCOUNT as its proxy (proxy.proxy); --proxy-type, default StakePoolManager
+  --proxy-for ACCOUNT      act for ACCOUNT as its proxy (proxy.proxy); --proxy-type, default StakePoolManager;
+                           a proxy with a delay: --announce first, the same command after the delay
   --multisig-threshold N --multisig-others A,B
                            sign as one signatory of an N-of-M multisig: opens, approves or executes
 
@@ -75,6 +76,10 @@ export function createProgram(io: CliIo = processIo()): Command {
     )
     .option('--multisig-threshold <n>', 'sign as one signatory of a multisig needing n approvals')
     .option('--multisig-others <accounts>', "the multisig's other signatories, comma-separated")
+    .option(
+      '--announce',
+      'with --proxy-for and a proxy with a delay: announce the operation (send it after the delay)',
+    )
     .addHelpText('after', EXIT_HELP);
   for (const sub of [
     poolCommand(action),

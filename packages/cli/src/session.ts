@@ -40,6 +40,8 @@ export interface GlobalOptions {
   multisigThreshold?: string;
   /** `--multisig-others <a,b>`: the multisig's other signatories */
   multisigOthers?: string;
+  /** `--announce`: with a delayed proxy, announce the operations instead of sending them */
+  announce?: boolean;
 }
 
 /** Where to connect: `--endpoint`, else `--network`, else `PHALA_ENDPOINT`, else `PHALA_NETWORK`, else Khala. */

@@ -1,5 +1,13 @@
-import type { DecodedEvent, MiningClient, OperationChain, TxResult } from '@phala-mining/core';
-import { multisigLine, signerMode, wrapSigner } from './coldKeys.js';
+import type {
+  DecodedEvent,
+  MiningClient,
+  MiningSigner,
+  OperationChain,
+  ProxySigner,
+  TxResult,
+} from '@phala-mining/core';
+import { multisigLine, type SignerMode, signerMode, wrapSigner } from './coldKeys.js';
+import { UsageError } from './errors.js';
 import { phaText } from './format.js';
 import { trackStages } from './progress.js';
 import type { Session } from './session.js';
@@ -59,6 +67,11 @@ export async function execute<V>(
     return;
   }
   // a rule broken by the chain's state is reported before the keystore password is asked for
+  if (session.options.announce) {
+    // a delayed proxy: the call is announced now and sent after the delay (checks run inside, before signing)
+    await announceOperations(session, chain as OperationChain<unknown>, mode, await key.unlock());
+    return;
+  }
   await chain.dryRun(checkAs);
   const pair = await key.unlock();
   const submission = chain.send(wrapSigner(mode, pair, session.ss58), { waitFor: session.waitFor });
@@ -89,6 +102,45 @@ export async function execute<V>(
       ...(result.multisig ? { multisig: result.multisig } : {}),
       ...(pending ? {} : report.json?.(result)),
       events: result.events.map((e) => ({ section: e.section, method: e.method, data: e.data })),
+    }),
+  );
+}
+
+/**
+ * `--announce` with `--proxy-for` on a proxy with a delay: announces the operations' call (`proxy.announce`) instead
+ * of sending it; the same command without `--announce` runs it once the delay has passed.
+ */
+export async function announceOperations(
+  session: Session,
+  chain: OperationChain<unknown>,
+  mode: SignerMode,
+  key: MiningSigner,
+): Promise<void> {
+  if (mode.kind !== 'proxy') throw new UsageError('--announce needs --proxy-for <account>');
+  const signer = wrapSigner(mode, key, session.ss58) as ProxySigner;
+  const submission = chain.announce(signer, { waitFor: session.waitFor });
+  const stop = session.quiet ? () => undefined : trackStages('announce', submission, session.io.stderr);
+  let result: TxResult<{ callHash: string; delay: number }>;
+  try {
+    result = await submission;
+  } finally {
+    stop();
+  }
+  const fee = paidFee(result.events);
+  const readyAt = result.blockNumber + result.value.delay;
+  session.print(
+    () =>
+      `✓ announced ${chain.operations.join(' + ')} (${result.value.callHash}) for ${mode.real} — block #${result.blockNumber}${fee === undefined ? '' : `, fee ${phaText(fee)}`}\n  run the same command without --announce from block #${readyAt}`,
+    () => ({
+      ok: true,
+      announced: true,
+      proxyFor: mode.real,
+      operations: chain.operations,
+      callHash: result.value.callHash,
+      readyAt,
+      hash: result.hash,
+      blockNumber: result.blockNumber,
+      fee,
     }),
   );
 }

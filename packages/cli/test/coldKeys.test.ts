@@ -53,6 +53,26 @@ describe('phala-mining with a cold owner key', () => {
     expect(await nonceOf(chain, b.address)).toBe(before);
   });
 
+  it('a proxy with a delay: refused until announced with --announce, then run after the delay', async () => {
+    const { alice: a, dave: d } = chain.accounts;
+    const dave = on(chain, '--account', 'dave');
+    expect((await alice(['proxy', 'add', d.address, '--delay', '2'])).code).toBe(0);
+    const worker = await chain.registerWorker({ operator: a });
+    const add = ['--proxy-for', a.address, 'worker', 'add', worker, '--pool', pid];
+    const early = await dave(add);
+    expect(early.code).toBe(3);
+    expect(early.stderr).toContain('[ProxyAnnouncementRequired]');
+    const announced = await dave(['--announce', ...add]);
+    expect(announced.code).toBe(0);
+    expect(announced.stdout).toMatch(
+      /announced addWorker \(0x[0-9a-f]{64}\).*\n {2}run the same command without --announce from block #\d+/,
+    );
+    await chain.newBlocks(2);
+    const run = await dave(add);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('added 1 worker(s)');
+  });
+
   it('refuses malformed cold-key flags with exit 2', async () => {
     const { alice: a } = chain.accounts;
     expect((await bob(['--proxy-for', a.address, '--multisig-threshold', '2', 'pool', 'create'])).code).toBe(
