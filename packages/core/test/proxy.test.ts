@@ -1,4 +1,5 @@
 import type { TestChain } from '@phala-mining/testing';
+import type { KeyringPair } from '@polkadot/keyring/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   asProxy,
@@ -15,6 +16,7 @@ import {
   ProxyAnnouncementRequiredError,
   ProxyCallFilteredError,
   ProxyNotFoundError,
+  type ProxyTypeName,
   pha,
 } from '../src/index.js';
 import { rejection, setup, until } from './helpers.js';
@@ -169,26 +171,31 @@ describe('a pool run by a StakePoolManager proxy', () => {
   });
 
   it('refuses exactly what the chain filters: stock proxy.proxy calls, alone and in utility.batchAll', async () => {
-    const { alice, eve } = chain.accounts;
+    const { alice, charlie, dave, eve } = chain.accounts;
     await client.addProxy(eve.address).send(alice);
+    await client.addProxy(charlie.address, { type: 'NonTransfer' }).send(alice);
     const tx = (client.api.tx as any).phalaStakePool;
     const utility = (client.api.tx as any).utility;
-    const calls = [
-      tx.setCap(pid, 10n ** 20n),
-      tx.setPayoutPref(pid, 1000),
-      tx.contribute(pid, 10n ** 13n),
-      tx.create(),
-      tx.stopMining(pid, `0x${'33'.repeat(32)}`),
-      (client.api.tx as any).balances.transfer(eve.address, 1n),
-      utility.batchAll([tx.create(), tx.setCap(pid, 10n ** 20n)]),
-      utility.batchAll([tx.create(), utility.batch([tx.create()])]),
+    const proxy = (client.api.tx as any).proxy;
+    const cases: Array<[ProxyTypeName, KeyringPair, any]> = [
+      ['StakePoolManager', eve, tx.setCap(pid, 10n ** 20n)],
+      ['StakePoolManager', eve, tx.setPayoutPref(pid, 1000)],
+      ['StakePoolManager', eve, tx.contribute(pid, 10n ** 13n)],
+      ['StakePoolManager', eve, tx.create()],
+      ['StakePoolManager', eve, tx.stopMining(pid, `0x${'33'.repeat(32)}`)],
+      ['StakePoolManager', eve, (client.api.tx as any).balances.transfer(eve.address, 1n)],
+      ['StakePoolManager', eve, utility.batchAll([tx.create(), tx.setCap(pid, 10n ** 20n)])],
+      ['StakePoolManager', eve, utility.batchAll([tx.create(), utility.batch([tx.create()])])],
+      ['NonTransfer', charlie, tx.create()],
+      ['NonTransfer', charlie, proxy.addProxy(dave.address, 'Any', 0)],
+      ['NonTransfer', charlie, proxy.addProxy(dave.address, 'Governance', 0)],
+      ['NonTransfer', charlie, proxy.removeProxies()],
+      ['NonTransfer', charlie, utility.batchAll([(client.api.tx as any).system.remark('0x00')])],
     ];
-    for (const call of calls) {
-      const predicted = firstFilteredCall('StakePoolManager', call.method) !== undefined;
-      const result = await chain.sendTx(
-        (client.api.tx as any).proxy.proxy(alice.address, 'StakePoolManager', call),
-        eve,
-      );
+    for (const [type, delegate, call] of cases) {
+      const name = `${type} ${call.method.section}.${call.method.method}`;
+      const predicted = firstFilteredCall(type, call.method) !== undefined;
+      const result = await chain.sendTx(proxy.proxy(alice.address, type, call), delegate);
       const executed = result.events.find(
         (r) => r.event.section === 'proxy' && r.event.method === 'ProxyExecuted',
       )!;
@@ -197,10 +204,7 @@ describe('a pool run by a StakePoolManager proxy', () => {
         inner.isErr &&
         inner.asErr.isModule &&
         client.api.registry.findMetaError(inner.asErr.asModule).name === 'CallFiltered';
-      expect({ call: `${call.method.section}.${call.method.method}`, filtered }).toEqual({
-        call: `${call.method.section}.${call.method.method}`,
-        filtered: predicted,
-      });
+      expect({ name, filtered }).toEqual({ name, filtered: predicted });
     }
   });
 
