@@ -86,3 +86,10 @@ export function multisigLine(result: TxResult<unknown>): string {
       : '';
   return `\n  multisig ${m.account}: ${m.status} ${m.callHash}${at}${next}`;
 }
+
+/** The account the key acts as: the real account with `--proxy-for`, the multisig with `--multisig-*`, else itself. */
+export function actingAccount(options: GlobalOptions, keyAddress: string, ss58: number): string {
+  const mode = signerMode(options, ss58);
+  const signer = wrapSigner(mode, keyAddress, ss58);
+  return typeof signer === 'string' ? signer : signer.address;
+}

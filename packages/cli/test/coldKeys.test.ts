@@ -34,6 +34,8 @@ describe('phala-mining with a cold owner key', () => {
     const created = json(await bob(['--proxy-for', a.address, 'pool', 'create', '--json']));
     expect(created).toMatchObject({ ok: true, proxyFor: expect.any(String) });
     pid = created.pid;
+    const mine = json(await bob(['--proxy-for', a.address, 'pool', 'list', '--mine', '--json']));
+    expect(mine.map((p: { pid: string }) => p.pid)).toContain(pid);
     const show = json(await bob(['pool', 'show', pid, '--json']));
     expect(show.pool?.owner ?? show.owner).toBe(created.proxyFor);
     const worker = await chain.registerWorker({ operator: a });

@@ -9,7 +9,7 @@ import {
 } from '@phala-mining/core';
 import { Command, Option } from 'commander';
 import { parseAccount } from '../args.js';
-import { multisigLine, multisigSigner, signerMode } from '../coldKeys.js';
+import { actingAccount, multisigLine, multisigSigner, signerMode } from '../coldKeys.js';
 import { UsageError } from '../errors.js';
 import { trackStages } from '../progress.js';
 import type { Session } from '../session.js';
@@ -73,7 +73,9 @@ export function proxyCommand(action: Action): Command {
     .action(
       action(async (s, accountText: string | undefined) => {
         const account =
-          accountText === undefined ? (await s.signingKey()).address : parseAccount(accountText, s.ss58);
+          accountText === undefined
+            ? actingAccount(s.options, (await s.signingKey()).address, s.ss58)
+            : parseAccount(accountText, s.ss58);
         const client = await s.client();
         const proxies = await s.first(client.proxies$(account));
         s.print(
