@@ -1,6 +1,10 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { combineLatest, map, type Observable } from 'rxjs';
 import { normalizeAddress, normalizePid } from './accounts.js';
+import type { ProxyRelation } from './coldkeys/proxyOperations.js';
+import { approveMultisig, cancelMultisig } from './coldkeys/send.js';
+import type { MultisigSigner } from './coldkeys/signers.js';
+import { type PendingMultisig, type ProxyDefinition, pendingMultisigs$, proxies$ } from './coldkeys/state.js';
 import { ConnectionMonitor, type ConnectionState } from './connection.js';
 import {
   ConnectionFailedError,
@@ -41,7 +45,7 @@ import { type QueuedWithdrawal, type StakeView, stakeState$, withdrawQueueState$
 import { type TokenomicsView, tokenomicsState$ } from './state/tokenomics.js';
 import { type WorkerView, workersState$ } from './state/workers.js';
 import { NonceTracker } from './tx/nonceTracker.js';
-import type { WaitFor } from './tx/txSubmission.js';
+import type { TxSubmission, WaitFor } from './tx/txSubmission.js';
 
 /** Options of {@link createMiningClient}: an endpoint (or a network preset), or an existing ApiPromise. */
 export type MiningClientOptions = (
@@ -150,6 +154,29 @@ export class MiningClient {
   /** Operations on a pool: `client.pool(pid).setPayout(20).setCap(pha('50000')).send(signer)`. */
   pool(pid: bigint | number): OperationChain<void> {
     return new OperationChain<void>(this.chainDeps(), [], normalizePid(pid));
+  }
+
+  /** "Add proxy" signed by the account that delegates: `client.addProxy(hotKey.address).send(owner)`. */
+  addProxy(delegate: string, options?: ProxyRelation): OperationChain<void> {
+    return new OperationChain<void>(this.chainDeps(), [], undefined).addProxy(delegate, options);
+  }
+
+  /** "Remove proxy" signed by the account that delegated. */
+  removeProxy(delegate: string, options?: ProxyRelation): OperationChain<void> {
+    return new OperationChain<void>(this.chainDeps(), [], undefined).removeProxy(delegate, options);
+  }
+
+  /**
+   * Approves a pending operation of the signer's multisig by call hash (for a call built elsewhere); the approval
+   * that reaches the threshold executes it and needs `callData` unless the chain stores it.
+   */
+  approveMultisig(signer: MultisigSigner, callHash: string, callData?: string): TxSubmission<void> {
+    return approveMultisig(this.chainDeps(), signer, callHash, callData);
+  }
+
+  /** Cancels a pending operation of the signer's multisig; only the signatory who opened it may. */
+  cancelMultisig(signer: MultisigSigner, callHash: string): TxSubmission<void> {
+    return cancelMultisig(this.chainDeps(), signer, callHash);
   }
 
   // ── state ───────────────────────────────────────────────────────────────────────────────────────────────────
@@ -294,6 +321,18 @@ export class MiningClient {
     const snapshot = await readGuardianSnapshot(this.deps, pid);
     if (snapshot === undefined) throw new PoolNotFoundError(pid);
     return snapshot;
+  }
+
+  /** Live proxies of an account: who may act for it, with which proxy type and delay. */
+  proxies$(account: string): Observable<ProxyDefinition[]> {
+    const who = normalizeAddress(account, this.ss58);
+    return this.memo(`proxies:${who}`, () => proxies$(this.api, who, this.ss58));
+  }
+
+  /** Live operations of a multisig account waiting for approvals, with their timepoints and approvals. */
+  pendingMultisigs$(account: string): Observable<PendingMultisig[]> {
+    const who = normalizeAddress(account, this.ss58);
+    return this.memo(`multisigs:${who}`, () => pendingMultisigs$(this.api, who, this.ss58));
   }
 
   /** Closes the connection if the client created it. */

@@ -9,6 +9,7 @@ export {
   pha,
 } from './amount.js';
 export { createMiningClient, MiningClient, type MiningClientOptions } from './client.js';
+export * from './coldkeys/index.js';
 export type { ConnectionState } from './connection.js';
 export * from './errors/index.js';
 export type { FleetView } from './fleet/fleetState.js';
@@ -47,4 +48,10 @@ export {
 export { poolSubAccount, poolSubAccountHex } from './subAccount.js';
 export { type DecodedEvent, decodeEvent } from './tx/events.js';
 export type { MiningSigner } from './tx/signer.js';
-export { type TxResult, type TxStage, TxSubmission, type WaitFor } from './tx/txSubmission.js';
+export {
+  type MultisigOutcome,
+  type TxResult,
+  type TxStage,
+  TxSubmission,
+  type WaitFor,
+} from './tx/txSubmission.js';

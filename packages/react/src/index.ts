@@ -24,9 +24,11 @@ export {
   useMiningQuery,
 } from './hooks/useMiningQuery.js';
 export { useOverview } from './hooks/useOverview.js';
+export { usePendingMultisigs } from './hooks/usePendingMultisigs.js';
 export { usePool } from './hooks/usePool.js';
 export { usePoolOverview } from './hooks/usePoolOverview.js';
 export { usePools } from './hooks/usePools.js';
+export { useProxies } from './hooks/useProxies.js';
 export { useStake } from './hooks/useStake.js';
 export { useTokenomics } from './hooks/useTokenomics.js';
 export { useWithdrawQueue } from './hooks/useWithdrawQueue.js';

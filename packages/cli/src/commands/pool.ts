@@ -1,6 +1,7 @@
 import { formatPha, PoolNotFoundError, type WithdrawInput } from '@phala-mining/core';
 import { Command, Option } from 'commander';
 import { parseAccount, parseAmount, parsePercent, parsePid } from '../args.js';
+import { actingAccount } from '../coldKeys.js';
 import { UsageError } from '../errors.js';
 import { phaText } from '../format.js';
 import { guardCommand } from '../guardian/guard.js';
@@ -33,7 +34,8 @@ export function poolCommand(action: Action): Command {
     .action(
       action(async (s, opts: { owner?: string; mine?: boolean }) => {
         let owner = opts.owner === undefined ? undefined : parseAccount(opts.owner, s.ss58);
-        if (opts.mine) owner = (await s.signingKey()).address;
+        // with --proxy-for / --multisig-*, "mine" are the pools of the account the key acts for
+        if (opts.mine) owner = actingAccount(s.options, (await s.signingKey()).address, s.ss58);
         const client = await s.client();
         const pools = await s.first(client.pools$(owner === undefined ? {} : { owner }));
         s.print(
