@@ -12,7 +12,6 @@ import {
   UnsupportedRuntimeError,
 } from './chain.js';
 import {
-  DescriptionTooLongError,
   EmptyChainError,
   InvalidAddressError,
   InvalidAmountError,
@@ -24,6 +23,7 @@ import {
 import {
   AlreadyWhitelistedError,
   CapBelowTotalStakeError,
+  DescriptionTooLongError,
   NotPoolOwnerError,
   NotWhitelistedError,
   NoWhitelistError,
