@@ -1,5 +1,7 @@
 /** What the chain said: the runtime's shape, storage layout and failed dispatches. */
 import { ChainError, CompatibilityError, InputError } from './base.js';
+import type { PALLET_ERROR_RULES, RuleErrorCode } from './index.js';
+import { palletErrorRule } from './palletRules.js';
 
 /** The connected runtime lacks stake pool v1 (e.g. a StakePool v2 chain, or not a Phala chain). */
 export class UnsupportedRuntimeError extends CompatibilityError {
@@ -34,7 +36,13 @@ export class PalletError extends ChainError {
     readonly errorIndex: number,
   ) {
     super(`${section}.${errorName}${docs ? `: ${docs}` : ''}`);
+    this.rule = palletErrorRule(section, errorName);
   }
+  /**
+   * The code of the SDK rule this pallet error enforces (e.g. `ContributionBelowMinimum` for
+   * `phalaStakePool.InsufficientContribution`), from {@link PALLET_ERROR_RULES}; undefined for other errors.
+   */
+  readonly rule: RuleErrorCode | undefined;
 }
 
 /** The dispatch failed with a non-module error (BadOrigin, Arithmetic, Token …). */

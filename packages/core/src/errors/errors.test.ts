@@ -116,3 +116,31 @@ function sampleArgs(errorClass: abstract new (...args: never[]) => unknown): unk
   }
   throw new Error(`no arguments for ${errorClass.name}`);
 }
+
+describe('pallet errors and the rules they enforce', () => {
+  it('a failure on chain names the SDK rule it enforces', () => {
+    const error = new errors.PalletError('phalaStakePool', 'InsufficientContribution', '', 88, 11);
+    expect(error.rule).toBe('ContributionBelowMinimum');
+    expect(new errors.PalletError('phalaMining', 'TooMuchStake', '', 87, 13).rule).toBe('StakeAboveMaximum');
+    expect(new errors.PalletError('balances', 'InsufficientBalance', '', 3, 2).rule).toBeUndefined();
+    expect(
+      new errors.PalletError('phalaStakePool', 'InternalSubsidyPoolCannotWithdraw', '', 88, 17).rule,
+    ).toBe(undefined);
+  });
+
+  it('maps only to codes of rule errors, and reads both spellings of the pallet', () => {
+    const ruleCodes = new Set(
+      errors.MINING_ERROR_CLASSES.map(
+        (errorClass) =>
+          new (errorClass as unknown as new (...a: unknown[]) => MiningError)(...sampleArgs(errorClass)),
+      )
+        .filter((error) => error instanceof errors.RuleError)
+        .map((error) => error.code),
+    );
+    for (const pallet of Object.values(errors.PALLET_ERROR_RULES))
+      for (const code of Object.values(pallet)) expect(ruleCodes).toContain(code);
+    expect(errors.palletErrorRule('PhalaStakePool', 'PoolDoesNotExist')).toBe('PoolNotFound');
+    expect(errors.palletErrorRule('phalaStakePool', 'PoolDoesNotExist')).toBe('PoolNotFound');
+    expect(errors.palletErrorRule('phalaStakePool', 'toString')).toBeUndefined();
+  });
+});
