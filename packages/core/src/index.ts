@@ -16,6 +16,7 @@ export { DEVCHAIN, KHALA, NETWORKS, type NetworkPreset, PHALA, PHALA_SIGNED_EXTE
 export { type AddWorkerState, checkAddWorker } from './operations/addWorker.js';
 export { type ClaimableRewards, type ClaimKind, checkClaim, claimableRewards } from './operations/claim.js';
 export { capGap, checkContribute } from './operations/contribute.js';
+export type * from './operations/errorTypes.js';
 export type { Operation, OperationContext } from './operations/operation.js';
 export { type DryRunResult, OperationChain } from './operations/operationChain.js';
 export { checkReclaimWorker, cooldownEnd } from './operations/reclaimWorker.js';

@@ -70,7 +70,7 @@ import type { RuleError } from './base.js';
 
 export * from './chain.js';
 export * from './input.js';
-export { PALLET_ERROR_RULES, palletErrorRule } from './palletRules.js';
+export { PALLET_ERROR_RULES, type PalletErrorRules, palletErrorRule } from './palletRules.js';
 export * from './pool.js';
 export * from './stake.js';
 export * from './transport.js';

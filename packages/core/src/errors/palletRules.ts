@@ -7,7 +7,10 @@
 import type { RuleErrorCode } from './index.js';
 
 /** Pallet (as named in metadata) → error variant → the code of the SDK rule it enforces. */
-export const PALLET_ERROR_RULES = {
+export type PalletErrorRules = Readonly<Record<string, Readonly<Record<string, RuleErrorCode>>>>;
+
+/** The table: pallet (as named in metadata) → error variant → the code of the SDK rule it enforces. */
+export const PALLET_ERROR_RULES: PalletErrorRules = {
   PhalaStakePool: {
     WorkerNotRegistered: 'WorkerNotRegistered',
     BenchmarkMissing: 'BenchmarkMissing',
@@ -56,7 +59,7 @@ export const PALLET_ERROR_RULES = {
     TooMuchStake: 'StakeAboveMaximum',
     InternalErrorBadTokenomicParameters: 'TokenomicsMissing',
   },
-} as const satisfies Record<string, Record<string, RuleErrorCode>>;
+};
 
 /**
  * The SDK rule a pallet error enforces, or undefined for errors that are no rule of an operation (internal errors,
@@ -65,6 +68,6 @@ export const PALLET_ERROR_RULES = {
  */
 export function palletErrorRule(section: string, errorName: string): RuleErrorCode | undefined {
   const pallet = `${section.charAt(0).toUpperCase()}${section.slice(1)}`;
-  const errors = (PALLET_ERROR_RULES as Record<string, Record<string, RuleErrorCode>>)[pallet];
+  const errors = PALLET_ERROR_RULES[pallet];
   return errors && Object.hasOwn(errors, errorName) ? errors[errorName] : undefined;
 }
