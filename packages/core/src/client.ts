@@ -14,6 +14,7 @@ import type { ObservableDeps } from './state/observableDeps.js';
 import { type Overview, overviewState$, type PoolOverview } from './state/overview.js';
 import { poolState$ } from './state/pool.js';
 import { type PoolsFilter, poolsState$ } from './state/poolList.js';
+import { queryKeys } from './state/queries.js';
 import type { AccountBalance, PoolInfo } from './state/records.js';
 import { shareLatest } from './state/shareLatest.js';
 import { type QueuedWithdrawal, type StakeView, stakeState$, withdrawQueueState$ } from './state/stake.js';
@@ -136,13 +137,13 @@ export class MiningClient {
   /** Live pool record (owner, commission, cap, owner reward, shares, stakes, workers, queue, whitelist, description). */
   pool$(pid: bigint | number): Observable<PoolInfo | undefined> {
     const id = normalizePid(pid);
-    return this.memo(`pool:${id}`, () => poolState$(this.deps, id));
+    return this.memo(queryKeys.pool(id), () => poolState$(this.deps, id));
   }
 
   /** Live pools, optionally only those of `owner`. */
   pools$(filter: PoolsFilter = {}): Observable<PoolInfo[]> {
     const owner = filter.owner === undefined ? undefined : normalizeAddress(filter.owner, this.ss58);
-    return this.memo(`pools:${owner ?? '*'}`, () =>
+    return this.memo(queryKeys.pools(owner === undefined ? {} : { owner }), () =>
       poolsState$(this.deps, owner === undefined ? {} : { owner }),
     );
   }
@@ -150,13 +151,13 @@ export class MiningClient {
   /** Live Worker List of a pool: state, stake, cores, scores, V, total reward, Smin/Smax, cooldown end. */
   workers$(pid: bigint | number): Observable<WorkerView[]> {
     const id = normalizePid(pid);
-    return this.memo(`workers:${id}`, () => workersState$(this.deps, this.pool$(id), id));
+    return this.memo(queryKeys.workers(id), () => workersState$(this.deps, this.pool$(id), id));
   }
 
   /** Live pool with its workers (two storage subscriptions in all). */
   poolOverview$(pid: bigint | number): Observable<PoolOverview | undefined> {
     const id = normalizePid(pid);
-    return this.memo(`poolOverview:${id}`, () =>
+    return this.memo(queryKeys.poolOverview(id), () =>
       combineLatest([this.pool$(id), this.workers$(id)]).pipe(
         map(([pool, workers]) => (pool ? { pool, workers } : undefined)),
       ),
@@ -167,30 +168,30 @@ export class MiningClient {
   stake$(pid: bigint | number, account: string): Observable<StakeView | undefined> {
     const id = normalizePid(pid);
     const who = normalizeAddress(account, this.ss58);
-    return this.memo(`stake:${id}:${who}`, () => stakeState$(this.deps, this.pool$(id), id, who));
+    return this.memo(queryKeys.stake(id, who), () => stakeState$(this.deps, this.pool$(id), id, who));
   }
 
   /** Live withdraw queue of a pool with countdowns. */
   withdrawQueue$(pid: bigint | number): Observable<QueuedWithdrawal[]> {
     const id = normalizePid(pid);
-    return this.memo(`queue:${id}`, () => withdrawQueueState$(this.deps, this.pool$(id)));
+    return this.memo(queryKeys.withdrawQueue(id), () => withdrawQueueState$(this.deps, this.pool$(id)));
   }
 
   /** Live balance: free, locked by pools, delegable. */
   balance$(account: string): Observable<AccountBalance> {
     const who = normalizeAddress(account, this.ss58);
-    return this.memo(`balance:${who}`, () => balanceState$(this.deps, who));
+    return this.memo(queryKeys.balance(who), () => balanceState$(this.deps, who));
   }
 
   /** Live tokenomic parameters, cooldown period, online miners and the mining switch. */
   tokenomics$(): Observable<TokenomicsView> {
-    return this.memo('tokenomics', () => tokenomicsState$(this.deps));
+    return this.memo(queryKeys.tokenomics(), () => tokenomicsState$(this.deps));
   }
 
   /** Live overview of an account: every pool it owns and every worker in them, with totals. */
   overview$(account: string): Observable<Overview> {
     const who = normalizeAddress(account, this.ss58);
-    return this.memo(`overview:${who}`, () =>
+    return this.memo(queryKeys.overview(who), () =>
       overviewState$(who, this.pools$({ owner: who }), (pid) => this.workers$(pid)),
     );
   }
@@ -201,7 +202,7 @@ export class MiningClient {
    */
   fleet$(owner: string): Observable<FleetView> {
     const who = normalizeAddress(owner, this.ss58);
-    return this.memo(`fleet:${who}`, () => fleetState$(this.deps, who, this.pools$({ owner: who })));
+    return this.memo(queryKeys.fleet(who), () => fleetState$(this.deps, who, this.pools$({ owner: who })));
   }
 
   /** Live APR estimate of a pool as the Phala App computed it (fraction; see {@link estimateApr}). */

@@ -35,6 +35,22 @@ export { BLOCKS_PER_YEAR, estimateApr, miningShare } from './state/apr.js';
 export type { PoolConstants } from './state/chainView.js';
 export { type Overview, type OverviewTotals, overviewTotals, type PoolOverview } from './state/overview.js';
 export type { PoolsFilter } from './state/poolList.js';
+export {
+  aprQuery,
+  balanceQuery,
+  connectionQuery,
+  fleetQuery,
+  type MiningQuery,
+  overviewQuery,
+  poolOverviewQuery,
+  poolQuery,
+  poolsQuery,
+  queryKeys,
+  stakeQuery,
+  tokenomicsQuery,
+  withdrawQueueQuery,
+  workersQuery,
+} from './state/queries.js';
 export type * from './state/records.js';
 export { type QueuedWithdrawal, queuedWithdrawal, type StakeView, stakeView } from './state/stake.js';
 export type { TokenomicsView } from './state/tokenomics.js';
