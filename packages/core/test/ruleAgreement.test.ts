@@ -52,8 +52,8 @@ async function expectAgreement(
   const pallet = chain.api.registry.metadata.pallets.find((p) => p.index.toNumber() === chainError.index);
   expect(pallet?.name.toString()).toBe(chainError.section);
   expect(
-    palletErrorRule(chainError.section, chainError.name),
-    `${chainError.section}.${chainError.name}`,
+    palletErrorRule(chainError.section, chainError.errorName),
+    chainError.qualifiedName,
   ).toBe(rule);
 }
 
