@@ -9,6 +9,7 @@ import {
   InvalidAmountError,
   MissingStorageError,
   PalletError,
+  PLANCK_PER_PHA,
   SignerError,
   TransactionExpiredError,
   TransactionRejectedError,
@@ -95,7 +96,7 @@ describe('exit codes', () => {
   });
 
   it('describes rules with amounts in PHA on one line', () => {
-    expect(describeError(new CapBelowTotalStakeError(100n * 10n ** 12n, 2_000_500_000_000_000n))).toBe(
+    expect(describeError(new CapBelowTotalStakeError(100n * PLANCK_PER_PHA, 2_000_500_000_000_000n))).toBe(
       "the cap must be at least the pool's total stake: cap 100 PHA < total stake 2,000.5 PHA",
     );
     expect(

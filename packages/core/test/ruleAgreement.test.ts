@@ -51,10 +51,7 @@ async function expectAgreement(
   // the pallet named is the one at the module index the chain reported
   const pallet = chain.api.registry.metadata.pallets.find((p) => p.index.toNumber() === chainError.index);
   expect(pallet?.name.toString()).toBe(chainError.section);
-  expect(
-    palletErrorRule(chainError.section, chainError.errorName),
-    chainError.qualifiedName,
-  ).toBe(rule);
+  expect(palletErrorRule(chainError.section, chainError.errorName), chainError.qualifiedName).toBe(rule);
 }
 
 function stakePool(
