@@ -288,8 +288,10 @@ export class MiningClient {
 
   /** Live guardian snapshot of a pool: pool, workers, clock, switch, parameters — one subscription, one block. */
   guardianSnapshot$(pid: bigint | number): Observable<GuardianSnapshot | undefined> {
-    const id = normalizePid(pid);
-    return this.memo(`guardian:${id}`, () => guardianSnapshot$(this.deps, this.pool$(id), id));
+    return refusing(() => {
+      const id = normalizePid(pid);
+      return this.memo(`guardian:${id}`, () => guardianSnapshot$(this.deps, this.pool$(id), id));
+    });
   }
 
   /**
@@ -347,14 +349,18 @@ export class MiningClient {
 
   /** Live proxies of an account: who may act for it, with which proxy type and delay. */
   proxies$(account: string): Observable<ProxyDefinition[]> {
-    const who = normalizeAddress(account, this.ss58);
-    return this.memo(`proxies:${who}`, () => proxies$(this.api, who, this.ss58));
+    return refusing(() => {
+      const who = normalizeAddress(account, this.ss58);
+      return this.memo(queryKeys.proxies(who), () => proxies$(this.api, who, this.ss58));
+    });
   }
 
   /** Live operations of a multisig account waiting for approvals, with their timepoints and approvals. */
   pendingMultisigs$(account: string): Observable<PendingMultisig[]> {
-    const who = normalizeAddress(account, this.ss58);
-    return this.memo(`multisigs:${who}`, () => pendingMultisigs$(this.api, who, this.ss58));
+    return refusing(() => {
+      const who = normalizeAddress(account, this.ss58);
+      return this.memo(queryKeys.pendingMultisigs(who), () => pendingMultisigs$(this.api, who, this.ss58));
+    });
   }
 
   /** Closes the connection if the client created it. */

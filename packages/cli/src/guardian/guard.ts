@@ -1,16 +1,23 @@
-import type { CoverStrategy, GuardianPlan, MiningSigner, TxResult, WithdrawalRisk } from '@phala-mining/core';
+import {
+  type CoverStrategy,
+  type GuardianPlan,
+  type MiningSigner,
+  RuleError,
+  type TxResult,
+  type WithdrawalRisk,
+} from '@phala-mining/core';
 import { Command, Option } from 'commander';
 import { parsePid } from '../args.js';
 import type { Action } from '../commands/action.js';
-import { CliError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { dateText, formatDuration, phaText, shortKey } from '../format.js';
 import { trackStages } from '../progress.js';
 import type { Session } from '../session.js';
 
 /** `--apply` sent the plan but the pool is still at risk (the chain moved, or a worker could not be stopped). */
-export class StillAtRiskError extends CliError {
+export class StillAtRiskError extends RuleError {
+  override readonly name = 'StillAtRiskError' as const;
   readonly code = 'StillAtRisk' as const;
-  readonly exitClass = 'validation' as const;
   constructor(
     readonly pid: bigint,
     /** planck still missing */

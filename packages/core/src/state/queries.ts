@@ -9,8 +9,13 @@ import { decodeAddress } from '@polkadot/util-crypto';
 import { defer, type Observable } from 'rxjs';
 import { normalizePid } from '../accounts.js';
 import type { MiningClient } from '../client.js';
+import type { PendingMultisig, ProxyDefinition } from '../coldkeys/state.js';
 import type { ConnectionState } from '../connection.js';
 import type { FleetView } from '../fleet/fleetState.js';
+import type { GuardianPlan } from '../guardian/index.js';
+import type { CoverOptions } from '../guardian/planWithdrawalCover.js';
+import type { ReclaimableWorker } from '../guardian/reclaimable.js';
+import type { WithdrawalRisk } from '../guardian/withdrawalRisk.js';
 import type { Overview, PoolOverview } from './overview.js';
 import type { PoolsFilter } from './poolList.js';
 import type { AccountBalance, PoolInfo } from './records.js';
@@ -48,6 +53,10 @@ function accountKey(account: string): string {
   }
 }
 
+function coverStrategyKey(s: CoverOptions['strategy']): string {
+  return s === undefined || typeof s === 'string' ? (s ?? 'least-reward') : `rank(${s.rank.join(',')})`;
+}
+
 /** The cache key of every query; the client and the descriptors below both use these. */
 export const queryKeys = {
   /** key of {@link MiningClient.pool$} */
@@ -73,6 +82,17 @@ export const queryKeys = {
   /** key of {@link MiningClient.apr$} */
   apr: (pid: bigint | number, networkShare?: bigint) =>
     `apr:${pidKey(pid)}${networkShare === undefined ? '' : `:${networkShare}`}`,
+  /** key of {@link MiningClient.withdrawalRisk$} */
+  withdrawalRisk: (pid: bigint | number) => `withdrawalRisk:${pidKey(pid)}`,
+  /** key of {@link MiningClient.reclaimable$} */
+  reclaimable: (pid: bigint | number) => `reclaimable:${pidKey(pid)}`,
+  /** key of {@link MiningClient.planWithdrawalCover$} */
+  planWithdrawalCover: (pid: bigint | number, options: CoverOptions = {}) =>
+    `planCover:${pidKey(pid)}:${coverStrategyKey(options.strategy)}:${options.horizon ?? 0}:${options.networkShare ?? ''}`,
+  /** key of {@link MiningClient.proxies$} */
+  proxies: (account: string) => `proxies:${accountKey(account)}`,
+  /** key of {@link MiningClient.pendingMultisigs$} */
+  pendingMultisigs: (account: string) => `multisigs:${accountKey(account)}`,
   /** key of {@link MiningClient.connection$} */
   connection: () => 'connection',
 } as const;
@@ -128,3 +148,26 @@ export const aprQuery = (pid: bigint | number, networkShare?: bigint): MiningQue
 /** {@link MiningClient.connection$} */
 export const connectionQuery = (): MiningQuery<ConnectionState> =>
   query(queryKeys.connection(), (client) => client.connection$);
+
+/** {@link MiningClient.withdrawalRisk$} */
+export const withdrawalRiskQuery = (pid: bigint | number): MiningQuery<WithdrawalRisk | undefined> =>
+  query(queryKeys.withdrawalRisk(pid), (client) => client.withdrawalRisk$(pid));
+
+/** {@link MiningClient.reclaimable$} */
+export const reclaimableQuery = (pid: bigint | number): MiningQuery<ReclaimableWorker[]> =>
+  query(queryKeys.reclaimable(pid), (client) => client.reclaimable$(pid));
+
+/** {@link MiningClient.planWithdrawalCover$} */
+export const planWithdrawalCoverQuery = (
+  pid: bigint | number,
+  options: CoverOptions = {},
+): MiningQuery<GuardianPlan | undefined> =>
+  query(queryKeys.planWithdrawalCover(pid, options), (client) => client.planWithdrawalCover$(pid, options));
+
+/** {@link MiningClient.proxies$} */
+export const proxiesQuery = (account: string): MiningQuery<ProxyDefinition[]> =>
+  query(queryKeys.proxies(account), (client) => client.proxies$(account));
+
+/** {@link MiningClient.pendingMultisigs$} */
+export const pendingMultisigsQuery = (account: string): MiningQuery<PendingMultisig[]> =>
+  query(queryKeys.pendingMultisigs(account), (client) => client.pendingMultisigs$(account));

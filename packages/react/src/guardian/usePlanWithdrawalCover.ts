@@ -1,7 +1,11 @@
-import { type CoverOptions, EmptyChainError, type GuardianPlan } from '@phala-mining/core';
+import {
+  type CoverOptions,
+  EmptyChainError,
+  type GuardianPlan,
+  planWithdrawalCoverQuery,
+} from '@phala-mining/core';
 import { useRef } from 'react';
-import { pidKey } from '../hooks/keys.js';
-import { useMiningQuery } from '../hooks/useMiningQuery.js';
+import { useQueryOf } from '../hooks/useQueryOf.js';
 import { type OperationHook, type OperationOptions, useOperation } from '../operations/useOperation.js';
 import type { QueryState } from '../provider/queryStore.js';
 
@@ -21,10 +25,6 @@ export interface PlanWithdrawalCoverHook extends QueryState<GuardianPlan | undef
   apply: OperationHook<[], void>;
 }
 
-function strategyKey(s: CoverOptions['strategy']): string {
-  return s === undefined || typeof s === 'string' ? (s ?? 'least-reward') : `rank(${s.rank.join(',')})`;
-}
-
 /**
  * Live stop plan that keeps a pool out of the forced stop (core's `planWithdrawalCover$`): the workers to stop with
  * their stakes and the reward each costs per day, or the typed reason no plan works; `apply` sends it.
@@ -39,12 +39,7 @@ export function usePlanWithdrawalCover(
     ...(horizon === undefined ? {} : { horizon }),
     ...(networkShare === undefined ? {} : { networkShare }),
   };
-  const plan = useMiningQuery(
-    pid === undefined
-      ? undefined
-      : `planCover:${pidKey(pid)}:${strategyKey(strategy)}:${horizon ?? 0}:${networkShare ?? ''}`,
-    (client) => client.planWithdrawalCover$(pid!, cover),
-  );
+  const plan = useQueryOf(pid === undefined ? undefined : planWithdrawalCoverQuery(pid, cover));
   const latest = useRef(plan.data);
   latest.current = plan.data;
   const apply = useOperation(

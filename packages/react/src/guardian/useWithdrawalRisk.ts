@@ -1,11 +1,6 @@
-import type { WithdrawalRisk } from '@phala-mining/core';
-import { pidKey } from '../hooks/keys.js';
-import {
-  type QueryArg,
-  type QueryOptions,
-  type QueryResult,
-  useMiningQuery,
-} from '../hooks/useMiningQuery.js';
+import { type WithdrawalRisk, withdrawalRiskQuery } from '@phala-mining/core';
+import type { QueryArg, QueryOptions, QueryResult } from '../hooks/useMiningQuery.js';
+import { useQueryOf } from '../hooks/useQueryOf.js';
 
 /**
  * Live forced-stop risk of a pool (core's `withdrawalRisk$`): each queued request's deadline and whether it is
@@ -16,9 +11,8 @@ export function useWithdrawalRisk<O extends QueryOptions = QueryOptions>(
   pid: QueryArg<bigint | number, O>,
   options?: O,
 ): QueryResult<WithdrawalRisk | undefined, O> {
-  return useMiningQuery(
-    pid === undefined ? undefined : `withdrawalRisk:${pidKey(pid)}`,
-    (client) => client.withdrawalRisk$(pid!),
-    options,
-  ) as QueryResult<WithdrawalRisk | undefined, O>;
+  return useQueryOf(pid === undefined ? undefined : withdrawalRiskQuery(pid), options) as QueryResult<
+    WithdrawalRisk | undefined,
+    O
+  >;
 }

@@ -1,6 +1,6 @@
-import type { PendingMultisig } from '@phala-mining/core';
-import { accountKey } from './keys.js';
-import { type QueryArg, type QueryOptions, type QueryResult, useMiningQuery } from './useMiningQuery.js';
+import { type PendingMultisig, pendingMultisigsQuery } from '@phala-mining/core';
+import type { QueryArg, QueryOptions, QueryResult } from './useMiningQuery.js';
+import { useQueryOf } from './useQueryOf.js';
 
 /**
  * Live operations of a multisig account waiting for approvals: call hash, timepoint, approvals so far, depositor —
@@ -10,9 +10,8 @@ export function usePendingMultisigs<O extends QueryOptions = QueryOptions>(
   account: QueryArg<string, O>,
   options?: O,
 ): QueryResult<PendingMultisig[], O> {
-  return useMiningQuery(
-    account === undefined ? undefined : `multisigs:${accountKey(account)}`,
-    (client) => client.pendingMultisigs$(account!),
+  return useQueryOf(
+    account === undefined ? undefined : pendingMultisigsQuery(account),
     options,
   ) as QueryResult<PendingMultisig[], O>;
 }
