@@ -5,6 +5,7 @@ import { Account, BLOCK_HASH_COUNT, BlockHash, incrementNonce, System } from '..
 import { computeFee, TransactionPayment, totalFee } from '../pallets/transactionPayment/index.js';
 import { type Hex, u32 } from '../scale/types.js';
 import { passesCallFilters } from './callFilter.js';
+import type { PalletConfigs } from './config.js';
 import type { Dispatcher, Ext, RuntimeCallValue } from './ext.js';
 import type { DecodedExtrinsic } from './extrinsic.js';
 import type {
@@ -86,6 +87,8 @@ export class Executive implements Dispatcher {
     private readonly version: () => RuntimeVersion,
     private readonly genesisHash: () => Hex,
     private readonly hooks: ExecutiveHooks,
+    /** the pallet Config items the runtime wired (see runtime/config.ts) */
+    readonly configs: PalletConfigs = new Map(),
   ) {
     for (const p of pallets) this.pallets.set(p.name, p);
   }

@@ -61,6 +61,7 @@ import {
   type TransactionValidityError,
   type Validity,
 } from './interface.js';
+import { khalaPalletConfigs } from './khalaConfig.js';
 import { buildMetadataV14, buildMetadataV15, type RuntimeApiDecl } from './metadata.js';
 import { setRuntimePallets } from './outer.js';
 import { DispatchError } from './pallet.js';
@@ -306,6 +307,7 @@ export class KhalaRuntime implements Runtime {
       () => this.version,
       () => this.genesisBlock().hash,
       options.hooks ?? defaultHooks(),
+      khalaPalletConfigs(),
     );
   }
 

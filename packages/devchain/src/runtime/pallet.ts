@@ -1,10 +1,10 @@
 import { u8aToHex } from '@polkadot/util';
 import { enumType, type Hex, type ScaleType, type StructValue, type VariantDef } from '../scale/types.js';
-import type { Ext } from './ext.js';
+import type { Ext, Origin } from './ext.js';
 import type { GenesisConfig } from './genesisConfig.js';
 import type { AnyStorageItem } from './storage.js';
 
-export type Origin = { kind: 'root' } | { kind: 'signed'; who: Hex } | { kind: 'none' };
+export type { Origin } from './ext.js';
 
 export type DispatchErrorValue =
   | 'Other'

@@ -4,6 +4,7 @@
  */
 
 import { System } from '../../src/pallets/system/index.js';
+import type { PalletConfigs } from '../../src/runtime/config.js';
 import {
   type Dispatcher,
   Ext,
@@ -12,6 +13,7 @@ import {
 } from '../../src/runtime/ext.js';
 import type { GenesisConfig } from '../../src/runtime/genesisConfig.js';
 import type { StateReader } from '../../src/runtime/interface.js';
+import { khalaPalletConfigs } from '../../src/runtime/khalaConfig.js';
 import {
   DispatchError,
   type DispatchErrorValue,
@@ -27,7 +29,11 @@ export const PARENT_HASH = `0x${'11'.repeat(32)}` as Hex;
 export class TestDispatcher implements Dispatcher {
   private readonly byName: Map<string, Pallet<any, any, any>>;
 
-  constructor(pallets: Pallet<any, any, any>[]) {
+  constructor(
+    pallets: Pallet<any, any, any>[],
+    /** the pallets' wired Config (default: Khala's wiring, as the runtime supplies it) */
+    readonly configs: PalletConfigs = khalaPalletConfigs(),
+  ) {
     this.byName = new Map(pallets.map((p) => [p.name, p]));
   }
 

@@ -1,5 +1,3 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { freeBalance } from '../../src/pallets/balances/index.js';
 import {
   B,
   fromInt,
@@ -11,7 +9,9 @@ import {
   powTarget,
   U256_MAX,
   ve,
-} from '../../src/pallets/phala/math/index.js';
+} from '@phala-mining/math';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { freeBalance } from '../../src/pallets/balances/index.js';
 import {
   bind,
   CoolDownPeriod,

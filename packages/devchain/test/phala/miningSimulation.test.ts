@@ -1,5 +1,5 @@
+import { GENESIS_TOKENOMIC_PARAMETERS, minStake } from '@phala-mining/math';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GENESIS_TOKENOMIC_PARAMETERS, minStake } from '../../src/pallets/phala/math/index.js';
 import { bind, Miners, Mining, startMining, stopMining } from '../../src/pallets/phala/mining/index.js';
 import { Mq } from '../../src/pallets/phala/mq/index.js';
 import {

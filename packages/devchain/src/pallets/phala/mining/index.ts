@@ -4,18 +4,10 @@
  * broadcast every block, and the settlement of gatekeeper reports (V updates, payouts, treasury share).
  *
  * The stake pool drives it through `bind`, `unbindMiner`, `startMining`, `stopMining` and `reclaim`, and is called
- * back through `onReward`, `onStopped` and `onUnbound`.
+ * back through `onReward`, `onStopped` and `onUnbound` — Config items the runtime wires (Khala's
+ * `type OnReward = PhalaStakePool`), so this pallet never imports the stake pool.
  */
-import { hexToU8a, u8aConcat } from '@polkadot/util';
-import { blake2AsU8a } from '@polkadot/util-crypto';
-import { palletAccount, TREASURY_ACCOUNT } from '../../../runtime/accounts.js';
-import type { Ext } from '../../../runtime/ext.js';
-import type { GenesisConfig } from '../../../runtime/genesisConfig.js';
-import { badOrigin, call, definePallet, type Origin } from '../../../runtime/pallet.js';
-import { AccountId32, Sr25519Public } from '../../../runtime/primitives.js';
-import { storageOf } from '../../../runtime/storage.js';
-import { bool, type Hex, u32, u64, u128 } from '../../../scale/types.js';
-import * as balances from '../../balances/index.js';
+
 import {
   B,
   DEFAULT_EXPECTED_HEARTBEAT_COUNT,
@@ -28,7 +20,18 @@ import {
   U256_MAX,
   u256FromBytes,
   ve as veOf,
-} from '../math/index.js';
+} from '@phala-mining/math';
+import { hexToU8a, u8aConcat } from '@polkadot/util';
+import { blake2AsU8a } from '@polkadot/util-crypto';
+import { palletAccount, TREASURY_ACCOUNT } from '../../../runtime/accounts.js';
+import { configKey } from '../../../runtime/config.js';
+import type { Ext } from '../../../runtime/ext.js';
+import type { GenesisConfig } from '../../../runtime/genesisConfig.js';
+import { badOrigin, call, definePallet, type Origin } from '../../../runtime/pallet.js';
+import { AccountId32, Sr25519Public } from '../../../runtime/primitives.js';
+import { storageOf } from '../../../runtime/storage.js';
+import { bool, type Hex, u32, u64, u128 } from '../../../scale/types.js';
+import * as balances from '../../balances/index.js';
 import { pushPalletMessage, RuntimePanic } from '../mq/index.js';
 import {
   type MessageOriginValue,
@@ -40,7 +43,6 @@ import {
   type WorkerEventValue,
 } from '../mq/types.js';
 import * as registry from '../registry/index.js';
-import * as stakePool from '../stakepool/index.js';
 import {
   fromStorageParams,
   GatekeeperEvent,
@@ -56,6 +58,28 @@ export { MiningInfoUpdateEvent, MiningReportEvent } from '../mq/types.js';
 export * from './types.js';
 
 const PALLET = 'PhalaMining';
+
+/** One record of a gatekeeper settlement as the reward handler sees it. */
+export interface SettleReward {
+  pubkey: Hex;
+  /** U64F64 bits of the payout in PHA */
+  payout: bigint;
+}
+
+/**
+ * PhalaMining's upward Config items (`OnReward`, `OnStopped`, `OnUnbound` in `pallet_mining::Config`): the runtime
+ * points them at the stake pool.
+ */
+export interface MiningConfig {
+  /** a settlement paid these workers */
+  onReward(ext: Ext, settle: readonly SettleReward[]): void;
+  /** a miner entered CoolingDown with `originalStake`, of which `slashed` is lost */
+  onStopped(ext: Ext, worker: Hex, originalStake: bigint, slashed: bigint): void;
+  /** the operator unbound the worker (`force`: it was still mining) */
+  onUnbound(ext: Ext, worker: Hex, force: boolean): void;
+}
+
+export const MiningConfigKey = configKey<MiningConfig>(PALLET);
 const store = storageOf(PALLET);
 
 export const TokenomicParameters = store.value('TokenomicParameters', {
@@ -191,7 +215,7 @@ export function unbindMiner(ext: Ext, miner: Hex, notify: boolean): void {
   MinerBindings.remove(ext.state, miner);
   WorkerBindings.remove(ext.state, worker);
   Mining.emit(ext, 'MinerUnbound', { miner, worker });
-  if (notify) stakePool.onUnbound(ext, worker, force);
+  if (notify) ext.config(MiningConfigKey).onUnbound(ext, worker, force);
 }
 
 /** Starts mining with `stake` (already accounted for by the caller): checks the benchmark and Smin ≤ stake ≤ Smax. */
@@ -244,7 +268,7 @@ export function stopMining(ext: Ext, miner: Hex): void {
   OnlineMiners.set(ext.state, OnlineMiners.get(ext.state) - 1);
   const originalStake = Stakes.get(ext.state, miner) ?? 0n;
   // Slashing is disabled in v1: the final stake is always the original one.
-  stakePool.onStopped(ext, worker, originalStake, 0n);
+  ext.config(MiningConfigKey).onStopped(ext, worker, originalStake, 0n);
   pushWorkerEvent(ext, worker, { tag: 'MiningStop' });
   Mining.emit(ext, 'MinerStopped', { miner });
 }
@@ -406,7 +430,7 @@ export function onGkMessageReceived(
     }
   }
 
-  stakePool.onReward(ext, event.settle);
+  ext.config(MiningConfigKey).onReward(ext, event.settle);
 }
 
 function handleSettle(ext: Ext, settle: SettleInfoValue, now: bigint, emitTime: bigint): void {

@@ -11,13 +11,14 @@ import { badOrigin, call, definePallet, type Origin } from '../../../runtime/pal
 import { AccountId32, H256, Sr25519Public } from '../../../runtime/primitives.js';
 import { storageOf } from '../../../runtime/storage.js';
 import { bool, bytes, encode, type Hex, option, u8, u32, u64, vec } from '../../../scale/types.js';
-import { pushPalletMessage } from '../mq/index.js';
+import { pushPalletMessage, signedPayload } from '../mq/index.js';
 import {
   GatekeeperChange,
   GatekeeperLaunch,
   type GatekeeperRegistryEventValue,
   type MessageOriginValue,
   type RegistryEventValue,
+  type SignedMessageValue,
   SystemEvent,
   TOPICS,
   type WorkerEventValue,
@@ -536,6 +537,20 @@ function validateIasSigningCert(_rawSigningCert: Hex, _signature: Hex): never {
 // Messages
 
 /** The key that signs a sender's messages (`check_message`), or the registry error Khala raises. */
+/** `PhalaRegistry::check_message`: the sr25519 check of a signed off-chain message against its sender's key. */
+export function checkMessage(ext: Ext, signed: SignedMessageValue): void {
+  const pubkey = senderPubkey(ext.state, signed.message.sender);
+  const signature = hexToU8a(signed.signature);
+  if (signature.length !== 64) throw Registry.error('InvalidSignatureLength');
+  let valid = false;
+  try {
+    valid = sr25519Verify(signedPayload(signed.message, signed.sequence), signature, hexToU8a(pubkey));
+  } catch {
+    valid = false;
+  }
+  if (!valid) throw Registry.error('InvalidSignature');
+}
+
 export function senderPubkey(state: StateReader, sender: MessageOriginValue): Hex {
   switch (sender.tag) {
     case 'Worker':

@@ -5,15 +5,7 @@
  * All numbers are decided by the pure StakePool v1 arithmetic in `../math`; this file owns storage, the Balances
  * lock/ledger, events and the order of the checks (which decides the error a failing call reports).
  */
-import { hexToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
-import { blake2AsU8a } from '@polkadot/util-crypto';
-import { palletAccount, TREASURY_ACCOUNT } from '../../../runtime/accounts.js';
-import type { Ext } from '../../../runtime/ext.js';
-import { badOrigin, call, DispatchError, definePallet, type Origin } from '../../../runtime/pallet.js';
-import { AccountId32, Permill } from '../../../runtime/primitives.js';
-import { storageOf } from '../../../runtime/storage.js';
-import { bool, type Hex, tuple, u32, u64, u128, vec } from '../../../scale/types.js';
-import * as balances from '../../balances/index.js';
+
 import {
   contribute as contributeMath,
   extractDust,
@@ -28,7 +20,16 @@ import {
   type WithdrawalEffect,
   withdraw as withdrawMath,
   wrap128,
-} from '../math/index.js';
+} from '@phala-mining/math';
+import { hexToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { blake2AsU8a } from '@polkadot/util-crypto';
+import { palletAccount, TREASURY_ACCOUNT } from '../../../runtime/accounts.js';
+import type { Ext } from '../../../runtime/ext.js';
+import { badOrigin, call, DispatchError, definePallet, type Origin } from '../../../runtime/pallet.js';
+import { AccountId32, Permill } from '../../../runtime/primitives.js';
+import { storageOf } from '../../../runtime/storage.js';
+import { bool, type Hex, tuple, u32, u64, u128, vec } from '../../../scale/types.js';
+import * as balances from '../../balances/index.js';
 import * as mining from '../mining/index.js';
 import * as registry from '../registry/index.js';
 import {
