@@ -1,9 +1,5 @@
 import { compactAddLength, hexToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsHex, blake2AsU8a, sr25519PairFromSeed } from '@polkadot/util-crypto';
-import { deposit, withdraw } from '../pallets/balances/index.js';
-import { KHALA_PALLETS } from '../pallets/index.js';
-import { checkMqSequence } from '../pallets/phala/mq/index.js';
-import { Workers } from '../pallets/phala/registry/index.js';
 import {
   addSimulatedWorker,
   forceSettlement,
@@ -12,7 +8,11 @@ import {
   setInstantScore,
   setWorkerOnline,
   simulateBlock,
-} from '../pallets/phala/simulation/index.js';
+} from '../offchain/index.js';
+import { deposit, withdraw } from '../pallets/balances/index.js';
+import { KHALA_PALLETS } from '../pallets/index.js';
+import { checkMqSequence } from '../pallets/phala/mq/index.js';
+import { Workers } from '../pallets/phala/registry/index.js';
 import {
   Account,
   AllExtrinsicsLen,
