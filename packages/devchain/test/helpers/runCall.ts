@@ -13,28 +13,48 @@ import {
 } from '../../src/runtime/ext.js';
 import type { GenesisConfig } from '../../src/runtime/genesisConfig.js';
 import type { StateReader } from '../../src/runtime/interface.js';
+import { KHALA_VERSION } from '../../src/runtime/khala.js';
 import { khalaPalletConfigs } from '../../src/runtime/khalaConfig.js';
+import { createOuterTypes, type OuterTypes } from '../../src/runtime/outer.js';
 import {
+  type BoundPallet,
   DispatchError,
   type DispatchErrorValue,
   type Origin,
   type Pallet,
+  type RuntimeTypes,
 } from '../../src/runtime/pallet.js';
 import { BlockState } from '../../src/runtime/state.js';
 import type { Hex } from '../../src/scale/types.js';
 
 export const PARENT_HASH = `0x${'11'.repeat(32)}` as Hex;
 
+/**
+ * Binds `pallets` to outer enums of their own, as `createRuntime` does (without an executive): the types a test
+ * encodes calls with and the pallets' calls as that runtime would dispatch them.
+ */
+export function bindPallets(pallets: Pallet<any, any, any>[]): {
+  outer: OuterTypes;
+  types: RuntimeTypes;
+  pallets: BoundPallet[];
+} {
+  let bound: BoundPallet[] = [];
+  const outer = createOuterTypes(() => bound);
+  const types = { ...outer, version: KHALA_VERSION };
+  bound = [...pallets].sort((a, b) => a.index - b.index).map((p) => p.bind(types));
+  return { outer, types, pallets: bound };
+}
+
 /** Routes calls by name, as the executive does; unknown calls fail like filtered ones. */
 export class TestDispatcher implements Dispatcher {
-  private readonly byName: Map<string, Pallet<any, any, any>>;
+  private readonly byName: Map<string, BoundPallet>;
 
   constructor(
     pallets: Pallet<any, any, any>[],
     /** the pallets' wired Config (default: Khala's wiring, as the runtime supplies it) */
     readonly configs: PalletConfigs = khalaPalletConfigs(),
   ) {
-    this.byName = new Map(pallets.map((p) => [p.name, p]));
+    this.byName = new Map(bindPallets(pallets).pallets.map((p) => [p.name, p]));
   }
 
   dispatch(ext: Ext, origin: Origin, call: RuntimeCallValue): void {

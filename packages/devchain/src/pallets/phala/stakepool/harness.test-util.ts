@@ -7,8 +7,7 @@ import { expect } from 'vitest';
 import { TREASURY_ACCOUNT } from '../../../runtime/accounts.js';
 import { devAccounts } from '../../../runtime/devAccounts.js';
 import { Ext, type RuntimeEventValue } from '../../../runtime/ext.js';
-import { KhalaRuntime } from '../../../runtime/khala.js';
-import { RuntimeCall } from '../../../runtime/outer.js';
+import { createKhalaRuntime, type KhalaRuntime } from '../../../runtime/khala.js';
 import { DispatchError, type Origin } from '../../../runtime/pallet.js';
 import { decodeAll, type Hex } from '../../../scale/types.js';
 import * as balances from '../../balances/index.js';
@@ -37,7 +36,7 @@ export const root: Origin = { kind: 'root' };
 let runtime: KhalaRuntime | undefined;
 function getRuntime(): KhalaRuntime {
   // These unit tests walk the mining switch from off (the storage default) to on, so the genesis leaves it off.
-  runtime ??= new KhalaRuntime({ genesisTimestamp: T0, miningEnabled: false });
+  runtime ??= createKhalaRuntime({ genesisTimestamp: T0, miningEnabled: false });
   return runtime;
 }
 
@@ -74,6 +73,7 @@ export function call(
   args: Record<string, unknown> = {},
 ): EmittedEvent[] {
   const value = { tag: 'PhalaStakePool', value: { tag: name, value: args } };
+  const { RuntimeCall } = getRuntime().outer;
   const roundTrip = decodeAll(RuntimeCall, RuntimeCall.codec.enc(value));
   const start = ext.events.length;
   ext.dispatch(origin, roundTrip);
