@@ -72,7 +72,7 @@ export class RuntimePanic extends Error {
   override readonly name = 'RuntimePanic';
 }
 
-const RESERVED_TOPIC_BYTES = new Set(Buffer.from("~!@#$%&*_+-=|<>?,./;:'", 'latin1'));
+const RESERVED_TOPIC_BYTES: ReadonlySet<number> = new Set(Buffer.from("~!@#$%&*_+-=|<>?,./;:'", 'latin1'));
 
 export function topicIsValid(topic: Hex): boolean {
   if (topic.length < 4) return false;
