@@ -53,24 +53,22 @@ import { decodeAll, type Hex } from '../../src/scale/types.js';
 import {
   accountOf,
   callOf,
+  deliver,
+  errorOf,
   eventNames,
   eventsOf,
   moduleError,
-  ROOT,
-  runCall,
-  signed,
-} from '../helpers/runCall.js';
-import {
-  deliver,
-  errorOf,
   PHA,
   phalaExt,
+  ROOT,
   ready,
   registerWorker,
+  runCall,
   START_MS,
+  signed,
   snapshot,
   worker,
-} from './miningHarness.js';
+} from '../helpers/palletTest.js';
 
 const OPERATOR = accountOf(1);
 const OTHER = accountOf(2);

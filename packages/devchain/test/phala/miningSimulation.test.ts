@@ -12,8 +12,16 @@ import {
 import { bind, Miners, Mining, startMining, stopMining } from '../../src/pallets/phala/mining/index.js';
 import { Mq } from '../../src/pallets/phala/mq/index.js';
 import { Ext } from '../../src/runtime/ext.js';
-import { accountOf, eventNames, PARENT_HASH, TestDispatcher } from '../helpers/runCall.js';
-import { PALLETS, phalaExt, ready, worker } from './miningHarness.js';
+import {
+  accountOf,
+  eventNames,
+  PALLETS,
+  PARENT_HASH,
+  phalaExt,
+  ready,
+  TestDispatcher,
+  worker,
+} from '../helpers/palletTest.js';
 
 const W = worker(0xaa);
 const MINER = accountOf(0x50);

@@ -10,7 +10,7 @@ import {
   ROOT,
   runCall,
   signed,
-} from '../../../test/helpers/runCall.js';
+} from '../../../test/helpers/palletTest.js';
 import { palletAccount } from '../../runtime/accounts.js';
 import type { Ext } from '../../runtime/ext.js';
 import { DispatchError } from '../../runtime/pallet.js';

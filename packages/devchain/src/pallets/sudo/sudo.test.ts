@@ -10,7 +10,7 @@ import {
   ROOT,
   runCall,
   signed,
-} from '../../../test/helpers/runCall.js';
+} from '../../../test/helpers/palletTest.js';
 import type { RuntimeCallValue } from '../../runtime/ext.js';
 import type { Hex } from '../../scale/types.js';
 import { Balances, freeBalance } from '../balances/index.js';

@@ -13,7 +13,7 @@ import {
   ROOT,
   runCall,
   signed,
-} from '../../../test/helpers/runCall.js';
+} from '../../../test/helpers/palletTest.js';
 import type { Ext, RuntimeCallValue } from '../../runtime/ext.js';
 import { badOrigin, call, definePallet } from '../../runtime/pallet.js';
 import { storageOf } from '../../runtime/storage.js';

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Ext } from '../../../runtime/ext.js';
-import { Miners, Mining, Stakes } from '../mining/index.js';
-import * as registry from '../registry/index.js';
 import {
   advance,
   alice,
   bob,
-  call,
+  callStakePool as call,
   charlie,
   createPool,
   DAY,
@@ -15,11 +12,11 @@ import {
   expectFailure,
   free,
   names,
-  newExt,
+  stakePoolExt as newExt,
   own,
   PHA,
   poolWithWorkers,
-  registerWorker,
+  putWorker as registerWorker,
   root,
   SUBSIDY_POOL_ACCOUNT,
   setSubsidyPoolFree,
@@ -27,7 +24,10 @@ import {
   stakeLock,
   TREASURY_ACCOUNT,
   worker,
-} from './harness.test-util.js';
+} from '../../../../test/helpers/palletTest.js';
+import type { Ext } from '../../../runtime/ext.js';
+import { Miners, Mining, Stakes } from '../mining/index.js';
+import * as registry from '../registry/index.js';
 import {
   GRACE_PERIOD,
   MAX_POOL_WORKERS,
