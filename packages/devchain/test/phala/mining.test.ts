@@ -217,7 +217,7 @@ describe('start mining', () => {
     });
   });
 
-  it('accepts exactly Smax and rejects one pico more (TooMuchStake)', () => {
+  it('accepts exactly Smax and rejects one planck more (TooMuchStake)', () => {
     const smax = maxStake(GENESIS_TOKENOMIC_PARAMETERS, P, 1)!;
     const ext = boundExt();
     expect(errorOf(() => ext.transactional(() => startMining(ext, MINER, smax + 1n)))).toEqual(

@@ -52,7 +52,7 @@ export interface MinerInfoValue {
   benchmark: BenchmarkValue;
   /** unix s; meaningful in MiningCoolingDown only */
   cool_down_start: bigint;
-  /** total_reward: sum of settled payouts in pico */
+  /** total_reward: sum of settled payouts in planck */
   stats: { total_reward: bigint };
 }
 

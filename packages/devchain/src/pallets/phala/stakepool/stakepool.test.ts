@@ -58,11 +58,11 @@ describe('pool sub-account', () => {
 /**
  * Every number of the spec's example is reproduced except Bob's `locked` after step 5 and the DustRemoved of step 7:
  * Khala's `settle_slash` (run before each withdrawal) stores locked := dust-clean(min(locked, value of shares)) even
- * when it then slashes nothing, and Bob's shares are worth 1 pico less than he locked. So the chain drops that pico
+ * when it then slashes nothing, and Bob's shares are worth 1 planck less than he locked. So the chain drops that planck
  * from `locked` (but not from StakeLedger or the lock) at step 5, and nothing is left to remove as dust at step 7.
  * The spec's model skipped that write; the math module documents the same divergence.
  */
-describe('§6.10 worked example, to the pico', () => {
+describe('§6.10 worked example, to the planck', () => {
   it('contributions, reward, start, split withdrawal, stop, reclaim with queue service', () => {
     const ext = newExt();
     const pid = poolWithWorkers(ext, alice, [W1]);
@@ -73,7 +73,7 @@ describe('§6.10 worked example, to the pico', () => {
     expect(ev).toEqual([
       ['Contribution', { pid, user: alice, amount: 1000n * PHA, shares: 1_000_000_000_000_000n }],
     ]);
-    // 2. Bob: price exactly 1.0, one pico lost to the round trip through U64F64.
+    // 2. Bob: price exactly 1.0, one planck lost to the round trip through U64F64.
     ev = own(call(ext, signed(bob), 'contribute', { pid, amount: 500_123_456_789_012n }));
     expect(ev).toEqual([
       ['Contribution', { pid, user: bob, amount: 500_123_456_789_012n, shares: 500_123_456_789_011n }],
@@ -136,7 +136,7 @@ describe('§6.10 worked example, to the pico', () => {
     expect(p.withdraw_queue).toEqual([]);
     const b = staker(ext, pid, bob)!;
     expect([b.shares, b.locked, b.available_rewards]).toEqual([0n, 0n, 4_500_740_679_772n]);
-    // The pico dropped from `locked` at step 5 stays in the ledger and keeps a 1 pico lock, as on Khala.
+    // The planck dropped from `locked` at step 5 stays in the ledger and keeps a 1 planck lock, as on Khala.
     expect(StakeLedger.get(ext.state, bob)).toBe(1n);
     expect(stakeLock(ext, bob)).toBe(1n);
     expect(free(ext, bob)).toBe(bobBefore);

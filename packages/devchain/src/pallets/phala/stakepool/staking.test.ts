@@ -317,7 +317,7 @@ describe('withdraw and the withdraw queue', () => {
     expect(ev.map(([n]) => n)).toEqual(['DustRemoved', 'Withdrawal']);
     const dust = (ev[0]![1] as { amount: bigint }).amount;
     const withdrawn = (ev[1]![1] as { amount: bigint }).amount;
-    // settle_slash first drops 1 pico from `locked` (shares worth B(F(x)) = x − 1), see the §6.10 note.
+    // settle_slash first drops 1 planck from `locked` (shares worth B(F(x)) = x − 1), see the §6.10 note.
     expect(withdrawn + dust).toBe(10n * PHA + 499n);
     expect(dust > 0n && dust <= 1000n).toBe(true);
     expect((ev[1]![1] as { shares: bigint }).shares).toBe(10n * PHA + 500n);
