@@ -9,24 +9,7 @@
  * Simulated state lives in storage under the dev-only prefix `:phala_dev_sim:` so snapshots and persistence carry
  * it; real Khala has no such keys.
  */
-import { hexToU8a, u8aToHex } from '@polkadot/util';
-import { blake2AsU8a } from '@polkadot/util-crypto';
-import type { Ext } from '../../../runtime/ext.js';
-import type { StateReader } from '../../../runtime/interface.js';
-import { Bytes32 } from '../../../runtime/primitives.js';
-import {
-  bool,
-  decodeAll,
-  encode,
-  type Hex,
-  option,
-  struct,
-  u8,
-  u32,
-  u64,
-  u128,
-  vec,
-} from '../../../scale/types.js';
+
 import {
   type GkWorkerState,
   heartbeatPayout,
@@ -40,7 +23,9 @@ import {
   u256FromBytes,
   unresponsiveUpdate,
   updatePInstant,
-} from '../math/index.js';
+} from '@phala-mining/math';
+import { hexToU8a, u8aToHex } from '@polkadot/util';
+import { blake2AsU8a } from '@polkadot/util-crypto';
 import {
   Miners,
   onGkMessageReceived,
@@ -48,15 +33,31 @@ import {
   TokenomicParameters,
   tokenomic,
   WorkerBindings,
-} from '../mining/index.js';
+} from '../pallets/phala/mining/index.js';
 import {
   OutboundMessages,
   type SettleInfoValue,
   SystemEvent,
   type SystemEventValue,
   TOPICS,
-} from '../mq/index.js';
-import { type DevWorkerOptions, devRegisterWorker, Workers } from '../registry/index.js';
+} from '../pallets/phala/mq/index.js';
+import { type DevWorkerOptions, devRegisterWorker, Workers } from '../pallets/phala/registry/index.js';
+import type { Ext } from '../runtime/ext.js';
+import type { StateReader } from '../runtime/interface.js';
+import { Bytes32 } from '../runtime/primitives.js';
+import {
+  bool,
+  decodeAll,
+  encode,
+  type Hex,
+  option,
+  struct,
+  u8,
+  u32,
+  u64,
+  u128,
+  vec,
+} from '../scale/types.js';
 
 const PREFIX = u8aToHex(Buffer.from(':phala_dev_sim:', 'utf8')) as Hex;
 const WORKER_PREFIX = `${PREFIX}77` as Hex; // 'w'
