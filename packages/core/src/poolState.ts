@@ -2,16 +2,15 @@ import { map, type Observable } from 'rxjs';
 import { decodePool } from './codec.js';
 import type { ObservableDeps } from './observableDeps.js';
 import type { PoolInfo } from './state.js';
-import type { StorageRequest } from './storageSource.js';
 import { watchDecoded$ } from './storageSource.js';
 
 /** The three storage items that make up a pool as the SDK shows it. */
-export function poolRequests(pid: bigint): StorageRequest[] {
+export function poolRequests(pid: bigint) {
   return [
     ['PhalaStakePool', 'StakePools', pid],
     ['PhalaStakePool', 'PoolContributionWhitelists', pid],
     ['PhalaStakePool', 'PoolDescriptions', pid],
-  ];
+  ] as const;
 }
 
 /**

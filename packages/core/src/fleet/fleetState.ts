@@ -1,18 +1,17 @@
-import { hexToU8a } from '@polkadot/util';
 import { combineLatest, distinctUntilChanged, map, type Observable, of, switchMap } from 'rxjs';
-import {
-  decodeBalanceOption,
-  decodeMiner,
-  decodeNowSeconds,
-  decodeRegistryWorker,
-  decodeTokenomics,
-} from '../codec.js';
+import { decodeBalanceOption, decodeMiner, decodeRegistryWorker } from '../codec.js';
 import type { ObservableDeps } from '../observableDeps.js';
 import type { PoolOverview } from '../overviewState.js';
 import type { PoolInfo } from '../state.js';
-import { type StorageRequest, watchDecoded$ } from '../storageSource.js';
-import { poolSubAccount, poolSubAccountHex } from '../subAccount.js';
-import { type WorkerEnvironment, type WorkerView, workerView } from '../workersState.js';
+import { watchDecodedGroups$ } from '../storageSource.js';
+import { poolSubAccount } from '../subAccount.js';
+import {
+  WORKER_ENVIRONMENT,
+  type WorkerView,
+  workerEnvironment,
+  workerRequests,
+  workerView,
+} from '../workersState.js';
 
 /** Every pool of an owner with its workers, as one live value. */
 export interface FleetView {
@@ -21,15 +20,6 @@ export interface FleetView {
   /** the owner's pools in pid order, each with its Worker List */
   pools: PoolOverview[];
 }
-
-// the chain-wide values every worker view needs, read once for the whole fleet
-const ENVIRONMENT: StorageRequest[] = [
-  ['PhalaMining', 'TokenomicParameters'],
-  ['PhalaMining', 'CoolDownPeriod'],
-  ['Timestamp', 'Now'],
-];
-
-const PER_WORKER = 3;
 
 /**
  * Live fleet of an owner. The pools come from `pools$` (one subscription for all of them); the workers of ALL the
@@ -64,32 +54,22 @@ function watchWorkers$(
   deps: ObservableDeps,
   pairs: readonly (readonly [bigint, string])[],
 ): Observable<Map<bigint, WorkerView[]>> {
-  const requests: StorageRequest[] = [...ENVIRONMENT];
-  for (const [pid, worker] of pairs) {
-    // storage keys take the account's raw bytes; the view shows SS58
-    const sub = hexToU8a(poolSubAccountHex(pid, worker));
-    requests.push(
-      ['PhalaRegistry', 'Workers', hexToU8a(worker)],
-      ['PhalaMining', 'Miners', sub],
-      ['PhalaMining', 'Stakes', sub],
-    );
-  }
-  return watchDecoded$(deps.api, requests).pipe(
-    map((v) => {
-      const env: WorkerEnvironment = {
-        tokenomics: decodeTokenomics(v[0]),
-        coolDownPeriod: v[1],
-        now: decodeNowSeconds(v[2]),
-      };
+  return watchDecodedGroups$(
+    deps.api,
+    WORKER_ENVIRONMENT,
+    pairs.map(([pid, worker]) => workerRequests(pid, worker)),
+  ).pipe(
+    map(([environment, records]) => {
+      const env = workerEnvironment(environment);
       const byPool = new Map<bigint, WorkerView[]>();
       pairs.forEach(([pid, w], i) => {
-        const at = ENVIRONMENT.length + i * PER_WORKER;
+        const [registered, miner, stake] = records[i]!;
         const view = workerView(
           w,
           poolSubAccount(pid, w, deps.ss58),
-          decodeRegistryWorker(v[at], deps.ss58),
-          decodeMiner(v[at + 1]),
-          decodeBalanceOption(v[at + 2]),
+          decodeRegistryWorker(registered, deps.ss58),
+          decodeMiner(miner),
+          decodeBalanceOption(stake),
           env,
         );
         const list = byPool.get(pid);
