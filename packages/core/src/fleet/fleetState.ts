@@ -1,17 +1,17 @@
 import { combineLatest, distinctUntilChanged, map, type Observable, of, switchMap } from 'rxjs';
-import { decodeBalanceOption, decodeMiner, decodeRegistryWorker } from '../codec.js';
-import type { ObservableDeps } from '../observableDeps.js';
-import type { PoolOverview } from '../overviewState.js';
-import type { PoolInfo } from '../state.js';
-import { watchDecodedGroups$ } from '../storageSource.js';
-import { poolSubAccount } from '../subAccount.js';
+import type { ObservableDeps } from '../state/observableDeps.js';
+import type { PoolOverview } from '../state/overview.js';
+import type { PoolInfo } from '../state/records.js';
 import {
   WORKER_ENVIRONMENT,
   type WorkerView,
   workerEnvironment,
   workerRequests,
   workerView,
-} from '../workersState.js';
+} from '../state/workers.js';
+import { decodeBalanceOption, decodeMiner, decodeRegistryWorker } from '../storage/decode.js';
+import { watchDecodedGroups$ } from '../storage/source.js';
+import { poolSubAccount } from '../subAccount.js';
 
 /** Every pool of an owner with its workers, as one live value. */
 export interface FleetView {
