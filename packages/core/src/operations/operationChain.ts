@@ -193,7 +193,7 @@ export class OperationChain<V = void> {
     const stages = new ReplaySubject<TxStage>();
     const ops = this.ops;
     const submission = new TxSubmission<V>(stages, options.waitFor ?? this.deps.waitFor, (events) =>
-      decodeValues(ops, events),
+      decodeValues(ops, events, this.deps.api),
     );
     void (async () => {
       let caller: string;
@@ -223,11 +223,15 @@ function batchAll(
   api: ApiPromise,
   calls: SubmittableExtrinsic<'promise'>[],
 ): SubmittableExtrinsic<'promise'> {
-  return (api.tx as any).utility.batchAll(calls) as SubmittableExtrinsic<'promise'>;
+  return api.tx.utility.batchAll(calls);
 }
 
-function decodeValues<V>(ops: readonly Operation[], events: DecodedEvent[]): { value: V; values: unknown[] } {
-  const values = ops.map((op) => (op.decode ? op.decode(events) : undefined));
+function decodeValues<V>(
+  ops: readonly Operation[],
+  events: DecodedEvent[],
+  api: ApiPromise,
+): { value: V; values: unknown[] } {
+  const values = ops.map((op) => (op.decode ? op.decode(events, api) : undefined));
   return { value: values[values.length - 1] as V, values };
 }
 

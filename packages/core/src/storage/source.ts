@@ -41,19 +41,8 @@ interface StorageChangeSet {
   changes: [string, RawValue][];
 }
 
-// The `.raw` variants of @polkadot/api's RPCs hand back the node's JSON untouched: no Codec per key or value, which
-// is what decoding hundreds of values through @polkadot/types costs.
-interface RawStateRpc {
-  queryStorageAt: { raw(keys: string[], at?: string): Promise<StorageChangeSet[]> };
-}
-interface RawStateRx {
-  subscribeStorage: { raw(keys: string[]): Observable<StorageChangeSet> };
-}
-
-function rawState(api: ApiPromise): RawStateRpc {
-  return api.rpc.state as unknown as RawStateRpc;
-}
-
+// The `.raw` variants of @polkadot/api's RPCs hand back the node's JSON untouched (typed by what we tell them):
+// no Codec per key or value, which is what decoding hundreds of values through @polkadot/types costs.
 function valuesOf(sets: readonly StorageChangeSet[]): Map<string, RawValue> {
   const known = new Map<string, RawValue>();
   for (const set of sets) for (const [key, value] of set.changes) known.set(key, value);
@@ -69,8 +58,8 @@ export async function readStorage(
   if (keys.length === 0) return [];
   const unique = [...new Set(keys)];
   const sets = await (at === undefined
-    ? rawState(api).queryStorageAt.raw(unique)
-    : rawState(api).queryStorageAt.raw(unique, at));
+    ? api.rpc.state.queryStorageAt.raw<StorageChangeSet[]>(unique)
+    : api.rpc.state.queryStorageAt.raw<StorageChangeSet[]>(unique, at));
   const known = valuesOf(sets);
   return keys.map((key) => known.get(key) ?? null);
 }
@@ -83,8 +72,7 @@ export async function readStorage(
 export function watchStorage$(api: ApiPromise, keys: readonly string[]): Observable<RawValue[]> {
   if (keys.length === 0) return of([]);
   const unique = [...new Set(keys)];
-  const rx = api.rx.rpc.state as unknown as RawStateRx;
-  return rx.subscribeStorage.raw(unique).pipe(
+  return api.rx.rpc.state.subscribeStorage.raw<StorageChangeSet>(unique).pipe(
     // @polkadot/api shares one subscription between identical key lists and replays only its latest notification,
     // which after the first one carries just the keys that changed: fill in the rest at that block
     concatMap((set, index) => {
