@@ -157,6 +157,8 @@ function prepareConsumers(scratch: string): void {
         compilerOptions: {
           noEmit: true,
           rootDir: scratch,
+          // @types/node lives at the workspace root, which the scratch folder is not under
+          typeRoots: [join(WORKSPACE, 'node_modules/@types')],
           // core compiles against the scratch types' sources instead of the built package
           paths: {
             '@phala-mining/types': ['../types/src/index.ts'],
@@ -205,6 +207,9 @@ async function typecheckCore(scratch: string): Promise<TscError[]> {
     output = (error as { stdout?: string }).stdout ?? '';
     if (!output) throw error;
   }
+  // an error without a place (a missing type library, a bad tsconfig) is the harness's, not the mutation's
+  const global = output.match(/^error TS\d+: .*$/m);
+  if (global) throw new MutationCheckError(`tsc could not check the scratch copy: ${global[0]}`);
   const errors: TscError[] = [];
   for (const m of output.matchAll(/^(.+?)\((\d+),\d+\): error (TS\d+): (.*)$/gm)) {
     const file = resolve(core, m[1]!);
