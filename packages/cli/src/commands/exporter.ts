@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MiningClient, PoolOverview } from '@phala-mining/core';
-import type { Codec } from '@polkadot/types/types';
 import { Command } from 'commander';
 import { combineLatest, distinctUntilChanged, map, type Observable, of } from 'rxjs';
 import { parseAccount, parseAmount, parsePid } from '../args.js';
@@ -57,7 +56,7 @@ function source$(
 // the fee of one stake pool call, for "balance below the fees of N operations"; paymentInfo needs no valid state
 async function feePerOperation(client: MiningClient, owner: string): Promise<bigint | undefined> {
   try {
-    const tx = (client.api.tx as any).phalaStakePool.stopMining(0, `0x${'00'.repeat(32)}`);
+    const tx = client.api.tx.phalaStakePool.stopMining(0, `0x${'00'.repeat(32)}`);
     const info = await tx.paymentInfo(owner);
     return info.partialFee.toBigInt();
   } catch {
@@ -100,11 +99,7 @@ async function runExporter(s: Session, o: ExporterOptions): Promise<void> {
         );
 
   const metrics = new FleetMetrics();
-  const head$ = (
-    client.api.rx.rpc.chain.subscribeNewHeads() as unknown as Observable<{
-      number: Codec & { toNumber(): number };
-    }>
-  ).pipe(
+  const head$ = client.api.rx.rpc.chain.subscribeNewHeads().pipe(
     map((h) => h.number.toNumber()),
     distinctUntilChanged(),
   );
