@@ -1,6 +1,6 @@
 import type { SpRuntimeDispatchError } from '@phala-mining/types';
 import type { ApiPromise } from '@polkadot/api';
-import { bool, Compact, Enum, Int, Option, Raw, Struct, Tuple, UInt, Vec, VecFixed } from '@polkadot/types';
+import { bool, Compact, Enum, Int, Option, Tuple, UInt, Vec, VecFixed } from '@polkadot/types';
 import type { Event } from '@polkadot/types/interfaces';
 import type { Codec } from '@polkadot/types/types';
 import { u8aToHex } from '@polkadot/util';
@@ -27,14 +27,17 @@ export function naturalValue(codec: Codec, ss58 = 30): unknown {
   const raw = codec.toRawType();
   if (raw === 'AccountId' || raw === 'AccountId32') return encodeAddress(codec.toU8a(true), ss58);
   if (codec instanceof Option) return codec.isSome ? naturalValue(codec.unwrap(), ss58) : undefined;
-  if (codec instanceof Compact) return naturalValue(codec.unwrap(), ss58);
-  if (codec instanceof UInt || codec instanceof Int) return codec.toBigInt();
+  // plain integers only: named ones such as Permill keep their JSON form (a number)
+  if (
+    (codec instanceof UInt || codec instanceof Int || codec instanceof Compact) &&
+    /^(Compact<)?[ui]\d+/.test(raw)
+  )
+    return codec.toBigInt();
   if (codec instanceof bool) return codec.isTrue;
-  // fixed-size byte arrays (keys, hashes) and Bytes
-  if (codec instanceof Raw) return u8aToHex(codec.toU8a(true));
+  if (/^\[u8;\d+\]$/.test(raw) || raw === 'Bytes' || raw === 'H256') return u8aToHex(codec.toU8a(true));
   if (codec instanceof Enum)
     return codec.isBasic ? codec.type : { [codec.type]: naturalValue(codec.value, ss58) };
-  if (codec instanceof Struct) {
+  if (codec instanceof Map) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of codec) out[String(k)] = naturalValue(v, ss58);
     return out;
