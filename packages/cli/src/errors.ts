@@ -87,6 +87,7 @@ const USAGE_CODES = new Set([
   'InvalidPoolId',
   'InvalidWithdrawalInput',
   'EmptyChain',
+  'InvalidColdSigner',
 ]);
 const CHAIN_CODES = new Set(['PalletError', 'DispatchError', 'TransactionRejected', 'TransactionExpired']);
 

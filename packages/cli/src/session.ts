@@ -32,6 +32,16 @@ export interface GlobalOptions {
   waitFor?: string;
   timeout?: string;
   quiet?: boolean;
+  /** `--proxy-for <real>`: act for this account as its proxy */
+  proxyFor?: string;
+  /** `--proxy-type <type>`: the proxy relation's type (default StakePoolManager) */
+  proxyType?: string;
+  /** `--multisig-threshold <n>`: sign as one signatory of a multisig */
+  multisigThreshold?: string;
+  /** `--multisig-others <a,b>`: the multisig's other signatories */
+  multisigOthers?: string;
+  /** `--announce`: with a delayed proxy, announce the operations instead of sending them */
+  announce?: boolean;
 }
 
 /** Where to connect: `--endpoint`, else `--network`, else `PHALA_ENDPOINT`, else `PHALA_NETWORK`, else Khala. */

@@ -1,9 +1,34 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { combineLatest, map, type Observable } from 'rxjs';
 import { normalizeAddress, normalizePid } from './accounts.js';
+import type { ProxyRelation } from './coldkeys/proxyOperations.js';
+import { approveMultisig, cancelMultisig } from './coldkeys/send.js';
+import type { MultisigSigner } from './coldkeys/signers.js';
+import { type PendingMultisig, type ProxyDefinition, pendingMultisigs$, proxies$ } from './coldkeys/state.js';
 import { ConnectionMonitor, type ConnectionState } from './connection.js';
-import { ConnectionFailedError, ConnectionTimeoutError, MiningError } from './errors/index.js';
+import {
+  ConnectionFailedError,
+  ConnectionTimeoutError,
+  MiningError,
+  PoolNotFoundError,
+} from './errors/index.js';
 import { type FleetView, fleetState$ } from './fleet/fleetState.js';
+import {
+  type CoverOptions,
+  type GuardianPlan,
+  type GuardianSnapshot,
+  guardianSnapshot$,
+  planCover,
+  planWithdrawalCover$,
+  type ReclaimableWorker,
+  readGuardianSnapshot,
+  reclaimable$,
+  reclaimableWorkers,
+  type WithdrawalRisk,
+  withdrawalRisk,
+  withdrawalRisk$,
+  withOperation,
+} from './guardian/index.js';
 import { NETWORKS, type NetworkPreset, PHALA_SIGNED_EXTENSIONS } from './networks.js';
 import { OperationChain } from './operations/operationChain.js';
 import { detectRuntime, type RuntimeSupport } from './runtimeSupport.js';
@@ -20,7 +45,7 @@ import { type QueuedWithdrawal, type StakeView, stakeState$, withdrawQueueState$
 import { type TokenomicsView, tokenomicsState$ } from './state/tokenomics.js';
 import { type WorkerView, workersState$ } from './state/workers.js';
 import { NonceTracker } from './tx/nonceTracker.js';
-import type { WaitFor } from './tx/txSubmission.js';
+import type { TxSubmission, WaitFor } from './tx/txSubmission.js';
 
 /** Options of {@link createMiningClient}: an endpoint (or a network preset), or an existing ApiPromise. */
 export type MiningClientOptions = (
@@ -131,6 +156,29 @@ export class MiningClient {
     return new OperationChain<void>(this.chainDeps(), [], normalizePid(pid));
   }
 
+  /** "Add proxy" signed by the account that delegates: `client.addProxy(hotKey.address).send(owner)`. */
+  addProxy(delegate: string, options?: ProxyRelation): OperationChain<void> {
+    return new OperationChain<void>(this.chainDeps(), [], undefined).addProxy(delegate, options);
+  }
+
+  /** "Remove proxy" signed by the account that delegated. */
+  removeProxy(delegate: string, options?: ProxyRelation): OperationChain<void> {
+    return new OperationChain<void>(this.chainDeps(), [], undefined).removeProxy(delegate, options);
+  }
+
+  /**
+   * Approves a pending operation of the signer's multisig by call hash (for a call built elsewhere); the approval
+   * that reaches the threshold executes it and needs `callData` unless the chain stores it.
+   */
+  approveMultisig(signer: MultisigSigner, callHash: string, callData?: string): TxSubmission<void> {
+    return approveMultisig(this.chainDeps(), signer, callHash, callData);
+  }
+
+  /** Cancels a pending operation of the signer's multisig; only the signatory who opened it may. */
+  cancelMultisig(signer: MultisigSigner, callHash: string): TxSubmission<void> {
+    return cancelMultisig(this.chainDeps(), signer, callHash);
+  }
+
   // ── state ───────────────────────────────────────────────────────────────────────────────────────────────────
 
   /** Live pool record (owner, commission, cap, owner reward, shares, stakes, workers, queue, whitelist, description). */
@@ -212,6 +260,79 @@ export class MiningClient {
         pool && t.params ? estimateApr(pool, workers, t.params, networkShare) : 0,
       ),
     );
+  }
+
+  // ── withdrawal guardian ─────────────────────────────────────────────────────────────────────────────────────
+
+  /** Live guardian snapshot of a pool: pool, workers, clock, switch, parameters — one subscription, one block. */
+  guardianSnapshot$(pid: bigint | number): Observable<GuardianSnapshot | undefined> {
+    const id = normalizePid(pid);
+    return this.memo(`guardian:${id}`, () => guardianSnapshot$(this.deps, this.pool$(id), id));
+  }
+
+  /**
+   * Live forced-stop risk of a pool: each queued request's deadline and whether free + releasing stake covers it,
+   * and for the pool `atRisk`, the first uncovered deadline, the `shortfall` (planck) and the time left — the
+   * chain's own rule with its own arithmetic. Undefined while the pool does not exist.
+   */
+  withdrawalRisk$(pid: bigint | number): Observable<WithdrawalRisk | undefined> {
+    return withdrawalRisk$(this.guardianSnapshot$(pid));
+  }
+
+  /** The guardian snapshot of a pool at the head, read once; throws {@link PoolNotFoundError}. */
+  guardianSnapshot(pid: bigint | number): Promise<GuardianSnapshot> {
+    return this.readGuardian(normalizePid(pid));
+  }
+
+  /** The forced-stop risk of a pool at the head, read once; throws {@link PoolNotFoundError}. */
+  async withdrawalRisk(pid: bigint | number): Promise<WithdrawalRisk> {
+    return withdrawalRisk(await this.readGuardian(normalizePid(pid)));
+  }
+
+  /**
+   * The stop plan that keeps a pool out of the forced stop, read at the head: the smallest set of mining workers
+   * whose stakes cover the shortfall, by strategy, with each one's reward per day and the `operation` (one batch)
+   * that stops them; `problem` says why no plan can work. Throws {@link PoolNotFoundError}.
+   */
+  async planWithdrawalCover(pid: bigint | number, options: CoverOptions = {}): Promise<GuardianPlan> {
+    const snapshot = await this.readGuardian(normalizePid(pid));
+    return withOperation(planCover(snapshot, options), (p) => this.pool(p));
+  }
+
+  /** {@link planWithdrawalCover}, live. */
+  planWithdrawalCover$(
+    pid: bigint | number,
+    options: CoverOptions = {},
+  ): Observable<GuardianPlan | undefined> {
+    return planWithdrawalCover$(this.guardianSnapshot$(pid), (p) => this.pool(p), options);
+  }
+
+  /** Live list of the pool's workers whose cooldown is over (anyone may reclaim them). */
+  reclaimable$(pid: bigint | number): Observable<ReclaimableWorker[]> {
+    return reclaimable$(this.guardianSnapshot$(pid));
+  }
+
+  /** The pool's reclaimable workers at the head, read once; throws {@link PoolNotFoundError}. */
+  async reclaimable(pid: bigint | number): Promise<ReclaimableWorker[]> {
+    return reclaimableWorkers(await this.readGuardian(normalizePid(pid)));
+  }
+
+  private async readGuardian(pid: bigint): Promise<GuardianSnapshot> {
+    const snapshot = await readGuardianSnapshot(this.deps, pid);
+    if (snapshot === undefined) throw new PoolNotFoundError(pid);
+    return snapshot;
+  }
+
+  /** Live proxies of an account: who may act for it, with which proxy type and delay. */
+  proxies$(account: string): Observable<ProxyDefinition[]> {
+    const who = normalizeAddress(account, this.ss58);
+    return this.memo(`proxies:${who}`, () => proxies$(this.api, who, this.ss58));
+  }
+
+  /** Live operations of a multisig account waiting for approvals, with their timepoints and approvals. */
+  pendingMultisigs$(account: string): Observable<PendingMultisig[]> {
+    const who = normalizeAddress(account, this.ss58);
+    return this.memo(`multisigs:${who}`, () => pendingMultisigs$(this.api, who, this.ss58));
   }
 
   /** Closes the connection if the client created it. */

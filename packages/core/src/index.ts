@@ -12,9 +12,11 @@ export {
   pha,
 } from './amount.js';
 export { createMiningClient, MiningClient, type MiningClientOptions } from './client.js';
+export * from './coldkeys/index.js';
 export type { ConnectionState } from './connection.js';
 export * from './errors/index.js';
 export type { FleetView } from './fleet/fleetState.js';
+export * from './guardian/index.js';
 export { DEVCHAIN, KHALA, NETWORKS, type NetworkPreset, PHALA, PHALA_SIGNED_EXTENSIONS } from './networks.js';
 export { type AddWorkerState, checkAddWorker } from './operations/addWorker.js';
 export { type ClaimableRewards, type ClaimKind, checkClaim, claimableRewards } from './operations/claim.js';
@@ -49,4 +51,10 @@ export {
 export { poolSubAccount, poolSubAccountHex } from './subAccount.js';
 export { type DecodedEvent, decodeEvent } from './tx/events.js';
 export type { MiningSigner } from './tx/signer.js';
-export { type TxResult, type TxStage, TxSubmission, type WaitFor } from './tx/txSubmission.js';
+export {
+  type MultisigOutcome,
+  type TxResult,
+  type TxStage,
+  TxSubmission,
+  type WaitFor,
+} from './tx/txSubmission.js';

@@ -1,7 +1,7 @@
 /**
  * Every failure the SDK reports is one of these classes, each with a stable `code` and the numbers behind the
  * decision, so callers can branch on `error.code` (or `instanceof`) and show the figures the Phala App showed.
- * One file per domain: input, pool, workers, stake (the rules), chain and transport.
+ * One file per domain: input, pool, workers, stake (the rules), cold keys (proxy, multisig), chain and transport.
  */
 import { UnexpectedError } from './base.js';
 import {
@@ -11,6 +11,21 @@ import {
   StorageKeyArityError,
   UnsupportedRuntimeError,
 } from './chain.js';
+import {
+  InsufficientFeeBalanceError,
+  InvalidColdSignerError,
+  MultisigAlreadyApprovedError,
+  MultisigCallDataRequiredError,
+  MultisigCallMismatchError,
+  MultisigNotFoundError,
+  NotMultisigDepositorError,
+  NotProxyError,
+  ProxyAlreadyExistsError,
+  ProxyAnnouncementPendingError,
+  ProxyAnnouncementRequiredError,
+  ProxyCallFilteredError,
+  ProxyNotFoundError,
+} from './coldKeys.js';
 import {
   DescriptionTooLongError,
   EmptyChainError,
@@ -66,6 +81,7 @@ import {
 
 export * from './base.js';
 export * from './chain.js';
+export * from './coldKeys.js';
 export * from './input.js';
 export * from './pool.js';
 export * from './stake.js';
@@ -125,6 +141,19 @@ export const MINING_ERROR_CLASSES = [
   TransactionExpiredError,
   UnexpectedError,
   ClientClosedError,
+  InvalidColdSignerError,
+  ProxyCallFilteredError,
+  NotProxyError,
+  ProxyAnnouncementRequiredError,
+  ProxyAnnouncementPendingError,
+  InsufficientFeeBalanceError,
+  MultisigAlreadyApprovedError,
+  MultisigNotFoundError,
+  NotMultisigDepositorError,
+  MultisigCallDataRequiredError,
+  MultisigCallMismatchError,
+  ProxyAlreadyExistsError,
+  ProxyNotFoundError,
 ] as const;
 
 /** Any error the SDK throws, as a union discriminated by `code`: `switch (error.code)` narrows to the class. */

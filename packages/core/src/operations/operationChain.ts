@@ -2,6 +2,9 @@ import type { ApiPromise } from '@polkadot/api';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import { ReplaySubject } from 'rxjs';
 import { normalizeAddress, normalizePid } from '../accounts.js';
+import { addProxy, type ProxyRelation, removeProxy } from '../coldkeys/proxyOperations.js';
+import { announceCold, dryRunCold, planFor, sendPlanned } from '../coldkeys/send.js';
+import { type AnySigner, isColdSigner, type ProxySigner } from '../coldkeys/signers.js';
 import { EmptyChainError, InvalidPoolIdError, MiningError, UnexpectedError } from '../errors/index.js';
 import type { RuntimeSupport } from '../runtimeSupport.js';
 import { ChainView } from '../state/chainView.js';
@@ -40,6 +43,10 @@ export interface DryRunResult {
   operations: string[];
   /** the calls that would be sent (`section.method`), in order; more than one are wrapped in `utility.batchAll` */
   calls: string[];
+  /** with a proxy or multisig signer: the key that would sign and pay, SS58 */
+  signer?: string;
+  /** with a proxy or multisig signer: the call wrapping the operations, e.g. `proxy.proxy` */
+  wrapper?: string;
 }
 
 /**
@@ -149,6 +156,16 @@ export class OperationChain<V = void> {
     return this.add(claim(this.target(), kind, target));
   }
 
+  /** "Add proxy": `delegate` may act for the signer within the proxy type's filter (default StakePoolManager). */
+  addProxy(delegate: string, options?: ProxyRelation): OperationChain<void> {
+    return this.add(addProxy(delegate, options));
+  }
+
+  /** "Remove proxy": ends a relation added with {@link addProxy} (same type and delay). */
+  removeProxy(delegate: string, options?: ProxyRelation): OperationChain<void> {
+    return this.add(removeProxy(delegate, options));
+  }
+
   /** The operation kinds in this chain. */
   get operations(): string[] {
     return this.ops.map((o) => o.kind);
@@ -166,8 +183,25 @@ export class OperationChain<V = void> {
     return { ctx, tx };
   }
 
-  /** Checks every rule against current chain state without signing; throws the first rule's typed error. */
-  async dryRun(signerOrAddress: MiningSigner | string): Promise<DryRunResult> {
+  /** Validates as `caller` and builds the call the operations make (one call, or `utility.batchAll`). */
+  private readonly build = async (caller: string) => (await this.prepare(caller)).tx;
+
+  /**
+   * Checks every rule against current chain state without signing; throws the first rule's typed error. With a
+   * proxy or multisig signer it also checks the proxy relation and filter (or the multisig step) and that the
+   * paying key covers the fee and deposit.
+   */
+  async dryRun(signerOrAddress: AnySigner | string): Promise<DryRunResult> {
+    if (isColdSigner(signerOrAddress)) {
+      const cold = await dryRunCold(this.deps, signerOrAddress, this.ops, this.build);
+      return {
+        caller: normalizeAddress(signerOrAddress.address, this.deps.ss58),
+        operations: this.operations,
+        calls: cold.calls,
+        signer: cold.signer,
+        wrapper: cold.wrapper,
+      };
+    }
     const caller = callerOf(signerOrAddress, this.deps.ss58);
     const { ctx } = await this.prepare(caller);
     return {
@@ -178,7 +212,12 @@ export class OperationChain<V = void> {
   }
 
   /** Validates, then asks the node for the fee of the extrinsic (planck). */
-  async estimateFee(signerOrAddress: MiningSigner | string): Promise<bigint> {
+  async estimateFee(signerOrAddress: AnySigner | string): Promise<bigint> {
+    if (isColdSigner(signerOrAddress)) {
+      // the fee of what the paying key signs (proxy.proxy, multisig.asMulti …)
+      const plan = await planFor(this.deps, signerOrAddress, this.ops, this.build);
+      return (await plan.outer.paymentInfo(plan.payerAddress)).partialFee.toBigInt();
+    }
     const caller = callerOf(signerOrAddress, this.deps.ss58);
     const { tx } = await this.prepare(caller);
     const info = await tx.paymentInfo(caller);
@@ -189,9 +228,18 @@ export class OperationChain<V = void> {
    * Validates, signs and sends. Returns at once a {@link TxSubmission}: an Observable of the stages (signed,
    * broadcast, inBlock, finalized — or failed with a typed error) that is also awaitable for the result.
    */
-  send(signer: MiningSigner, options: { waitFor?: WaitFor } = {}): TxSubmission<V> {
-    const stages = new ReplaySubject<TxStage>();
+  send(signer: AnySigner, options: { waitFor?: WaitFor } = {}): TxSubmission<V> {
     const ops = this.ops;
+    if (isColdSigner(signer)) {
+      // wrapped in proxy.proxy or the multisig step; the inner call's pallet error fails it like a direct call
+      return sendPlanned<V>(
+        this.deps,
+        () => planFor(this.deps, signer, ops, this.build),
+        options.waitFor ?? this.deps.waitFor,
+        (events) => decodeValues(ops, events),
+      );
+    }
+    const stages = new ReplaySubject<TxStage>();
     const submission = new TxSubmission<V>(stages, options.waitFor ?? this.deps.waitFor, (events) =>
       decodeValues(ops, events, this.deps.api),
     );
@@ -209,6 +257,27 @@ export class OperationChain<V = void> {
       await sendTransaction(this.deps, tx, signer, caller, stages);
     })();
     return submission;
+  }
+
+  /**
+   * For a proxy with a delay: announces this chain's call (`proxy.announce`, signed by the delegate, who reserves the
+   * announcement deposit). After the delay, `send` with the same signer executes it (`proxy.proxyAnnounced`).
+   */
+  announce(
+    signer: ProxySigner,
+    options: { waitFor?: WaitFor } = {},
+  ): TxSubmission<{
+    /** blake2-256 of the announced call, 0x-hex */
+    callHash: string;
+    /** blocks to wait after the announcement's block */
+    delay: number;
+  }> {
+    return announceCold(
+      { ...this.deps, waitFor: options.waitFor ?? this.deps.waitFor },
+      signer,
+      this.ops,
+      this.build,
+    );
   }
 }
 
