@@ -128,10 +128,10 @@ async function runExporter(s: Session, o: ExporterOptions): Promise<void> {
   );
   const balance$ = owner === undefined ? of(undefined) : client.balance$(owner);
   // chain time, for the guardian's forced-stop figure (the pools' own subscriptions do not carry the clock)
-  const clock$ = (client.api.rx.query as any).timestamp.now().pipe(
-    map((ms: Codec) => BigInt(ms.toString()) / 1000n),
+  const clock$ = client.api.rx.query.timestamp.now().pipe(
+    map((ms) => ms.toBigInt() / 1000n),
     distinctUntilChanged(),
-  ) as Observable<bigint>;
+  );
   const server = createServer((req, res) => {
     if (req.method === 'GET' && (req.url === '/metrics' || req.url?.startsWith('/metrics?'))) {
       metrics.text().then(

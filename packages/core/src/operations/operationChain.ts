@@ -236,7 +236,7 @@ export class OperationChain<V = void> {
         this.deps,
         () => planFor(this.deps, signer, ops, this.build),
         options.waitFor ?? this.deps.waitFor,
-        (events) => decodeValues(ops, events),
+        (events) => decodeValues(ops, events, this.deps.api),
       );
     }
     const stages = new ReplaySubject<TxStage>();

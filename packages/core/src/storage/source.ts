@@ -143,19 +143,31 @@ export function watchDecodedGroups$<
   const H extends readonly StorageRequest[],
   const G extends readonly StorageRequest[],
 >(api: ApiPromise, head: H, groups: readonly G[]): Observable<[DecodedValues<H>, DecodedValues<G>[]]> {
-  const sizes = groups.map((g) => g.length);
-  return watchValues$(api, [...head, ...groups.flat()]).pipe(
-    map((values) => {
-      let at = head.length;
-      const grouped = sizes.map((size) => {
-        const group = values.slice(at, at + size);
-        at += size;
-        return group;
-      });
-      // the flat list was head then each group in order, so the slices are exactly those requests' values
-      return [values.slice(0, head.length) as DecodedValues<H>, grouped as DecodedValues<G>[]];
-    }),
-  );
+  return watchValues$(api, [...head, ...groups.flat()]).pipe(map((values) => regroup(values, head, groups)));
+}
+
+/** {@link watchDecodedGroups$} read once, in one round trip. */
+export async function readDecodedGroups<
+  const H extends readonly StorageRequest[],
+  const G extends readonly StorageRequest[],
+>(api: ApiPromise, head: H, groups: readonly G[]): Promise<[DecodedValues<H>, DecodedValues<G>[]]> {
+  const values: unknown[] = await readDecoded(api, [...head, ...groups.flat()]);
+  return regroup(values, head, groups);
+}
+
+function regroup<H extends readonly StorageRequest[], G extends readonly StorageRequest[]>(
+  values: unknown[],
+  head: H,
+  groups: readonly G[],
+): [DecodedValues<H>, DecodedValues<G>[]] {
+  let at = head.length;
+  const grouped = groups.map((g) => {
+    const group = values.slice(at, at + g.length);
+    at += g.length;
+    return group;
+  });
+  // the flat list was head then each group in order, so the slices are exactly those requests' values
+  return [values.slice(0, head.length) as DecodedValues<H>, grouped as DecodedValues<G>[]];
 }
 
 function watchValues$(api: ApiPromise, requests: readonly StorageRequest[]): Observable<unknown[]> {
