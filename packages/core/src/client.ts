@@ -1,5 +1,5 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { combineLatest, map, type Observable } from 'rxjs';
+import { combineLatest, map, type Observable, throwError } from 'rxjs';
 import { normalizeAddress, normalizePid } from './accounts.js';
 import type { ProxyRelation } from './coldkeys/proxyOperations.js';
 import { approveMultisig, cancelMultisig } from './coldkeys/send.js';
@@ -39,6 +39,7 @@ import type { ObservableDeps } from './state/observableDeps.js';
 import { type Overview, overviewState$, type PoolOverview } from './state/overview.js';
 import { poolState$ } from './state/pool.js';
 import { type PoolsFilter, poolsState$ } from './state/poolList.js';
+import { queryKeys } from './state/queries.js';
 import type { AccountBalance, PoolInfo } from './state/records.js';
 import { shareLatest } from './state/shareLatest.js';
 import { type QueuedWithdrawal, type StakeView, stakeState$, withdrawQueueState$ } from './state/stake.js';
@@ -153,7 +154,8 @@ export class MiningClient {
 
   /** Operations on a pool: `client.pool(pid).setPayout(20).setCap(pha('50000')).send(signer)`. */
   pool(pid: bigint | number): OperationChain<void> {
-    return new OperationChain<void>(this.chainDeps(), [], normalizePid(pid));
+    // a bad pool id is refused by the chain's validation (dryRun / send), like any other bad input
+    return new OperationChain<void>(this.chainDeps(), [], undefined).pool(pid);
   }
 
   /** "Add proxy" signed by the account that delegates: `client.addProxy(hotKey.address).send(owner)`. */
@@ -183,64 +185,80 @@ export class MiningClient {
 
   /** Live pool record (owner, commission, cap, owner reward, shares, stakes, workers, queue, whitelist, description). */
   pool$(pid: bigint | number): Observable<PoolInfo | undefined> {
-    const id = normalizePid(pid);
-    return this.memo(`pool:${id}`, () => poolState$(this.deps, id));
+    return refusing(() => {
+      const id = normalizePid(pid);
+      return this.memo(queryKeys.pool(id), () => poolState$(this.deps, id));
+    });
   }
 
   /** Live pools, optionally only those of `owner`. */
   pools$(filter: PoolsFilter = {}): Observable<PoolInfo[]> {
-    const owner = filter.owner === undefined ? undefined : normalizeAddress(filter.owner, this.ss58);
-    return this.memo(`pools:${owner ?? '*'}`, () =>
-      poolsState$(this.deps, owner === undefined ? {} : { owner }),
-    );
+    return refusing(() => {
+      const owner = filter.owner === undefined ? undefined : normalizeAddress(filter.owner, this.ss58);
+      return this.memo(queryKeys.pools(owner === undefined ? {} : { owner }), () =>
+        poolsState$(this.deps, owner === undefined ? {} : { owner }),
+      );
+    });
   }
 
   /** Live Worker List of a pool: state, stake, cores, scores, V, total reward, Smin/Smax, cooldown end. */
   workers$(pid: bigint | number): Observable<WorkerView[]> {
-    const id = normalizePid(pid);
-    return this.memo(`workers:${id}`, () => workersState$(this.deps, this.pool$(id), id));
+    return refusing(() => {
+      const id = normalizePid(pid);
+      return this.memo(queryKeys.workers(id), () => workersState$(this.deps, this.pool$(id), id));
+    });
   }
 
   /** Live pool with its workers (two storage subscriptions in all). */
   poolOverview$(pid: bigint | number): Observable<PoolOverview | undefined> {
-    const id = normalizePid(pid);
-    return this.memo(`poolOverview:${id}`, () =>
-      combineLatest([this.pool$(id), this.workers$(id)]).pipe(
-        map(([pool, workers]) => (pool ? { pool, workers } : undefined)),
-      ),
-    );
+    return refusing(() => {
+      const id = normalizePid(pid);
+      return this.memo(queryKeys.poolOverview(id), () =>
+        combineLatest([this.pool$(id), this.workers$(id)]).pipe(
+          map(([pool, workers]) => (pool ? { pool, workers } : undefined)),
+        ),
+      );
+    });
   }
 
   /** Live "Your Stake Info" of an account in a pool (locked, shares, value, rewards, queued withdrawal). */
   stake$(pid: bigint | number, account: string): Observable<StakeView | undefined> {
-    const id = normalizePid(pid);
-    const who = normalizeAddress(account, this.ss58);
-    return this.memo(`stake:${id}:${who}`, () => stakeState$(this.deps, this.pool$(id), id, who));
+    return refusing(() => {
+      const id = normalizePid(pid);
+      const who = normalizeAddress(account, this.ss58);
+      return this.memo(queryKeys.stake(id, who), () => stakeState$(this.deps, this.pool$(id), id, who));
+    });
   }
 
   /** Live withdraw queue of a pool with countdowns. */
   withdrawQueue$(pid: bigint | number): Observable<QueuedWithdrawal[]> {
-    const id = normalizePid(pid);
-    return this.memo(`queue:${id}`, () => withdrawQueueState$(this.deps, this.pool$(id)));
+    return refusing(() => {
+      const id = normalizePid(pid);
+      return this.memo(queryKeys.withdrawQueue(id), () => withdrawQueueState$(this.deps, this.pool$(id)));
+    });
   }
 
   /** Live balance: free, locked by pools, delegable. */
   balance$(account: string): Observable<AccountBalance> {
-    const who = normalizeAddress(account, this.ss58);
-    return this.memo(`balance:${who}`, () => balanceState$(this.deps, who));
+    return refusing(() => {
+      const who = normalizeAddress(account, this.ss58);
+      return this.memo(queryKeys.balance(who), () => balanceState$(this.deps, who));
+    });
   }
 
   /** Live tokenomic parameters, cooldown period, online miners and the mining switch. */
   tokenomics$(): Observable<TokenomicsView> {
-    return this.memo('tokenomics', () => tokenomicsState$(this.deps));
+    return this.memo(queryKeys.tokenomics(), () => tokenomicsState$(this.deps));
   }
 
   /** Live overview of an account: every pool it owns and every worker in them, with totals. */
   overview$(account: string): Observable<Overview> {
-    const who = normalizeAddress(account, this.ss58);
-    return this.memo(`overview:${who}`, () =>
-      overviewState$(who, this.pools$({ owner: who }), (pid) => this.workers$(pid)),
-    );
+    return refusing(() => {
+      const who = normalizeAddress(account, this.ss58);
+      return this.memo(queryKeys.overview(who), () =>
+        overviewState$(who, this.pools$({ owner: who }), (pid) => this.workers$(pid)),
+      );
+    });
   }
 
   /**
@@ -248,18 +266,22 @@ export class MiningClient {
    * subscriptions whatever the fleet's size: the pools in one, all their workers in one more.
    */
   fleet$(owner: string): Observable<FleetView> {
-    const who = normalizeAddress(owner, this.ss58);
-    return this.memo(`fleet:${who}`, () => fleetState$(this.deps, who, this.pools$({ owner: who })));
+    return refusing(() => {
+      const who = normalizeAddress(owner, this.ss58);
+      return this.memo(queryKeys.fleet(who), () => fleetState$(this.deps, who, this.pools$({ owner: who })));
+    });
   }
 
   /** Live APR estimate of a pool as the Phala App computed it (fraction; see {@link estimateApr}). */
   apr$(pid: bigint | number, networkShare?: bigint): Observable<number> {
-    const id = normalizePid(pid);
-    return combineLatest([this.pool$(id), this.workers$(id), this.tokenomics$()]).pipe(
-      map(([pool, workers, t]) =>
-        pool && t.params ? estimateApr(pool, workers, t.params, networkShare) : 0,
-      ),
-    );
+    return refusing(() => {
+      const id = normalizePid(pid);
+      return combineLatest([this.pool$(id), this.workers$(id), this.tokenomics$()]).pipe(
+        map(([pool, workers, t]) =>
+          pool && t.params ? estimateApr(pool, workers, t.params, networkShare) : 0,
+        ),
+      );
+    });
   }
 
   // ── withdrawal guardian ─────────────────────────────────────────────────────────────────────────────────────
@@ -339,6 +361,15 @@ export class MiningClient {
   async disconnect(): Promise<void> {
     this.connection.close();
     if (this.ownsApi) await this.api.disconnect();
+  }
+}
+
+/** Bad arguments become the observable's `error` notification: a state factory never throws. */
+function refusing<T>(make: () => Observable<T>): Observable<T> {
+  try {
+    return make();
+  } catch (error) {
+    return throwError(() => error);
   }
 }
 

@@ -21,6 +21,7 @@ export { DEVCHAIN, KHALA, NETWORKS, type NetworkPreset, PHALA, PHALA_SIGNED_EXTE
 export { type AddWorkerState, checkAddWorker } from './operations/addWorker.js';
 export { type ClaimableRewards, type ClaimKind, checkClaim, claimableRewards } from './operations/claim.js';
 export { capGap, checkContribute } from './operations/contribute.js';
+export type * from './operations/errorTypes.js';
 export type { Operation, OperationContext } from './operations/operation.js';
 export { type DryRunResult, OperationChain } from './operations/operationChain.js';
 export { checkReclaimWorker, cooldownEnd } from './operations/reclaimWorker.js';
@@ -39,6 +40,22 @@ export { BLOCKS_PER_YEAR, estimateApr, miningShare } from './state/apr.js';
 export type { PoolConstants } from './state/chainView.js';
 export { type Overview, type OverviewTotals, overviewTotals, type PoolOverview } from './state/overview.js';
 export type { PoolsFilter } from './state/poolList.js';
+export {
+  aprQuery,
+  balanceQuery,
+  connectionQuery,
+  fleetQuery,
+  type MiningQuery,
+  overviewQuery,
+  poolOverviewQuery,
+  poolQuery,
+  poolsQuery,
+  queryKeys,
+  stakeQuery,
+  tokenomicsQuery,
+  withdrawQueueQuery,
+  workersQuery,
+} from './state/queries.js';
 export type * from './state/records.js';
 export { type QueuedWithdrawal, queuedWithdrawal, type StakeView, stakeView } from './state/stake.js';
 export type { TokenomicsView } from './state/tokenomics.js';

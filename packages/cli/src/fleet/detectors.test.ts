@@ -1,11 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PoolOverview, WorkerView } from '@phala-mining/core';
+import { PLANCK_PER_PHA } from '@phala-mining/core';
 import { describe, expect, it } from 'vitest';
 import { type DetectorOptions, FleetDetectors } from './detectors.js';
 import { postWithRetries } from './webhook.js';
 
-const PHA = 1_000_000_000_000n;
+const PHA = PLANCK_PER_PHA;
 const KEY = `0x${'ab'.repeat(32)}`;
 const OTHER = `0x${'cd'.repeat(32)}`;
 

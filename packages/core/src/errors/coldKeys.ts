@@ -1,18 +1,20 @@
 /**
  * Errors of the cold-key signers (proxy and multisig). Each names the rule and carries the figures behind it, like
- * the rest of the SDK's errors; they extend {@link MiningError}, so `instanceof MiningError` and `error.code` work.
+ * the rest of the SDK's errors; they belong to the error family (a bad signer argument is an input error, the rest are rules), so `instanceof` and `error.code` work.
  */
 import type { ProxyTypeName } from '../coldkeys/proxyFilter.js';
-import { MiningError } from './base.js';
+import { InputError, RuleError } from './base.js';
 import { phaText } from './format.js';
 
 /** A proxy or multisig signer built with bad arguments (threshold, signatories, proxy type). */
-export class InvalidColdSignerError extends MiningError {
+export class InvalidColdSignerError extends InputError {
+  override readonly name = 'InvalidColdSignerError' as const;
   readonly code = 'InvalidColdSigner' as const;
 }
 
 /** The proxy type's filter refuses a call of the operation: the chain would fail it with `CallFiltered`. */
-export class ProxyCallFilteredError extends MiningError {
+export class ProxyCallFilteredError extends RuleError {
+  override readonly name = 'ProxyCallFilteredError' as const;
   readonly code = 'ProxyCallFiltered' as const;
   constructor(
     /** the proxy type whose filter refused it, e.g. `StakePoolManager` */
@@ -27,7 +29,8 @@ export class ProxyCallFilteredError extends MiningError {
 }
 
 /** The delegate is not a proxy of the real account with that type (`Proxy.NotProxy` on chain). */
-export class NotProxyError extends MiningError {
+export class NotProxyError extends RuleError {
+  override readonly name = 'NotProxyError' as const;
   readonly code = 'NotProxy' as const;
   constructor(
     /** the account acted for, SS58 */
@@ -42,7 +45,8 @@ export class NotProxyError extends MiningError {
 }
 
 /** The proxy has a delay and the call was not announced: announce it, then send after the delay. */
-export class ProxyAnnouncementRequiredError extends MiningError {
+export class ProxyAnnouncementRequiredError extends RuleError {
+  override readonly name = 'ProxyAnnouncementRequiredError' as const;
   readonly code = 'ProxyAnnouncementRequired' as const;
   constructor(
     /** the relation's delay, blocks */
@@ -57,7 +61,8 @@ export class ProxyAnnouncementRequiredError extends MiningError {
 }
 
 /** The call was announced but its delay has not passed yet. */
-export class ProxyAnnouncementPendingError extends MiningError {
+export class ProxyAnnouncementPendingError extends RuleError {
+  override readonly name = 'ProxyAnnouncementPendingError' as const;
   readonly code = 'ProxyAnnouncementPending' as const;
   constructor(
     /** blake2-256 of the announced call, 0x-hex */
@@ -72,7 +77,8 @@ export class ProxyAnnouncementPendingError extends MiningError {
 }
 
 /** The delegate cannot pay the fee (and deposit) of the wrapping extrinsic. */
-export class InsufficientFeeBalanceError extends MiningError {
+export class InsufficientFeeBalanceError extends RuleError {
+  override readonly name = 'InsufficientFeeBalanceError' as const;
   readonly code = 'InsufficientFeeBalance' as const;
   constructor(
     /** who signs and pays, SS58 */
@@ -91,7 +97,8 @@ export class InsufficientFeeBalanceError extends MiningError {
 }
 
 /** This signatory already approved the pending multisig operation (`Multisig.AlreadyApproved`). */
-export class MultisigAlreadyApprovedError extends MiningError {
+export class MultisigAlreadyApprovedError extends RuleError {
+  override readonly name = 'MultisigAlreadyApprovedError' as const;
   readonly code = 'MultisigAlreadyApproved' as const;
   constructor(
     /** the multisig account, SS58 */
@@ -112,7 +119,8 @@ export class MultisigAlreadyApprovedError extends MiningError {
 }
 
 /** No pending multisig operation with this call hash (`Multisig.NotFound`). */
-export class MultisigNotFoundError extends MiningError {
+export class MultisigNotFoundError extends RuleError {
+  override readonly name = 'MultisigNotFoundError' as const;
   readonly code = 'MultisigNotFound' as const;
   constructor(
     /** the multisig account, SS58 */
@@ -125,7 +133,8 @@ export class MultisigNotFoundError extends MiningError {
 }
 
 /** Only the signatory who opened a multisig operation (its depositor) may cancel it (`Multisig.NotOwner`). */
-export class NotMultisigDepositorError extends MiningError {
+export class NotMultisigDepositorError extends RuleError {
+  override readonly name = 'NotMultisigDepositorError' as const;
   readonly code = 'NotMultisigDepositor' as const;
   constructor(
     /** blake2-256 of the pending call, 0x-hex */
@@ -140,7 +149,8 @@ export class NotMultisigDepositorError extends MiningError {
 }
 
 /** The final approval must carry the call data unless it is stored on chain. */
-export class MultisigCallDataRequiredError extends MiningError {
+export class MultisigCallDataRequiredError extends RuleError {
+  override readonly name = 'MultisigCallDataRequiredError' as const;
   readonly code = 'MultisigCallDataRequired' as const;
   constructor(
     /** blake2-256 of the pending call, 0x-hex */
@@ -153,7 +163,8 @@ export class MultisigCallDataRequiredError extends MiningError {
 }
 
 /** The call data given does not hash to the pending operation's call hash. */
-export class MultisigCallMismatchError extends MiningError {
+export class MultisigCallMismatchError extends RuleError {
+  override readonly name = 'MultisigCallMismatchError' as const;
   readonly code = 'MultisigCallMismatch' as const;
   constructor(
     /** the pending operation's call hash, 0x-hex */
@@ -166,7 +177,8 @@ export class MultisigCallMismatchError extends MiningError {
 }
 
 /** `addProxy` for a relation that exists already (`Proxy.Duplicate`). */
-export class ProxyAlreadyExistsError extends MiningError {
+export class ProxyAlreadyExistsError extends RuleError {
+  override readonly name = 'ProxyAlreadyExistsError' as const;
   readonly code = 'ProxyAlreadyExists' as const;
   constructor(
     /** the delegating account, SS58 */
@@ -183,7 +195,8 @@ export class ProxyAlreadyExistsError extends MiningError {
 }
 
 /** `removeProxy` for a relation that does not exist (`Proxy.NotFound`). */
-export class ProxyNotFoundError extends MiningError {
+export class ProxyNotFoundError extends RuleError {
+  override readonly name = 'ProxyNotFoundError' as const;
   readonly code = 'ProxyNotFound' as const;
   constructor(
     /** the delegating account, SS58 */

@@ -27,7 +27,6 @@ import {
   ProxyNotFoundError,
 } from './coldKeys.js';
 import {
-  DescriptionTooLongError,
   EmptyChainError,
   InvalidAddressError,
   InvalidAmountError,
@@ -39,6 +38,7 @@ import {
 import {
   AlreadyWhitelistedError,
   CapBelowTotalStakeError,
+  DescriptionTooLongError,
   NotPoolOwnerError,
   NotWhitelistedError,
   NoWhitelistError,
@@ -80,9 +80,13 @@ import {
 } from './workers.js';
 
 export * from './base.js';
+
+import type { RuleError } from './base.js';
+
 export * from './chain.js';
 export * from './coldKeys.js';
 export * from './input.js';
+export { PALLET_ERROR_RULES, type PalletErrorRules, palletErrorRule } from './palletRules.js';
 export * from './pool.js';
 export * from './stake.js';
 export * from './transport.js';
@@ -161,6 +165,9 @@ export type KnownMiningError = InstanceType<(typeof MINING_ERROR_CLASSES)[number
 
 /** Every `code` an SDK error can carry. */
 export type MiningErrorCode = KnownMiningError['code'];
+
+/** The codes of the rules checked before signing (the {@link RuleError} classes). */
+export type RuleErrorCode = Extract<KnownMiningError, RuleError>['code'];
 
 /**
  * Narrows an unknown failure to one of this package's errors (then `switch (error.code)` is exhaustive). Errors of

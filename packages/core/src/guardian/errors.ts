@@ -1,5 +1,5 @@
 import { formatPha } from '../amount.js';
-import { MiningError } from '../errors/index.js';
+import { RuleError } from '../errors/base.js';
 
 /** Why no set of worker stops can keep a pool out of the forced stop. */
 export type CoverImpossibleReason = 'MiningDisabled' | 'NotEnoughStake' | 'DeadlinePassed';
@@ -8,7 +8,7 @@ export type CoverImpossibleReason = 'MiningDisabled' | 'NotEnoughStake' | 'Deadl
  * The category of {@link MiningClient.planWithdrawalCover}'s refusals: stopping workers cannot cover the withdraw queue in time.
  * A new contribution still can (it serves the queue at once); so can nothing at all, when the chain stops the pool.
  */
-export abstract class CoverImpossibleError extends MiningError {
+export abstract class CoverImpossibleError extends RuleError {
   /** Which rule made the plan impossible. */
   abstract readonly reason: CoverImpossibleReason;
   constructor(

@@ -67,7 +67,15 @@ export class OperationChain<V = void> {
     readonly pid: bigint | undefined,
   ) {}
 
-  private add<W>(op: Operation<W>): OperationChain<W> {
+  // A builder never throws: bad input (a pool id, percentage, key or amount) becomes an operation that fails its
+  // validation, so it surfaces like a broken rule — as the rejection of dryRun/estimateFee or send's `failed` stage.
+  private add<W>(build: () => Operation<W>): OperationChain<W> {
+    let op: Operation<W>;
+    try {
+      op = build();
+    } catch (error) {
+      op = refused(error);
+    }
     return new OperationChain<W>(this.deps, [...this.ops, op], this.pid);
   }
 
@@ -78,82 +86,86 @@ export class OperationChain<V = void> {
 
   /** Continues the chain on another pool (same extrinsic). */
   pool(pid: bigint | number): OperationChain<V> {
-    return new OperationChain<V>(this.deps, this.ops, normalizePid(pid));
+    try {
+      return new OperationChain<V>(this.deps, this.ops, normalizePid(pid));
+    } catch (error) {
+      return new OperationChain<V>(this.deps, [...this.ops, refused(error)], undefined);
+    }
   }
 
   /** Adds "Create StakePool"; its result is the new pid. */
   createPool(): OperationChain<bigint> {
-    return this.add(createPool());
+    return this.add(() => createPool());
   }
 
   /** "Set Payout Pref": commission in percent, 0–100. */
   setPayout(percent: number): OperationChain<void> {
-    return this.add(setPayout(this.target(), percent));
+    return this.add(() => setPayout(this.target(), percent));
   }
 
   /** "Set Cap": capacity in planck, ≥ the pool's total stake. */
   setCap(cap: bigint): OperationChain<void> {
-    return this.add(setCap(this.target(), cap));
+    return this.add(() => setCap(this.target(), cap));
   }
 
   /** Sets the pool description (≤ 4400 UTF-8 bytes). */
   setDescription(description: string): OperationChain<void> {
-    return this.add(setDescription(this.target(), description));
+    return this.add(() => setDescription(this.target(), description));
   }
 
   /** Adds a staker to the contribution whitelist. */
   whitelistAdd(staker: string): OperationChain<void> {
-    return this.add(whitelistAdd(this.target(), staker));
+    return this.add(() => whitelistAdd(this.target(), staker));
   }
 
   /** Removes a staker from the contribution whitelist. */
   whitelistRemove(staker: string): OperationChain<void> {
-    return this.add(whitelistRemove(this.target(), staker));
+    return this.add(() => whitelistRemove(this.target(), staker));
   }
 
   /** "Add Worker" by its public key. */
   addWorker(worker: string): OperationChain<void> {
-    return this.add(addWorker(this.target(), worker));
+    return this.add(() => addWorker(this.target(), worker));
   }
 
   /** "Remove" a Ready worker. */
   removeWorker(worker: string): OperationChain<void> {
-    return this.add(removeWorker(this.target(), worker));
+    return this.add(() => removeWorker(this.target(), worker));
   }
 
   /** "Start" a Ready worker with a stake between Smin and Smax. */
   startMining(worker: string, stake: bigint): OperationChain<void> {
-    return this.add(startMining(this.target(), worker, stake));
+    return this.add(() => startMining(this.target(), worker, stake));
   }
 
   /** "Stop" a Mining or Unresponsive worker. */
   stopMining(worker: string): OperationChain<void> {
-    return this.add(stopMining(this.target(), worker));
+    return this.add(() => stopMining(this.target(), worker));
   }
 
   /** Restart a mining worker with more stake. */
   restartMining(worker: string, stake: bigint): OperationChain<void> {
-    return this.add(restartMining(this.target(), worker, stake));
+    return this.add(() => restartMining(this.target(), worker, stake));
   }
 
   /** Reclaim a worker whose cooldown is over. */
   reclaimWorker(worker: string): OperationChain<void> {
-    return this.add(reclaimWorker(this.target(), worker));
+    return this.add(() => reclaimWorker(this.target(), worker));
   }
 
   /** "Contribute" planck; the result is the shares minted. */
   contribute(amount: bigint): OperationChain<bigint> {
-    return this.add(contribute(this.target(), amount));
+    return this.add(() => contribute(this.target(), amount));
   }
 
   /** "Withdraw" by shares, by amount, or all. */
   withdraw(input: WithdrawInput): OperationChain<void> {
-    return this.add(withdraw(this.target(), input));
+    return this.add(() => withdraw(this.target(), input));
   }
 
   /** "Claim" owner and/or staker rewards to `target` (default the signer); the result is the amount claimed. */
   claim(kind: ClaimKind = 'both', target?: string): OperationChain<bigint> {
-    return this.add(claim(this.target(), kind, target));
+    return this.add(() => claim(this.target(), kind, target));
   }
 
   /** "Add proxy": `delegate` may act for the signer within the proxy type's filter (default StakePoolManager). */
@@ -279,6 +291,15 @@ export class OperationChain<V = void> {
       this.build,
     );
   }
+}
+
+/** An operation whose validation fails with the error its builder raised. */
+function refused(error: unknown): Operation<never> {
+  return {
+    kind: 'refused',
+    validate: () => Promise.reject(asMiningError(error)),
+    calls: () => [],
+  };
 }
 
 function callerOf(signerOrAddress: MiningSigner | string, ss58: number): string {

@@ -71,7 +71,8 @@ export function dispatchErrorToMiningError(
         meta.section,
         meta.name,
         meta.docs.join(' ').trim(),
-        meta.index,
+        // the pallet's index is the module's; findMetaError's `index` is the error's position in the pallet
+        Number(mod.index.toString()),
         Number(mod.error.toU8a()[0]),
       );
     } catch {

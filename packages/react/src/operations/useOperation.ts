@@ -103,7 +103,7 @@ export function useOperation<A extends unknown[], V>(
     const client = runtime.getSnapshot().client;
     if (!client) throw new ClientNotReadyError();
     if (!options.signer) throw new NoSignerError();
-    // building checks the arguments themselves (a payout of 101 % throws InvalidPercentError here)
+    // building never throws: a bad argument (a payout of 101 %) is refused by the chain's dryRun, like a rule
     return { chain: build(client, ...args), signer: options.signer };
   }, []);
 
