@@ -1,6 +1,6 @@
 /**
  * Core reaches the chain only through @phala-mining/types' generated types: no `any`, no `as unknown as`, and no
- * `!` on a pallet member (`api.tx.phalaStakePool!`, `….contribute!(…)`) anywhere in `src`. Read with TypeScript's
+ * `!` on a pallet member (`api.tx.phalaStakePool!`, `….contribute!(…)`) anywhere in the code under `src` (its test files aside). Read with TypeScript's
  * own parser, so comments and strings that mention them do not count.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -40,7 +40,8 @@ const NOT_YET_TYPED = new Set([
 
 function findings(): Map<string, string[]> {
   const files = readdirSync(SRC, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
+    // the library's code; test files beside it may cast to build bad input on purpose
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !/\.test(-d)?\.tsx?$/.test(e.name))
     .map((e) => relative(SRC, join(e.parentPath, e.name)));
   expect(files.length).toBeGreaterThan(50);
   return new Map(files.map((file) => [file, untypedAccesses(file, readFileSync(join(SRC, file), 'utf8'))]));

@@ -170,12 +170,12 @@ export class OperationChain<V = void> {
 
   /** "Add proxy": `delegate` may act for the signer within the proxy type's filter (default StakePoolManager). */
   addProxy(delegate: string, options?: ProxyRelation): OperationChain<void> {
-    return this.add(addProxy(delegate, options));
+    return this.add(() => addProxy(delegate, options));
   }
 
   /** "Remove proxy": ends a relation added with {@link addProxy} (same type and delay). */
   removeProxy(delegate: string, options?: ProxyRelation): OperationChain<void> {
-    return this.add(removeProxy(delegate, options));
+    return this.add(() => removeProxy(delegate, options));
   }
 
   /** The operation kinds in this chain. */
