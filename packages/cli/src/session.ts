@@ -139,11 +139,7 @@ export class Session {
 
   private async requireDevChain(key: KeySource): Promise<void> {
     const client = await this.client();
-    const type = (await client.api.rpc.system.chainType()) as unknown as {
-      isDevelopment: boolean;
-      isLocal: boolean;
-      toString(): string;
-    };
+    const type = await client.api.rpc.system.chainType();
     if (!type.isDevelopment && !type.isLocal) {
       throw new KeyError(
         'DevAccountOffDevChain',

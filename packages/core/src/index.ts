@@ -1,3 +1,6 @@
+// Khala's generated chain types. Importing core augments the app's @polkadot/api with them (types only, nothing at
+// run time): api.tx / api.query / api.events of Khala's pallets are typed; see the types package's README.
+export type { KhalaStorage, StorageValue } from '@phala-mining/types';
 export { normalizeAddress, normalizePid, normalizeWorkerKey, sameAccount } from './accounts.js';
 export {
   type FormatPhaOptions,

@@ -6,7 +6,7 @@ describe('parallel sends from one account', () => {
   test('lands 200 transactions sent at once, each with its own nonce', async ({ chain, client }) => {
     const { alice } = chain.accounts;
     const startNonce = (await chain.api.rpc.system.accountNextIndex(alice.address)).toNumber();
-    const count = Number((await (chain.api.query as any).phalaStakePool.poolCount()).toBigInt());
+    const count = Number((await chain.api.query.phalaStakePool.poolCount()).toBigInt());
     const sends = Array.from({ length: 200 }, () => client.createPool().send(alice));
     const results = await Promise.all(sends.map((s) => s.result()));
     const pids = results.map((r) => r.value);

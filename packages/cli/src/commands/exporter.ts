@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type MiningClient, type PoolOverview, withdrawalRisk } from '@phala-mining/core';
-import type { Codec } from '@polkadot/types/types';
 import { Command } from 'commander';
 import { combineLatest, distinctUntilChanged, map, type Observable, of } from 'rxjs';
 import { parseAccount, parseAmount, parsePid } from '../args.js';
@@ -59,7 +58,7 @@ function source$(
 // the fee of one stake pool call, for "balance below the fees of N operations"; paymentInfo needs no valid state
 async function feePerOperation(client: MiningClient, owner: string): Promise<bigint | undefined> {
   try {
-    const tx = (client.api.tx as any).phalaStakePool.stopMining(0, `0x${'00'.repeat(32)}`);
+    const tx = client.api.tx.phalaStakePool.stopMining(0, `0x${'00'.repeat(32)}`);
     const info = await tx.paymentInfo(owner);
     return info.partialFee.toBigInt();
   } catch {
@@ -123,20 +122,16 @@ async function runExporter(s: Session, o: ExporterOptions): Promise<void> {
         );
 
   const metrics = new FleetMetrics();
-  const head$ = (
-    client.api.rx.rpc.chain.subscribeNewHeads() as unknown as Observable<{
-      number: Codec & { toNumber(): number };
-    }>
-  ).pipe(
+  const head$ = client.api.rx.rpc.chain.subscribeNewHeads().pipe(
     map((h) => h.number.toNumber()),
     distinctUntilChanged(),
   );
   const balance$ = owner === undefined ? of(undefined) : client.balance$(owner);
   // chain time, for the guardian's forced-stop figure (the pools' own subscriptions do not carry the clock)
-  const clock$ = (client.api.rx.query as any).timestamp.now().pipe(
-    map((ms: Codec) => BigInt(ms.toString()) / 1000n),
+  const clock$ = client.api.rx.query.timestamp.now().pipe(
+    map((ms) => ms.toBigInt() / 1000n),
     distinctUntilChanged(),
-  ) as Observable<bigint>;
+  );
   const server = createServer((req, res) => {
     if (req.method === 'GET' && (req.url === '/metrics' || req.url?.startsWith('/metrics?'))) {
       metrics.text().then(

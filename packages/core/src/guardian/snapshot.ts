@@ -1,9 +1,8 @@
 import type { TokenomicParameters } from '@phala-mining/math';
-import { hexToU8a } from '@polkadot/util';
 import { distinctUntilChanged, map, type Observable, switchMap } from 'rxjs';
 import type { ObservableDeps } from '../state/observableDeps.js';
 import type { PoolInfo } from '../state/records.js';
-import { type WorkerView, workerView } from '../state/workers.js';
+import { type WorkerView, workerRequests, workerView } from '../state/workers.js';
 import {
   decodeBalanceOption,
   decodeMiner,
@@ -12,8 +11,13 @@ import {
   decodeRegistryWorker,
   decodeTokenomics,
 } from '../storage/decode.js';
-import { readDecoded, type StorageRequest, watchDecoded$ } from '../storage/source.js';
-import { poolSubAccount, poolSubAccountHex } from '../subAccount.js';
+import {
+  type DecodedValues,
+  readDecoded,
+  readDecodedGroups,
+  watchDecodedGroups$,
+} from '../storage/source.js';
+import { poolSubAccount } from '../subAccount.js';
 
 /**
  * Everything the guardian decides from, read at ONE block: the pool record, its workers, chain time, the mining
@@ -37,41 +41,33 @@ export interface GuardianSnapshot {
   tokenomics: TokenomicParameters | undefined;
 }
 
-const HEAD: (pid: bigint) => StorageRequest[] = (pid) => [
-  ['PhalaStakePool', 'StakePools', pid],
-  ['Timestamp', 'Now'],
-  ['PhalaStakePool', 'MiningEnabled'],
-  ['PhalaMining', 'CoolDownPeriod'],
-  ['PhalaMining', 'TokenomicParameters'],
-];
-const PER_WORKER = 3;
-
-function requestsFor(pid: bigint, workers: readonly string[]): StorageRequest[] {
-  const requests = HEAD(pid);
-  for (const worker of workers) {
-    // storage keys take the account's raw bytes; the views show SS58
-    const sub = hexToU8a(poolSubAccountHex(pid, worker));
-    requests.push(
-      ['PhalaRegistry', 'Workers', hexToU8a(worker)],
-      ['PhalaMining', 'Miners', sub],
-      ['PhalaMining', 'Stakes', sub],
-    );
-  }
-  return requests;
+function head(pid: bigint) {
+  return [
+    ['PhalaStakePool', 'StakePools', pid],
+    ['Timestamp', 'Now'],
+    ['PhalaStakePool', 'MiningEnabled'],
+    ['PhalaMining', 'CoolDownPeriod'],
+    ['PhalaMining', 'TokenomicParameters'],
+  ] as const;
 }
+
+type SnapshotValues = [
+  DecodedValues<ReturnType<typeof head>>,
+  DecodedValues<ReturnType<typeof workerRequests>>[],
+];
 
 function decodeSnapshot(
   deps: ObservableDeps,
   pid: bigint,
   workers: readonly string[],
-  v: any[],
+  [[stakePool, nowMs, miningEnabled, coolDownPeriod, tokenomics], records]: SnapshotValues,
 ): GuardianSnapshot | undefined {
-  const pool = decodePool(v[0], undefined, undefined, deps.ss58);
+  const pool = decodePool(stakePool, undefined, undefined, deps.ss58);
   if (!pool) return undefined;
   const env = {
-    now: decodeNowSeconds(v[1]),
-    coolDownPeriod: BigInt(v[3]),
-    tokenomics: decodeTokenomics(v[4]),
+    now: decodeNowSeconds(nowMs),
+    coolDownPeriod,
+    tokenomics: decodeTokenomics(tokenomics),
   };
   // the worker list of this very block decides which workers the snapshot holds; a worker added since the keys
   // were made is picked up by the next subscription (the list changed), never half-read
@@ -79,14 +75,14 @@ function decodeSnapshot(
   const views: WorkerView[] = [];
   workers.forEach((w, i) => {
     if (!listed.has(w)) return;
-    const at = HEAD(pid).length + i * PER_WORKER;
+    const [registered, miner, stake] = records[i]!;
     views.push(
       workerView(
         w,
         poolSubAccount(pid, w, deps.ss58),
-        decodeRegistryWorker(v[at], deps.ss58),
-        decodeMiner(v[at + 1]),
-        decodeBalanceOption(v[at + 2]),
+        decodeRegistryWorker(registered, deps.ss58),
+        decodeMiner(miner),
+        decodeBalanceOption(stake),
         env,
       ),
     );
@@ -95,7 +91,7 @@ function decodeSnapshot(
     pool,
     workers: views,
     now: env.now,
-    miningEnabled: v[2] === true,
+    miningEnabled,
     gracePeriod: deps.constants.gracePeriod,
     coolDownPeriod: env.coolDownPeriod,
     tokenomics: env.tokenomics,
@@ -111,7 +107,11 @@ export async function readGuardianSnapshot(
   const [raw] = await readDecoded(deps.api, [['PhalaStakePool', 'StakePools', pid]]);
   const first = decodePool(raw, undefined, undefined, deps.ss58);
   if (!first) return undefined;
-  const values = await readDecoded(deps.api, requestsFor(pid, first.workers));
+  const values = await readDecodedGroups(
+    deps.api,
+    head(pid),
+    first.workers.map((w) => workerRequests(pid, w)),
+  );
   return decodeSnapshot(deps, pid, first.workers, values);
 }
 
@@ -129,9 +129,11 @@ export function guardianSnapshot$(
     map((p) => p?.workers ?? []),
     distinctUntilChanged((a, b) => a.length === b.length && a.every((x, i) => x === b[i])),
     switchMap((workers) =>
-      watchDecoded$(deps.api, requestsFor(pid, workers)).pipe(
-        map((v) => decodeSnapshot(deps, pid, workers, v)),
-      ),
+      watchDecodedGroups$(
+        deps.api,
+        head(pid),
+        workers.map((w) => workerRequests(pid, w)),
+      ).pipe(map((v) => decodeSnapshot(deps, pid, workers, v))),
     ),
   );
 }

@@ -248,12 +248,12 @@ export class OperationChain<V = void> {
         this.deps,
         () => planFor(this.deps, signer, ops, this.build),
         options.waitFor ?? this.deps.waitFor,
-        (events) => decodeValues(ops, events),
+        (events) => decodeValues(ops, events, this.deps.api),
       );
     }
     const stages = new ReplaySubject<TxStage>();
     const submission = new TxSubmission<V>(stages, options.waitFor ?? this.deps.waitFor, (events) =>
-      decodeValues(ops, events),
+      decodeValues(ops, events, this.deps.api),
     );
     void (async () => {
       let caller: string;
@@ -313,11 +313,15 @@ function batchAll(
   api: ApiPromise,
   calls: SubmittableExtrinsic<'promise'>[],
 ): SubmittableExtrinsic<'promise'> {
-  return (api.tx as any).utility.batchAll(calls) as SubmittableExtrinsic<'promise'>;
+  return api.tx.utility.batchAll(calls);
 }
 
-function decodeValues<V>(ops: readonly Operation[], events: DecodedEvent[]): { value: V; values: unknown[] } {
-  const values = ops.map((op) => (op.decode ? op.decode(events) : undefined));
+function decodeValues<V>(
+  ops: readonly Operation[],
+  events: DecodedEvent[],
+  api: ApiPromise,
+): { value: V; values: unknown[] } {
+  const values = ops.map((op) => (op.decode ? op.decode(events, api) : undefined));
   return { value: values[values.length - 1] as V, values };
 }
 
