@@ -97,9 +97,12 @@ export function Card({
   );
 }
 
-/** A table that scrolls inside its card instead of pushing the page wider. */
-export function Scroll({ children }: { children: ReactNode }) {
-  return <div className="table-scroll">{children}</div>;
+/**
+ * A table that scrolls inside its card instead of pushing the page wider; `tall` also caps its height (a fleet of
+ * 50 workers scrolls in its card, with the header kept in view, instead of making a 3,000 px page).
+ */
+export function Scroll({ children, tall }: { children: ReactNode; tall?: boolean }) {
+  return <div className={tall ? 'table-scroll tall' : 'table-scroll'}>{children}</div>;
 }
 
 /**

@@ -339,13 +339,69 @@ describe('dashboard in Chromium against the dev chain and the indexer', () => {
     await confirm(['Reclaim 3 workers in one transaction']);
     for (const w of workers)
       await expect.poll(() => text(page.getByTestId(`worker-${w}`).getByTestId('state'))).toBe('Ready');
+    await page.getByTestId('chart-scope').selectOption('');
+    await expect.poll(() => text(page.getByTestId('chart-mined'))).not.toBe('0 PHA');
+    const minedBefore = await text(page.getByTestId('chart-mined'));
     const row = page.getByTestId(`worker-${workers[2]}`);
     await row.getByTestId('remove').click();
     await confirm(['Remove worker']);
     await row.waitFor({ state: 'detached' });
     // the pool's history keeps the removed worker's rewards: the mined line does not fall
     await expect.poll(() => text(page.getByTestId('timeline'))).toContain('worker-removed');
+    expect(await text(page.getByTestId('chart-mined'))).toBe(minedBefore);
     expect(consoleErrors.filter((e) => !/extension/i.test(e))).toEqual([]);
+  });
+
+  it('51 workers in 3 pools: a pasted list per pool, per-pool totals, 24 started in one transaction, the list scrolls in its card', async () => {
+    const { dave } = chain.accounts;
+    const lists: string[][] = [];
+    for (const [pid, n] of [
+      [1, 24],
+      [2, 25],
+    ] as const) {
+      await page.getByTestId('create-pool').click();
+      await page.getByTestId(`pool-${pid}`).waitFor();
+      await expect.poll(() => text(page.getByTestId('pool-actions').locator('h2'))).toBe(`Pool #${pid}`);
+      const keys: string[] = [];
+      for (let i = 0; i < n; i++) keys.push(await chain.registerWorker({ operator: dave, score: 2000 }));
+      lists.push(keys);
+      const actions = page.getByTestId('pool-actions');
+      await actions.getByTestId('worker-input').fill(keys.join('\n'));
+      await actions.getByTestId('form-add-worker').locator('button[type=submit]').click();
+      await expect
+        .poll(() => text(actions.getByTestId('add-worker-status')))
+        .toContain(`${n} workers added in one transaction`);
+    }
+    const workersCard = page.getByTestId('workers');
+    await expect.poll(() => text(workersCard.getByTestId('workers-count'))).toBe('51 of 51 shown');
+    await expect
+      .poll(() => text(page.getByTestId('pool-1').getByTestId('worker-totals')))
+      .toBe('0 of 24 mining');
+    await expect
+      .poll(() => text(page.getByTestId('pool-2').getByTestId('worker-totals')))
+      .toBe('0 of 25 mining');
+
+    await signInAs('bob');
+    await page.getByTestId('pool-1').getByTestId('manage').click();
+    await page.getByTestId('contribute-input').fill('120000');
+    await page.getByTestId('form-contribute').locator('button[type=submit]').click();
+    await expect.poll(() => text(page.getByTestId('locked'))).toBe('120,000 PHA');
+    await signInAs('dave');
+    await workersCard.getByTestId('pool-filter').selectOption('1');
+    await expect.poll(() => workersCard.locator('tbody tr').count()).toBe(24);
+    await workersCard.getByTestId('select-all').check();
+    await expect.poll(() => text(page.getByTestId('batch-start'))).toBe('Start 24');
+    await page.getByTestId('batch-start').click();
+    await confirm(['Start 24 workers in one transaction']);
+    await expect
+      .poll(() => text(page.getByTestId('pool-1').getByTestId('worker-totals')))
+      .toBe('24 of 24 mining');
+    await workersCard.getByTestId('pool-filter').selectOption('');
+    // the list scrolls inside its card: the page stays far shorter than one row per worker would make it
+    const viewport = page.viewportSize()!;
+    const listBox = await workersCard.locator('.table-scroll').boundingBox();
+    expect(listBox!.height).toBeLessThanOrEqual(viewport.height * 0.7 + 1);
+    await shot('07-fleet-51-workers');
   });
 
   it('fits at 1440 and 1024 px: no page-wide scroll, tables scroll inside their cards', async () => {

@@ -129,7 +129,7 @@ export function Workers({ account, signer, pool, onPool }: Props) {
         </p>
       ) : null}
       {shown.length > 0 ? (
-        <Scroll>
+        <Scroll tall>
           <table>
             <thead>
               <tr>
