@@ -131,7 +131,7 @@ function Dashboard({ indexer }: { indexer: string | undefined }) {
           >
             {wallet.accounts.length === 0 ? (
               <option value="">
-                {wallet.status === 'ready'
+                {wallet.status === 'ready' || connection.status === 'error'
                   ? 'no accounts: install the Polkadot{.js} extension'
                   : 'loading accounts…'}
               </option>
@@ -175,7 +175,14 @@ function Dashboard({ indexer }: { indexer: string | undefined }) {
             <Events key={`events:${selected}`} pid={selected} indexer={indexer} />
           </>
         )}
-        <Workers key={account ?? ''} account={account} signer={signer} pool={showOnly} onPool={setShowOnly} />
+        <Workers
+          key={account ?? ''}
+          account={account}
+          signer={signer}
+          pool={showOnly}
+          onPool={setShowOnly}
+          failed={connection.status === 'error'}
+        />
       </main>
     </>
   );

@@ -94,6 +94,21 @@ async function confirm(expected: (string | RegExp)[]) {
   await dialog.waitFor({ state: 'detached' });
 }
 
+/** Every input, select and button has a name a screen reader can read out. */
+async function assertLabelled() {
+  const unnamed = await page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea, button')]
+      .filter((el) => {
+        const aria = el.getAttribute('aria-label') ?? '';
+        if (aria.trim() !== '') return false;
+        if (el.tagName === 'BUTTON') return (el.textContent ?? '').trim() === '';
+        return !el.closest('label') && !(el.id && document.querySelector(`label[for="${el.id}"]`));
+      })
+      .map((el) => el.outerHTML.slice(0, 120)),
+  );
+  expect(unnamed).toEqual([]);
+}
+
 /** No control hidden past the edge: the page never scrolls sideways, every wide table scrolls in its card. */
 async function assertFits(width: number) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -115,7 +130,8 @@ describe('dashboard in Chromium against the dev chain and the indexer', () => {
   it('a bad endpoint ends the loading state; without an indexer the chart says so', async () => {
     await page.goto(`${server.url}?endpoint=${encodeURIComponent('ws://127.0.0.1:1')}`);
     await page.getByTestId('pools-failed').waitFor();
-    expect(await page.getByText('loading pools…').count()).toBe(0);
+    // every "loading…" ends: nothing is coming
+    await expect.poll(() => page.getByText(/loading/).count()).toBe(0);
     await shot('00-bad-endpoint');
     consoleErrors.length = 0; // the refused socket is logged by the browser itself
   });
@@ -408,6 +424,7 @@ describe('dashboard in Chromium against the dev chain and the indexer', () => {
     for (const width of [1440, 1024]) {
       await page.setViewportSize({ width, height: 900 });
       await assertFits(width);
+      await assertLabelled();
       const remove = page.getByTestId(`worker-${workers[0]}`).getByTestId('remove');
       await remove.scrollIntoViewIfNeeded();
       const box = await remove.boundingBox();

@@ -13,6 +13,8 @@ interface Props {
   /** the pool filter ("Show this only" in the pool list sets it) */
   pool: bigint | undefined;
   onPool: (pid: bigint | undefined) => void;
+  /** the connection failed: nothing is loading any more */
+  failed: boolean;
 }
 
 const STATES = ['Unresponsive', 'Mining', 'CoolingDown', 'Ready'];
@@ -31,7 +33,7 @@ const COLUMNS: [SortKey | undefined, string, boolean][] = [
  * The fleet: every pool's workers in one list with sort, filter by state and pool, search by key, and a selection
  * for batch actions. Workers needing attention are pinned at the top. Mounted with `key={account}`.
  */
-export function Workers({ account, signer, pool, onPool }: Props) {
+export function Workers({ account, signer, pool, onPool, failed }: Props) {
   const { rows } = useAllWorkers();
   const pools = usePools().data ?? [];
   const [filter, setFilter] = useState<Omit<FleetFilter, 'pool'>>({
@@ -120,7 +122,8 @@ export function Workers({ account, signer, pool, onPool }: Props) {
         op={batchOp}
         onSent={(keys) => setBatch({ seq: nextSeq(), keys: new Set(keys) })}
       />
-      {rows === undefined ? <p className="muted">loading workers…</p> : null}
+      {rows === undefined && !failed ? <p className="muted">loading workers…</p> : null}
+      {rows === undefined && failed ? <p className="muted">Not connected: no workers to show.</p> : null}
       {rows !== undefined && shown.length === 0 ? (
         <p className="muted">
           {rows.length === 0
