@@ -50,13 +50,8 @@ const SORTS: Record<PoolSort, (a: PoolInfo, b: PoolInfo) => number> = {
 export function Pools({ account, signer, selected, showOnly, failed, onSelect, onShowOnly }: Props) {
   const pools = usePools();
   const { rows } = useAllWorkers();
-  const create = useCreatePool({ signer });
   const [sort, setSort] = useState<PoolSort>('pid');
   const [mine, setMine] = useState(false);
-  const createPool = async () => {
-    const result = await create.send();
-    if (result) onSelect(result.value);
-  };
   const totals = totalsOf(rows);
   const list = (pools.data ?? []).filter((p) => !mine || p.owner === account).sort(SORTS[sort]);
   return (
@@ -88,16 +83,8 @@ export function Pools({ account, signer, selected, showOnly, failed, onSelect, o
               <option value="reward">by owner reward</option>
             </select>
           </label>
-          <button
-            type="button"
-            className="primary"
-            data-testid="create-pool"
-            onClick={createPool}
-            disabled={!account || create.status === 'pending'}
-          >
-            Create Pool
-          </button>
-          <OpStatus op={create} testId="create-pool-status" />
+          {/* keyed by account: one account's "✓ done" or error never shows under another */}
+          <CreatePool key={account ?? ''} account={account} signer={signer} onCreated={onSelect} />
         </>
       }
     >
@@ -193,5 +180,34 @@ export function Pools({ account, signer, selected, showOnly, failed, onSelect, o
         </Scroll>
       ) : null}
     </Card>
+  );
+}
+
+function CreatePool({
+  account,
+  signer,
+  onCreated,
+}: {
+  account: string | undefined;
+  signer: MiningSigner | undefined;
+  onCreated: (pid: bigint) => void;
+}) {
+  const create = useCreatePool({ signer });
+  return (
+    <>
+      <button
+        type="button"
+        className="primary"
+        data-testid="create-pool"
+        onClick={async () => {
+          const result = await create.send();
+          if (result) onCreated(result.value);
+        }}
+        disabled={!account || create.status === 'pending'}
+      >
+        Create Pool
+      </button>
+      <OpStatus op={create} testId="create-pool-status" />
+    </>
   );
 }

@@ -397,7 +397,10 @@ describe('dashboard in Chromium against the dev chain and the indexer', () => {
       .poll(() => text(page.getByTestId('pool-2').getByTestId('worker-totals')))
       .toBe('0 of 25 mining');
 
+    expect(await text(page.getByTestId('create-pool-status'))).toContain('✓ done');
     await signInAs('bob');
+    // Dave's "Create Pool ✓ done" is not Bob's
+    expect(await page.getByTestId('create-pool-status').count()).toBe(0);
     await page.getByTestId('pool-1').getByTestId('manage').click();
     await page.getByTestId('contribute-input').fill('120000');
     await page.getByTestId('form-contribute').locator('button[type=submit]').click();
@@ -412,7 +415,26 @@ describe('dashboard in Chromium against the dev chain and the indexer', () => {
     await expect
       .poll(() => text(page.getByTestId('pool-1').getByTestId('worker-totals')))
       .toBe('24 of 24 mining');
+    // and stopped again in one transaction, after a confirmation with the stake that cools down
+    await page.getByTestId('batch-stop').click();
+    await confirm(['Stop 24 workers in one transaction', /Stake cooling down[1-9]/]);
+    await expect
+      .poll(() => text(page.getByTestId('pool-1').getByTestId('worker-totals')))
+      .toBe('0 of 24 mining');
+    await workersCard.getByTestId('state-filter').selectOption('CoolingDown');
+    await expect.poll(() => workersCard.locator('tbody tr').count()).toBe(24);
+    await workersCard.getByTestId('state-filter').selectOption('');
     await workersCard.getByTestId('pool-filter').selectOption('');
+    // pools sorted by their number of workers; "mine only" keeps Dave's
+    await page.getByTestId('pools-sort').selectOption('workers');
+    await expect
+      .poll(() => page.getByTestId('pools').locator('tbody tr').first().getAttribute('data-testid'))
+      .toBe('pool-2');
+    await signInAs('bob');
+    await page.getByTestId('pools-mine').check();
+    await page.getByText('You own no pool yet.').waitFor();
+    await page.getByTestId('pools-mine').uncheck();
+    await signInAs('dave');
     // the list scrolls inside its card: the page stays far shorter than one row per worker would make it
     const viewport = page.viewportSize()!;
     const listBox = await workersCard.locator('.table-scroll').boundingBox();
