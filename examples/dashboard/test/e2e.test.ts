@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { poolSubAccountHex } from '@phala-mining/core';
 import { type HistoryDb, type HistoryServer, openHistory, serveHistory } from '@phala-mining/indexer';
 import { createTestChain, type TestChain } from '@phala-mining/testing';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
@@ -265,11 +266,11 @@ describe('dashboard in Chromium against the dev chain and the indexer', () => {
       await chain.settle();
     }
     // a forced settlement counts as a heartbeat: only plain blocks let the missed challenges add up
-    const lastRow = page.getByTestId(`worker-${workers[2]}`);
-    for (let i = 0; i < 30 && (await text(lastRow.getByTestId('state'))) !== 'Unresponsive'; i++) {
-      await chain.newBlocks(10);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const miner = poolSubAccountHex(0n, workers[2]!);
+    const minerState = async () =>
+      ((await (chain.api.query.phalaMining as any).miners(miner)) as any).unwrap().state.toString();
+    for (let i = 0; i < 100 && (await minerState()) !== 'MiningUnresponsive'; i++) await chain.newBlocks(10);
+    expect(await minerState()).toBe('MiningUnresponsive');
     const first = workersCard.locator('tbody tr').first();
     await expect.poll(() => first.getAttribute('data-testid')).toBe(`worker-${workers[2]}`);
     expect(await text(first.getByTestId('state'))).toBe('Unresponsive');
@@ -424,6 +425,20 @@ describe('dashboard in Chromium against the dev chain and the indexer', () => {
     await workersCard.getByTestId('state-filter').selectOption('CoolingDown');
     await expect.poll(() => workersCard.locator('tbody tr').count()).toBe(24);
     await workersCard.getByTestId('state-filter').selectOption('');
+    // pool 2 has no stake: "the stake typed in each row" names the first row without one; at Smin the pop-up shows
+    // the rule the chain would refuse, before anything is signed
+    await workersCard.getByTestId('pool-filter').selectOption('2');
+    await workersCard.getByTestId('select-all').check();
+    await page.getByTestId('batch-stake-mode').selectOption('row');
+    await page.getByTestId('batch-start').click();
+    await expect.poll(() => text(page.getByTestId('batch-status'))).toContain('type its stake in its row');
+    await page.getByTestId('batch-stake-mode').selectOption('smin');
+    await page.getByTestId('batch-start').click();
+    await expect
+      .poll(() => text(page.getByRole('dialog').getByTestId('confirm-fee')))
+      .toContain('(InsufficientFreeStake)');
+    await page.getByTestId('confirm-cancel').click();
+    await workersCard.getByTestId('select-all').uncheck();
     await workersCard.getByTestId('pool-filter').selectOption('');
     // pools sorted by their number of workers; "mine only" keeps Dave's
     await page.getByTestId('pools-sort').selectOption('workers');
