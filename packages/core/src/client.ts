@@ -39,7 +39,7 @@ import type { ObservableDeps } from './state/observableDeps.js';
 import { type Overview, overviewState$, type PoolOverview } from './state/overview.js';
 import { poolState$ } from './state/pool.js';
 import { type PoolsFilter, poolsState$ } from './state/poolList.js';
-import { queryKeys } from './state/queries.js';
+import { queryKeys } from './state/queryKeys.js';
 import type { AccountBalance, PoolInfo } from './state/records.js';
 import { shareLatest } from './state/shareLatest.js';
 import { type QueuedWithdrawal, type StakeView, stakeState$, withdrawQueueState$ } from './state/stake.js';

@@ -1,7 +1,8 @@
 /** What the chain said: the runtime's shape, storage layout and failed dispatches. */
 import { ChainError, CompatibilityError, InputError } from './base.js';
-import type { PALLET_ERROR_RULES, RuleErrorCode } from './index.js';
+import type { PALLET_ERROR_RULES } from './palletRules.js';
 import { palletErrorRule } from './palletRules.js';
+import type { RuleErrorCode } from './ruleCodes.js';
 
 /** The connected runtime lacks stake pool v1 (e.g. a StakePool v2 chain, or not a Phala chain). */
 export class UnsupportedRuntimeError extends CompatibilityError {

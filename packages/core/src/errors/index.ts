@@ -82,6 +82,7 @@ import {
 export * from './base.js';
 
 import type { RuleError } from './base.js';
+import type { RuleErrorCode } from './ruleCodes.js';
 
 export * from './chain.js';
 export * from './coldKeys.js';
@@ -166,8 +167,12 @@ export type KnownMiningError = InstanceType<(typeof MINING_ERROR_CLASSES)[number
 /** Every `code` an SDK error can carry. */
 export type MiningErrorCode = KnownMiningError['code'];
 
-/** The codes of the rules checked before signing (the {@link RuleError} classes). */
-export type RuleErrorCode = Extract<KnownMiningError, RuleError>['code'];
+export type { RuleErrorCode };
+
+/** Fails to compile when ruleCodes.ts and the union disagree (a rule class added to one list and not the other). */
+type SameCodes<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const ruleCodesAgree: SameCodes<RuleErrorCode, Extract<KnownMiningError, RuleError>['code']> = true;
+void ruleCodesAgree;
 
 /**
  * Narrows an unknown failure to one of this package's errors (then `switch (error.code)` is exhaustive). Errors of

@@ -4,7 +4,7 @@
  * test sends each rule's failing input raw to the dev chain and checks that the pallet's error maps to the code the
  * SDK's own check gives.
  */
-import type { RuleErrorCode } from './index.js';
+import type { RuleErrorCode } from './ruleCodes.js';
 
 /** Pallet (as named in metadata) → error variant → the code of the SDK rule it enforces. */
 export type PalletErrorRules = Readonly<Record<string, Readonly<Record<string, RuleErrorCode>>>>;

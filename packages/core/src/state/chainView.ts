@@ -15,21 +15,16 @@ import { type DecodedValue, poolStakerKey, readDecoded, type StorageRequest } fr
 import { poolSubAccountHex } from '../subAccount.js';
 import { accountBalance } from './accountBalance.js';
 import { poolRequests } from './pool.js';
-import type { AccountBalance, MinerInfo, PoolInfo, RegistryWorkerInfo, StakerInfo } from './records.js';
+import type {
+  AccountBalance,
+  MinerInfo,
+  PoolConstants,
+  PoolInfo,
+  RegistryWorkerInfo,
+  StakerInfo,
+} from './records.js';
 
-/** Chain constants the validations use (from metadata, with Khala's values as fallback for older runtimes). */
-export interface PoolConstants {
-  /** Smallest contribution the pallet accepts (`MinContribution`), planck; 0.01 PHA on Khala. */
-  minContribution: bigint;
-  /** Most workers one pool may hold (`MaxPoolWorkers`); 200 on Khala. */
-  maxPoolWorkers: number;
-  /** seconds */
-  gracePeriod: bigint;
-  /** not exposed by the runtime: Khala's `MaxWhitelistLen` */
-  maxWhitelistLength: number;
-  /** not exposed by the runtime: Khala's description bound */
-  maxDescriptionLength: number;
-}
+export type { PoolConstants };
 
 export function poolConstants(api: ApiPromise): PoolConstants {
   // typed from the dev chain's metadata; an older runtime may lack the pallet's constants, hence Partial

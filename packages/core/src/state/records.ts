@@ -145,3 +145,17 @@ export interface AccountBalance {
   /** free − stake locks: what may still be contributed (as the Phala App computed it) */
   delegable: bigint;
 }
+
+/** Chain constants the validations use (from metadata, with Khala's values as fallback for older runtimes). */
+export interface PoolConstants {
+  /** Smallest contribution the pallet accepts (`MinContribution`), planck; 0.01 PHA on Khala. */
+  minContribution: bigint;
+  /** Most workers one pool may hold (`MaxPoolWorkers`); 200 on Khala. */
+  maxPoolWorkers: number;
+  /** seconds */
+  gracePeriod: bigint;
+  /** not exposed by the runtime: Khala's `MaxWhitelistLen` */
+  maxWhitelistLength: number;
+  /** not exposed by the runtime: Khala's description bound */
+  maxDescriptionLength: number;
+}
