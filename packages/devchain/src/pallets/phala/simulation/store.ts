@@ -174,6 +174,8 @@ interface Cached {
   step: bigint;
   params: Hex | undefined;
   gk: GkWorkerState | undefined;
+  /** the state one remembered step earlier: building a block twice on one parent finds it here */
+  previous: { step: bigint; params: Hex | undefined; gk: GkWorkerState } | undefined;
 }
 const cache = new WeakMap<Uint8Array, Cached>();
 const paramsCache = new Map<Hex, MathTokenomicParameters>();
@@ -197,6 +199,7 @@ function entryOf(raw: Uint8Array): Cached {
       step: stored.gk_step,
       params: undefined,
       gk: stored.gk && toGk(stored.gk),
+      previous: undefined,
     };
     cache.set(raw, entry);
   }
@@ -223,13 +226,25 @@ export function currentWorker(state: StateReader, key: Hex, ctl: ControlValue): 
   const entry = entryOf(raw);
   const { stored } = entry;
   const remember = (gk: GkWorkerState, step: bigint, params: Hex | undefined) => {
+    if (entry.gk && entry.step !== step)
+      entry.previous = { step: entry.step, params: entry.params, gk: entry.gk };
     entry.gk = gk;
     entry.step = step;
     entry.params = params;
   };
   if (!stored.gk || stored.gk_step >= ctl.steps)
     return { stored, gk: stored.gk && toGk(stored.gk), remember };
-  if (entry.step > ctl.steps || entry.params !== ctl.params) {
+  const previous = entry.previous;
+  if (
+    (entry.step > ctl.steps || entry.params !== ctl.params) &&
+    previous &&
+    previous.step <= ctl.steps &&
+    previous.params === ctl.params
+  ) {
+    entry.step = previous.step;
+    entry.gk = previous.gk;
+    entry.params = previous.params;
+  } else if (entry.step > ctl.steps || entry.params !== ctl.params) {
     // another branch (or other parameters) than the one last advanced: replay from the stored state
     entry.step = stored.gk_step;
     entry.gk = toGk(stored.gk);
@@ -257,5 +272,5 @@ export interface CurrentWorker {
 export function saveWorker(state: Overlay, w: SimWorkerValue, params: Hex | undefined): void {
   const raw = encode(SimWorker, w);
   state.set(workerKey(w.pubkey), raw);
-  cache.set(raw, { stored: w, step: w.gk_step, params, gk: w.gk && toGk(w.gk) });
+  cache.set(raw, { stored: w, step: w.gk_step, params, gk: w.gk && toGk(w.gk), previous: undefined });
 }
