@@ -1,0 +1,32 @@
+import { Keyring } from '@polkadot/keyring';
+import { u8aToHex } from '@polkadot/util';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { devAccounts } from '../../src/runtime/devAccounts.js';
+
+beforeAll(() => cryptoWaitReady());
+
+describe('dev accounts', () => {
+  it('are exactly the keyring’s //Alice … //Ferdie (the seed derived once, not per account)', () => {
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 30 });
+    const accounts = devAccounts();
+    expect(accounts.map((a) => a.uri)).toEqual([
+      '//Alice',
+      '//Bob',
+      '//Charlie',
+      '//Dave',
+      '//Eve',
+      '//Ferdie',
+    ]);
+    for (const account of accounts) {
+      const expected = keyring.addFromUri(account.uri);
+      expect(account.publicKey).toBe(u8aToHex(expected.publicKey));
+      expect(account.address).toBe(expected.address);
+      // the pair signs as the keyring's does (sr25519 signatures are randomized: verify, don't compare)
+      const message = new TextEncoder().encode(`signed by ${account.name}`);
+      expect(expected.verify(message, account.pair.sign(message), account.pair.publicKey)).toBe(true);
+    }
+    // Substrate's well-known Alice
+    expect(accounts[0]!.publicKey).toBe('0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d');
+  });
+});
