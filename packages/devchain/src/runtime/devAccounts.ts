@@ -2,11 +2,17 @@ import { DEV_PHRASE, Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { u8aToHex } from '@polkadot/util';
 import {
+  encodeAddress,
   keyExtractPath,
   keyFromPath,
   mnemonicToMiniSecret,
   sr25519PairFromSeed,
 } from '@polkadot/util-crypto';
+import {
+  sr25519DeriveKeypairHard,
+  sr25519KeypairFromSeed,
+  isReady as wasmReady,
+} from '@polkadot/wasm-crypto';
 import type { Hex } from '../scale/types.js';
 
 export const DEV_ACCOUNT_NAMES = ['alice', 'bob', 'charlie', 'dave', 'eve', 'ferdie'] as const;
@@ -24,18 +30,44 @@ export interface DevAccount {
 
 let cached: DevAccount[] | undefined;
 
-/** The well-known Substrate dev accounts (sr25519 from `//Alice` … `//Ferdie`), endowed at genesis. */
+/**
+ * The well-known Substrate dev accounts (sr25519 from `//Alice` … `//Ferdie`), endowed at genesis.
+ *
+ * A cold start needs only their public keys. Those come from the WASM schnorrkel (hard derivation of the dev
+ * phrase's seed, the same HDKD `keyring.addFromUri` runs): @polkadot/util-crypto's pure-JS sr25519 spends ~100 ms
+ * building curve tables on its first use. The keyring pair is made when first asked for.
+ */
 export function devAccounts(): DevAccount[] {
   if (!cached) {
-    const keyring = new Keyring({ type: 'sr25519', ss58Format: 30 });
-    // What `keyring.addFromUri('//Alice')` does, with the dev phrase's seed (a PBKDF2 of 2048 rounds) computed
-    // once for all six instead of once per account: it was most of a cold start's key work.
-    const root = sr25519PairFromSeed(mnemonicToMiniSecret(DEV_PHRASE));
+    // the dev phrase's seed (a PBKDF2 of 2048 rounds) computed once for all six, not once per account
+    const seed = mnemonicToMiniSecret(DEV_PHRASE);
+    let keyring: Keyring | undefined;
     cached = DEV_ACCOUNT_NAMES.map((name) => {
       const uri = `//${name[0]!.toUpperCase()}${name.slice(1)}`;
-      const pair = keyring.addFromPair(keyFromPath(root, keyExtractPath(uri).path, 'sr25519'));
-      return { name, uri, pair, publicKey: u8aToHex(pair.publicKey) as Hex, address: pair.address };
+      const { path } = keyExtractPath(uri);
+      const publicKey = derivedPublicKey(seed, path);
+      let pair: KeyringPair | undefined;
+      return {
+        name,
+        uri,
+        get pair(): KeyringPair {
+          keyring ??= new Keyring({ type: 'sr25519', ss58Format: 30 });
+          pair ??= keyring.addFromPair(keyFromPath(sr25519PairFromSeed(seed), path, 'sr25519'));
+          return pair;
+        },
+        publicKey: u8aToHex(publicKey) as Hex,
+        address: encodeAddress(publicKey, 30),
+      };
     });
   }
   return cached;
+}
+
+function derivedPublicKey(seed: Uint8Array, path: ReturnType<typeof keyExtractPath>['path']): Uint8Array {
+  if (!wasmReady() || path.some((j) => !j.isHard))
+    return keyFromPath(sr25519PairFromSeed(seed), path, 'sr25519').publicKey;
+  // a keypair is secret (64 bytes) ++ public (32 bytes)
+  let keypair = sr25519KeypairFromSeed(seed);
+  for (const junction of path) keypair = sr25519DeriveKeypairHard(keypair, junction.chainCode);
+  return keypair.slice(64);
 }

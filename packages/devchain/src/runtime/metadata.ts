@@ -1,5 +1,5 @@
 import { TypeRegistry } from '@polkadot/types';
-import { u8aConcat, u8aToHex } from '@polkadot/util';
+import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { PortableRegistry } from '../scale/registry.js';
 import { type ScaleType, tuple } from '../scale/types.js';
 import { RuntimeType, SIGNED_EXTENSIONS, SignedExtra, UncheckedExtrinsic } from './extrinsic.js';
@@ -78,10 +78,26 @@ function palletJson(registry: PortableRegistry, p: Pallet<any, any, any>, v15: b
 }
 
 /**
+ * The V14 bytes `buildMetadataV14` returns, built from these same declarations by the package build (tsup's
+ * `define`, see tsup.config.ts) so that a started node does not build them (a large part of a cold start).
+ * Undefined when running from source (tests, tsx): then they are built on first use.
+ */
+declare const __PHALA_DEVCHAIN_METADATA_V14__: string | undefined;
+
+/**
+ * RuntimeMetadataPrefixed V14 of the pallet declarations: prebuilt in the published build, otherwise built now
+ * (`buildMetadataV14Now`).
+ */
+export function buildMetadataV14(): Uint8Array {
+  if (typeof __PHALA_DEVCHAIN_METADATA_V14__ === 'string') return hexToU8a(__PHALA_DEVCHAIN_METADATA_V14__);
+  return buildMetadataV14Now();
+}
+
+/**
  * Builds RuntimeMetadataPrefixed V14 from the pallet declarations through @polkadot/types' own codecs, so the bytes
  * are exactly what a Substrate node would serve for the same declarations.
  */
-export function buildMetadataV14(): Uint8Array {
+export function buildMetadataV14Now(): Uint8Array {
   const pallets = runtimePallets();
   const registry = new PortableRegistry();
   const json = {

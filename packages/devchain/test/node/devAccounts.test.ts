@@ -1,6 +1,7 @@
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { isReady } from '@polkadot/wasm-crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { devAccounts } from '../../src/runtime/devAccounts.js';
 
@@ -8,6 +9,8 @@ beforeAll(() => cryptoWaitReady());
 
 describe('dev accounts', () => {
   it('are exactly the keyring’s //Alice … //Ferdie (the seed derived once, not per account)', () => {
+    // the public keys come from the WASM derivation once it is loaded (what a node start uses)
+    expect(isReady()).toBe(true);
     const keyring = new Keyring({ type: 'sr25519', ss58Format: 30 });
     const accounts = devAccounts();
     expect(accounts.map((a) => a.uri)).toEqual([
