@@ -1,8 +1,9 @@
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { blake2AsU8a, cryptoWaitReady, sr25519PairFromSeed } from '@polkadot/util-crypto';
 import { isReady } from '@polkadot/wasm-crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { devGatekeeperKeys } from '../../src/pallets/phala/registry/devKeys.js';
 import { devAccounts } from '../../src/runtime/devAccounts.js';
 
 beforeAll(() => cryptoWaitReady());
@@ -31,5 +32,18 @@ describe('dev accounts', () => {
     }
     // Substrate's well-known Alice
     expect(accounts[0]!.publicKey).toBe('0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d');
+  });
+
+  it('the simulated gatekeeper keys are util-crypto’s sr25519 pairs of their seeds', () => {
+    const keys = devGatekeeperKeys();
+    for (const [which, phrase] of [
+      ['identity', 'phala-devchain/gatekeeper/identity'],
+      ['ecdh', 'phala-devchain/gatekeeper/ecdh'],
+      ['master', 'phala-devchain/gatekeeper/master'],
+    ] as const) {
+      const pair = sr25519PairFromSeed(blake2AsU8a(phrase, 256));
+      expect(keys[which].publicKey).toBe(u8aToHex(pair.publicKey));
+      expect(keys[which].secretKey).toEqual(pair.secretKey);
+    }
   });
 });
