@@ -218,9 +218,7 @@ async function benchColdStart(): Promise<void> {
     const echoRuns: number[] = [];
     const cliRuns: number[] = [];
     for (let i = 0; i < 3; i++) {
-      echoRuns.push(
-        await spawnedRoundTrip(['-e', `process.chdir(${JSON.stringify(cwd)}); ${echoScript}`]),
-      );
+      echoRuns.push(await spawnedRoundTrip(['-e', `process.chdir(${JSON.stringify(cwd)}); ${echoScript}`]));
       cliRuns.push(await spawnedRoundTrip([cli, '--port', '0']));
     }
     const spawnedEcho = median(echoRuns);
@@ -344,6 +342,121 @@ async function benchTransfers(): Promise<void> {
   row('memory after the transfer run: RSS', mb(mem.rss), '—', '—');
   row('memory after the transfer run: heap used', mb(mem.heapUsed), '—', '—');
   await chain2.close();
+}
+
+/**
+ * 1,000 transfers from 50 accounts, each sent with stock @polkadot/api's `signAndSend` and watched until
+ * finalized, against a node in its own process (instant blocks): every transaction must be reported in a block
+ * and finalized; the node's CPU time per transaction is printed beside one bare sr25519 verification.
+ */
+async function benchWatched(): Promise<void> {
+  console.error('watched transactions (stock @polkadot/api)');
+  const { ApiPromise, WsProvider } = await import('@polkadot/api');
+  const { Keyring } = await import('@polkadot/keyring');
+  const { u8aToHex } = await import('@polkadot/util');
+  const { blake2AsHex, cryptoWaitReady } = await import('@polkadot/util-crypto');
+  const wasm = await import('@polkadot/wasm-crypto');
+  await cryptoWaitReady();
+  await wasm.waitReady();
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 30 });
+  const ACCOUNTS = 50;
+  const PER_ACCOUNT = 20;
+  const N = ACCOUNTS * PER_ACCOUNT;
+  const senders = Array.from({ length: ACCOUNTS }, (_, i) => keyring.addFromUri(`//Bench/watched/${i}`));
+
+  // bare verification cost, the same primitive and message size as above
+  const message = new Uint8Array(128).fill(7);
+  const signature = senders[0]!.sign(message);
+  let verified = 0;
+  const v0 = cpuMs();
+  while (cpuMs() - v0 < 1000) {
+    for (let i = 0; i < 20; i++)
+      if (wasm.sr25519Verify(signature, message, senders[0]!.publicKey)) verified++;
+  }
+  const verifyUs = ((cpuMs() - v0) * 1000) / verified;
+
+  const script = fileURLToPath(new URL('./nodeProcess.ts', import.meta.url));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', script, JSON.stringify(senders.map((s) => u8aToHex(s.publicKey)))],
+    { stdio: ['pipe', 'pipe', 'inherit'], cwd: fileURLToPath(new URL('..', import.meta.url)) },
+  );
+  const lines: string[] = [];
+  const waiters: Array<(line: string) => void> = [];
+  let buffer = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    for (let at = buffer.indexOf('\n'); at >= 0; at = buffer.indexOf('\n')) {
+      const line = buffer.slice(0, at);
+      buffer = buffer.slice(at + 1);
+      const w = waiters.shift();
+      if (w) w(line);
+      else lines.push(line);
+    }
+  });
+  const nextLine = () =>
+    new Promise<string>((resolve) => {
+      const line = lines.shift();
+      if (line !== undefined) resolve(line);
+      else waiters.push(resolve);
+    });
+  const nodeCpuMs = async () => {
+    child.stdin!.write('cpu\n');
+    const { user, system } = JSON.parse(await nextLine()) as { user: number; system: number };
+    return (user + system) / 1000;
+  };
+  try {
+    const endpoint = await nextLine();
+    const api = await ApiPromise.create({
+      provider: new WsProvider(endpoint),
+      signedExtensions: { CheckMqSequence: { extrinsic: {}, payload: {} } },
+      noInitWarn: true,
+    });
+    const tx = api.tx as any;
+    const cpu0 = await nodeCpuMs();
+    const t0 = performance.now();
+    let inBlock = 0;
+    let finalized = 0;
+    await Promise.all(
+      senders.flatMap((sender, a) =>
+        Array.from(
+          { length: PER_ACCOUNT },
+          (_, n) =>
+            new Promise<void>((resolve, reject) => {
+              const dest = blake2AsHex(`bench/watched/dest/${a}/${n}`, 256);
+              tx.balances
+                .transferKeepAlive(dest, 2n * PHA)
+                .signAndSend(sender, { nonce: n }, (result: any) => {
+                  if (result.isError || result.dispatchError) reject(new Error(`transfer ${a}/${n} failed`));
+                  if (result.status.isInBlock) inBlock++;
+                  if (result.status.isFinalized) {
+                    finalized++;
+                    resolve();
+                  }
+                })
+                .catch(reject);
+            }),
+        ),
+      ),
+    );
+    const wallMs = performance.now() - t0;
+    const nodeMs = (await nodeCpuMs()) - cpu0;
+    await api.disconnect();
+    // Every transaction must be reported finalized (hence included). `inBlock` reports can be fewer: @polkadot/api
+    // drops an inBlock whose events fetch the finalized status overtakes (see TxPool's finality note), which a
+    // loaded machine makes likelier; the count is printed.
+    if (finalized !== N) throw new Error(`expected ${N} transactions finalized, got ${finalized}`);
+    const perTxUs = (nodeMs * 1000) / N;
+    row(
+      `${N} watched transfers from ${ACCOUNTS} accounts (stock signAndSend, instant blocks): node CPU per tx`,
+      `${perTxUs.toFixed(0)} µs (${finalized} finalized, ${inBlock} inBlock seen, in ${ms(wallMs)})`,
+      `one sr25519 verify ${verifyUs.toFixed(0)} µs`,
+      ratio(perTxUs / verifyUs),
+    );
+  } finally {
+    child.stdin!.end();
+    setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+  }
 }
 
 async function benchAccountMemory(): Promise<void> {
@@ -655,6 +768,7 @@ const started = performance.now();
 const only = process.env.BENCH_ONLY;
 if (!only || only === 'start') await benchColdStart();
 if (!only || only === 'transfers') await benchTransfers();
+if (!only || only === 'watched') await benchWatched();
 if (!only || only === 'memory') await benchAccountMemory();
 if (!only || only === 'db') {
   await benchRefusedRss();
