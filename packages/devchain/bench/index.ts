@@ -539,8 +539,8 @@ async function benchSettlement(POOLS = 100, WORKERS = 200): Promise<void> {
       addSimulatedWorker(ext, { pubkey, operator: owner, confidenceLevel: 1, initialScore: 100, cores: 4 });
       call(owner, 'add_worker', { pid, pubkey });
       call(owner, 'start_mining', { pid, worker: pubkey, stake: 1_000n * PHA });
-      // Pushing re-encodes the whole message list, so a 40,000-message block would be quadratic: collect them and
-      // store the list once, as if the setup had been spread over many blocks.
+      // Each push copies the message list (Substrate's append), so a 40,000-message block would still be
+      // quadratic in bytes: collect them and store the list once, as if the setup had been spread over many blocks.
       outbound.push(...OutboundMessages.get(ext.state));
       OutboundMessages.kill(ext.state);
     }

@@ -1,4 +1,4 @@
-import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { compactFromU8a, compactToU8a, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, xxhashAsU8a } from '@polkadot/util-crypto';
 import { decodeAll, decodePrefix, type Hex, type ScaleType } from '../scale/types.js';
 import type { StateReader } from './interface.js';
@@ -68,6 +68,30 @@ function compositeKey(k: readonly unknown[]): string | undefined {
     out += `${t[0]}${String(part)}|`;
   }
   return out;
+}
+
+/**
+ * Substrate's `StorageValue::append` for a `Vec<T>` value: the length prefix is rewritten and the new item's
+ * encoding added after the items already there, which are not decoded (decoding and re-encoding the list on every
+ * push made a block's pushes quadratic). A value that does not start with a length is replaced, as Substrate does.
+ */
+export function appendToVec(state: Overlay, key: Hex, encodedItem: Uint8Array): void {
+  const raw = state.get(key);
+  let length: number | undefined;
+  let offset = 0;
+  if (raw) {
+    try {
+      const [used, count] = compactFromU8a(raw);
+      [offset, length] = [used, count.toNumber()];
+    } catch {
+      length = undefined;
+    }
+  }
+  if (raw === undefined || length === undefined) {
+    state.set(key, u8aConcat(compactToU8a(1), encodedItem));
+    return;
+  }
+  state.set(key, u8aConcat(compactToU8a(length + 1), raw.subarray(offset), encodedItem));
 }
 
 export function storagePrefix(pallet: string, item: string): Hex {

@@ -8,7 +8,7 @@ import { sr25519Verify } from '@polkadot/util-crypto';
 import type { Ext, RuntimeCallValue } from '../../../runtime/ext.js';
 import type { StateReader } from '../../../runtime/interface.js';
 import { badOrigin, call, definePallet } from '../../../runtime/pallet.js';
-import { storageOf } from '../../../runtime/storage.js';
+import { appendToVec, storageOf } from '../../../runtime/storage.js';
 import {
   bytes,
   decodeAll,
@@ -149,7 +149,7 @@ const routes = new Map<Hex, (ext: Ext, sender: MessageOriginValue, payload: Hex)
 export function pushOutbound(ext: Ext, message: MessageValue): void {
   routeMessage(ext, message.sender, message.destination, message.payload);
   if (topicIsOffchain(message.destination)) {
-    OutboundMessages.set(ext.state, [...OutboundMessages.get(ext.state), message]);
+    appendToVec(ext.state, OutboundMessages.key(), encode(Message, message));
   }
 }
 
