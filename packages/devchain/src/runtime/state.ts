@@ -165,19 +165,19 @@ export class Overlay implements StateReader {
     const base = this.parent.keys(prefix);
     if (this.changes.size === 0) return base;
     // only this layer's changes under the prefix matter: without any, the parent's sorted list stands as is
-    let removed: Set<Hex> | undefined;
-    let added: Hex[] | undefined;
+    const removed = new Set<Hex>();
+    const added: Hex[] = [];
     let baseSet: Set<Hex> | undefined;
     for (const [k, v] of this.changes) {
       if (!k.startsWith(prefix)) continue;
       baseSet ??= new Set(base);
       if (v === null) {
-        if (baseSet.has(k)) (removed ??= new Set()).add(k);
-      } else if (!baseSet.has(k)) (added ??= []).push(k);
+        if (baseSet.has(k)) removed.add(k);
+      } else if (!baseSet.has(k)) added.push(k);
     }
-    if (!removed && !added) return base;
-    let keys = removed ? base.filter((k) => !removed.has(k)) : base.slice();
-    if (added) {
+    if (removed.size === 0 && added.length === 0) return base;
+    let keys = removed.size ? base.filter((k) => !removed.has(k)) : base.slice();
+    if (added.length) {
       added.sort();
       keys = mergeSorted(keys, added);
     }
