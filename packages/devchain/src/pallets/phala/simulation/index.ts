@@ -204,7 +204,6 @@ export function simulateBlock(ext: Ext): void {
     }
   }
   ctl = { ...ctl, params: paramsNow };
-  const steps = gkRuns ? ctl.steps + 1n : ctl.steps;
 
   const workers = new Map<Hex, Working>();
   for (const key of keys) {
@@ -275,6 +274,8 @@ export function simulateBlock(ext: Ext): void {
     }
   }
 
+  // A step counts only when some worker mines: a chain without mining workers writes no simulation state at all.
+  const steps = gkRuns && [...workers.values()].some((x) => x.gk) ? ctl.steps + 1n : ctl.steps;
   if (gkRuns) {
     const params = tokenomic(ext);
     const mining = [...workers.values()].filter((x) => x.gk);
