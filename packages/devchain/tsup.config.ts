@@ -2,10 +2,14 @@ import { u8aToHex } from '@polkadot/util';
 import { defineConfig } from 'tsup';
 import { createKhalaRuntime } from './src/runtime/khala.js';
 
-// The runtime's V14 metadata, built once here (from source, where nothing is prebuilt) and shipped in the bundle,
-// so a starting node does not build it (see `buildMetadataV14`).
-const metadataV14 = u8aToHex(createKhalaRuntime({ genesisTimestamp: 0 }).metadata());
-const define = { __PHALA_DEVCHAIN_METADATA_V14__: JSON.stringify(metadataV14) };
+// The default Khala runtime's V14 metadata, built once here (from source, where nothing is prebuilt) and shipped in
+// the bundle with the code identity it was built for, so a starting node does not build it: a runtime serves these
+// bytes only when its version and pallets are this one's (see `prebuiltMetadataV14`), any other builds its own.
+const khala = createKhalaRuntime({ genesisTimestamp: 0 });
+const define = {
+  __PHALA_DEVCHAIN_METADATA_V14__: JSON.stringify(u8aToHex(khala.metadataV14())),
+  __PHALA_DEVCHAIN_METADATA_V14_CODE__: JSON.stringify(u8aToHex(khala.code)),
+};
 
 export default defineConfig([
   {

@@ -1,5 +1,5 @@
 export {
-  CliError,
+  type CliError,
   ConnectionFailedError,
   describeError,
   EXIT_CODES,

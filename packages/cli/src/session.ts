@@ -1,6 +1,4 @@
 import {
-  ConnectionTimeoutError,
-  ConnectionFailedError as CoreConnectionFailedError,
   createMiningClient,
   DEVCHAIN,
   KHALA,
@@ -10,7 +8,7 @@ import {
   type WaitFor,
 } from '@phala-mining/core';
 import { firstValueFrom, type Observable, timeout } from 'rxjs';
-import { ConnectionFailedError, KeyError, UsageError } from './errors.js';
+import { KeyError, UsageError } from './errors.js';
 import { toJson } from './format.js';
 import type { CliIo } from './io.js';
 import { ENV, type KeySource, loadKey, requireKey } from './keys.js';
@@ -32,6 +30,16 @@ export interface GlobalOptions {
   waitFor?: string;
   timeout?: string;
   quiet?: boolean;
+  /** `--proxy-for <real>`: act for this account as its proxy */
+  proxyFor?: string;
+  /** `--proxy-type <type>`: the proxy relation's type (default StakePoolManager) */
+  proxyType?: string;
+  /** `--multisig-threshold <n>`: sign as one signatory of a multisig */
+  multisigThreshold?: string;
+  /** `--multisig-others <a,b>`: the multisig's other signatories */
+  multisigOthers?: string;
+  /** `--announce`: with a delayed proxy, announce the operations instead of sending them */
+  announce?: boolean;
 }
 
 /** Where to connect: `--endpoint`, else `--network`, else `PHALA_ENDPOINT`, else `PHALA_NETWORK`, else Khala. */
@@ -106,24 +114,14 @@ export class Session {
 
   private async connect(): Promise<MiningClient> {
     const { endpoint, preset } = this.target;
-    try {
-      return await createMiningClient({
-        endpoint,
-        network: preset,
-        waitFor: this.waitFor,
-        // a first connection that fails must fail fast; later drops (watch) are reconnected by the client
-        connectTimeoutMs: this.timeoutMs,
-      });
-    } catch (error) {
-      // the CLI's own error carries the exit code of a connection failure
-      if (error instanceof CoreConnectionFailedError)
-        throw new ConnectionFailedError(endpoint, error.reason, { cause: error });
-      if (error instanceof ConnectionTimeoutError)
-        throw new ConnectionFailedError(endpoint, `no answer within ${this.timeoutMs / 1000} s`, {
-          cause: error,
-        });
-      throw error;
-    }
+    // a failure is core's ConnectionFailedError / ConnectionTimeoutError: transport errors, exit code 5
+    return createMiningClient({
+      endpoint,
+      network: preset,
+      waitFor: this.waitFor,
+      // a first connection that fails must fail fast; later drops (watch) are reconnected by the client
+      connectTimeoutMs: this.timeoutMs,
+    });
   }
 
   /** The key from the options and environment, or undefined (read-only commands that can use one). */
@@ -141,11 +139,7 @@ export class Session {
 
   private async requireDevChain(key: KeySource): Promise<void> {
     const client = await this.client();
-    const type = (await client.api.rpc.system.chainType()) as unknown as {
-      isDevelopment: boolean;
-      isLocal: boolean;
-      toString(): string;
-    };
+    const type = await client.api.rpc.system.chainType();
     if (!type.isDevelopment && !type.isLocal) {
       throw new KeyError(
         'DevAccountOffDevChain',

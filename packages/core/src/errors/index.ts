@@ -1,7 +1,7 @@
 /**
  * Every failure the SDK reports is one of these classes, each with a stable `code` and the numbers behind the
  * decision, so callers can branch on `error.code` (or `instanceof`) and show the figures the Phala App showed.
- * One file per domain: input, pool, workers, stake (the rules), chain and transport.
+ * One file per domain: input, pool, workers, stake (the rules), cold keys (proxy, multisig), chain and transport.
  */
 import { UnexpectedError } from './base.js';
 import {
@@ -12,7 +12,21 @@ import {
   UnsupportedRuntimeError,
 } from './chain.js';
 import {
-  DescriptionTooLongError,
+  InsufficientFeeBalanceError,
+  InvalidColdSignerError,
+  MultisigAlreadyApprovedError,
+  MultisigCallDataRequiredError,
+  MultisigCallMismatchError,
+  MultisigNotFoundError,
+  NotMultisigDepositorError,
+  NotProxyError,
+  ProxyAlreadyExistsError,
+  ProxyAnnouncementPendingError,
+  ProxyAnnouncementRequiredError,
+  ProxyCallFilteredError,
+  ProxyNotFoundError,
+} from './coldKeys.js';
+import {
   EmptyChainError,
   InvalidAddressError,
   InvalidAmountError,
@@ -24,6 +38,7 @@ import {
 import {
   AlreadyWhitelistedError,
   CapBelowTotalStakeError,
+  DescriptionTooLongError,
   NotPoolOwnerError,
   NotWhitelistedError,
   NoWhitelistError,
@@ -65,8 +80,13 @@ import {
 } from './workers.js';
 
 export * from './base.js';
+
+import type { RuleError } from './base.js';
+
 export * from './chain.js';
+export * from './coldKeys.js';
 export * from './input.js';
+export { PALLET_ERROR_RULES, type PalletErrorRules, palletErrorRule } from './palletRules.js';
 export * from './pool.js';
 export * from './stake.js';
 export * from './transport.js';
@@ -125,6 +145,19 @@ export const MINING_ERROR_CLASSES = [
   TransactionExpiredError,
   UnexpectedError,
   ClientClosedError,
+  InvalidColdSignerError,
+  ProxyCallFilteredError,
+  NotProxyError,
+  ProxyAnnouncementRequiredError,
+  ProxyAnnouncementPendingError,
+  InsufficientFeeBalanceError,
+  MultisigAlreadyApprovedError,
+  MultisigNotFoundError,
+  NotMultisigDepositorError,
+  MultisigCallDataRequiredError,
+  MultisigCallMismatchError,
+  ProxyAlreadyExistsError,
+  ProxyNotFoundError,
 ] as const;
 
 /** Any error the SDK throws, as a union discriminated by `code`: `switch (error.code)` narrows to the class. */
@@ -132,6 +165,9 @@ export type KnownMiningError = InstanceType<(typeof MINING_ERROR_CLASSES)[number
 
 /** Every `code` an SDK error can carry. */
 export type MiningErrorCode = KnownMiningError['code'];
+
+/** The codes of the rules checked before signing (the {@link RuleError} classes). */
+export type RuleErrorCode = Extract<KnownMiningError, RuleError>['code'];
 
 /**
  * Narrows an unknown failure to one of this package's errors (then `switch (error.code)` is exhaustive). Errors of

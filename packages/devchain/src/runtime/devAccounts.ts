@@ -28,39 +28,37 @@ export interface DevAccount {
   address: string;
 }
 
-let cached: DevAccount[] | undefined;
-
 /**
- * The well-known Substrate dev accounts (sr25519 from `//Alice` … `//Ferdie`), endowed at genesis.
+ * The well-known Substrate dev accounts (sr25519 from `//Alice` … `//Ferdie`), endowed at genesis. Derived afresh
+ * on every call (no process-wide cache: a key pair can be locked or unlocked by whoever holds it), so callers that
+ * need them repeatedly keep the result.
  *
  * A cold start needs only their public keys. Those come from the WASM schnorrkel (hard derivation of the dev
- * phrase's seed, the same HDKD `keyring.addFromUri` runs): @polkadot/util-crypto's pure-JS sr25519 spends ~100 ms
- * building curve tables on its first use. The keyring pair is made when first asked for.
+ * phrase's seed, the same HDKD `keyring.addFromUri` runs; ~5 ms for all six): @polkadot/util-crypto's pure-JS
+ * sr25519 spends ~100 ms building curve tables on its first use. Each account's keyring pair is made when first
+ * asked for, and belongs to the array this call returned.
  */
 export function devAccounts(): DevAccount[] {
-  if (!cached) {
-    // the dev phrase's seed (a PBKDF2 of 2048 rounds) computed once for all six, not once per account
-    const seed = mnemonicToMiniSecret(DEV_PHRASE);
-    let keyring: Keyring | undefined;
-    cached = DEV_ACCOUNT_NAMES.map((name) => {
-      const uri = `//${name[0]!.toUpperCase()}${name.slice(1)}`;
-      const { path } = keyExtractPath(uri);
-      const publicKey = derivedPublicKey(seed, path);
-      let pair: KeyringPair | undefined;
-      return {
-        name,
-        uri,
-        get pair(): KeyringPair {
-          keyring ??= new Keyring({ type: 'sr25519', ss58Format: 30 });
-          pair ??= keyring.addFromPair(keyFromPath(sr25519PairFromSeed(seed), path, 'sr25519'));
-          return pair;
-        },
-        publicKey: u8aToHex(publicKey) as Hex,
-        address: encodeAddress(publicKey, 30),
-      };
-    });
-  }
-  return cached;
+  // the dev phrase's seed (a PBKDF2 of 2048 rounds) computed once for all six, not once per account
+  const seed = mnemonicToMiniSecret(DEV_PHRASE);
+  let keyring: Keyring | undefined;
+  return DEV_ACCOUNT_NAMES.map((name) => {
+    const uri = `//${name[0]!.toUpperCase()}${name.slice(1)}`;
+    const { path } = keyExtractPath(uri);
+    const publicKey = derivedPublicKey(seed, path);
+    let pair: KeyringPair | undefined;
+    return {
+      name,
+      uri,
+      get pair(): KeyringPair {
+        keyring ??= new Keyring({ type: 'sr25519', ss58Format: 30 });
+        pair ??= keyring.addFromPair(keyFromPath(sr25519PairFromSeed(seed), path, 'sr25519'));
+        return pair;
+      },
+      publicKey: u8aToHex(publicKey) as Hex,
+      address: encodeAddress(publicKey, 30),
+    };
+  });
 }
 
 function derivedPublicKey(seed: Uint8Array, path: ReturnType<typeof keyExtractPath>['path']): Uint8Array {

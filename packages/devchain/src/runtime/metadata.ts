@@ -2,9 +2,9 @@ import { TypeRegistry } from '@polkadot/types';
 import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { PortableRegistry } from '../scale/registry.js';
 import { type ScaleType, tuple } from '../scale/types.js';
-import { RuntimeType, SIGNED_EXTENSIONS, SignedExtra, UncheckedExtrinsic } from './extrinsic.js';
-import { RuntimeCall, RuntimeError, RuntimeEvent, runtimePallets } from './outer.js';
-import type { Pallet } from './pallet.js';
+import { RuntimeType, SIGNED_EXTENSIONS, SignedExtra, uncheckedExtrinsicType } from './extrinsic.js';
+import type { OuterTypes } from './outer.js';
+import type { BoundPallet } from './pallet.js';
 import { MultiAddress, MultiSignature } from './primitives.js';
 import type { AnyStorageItem } from './storage.js';
 
@@ -38,7 +38,8 @@ function storageJson(registry: PortableRegistry, palletName: string, items: AnyS
           : {
               Map: {
                 hashers: m.hashers,
-                key: m.keys.length === 1 ? registry.id(m.keys[0]!) : registry.id(tupleOf(m.keys)),
+                // equal shapes share one registry id, so a fresh tuple per build adds no type
+                key: m.keys.length === 1 ? registry.id(m.keys[0]!) : registry.id(tuple(...m.keys)),
                 value,
               },
             };
@@ -47,25 +48,14 @@ function storageJson(registry: PortableRegistry, palletName: string, items: AnyS
   };
 }
 
-const keyTuples = new WeakMap<ScaleType<any>[], ScaleType<any>>();
-/** The tuple of an N-key map's keys; one object per map keeps the registry from growing on rebuilds. */
-function tupleOf(keys: ScaleType<any>[]): ScaleType<any> {
-  let t = keyTuples.get(keys);
-  if (!t) {
-    t = tuple(...keys);
-    keyTuples.set(keys, t);
-  }
-  return t;
-}
-
-function palletJson(registry: PortableRegistry, p: Pallet<any, any, any>, v15: boolean) {
-  const spec = p.spec;
+function palletJson(registry: PortableRegistry, p: BoundPallet, v15: boolean) {
+  const spec = p.pallet.spec;
   const base = {
     name: p.name,
-    storage: spec.storage?.length ? storageJson(registry, p.name, spec.storage) : null,
+    storage: p.storage.length ? storageJson(registry, p.name, p.storage) : null,
     calls: p.callType ? { type: registry.id(p.callType) } : null,
     events: p.eventType ? { type: registry.id(p.eventType) } : null,
-    constants: Object.entries(spec.constants ?? {}).map(([name, c]) => ({
+    constants: Object.entries(p.constants).map(([name, c]) => ({
       name,
       type: registry.id(c.type),
       value: u8aToHex(c.type.codec.enc(c.value)),
@@ -78,33 +68,54 @@ function palletJson(registry: PortableRegistry, p: Pallet<any, any, any>, v15: b
 }
 
 /**
- * The V14 bytes `buildMetadataV14` returns, built from these same declarations by the package build (tsup's
- * `define`, see tsup.config.ts) so that a started node does not build them (a large part of a cold start).
- * Undefined when running from source (tests, tsx): then they are built on first use.
+ * The default Khala runtime's V14 metadata, built by the package build (tsup's `define`, see tsup.config.ts) so
+ * that a started node does not build it (a large part of a cold start), together with the code identity of the
+ * runtime it was built for (`DevRuntime.code`: its version and pallets). Undefined when running from source
+ * (tests, tsx): then every runtime builds its own on first use.
  */
 declare const __PHALA_DEVCHAIN_METADATA_V14__: string | undefined;
+declare const __PHALA_DEVCHAIN_METADATA_V14_CODE__: string | undefined;
+
+export interface PrebuiltMetadata {
+  /** hex of the code identity (`DevRuntime.code`) of the runtime the bytes were built for */
+  code: string;
+  /** hex of its RuntimeMetadataPrefixed V14 */
+  v14: string;
+}
+
+/** What the package build baked in, if it did. */
+export function bakedMetadataV14(): PrebuiltMetadata | undefined {
+  if (
+    typeof __PHALA_DEVCHAIN_METADATA_V14__ !== 'string' ||
+    typeof __PHALA_DEVCHAIN_METADATA_V14_CODE__ !== 'string'
+  )
+    return undefined;
+  return { code: __PHALA_DEVCHAIN_METADATA_V14_CODE__, v14: __PHALA_DEVCHAIN_METADATA_V14__ };
+}
 
 /**
- * RuntimeMetadataPrefixed V14 of the pallet declarations: prebuilt in the published build, otherwise built now
- * (`buildMetadataV14Now`).
+ * The prebuilt V14 bytes for a runtime whose code identity is `code`: only when the build baked them for that same
+ * identity (same version, spec version included, and same pallets); otherwise undefined and the runtime builds its
+ * own (`buildMetadataV14`).
  */
-export function buildMetadataV14(): Uint8Array {
-  if (typeof __PHALA_DEVCHAIN_METADATA_V14__ === 'string') return hexToU8a(__PHALA_DEVCHAIN_METADATA_V14__);
-  return buildMetadataV14Now();
+export function prebuiltMetadataV14(
+  code: Uint8Array,
+  baked: PrebuiltMetadata | undefined = bakedMetadataV14(),
+): Uint8Array | undefined {
+  return baked && baked.code === u8aToHex(code) ? hexToU8a(baked.v14) : undefined;
 }
 
 /**
  * Builds RuntimeMetadataPrefixed V14 from the pallet declarations through @polkadot/types' own codecs, so the bytes
  * are exactly what a Substrate node would serve for the same declarations.
  */
-export function buildMetadataV14Now(): Uint8Array {
-  const pallets = runtimePallets();
+export function buildMetadataV14(pallets: readonly BoundPallet[], outer: OuterTypes): Uint8Array {
   const registry = new PortableRegistry();
   const json = {
     lookup: { types: [] as unknown[] },
     pallets: pallets.map((p) => palletJson(registry, p, false)),
     extrinsic: {
-      type: registry.id(UncheckedExtrinsic),
+      type: registry.id(uncheckedExtrinsicType(outer.RuntimeCall)),
       version: 4,
       signedExtensions: SIGNED_EXTENSIONS.map((e) => ({
         identifier: e.identifier,
@@ -114,15 +125,18 @@ export function buildMetadataV14Now(): Uint8Array {
     },
     type: registry.id(RuntimeType),
   };
-  registry.id(RuntimeEvent);
-  registry.id(RuntimeCall);
+  registry.id(outer.RuntimeEvent);
+  registry.id(outer.RuntimeCall);
   json.lookup.types = registry.types;
   return u8aConcat(MAGIC, Uint8Array.of(14), new TypeRegistry().createType('MetadataV14', json).toU8a());
 }
 
 /** V15 adds the runtime APIs and the outer enums; served through `Metadata_metadata_at_version(15)`. */
-export function buildMetadataV15(apis: RuntimeApiDecl[]): Uint8Array {
-  const pallets = runtimePallets();
+export function buildMetadataV15(
+  pallets: readonly BoundPallet[],
+  outer: OuterTypes,
+  apis: RuntimeApiDecl[],
+): Uint8Array {
   const registry = new PortableRegistry();
   const json = {
     lookup: { types: [] as unknown[] },
@@ -130,7 +144,7 @@ export function buildMetadataV15(apis: RuntimeApiDecl[]): Uint8Array {
     extrinsic: {
       version: 4,
       addressType: registry.id(MultiAddress),
-      callType: registry.id(RuntimeCall),
+      callType: registry.id(outer.RuntimeCall),
       signatureType: registry.id(MultiSignature),
       extraType: registry.id(SignedExtra),
       signedExtensions: SIGNED_EXTENSIONS.map((e) => ({
@@ -151,13 +165,13 @@ export function buildMetadataV15(apis: RuntimeApiDecl[]): Uint8Array {
       docs: api.docs ?? [],
     })),
     outerEnums: {
-      callType: registry.id(RuntimeCall),
-      eventType: registry.id(RuntimeEvent),
-      errorType: registry.id(RuntimeError),
+      callType: registry.id(outer.RuntimeCall),
+      eventType: registry.id(outer.RuntimeEvent),
+      errorType: registry.id(outer.RuntimeError),
     },
     custom: { map: {} },
   };
-  registry.id(UncheckedExtrinsic);
+  registry.id(uncheckedExtrinsicType(outer.RuntimeCall));
   json.lookup.types = registry.types;
   return u8aConcat(MAGIC, Uint8Array.of(15), new TypeRegistry().createType('MetadataV15', json).toU8a());
 }

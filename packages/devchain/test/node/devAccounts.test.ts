@@ -32,6 +32,12 @@ describe('dev accounts', () => {
     }
     // Substrate's well-known Alice
     expect(accounts[0]!.publicKey).toBe('0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d');
+    // no process-wide cache: another call gives the same keys but its own pairs (one caller locking its pair
+    // leaves another's alone)
+    const again = devAccounts();
+    expect(again.map((a) => a.publicKey)).toEqual(accounts.map((a) => a.publicKey));
+    expect(again[0]!.pair).not.toBe(accounts[0]!.pair);
+    expect(accounts[0]!.pair).toBe(accounts[0]!.pair);
   });
 
   it('the simulated gatekeeper keys are util-crypto’s sr25519 pairs of their seeds', () => {

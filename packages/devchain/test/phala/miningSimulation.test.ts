@@ -1,5 +1,15 @@
+import { GENESIS_TOKENOMIC_PARAMETERS, idleUpdate, minStake } from '@phala-mining/math';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GENESIS_TOKENOMIC_PARAMETERS, idleUpdate, minStake } from '../../src/pallets/phala/math/index.js';
+import {
+  addSimulatedWorker,
+  forceSettlement,
+  setGatekeeperPaused,
+  setInstantScore,
+  setWorkerOnline,
+  simulateBlock,
+  simulatedWorker,
+} from '../../src/offchain/index.js';
+import { toGk, WRITE_BACK_STEPS } from '../../src/offchain/store.js';
 import {
   bind,
   Miners,
@@ -9,20 +19,18 @@ import {
   tokenomic,
 } from '../../src/pallets/phala/mining/index.js';
 import { Mq } from '../../src/pallets/phala/mq/index.js';
-import {
-  addSimulatedWorker,
-  forceSettlement,
-  setGatekeeperPaused,
-  setInstantScore,
-  setWorkerOnline,
-  simulateBlock,
-  simulatedWorker,
-} from '../../src/pallets/phala/simulation/index.js';
-import { toGk, WRITE_BACK_STEPS } from '../../src/pallets/phala/simulation/store.js';
 import { Ext } from '../../src/runtime/ext.js';
 import type { StateReader } from '../../src/runtime/interface.js';
-import { accountOf, eventNames, PARENT_HASH, TestDispatcher } from '../helpers/runCall.js';
-import { PALLETS, phalaExt, ready, worker } from './miningHarness.js';
+import {
+  accountOf,
+  eventNames,
+  PALLETS,
+  PARENT_HASH,
+  phalaExt,
+  ready,
+  TestDispatcher,
+  worker,
+} from '../helpers/palletTest.js';
 
 const W = worker(0xaa);
 const MINER = accountOf(0x50);
