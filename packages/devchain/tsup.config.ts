@@ -1,4 +1,15 @@
+import { u8aToHex } from '@polkadot/util';
 import { defineConfig } from 'tsup';
+import { createKhalaRuntime } from './src/runtime/khala.js';
+
+// The default Khala runtime's V14 metadata, built once here (from source, where nothing is prebuilt) and shipped in
+// the bundle with the code identity it was built for, so a starting node does not build it: a runtime serves these
+// bytes only when its version and pallets are this one's (see `prebuiltMetadataV14`), any other builds its own.
+const khala = createKhalaRuntime({ genesisTimestamp: 0 });
+const define = {
+  __PHALA_DEVCHAIN_METADATA_V14__: JSON.stringify(u8aToHex(khala.metadataV14())),
+  __PHALA_DEVCHAIN_METADATA_V14_CODE__: JSON.stringify(u8aToHex(khala.code)),
+};
 
 export default defineConfig([
   {
@@ -8,6 +19,7 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     target: 'node20',
+    define,
   },
   {
     entry: { cli: 'src/cli.ts' },
@@ -15,5 +27,6 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    define,
   },
 ]);

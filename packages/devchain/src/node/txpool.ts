@@ -4,6 +4,7 @@ import type { Runtime, ValidTransaction } from '../runtime/interface.js';
 import type { BlockState } from '../runtime/state.js';
 import type { Hex } from '../scale/types.js';
 import { ErrorCode, PoolRejectedError } from './errors.js';
+import { admitTransaction, buildMembership, type Membership } from './poolMembership.js';
 import { rejection } from './poolRejection.js';
 import { ReadyHeap } from './readyHeap.js';
 import { Signal } from './signal.js';
@@ -124,6 +125,14 @@ export class TxPool {
   private readonly banned = new Map<Hex, number>();
   /** the pool's order as last computed; undefined when a change may have altered it */
   private readyCache: PoolTransaction[] | undefined;
+  /**
+   * Which transactions are ready and the tags they provide, kept up to date as submissions arrive (a submission
+   * only ever adds to the ready set), so that admitting a transaction costs O(its tags + waiting futures), not a
+   * rebuild of the whole order; undefined after a removal, rebuilt from `ready()` when next needed.
+   */
+  private membership: Membership | undefined;
+  /** pool transactions by provided tag, for the replacement check at submission */
+  private readonly providers = new Map<Hex, Set<PoolTransaction>>();
 
   constructor(
     private readonly runtime: Runtime,
@@ -224,9 +233,11 @@ export class TxPool {
     if ('err' in validity) throw rejection(validity.err, validity.reason);
     const valid = validity.ok;
 
-    const usurped: PoolTransaction[] = [];
-    for (const other of this.txs.values()) {
-      if (!other.validity.provides.some((tag) => valid.provides.includes(tag))) continue;
+    const usurped = new Set<PoolTransaction>();
+    for (const tag of valid.provides) {
+      for (const other of this.providers.get(tag) ?? []) usurped.add(other);
+    }
+    for (const other of usurped) {
       if (other.validity.priority >= valid.priority) {
         throw new PoolRejectedError(
           ErrorCode.TooLowPriority,
@@ -234,9 +245,8 @@ export class TxPool {
           'The transaction has too low priority to replace another transaction already in the pool.',
         );
       }
-      usurped.push(other);
     }
-    this.checkLimits(bytes.length, valid, usurped);
+    this.checkLimits(bytes.length, valid, [...usurped]);
     for (const other of usurped) this.drop(other.hash, { usurped: hash });
 
     const tx: PoolTransaction = {
@@ -248,7 +258,9 @@ export class TxPool {
       status: 'future',
     };
     this.txs.set(hash, tx);
+    this.index(tx);
     this.readyCache = undefined;
+    this.admit(tx);
     if (watcher) this.watch(hash, watcher, reader);
     this.refreshStatuses();
     if (tx.status === 'future') this.notify(hash, 'future');
@@ -274,8 +286,9 @@ export class TxPool {
 
   /** Removes a transaction (author_removeExtrinsic, transaction_v1_stop); watchers hear `status`. */
   drop(hash: Hex, status: TxStatus = 'dropped'): boolean {
-    if (!this.txs.delete(hash)) return false;
-    this.readyCache = undefined;
+    const tx = this.txs.get(hash);
+    if (!tx) return false;
+    this.remove(tx);
     this.notify(hash, status);
     this.watchers.delete(hash);
     return true;
@@ -293,8 +306,9 @@ export class TxPool {
     for (const bytes of included) {
       const hash = extrinsicHash(bytes);
       this.ban(hash);
-      if (!this.txs.delete(hash)) continue;
-      this.readyCache = undefined;
+      const tx = this.txs.get(hash);
+      if (!tx) continue;
+      this.remove(tx);
       this.notify(hash, { inBlock: blockHash });
       const watchers = this.watchers.get(hash);
       this.watchers.delete(hash);
@@ -373,9 +387,13 @@ export class TxPool {
     for (const tx of [...this.txs.values()]) {
       const validity = this.validate(tx.bytes);
       if ('err' in validity) this.drop(tx.hash, 'invalid');
-      else tx.validity = validity.ok;
+      else {
+        this.unindex(tx);
+        tx.validity = validity.ok;
+        this.index(tx);
+      }
     }
-    this.readyCache = undefined;
+    this.invalidate();
     this.refreshStatuses();
   }
 
@@ -394,8 +412,17 @@ export class TxPool {
     for (const hash of [...this.txs.keys()]) this.drop(hash, 'dropped');
     for (const { bytes, seq, validity } of snapshot.transactions) {
       const hash = extrinsicHash(bytes);
-      this.txs.set(hash, { hash, bytes, hex: u8aToHex(bytes) as Hex, seq, validity, status: 'future' });
-      this.readyCache = undefined;
+      const tx: PoolTransaction = {
+        hash,
+        bytes,
+        hex: u8aToHex(bytes) as Hex,
+        seq,
+        validity,
+        status: 'future',
+      };
+      this.txs.set(hash, tx);
+      this.index(tx);
+      this.invalidate();
       this.nextSeq = Math.max(this.nextSeq, seq + 1);
     }
     this.revalidate();
@@ -418,16 +445,15 @@ export class TxPool {
    * Substrate does, by its required tags; the transactions it replaces free their room first.
    */
   private checkLimits(size: number, validity: ValidTransaction, replaced: readonly PoolTransaction[]): void {
-    const readyNow = new Set(this.ready());
-    const provided = new Set<Hex>();
-    for (const tx of readyNow) for (const tag of tx.validity.provides) provided.add(tag);
-    const future = !validity.requires.every((tag) => provided.has(tag));
-    let count = 0;
-    let bytes = 0;
-    for (const tx of this.txs.values()) {
-      if (replaced.includes(tx) || readyNow.has(tx) === future) continue;
-      count++;
-      bytes += tx.bytes.length;
+    const m = this.membershipNow();
+    const future = !validity.requires.every((tag) => m.provided.has(tag));
+    const queue = future ? m.future : m.ready;
+    let count = queue.size;
+    let bytes = future ? m.futureBytes : m.readyBytes;
+    for (const tx of replaced) {
+      if (!queue.has(tx)) continue;
+      count--;
+      bytes -= tx.bytes.length;
     }
     const [maxCount, maxBytes, kind] = future
       ? [this.limits.futureCount, this.limits.futureBytes, 'future']
@@ -456,7 +482,7 @@ export class TxPool {
   }
 
   private refreshStatuses(): void {
-    const ready = new Set(this.ready());
+    const { ready } = this.membershipNow();
     for (const tx of this.txs.values()) {
       const status = ready.has(tx) ? 'ready' : 'future';
       if (status === tx.status) continue;
@@ -466,6 +492,43 @@ export class TxPool {
         this.onReady.emit(tx);
       }
     }
+  }
+
+  private invalidate(): void {
+    this.readyCache = undefined;
+    this.membership = undefined;
+  }
+
+  private remove(tx: PoolTransaction): void {
+    this.txs.delete(tx.hash);
+    this.unindex(tx);
+    this.invalidate();
+  }
+
+  private index(tx: PoolTransaction): void {
+    for (const tag of tx.validity.provides) {
+      const set = this.providers.get(tag);
+      if (set) set.add(tx);
+      else this.providers.set(tag, new Set([tx]));
+    }
+  }
+
+  private unindex(tx: PoolTransaction): void {
+    for (const tag of tx.validity.provides) {
+      const set = this.providers.get(tag);
+      set?.delete(tx);
+      if (set?.size === 0) this.providers.delete(tag);
+    }
+  }
+
+  /** Ready/future membership, rebuilt from the full order when a removal invalidated it. */
+  private membershipNow(): Membership {
+    this.membership ??= buildMembership(this.ready(), this.txs.values());
+    return this.membership;
+  }
+
+  private admit(tx: PoolTransaction): void {
+    if (this.membership) admitTransaction(this.membership, tx);
   }
 
   private notify(hash: Hex, status: TxStatus): void {

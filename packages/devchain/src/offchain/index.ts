@@ -6,14 +6,12 @@
  * heartbeats through `onMiningMessageReceived`, the gatekeeper's `MiningInfoUpdateEvent` through
  * `onGkMessageReceived`. The gatekeeper's V / payout arithmetic is the pure pRuntime model of `math/gatekeeper`.
  *
- * Simulated state lives in storage under the dev-only prefix `:phala_dev_sim:` so snapshots and persistence carry
- * it; real Khala has no such keys.
+ * Simulated state lives in storage (see `store.ts`: snapshots and persistence carry it), written only for the
+ * workers something happened to in a block; the gatekeeper's quiet per-block V steps are replayed from it.
  */
-
 import {
   type GkWorkerState,
   heartbeatPayout,
-  idleUpdate,
   miningStartState,
   mustAnswer,
   recordHeartbeat,
@@ -21,7 +19,6 @@ import {
   share,
   sumShares,
   u256FromBytes,
-  unresponsiveUpdate,
   updatePInstant,
 } from '@phala-mining/math';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
@@ -44,136 +41,54 @@ import {
 import { type DevWorkerOptions, devRegisterWorker, Workers } from '../pallets/phala/registry/index.js';
 import type { Ext } from '../runtime/ext.js';
 import type { StateReader } from '../runtime/interface.js';
-import { Bytes32 } from '../runtime/primitives.js';
+import { decodeAll, type Hex } from '../scale/types.js';
 import {
-  bool,
-  decodeAll,
-  encode,
-  type Hex,
-  option,
-  struct,
-  u8,
-  u32,
-  u64,
-  u128,
-  vec,
-} from '../scale/types.js';
+  type ControlValue,
+  control,
+  currentWorker,
+  fromGk,
+  quietStep,
+  type SimWorkerValue,
+  saveWorker,
+  setControl,
+  storedWorkerKeys,
+  WRITE_BACK_STEPS,
+  workerKey,
+} from './store.js';
 
-const PREFIX = u8aToHex(Buffer.from(':phala_dev_sim:', 'utf8')) as Hex;
-const WORKER_PREFIX = `${PREFIX}77` as Hex; // 'w'
-const CONTROL_KEY = `${PREFIX}63` as Hex; // 'c'
+export type { SimWorkerValue } from './store.js';
 
-const GkState = struct('phala_devchain::simulation::GkWorkerState', {
-  v: u128,
-  v_init: u128,
-  v_deductible: u128,
-  v_update_at: u64,
-  v_update_block: u32,
-  iteration_last: u64,
-  challenge_time_last: u64,
-  p_bench: u128,
-  p_instant: u128,
-  confidence_level: u8,
-});
-
-const SimWorker = struct('phala_devchain::simulation::SimWorker', {
-  pubkey: Bytes32,
-  /** an offline worker answers no challenge */
-  online: bool,
-  /** the score the worker's benchmark runs at (iterations/s × 6) */
-  score: u32,
-  /** benchmark iteration counter */
-  iterations: u64,
-  /** unix ms the counter was last advanced */
-  counted_at: u64,
-  session_id: u32,
-  /** the gatekeeper's view while the worker mines */
-  gk: option(GkState),
-  /** gatekeeper: marked unresponsive (reported offline) */
-  unresponsive: bool,
-  /** gatekeeper: blocks of challenges this worker had to answer and did not yet */
-  waiting: vec(u32),
-});
-type SimWorkerValue = {
-  pubkey: Hex;
-  online: boolean;
-  score: number;
-  iterations: bigint;
-  counted_at: bigint;
-  session_id: number;
-  gk: GkStateValue | undefined;
-  unresponsive: boolean;
-  waiting: number[];
-};
-type GkStateValue = {
-  v: bigint;
-  v_init: bigint;
-  v_deductible: bigint;
-  v_update_at: bigint;
-  v_update_block: number;
-  iteration_last: bigint;
-  challenge_time_last: bigint;
-  p_bench: bigint;
-  p_instant: bigint;
-  confidence_level: number;
-};
-
-const Control = struct('phala_devchain::simulation::Control', {
-  gatekeeper_paused: bool,
-  force_settle: bool,
-});
-type ControlValue = { gatekeeper_paused: boolean; force_settle: boolean };
-
-function workerKey(pubkey: Hex): Hex {
-  return `${WORKER_PREFIX}${pubkey.slice(2)}` as Hex;
-}
-
+/** A simulated worker as it is now: its gatekeeper state advanced through the steps not yet written. */
 export function simulatedWorker(state: StateReader, pubkey: Hex): SimWorkerValue | undefined {
-  const raw = state.get(workerKey(pubkey));
-  return raw ? (decodeAll(SimWorker, raw) as SimWorkerValue) : undefined;
+  const ctl = control(state);
+  const cur = currentWorker(state, workerKey(pubkey), ctl);
+  return cur && asOf(cur.stored, cur.gk, ctl.steps);
 }
 
 export function simulatedWorkers(state: StateReader): SimWorkerValue[] {
-  return state.keys(WORKER_PREFIX).map((k) => decodeAll(SimWorker, state.get(k)!) as SimWorkerValue);
+  const ctl = control(state);
+  return storedWorkerKeys(state).map((key) => {
+    const cur = currentWorker(state, key, ctl)!;
+    return asOf(cur.stored, cur.gk, ctl.steps);
+  });
 }
 
-function saveWorker(ext: Ext, w: SimWorkerValue): void {
-  ext.state.set(workerKey(w.pubkey), encode(SimWorker, w));
+/** A record valid to store: `gk` is the state at gatekeeper step `steps`. */
+function asOf(stored: SimWorkerValue, gk: GkWorkerState | undefined, steps: bigint): SimWorkerValue {
+  return { ...stored, gk: gk && fromGk(gk), gk_step: steps };
 }
 
-function control(state: StateReader): ControlValue {
-  const raw = state.get(CONTROL_KEY);
-  return raw ? (decodeAll(Control, raw) as ControlValue) : { gatekeeper_paused: false, force_settle: false };
+/** blake2_256(pubkey) as U256, what the challenge compares; constant per worker, so computed once. */
+const pubkeyHashes = new Map<Hex, bigint>();
+function pubkeyHash(pubkey: Hex): bigint {
+  let h = pubkeyHashes.get(pubkey);
+  if (h === undefined) {
+    h = u256FromBytes(blake2AsU8a(hexToU8a(pubkey), 256));
+    if (pubkeyHashes.size >= 1 << 20) pubkeyHashes.clear();
+    pubkeyHashes.set(pubkey, h);
+  }
+  return h;
 }
-
-function setControl(ext: Ext, c: ControlValue): void {
-  ext.state.set(CONTROL_KEY, encode(Control, c));
-}
-
-const toGk = (s: GkStateValue): GkWorkerState => ({
-  v: s.v,
-  vInit: s.v_init,
-  vDeductible: s.v_deductible,
-  vUpdateAt: s.v_update_at,
-  vUpdateBlock: s.v_update_block,
-  iterationLast: s.iteration_last,
-  challengeTimeLast: s.challenge_time_last,
-  pBench: s.p_bench,
-  pInstant: s.p_instant,
-  confidenceLevel: s.confidence_level,
-});
-const fromGk = (s: GkWorkerState): GkStateValue => ({
-  v: s.v,
-  v_init: s.vInit,
-  v_deductible: s.vDeductible,
-  v_update_at: s.vUpdateAt,
-  v_update_block: s.vUpdateBlock,
-  iteration_last: s.iterationLast,
-  challenge_time_last: s.challengeTimeLast,
-  p_bench: s.pBench,
-  p_instant: s.pInstant,
-  confidence_level: s.confidenceLevel,
-});
 
 export class SimulationError extends Error {
   override readonly name = 'SimulationError';
@@ -185,56 +100,73 @@ export class SimulationError extends Error {
 /** Registers a worker (as registration + benchmark would) and starts simulating it, online, at its score. */
 export function addSimulatedWorker(ext: Ext, options: DevWorkerOptions): void {
   devRegisterWorker(ext, options);
-  saveWorker(ext, {
-    pubkey: options.pubkey,
-    online: true,
-    score: options.initialScore,
-    iterations: 0n,
-    counted_at: BigInt(ext.nowMs),
-    session_id: 0,
-    gk: undefined,
-    unresponsive: false,
-    waiting: [],
-  });
+  const ctl = control(ext.state);
+  saveWorker(
+    ext.state,
+    {
+      pubkey: options.pubkey,
+      online: true,
+      score: options.initialScore,
+      iterations: 0n,
+      counted_at: BigInt(ext.nowMs),
+      session_id: 0,
+      gk: undefined,
+      gk_step: ctl.steps,
+      unresponsive: false,
+      waiting: [],
+    },
+    ctl.params,
+  );
 }
 
-function requireWorker(ext: Ext, pubkey: Hex): SimWorkerValue {
-  const w = simulatedWorker(ext.state, pubkey);
-  if (!w) throw new SimulationError(`${pubkey} is not a simulated worker`);
-  return w;
+function requireWorker(ext: Ext, pubkey: Hex): { w: SimWorkerValue; ctl: ControlValue } {
+  const ctl = control(ext.state);
+  const cur = currentWorker(ext.state, workerKey(pubkey), ctl);
+  if (!cur) throw new SimulationError(`${pubkey} is not a simulated worker`);
+  return { w: asOf(cur.stored, cur.gk, ctl.steps), ctl };
 }
 
 /** An offline worker stops answering challenges; the gatekeeper reports it offline after heartbeat_window blocks. */
 export function setWorkerOnline(ext: Ext, pubkey: Hex, online: boolean): void {
-  saveWorker(ext, { ...requireWorker(ext, pubkey), online });
+  const { w, ctl } = requireWorker(ext, pubkey);
+  saveWorker(ext.state, { ...w, online }, ctl.params);
 }
 
 /** The score the worker's benchmark runs at from now on (what the chain will measure as p_instant). */
 export function setInstantScore(ext: Ext, pubkey: Hex, score: number): void {
   if (!Number.isInteger(score) || score < 0)
     throw new RangeError(`score must be a non-negative integer, got ${score}`);
-  const w = advanceCounter(requireWorker(ext, pubkey), BigInt(ext.nowMs));
-  saveWorker(ext, { ...w, score });
+  const { w, ctl } = requireWorker(ext, pubkey);
+  const nowMs = BigInt(ext.nowMs);
+  saveWorker(
+    ext.state,
+    {
+      ...w,
+      iterations: iterationsAt(w, nowMs),
+      counted_at: nowMs > w.counted_at ? nowMs : w.counted_at,
+      score,
+    },
+    ctl.params,
+  );
 }
 
 /** A paused gatekeeper neither updates V nor reports anything (as if all gatekeepers were down). */
 export function setGatekeeperPaused(ext: Ext, paused: boolean): void {
-  setControl(ext, { ...control(ext.state), gatekeeper_paused: paused });
+  setControl(ext.state, { ...control(ext.state), gatekeeper_paused: paused });
 }
 
 /** At the end of this block every responsive mining worker is settled as if it had sent a heartbeat. */
 export function forceSettlement(ext: Ext): void {
-  setControl(ext, { ...control(ext.state), force_settle: true });
+  setControl(ext.state, { ...control(ext.state), force_settle: true });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // The block step
 
-function advanceCounter(w: SimWorkerValue, nowMs: bigint): SimWorkerValue {
-  if (nowMs <= w.counted_at) return w;
-  // score = iterations per second × 6
-  const gained = (BigInt(w.score) * (nowMs - w.counted_at)) / 6000n;
-  return { ...w, iterations: w.iterations + gained, counted_at: nowMs };
+/** The benchmark counter at `nowMs`: it runs at score/6 iterations per second from `counted_at`. */
+function iterationsAt(w: SimWorkerValue, nowMs: bigint): bigint {
+  if (nowMs <= w.counted_at) return w.iterations;
+  return w.iterations + (BigInt(w.score) * (nowMs - w.counted_at)) / 6000n;
 }
 
 function blockEvents(ext: Ext): SystemEventValue[] {
@@ -243,13 +175,46 @@ function blockEvents(ext: Ext): SystemEventValue[] {
     .map((m) => decodeAll(SystemEvent, m.payload));
 }
 
+/** One worker while a block is simulated; `dirty` when it must be written. */
+interface Working {
+  w: SimWorkerValue;
+  gk: GkWorkerState | undefined;
+  dirty: boolean;
+  /** the in-memory record of the stored state, advanced without a write when the worker stays clean */
+  remember: ((gk: GkWorkerState, step: bigint, params: Hex | undefined) => void) | undefined;
+}
+
 /** Runs one block of the simulated workers and gatekeeper. Call after every pallet's on_finalize. */
 export function simulateBlock(ext: Ext): void {
   const nowMs = BigInt(ext.nowMs);
   const block = ext.blockNumber;
   const events = blockEvents(ext);
-  const workers = new Map(simulatedWorkers(ext.state).map((w) => [w.pubkey, advanceCounter(w, nowMs)]));
-  const ctl = control(ext.state);
+  const ctl0 = control(ext.state);
+  let ctl = ctl0;
+  const gkRuns = !ctl.gatekeeper_paused && TokenomicParameters.exists(ext.state);
+  const paramsNow = gkRuns ? (u8aToHex(ext.state.get(TokenomicParameters.key())!) as Hex) : ctl.params;
+  const keys = storedWorkerKeys(ext.state);
+
+  if (ctl.params !== undefined && paramsNow !== ctl.params) {
+    // New parameters from this block on: every step not yet written was taken under the old ones, so write them.
+    for (const key of keys) {
+      const cur = currentWorker(ext.state, key, ctl)!;
+      if (cur.gk && cur.stored.gk_step < ctl.steps)
+        saveWorker(ext.state, asOf(cur.stored, cur.gk, ctl.steps), ctl.params);
+    }
+  }
+  ctl = { ...ctl, params: paramsNow };
+
+  const workers = new Map<Hex, Working>();
+  for (const key of keys) {
+    const cur = currentWorker(ext.state, key, ctl)!;
+    workers.set(cur.stored.pubkey, {
+      w: cur.stored,
+      gk: cur.gk,
+      dirty: false,
+      remember: cur.remember,
+    });
+  }
   const settle: SettleInfoValue[] = [];
   const offline: Hex[] = [];
   const recovered: Hex[] = [];
@@ -257,23 +222,20 @@ export function simulateBlock(ext: Ext): void {
   // Session changes the chain announced this block.
   for (const e of events) {
     if (e.tag !== 'WorkerEvent') continue;
-    const w = workers.get(e.value.pubkey);
-    if (!w) continue;
+    const x = workers.get(e.value.pubkey);
+    if (!x) continue;
     const ev = e.value.event;
     if (ev.tag === 'MiningStart') {
-      const conf = Workers.get(ext.state, w.pubkey)?.confidence_level ?? 128;
-      const gk = miningStartState(ev.value.init_v, ev.value.init_p, conf, nowMs, block);
-      workers.set(w.pubkey, {
-        ...w,
-        session_id: ev.value.session_id,
-        gk: fromGk(gk),
-        unresponsive: false,
-        waiting: [],
-      });
-    } else if (ev.tag === 'MiningStop' && w.gk) {
+      const conf = Workers.get(ext.state, x.w.pubkey)?.confidence_level ?? 128;
+      x.gk = miningStartState(ev.value.init_v, ev.value.init_p, conf, nowMs, block);
+      x.w = { ...x.w, session_id: ev.value.session_id, unresponsive: false, waiting: [] };
+      x.dirty = true;
+    } else if (ev.tag === 'MiningStop' && x.gk) {
       // The gatekeeper's final word on a stopped worker: its V, nothing paid.
-      if (!ctl.gatekeeper_paused) settle.push({ pubkey: w.pubkey, v: w.gk.v, payout: 0n, treasury: 0n });
-      workers.set(w.pubkey, { ...w, gk: undefined, unresponsive: false, waiting: [] });
+      if (!ctl.gatekeeper_paused) settle.push({ pubkey: x.w.pubkey, v: x.gk.v, payout: 0n, treasury: 0n });
+      x.gk = undefined;
+      x.w = { ...x.w, unresponsive: false, waiting: [] };
+      x.dirty = true;
     }
   }
 
@@ -282,70 +244,95 @@ export function simulateBlock(ext: Ext): void {
   for (const e of events) {
     if (e.tag !== 'HeartbeatChallenge') continue;
     const { seed, online_target } = e.value;
-    for (const w of workers.values()) {
-      if (!w.gk) continue;
-      if (!mustAnswer(u256FromBytes(blake2AsU8a(hexToU8a(w.pubkey), 256)), seed, online_target)) continue;
+    for (const x of workers.values()) {
+      if (!x.gk) continue;
+      if (!mustAnswer(pubkeyHash(x.w.pubkey), seed, online_target)) continue;
       // Only the oldest unanswered challenge decides unresponsiveness.
-      workers.set(w.pubkey, { ...w, waiting: w.waiting.length > 0 ? w.waiting : [block] });
-      if (!w.online) continue;
-      const miner = WorkerBindings.get(ext.state, w.pubkey);
+      if (x.w.waiting.length === 0) {
+        x.w = { ...x.w, waiting: [block] };
+        x.dirty = true;
+      }
+      if (!x.w.online) continue;
+      const miner = WorkerBindings.get(ext.state, x.w.pubkey);
       const info = miner ? Miners.get(ext.state, miner) : undefined;
       // A second heartbeat within one chain second would be rejected on chain; real workers never manage that.
       if (!info || ext.nowSeconds <= info.benchmark.challenge_time_last) continue;
       onMiningMessageReceived(
         ext,
-        { tag: 'Worker', value: w.pubkey },
+        { tag: 'Worker', value: x.w.pubkey },
         {
           tag: 'Heartbeat',
           value: {
-            session_id: w.session_id,
+            session_id: x.w.session_id,
             challenge_block: block,
             challenge_time: nowMs,
-            iterations: w.iterations,
+            iterations: iterationsAt(x.w, nowMs),
           },
         },
       );
-      answered.add(w.pubkey);
+      answered.add(x.w.pubkey);
     }
   }
 
-  if (!ctl.gatekeeper_paused && TokenomicParameters.exists(ext.state)) {
+  // A step counts only when some worker mines: a chain without mining workers writes no simulation state at all.
+  const steps = gkRuns && [...workers.values()].some((x) => x.gk) ? ctl.steps + 1n : ctl.steps;
+  if (gkRuns) {
     const params = tokenomic(ext);
-    const mining = [...workers.values()].filter((w) => w.gk);
-    const sumShare = sumShares(mining.filter((w) => !w.unresponsive).map((w) => share(toGk(w.gk!))));
-    for (const w of mining) {
-      let gk = toGk(w.gk!);
-      let { unresponsive, waiting } = w;
-      const heartbeat = answered.has(w.pubkey) || (ctl.force_settle && !unresponsive);
+    const mining = [...workers.values()].filter((x) => x.gk);
+    const sumShare = sumShares(mining.filter((x) => !x.w.unresponsive).map((x) => share(x.gk!)));
+    for (const x of mining) {
+      let gk = x.gk!;
+      let { unresponsive, waiting } = x.w;
+      const heartbeat = answered.has(x.w.pubkey) || (ctl.force_settle && !unresponsive);
       if (heartbeat) {
-        gk = recordHeartbeat(updatePInstant(gk, nowMs, w.iterations), nowMs, w.iterations);
+        const iterations = iterationsAt(x.w, nowMs);
+        gk = recordHeartbeat(updatePInstant(gk, nowMs, iterations), nowMs, iterations);
         waiting = [];
         if (unresponsive) {
           gk = recoverUpdate(gk, nowMs, block);
           unresponsive = false;
-          recovered.push(w.pubkey);
+          recovered.push(x.w.pubkey);
         } else {
           const paid = heartbeatPayout(params, gk, sumShare, nowMs, block);
           gk = paid.state;
           if (paid.settled)
-            settle.push({ pubkey: w.pubkey, v: gk.v, payout: paid.payout, treasury: paid.treasury });
+            settle.push({ pubkey: x.w.pubkey, v: gk.v, payout: paid.payout, treasury: paid.treasury });
         }
-      } else if (unresponsive) {
-        gk = unresponsiveUpdate(params, gk).state;
+        x.dirty = true;
       } else {
-        gk = idleUpdate(params, gk).state;
+        gk = quietStep(params, gk, unresponsive);
         const oldest = waiting[0];
-        if (oldest !== undefined && block - oldest > params.heartbeatWindow) {
+        if (!unresponsive && oldest !== undefined && block - oldest > params.heartbeatWindow) {
           unresponsive = true;
-          offline.push(w.pubkey);
+          offline.push(x.w.pubkey);
+          x.dirty = true;
         }
       }
-      workers.set(w.pubkey, { ...w, gk: fromGk(gk), unresponsive, waiting });
+      x.gk = gk;
+      if (unresponsive !== x.w.unresponsive || waiting !== x.w.waiting)
+        x.w = { ...x.w, unresponsive, waiting };
+      // bring stored states up to date now and then, spread over the blocks (bounds a cold replay)
+      const behind = steps - x.w.gk_step;
+      const half = BigInt(WRITE_BACK_STEPS / 2);
+      if (
+        behind >= BigInt(WRITE_BACK_STEPS) ||
+        (behind >= half && (steps + pubkeyHash(x.w.pubkey)) % half === 0n)
+      )
+        x.dirty = true;
     }
   }
 
-  for (const w of workers.values()) saveWorker(ext, w);
-  if (ctl.force_settle) setControl(ext, { ...ctl, force_settle: false });
+  for (const x of workers.values()) {
+    if (x.dirty) saveWorker(ext.state, asOf(x.w, x.gk, steps), ctl.params);
+    else if (x.gk && x.remember) x.remember(x.gk, steps, ctl.params);
+  }
+  const nextCtl = { ...ctl, steps, force_settle: false };
+  if (
+    ctl0.steps !== nextCtl.steps ||
+    ctl0.params !== nextCtl.params ||
+    ctl0.force_settle !== nextCtl.force_settle
+  )
+    setControl(ext.state, nextCtl);
   if (offline.length || recovered.length || settle.length) {
     onGkMessageReceived(
       ext,

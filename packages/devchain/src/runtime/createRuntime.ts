@@ -32,7 +32,7 @@ import {
   type StateReader,
   type Validity,
 } from './interface.js';
-import { buildMetadataV14, buildMetadataV15 } from './metadata.js';
+import { buildMetadataV14, buildMetadataV15, prebuiltMetadataV14 } from './metadata.js';
 import { createOuterTypes, type OuterTypes } from './outer.js';
 import type { BoundPallet, Pallet } from './pallet.js';
 import { callRuntimeApi, type RuntimeApiHost } from './runtimeApi.js';
@@ -55,6 +55,11 @@ export interface RuntimeDefinition {
   hooks: RuntimeHooks;
   /** the pallets' Config items (upward callbacks, route tables), see runtime/config.ts */
   configs?: PalletConfigs;
+  /**
+   * may serve the V14 metadata the package build baked (tsup.config.ts, the default Khala runtime's) — used only
+   * when this runtime's code identity (version and pallets) is the one it was baked for, else built on first use
+   */
+  prebuiltMetadata?: boolean;
   chainName: string;
   properties: { ss58Format: number; tokenDecimals: number; tokenSymbol: string };
 }
@@ -98,6 +103,9 @@ export class DevRuntime implements Runtime, RuntimeApiHost {
     atBlock: { number: number; hash: Hex },
     action: DevAction,
   ) => DevActionResult;
+  /** what stands in for the wasm blob under `:code` (see `codeOf`): this runtime's version and pallets */
+  readonly code: Uint8Array;
+  private readonly prebuiltMetadata: boolean;
   private v14: Uint8Array | undefined;
   private v15: Uint8Array | undefined;
 
@@ -112,6 +120,8 @@ export class DevRuntime implements Runtime, RuntimeApiHost {
     const types = { ...this.outer, version: definition.version };
     bound = [...definition.pallets].sort((a, b) => a.index - b.index).map((p) => p.bind(types));
     this.pallets = bound;
+    this.code = codeOf(definition.version, bound);
+    this.prebuiltMetadata = definition.prebuiltMetadata ?? false;
     this.events = eventsStorage(this.outer.EventRecords);
     this.UncheckedExtrinsic = uncheckedExtrinsicType(this.outer.RuntimeCall);
     this.executive = new Executive(
@@ -162,9 +172,14 @@ export class DevRuntime implements Runtime, RuntimeApiHost {
     return decodeExtrinsic(this.outer.RuntimeCall, bytes);
   }
 
-  /** RuntimeMetadataPrefixed V14, built on first use and kept by this runtime. */
+  /**
+   * RuntimeMetadataPrefixed V14, built on first use and kept by this runtime (or the package build's bytes, when
+   * the definition allows them and they were built for this very version and pallets).
+   */
   metadataV14(): Uint8Array {
-    this.v14 ??= buildMetadataV14(this.pallets, this.outer);
+    this.v14 ??=
+      (this.prebuiltMetadata ? prebuiltMetadataV14(this.code) : undefined) ??
+      buildMetadataV14(this.pallets, this.outer);
     return this.v14;
   }
 
@@ -182,7 +197,7 @@ export class DevRuntime implements Runtime, RuntimeApiHost {
   }
 
   genesisBlock(): BuiltBlock {
-    this.genesisCache ??= this.builder.genesis(this.config, codeOf(this.version, this.pallets));
+    this.genesisCache ??= this.builder.genesis(this.config, this.code);
     return this.genesisCache;
   }
 

@@ -1,6 +1,18 @@
-import { Keyring } from '@polkadot/keyring';
+import { DEV_PHRASE, Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { u8aToHex } from '@polkadot/util';
+import {
+  encodeAddress,
+  keyExtractPath,
+  keyFromPath,
+  mnemonicToMiniSecret,
+  sr25519PairFromSeed,
+} from '@polkadot/util-crypto';
+import {
+  sr25519DeriveKeypairHard,
+  sr25519KeypairFromSeed,
+  isReady as wasmReady,
+} from '@polkadot/wasm-crypto';
 import type { Hex } from '../scale/types.js';
 
 export const DEV_ACCOUNT_NAMES = ['alice', 'bob', 'charlie', 'dave', 'eve', 'ferdie'] as const;
@@ -20,12 +32,40 @@ export interface DevAccount {
  * The well-known Substrate dev accounts (sr25519 from `//Alice` … `//Ferdie`), endowed at genesis. Derived afresh
  * on every call (no process-wide cache: a key pair can be locked or unlocked by whoever holds it), so callers that
  * need them repeatedly keep the result.
+ *
+ * A cold start needs only their public keys. Those come from the WASM schnorrkel (hard derivation of the dev
+ * phrase's seed, the same HDKD `keyring.addFromUri` runs; ~5 ms for all six): @polkadot/util-crypto's pure-JS
+ * sr25519 spends ~100 ms building curve tables on its first use. Each account's keyring pair is made when first
+ * asked for, and belongs to the array this call returned.
  */
 export function devAccounts(): DevAccount[] {
-  const keyring = new Keyring({ type: 'sr25519', ss58Format: 30 });
+  // the dev phrase's seed (a PBKDF2 of 2048 rounds) computed once for all six, not once per account
+  const seed = mnemonicToMiniSecret(DEV_PHRASE);
+  let keyring: Keyring | undefined;
   return DEV_ACCOUNT_NAMES.map((name) => {
     const uri = `//${name[0]!.toUpperCase()}${name.slice(1)}`;
-    const pair = keyring.addFromUri(uri);
-    return { name, uri, pair, publicKey: u8aToHex(pair.publicKey) as Hex, address: pair.address };
+    const { path } = keyExtractPath(uri);
+    const publicKey = derivedPublicKey(seed, path);
+    let pair: KeyringPair | undefined;
+    return {
+      name,
+      uri,
+      get pair(): KeyringPair {
+        keyring ??= new Keyring({ type: 'sr25519', ss58Format: 30 });
+        pair ??= keyring.addFromPair(keyFromPath(sr25519PairFromSeed(seed), path, 'sr25519'));
+        return pair;
+      },
+      publicKey: u8aToHex(publicKey) as Hex,
+      address: encodeAddress(publicKey, 30),
+    };
   });
+}
+
+function derivedPublicKey(seed: Uint8Array, path: ReturnType<typeof keyExtractPath>['path']): Uint8Array {
+  if (!wasmReady() || path.some((j) => !j.isHard))
+    return keyFromPath(sr25519PairFromSeed(seed), path, 'sr25519').publicKey;
+  // a keypair is secret (64 bytes) ++ public (32 bytes)
+  let keypair = sr25519KeypairFromSeed(seed);
+  for (const junction of path) keypair = sr25519DeriveKeypairHard(keypair, junction.chainCode);
+  return keypair.slice(64);
 }

@@ -107,6 +107,7 @@ export function createKhalaRuntime(options: KhalaRuntimeOptions = {}): KhalaRunt
     genesis: khalaGenesis(options),
     hooks,
     configs: khalaPalletConfigs(),
+    prebuiltMetadata: true,
     chainName: 'Khala Local Testnet',
     properties: { ss58Format: 30, tokenDecimals: 12, tokenSymbol: 'PHA' },
   }) as KhalaRuntime;

@@ -1,5 +1,5 @@
 import { TypeRegistry } from '@polkadot/types';
-import { u8aConcat, u8aToHex } from '@polkadot/util';
+import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { PortableRegistry } from '../scale/registry.js';
 import { type ScaleType, tuple } from '../scale/types.js';
 import { RuntimeType, SIGNED_EXTENSIONS, SignedExtra, uncheckedExtrinsicType } from './extrinsic.js';
@@ -65,6 +65,44 @@ function palletJson(registry: PortableRegistry, p: BoundPallet, v15: boolean) {
     index: p.index,
   };
   return v15 ? { ...base, docs: spec.docs ?? [] } : base;
+}
+
+/**
+ * The default Khala runtime's V14 metadata, built by the package build (tsup's `define`, see tsup.config.ts) so
+ * that a started node does not build it (a large part of a cold start), together with the code identity of the
+ * runtime it was built for (`DevRuntime.code`: its version and pallets). Undefined when running from source
+ * (tests, tsx): then every runtime builds its own on first use.
+ */
+declare const __PHALA_DEVCHAIN_METADATA_V14__: string | undefined;
+declare const __PHALA_DEVCHAIN_METADATA_V14_CODE__: string | undefined;
+
+export interface PrebuiltMetadata {
+  /** hex of the code identity (`DevRuntime.code`) of the runtime the bytes were built for */
+  code: string;
+  /** hex of its RuntimeMetadataPrefixed V14 */
+  v14: string;
+}
+
+/** What the package build baked in, if it did. */
+export function bakedMetadataV14(): PrebuiltMetadata | undefined {
+  if (
+    typeof __PHALA_DEVCHAIN_METADATA_V14__ !== 'string' ||
+    typeof __PHALA_DEVCHAIN_METADATA_V14_CODE__ !== 'string'
+  )
+    return undefined;
+  return { code: __PHALA_DEVCHAIN_METADATA_V14_CODE__, v14: __PHALA_DEVCHAIN_METADATA_V14__ };
+}
+
+/**
+ * The prebuilt V14 bytes for a runtime whose code identity is `code`: only when the build baked them for that same
+ * identity (same version, spec version included, and same pallets); otherwise undefined and the runtime builds its
+ * own (`buildMetadataV14`).
+ */
+export function prebuiltMetadataV14(
+  code: Uint8Array,
+  baked: PrebuiltMetadata | undefined = bakedMetadataV14(),
+): Uint8Array | undefined {
+  return baked && baked.code === u8aToHex(code) ? hexToU8a(baked.v14) : undefined;
 }
 
 /**

@@ -164,13 +164,24 @@ export class Overlay implements StateReader {
   keys(prefix: Hex): Hex[] {
     const base = this.parent.keys(prefix);
     if (this.changes.size === 0) return base;
-    const set = new Set(base);
+    // only this layer's changes under the prefix matter: without any, the parent's sorted list stands as is
+    const removed = new Set<Hex>();
+    const added: Hex[] = [];
+    let baseSet: Set<Hex> | undefined;
     for (const [k, v] of this.changes) {
       if (!k.startsWith(prefix)) continue;
-      if (v === null) set.delete(k);
-      else set.add(k);
+      baseSet ??= new Set(base);
+      if (v === null) {
+        if (baseSet.has(k)) removed.add(k);
+      } else if (!baseSet.has(k)) added.push(k);
     }
-    return [...set].sort();
+    if (removed.size === 0 && added.length === 0) return base;
+    let keys = removed.size ? base.filter((k) => !removed.has(k)) : base.slice();
+    if (added.length) {
+      added.sort();
+      keys = mergeSorted(keys, added);
+    }
+    return keys;
   }
 
   child(): Overlay {

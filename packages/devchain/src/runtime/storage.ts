@@ -1,4 +1,4 @@
-import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { compactFromU8a, compactToU8a, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, xxhashAsU8a } from '@polkadot/util-crypto';
 import { decodeAll, decodePrefix, type Hex, type ScaleType } from '../scale/types.js';
 import type { StateReader } from './interface.js';
@@ -38,6 +38,60 @@ function hashPrefixLength(hasher: Hasher): number | undefined {
   if (hasher === 'Twox64Concat') return 8;
   if (hasher === 'Identity') return 0;
   return undefined;
+}
+
+/**
+ * Computed storage keys by their (primitive) key values: hashing a key (SCALE-encode, blake2/xxhash, hex) costs
+ * as much as encoding a value, and blocks look up the same accounts and pools over and over. Bounded per item.
+ */
+const KEY_CACHE_SIZE = 32_768;
+class KeyCache {
+  private readonly map = new Map<string | number | bigint, Hex>();
+  get(k: unknown, compute: () => Hex): Hex {
+    const t = typeof k;
+    if (t !== 'string' && t !== 'number' && t !== 'bigint') return compute();
+    const known = this.map.get(k as string);
+    if (known !== undefined) return known;
+    const key = compute();
+    if (this.map.size >= KEY_CACHE_SIZE) this.map.clear();
+    this.map.set(k as string, key);
+    return key;
+  }
+}
+
+/** A cache key for several primitive key values (typed, so 1 and 1n and '1' differ), or undefined. */
+function compositeKey(k: readonly unknown[]): string | undefined {
+  let out = '';
+  for (const part of k) {
+    const t = typeof part;
+    if (t !== 'string' && t !== 'number' && t !== 'bigint') return undefined;
+    out += `${t[0]}${String(part)}|`;
+  }
+  return out;
+}
+
+/**
+ * Substrate's `StorageValue::append` for a `Vec<T>` value: the length prefix is rewritten and the new item's
+ * encoding added after the items already there, which are not decoded (decoding and re-encoding the list on every
+ * push made a block's pushes quadratic). A value that does not start with a length is replaced, as Substrate does.
+ */
+export function appendToVec(state: Overlay, key: Hex, encodedItem: Uint8Array): void {
+  const raw = state.get(key);
+  let length: number | undefined;
+  let offset = 0;
+  if (raw) {
+    try {
+      const [used, count] = compactFromU8a(raw);
+      [offset, length] = [used, count.toNumber()];
+    } catch {
+      length = undefined;
+    }
+  }
+  if (raw === undefined || length === undefined) {
+    state.set(key, u8aConcat(compactToU8a(1), encodedItem));
+    return;
+  }
+  state.set(key, u8aConcat(compactToU8a(length + 1), raw.subarray(offset), encodedItem));
 }
 
 export function storagePrefix(pallet: string, item: string): Hex {
@@ -138,8 +192,12 @@ export class StorageMap<K, V, D extends boolean> extends StorageItemBase<V, D> {
     this.keyType = key;
   }
 
+  private readonly keyCache = new KeyCache();
   key(k: K): Hex {
-    return (this.prefix + u8aToHex(hashKey(this.hasher, this.keyType.codec.enc(k))).slice(2)) as Hex;
+    return this.keyCache.get(
+      k,
+      () => (this.prefix + u8aToHex(hashKey(this.hasher, this.keyType.codec.enc(k))).slice(2)) as Hex,
+    );
   }
   get(state: StateReader, k: K): Read<V, D> {
     return this.read(state, this.key(k));
@@ -180,11 +238,16 @@ export class StorageNMap<K extends unknown[], V, D extends boolean> extends Stor
     super(pallet, name, hasherList, keyTypes, options);
   }
 
+  private readonly keyCache = new KeyCache();
   key(...k: K): Hex {
-    let out = this.prefix as string;
-    for (let i = 0; i < k.length; i++)
-      out += u8aToHex(hashKey(this.hasherList[i]!, this.keyTypes[i]!.codec.enc(k[i]))).slice(2);
-    return out as Hex;
+    const compute = () => {
+      let out = this.prefix as string;
+      for (let i = 0; i < k.length; i++)
+        out += u8aToHex(hashKey(this.hasherList[i]!, this.keyTypes[i]!.codec.enc(k[i]))).slice(2);
+      return out as Hex;
+    };
+    const cacheKey = compositeKey(k);
+    return cacheKey === undefined ? compute() : this.keyCache.get(cacheKey, compute);
   }
   /** Prefix covering every entry whose first keys are `k`. */
   partialKey(...k: unknown[]): Hex {

@@ -77,13 +77,48 @@ function prim<V>(primitive: Primitive, codec: Codec<V>): ScaleType<V> {
   return make({ kind: 'primitive', primitive }, codec);
 }
 
+/*
+ * Faster encoders for the fixed-width integers every storage value is made of: scale-ts builds a DataView per
+ * encoded integer, which made encoding dominate block building. These write the same little-endian bytes (with
+ * the same wrapping of out-of-range input as DataView's setters) without one; decoding stays scale-ts's.
+ */
+const scratch = new DataView(new ArrayBuffer(16));
+const scratchBytes = new Uint8Array(scratch.buffer);
+
+function encodeU16(v: number): Uint8Array {
+  const out = new Uint8Array(2);
+  out[0] = v;
+  out[1] = v >>> 8;
+  return out;
+}
+
+function encodeU32(v: number): Uint8Array {
+  const out = new Uint8Array(4);
+  out[0] = v;
+  out[1] = v >>> 8;
+  out[2] = v >>> 16;
+  out[3] = v >>> 24;
+  return out;
+}
+
+function encodeU64(v: bigint): Uint8Array {
+  scratch.setBigUint64(0, v, true);
+  return scratchBytes.slice(0, 8);
+}
+
+function encodeU128(v: bigint): Uint8Array {
+  scratch.setBigUint64(0, BigInt.asUintN(64, v), true);
+  scratch.setBigUint64(8, BigInt.asUintN(64, v >> 64n), true);
+  return scratchBytes.slice(0, 16);
+}
+
 export const bool = prim('bool', scaleBool);
 export const str = prim('str', scaleStr);
 export const u8 = prim('u8', scaleU8);
-export const u16 = prim('u16', scaleU16);
-export const u32 = prim('u32', scaleU32);
-export const u64 = prim('u64', scaleU64);
-export const u128 = prim('u128', scaleU128);
+export const u16 = prim('u16', createCodec(encodeU16, scaleU16.dec));
+export const u32 = prim('u32', createCodec(encodeU32, scaleU32.dec));
+export const u64 = prim('u64', createCodec(encodeU64, scaleU64.dec));
+export const u128 = prim('u128', createCodec(encodeU128, scaleU128.dec));
 export const u256 = prim('u256', scaleU256);
 export const i8 = prim('i8', scaleI8);
 export const i16 = prim('i16', scaleI16);

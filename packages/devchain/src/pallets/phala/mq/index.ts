@@ -11,7 +11,7 @@ import { configKey } from '../../../runtime/config.js';
 import type { Ext, RuntimeCallValue } from '../../../runtime/ext.js';
 import type { StateReader } from '../../../runtime/interface.js';
 import { badOrigin, call, definePallet } from '../../../runtime/pallet.js';
-import { storageOf } from '../../../runtime/storage.js';
+import { appendToVec, storageOf } from '../../../runtime/storage.js';
 import {
   bytes,
   decodeAll,
@@ -139,7 +139,7 @@ export function routeMessage(
 export function pushOutbound(ext: Ext, message: MessageValue): void {
   routeMessage(ext, message.sender, message.destination, message.payload);
   if (topicIsOffchain(message.destination)) {
-    OutboundMessages.set(ext.state, [...OutboundMessages.get(ext.state), message]);
+    appendToVec(ext.state, OutboundMessages.key(), encode(Message, message));
   }
 }
 

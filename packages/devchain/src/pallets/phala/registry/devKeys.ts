@@ -4,6 +4,7 @@
  */
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, sr25519PairFromSeed } from '@polkadot/util-crypto';
+import { sr25519KeypairFromSeed, isReady as wasmReady } from '@polkadot/wasm-crypto';
 import type { Hex } from '../../../scale/types.js';
 
 export interface Sr25519Keys {
@@ -12,10 +13,26 @@ export interface Sr25519Keys {
   seed: Uint8Array;
 }
 
+/**
+ * The public key through the WASM schnorrkel when loaded (the pure-JS sr25519 spends ~100 ms building curve
+ * tables on first use, a large part of a cold start); the secret key, in @polkadot/util-crypto's format, when
+ * first asked for.
+ */
 export function devKeysFromSeedPhrase(phrase: string): Sr25519Keys {
   const seed = blake2AsU8a(phrase, 256);
-  const pair = sr25519PairFromSeed(seed);
-  return { publicKey: u8aToHex(pair.publicKey) as Hex, secretKey: pair.secretKey, seed };
+  let secretKey: Uint8Array | undefined;
+  // a WASM keypair is secret (64 bytes) ++ public (32 bytes)
+  const publicKey = wasmReady()
+    ? sr25519KeypairFromSeed(seed).slice(64)
+    : sr25519PairFromSeed(seed).publicKey;
+  return {
+    publicKey: u8aToHex(publicKey) as Hex,
+    get secretKey() {
+      secretKey ??= sr25519PairFromSeed(seed).secretKey;
+      return secretKey;
+    },
+    seed,
+  };
 }
 
 /**

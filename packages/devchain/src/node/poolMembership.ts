@@ -1,0 +1,65 @@
+import type { Hex } from '../scale/types.js';
+import type { PoolTransaction } from './txpool.js';
+
+/**
+ * Which pool transactions are ready and which wait (future), with the tags the ready ones provide and each
+ * queue's size in bytes. Submissions only ever add to the pool, so the pool keeps this up to date incrementally
+ * (`admitTransaction`): admitting one costs O(its tags + the waiting futures) instead of a rebuild of the whole
+ * ready order per submission, which made a burst of n submissions O(n²). After a removal it is rebuilt.
+ */
+export interface Membership {
+  ready: Set<PoolTransaction>;
+  future: Set<PoolTransaction>;
+  /** tags provided by ready transactions */
+  provided: Set<Hex>;
+  readyBytes: number;
+  futureBytes: number;
+}
+
+/** From the pool's full ready order (`TxPool.ready()`) and all its transactions. */
+export function buildMembership(
+  readyOrder: readonly PoolTransaction[],
+  all: Iterable<PoolTransaction>,
+): Membership {
+  const ready = new Set(readyOrder);
+  const m: Membership = { ready, future: new Set(), provided: new Set(), readyBytes: 0, futureBytes: 0 };
+  for (const tx of all) {
+    if (ready.has(tx)) {
+      m.readyBytes += tx.bytes.length;
+      for (const tag of tx.validity.provides) m.provided.add(tag);
+    } else {
+      m.future.add(tx);
+      m.futureBytes += tx.bytes.length;
+    }
+  }
+  return m;
+}
+
+/**
+ * A new transaction joins: ready when every tag it requires is provided by a ready one; a ready newcomer may in
+ * turn unlock waiting futures — the same fixpoint `TxPool.ready()` reaches, reached incrementally.
+ */
+export function admitTransaction(m: Membership, tx: PoolTransaction): void {
+  const satisfied = (t: PoolTransaction) => t.validity.requires.every((tag) => m.provided.has(tag));
+  if (!satisfied(tx)) {
+    m.future.add(tx);
+    m.futureBytes += tx.bytes.length;
+    return;
+  }
+  const promote = (t: PoolTransaction) => {
+    m.ready.add(t);
+    m.readyBytes += t.bytes.length;
+    for (const tag of t.validity.provides) m.provided.add(tag);
+  };
+  promote(tx);
+  for (let changed = m.future.size > 0; changed; ) {
+    changed = false;
+    for (const waiting of m.future) {
+      if (!satisfied(waiting)) continue;
+      m.future.delete(waiting);
+      m.futureBytes -= waiting.bytes.length;
+      promote(waiting);
+      changed = true;
+    }
+  }
+}

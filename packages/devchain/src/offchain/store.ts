@@ -1,0 +1,277 @@
+/**
+ * How the simulation keeps its workers, and why it can skip writing most of them in most blocks.
+ *
+ * The gatekeeper moves the V of every mining worker in every block, but in a block where nothing happens to a
+ * worker (no session change, no heartbeat, no transition to or from unresponsive) that move is a pure function of
+ * the worker's own state and the tokenomic parameters: `idleUpdate` (responsive) or `unresponsiveUpdate`. So a
+ * worker is stored as its state after its last event plus `gk_step`, the value of the gatekeeper's step counter
+ * (`Control.steps`, one per block in which the gatekeeper ran) that state corresponds to; its V now is that state
+ * advanced by `steps − gk_step` quiet steps under the parameters recorded in `Control.params`. Nothing is lost or
+ * approximated: the same steps run, in the same order, with the same fixed-point arithmetic — only the storage
+ * write of each intermediate state is skipped. The advanced states are remembered in memory (keyed on the stored
+ * bytes, which immutable block states share), so each block advances each worker by one step, not from scratch.
+ * A stored state is written back at least every `WRITE_BACK_STEPS` steps so that a cold read (a restart from a
+ * database, a fork from an old block) replays a bounded number of steps.
+ *
+ * Simulated state lives under the dev-only prefix `:phala_dev_sim:`; real Khala has no such keys.
+ */
+
+import {
+  type GkWorkerState,
+  idleUpdate,
+  type TokenomicParameters as MathTokenomicParameters,
+  unresponsiveUpdate,
+} from '@phala-mining/math';
+import { u8aToHex } from '@polkadot/util';
+import { fromStorageParams, TokenomicParameters } from '../pallets/phala/mining/index.js';
+import type { StateReader } from '../runtime/interface.js';
+import { Bytes32 } from '../runtime/primitives.js';
+import type { Overlay } from '../runtime/state.js';
+import {
+  bool,
+  bytes,
+  decodeAll,
+  encode,
+  type Hex,
+  option,
+  struct,
+  u8,
+  u32,
+  u64,
+  u128,
+  vec,
+} from '../scale/types.js';
+
+const PREFIX = u8aToHex(Buffer.from(':phala_dev_sim:', 'utf8')) as Hex;
+export const WORKER_PREFIX = `${PREFIX}77` as Hex; // 'w'
+const CONTROL_KEY = `${PREFIX}63` as Hex; // 'c'
+
+/** A worker's stored state is brought up to date at least this often (bounds the replay of a cold read). */
+export const WRITE_BACK_STEPS = 128;
+
+const GkState = struct('phala_devchain::simulation::GkWorkerState', {
+  v: u128,
+  v_init: u128,
+  v_deductible: u128,
+  v_update_at: u64,
+  v_update_block: u32,
+  iteration_last: u64,
+  challenge_time_last: u64,
+  p_bench: u128,
+  p_instant: u128,
+  confidence_level: u8,
+});
+
+const SimWorker = struct('phala_devchain::simulation::SimWorker', {
+  pubkey: Bytes32,
+  /** an offline worker answers no challenge */
+  online: bool,
+  /** the score the worker's benchmark runs at (iterations/s × 6) */
+  score: u32,
+  /** benchmark iteration counter at `counted_at` (it runs on at `score`/6 per second) */
+  iterations: u64,
+  /** unix ms the counter was last read */
+  counted_at: u64,
+  session_id: u32,
+  /** the gatekeeper's view while the worker mines, as of gatekeeper step `gk_step` */
+  gk: option(GkState),
+  gk_step: u64,
+  /** gatekeeper: marked unresponsive (reported offline) */
+  unresponsive: bool,
+  /** gatekeeper: blocks of challenges this worker had to answer and did not yet */
+  waiting: vec(u32),
+});
+
+export type GkStateValue = {
+  v: bigint;
+  v_init: bigint;
+  v_deductible: bigint;
+  v_update_at: bigint;
+  v_update_block: number;
+  iteration_last: bigint;
+  challenge_time_last: bigint;
+  p_bench: bigint;
+  p_instant: bigint;
+  confidence_level: number;
+};
+
+export type SimWorkerValue = {
+  pubkey: Hex;
+  online: boolean;
+  score: number;
+  iterations: bigint;
+  counted_at: bigint;
+  session_id: number;
+  gk: GkStateValue | undefined;
+  gk_step: bigint;
+  unresponsive: boolean;
+  waiting: number[];
+};
+
+const Control = struct('phala_devchain::simulation::Control', {
+  gatekeeper_paused: bool,
+  force_settle: bool,
+  /** blocks in which the gatekeeper ran (its step counter) */
+  steps: u64,
+  /** the encoded tokenomic parameters the steps not yet written were taken under */
+  params: option(bytes),
+});
+export type ControlValue = {
+  gatekeeper_paused: boolean;
+  force_settle: boolean;
+  steps: bigint;
+  params: Hex | undefined;
+};
+
+export function workerKey(pubkey: Hex): Hex {
+  return `${WORKER_PREFIX}${pubkey.slice(2)}` as Hex;
+}
+
+export function control(state: StateReader): ControlValue {
+  const raw = state.get(CONTROL_KEY);
+  return raw
+    ? (decodeAll(Control, raw) as ControlValue)
+    : { gatekeeper_paused: false, force_settle: false, steps: 0n, params: undefined };
+}
+
+export function setControl(state: Overlay, c: ControlValue): void {
+  state.set(CONTROL_KEY, encode(Control, c));
+}
+
+export const toGk = (s: GkStateValue): GkWorkerState => ({
+  v: s.v,
+  vInit: s.v_init,
+  vDeductible: s.v_deductible,
+  vUpdateAt: s.v_update_at,
+  vUpdateBlock: s.v_update_block,
+  iterationLast: s.iteration_last,
+  challengeTimeLast: s.challenge_time_last,
+  pBench: s.p_bench,
+  pInstant: s.p_instant,
+  confidenceLevel: s.confidence_level,
+});
+export const fromGk = (s: GkWorkerState): GkStateValue => ({
+  v: s.v,
+  v_init: s.vInit,
+  v_deductible: s.vDeductible,
+  v_update_at: s.vUpdateAt,
+  v_update_block: s.vUpdateBlock,
+  iteration_last: s.iterationLast,
+  challenge_time_last: s.challengeTimeLast,
+  p_bench: s.pBench,
+  p_instant: s.pInstant,
+  confidence_level: s.confidenceLevel,
+});
+
+/** One quiet gatekeeper block for a mining worker. */
+export function quietStep(params: MathTokenomicParameters, gk: GkWorkerState, unresponsive: boolean) {
+  return unresponsive ? unresponsiveUpdate(params, gk).state : idleUpdate(params, gk).state;
+}
+
+/** Decoded stored workers and their advanced gatekeeper state, by the stored bytes (shared by block states). */
+interface Cached {
+  readonly stored: SimWorkerValue;
+  /** the gatekeeper step `gk` is current at, and the parameters it was advanced under */
+  step: bigint;
+  params: Hex | undefined;
+  gk: GkWorkerState | undefined;
+  /** the state one remembered step earlier: building a block twice on one parent finds it here */
+  previous: { step: bigint; params: Hex | undefined; gk: GkWorkerState } | undefined;
+}
+const cache = new WeakMap<Uint8Array, Cached>();
+const paramsCache = new Map<Hex, MathTokenomicParameters>();
+
+export function paramsOf(raw: Hex): MathTokenomicParameters {
+  let params = paramsCache.get(raw);
+  if (!params) {
+    params = fromStorageParams(decodeAll(TokenomicParameters.meta.value, raw));
+    if (paramsCache.size > 64) paramsCache.clear();
+    paramsCache.set(raw, params);
+  }
+  return params;
+}
+
+function entryOf(raw: Uint8Array): Cached {
+  let entry = cache.get(raw);
+  if (!entry) {
+    const stored = decodeAll(SimWorker, raw) as SimWorkerValue;
+    entry = {
+      stored,
+      step: stored.gk_step,
+      params: undefined,
+      gk: stored.gk && toGk(stored.gk),
+      previous: undefined,
+    };
+    cache.set(raw, entry);
+  }
+  return entry;
+}
+
+/** The stored worker (its `gk` as of `gk_step`). */
+export function storedWorker(state: StateReader, pubkey: Hex): SimWorkerValue | undefined {
+  const raw = state.get(workerKey(pubkey));
+  return raw ? entryOf(raw).stored : undefined;
+}
+
+export function storedWorkerKeys(state: StateReader): Hex[] {
+  return state.keys(WORKER_PREFIX);
+}
+
+/**
+ * A stored worker with its gatekeeper state advanced to step `ctl.steps` (through the quiet steps not written).
+ * Returns the stored record and the current gatekeeper state.
+ */
+export function currentWorker(state: StateReader, key: Hex, ctl: ControlValue): CurrentWorker | undefined {
+  const raw = state.get(key);
+  if (!raw) return undefined;
+  const entry = entryOf(raw);
+  const { stored } = entry;
+  const remember = (gk: GkWorkerState, step: bigint, params: Hex | undefined) => {
+    if (entry.gk && entry.step !== step)
+      entry.previous = { step: entry.step, params: entry.params, gk: entry.gk };
+    entry.gk = gk;
+    entry.step = step;
+    entry.params = params;
+  };
+  if (!stored.gk || stored.gk_step >= ctl.steps)
+    return { stored, gk: stored.gk && toGk(stored.gk), remember };
+  const previous = entry.previous;
+  if (
+    (entry.step > ctl.steps || entry.params !== ctl.params) &&
+    previous &&
+    previous.step <= ctl.steps &&
+    previous.params === ctl.params
+  ) {
+    entry.step = previous.step;
+    entry.gk = previous.gk;
+    entry.params = previous.params;
+  } else if (entry.step > ctl.steps || entry.params !== ctl.params) {
+    // another branch (or other parameters) than the one last advanced: replay from the stored state
+    entry.step = stored.gk_step;
+    entry.gk = toGk(stored.gk);
+    entry.params = ctl.params;
+  }
+  if (entry.step < ctl.steps) {
+    if (ctl.params === undefined) throw new Error('simulation: gatekeeper steps recorded without parameters');
+    const params = paramsOf(ctl.params);
+    let gk = entry.gk!;
+    for (let s = entry.step; s < ctl.steps; s++) gk = quietStep(params, gk, stored.unresponsive);
+    entry.gk = gk;
+    entry.step = ctl.steps;
+  }
+  return { stored, gk: entry.gk, remember };
+}
+
+export interface CurrentWorker {
+  stored: SimWorkerValue;
+  gk: GkWorkerState | undefined;
+  /** records `gk` as the state at `step` for these stored bytes (a step taken without writing) */
+  remember(gk: GkWorkerState, step: bigint, params: Hex | undefined): void;
+}
+
+/** Writes a worker; its (already advanced) state is remembered so the next block starts from it. */
+export function saveWorker(state: Overlay, w: SimWorkerValue, params: Hex | undefined): void {
+  const raw = encode(SimWorker, w);
+  state.set(workerKey(w.pubkey), raw);
+  cache.set(raw, { stored: w, step: w.gk_step, params, gk: w.gk && toGk(w.gk), previous: undefined });
+}
