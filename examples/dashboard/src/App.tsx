@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Events } from './Events.js';
 import { Workers } from './fleet/Workers.js';
 import { amount, message, short } from './format.js';
+import { GuardianBanners } from './Guardian.js';
 import { PoolActions } from './PoolActions.js';
 import { Pools } from './Pools.js';
 import { RewardsChart } from './RewardsChart.js';
@@ -150,6 +151,7 @@ function Dashboard({ indexer }: { indexer: string | undefined }) {
             : ''}
         </span>
       </div>
+      <GuardianBanners account={account} signer={signer} />
       <main className="grid">
         <Pools
           account={account}

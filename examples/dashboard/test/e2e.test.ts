@@ -8,6 +8,7 @@ import { type HistoryDb, type HistoryServer, openHistory, serveHistory } from '@
 import { createTestChain, type TestChain } from '@phala-mining/testing';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { guardianFlow } from './guardianFlow.js';
 import { serveStatic } from './server.js';
 
 const APP = fileURLToPath(new URL('..', import.meta.url));
@@ -127,6 +128,8 @@ const base = () =>
 
 describe('dashboard in Chromium against the dev chain and the indexer', () => {
   let workers: string[] = [];
+  /** pool 2's workers (Ready, no stake) */
+  let poolTwo: string[] = [];
 
   it('a bad endpoint ends the loading state; without an indexer the chart says so', async () => {
     await page.goto(`${server.url}?endpoint=${encodeURIComponent('ws://127.0.0.1:1')}`);
@@ -382,6 +385,7 @@ describe('dashboard in Chromium against the dev chain and the indexer', () => {
       const keys: string[] = [];
       for (let i = 0; i < n; i++) keys.push(await chain.registerWorker({ operator: dave, score: 2000 }));
       lists.push(keys);
+      if (pid === 2) poolTwo = keys;
       const actions = page.getByTestId('pool-actions');
       await actions.getByTestId('worker-input').fill(keys.join('\n'));
       await actions.getByTestId('form-add-worker').locator('button[type=submit]').click();
@@ -455,6 +459,11 @@ describe('dashboard in Chromium against the dev chain and the indexer', () => {
     const listBox = await workersCard.locator('.table-scroll').boundingBox();
     expect(listBox!.height).toBeLessThanOrEqual(viewport.height * 0.7 + 1);
     await shot('07-fleet-51-workers');
+  });
+
+  it("guardian: a withdrawal the pool cannot pay shows the banner with the shortfall and the plan; covering it stops the plan's workers", async () => {
+    await guardianFlow({ page, poolTwo, confirm, shot, signInAs });
+    expect(consoleErrors.filter((e) => !/extension/i.test(e))).toEqual([]);
   });
 
   it('fits at 1440 and 1024 px: no page-wide scroll, tables scroll inside their cards', async () => {
