@@ -5,7 +5,6 @@
  */
 import type { ApiPromise } from '@polkadot/api';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
-import type { Call } from '@polkadot/types/interfaces';
 import type { Codec } from '@polkadot/types/types';
 import { normalizeAddress, sameAccount } from '../accounts.js';
 import {
@@ -31,7 +30,6 @@ import {
   readProxies,
 } from './state.js';
 
-type AnyCodec = Codec & Record<string, any>;
 type Extrinsic = SubmittableExtrinsic<'promise'>;
 
 /** What planning needs from the client. */
@@ -58,14 +56,6 @@ export interface ColdPlan {
   deposit: bigint;
   /** the operations' own call, when there is one */
   inner?: Extrinsic;
-}
-
-function tx(api: ApiPromise, section: string): Record<string, (...args: unknown[]) => Extrinsic> {
-  const pallet = (api.tx as unknown as Record<string, Record<string, (...args: unknown[]) => Extrinsic>>)[
-    section
-  ];
-  if (!pallet) throw new TypeError(`the runtime has no ${section} pallet`);
-  return pallet;
 }
 
 function callName(c: { section: string; method: string }): string {
@@ -106,7 +96,7 @@ function previewFilter(deps: ColdDeps, ops: readonly Operation[], caller: string
 }
 
 function requireAllowed(type: ProxyTypeName, call: Extrinsic): void {
-  const refused = firstFilteredCall(type, call.method as unknown as Call);
+  const refused = firstFilteredCall(type, call.method);
   if (refused) throw new ProxyCallFilteredError(type, callName(refused));
 }
 
@@ -137,7 +127,7 @@ export async function planProxy(
   const delegate = normalizeAddress(keyAddress(signer.delegate), ss58);
   const base = { payer: signer.delegate, payerAddress: delegate, account: real, deposit: 0n, inner };
   if (def.delay === 0) {
-    return { ...base, outer: tx(api, 'proxy').proxy!(real, signer.proxyType, inner), wrapper: 'proxy.proxy' };
+    return { ...base, outer: api.tx.proxy.proxy(real, signer.proxyType, inner), wrapper: 'proxy.proxy' };
   }
   const callHash = inner.method.hash.toHex();
   const announced = (await readAnnouncements(api, delegate, ss58)).filter(
@@ -150,7 +140,7 @@ export async function planProxy(
   if (head + 1 < readyAt) throw new ProxyAnnouncementPendingError(callHash, readyAt, head);
   return {
     ...base,
-    outer: tx(api, 'proxy').proxyAnnounced!(delegate, real, signer.proxyType, inner),
+    outer: api.tx.proxy.proxyAnnounced(delegate, real, signer.proxyType, inner),
     wrapper: 'proxy.proxyAnnounced',
   };
 }
@@ -166,12 +156,12 @@ export async function planAnnounce(
   const { def, real, inner } = await proxiedCall(deps, signer, ops, prepare);
   const delegate = normalizeAddress(keyAddress(signer.delegate), ss58);
   const existing = await readAnnouncements(api, delegate, ss58);
-  const consts = (api.consts as any).proxy;
+  const consts = api.consts.proxy;
   const factor = BigInt(consts.announcementDepositFactor.toString());
   const deposit = existing.length === 0 ? BigInt(consts.announcementDepositBase.toString()) + factor : factor;
   const callHash = inner.method.hash.toHex();
   return {
-    outer: tx(api, 'proxy').announce!(real, callHash),
+    outer: api.tx.proxy.announce(real, callHash),
     payer: signer.delegate,
     payerAddress: delegate,
     account: real,
@@ -188,8 +178,9 @@ export async function callWeight(
   call: Extrinsic,
   account: string,
 ): Promise<{ refTime: bigint; proofSize: bigint }> {
-  const info = (await call.paymentInfo(account)) as AnyCodec;
-  const w = info.weight as AnyCodec;
+  const info = await call.paymentInfo(account);
+  // Weight V2 (refTime, proofSize), or a bare u64 on runtimes before it
+  const w: { refTime?: Codec; proofSize?: Codec; toString(): string } = info.weight;
   if (w.refTime !== undefined) {
     return { refTime: BigInt(w.refTime.toString()), proofSize: BigInt(w.proofSize?.toString() ?? '0') };
   }
@@ -198,7 +189,7 @@ export async function callWeight(
 
 /** The multisig deposit of a first approval: `DepositBase + DepositFactor × threshold`. */
 export function multisigDeposit(api: ApiPromise, threshold: number): bigint {
-  const consts = (api.consts as any).multisig;
+  const consts = api.consts.multisig;
   return BigInt(consts.depositBase.toString()) + BigInt(consts.depositFactor.toString()) * BigInt(threshold);
 }
 
@@ -214,13 +205,13 @@ export function multisigStep(
   const { api, ss58 } = deps;
   const account = normalizeAddress(signer.address, ss58);
   const approver = normalizeAddress(keyAddress(signer.approver), ss58);
-  const ms = tx(api, 'multisig');
+  const ms = api.tx.multisig;
   const others = [...signer.others];
   const base = { payer: signer.approver, payerAddress: approver, account };
   if (!pending) {
     return {
       ...base,
-      outer: ms.approveAsMulti!(signer.threshold, others, null, callHash, weight),
+      outer: ms.approveAsMulti(signer.threshold, others, null, callHash, weight),
       wrapper: 'multisig.approveAsMulti',
       deposit: multisigDeposit(api, signer.threshold),
     };
@@ -236,14 +227,14 @@ export function multisigStep(
   if (pending.approvals.length + 1 >= signer.threshold && callData !== undefined) {
     return {
       ...base,
-      outer: ms.asMulti!(signer.threshold, others, pending.when, callData, false, weight),
+      outer: ms.asMulti(signer.threshold, others, pending.when, callData, false, weight),
       wrapper: 'multisig.asMulti',
       deposit: 0n,
     };
   }
   return {
     ...base,
-    outer: ms.approveAsMulti!(signer.threshold, others, pending.when, callHash, weight),
+    outer: ms.approveAsMulti(signer.threshold, others, pending.when, callHash, weight),
     wrapper: 'multisig.approveAsMulti',
     deposit: 0n,
   };
@@ -273,15 +264,17 @@ export async function requireFunds(deps: ColdDeps, plan: ColdPlan): Promise<bigi
   const { api } = deps;
   const [info, account] = await Promise.all([
     plan.outer.paymentInfo(plan.payerAddress),
-    (api.query as any).system.account(plan.payerAddress) as Promise<AnyCodec>,
+    api.query.system.account(plan.payerAddress),
   ]);
   const fee = info.partialFee.toBigInt();
-  const data = account.data as AnyCodec;
+  // miscFrozen/feeFrozen before the fungible balances, frozen after
+  const data: { free: Codec; miscFrozen?: Codec; feeFrozen?: Codec; frozen?: Codec } = account.data;
   const frozen = [data.miscFrozen, data.feeFrozen, data.frozen]
     .filter((x) => x !== undefined)
     .map((x) => BigInt(x.toString()))
     .reduce((a, b) => (a > b ? a : b), 0n);
-  const ed = BigInt(((api.consts as any).balances?.existentialDeposit ?? 0).toString());
+  const balances = api.consts.balances as typeof api.consts.balances | undefined;
+  const ed = BigInt((balances?.existentialDeposit ?? 0).toString());
   const spendable = BigInt(data.free.toString()) - frozen - ed;
   const available = spendable > 0n ? spendable : 0n;
   if (fee + plan.deposit > available)

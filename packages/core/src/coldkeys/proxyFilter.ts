@@ -99,7 +99,13 @@ export function isSuperset(a: ProxyTypeName, b: ProxyTypeName): boolean {
   return a === 'NonTransfer';
 }
 
-type AnyCall = Call & Record<string, any>;
+/** What the filter reads of a call (a `Call`, or an extrinsic's `method`): its name, arguments and their names. */
+export interface FilterableCall extends CallName {
+  /** the call's arguments, in order */
+  args: readonly Codec[];
+  /** its metadata: the arguments' names, snake_case */
+  meta: { args: readonly { name: Codec }[] };
+}
 
 /**
  * The first call (this one or one nested in it) that a proxy of `type` may not make, or undefined when all pass.
@@ -107,8 +113,8 @@ type AnyCall = Call & Record<string, any>;
  * call a Utility batch dispatches, and it adds FRAME's own rule that a proxy may only add or remove proxies of a
  * type it is a superset of (and only Any may remove all proxies or kill a pure proxy).
  */
-export function firstFilteredCall(type: ProxyTypeName, call: Call): CallName | undefined {
-  const c = call as AnyCall;
+export function firstFilteredCall(type: ProxyTypeName, call: FilterableCall): CallName | undefined {
+  const c = call;
   const name = { section: c.section, method: c.method };
   if (!proxyTypeAllows(type, name)) return name;
   if (name.section === 'proxy') {
@@ -130,30 +136,26 @@ export function firstFilteredCall(type: ProxyTypeName, call: Call): CallName | u
  * wrappers. `proxy.proxy` nested in a proxy call dispatches as another account whose own proxy check applies, and a
  * multisig's call runs as the multisig account with no filter, so neither is looked into.
  */
-function nestedCalls(c: AnyCall): Call[] {
+function nestedCalls(c: FilterableCall): FilterableCall[] {
   if (c.section !== 'utility') return [];
-  const out: Call[] = [];
-  for (const arg of c.args as Codec[]) {
+  const out: FilterableCall[] = [];
+  for (const arg of c.args) {
     const raw = arg.toRawType();
     if (raw === 'Call' || /RuntimeCall$/.test(raw) || isCall(arg)) out.push(arg as Call);
-    else if (Array.isArray(arg)) for (const x of arg as unknown[]) if (isCall(x)) out.push(x as Call);
+    else if (Array.isArray(arg)) for (const x of arg as unknown[]) if (isCall(x)) out.push(x);
   }
   return out;
 }
 
-function isCall(x: unknown): boolean {
-  return (
-    typeof x === 'object' &&
-    x !== null &&
-    typeof (x as AnyCall).section === 'string' &&
-    typeof (x as AnyCall).method === 'string' &&
-    Array.isArray((x as AnyCall).args)
-  );
+function isCall(x: unknown): x is FilterableCall {
+  if (typeof x !== 'object' || x === null) return false;
+  const c = x as Partial<Record<keyof FilterableCall, unknown>>;
+  return typeof c.section === 'string' && typeof c.method === 'string' && Array.isArray(c.args);
 }
 
-function argByName(c: AnyCall, name: string): unknown {
-  const index = (c.meta.args as Array<{ name: Codec }>).findIndex(
+function argByName(c: FilterableCall, name: string): unknown {
+  const index = c.meta.args.findIndex(
     (a) => a.name.toString().replace(/_([a-z])/g, (_: string, ch: string) => ch.toUpperCase()) === name,
   );
-  return index < 0 ? undefined : (c.args as Codec[])[index]?.toString();
+  return index < 0 ? undefined : c.args[index]?.toString();
 }

@@ -48,7 +48,7 @@ export function addProxy(delegate: string, options: ProxyRelation = {}): Operati
         )
       )
         throw new ProxyAlreadyExistsError(caller, r.delegate, r.proxyType, r.delay);
-      const consts = (api.consts as any).proxy;
+      const consts = api.consts.proxy;
       const factor = BigInt(consts.proxyDepositFactor.toString());
       const deposit = existing.length === 0 ? BigInt(consts.proxyDepositBase.toString()) + factor : factor;
       const balance = await view.balance(caller);
@@ -56,7 +56,7 @@ export function addProxy(delegate: string, options: ProxyRelation = {}): Operati
       if (deposit > spendable)
         throw new InsufficientFeeBalanceError(caller, 0n, deposit, spendable > 0n ? spendable : 0n);
     },
-    calls: ({ api }) => [(api.tx as any).proxy.addProxy(r.delegate, r.proxyType, r.delay)],
+    calls: ({ api }) => [api.tx.proxy.addProxy(r.delegate, r.proxyType, r.delay)],
   };
 }
 
@@ -74,6 +74,6 @@ export function removeProxy(delegate: string, options: ProxyRelation = {}): Oper
       )
         throw new ProxyNotFoundError(caller, r.delegate, r.proxyType, r.delay);
     },
-    calls: ({ api }) => [(api.tx as any).proxy.removeProxy(r.delegate, r.proxyType, r.delay)],
+    calls: ({ api }) => [api.tx.proxy.removeProxy(r.delegate, r.proxyType, r.delay)],
   };
 }

@@ -4,7 +4,8 @@
  * outcome, so a pallet error of the inner call fails the submission with the same typed error a direct call gives.
  */
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
-import type { Codec } from '@polkadot/types/types';
+import type { Vec } from '@polkadot/types';
+import type { Call } from '@polkadot/types/interfaces';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { ReplaySubject } from 'rxjs';
 import { normalizeAddress, sameAccount } from '../accounts.js';
@@ -36,8 +37,6 @@ import {
 import { type ColdSigner, keyAddress, type MultisigSigner, type ProxySigner } from './signers.js';
 import { readPendingMultisig } from './state.js';
 
-type AnyCodec = Codec & Record<string, any>;
-
 /** Where the including block put the extrinsic, for the multisig timepoint of a first approval. */
 interface Seen {
   height?: number;
@@ -56,18 +55,18 @@ async function innerResult(
   hash: string,
 ): Promise<{ index: number; error: MiningError | undefined }> {
   const { api } = deps;
-  const block = (await api.rpc.chain.getBlock(blockHash)) as AnyCodec;
-  const index = (block.block.extrinsics as AnyCodec[]).findIndex((x) => x.hash.toHex() === hash);
+  const block = await api.rpc.chain.getBlock(blockHash);
+  const index = block.block.extrinsics.findIndex((x) => x.hash.toHex() === hash);
   const at = await api.at(blockHash);
-  const records = (await (at.query as any).system.events()) as AnyCodec[];
+  const records = await at.query.system.events();
   for (const r of records) {
     if (!r.phase.isApplyExtrinsic || r.phase.asApplyExtrinsic.toNumber() !== index) continue;
-    const { section, method, data } = r.event as AnyCodec;
-    const wraps =
-      (section === 'proxy' && method === 'ProxyExecuted') ||
-      (section === 'multisig' && method === 'MultisigExecuted');
-    if (!wraps) continue;
-    const result = (data as AnyCodec[])[(data as AnyCodec[]).length - 1] as AnyCodec;
+    const { event } = r;
+    const result =
+      api.events.proxy.ProxyExecuted.is(event) || api.events.multisig.MultisigExecuted.is(event)
+        ? event.data.result
+        : undefined;
+    if (!result) continue;
     if (result.isErr) return { index, error: dispatchErrorToMiningError(api, result.asErr) };
   }
   return { index, error: undefined };
@@ -236,9 +235,9 @@ export interface ColdDryRun {
 
 function innerCalls(inner: SubmittableExtrinsic<'promise'> | undefined): string[] {
   if (!inner) return [];
-  const m = inner.method as AnyCodec;
+  const m = inner.method;
   if (m.section === 'utility' && m.method === 'batchAll')
-    return (m.args[0] as AnyCodec[]).map((c) => `${c.section}.${c.method}`);
+    return (m.args[0] as Vec<Call>).map((c) => `${c.section}.${c.method}`);
   return [`${m.section}.${m.method}`];
 }
 
@@ -306,12 +305,7 @@ export function cancelMultisig(
       if (!sameAccount(pending.depositor, approver))
         throw new NotMultisigDepositorError(callHash, pending.depositor, approver);
       return {
-        outer: (api.tx as any).multisig.cancelAsMulti(
-          signer.threshold,
-          [...signer.others],
-          pending.when,
-          callHash,
-        ),
+        outer: api.tx.multisig.cancelAsMulti(signer.threshold, [...signer.others], pending.when, callHash),
         payer: signer.approver,
         payerAddress: approver,
         account,

@@ -1,11 +1,11 @@
+import type { PalletMultisigMultisig, PalletProxyProxyDefinition } from '@phala-mining/types';
 import type { ApiPromise } from '@polkadot/api';
-import type { Codec } from '@polkadot/types/types';
+import type { u128, Vec } from '@polkadot/types';
+import type { ITuple } from '@polkadot/types/types';
 import { u8aToHex } from '@polkadot/util';
 import { encodeAddress } from '@polkadot/util-crypto';
 import { distinctUntilChanged, from, map, type Observable, switchMap } from 'rxjs';
 import type { ProxyTypeName } from './proxyFilter.js';
-
-type AnyCodec = Codec & Record<string, any>;
 
 /** One proxy relation of an account (`Proxy.Proxies`). */
 export interface ProxyDefinition {
@@ -53,9 +53,12 @@ export interface ProxyAnnouncement {
   height: number;
 }
 
-function proxyDefinitions(value: AnyCodec, ss58: number): ProxyDefinition[] {
-  const [list] = value as unknown as [AnyCodec[]];
-  return list.map((d: AnyCodec) => ({
+function proxyDefinitions(
+  value: ITuple<[Vec<PalletProxyProxyDefinition>, u128]>,
+  ss58: number,
+): ProxyDefinition[] {
+  const [list] = value;
+  return list.map((d) => ({
     delegate: encodeAddress(d.delegate.toU8a(), ss58),
     proxyType: d.proxyType.toString() as ProxyTypeName,
     delay: d.delay.toNumber(),
@@ -64,14 +67,12 @@ function proxyDefinitions(value: AnyCodec, ss58: number): ProxyDefinition[] {
 
 /** The proxies of `real`, as the chain holds them now. */
 export async function readProxies(api: ApiPromise, real: string, ss58: number): Promise<ProxyDefinition[]> {
-  return proxyDefinitions((await (api.query as any).proxy.proxies(real)) as AnyCodec, ss58);
+  return proxyDefinitions(await api.query.proxy.proxies(real), ss58);
 }
 
 /** Live proxies of an account. */
 export function proxies$(api: ApiPromise, account: string, ss58: number): Observable<ProxyDefinition[]> {
-  return ((api.rx.query as any).proxy.proxies(account) as Observable<AnyCodec>).pipe(
-    map((value) => proxyDefinitions(value, ss58)),
-  );
+  return api.rx.query.proxy.proxies(account).pipe(map((value) => proxyDefinitions(value, ss58)));
 }
 
 /** The delegate's announcements. */
@@ -80,7 +81,7 @@ export async function readAnnouncements(
   delegate: string,
   ss58: number,
 ): Promise<ProxyAnnouncement[]> {
-  const [list] = (await (api.query as any).proxy.announcements(delegate)) as unknown as [AnyCodec[]];
+  const [list] = await api.query.proxy.announcements(delegate);
   return list.map((a) => ({
     real: encodeAddress(a.real.toU8a(), ss58),
     callHash: a.callHash.toHex(),
@@ -91,7 +92,7 @@ export async function readAnnouncements(
 function pendingOf(
   multisig: string,
   callHash: string,
-  m: AnyCodec,
+  m: PalletMultisigMultisig,
   callData: string | undefined,
   ss58: number,
 ): PendingMultisig {
@@ -101,17 +102,18 @@ function pendingOf(
     when: { height: m.when.height.toNumber(), index: m.when.index.toNumber() },
     deposit: m.deposit.toBigInt(),
     depositor: encodeAddress(m.depositor.toU8a(), ss58),
-    approvals: (m.approvals as AnyCodec[]).map((a) => encodeAddress(a.toU8a(), ss58)),
+    approvals: m.approvals.map((a) => encodeAddress(a.toU8a(), ss58)),
     callData,
   };
 }
 
 async function storedCall(api: ApiPromise, callHash: string): Promise<string | undefined> {
-  const calls = (api.query as any).multisig.calls;
+  // gone from newer runtimes: absent there despite the generated types
+  const calls = api.query.multisig.calls as typeof api.query.multisig.calls | undefined;
   if (typeof calls !== 'function') return undefined;
-  const stored = (await calls(callHash)) as AnyCodec;
+  const stored = await calls(callHash);
   if (!stored.isSome) return undefined;
-  const opaque = stored.unwrap()[0] as AnyCodec;
+  const opaque = stored.unwrap()[0];
   // WrapperKeepOpaque: the call's bytes behind their compact length
   return u8aToHex(opaque.toU8a(true));
 }
@@ -123,7 +125,7 @@ export async function readPendingMultisig(
   callHash: string,
   ss58: number,
 ): Promise<PendingMultisig | undefined> {
-  const value = (await (api.query as any).multisig.multisigs(multisig, callHash)) as AnyCodec;
+  const value = await api.query.multisig.multisigs(multisig, callHash);
   if (!value.isSome) return undefined;
   return pendingOf(multisig, callHash, value.unwrap(), await storedCall(api, callHash), ss58);
 }
@@ -134,11 +136,11 @@ export async function readPendingMultisigs(
   multisig: string,
   ss58: number,
 ): Promise<PendingMultisig[]> {
-  const entries = (await (api.query as any).multisig.multisigs.entries(multisig)) as [AnyCodec, AnyCodec][];
+  const entries = await api.query.multisig.multisigs.entries(multisig);
   const out: PendingMultisig[] = [];
   for (const [key, value] of entries) {
     if (!value.isSome) continue;
-    const callHash = (key.args[1] as AnyCodec).toHex();
+    const callHash = key.args[1].toHex();
     out.push(pendingOf(multisig, callHash, value.unwrap(), await storedCall(api, callHash), ss58));
   }
   return out.sort((a, b) => a.when.height - b.when.height || a.when.index - b.when.index);
