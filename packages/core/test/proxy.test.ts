@@ -124,10 +124,11 @@ describe('a pool run by a StakePoolManager proxy', () => {
       .sendTx((client.api.tx as any).phalaStakePool.addWorker(pid, worker), alice)
       .then(
         () => undefined,
-        (e: { section: string; name: string }) => e,
+        (e: { section: string; errorName: string }) => e,
       );
+    expect(direct).toBeDefined();
     expect(`${error.section}.${error.errorName}`.toLowerCase()).toBe(
-      `${direct!.section}.${direct!.name}`.toLowerCase(),
+      `${direct!.section}.${direct!.errorName}`.toLowerCase(),
     );
   });
 

@@ -22,8 +22,8 @@ export { type BlockMode, SLOT_MS } from './node/producer.js';
 export { DEFAULT_MAX_BATCH_LENGTH, DEFAULT_MAX_RESPONSE_BYTES } from './node/rpc/dispatcher.js';
 export { type CorsPolicy, DEFAULT_RPC_CORS, parseCors } from './node/rpc/origins.js';
 export { DEFAULT_MAX_CONNECTIONS, MAX_REQUEST_BYTES } from './node/rpc/server.js';
-export type { PoolTransaction, TxStatus } from './node/txpool.js';
-export { DEFAULT_POOL_LIMITS, type PoolLimits } from './node/txpool.js';
+export type { PoolTransaction, TxStatus } from './node/txpoolTypes.js';
+export { DEFAULT_POOL_LIMITS, type PoolLimits } from './node/txpoolTypes.js';
 export type { PalletConfigs } from './runtime/config.js';
 export {
   createRuntime,

@@ -1,16 +1,11 @@
 import { type DevChain, type DevChainOptions, startDevChain } from '@phala-mining/devchain';
 import { ApiPromise, type SubmittableResult, WsProvider } from '@polkadot/api';
-import type {
-  AddressOrPair,
-  ApiOptions,
-  QueryableStorageEntry,
-  SubmittableExtrinsic,
-  SubmittableExtrinsicFunction,
-} from '@polkadot/api/types';
+import type { AddressOrPair, ApiOptions, SubmittableExtrinsic } from '@polkadot/api/types';
 import type { Codec } from '@polkadot/types/types';
 import { u8aToHex } from '@polkadot/util';
 import { encodeAddress } from '@polkadot/util-crypto';
 import { type AccountLike, accountId, type DevAccounts, devAccounts, SS58_FORMAT } from './accounts.js';
+import { disconnect, extrinsic, storage, stripCode, turn, workerKey } from './chainHelpers.js';
 import {
   ChainClosedError,
   ConnectionError,
@@ -455,56 +450,4 @@ const SET_HEAD_SNAPSHOT = 'head:';
 
 interface AccountInfo extends Codec {
   data: { free: { toBigInt(): bigint }; reserved: Codec };
-}
-
-function storage(api: ApiPromise, pallet: string, item: string): QueryableStorageEntry<'promise'> {
-  const entry = api.query[pallet]?.[item];
-  if (!entry) throw new UnsupportedChainError(`storage item ${pallet}.${item}`);
-  return entry;
-}
-
-function extrinsic(
-  api: ApiPromise,
-  pallet: string,
-  call: string,
-): SubmittableExtrinsicFunction<'promise'> | undefined {
-  return api.tx[pallet]?.[call];
-}
-
-function workerKey(worker: string): Hex {
-  if (typeof worker !== 'string' || !/^0x[0-9a-fA-F]{64}$/.test(worker)) {
-    throw new InvalidArgumentError(`expected a worker public key (32-byte hex), got ${String(worker)}`);
-  }
-  return worker.toLowerCase() as Hex;
-}
-
-/** @polkadot/rpc-provider prefixes messages with the JSON-RPC code (`-32602: …`). */
-function stripCode(message: string): string {
-  return message.replace(/^-?\d+:\s*/, '');
-}
-
-function turn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
-/** Disconnects and waits for the socket to be gone, so no handle outlives `close()`. */
-async function disconnect(api: ApiPromise, provider: WsProvider): Promise<void> {
-  if (!provider.isConnected) {
-    await api.disconnect().catch(() => undefined);
-    return;
-  }
-  // a round trip first: the client subscribes to runtime upgrades as it becomes ready, and closing before that
-  // subscription is answered makes @polkadot/api log the dropped request
-  await provider.send('system_health', []).catch(() => undefined);
-  let timer: NodeJS.Timeout | undefined;
-  const gone = new Promise<void>((resolve) => {
-    provider.on('disconnected', () => resolve());
-    timer = setTimeout(resolve, 2_000);
-  });
-  try {
-    await api.disconnect();
-    await gone;
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -8,7 +8,7 @@ import { type BlockMode, SLOT_MS } from './producer.js';
 import { createDispatcher } from './rpc/methods/index.js';
 import type { CorsPolicy } from './rpc/origins.js';
 import { RpcServer } from './rpc/server.js';
-import type { PoolLimits } from './txpool.js';
+import type { PoolLimits } from './txpoolTypes.js';
 
 export interface DevChainOptions {
   /** 0 picks a free port; default 9944 */

@@ -7,7 +7,8 @@ import type { ChainDatabase } from './database.js';
 import { DevControlError, ErrorCode } from './errors.js';
 import { type BlockMode, BlockProducer, SLOT_MS } from './producer.js';
 import { Signal } from './signal.js';
-import { type PoolLimits, type PoolSnapshot, TxPool } from './txpool.js';
+import { TxPool } from './txpool.js';
+import type { PoolLimits, PoolSnapshot } from './txpoolTypes.js';
 
 export interface DevNodeOptions {
   blockMode?: BlockMode;

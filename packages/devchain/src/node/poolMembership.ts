@@ -1,5 +1,5 @@
 import type { Hex } from '../scale/types.js';
-import type { PoolTransaction } from './txpool.js';
+import type { PoolTransaction } from './txpoolTypes.js';
 
 /**
  * Which pool transactions are ready and which wait (future), with the tags the ready ones provide and each

@@ -3,7 +3,8 @@ import type { BlockState } from '../runtime/state.js';
 import type { Hex } from '../scale/types.js';
 import { type BlockRecord, type Chain, toBlockState } from './chain.js';
 import { Signal } from './signal.js';
-import { extrinsicHash, type TxPool } from './txpool.js';
+import type { TxPool } from './txpool.js';
+import { extrinsicHash } from './txpoolTypes.js';
 
 /** Khala's slot: `MinimumPeriod` × 2 = 12 s between block timestamps. */
 export const SLOT_MS = 12_000;

@@ -1,91 +1,26 @@
-import { compactFromU8a, u8aToHex } from '@polkadot/util';
-import { blake2AsHex } from '@polkadot/util-crypto';
+import { u8aToHex } from '@polkadot/util';
 import type { Runtime, ValidTransaction } from '../runtime/interface.js';
-import type { BlockState } from '../runtime/state.js';
 import type { Hex } from '../scale/types.js';
 import { ErrorCode, PoolRejectedError } from './errors.js';
 import { admitTransaction, buildMembership, type Membership } from './poolMembership.js';
 import { rejection } from './poolRejection.js';
 import { ReadyHeap } from './readyHeap.js';
 import { Signal } from './signal.js';
-
-/** `author_extrinsicUpdate` payloads, as Substrate serializes `TransactionStatus`. */
-export type TxStatus =
-  | 'future'
-  | 'ready'
-  | { inBlock: Hex }
-  | { finalized: Hex }
-  | { usurped: Hex }
-  | 'invalid'
-  | 'dropped';
-
-export interface PoolTransaction {
-  readonly hash: Hex;
-  readonly bytes: Uint8Array;
-  readonly hex: Hex;
-  /** insertion order, the tie-breaker after priority */
-  readonly seq: number;
-  validity: ValidTransaction;
-  status: 'ready' | 'future';
-}
-
-export interface PoolHead {
-  readonly state: BlockState;
-  readonly number: number;
-  readonly hash: Hex;
-}
-
-export interface PoolSnapshot {
-  readonly transactions: ReadonlyArray<{ bytes: Uint8Array; seq: number; validity: ValidTransaction }>;
-}
-
-/** How much the pool holds; over a limit a submission is refused with 1016 "Immediately Dropped". */
-export interface PoolLimits {
-  readyCount: number;
-  readyBytes: number;
-  futureCount: number;
-  futureBytes: number;
-}
-
-/** sc-transaction-pool's defaults: `--pool-limit 8192`, `--pool-kbytes 20480`, future a tenth of each. */
-export const DEFAULT_POOL_LIMITS: PoolLimits = {
-  readyCount: 8192,
-  readyBytes: 20 * 1024 * 1024,
-  futureCount: 819,
-  futureBytes: 2 * 1024 * 1024,
-};
+import { checkOpaqueFormat } from './txFormat.js';
+import {
+  DEFAULT_POOL_LIMITS,
+  extrinsicHash,
+  FINALIZED_AFTER_READ_MS,
+  type PoolHead,
+  type PoolLimits,
+  type PoolSnapshot,
+  type PoolTransaction,
+  type TxStatus,
+} from './txpoolTypes.js';
 
 /** Substrate's default ban time for an included transaction sent again. */
 const BAN_MS = 30 * 60 * 1000;
 const MAX_BANNED = 65_536;
-
-export function extrinsicHash(bytes: Uint8Array): Hex {
-  return blake2AsHex(bytes, 256) as Hex;
-}
-
-/** True when a status ends the watch (Substrate closes the subscription after it). */
-export function isFinalStatus(status: TxStatus): boolean {
-  return (
-    status === 'invalid' ||
-    status === 'dropped' ||
-    (typeof status === 'object' && ('finalized' in status || 'usurped' in status))
-  );
-}
-
-/**
- * Validates and holds transactions until a block includes them. Ordering follows Substrate's ready queue: a
- * transaction is ready when every tag it `requires` is provided by a transaction ahead of it; among ready ones,
- * higher priority first, then arrival order. Transactions with unmet tags (future nonces) wait.
- */
-/**
- * After a watcher's connection has read the events of the block including its transaction, how long before it
- * hears `finalized`: the read's reply is already on the wire ahead of the status, this covers the client's
- * decoding of it.
- */
-export const FINALIZED_AFTER_READ_MS = 50;
-
-/** The System.Events storage key: twox128("System") ++ twox128("Events"). */
-export const SYSTEM_EVENTS_KEY: Hex = '0x26aa394eea5630e07c48ae0c9558cef780d41e5e16056765bc8461851072c9d7';
 
 /** A watcher's `finalized` waiting for its connection to read the block's events (or for the upper bound). */
 interface PendingFinal {
@@ -94,6 +29,11 @@ interface PendingFinal {
   timer: NodeJS.Timeout;
 }
 
+/**
+ * Validates and holds transactions until a block includes them. Ordering follows Substrate's ready queue: a
+ * transaction is ready when every tag it `requires` is provided by a transaction ahead of it; among ready ones,
+ * higher priority first, then arrival order. Transactions with unmet tags (future nonces) wait.
+ */
 export class TxPool {
   private readonly txs = new Map<Hex, PoolTransaction>();
   private readonly watchers = new Map<Hex, Set<(status: TxStatus) => void>>();
@@ -541,23 +481,5 @@ function safely(fn: () => void): void {
     fn();
   } catch (error) {
     console.error('[phala-devchain] transaction watcher failed', error);
-  }
-}
-
-/** An opaque extrinsic is `Compact<u32> length ++ body`; anything else cannot even be handed to the runtime. */
-function checkOpaqueFormat(bytes: Uint8Array): void {
-  let ok = false;
-  try {
-    const [offset, length] = compactFromU8a(bytes);
-    ok = bytes.length > 0 && offset + length.toNumber() === bytes.length && length.toNumber() > 0;
-  } catch {
-    ok = false;
-  }
-  if (!ok) {
-    throw new PoolRejectedError(
-      ErrorCode.BadFormat,
-      'Extrinsic has invalid format: Could not decode the length-prefixed extrinsic',
-      'The length prefix does not match the extrinsic size',
-    );
   }
 }

@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ISubmittableResult } from '@polkadot/types/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_EVENTS_KEY } from '../../src/node/txpool.js';
+import { SYSTEM_EVENTS_KEY } from '../../src/node/txpoolTypes.js';
 import { openScenario, type Scenario } from '../helpers/stockApi.js';
 import { RpcClient } from './rpcClient.js';
 

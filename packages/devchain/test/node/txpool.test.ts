@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, PoolRejectedError } from '../../src/node/errors.js';
 import { DevNode } from '../../src/node/node.js';
-import type { TxStatus } from '../../src/node/txpool.js';
+import type { TxStatus } from '../../src/node/txpoolTypes.js';
 import { FakeRuntime, nonceKey, tx } from './fakeRuntime.js';
 
 function manualNode() {

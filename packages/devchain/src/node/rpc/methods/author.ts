@@ -1,6 +1,6 @@
 import type { Hex } from '../../../scale/types.js';
 import { InvalidParamsError } from '../../errors.js';
-import { isFinalStatus, type TxStatus } from '../../txpool.js';
+import { isFinalStatus, type TxStatus } from '../../txpoolTypes.js';
 import type { MethodTable } from '../dispatcher.js';
 import { noParams } from '../noParams.js';
 import { openSubscription, unsubscribeHandler } from '../subscriptions.js';

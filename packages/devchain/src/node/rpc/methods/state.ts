@@ -2,7 +2,7 @@ import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import type { Hex } from '../../../scale/types.js';
 import { ErrorCode, InvalidParamsError, RpcError } from '../../errors.js';
-import { SYSTEM_EVENTS_KEY } from '../../txpool.js';
+import { SYSTEM_EVENTS_KEY } from '../../txpoolTypes.js';
 import { blockAt, callRuntime, stateAt, valueHex } from '../access.js';
 import type { Handler, MethodContext, MethodTable } from '../dispatcher.js';
 import { runtimeVersionJson } from '../json.js';

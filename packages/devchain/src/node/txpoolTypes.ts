@@ -1,0 +1,74 @@
+/** The transaction pool's shapes, limits and status helpers, shared by the pool, the RPC layer and persistence. */
+import { blake2AsHex } from '@polkadot/util-crypto';
+import type { ValidTransaction } from '../runtime/interface.js';
+import type { BlockState } from '../runtime/state.js';
+import type { Hex } from '../scale/types.js';
+
+/** `author_extrinsicUpdate` payloads, as Substrate serializes `TransactionStatus`. */
+export type TxStatus =
+  | 'future'
+  | 'ready'
+  | { inBlock: Hex }
+  | { finalized: Hex }
+  | { usurped: Hex }
+  | 'invalid'
+  | 'dropped';
+
+export interface PoolTransaction {
+  readonly hash: Hex;
+  readonly bytes: Uint8Array;
+  readonly hex: Hex;
+  /** insertion order, the tie-breaker after priority */
+  readonly seq: number;
+  validity: ValidTransaction;
+  status: 'ready' | 'future';
+}
+
+export interface PoolHead {
+  readonly state: BlockState;
+  readonly number: number;
+  readonly hash: Hex;
+}
+
+export interface PoolSnapshot {
+  readonly transactions: ReadonlyArray<{ bytes: Uint8Array; seq: number; validity: ValidTransaction }>;
+}
+
+/** How much the pool holds; over a limit a submission is refused with 1016 "Immediately Dropped". */
+export interface PoolLimits {
+  readyCount: number;
+  readyBytes: number;
+  futureCount: number;
+  futureBytes: number;
+}
+
+/** sc-transaction-pool's defaults: `--pool-limit 8192`, `--pool-kbytes 20480`, future a tenth of each. */
+export const DEFAULT_POOL_LIMITS: PoolLimits = {
+  readyCount: 8192,
+  readyBytes: 20 * 1024 * 1024,
+  futureCount: 819,
+  futureBytes: 2 * 1024 * 1024,
+};
+
+export function extrinsicHash(bytes: Uint8Array): Hex {
+  return blake2AsHex(bytes, 256) as Hex;
+}
+
+/** True when a status ends the watch (Substrate closes the subscription after it). */
+export function isFinalStatus(status: TxStatus): boolean {
+  return (
+    status === 'invalid' ||
+    status === 'dropped' ||
+    (typeof status === 'object' && ('finalized' in status || 'usurped' in status))
+  );
+}
+
+/**
+ * After a watcher's connection has read the events of the block including its transaction, how long before it
+ * hears `finalized`: the read's reply is already on the wire ahead of the status, this covers the client's
+ * decoding of it.
+ */
+export const FINALIZED_AFTER_READ_MS = 50;
+
+/** The System.Events storage key: twox128("System") ++ twox128("Events"). */
+export const SYSTEM_EVENTS_KEY: Hex = '0x26aa394eea5630e07c48ae0c9558cef780d41e5e16056765bc8461851072c9d7';
