@@ -1,5 +1,5 @@
 import { MiningError, permillToPercent } from '@phala-mining/core';
-import { formatDuration } from './format.js';
+import { dateText, formatDuration, phaText } from './format.js';
 
 /**
  * Exit codes, one per error class, so a cron job or script can branch on what went wrong without parsing text.
@@ -51,6 +51,8 @@ export type KeyErrorReason =
   | 'PasswordRequired'
   | 'WrongPassword'
   | 'InvalidSuri'
+  | 'MisplacedSecret'
+  | 'PasswordFileUnreadable'
   | 'UnknownDevAccount'
   | 'DevAccountOffDevChain';
 
@@ -76,6 +78,39 @@ export class ConnectionFailedError extends CliError {
     options?: { cause?: unknown },
   ) {
     super(`cannot connect to ${endpoint}: ${reason}`, options);
+  }
+}
+
+/** The signer cannot pay the transaction fee; found before signing, so nothing was sent. */
+export class FeeNotCoveredError extends CliError {
+  readonly code = 'FeeNotCovered' as const;
+  readonly exitClass = 'validation' as const;
+  constructor(
+    readonly account: string,
+    /** estimated fee, planck */
+    readonly fee: bigint,
+    /** what the account can spend on fees: free − max(locks, existential deposit), planck */
+    readonly available: bigint,
+  ) {
+    super(
+      `${account} cannot pay the fee: estimated fee ${phaText(fee)} > spendable ${phaText(available)} (free balance less locks and the existential deposit); send it some PHA first (see \`phala-mining balance\`)`,
+    );
+  }
+}
+
+/** Ctrl-C / SIGTERM during a command; after signing the transaction may still be included. */
+export class InterruptedError extends CliError {
+  readonly code = 'Interrupted' as const;
+  readonly exitClass = 'interrupted' as const;
+  constructor(
+    /** the extrinsic hash when it was already signed */
+    readonly hash: string | undefined,
+  ) {
+    super(
+      hash === undefined
+        ? 'interrupted before the transaction was signed: nothing was sent'
+        : `interrupted: transaction ${hash} was signed and sent and may still land — look it up before sending it again`,
+    );
   }
 }
 
@@ -118,7 +153,13 @@ export function describeError(error: unknown): string {
   if (!(error instanceof MiningError)) return oneLine(error.message);
   switch (error.code) {
     case 'CooldownNotOver':
-      return `a worker can be reclaimed only after its cooldown: ${e.worker} cools down for ${formatDuration(e.cooldownEnd - e.now)} more (until ${new Date(Number(e.cooldownEnd) * 1000).toISOString()})`;
+      return `a worker can be reclaimed only after its cooldown: ${e.worker} cools down for ${formatDuration(e.cooldownEnd - e.now)} more (reclaimable at ${dateText(BigInt(e.cooldownEnd))})`;
+    case 'WorkerState':
+      return `worker ${e.worker} is ${stateName(e.state)}; this needs ${(e.expected as string[]).map(stateName).join(' or ')}`;
+    case 'MiningDisabled':
+      return "mining is switched off on this chain (PhalaStakePool.MiningEnabled is false): workers cannot be started or stopped until the chain's governance calls phalaStakePool.setMiningEnable(true) (a dev chain started with --mining-disabled: restart it without)";
+    case 'InvalidAmount':
+      return `not a PHA amount: ${JSON.stringify(String(e.input))} — ${AMOUNT_REASONS[e.reason as string] ?? 'give e.g. 1000, 1,000 or 1_000.5'}`;
     case 'InvalidPercent':
       return `the payout must be a percentage between 0 and 100 with at most 4 decimals, got ${String(e.percent)}`;
     case 'PalletError':
@@ -127,6 +168,25 @@ export function describeError(error: unknown): string {
       return oneLine(error.message);
   }
 }
+
+// the chain's MinerState names, as the Worker List (and the guide) call them
+const STATE_NAMES: Record<string, string> = {
+  MiningIdle: 'Mining',
+  MiningActive: 'Mining',
+  MiningUnresponsive: 'Unresponsive',
+  MiningCoolingDown: 'CoolingDown',
+};
+
+/** A chain state name as the guide says it: `MiningIdle` → `Mining`. */
+export function stateName(state: string): string {
+  return STATE_NAMES[state] ?? state;
+}
+
+const AMOUNT_REASONS: Record<string, string> = {
+  Negative: 'an amount cannot be negative',
+  NotANumber: 'give a plain decimal number such as 1000, 1,000 or 1_000.5',
+  TooManyDecimals: 'PHA has at most 12 decimals (amounts are never rounded)',
+};
 
 /** Error details for `--json`: code, class, exit code, message, and the error's own fields (bigints as strings). */
 export function errorJson(error: unknown): Record<string, unknown> {

@@ -27,20 +27,25 @@ export interface GlobalOptions {
   network?: string;
   keystore?: string;
   account?: string;
+  passwordFile?: string;
   json?: boolean;
   dryRun?: boolean;
   waitFor?: string;
   timeout?: string;
   quiet?: boolean;
+  verbose?: boolean;
 }
 
-/** Where to connect: `--endpoint`, else `--network`, else `PHALA_ENDPOINT`, else `PHALA_NETWORK`, else Khala. */
+/**
+ * Where to connect: `--endpoint`, else `--network`, else `PHALA_ENDPOINT`, else `PHALA_NETWORK`, else the local dev
+ * chain — Khala was shut down and stake pool v1 ended with runtime 1199, so no public endpoint serves it any more.
+ */
 export function resolveEndpoint(
   options: GlobalOptions,
   env: CliIo['env'],
 ): { endpoint: string; preset: NetworkPreset } {
   const network = options.network ?? (options.endpoint === undefined ? env[ENV.network] : undefined);
-  let preset = KHALA;
+  let preset = DEVCHAIN;
   if (network !== undefined && network !== '') {
     if (!(NETWORK_NAMES as readonly string[]).includes(network)) {
       throw new UsageError(
@@ -51,6 +56,13 @@ export function resolveEndpoint(
   }
   const fromEnv = options.network === undefined ? env[ENV.endpoint] || undefined : undefined;
   const endpoint = options.endpoint ?? fromEnv ?? preset.endpoint;
+  if ((preset === KHALA || preset === PHALA) && endpoint === preset.endpoint) {
+    // nothing answers there for stake pool v1 any more: say so at once instead of waiting for a timeout
+    throw new ConnectionFailedError(
+      endpoint,
+      `${preset === KHALA ? 'Khala' : 'Phala'} stake pool v1 is gone (Khala was shut down; v1 ended with runtime 1199) — use a dev chain: --network dev (start one with \`npx phala-devchain\`), or --endpoint ws://… of a node you run`,
+    );
+  }
   if (!/^wss?:\/\//.test(endpoint))
     throw new UsageError(`the endpoint must be a ws:// or wss:// URL, got ${JSON.stringify(endpoint)}`);
   return { endpoint, preset };
@@ -116,10 +128,14 @@ export class Session {
       });
     } catch (error) {
       // the CLI's own error carries the exit code of a connection failure
+      const gone =
+        preset === DEVCHAIN && endpoint === preset.endpoint
+          ? ' — is a dev chain running? start one with `npx phala-devchain` (or `pnpm devchain` in the SDK repo)'
+          : '';
       if (error instanceof CoreConnectionFailedError)
-        throw new ConnectionFailedError(endpoint, error.reason, { cause: error });
+        throw new ConnectionFailedError(endpoint, `${error.reason}${gone}`, { cause: error });
       if (error instanceof ConnectionTimeoutError)
-        throw new ConnectionFailedError(endpoint, `no answer within ${this.timeoutMs / 1000} s`, {
+        throw new ConnectionFailedError(endpoint, `no answer within ${this.timeoutMs / 1000} s${gone}`, {
           cause: error,
         });
       throw error;

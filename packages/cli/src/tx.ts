@@ -1,5 +1,7 @@
 import type { DecodedEvent, MiningClient, OperationChain, TxResult } from '@phala-mining/core';
+import { CliError, describeError, exitClassOf, FeeNotCoveredError, InterruptedError } from './errors.js';
 import { phaText } from './format.js';
+import { type PlannedCall, planJson, planText } from './plan.js';
 import { trackStages } from './progress.js';
 import type { Session } from './session.js';
 
@@ -9,6 +11,21 @@ export interface TxReport<V> {
   summary(result: TxResult<V>): string;
   /** extra fields of the JSON result */
   json?(result: TxResult<V>): Record<string, unknown>;
+  /**
+   * Each call with what it acts on (worker, amount, stake), in the chain's order: what `--dry-run` lists, and how a
+   * broken rule in a batch is traced back to its worker.
+   */
+  plan?: readonly PlannedCall[];
+  /** the chain for the first `n` calls of `plan` (to find which call of a batch breaks a rule) */
+  prefix?(client: MiningClient, n: number): OperationChain<unknown>;
+  /** what the chain will do beyond the calls (e.g. a withdrawal's paid-now and queued parts), for `--dry-run` */
+  preview?(client: MiningClient, signer: string): Promise<Preview>;
+}
+
+/** A prediction shown by `--dry-run`: human lines and the same as JSON fields. */
+export interface Preview {
+  lines: string[];
+  json: Record<string, unknown>;
 }
 
 /** The fee the signer paid, from `TransactionPayment.TransactionFeePaid` (undefined on runtimes without it). */
@@ -18,10 +35,51 @@ export function paidFee(events: readonly DecodedEvent[]): bigint | undefined {
   return typeof fee === 'bigint' ? fee : undefined;
 }
 
+/** A broken rule of one call of a batch, naming that call's worker or account (the exit code stays the rule's). */
+export class BatchStepError extends CliError {
+  readonly code: string;
+  readonly exitClass: ReturnType<typeof exitClassOf>;
+  constructor(
+    readonly step: PlannedCall,
+    readonly index: number,
+    readonly count: number,
+    cause: Error,
+    causeText: string,
+  ) {
+    super(`${planText(step)} (call ${index + 1} of ${count}): ${causeText}`, { cause });
+    this.code = (cause as { code?: string }).code ?? 'Unexpected';
+    this.exitClass = exitClassOf(cause);
+    // the rule's own numbers (stake, minimum, …) stay available to --json
+    for (const [k, v] of Object.entries(cause)) if (!(k in this)) (this as Record<string, unknown>)[k] = v;
+  }
+}
+
+/**
+ * The fee is paid from what the account can spend: its free balance less the largest lock that stops fee payments
+ * and less the existential deposit (fees are withdrawn keep-alive). Checked before signing, so an empty account gets
+ * a typed error with both amounts instead of a node rejection.
+ */
+export async function feeBudget(client: MiningClient, address: string): Promise<bigint> {
+  const api = client.api as any;
+  const account = await api.query.system.account(address);
+  const data = account.data;
+  const free: bigint = data.free.toBigInt();
+  const frozen: bigint = (data.feeFrozen ?? data.frozen ?? data.miscFrozen)?.toBigInt?.() ?? 0n;
+  const ed: bigint = api.consts.balances.existentialDeposit.toBigInt();
+  const floor = frozen > ed ? frozen : ed;
+  return free > floor ? free - floor : 0n;
+}
+
+async function requireFee(client: MiningClient, address: string, fee: bigint): Promise<bigint> {
+  const budget = await feeBudget(client, address);
+  if (budget < fee) throw new FeeNotCoveredError(address, fee, budget);
+  return budget;
+}
+
 /**
  * Runs a chain of operations the way every signing command does: rules checked against the chain with the key's
- * address before any password is asked for; with `--dry-run` the fee is estimated and nothing is signed; otherwise
- * the key is unlocked, the extrinsic (one call or one `utility.batchAll`) sent and its stages shown.
+ * address before any password is asked for, then the fee against the balance; with `--dry-run` nothing more is
+ * done; otherwise the key is unlocked, the extrinsic (one call or one `utility.batchAll`) sent and its stages shown.
  */
 export async function execute<V>(
   session: Session,
@@ -31,14 +89,25 @@ export async function execute<V>(
   const key = await session.signingKey();
   const client = await session.client();
   const chain = build(client);
+  // a rule broken by the chain's state is reported before the keystore password is asked for
+  let dry: Awaited<ReturnType<typeof chain.dryRun>>;
+  try {
+    dry = await chain.dryRun(key.address);
+  } catch (error) {
+    throw await locate(error, client, key.address, report);
+  }
+  const fee = await chain.estimateFee(key.address);
+  await requireFee(client, key.address, fee);
   if (session.dryRun) {
-    const dry = await chain.dryRun(key.address);
-    const fee = await chain.estimateFee(key.address);
+    const preview = await report.preview?.(client, key.address);
+    const steps = report.plan?.map(planText) ?? dry.operations;
     session.print(
       () =>
         [
-          `dry run: ${dry.operations.join(' + ')} passes every rule for ${dry.caller}; nothing was signed`,
-          `  calls          ${dry.calls.length > 1 ? `utility.batchAll(${dry.calls.join(', ')})` : dry.calls[0]}`,
+          `dry run: every rule passes for ${dry.caller}; nothing was signed`,
+          `  ${dry.calls.length > 1 ? `one utility.batchAll of ${dry.calls.length} calls` : 'one call'}:`,
+          ...steps.map((s, i) => `    ${i + 1}. ${s}`),
+          ...(preview?.lines ?? []).map((l) => `  ${l}`),
           `  estimated fee  ${phaText(fee)}`,
         ].join('\n'),
       () => ({
@@ -46,28 +115,42 @@ export async function execute<V>(
         signer: dry.caller,
         operations: dry.operations,
         calls: dry.calls,
+        ...(report.plan ? { plan: report.plan.map(planJson) } : {}),
         batched: dry.calls.length > 1,
         estimatedFee: fee,
+        ...preview?.json,
       }),
     );
     return;
   }
-  // a rule broken by the chain's state is reported before the keystore password is asked for
-  await chain.dryRun(key.address);
   const pair = await key.unlock();
   const submission = chain.send(pair, { waitFor: session.waitFor });
   const label = chain.operations.length > 1 ? `batch of ${chain.operations.length}` : chain.operations[0]!;
   const stop = session.quiet ? () => undefined : trackStages(label, submission, session.io.stderr);
+  // Ctrl-C once the transaction is signed cannot call it back: say so, with the hash to look it up by
+  let hash: string | undefined;
+  const watchHash = submission.subscribe({
+    next: (s) => {
+      if (s.hash !== undefined) hash = s.hash;
+    },
+    error: () => undefined,
+  });
+  let release: (() => void) | undefined;
+  const interrupted = new Promise<never>((_, reject) => {
+    release = session.io.onInterrupt?.(() => reject(new InterruptedError(hash)));
+  });
   let result: TxResult<V>;
   try {
-    result = await submission;
+    result = await Promise.race([submission, interrupted]);
   } finally {
     stop();
+    release?.();
+    watchHash.unsubscribe();
   }
-  const fee = paidFee(result.events);
+  const paid = paidFee(result.events);
   session.print(
     () =>
-      `✓ ${report.summary(result)} — block #${result.blockNumber}${result.finalized ? ' (finalized)' : ''}${fee === undefined ? '' : `, fee ${phaText(fee)}`}`,
+      `✓ ${report.summary(result)} — block #${result.blockNumber}${result.finalized ? ' (finalized)' : ''}${paid === undefined ? '' : `, fee ${phaText(paid)}`}`,
     () => ({
       ok: true,
       signer: key.address,
@@ -76,9 +159,32 @@ export async function execute<V>(
       blockHash: result.blockHash,
       blockNumber: result.blockNumber,
       finalized: result.finalized,
-      fee,
+      fee: paid,
       ...report.json?.(result),
       events: result.events.map((e) => ({ section: e.section, method: e.method, data: e.data })),
     }),
   );
+}
+
+/**
+ * A batch refused as a whole is retried call by call (each prefix sees the effects of the calls before it, as the
+ * chain would) to name the first call that breaks a rule — only on failure, so a passing batch costs nothing more.
+ */
+async function locate(
+  error: unknown,
+  client: MiningClient,
+  caller: string,
+  report: TxReport<any>,
+): Promise<unknown> {
+  const plan = report.plan;
+  if (!plan || plan.length < 2 || !report.prefix || !(error instanceof Error)) return error;
+  for (let n = 1; n <= plan.length; n++) {
+    try {
+      await report.prefix(client, n).dryRun(caller);
+    } catch (e) {
+      if (!(e instanceof Error)) return error;
+      return new BatchStepError(plan[n - 1]!, n - 1, plan.length, e, describeError(e));
+    }
+  }
+  return error;
 }

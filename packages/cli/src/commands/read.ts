@@ -8,7 +8,7 @@ import { renderOverview, renderStake } from '../views.js';
 import type { Action } from './action.js';
 
 /** The account given, else the key's address (no password needed: only the address is read). */
-async function accountOrKey(s: Session, account: string | undefined): Promise<string> {
+export async function accountOrKey(s: Session, account: string | undefined): Promise<string> {
   if (account !== undefined) return parseAccount(account, s.ss58);
   const key = await s.key();
   if (!key)
