@@ -173,7 +173,8 @@ async function keystoreKey(
   // must not print the password either, e.g. one pasted where an argument goes
   const passwordFile = options.passwordFile ?? (io.env[ENV.keystorePasswordFile] || undefined);
   const preread = passwordFile === undefined ? undefined : readPasswordFile(passwordFile, io);
-  preread?.catch(() => undefined);
+  // an unreadable file is reported at unlock, where the password is needed; a dry run goes on without it
+  await preread?.catch(() => undefined);
   let text: string;
   try {
     text = await readFile(file, 'utf8');

@@ -60,7 +60,7 @@ export function resolveEndpoint(
     // nothing answers there for stake pool v1 any more: say so at once instead of waiting for a timeout
     throw new ConnectionFailedError(
       endpoint,
-      `${preset === KHALA ? 'Khala' : 'Phala'} stake pool v1 is gone (Khala was shut down; v1 ended with runtime 1199) — use a dev chain: --network dev (start one with \`npx phala-devchain\`), or --endpoint ws://… of a node you run`,
+      `${preset === KHALA ? 'Khala' : 'Phala'} stake pool v1 is gone (Khala was shut down; v1 ended with runtime 1199) — use a dev chain: --network dev (start one with \`npx -p @phala-mining/devchain phala-devchain\`), or --endpoint ws://… of a node you run`,
     );
   }
   if (!/^wss?:\/\//.test(endpoint))
@@ -130,7 +130,7 @@ export class Session {
       // the CLI's own error carries the exit code of a connection failure
       const gone =
         preset === DEVCHAIN && endpoint === preset.endpoint
-          ? ' — is a dev chain running? start one with `npx phala-devchain` (or `pnpm devchain` in the SDK repo)'
+          ? ' — is a dev chain running? start one with `npx -p @phala-mining/devchain phala-devchain` (or `pnpm devchain` in the SDK repo)'
           : '';
       if (error instanceof CoreConnectionFailedError)
         throw new ConnectionFailedError(endpoint, `${error.reason}${gone}`, { cause: error });
