@@ -1,6 +1,6 @@
 import { hexToU8a, isHex, u8aToHex } from '@polkadot/util';
 import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
-import { InvalidAddressError, InvalidPoolIdError, InvalidWorkerKeyError } from './errors.js';
+import { InvalidAddressError, InvalidPoolIdError, InvalidWorkerKeyError } from './errors/index.js';
 
 /** Normalises an SS58 address (any prefix) or 32-byte hex account id to SS58 with the given prefix. */
 export function normalizeAddress(input: string | Uint8Array, ss58 = 30): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatPha, percentToPermill, permillToPercent, pha } from './amount.js';
-import { InvalidAmountError, InvalidPercentError } from './errors.js';
+import { InvalidAmountError, InvalidPercentError } from './errors/index.js';
 
 describe('pha', () => {
   it('parses decimals exactly', () => {

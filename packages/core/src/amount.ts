@@ -1,4 +1,4 @@
-import { InvalidAmountError, InvalidPercentError } from './errors.js';
+import { InvalidAmountError, InvalidPercentError } from './errors/input.js';
 
 /** Planck per PHA (12 decimals). */
 export const PLANCK_PER_PHA = 1_000_000_000_000n;

@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMiningClient } from './client.js';
-import { ConnectionFailedError, ConnectionTimeoutError } from './errors.js';
+import { ConnectionFailedError, ConnectionTimeoutError } from './errors/index.js';
 
 const servers: Server[] = [];
 const sockets: Socket[] = [];

@@ -1,26 +1,26 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { combineLatest, map, type Observable } from 'rxjs';
 import { normalizeAddress, normalizePid } from './accounts.js';
-import { estimateApr } from './apr.js';
-import { balanceState$ } from './balanceState.js';
-import { type PoolConstants, poolConstants } from './chainView.js';
 import { ConnectionMonitor, type ConnectionState } from './connection.js';
-import { ConnectionFailedError, ConnectionTimeoutError, MiningError } from './errors.js';
+import { ConnectionFailedError, ConnectionTimeoutError, MiningError } from './errors/index.js';
 import { type FleetView, fleetState$ } from './fleet/fleetState.js';
 import { NETWORKS, type NetworkPreset, PHALA_SIGNED_EXTENSIONS } from './networks.js';
-import { NonceTracker } from './nonceTracker.js';
-import type { ObservableDeps } from './observableDeps.js';
-import { OperationChain } from './operationChain.js';
-import { type Overview, overviewState$, type PoolOverview } from './overviewState.js';
-import { poolState$ } from './poolState.js';
-import { type PoolsFilter, poolsState$ } from './poolsState.js';
+import { OperationChain } from './operations/operationChain.js';
 import { detectRuntime, type RuntimeSupport } from './runtimeSupport.js';
-import { shareLatest } from './shareLatest.js';
-import { type QueuedWithdrawal, type StakeView, stakeState$, withdrawQueueState$ } from './stakeState.js';
-import type { AccountBalance, PoolInfo } from './state.js';
-import { type TokenomicsView, tokenomicsState$ } from './tokenomicsState.js';
-import type { WaitFor } from './txSubmission.js';
-import { type WorkerView, workersState$ } from './workersState.js';
+import { estimateApr } from './state/apr.js';
+import { balanceState$ } from './state/balance.js';
+import { type PoolConstants, poolConstants } from './state/chainView.js';
+import type { ObservableDeps } from './state/observableDeps.js';
+import { type Overview, overviewState$, type PoolOverview } from './state/overview.js';
+import { poolState$ } from './state/pool.js';
+import { type PoolsFilter, poolsState$ } from './state/poolList.js';
+import type { AccountBalance, PoolInfo } from './state/records.js';
+import { shareLatest } from './state/shareLatest.js';
+import { type QueuedWithdrawal, type StakeView, stakeState$, withdrawQueueState$ } from './state/stake.js';
+import { type TokenomicsView, tokenomicsState$ } from './state/tokenomics.js';
+import { type WorkerView, workersState$ } from './state/workers.js';
+import { NonceTracker } from './tx/nonceTracker.js';
+import type { WaitFor } from './tx/txSubmission.js';
 
 /** Options of {@link createMiningClient}: an endpoint (or a network preset), or an existing ApiPromise. */
 export type MiningClientOptions = (

@@ -1,6 +1,6 @@
 import type { ApiPromise } from '@polkadot/api';
 import { BehaviorSubject, distinctUntilChanged, filter, firstValueFrom, type Observable } from 'rxjs';
-import { ClientClosedError } from './errors.js';
+import { ClientClosedError } from './errors/index.js';
 
 /** Connection state shown to users. */
 export type ConnectionState = 'connected' | 'disconnected' | 'reconnecting';

@@ -1,5 +1,4 @@
 export { normalizeAddress, normalizePid, normalizeWorkerKey, sameAccount } from './accounts.js';
-export { type AddWorkerState, checkAddWorker } from './addWorker.js';
 export {
   type FormatPhaOptions,
   formatPha,
@@ -9,41 +8,42 @@ export {
   permillToPercent,
   pha,
 } from './amount.js';
-export { BLOCKS_PER_YEAR, estimateApr, miningShare } from './apr.js';
-export type { PoolConstants } from './chainView.js';
-export { type ClaimableRewards, type ClaimKind, checkClaim, claimableRewards } from './claim.js';
 export { createMiningClient, MiningClient, type MiningClientOptions } from './client.js';
 export type { ConnectionState } from './connection.js';
-export { capGap, checkContribute } from './contribute.js';
-export * from './errors.js';
-export { type DecodedEvent, decodeEvent } from './events.js';
+export * from './errors/index.js';
 export type { FleetView } from './fleet/fleetState.js';
 export { DEVCHAIN, KHALA, NETWORKS, type NetworkPreset, PHALA, PHALA_SIGNED_EXTENSIONS } from './networks.js';
-export type { Operation, OperationContext } from './operation.js';
-export { type DryRunResult, OperationChain } from './operationChain.js';
-export { type Overview, type OverviewTotals, overviewTotals, type PoolOverview } from './overviewState.js';
-export type { PoolsFilter } from './poolsState.js';
-export { checkReclaimWorker, cooldownEnd } from './reclaimWorker.js';
-export { checkRemoveWorker } from './removeWorker.js';
-export { checkRestartMining, type RestartMiningState } from './restartMining.js';
+export { type AddWorkerState, checkAddWorker } from './operations/addWorker.js';
+export { type ClaimableRewards, type ClaimKind, checkClaim, claimableRewards } from './operations/claim.js';
+export { capGap, checkContribute } from './operations/contribute.js';
+export type { Operation, OperationContext } from './operations/operation.js';
+export { type DryRunResult, OperationChain } from './operations/operationChain.js';
+export { checkReclaimWorker, cooldownEnd } from './operations/reclaimWorker.js';
+export { checkRemoveWorker } from './operations/removeWorker.js';
+export { checkRestartMining, type RestartMiningState } from './operations/restartMining.js';
+export { checkSetCap } from './operations/setCap.js';
+export { checkSetDescription, MAX_DESCRIPTION_BYTES } from './operations/setDescription.js';
+export { checkSetPayout } from './operations/setPayout.js';
+export { checkStakeRange, checkStartMining, type StartMiningState } from './operations/startMining.js';
+export { checkStopMining } from './operations/stopMining.js';
+export { checkWhitelistAdd } from './operations/whitelistAdd.js';
+export { checkWhitelistRemove } from './operations/whitelistRemove.js';
+export { checkWithdraw, sharesToWithdraw, type WithdrawInput } from './operations/withdraw.js';
 export { detectRuntime, type RuntimeSupport } from './runtimeSupport.js';
-export { checkSetCap } from './setCap.js';
-export { checkSetDescription, MAX_DESCRIPTION_BYTES } from './setDescription.js';
-export { checkSetPayout } from './setPayout.js';
-export type { MiningSigner } from './signer.js';
-export { type QueuedWithdrawal, queuedWithdrawal, type StakeView, stakeView } from './stakeState.js';
-export { checkStakeRange, checkStartMining, type StartMiningState } from './startMining.js';
-export type * from './state.js';
-export { checkStopMining } from './stopMining.js';
-export { poolSubAccount, poolSubAccountHex } from './subAccount.js';
-export type { TokenomicsView } from './tokenomicsState.js';
-export { type TxResult, type TxStage, TxSubmission, type WaitFor } from './txSubmission.js';
-export { checkWhitelistAdd } from './whitelistAdd.js';
-export { checkWhitelistRemove } from './whitelistRemove.js';
-export { checkWithdraw, sharesToWithdraw, type WithdrawInput } from './withdraw.js';
+export { BLOCKS_PER_YEAR, estimateApr, miningShare } from './state/apr.js';
+export type { PoolConstants } from './state/chainView.js';
+export { type Overview, type OverviewTotals, overviewTotals, type PoolOverview } from './state/overview.js';
+export type { PoolsFilter } from './state/poolList.js';
+export type * from './state/records.js';
+export { type QueuedWithdrawal, queuedWithdrawal, type StakeView, stakeView } from './state/stake.js';
+export type { TokenomicsView } from './state/tokenomics.js';
 export {
   type WorkerDisplayState,
   type WorkerEnvironment,
   type WorkerView,
   workerView,
-} from './workersState.js';
+} from './state/workers.js';
+export { poolSubAccount, poolSubAccountHex } from './subAccount.js';
+export { type DecodedEvent, decodeEvent } from './tx/events.js';
+export type { MiningSigner } from './tx/signer.js';
+export { type TxResult, type TxStage, TxSubmission, type WaitFor } from './tx/txSubmission.js';

@@ -1,5 +1,5 @@
 import type { ApiPromise } from '@polkadot/api';
-import { UnsupportedRuntimeError } from './errors.js';
+import { UnsupportedRuntimeError } from './errors/index.js';
 
 /** What the connected runtime offers, read from its metadata. */
 export interface RuntimeSupport {

@@ -6,25 +6,28 @@ export {
   OperationSupersededError,
   WalletUnavailableError,
 } from './errors.js';
-export { MiningProvider, type MiningProviderProps, type ProviderClientOptions } from './MiningProvider.js';
-export { type QueryState, type QueryStatus, QueryStore, type QueryStoreOptions } from './queryStore.js';
-export type { ClientState, ClientStatus } from './runtime.js';
-export { useAccounts } from './useAccounts.js';
-export { useAddWorker } from './useAddWorker.js';
-export { useApr } from './useApr.js';
-export { useBalance } from './useBalance.js';
-export { useClaim } from './useClaim.js';
-export { type ConnectionStatus, useConnection } from './useConnection.js';
-export { useContribute } from './useContribute.js';
-export { useCreatePool } from './useCreatePool.js';
-export { useMiningClient } from './useMiningClient.js';
+export { useApr } from './hooks/useApr.js';
+export { useBalance } from './hooks/useBalance.js';
+export { type ConnectionStatus, useConnection } from './hooks/useConnection.js';
 export {
   type QueryArg,
   type QueryOptions,
   type QueryResult,
   type SuspenseQueryState,
   useMiningQuery,
-} from './useMiningQuery.js';
+} from './hooks/useMiningQuery.js';
+export { useOverview } from './hooks/useOverview.js';
+export { usePool } from './hooks/usePool.js';
+export { usePoolOverview } from './hooks/usePoolOverview.js';
+export { usePools } from './hooks/usePools.js';
+export { useStake } from './hooks/useStake.js';
+export { useTokenomics } from './hooks/useTokenomics.js';
+export { useWithdrawQueue } from './hooks/useWithdrawQueue.js';
+export { useWorkers } from './hooks/useWorkers.js';
+export { useAddWorker } from './operations/useAddWorker.js';
+export { useClaim } from './operations/useClaim.js';
+export { useContribute } from './operations/useContribute.js';
+export { useCreatePool } from './operations/useCreatePool.js';
 export {
   type OperationHook,
   type OperationOptions,
@@ -32,32 +35,38 @@ export {
   type OperationState,
   type OperationStatus,
   useOperation,
-} from './useOperation.js';
-export { useOverview } from './useOverview.js';
-export { usePool } from './usePool.js';
-export { usePoolOverview } from './usePoolOverview.js';
-export { usePools } from './usePools.js';
-export { useQueryStore } from './useQueryStore.js';
-export { useReclaimWorker } from './useReclaimWorker.js';
-export { useRemoveWorker } from './useRemoveWorker.js';
-export { useRestartMining } from './useRestartMining.js';
-export { useSetCap } from './useSetCap.js';
-export { useSetDescription } from './useSetDescription.js';
-export { useSetPayout } from './useSetPayout.js';
-export { type SignerState, useSigner } from './useSigner.js';
-export { useStake } from './useStake.js';
-export { useStartMining } from './useStartMining.js';
-export { useStopMining } from './useStopMining.js';
-export { useTokenomics } from './useTokenomics.js';
-export { useWhitelistAdd } from './useWhitelistAdd.js';
-export { useWhitelistRemove } from './useWhitelistRemove.js';
-export { useWithdraw } from './useWithdraw.js';
-export { useWithdrawQueue } from './useWithdrawQueue.js';
-export { useWorkers } from './useWorkers.js';
+} from './operations/useOperation.js';
+export { useReclaimWorker } from './operations/useReclaimWorker.js';
+export { useRemoveWorker } from './operations/useRemoveWorker.js';
+export { useRestartMining } from './operations/useRestartMining.js';
+export { useSetCap } from './operations/useSetCap.js';
+export { useSetDescription } from './operations/useSetDescription.js';
+export { useSetPayout } from './operations/useSetPayout.js';
+export { useStartMining } from './operations/useStartMining.js';
+export { useStopMining } from './operations/useStopMining.js';
+export { useWhitelistAdd } from './operations/useWhitelistAdd.js';
+export { useWhitelistRemove } from './operations/useWhitelistRemove.js';
+export { useWithdraw } from './operations/useWithdraw.js';
+export {
+  MiningProvider,
+  type MiningProviderProps,
+  type ProviderClientOptions,
+} from './provider/MiningProvider.js';
+export {
+  type QueryState,
+  type QueryStatus,
+  QueryStore,
+  type QueryStoreOptions,
+} from './provider/queryStore.js';
+export type { ClientState, ClientStatus } from './provider/runtime.js';
+export { useMiningClient } from './provider/useMiningClient.js';
+export { useQueryStore } from './provider/useQueryStore.js';
+export { useAccounts } from './wallet/useAccounts.js';
+export { type SignerState, useSigner } from './wallet/useSigner.js';
 export {
   DEV_ACCOUNT_NAMES,
   type WalletAccount,
   type WalletOptions,
   type WalletState,
   type WalletStatus,
-} from './walletStore.js';
+} from './wallet/walletStore.js';

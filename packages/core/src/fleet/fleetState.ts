@@ -1,18 +1,18 @@
 import { hexToU8a } from '@polkadot/util';
 import { combineLatest, distinctUntilChanged, map, type Observable, of, switchMap } from 'rxjs';
+import type { ObservableDeps } from '../state/observableDeps.js';
+import type { PoolOverview } from '../state/overview.js';
+import type { PoolInfo } from '../state/records.js';
+import { type WorkerEnvironment, type WorkerView, workerView } from '../state/workers.js';
 import {
   decodeBalanceOption,
   decodeMiner,
   decodeNowSeconds,
   decodeRegistryWorker,
   decodeTokenomics,
-} from '../codec.js';
-import type { ObservableDeps } from '../observableDeps.js';
-import type { PoolOverview } from '../overviewState.js';
-import type { PoolInfo } from '../state.js';
-import { type StorageRequest, watchDecoded$ } from '../storageSource.js';
+} from '../storage/decode.js';
+import { type StorageRequest, watchDecoded$ } from '../storage/source.js';
 import { poolSubAccount, poolSubAccountHex } from '../subAccount.js';
-import { type WorkerEnvironment, type WorkerView, workerView } from '../workersState.js';
 
 /** Every pool of an owner with its workers, as one live value. */
 export interface FleetView {

@@ -1,0 +1,70 @@
+/** What the chain said: the runtime's shape, storage layout and failed dispatches. */
+import { MiningError } from './base.js';
+
+/** The connected runtime lacks stake pool v1 (e.g. a StakePool v2 chain, or not a Phala chain). */
+export class UnsupportedRuntimeError extends MiningError {
+  readonly code = 'UnsupportedRuntime' as const;
+  constructor(
+    /** The call or storage item the SDK needs and did not find, e.g. `phalaStakePool.contribute call`. */
+    readonly missing: string,
+    /** The runtime's spec name, e.g. `khala`. */
+    readonly specName: string,
+    /** The runtime's spec version; Khala ran stake pool v1 up to spec 1192. */
+    readonly specVersion: number,
+  ) {
+    super(`runtime ${specName}/${specVersion} has no ${missing}: stake pool v1 is required`);
+  }
+}
+
+/** The dispatch failed on chain with a module error; carries the pallet's own identification and docs. */
+export class PalletError extends MiningError {
+  readonly code = 'PalletError' as const;
+  constructor(
+    /** pallet name as in metadata, e.g. `phalaStakePool` */
+    readonly section: string,
+    /** error variant, e.g. `InsufficientContribution` */
+    readonly errorName: string,
+    /** The error's documentation from metadata, joined into one line; empty when the runtime has none. */
+    readonly docs: string,
+    /** Index of the pallet in the runtime (88 for PhalaStakePool on Khala). */
+    readonly index: number,
+    /** Position of the error in that pallet's error enum. */
+    readonly errorIndex: number,
+  ) {
+    super(`${section}.${errorName}${docs ? `: ${docs}` : ''}`);
+  }
+}
+
+/** The dispatch failed with a non-module error (BadOrigin, Arithmetic, Token …). */
+export class DispatchError extends MiningError {
+  readonly code = 'DispatchError' as const;
+  constructor(
+    /** The variant, e.g. `BadOrigin`, `Arithmetic`, `Token`; `Module` when metadata did not name it. */
+    readonly kind: string,
+    /** The variant's payload as JSON (`null` when it has none). */
+    readonly detail: string,
+  ) {
+    super(`dispatch failed: ${kind}${detail ? ` (${detail})` : ''}`);
+  }
+}
+
+/** The connected runtime has no such storage item (not a Khala stake pool v1 runtime, or a newer layout). */
+export class MissingStorageError extends MiningError {
+  readonly code = 'MissingStorage' as const;
+  constructor(
+    /** pallet name as in the metadata, e.g. `PhalaStakePool` */
+    readonly pallet: string,
+    /** storage item name as in the metadata, e.g. `StakePools` */
+    readonly item: string,
+  ) {
+    super(`the runtime has no storage item ${pallet}.${item}`);
+  }
+}
+
+/** A storage key was built with the wrong number of arguments (a programming error in the caller). */
+export class StorageKeyArityError extends MiningError {
+  readonly code = 'StorageKeyArity' as const;
+  constructor(pallet: string, item: string, expected: number, got: number) {
+    super(`${pallet}.${item} takes ${expected} key argument(s), got ${got}`);
+  }
+}

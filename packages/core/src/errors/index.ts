@@ -1,0 +1,142 @@
+/**
+ * Every failure the SDK reports is one of these classes, each with a stable `code` and the numbers behind the
+ * decision, so callers can branch on `error.code` (or `instanceof`) and show the figures the Phala App showed.
+ * One file per domain: input, pool, workers, stake (the rules), chain and transport.
+ */
+import { UnexpectedError } from './base.js';
+import {
+  DispatchError,
+  MissingStorageError,
+  PalletError,
+  StorageKeyArityError,
+  UnsupportedRuntimeError,
+} from './chain.js';
+import {
+  DescriptionTooLongError,
+  EmptyChainError,
+  InvalidAddressError,
+  InvalidAmountError,
+  InvalidPercentError,
+  InvalidPoolIdError,
+  InvalidWithdrawalInputError,
+  InvalidWorkerKeyError,
+} from './input.js';
+import {
+  AlreadyWhitelistedError,
+  CapBelowTotalStakeError,
+  NotPoolOwnerError,
+  NotWhitelistedError,
+  NoWhitelistError,
+  PoolNotFoundError,
+  WhitelistFullError,
+} from './pool.js';
+import {
+  ContributionBelowMinimumError,
+  ContributionExceedsCapError,
+  InsufficientDelegableBalanceError,
+  InsufficientFreeStakeError,
+  InvalidWithdrawalError,
+  NoRewardToClaimError,
+  NoStakeError,
+  PoolBankruptError,
+  RestartStakeNotHigherError,
+  StakeAboveMaximumError,
+  StakeBelowMinimumError,
+} from './stake.js';
+import {
+  ClientClosedError,
+  ConnectionFailedError,
+  ConnectionTimeoutError,
+  TransactionExpiredError,
+  TransactionRejectedError,
+} from './transport.js';
+import {
+  BenchmarkMissingError,
+  BenchmarkTooLowError,
+  CooldownNotOverError,
+  MiningDisabledError,
+  NotWorkerOperatorError,
+  PoolWorkersFullError,
+  TokenomicsMissingError,
+  WorkerAlreadyBoundError,
+  WorkerNotInPoolError,
+  WorkerNotRegisteredError,
+  WorkerStateError,
+} from './workers.js';
+
+export * from './base.js';
+export * from './chain.js';
+export * from './input.js';
+export * from './pool.js';
+export * from './stake.js';
+export * from './transport.js';
+export * from './workers.js';
+
+/**
+ * Every concrete error class of the SDK. A new class must be listed here (a test checks it), so that
+ * {@link KnownMiningError} and {@link MiningErrorCode} stay complete.
+ */
+export const MINING_ERROR_CLASSES = [
+  InvalidAmountError,
+  InvalidPercentError,
+  InvalidAddressError,
+  InvalidWorkerKeyError,
+  InvalidPoolIdError,
+  DescriptionTooLongError,
+  EmptyChainError,
+  InvalidWithdrawalInputError,
+  PoolNotFoundError,
+  NotPoolOwnerError,
+  CapBelowTotalStakeError,
+  AlreadyWhitelistedError,
+  WhitelistFullError,
+  NoWhitelistError,
+  NotWhitelistedError,
+  WorkerNotRegisteredError,
+  NotWorkerOperatorError,
+  BenchmarkMissingError,
+  BenchmarkTooLowError,
+  WorkerAlreadyBoundError,
+  PoolWorkersFullError,
+  WorkerNotInPoolError,
+  WorkerStateError,
+  CooldownNotOverError,
+  MiningDisabledError,
+  TokenomicsMissingError,
+  StakeBelowMinimumError,
+  StakeAboveMaximumError,
+  InsufficientFreeStakeError,
+  RestartStakeNotHigherError,
+  ContributionBelowMinimumError,
+  InsufficientDelegableBalanceError,
+  ContributionExceedsCapError,
+  PoolBankruptError,
+  NoStakeError,
+  InvalidWithdrawalError,
+  NoRewardToClaimError,
+  UnsupportedRuntimeError,
+  PalletError,
+  DispatchError,
+  TransactionRejectedError,
+  ConnectionFailedError,
+  ConnectionTimeoutError,
+  MissingStorageError,
+  StorageKeyArityError,
+  TransactionExpiredError,
+  UnexpectedError,
+  ClientClosedError,
+] as const;
+
+/** Any error the SDK throws, as a union discriminated by `code`: `switch (error.code)` narrows to the class. */
+export type KnownMiningError = InstanceType<(typeof MINING_ERROR_CLASSES)[number]>;
+
+/** Every `code` an SDK error can carry. */
+export type MiningErrorCode = KnownMiningError['code'];
+
+/**
+ * Narrows an unknown failure to one of this package's errors (then `switch (error.code)` is exhaustive). Errors of
+ * other packages that extend {@link MiningError} (e.g. @phala-mining/react's) are not among them.
+ */
+export function isKnownMiningError(error: unknown): error is KnownMiningError {
+  return MINING_ERROR_CLASSES.some((errorClass) => error instanceof errorClass);
+}

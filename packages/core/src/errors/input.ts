@@ -1,0 +1,94 @@
+/** Malformed input: refused before any chain state is read. */
+import { MiningError } from './base.js';
+
+/** Why {@link pha} refused a string. */
+export type InvalidAmountReason = 'NotANumber' | 'Negative' | 'TooManyDecimals';
+
+/** An amount that is not a non-negative decimal with at most 12 fraction digits. */
+export class InvalidAmountError extends MiningError {
+  readonly code = 'InvalidAmount' as const;
+  constructor(
+    /** The value as it was given (string, number, bigint, or whatever untyped code passed); never altered. */
+    readonly input: unknown,
+    /** The rule it broke: not a plain decimal, below zero, or finer than 1 planck (more than 12 decimals). */
+    readonly reason: InvalidAmountReason,
+  ) {
+    super(`invalid PHA amount ${JSON.stringify(String(input))}: ${reason}`);
+  }
+}
+
+/** A payout commission outside 0–100 % or finer than Permill (0.0001 %). */
+export class InvalidPercentError extends MiningError {
+  readonly code = 'InvalidPercent' as const;
+  constructor(
+    /** The commission as given, in percent (not Permill parts). */
+    readonly percent: number,
+  ) {
+    super(`payout commission must be a percentage between 0 and 100 with at most 4 decimals, got ${percent}`);
+  }
+}
+
+/** Not an SS58 address / 32-byte account id. */
+export class InvalidAddressError extends MiningError {
+  readonly code = 'InvalidAddress' as const;
+  constructor(
+    /** The rejected input; a byte array is shown as 0x-hex. */
+    readonly address: string,
+  ) {
+    super(`not a valid account address: ${address}`);
+  }
+}
+
+/** Not a 32-byte sr25519 worker public key. */
+export class InvalidWorkerKeyError extends MiningError {
+  readonly code = 'InvalidWorkerKey' as const;
+  constructor(
+    /** The rejected key (bytes are shown as 0x-hex); a worker key is its pRuntime's sr25519 public key. */
+    readonly key: string,
+  ) {
+    super(`not a 32-byte worker public key: ${key}`);
+  }
+}
+
+/** A pool id that is not a non-negative integer. */
+export class InvalidPoolIdError extends MiningError {
+  readonly code = 'InvalidPoolId' as const;
+  constructor(
+    /** The value given as pool id; `undefined` when a pool operation was chained without choosing a pool. */
+    readonly pid: unknown,
+  ) {
+    super(`not a pool id: ${String(pid)}`);
+  }
+}
+
+/** A pool description longer than the chain's bound. */
+export class DescriptionTooLongError extends MiningError {
+  readonly code = 'DescriptionTooLong' as const;
+  constructor(
+    /** Size of the description encoded as UTF-8, in bytes (not characters). */
+    readonly length: number,
+    /** The most bytes the chain stores for a description (4400 on Khala). */
+    readonly maximum: number,
+  ) {
+    super(`pool description is ${length} bytes, the maximum is ${maximum}`);
+  }
+}
+
+/** A chain with nothing to send. */
+export class EmptyChainError extends MiningError {
+  readonly code = 'EmptyChain' as const;
+  constructor() {
+    super('no operation to send: add at least one operation to the chain');
+  }
+}
+
+/** A withdrawal given neither a positive share count nor a positive amount. */
+export class InvalidWithdrawalInputError extends MiningError {
+  readonly code = 'InvalidWithdrawalInput' as const;
+  constructor(
+    /** The input as given, e.g. a zero or negative amount, or both `shares` and `amount` at once. */
+    readonly input: unknown,
+  ) {
+    super('withdraw needs { shares } or { amount } (a positive bigint) or { all: true }');
+  }
+}

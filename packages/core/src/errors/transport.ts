@@ -1,0 +1,63 @@
+/** Getting to the node and getting a transaction included. */
+import { MiningError } from './base.js';
+
+/** The node refused the transaction (invalid signature, nonce, fees…) or dropped it from its pool. */
+export class TransactionRejectedError extends MiningError {
+  readonly code = 'TransactionRejected' as const;
+  constructor(
+    /** The node's status (`Invalid`, `Dropped`, `Usurped`) or its error message. */
+    readonly reason: string,
+    /** Extrinsic hash, 0x-hex; undefined when it failed before it was signed (e.g. the signer declined). */
+    readonly hash: string | undefined,
+  ) {
+    super(`transaction ${hash ?? ''} rejected: ${reason}`);
+  }
+}
+
+/** The node could not be reached or the handshake failed before the client was ready; the original is the `cause`. */
+export class ConnectionFailedError extends MiningError {
+  readonly code = 'ConnectionFailed' as const;
+  constructor(
+    /** The WebSocket URL(s) tried, or `the given ApiPromise` for a connection passed in. */
+    readonly endpoint: string | string[],
+    /** Why, in words, from the underlying error or WebSocket event. */
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`could not connect to ${[endpoint].flat().join(', ')}: ${reason}`, options);
+  }
+}
+
+/** A client-created connection did not become ready in time (node down, wrong address, or not a Substrate node). */
+export class ConnectionTimeoutError extends MiningError {
+  readonly code = 'ConnectionTimeout' as const;
+  constructor(
+    /** The WebSocket URL(s) tried, or `the given ApiPromise` for a connection passed in. */
+    readonly endpoint: string | string[],
+    /** How long the client waited, ms (`connectTimeoutMs`). */
+    readonly timeoutMs: number,
+  ) {
+    super(`could not connect to ${[endpoint].flat().join(', ')} within ${timeoutMs / 1000} s`);
+  }
+}
+
+/** The transaction's mortality ran out without it being included. */
+export class TransactionExpiredError extends MiningError {
+  readonly code = 'TransactionExpired' as const;
+  constructor(
+    /** Extrinsic hash, 0x-hex. */
+    readonly hash: string,
+    /** The last block number the signed mortal era allowed it in; it can never be included after that. */
+    readonly lastValidBlock: number,
+  ) {
+    super(`transaction ${hash} was not included up to its last valid block ${lastValidBlock}`);
+  }
+}
+
+/** The client was disconnected by its owner while something still waited for the chain. */
+export class ClientClosedError extends MiningError {
+  readonly code = 'ClientClosed' as const;
+  constructor() {
+    super('the mining client was closed');
+  }
+}

@@ -1,0 +1,237 @@
+import type { ApiPromise } from '@polkadot/api';
+import type { SubmittableExtrinsic } from '@polkadot/api/types';
+import { ReplaySubject } from 'rxjs';
+import { normalizeAddress, normalizePid } from '../accounts.js';
+import { EmptyChainError, InvalidPoolIdError, MiningError, UnexpectedError } from '../errors/index.js';
+import type { RuntimeSupport } from '../runtimeSupport.js';
+import { ChainView } from '../state/chainView.js';
+import type { DecodedEvent } from '../tx/events.js';
+import { type SendDeps, sendTransaction } from '../tx/sendTransaction.js';
+import type { MiningSigner } from '../tx/signer.js';
+import { type TxStage, TxSubmission, type WaitFor } from '../tx/txSubmission.js';
+import { addWorker } from './addWorker.js';
+import { type ClaimKind, claim } from './claim.js';
+import { contribute } from './contribute.js';
+import { createPool } from './createPool.js';
+import type { Operation, OperationContext } from './operation.js';
+import { reclaimWorker } from './reclaimWorker.js';
+import { removeWorker } from './removeWorker.js';
+import { restartMining } from './restartMining.js';
+import { setCap } from './setCap.js';
+import { setDescription } from './setDescription.js';
+import { setPayout } from './setPayout.js';
+import { startMining } from './startMining.js';
+import { stopMining } from './stopMining.js';
+import { whitelistAdd } from './whitelistAdd.js';
+import { whitelistRemove } from './whitelistRemove.js';
+import { type WithdrawInput, withdraw } from './withdraw.js';
+
+/** What a chain of operations needs from the client. */
+export interface ChainDeps extends SendDeps {
+  runtime: RuntimeSupport;
+  waitFor: WaitFor;
+}
+
+/** Outcome of {@link OperationChain.dryRun}: every rule passed. */
+export interface DryRunResult {
+  /** The address the chain was validated for, SS58 with the client's prefix. */
+  caller: string;
+  /** operation kinds, in order */
+  operations: string[];
+  /** the calls that would be sent (`section.method`), in order; more than one are wrapped in `utility.batchAll` */
+  calls: string[];
+}
+
+/**
+ * A fluent chain of operations on a pool. Each method returns a new chain with one more operation; `send` sends them
+ * as one extrinsic (one call, or `utility.batchAll` of all). Every rule is checked against chain state before
+ * signing, in order, each operation seeing the effects of the ones before it.
+ *
+ * ```ts
+ * await client.pool(pid).setPayout(20).setCap(pha('50000')).addWorker(key).send(alice);
+ * ```
+ */
+export class OperationChain<V = void> {
+  /** @internal */
+  constructor(
+    private readonly deps: ChainDeps,
+    private readonly ops: readonly Operation[],
+    /** the pool the pool-level methods act on */
+    readonly pid: bigint | undefined,
+  ) {}
+
+  private add<W>(op: Operation<W>): OperationChain<W> {
+    return new OperationChain<W>(this.deps, [...this.ops, op], this.pid);
+  }
+
+  private target(): bigint {
+    if (this.pid === undefined) throw new InvalidPoolIdError(undefined);
+    return this.pid;
+  }
+
+  /** Continues the chain on another pool (same extrinsic). */
+  pool(pid: bigint | number): OperationChain<V> {
+    return new OperationChain<V>(this.deps, this.ops, normalizePid(pid));
+  }
+
+  /** Adds "Create StakePool"; its result is the new pid. */
+  createPool(): OperationChain<bigint> {
+    return this.add(createPool());
+  }
+
+  /** "Set Payout Pref": commission in percent, 0–100. */
+  setPayout(percent: number): OperationChain<void> {
+    return this.add(setPayout(this.target(), percent));
+  }
+
+  /** "Set Cap": capacity in planck, ≥ the pool's total stake. */
+  setCap(cap: bigint): OperationChain<void> {
+    return this.add(setCap(this.target(), cap));
+  }
+
+  /** Sets the pool description (≤ 4400 UTF-8 bytes). */
+  setDescription(description: string): OperationChain<void> {
+    return this.add(setDescription(this.target(), description));
+  }
+
+  /** Adds a staker to the contribution whitelist. */
+  whitelistAdd(staker: string): OperationChain<void> {
+    return this.add(whitelistAdd(this.target(), staker));
+  }
+
+  /** Removes a staker from the contribution whitelist. */
+  whitelistRemove(staker: string): OperationChain<void> {
+    return this.add(whitelistRemove(this.target(), staker));
+  }
+
+  /** "Add Worker" by its public key. */
+  addWorker(worker: string): OperationChain<void> {
+    return this.add(addWorker(this.target(), worker));
+  }
+
+  /** "Remove" a Ready worker. */
+  removeWorker(worker: string): OperationChain<void> {
+    return this.add(removeWorker(this.target(), worker));
+  }
+
+  /** "Start" a Ready worker with a stake between Smin and Smax. */
+  startMining(worker: string, stake: bigint): OperationChain<void> {
+    return this.add(startMining(this.target(), worker, stake));
+  }
+
+  /** "Stop" a Mining or Unresponsive worker. */
+  stopMining(worker: string): OperationChain<void> {
+    return this.add(stopMining(this.target(), worker));
+  }
+
+  /** Restart a mining worker with more stake. */
+  restartMining(worker: string, stake: bigint): OperationChain<void> {
+    return this.add(restartMining(this.target(), worker, stake));
+  }
+
+  /** Reclaim a worker whose cooldown is over. */
+  reclaimWorker(worker: string): OperationChain<void> {
+    return this.add(reclaimWorker(this.target(), worker));
+  }
+
+  /** "Contribute" planck; the result is the shares minted. */
+  contribute(amount: bigint): OperationChain<bigint> {
+    return this.add(contribute(this.target(), amount));
+  }
+
+  /** "Withdraw" by shares, by amount, or all. */
+  withdraw(input: WithdrawInput): OperationChain<void> {
+    return this.add(withdraw(this.target(), input));
+  }
+
+  /** "Claim" owner and/or staker rewards to `target` (default the signer); the result is the amount claimed. */
+  claim(kind: ClaimKind = 'both', target?: string): OperationChain<bigint> {
+    return this.add(claim(this.target(), kind, target));
+  }
+
+  /** The operation kinds in this chain. */
+  get operations(): string[] {
+    return this.ops.map((o) => o.kind);
+  }
+
+  private async prepare(
+    caller: string,
+  ): Promise<{ ctx: OperationContext; tx: SubmittableExtrinsic<'promise'> }> {
+    if (this.ops.length === 0) throw new EmptyChainError();
+    const { api, runtime, ss58 } = this.deps;
+    const ctx: OperationContext = { api, runtime, caller, view: new ChainView(api, ss58) };
+    for (const op of this.ops) await op.validate(ctx);
+    const calls = this.ops.flatMap((op) => op.calls(ctx));
+    const tx = calls.length === 1 ? calls[0]! : batchAll(api, calls);
+    return { ctx, tx };
+  }
+
+  /** Checks every rule against current chain state without signing; throws the first rule's typed error. */
+  async dryRun(signerOrAddress: MiningSigner | string): Promise<DryRunResult> {
+    const caller = callerOf(signerOrAddress, this.deps.ss58);
+    const { ctx } = await this.prepare(caller);
+    return {
+      caller,
+      operations: this.operations,
+      calls: this.ops.flatMap((op) => op.calls(ctx)).map((c) => `${c.method.section}.${c.method.method}`),
+    };
+  }
+
+  /** Validates, then asks the node for the fee of the extrinsic (planck). */
+  async estimateFee(signerOrAddress: MiningSigner | string): Promise<bigint> {
+    const caller = callerOf(signerOrAddress, this.deps.ss58);
+    const { tx } = await this.prepare(caller);
+    const info = await tx.paymentInfo(caller);
+    return info.partialFee.toBigInt();
+  }
+
+  /**
+   * Validates, signs and sends. Returns at once a {@link TxSubmission}: an Observable of the stages (signed,
+   * broadcast, inBlock, finalized — or failed with a typed error) that is also awaitable for the result.
+   */
+  send(signer: MiningSigner, options: { waitFor?: WaitFor } = {}): TxSubmission<V> {
+    const stages = new ReplaySubject<TxStage>();
+    const ops = this.ops;
+    const submission = new TxSubmission<V>(stages, options.waitFor ?? this.deps.waitFor, (events) =>
+      decodeValues(ops, events),
+    );
+    void (async () => {
+      let caller: string;
+      let tx: SubmittableExtrinsic<'promise'>;
+      try {
+        caller = callerOf(signer, this.deps.ss58);
+        tx = (await this.prepare(caller)).tx;
+      } catch (error) {
+        stages.next({ stage: 'failed', hash: undefined, error: asMiningError(error) });
+        stages.complete();
+        return;
+      }
+      await sendTransaction(this.deps, tx, signer, caller, stages);
+    })();
+    return submission;
+  }
+}
+
+function callerOf(signerOrAddress: MiningSigner | string, ss58: number): string {
+  return normalizeAddress(
+    typeof signerOrAddress === 'string' ? signerOrAddress : signerOrAddress.address,
+    ss58,
+  );
+}
+
+function batchAll(
+  api: ApiPromise,
+  calls: SubmittableExtrinsic<'promise'>[],
+): SubmittableExtrinsic<'promise'> {
+  return (api.tx as any).utility.batchAll(calls) as SubmittableExtrinsic<'promise'>;
+}
+
+function decodeValues<V>(ops: readonly Operation[], events: DecodedEvent[]): { value: V; values: unknown[] } {
+  const values = ops.map((op) => (op.decode ? op.decode(events) : undefined));
+  return { value: values[values.length - 1] as V, values };
+}
+
+function asMiningError(error: unknown): MiningError {
+  if (error instanceof MiningError) return error;
+  return new UnexpectedError(error instanceof Error ? error.message : String(error), { cause: error });
+}

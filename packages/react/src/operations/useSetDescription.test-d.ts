@@ -1,0 +1,25 @@
+import type { TxResult } from '@phala-mining/core';
+import type { KeyringPair } from '@polkadot/keyring/types';
+import { describe, expectTypeOf, test } from 'vitest';
+import { type OperationHook, useSetDescription } from '../index.js';
+
+declare const alice: KeyringPair;
+declare const routePid: bigint | undefined;
+
+describe('useSetDescription', () => {
+  test("send('hello') resolves with void", () => {
+    const hook = useSetDescription(routePid, { signer: alice });
+    expectTypeOf(hook).toEqualTypeOf<OperationHook<[description: string], void>>();
+    expectTypeOf(hook.send('hello')).toEqualTypeOf<Promise<TxResult<void> | undefined>>();
+    expectTypeOf(useSetDescription(1n)).toEqualTypeOf<OperationHook<[description: string], void>>();
+    expectTypeOf(useSetDescription(1)).toEqualTypeOf<OperationHook<[description: string], void>>();
+  });
+
+  test('arguments', () => {
+    const hook = useSetDescription(1n);
+    // @ts-expect-error the description is text
+    hook.send({ text: 'hello' });
+    // @ts-expect-error a pool id is a bigint or a number
+    useSetDescription('1');
+  });
+});
