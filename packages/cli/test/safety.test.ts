@@ -219,7 +219,7 @@ describe('before signing', () => {
   it('shows the global options in every subcommand help', async () => {
     for (const args of [['pool', 'create'], ['worker', 'start'], ['pool', 'whitelist', 'add'], ['balance']]) {
       const r = await cli([...args, '--help']);
-      expect(r.code).toBe(0);
+      expect({ args, code: r.code, stderr: r.stderr }).toEqual({ args, code: 0, stderr: '' });
       expect(r.stdout).toMatch(/Global Options:[\s\S]*--endpoint <url>[\s\S]*--json[\s\S]*--dry-run/);
     }
   });
