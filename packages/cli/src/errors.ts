@@ -154,10 +154,6 @@ export function describeError(error: unknown): string {
   switch (error.code) {
     case 'CooldownNotOver':
       return `a worker can be reclaimed only after its cooldown: ${e.worker} cools down for ${formatDuration(e.cooldownEnd - e.now)} more (reclaimable at ${dateText(BigInt(e.cooldownEnd))})`;
-    case 'WorkerState':
-      return `worker ${e.worker} is ${stateName(e.state)}; this needs ${(e.expected as string[]).map(stateName).join(' or ')}`;
-    case 'MiningDisabled':
-      return "mining is switched off on this chain (PhalaStakePool.MiningEnabled is false): workers cannot be started or stopped until the chain's governance calls phalaStakePool.setMiningEnable(true) (a dev chain started with --mining-disabled: restart it without)";
     case 'InvalidAmount':
       return `not a PHA amount: ${JSON.stringify(String(e.input))} — ${AMOUNT_REASONS[e.reason as string] ?? 'give e.g. 1000, 1,000 or 1_000.5'}`;
     case 'InvalidPercent':
@@ -184,6 +180,7 @@ export function stateName(state: string): string {
 
 const AMOUNT_REASONS: Record<string, string> = {
   Negative: 'an amount cannot be negative',
+  NotPositive: 'the amount must be more than 0',
   NotANumber: 'give a plain decimal number such as 1000, 1,000 or 1_000.5',
   TooManyDecimals: 'PHA has at most 12 decimals (amounts are never rounded)',
 };

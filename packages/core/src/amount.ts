@@ -1,3 +1,4 @@
+import { type FormatPhaOptions, formatPha as formatPlanck } from '@phala-mining/math';
 import { InvalidAmountError, InvalidPercentError } from './errors/input.js';
 
 /** Planck per PHA (12 decimals). */
@@ -43,8 +44,18 @@ export function pha(input: string | number | bigint): bigint {
   return BigInt(whole) * PLANCK_PER_PHA + BigInt(frac.padEnd(PHA_DECIMALS, '0') || '0');
 }
 
+/**
+ * Formats planck as PHA without trailing zeros: `formatPha(1_500_000_000_000n)` → `'1.5'`; `decimals` truncates
+ * toward zero, `group` adds thousands separators, `unit` appends ` PHA`. Anything but a bigint (e.g. `undefined`
+ * from a value not loaded yet) is refused with {@link InvalidAmountError}, not a TypeError from deep inside.
+ */
+export function formatPha(planck: bigint, options?: FormatPhaOptions): string {
+  if (typeof planck !== 'bigint') throw new InvalidAmountError(planck, 'NotANumber');
+  return formatPlanck(planck, options);
+}
+
 // one formatter for the dev chain, the SDK and the apps: it lives with the chain arithmetic
-export { type FormatPhaOptions, formatPha } from '@phala-mining/math';
+export type { FormatPhaOptions };
 
 /**
  * Converts a payout commission in percent (0–100, up to 4 decimals) to Permill parts, exactly:

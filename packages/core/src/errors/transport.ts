@@ -10,7 +10,11 @@ export class TransactionRejectedError extends MiningError {
     /** Extrinsic hash, 0x-hex; undefined when it failed before it was signed (e.g. the signer declined). */
     readonly hash: string | undefined,
   ) {
-    super(`transaction ${hash ?? ''} rejected: ${reason}`);
+    super(
+      hash === undefined
+        ? `transaction rejected before it was sent: ${reason}`
+        : `transaction ${hash} rejected: ${reason}`,
+    );
   }
 }
 
