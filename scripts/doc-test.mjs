@@ -86,6 +86,8 @@ function linkModules(all) {
     }
   }
   for (const extra of ['@types/node', '@types/react', 'typescript']) names.add(extra);
+  // a package without its own types (ws) is typed by @types/<name>, wherever pnpm keeps it
+  for (const name of [...names]) if (!name.startsWith('@')) names.add(`@types/${name}`);
   const homes = [
     ROOT,
     join(ROOT, 'examples', 'dashboard'),
@@ -95,12 +97,23 @@ function linkModules(all) {
   for (const name of names) {
     const target = name.startsWith('@phala-mining/')
       ? join(ROOT, 'packages', name.slice('@phala-mining/'.length))
-      : homes.map((h) => join(h, 'node_modules', name)).find((p) => existsSync(p));
+      : (homes.map((h) => join(h, 'node_modules', name)).find((p) => existsSync(p)) ?? fromStore(name));
     if (!target || !existsSync(target)) continue; // reported by the type check / the run
     const link = join(nm, name);
     mkdirSync(dirname(link), { recursive: true });
     if (!existsSync(link)) symlinkSync(target, link, 'dir');
   }
+}
+
+/** A package only in pnpm's store (`node_modules/.pnpm/<name>@<version>/node_modules/<name>`), the newest. */
+function fromStore(name) {
+  const store = join(ROOT, 'node_modules', '.pnpm');
+  const prefix = `${name.replace('/', '+')}@`;
+  const entry = readdirSync(store)
+    .filter((e) => e.startsWith(prefix))
+    .sort()
+    .at(-1);
+  return entry === undefined ? undefined : join(store, entry, 'node_modules', name);
 }
 
 /** A `bin` directory with `phala-mining` and `phala-devchain` as the built executables. */

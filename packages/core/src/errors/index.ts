@@ -47,6 +47,7 @@ import {
   ClientClosedError,
   ConnectionFailedError,
   ConnectionTimeoutError,
+  StaleNonceError,
   TransactionExpiredError,
   TransactionRejectedError,
 } from './transport.js';
@@ -125,6 +126,7 @@ export const MINING_ERROR_CLASSES = [
   TransactionExpiredError,
   UnexpectedError,
   ClientClosedError,
+  StaleNonceError,
 ] as const;
 
 /** Any error the SDK throws, as a union discriminated by `code`: `switch (error.code)` narrows to the class. */

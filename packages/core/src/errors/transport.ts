@@ -58,6 +58,26 @@ export class TransactionExpiredError extends MiningError {
   }
 }
 
+/**
+ * The nonce the transaction was signed with was used meanwhile by another transaction of the same account (the same
+ * account on another connection, app or device). Nothing was sent. Re-signing would ask the user a second time
+ * without saying why, so it is done automatically only for local keys (a KeyringPair, or a signer marked
+ * `{ local: true }`); any other signer gets this error and the app decides.
+ */
+export class StaleNonceError extends MiningError {
+  readonly code = 'StaleNonce' as const;
+  constructor(
+    /** The signing account, SS58. */
+    readonly account: string,
+    /** The nonce that was already used. */
+    readonly nonce: number,
+  ) {
+    super(
+      `nonce ${nonce} of ${account} was used by another transaction meanwhile (the same account elsewhere): nothing was sent — send again to sign with the next nonce (signers marked { local: true } are re-signed automatically)`,
+    );
+  }
+}
+
 /** The client was disconnected by its owner while something still waited for the chain. */
 export class ClientClosedError extends MiningError {
   readonly code = 'ClientClosed' as const;
