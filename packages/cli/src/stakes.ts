@@ -47,7 +47,8 @@ export async function stakeChoice(stake: string | undefined, file: string | unde
   const { parse } = await import('yaml');
   let doc: unknown;
   try {
-    doc = parse(text);
+    // every scalar as text: YAML's core schema would read an unquoted 0x… worker key as a number
+    doc = parse(text, { schema: 'failsafe' });
   } catch (error) {
     throw new UsageError(`stake file ${file} is not YAML/JSON: ${(error as Error).message.split('\n')[0]}`);
   }

@@ -169,7 +169,7 @@ describe('phala-mining worker …', () => {
     const early = await alice(['worker', 'reclaim', '-p', pid, keys[1]!]);
     expect(early.code).toBe(3);
     expect(early.stderr).toMatch(
-      /can be reclaimed only after its cooldown: 0x[0-9a-f]{64} cools down for 6 d 23 h more \(until .*\) \[CooldownNotOver\]/,
+      /can be reclaimed only after its cooldown: 0x[0-9a-f]{64} cools down for 6 d 23 h more \(reclaimable at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\) \[CooldownNotOver\]/,
     );
     const none = await alice(['worker', 'reclaim', '-p', pid, '--all']);
     expect(none).toMatchObject({ code: 0, stdout: `nothing to do: no reclaimable worker in pool ${pid}\n` });
