@@ -1,11 +1,12 @@
 import { MiningProvider, useAccounts, useBalance, useConnection, useSigner } from '@phala-mining/react';
 import { type FormEvent, useEffect, useState } from 'react';
+import { Events } from './Events.js';
+import { Workers } from './fleet/Workers.js';
 import { amount, message, short } from './format.js';
 import { PoolActions } from './PoolActions.js';
 import { Pools } from './Pools.js';
 import { RewardsChart } from './RewardsChart.js';
 import { StakeInfo } from './StakeInfo.js';
-import { Workers } from './Workers.js';
 
 const DEFAULT_ENDPOINT = 'ws://127.0.0.1:9944';
 
@@ -13,18 +14,38 @@ function endpointFromUrl(): string {
   return new URLSearchParams(window.location.search).get('endpoint') ?? DEFAULT_ENDPOINT;
 }
 
+/** The indexer's HTTP API (`phala-mining history serve`), from `?indexer=`; none by default. */
+function indexerFromUrl(): string | undefined {
+  const value = new URLSearchParams(window.location.search).get('indexer');
+  return value ? value.replace(/\/+$/, '') : undefined;
+}
+
+function keepInUrl(name: string, value: string | undefined) {
+  const url = new URL(window.location.href);
+  if (value === undefined) url.searchParams.delete(name);
+  else url.searchParams.set(name, value);
+  window.history.replaceState(null, '', url);
+}
+
 /** The endpoint comes from `?endpoint=` or the field; changing it reconnects (and is kept in the URL to share). */
 export function App() {
   const [endpoint, setEndpoint] = useState(endpointFromUrl);
   const [draft, setDraft] = useState(endpoint);
+  const [indexer, setIndexer] = useState(indexerFromUrl);
+  const [indexerDraft, setIndexerDraft] = useState(indexer ?? '');
   const connect = (event: FormEvent) => {
     event.preventDefault();
     const next = draft.trim();
     if (!/^wss?:\/\//.test(next)) return;
-    const url = new URL(window.location.href);
-    url.searchParams.set('endpoint', next);
-    window.history.replaceState(null, '', url);
+    keepInUrl('endpoint', next);
     setEndpoint(next);
+  };
+  const chooseIndexer = (event: FormEvent) => {
+    event.preventDefault();
+    const next = indexerDraft.trim().replace(/\/+$/, '');
+    if (next !== '' && !/^https?:\/\//.test(next)) return;
+    keepInUrl('indexer', next || undefined);
+    setIndexer(next || undefined);
   };
   return (
     <div className="app">
@@ -47,6 +68,22 @@ export function App() {
             <span className="status error">a ws:// or wss:// URL</span>
           ) : null}
         </form>
+        <form className="endpoint" onSubmit={chooseIndexer}>
+          <label>
+            Indexer
+            <input
+              data-testid="indexer"
+              value={indexerDraft}
+              onChange={(e) => setIndexerDraft(e.target.value)}
+              placeholder="http://127.0.0.1:8080 (optional)"
+              spellCheck={false}
+            />
+          </label>
+          <button type="submit">Use</button>
+          {indexerDraft.trim() !== '' && !/^https?:\/\//.test(indexerDraft.trim()) ? (
+            <span className="status error">an http:// or https:// URL</span>
+          ) : null}
+        </form>
       </header>
       {/* a new provider per endpoint: nothing of one chain leaks into the other's views */}
       <MiningProvider
@@ -55,13 +92,13 @@ export function App() {
         clientOptions={{ waitFor: 'inBlock' }}
         wallet={{ appName: 'Phala Mining Dashboard' }}
       >
-        <Dashboard />
+        <Dashboard indexer={indexer} />
       </MiningProvider>
     </div>
   );
 }
 
-function Dashboard() {
+function Dashboard({ indexer }: { indexer: string | undefined }) {
   const connection = useConnection();
   const wallet = useAccounts();
   const [account, setAccount] = useState<string | undefined>(undefined);
@@ -69,6 +106,7 @@ function Dashboard() {
   const [showOnly, setShowOnly] = useState<bigint | undefined>(undefined);
   const { signer } = useSigner(account);
   const balance = useBalance(account);
+  const choices = wallet.accounts.map((a) => ({ address: a.address, label: a.name ?? short(a.address) }));
 
   // the first account the wallet offers until the user picks one (an extension account before the dev ones)
   useEffect(() => {
@@ -85,10 +123,15 @@ function Dashboard() {
         {connection.error ? <span className="status error">{message(connection.error)}</span> : null}
         <label className="account">
           Account
-          <select data-testid="account" value={account ?? ''} onChange={(e) => setAccount(e.target.value)}>
+          <select
+            data-testid="account"
+            aria-label="Signing account"
+            value={account ?? ''}
+            onChange={(e) => setAccount(e.target.value)}
+          >
             {wallet.accounts.length === 0 ? (
               <option value="">
-                {wallet.status === 'ready'
+                {wallet.status === 'ready' || connection.status === 'error'
                   ? 'no accounts: install the Polkadot{.js} extension'
                   : 'loading accounts…'}
               </option>
@@ -113,17 +156,33 @@ function Dashboard() {
           signer={signer}
           selected={selected}
           showOnly={showOnly}
+          failed={connection.status === 'error'}
           onSelect={setSelected}
           onShowOnly={(pid) => setShowOnly((current) => (current === pid ? undefined : pid))}
         />
         {selected === undefined ? null : (
           <>
-            <PoolActions pid={selected} account={account} signer={signer} />
+            {/* keyed by account and pool: a result or error never shows under another account or pool */}
+            <PoolActions
+              key={`${account}:${selected}`}
+              pid={selected}
+              account={account}
+              signer={signer}
+              accounts={choices}
+            />
             <StakeInfo pid={selected} account={account} />
-            <RewardsChart key={String(selected)} pid={selected} />
+            <RewardsChart key={String(selected)} pid={selected} indexer={indexer} />
+            <Events key={`events:${selected}`} pid={selected} indexer={indexer} />
           </>
         )}
-        <Workers account={account} signer={signer} showOnly={showOnly} selected={selected} />
+        <Workers
+          key={account ?? ''}
+          account={account}
+          signer={signer}
+          pool={showOnly}
+          onPool={setShowOnly}
+          failed={connection.status === 'error'}
+        />
       </main>
     </>
   );

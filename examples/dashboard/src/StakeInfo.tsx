@@ -1,6 +1,6 @@
 import { useStake, useWithdrawQueue } from '@phala-mining/react';
 import { amount, date, duration, shares, short } from './format.js';
-import { Card } from './ui.js';
+import { Card, Scroll } from './ui.js';
 
 /** "Your Stake Info" in the selected pool, and the pool's Withdraw Queue with countdowns. */
 export function StakeInfo({ pid, account }: { pid: bigint; account: string | undefined }) {
@@ -8,6 +8,7 @@ export function StakeInfo({ pid, account }: { pid: bigint; account: string | und
   const queue = useWithdrawQueue(pid).data ?? [];
   return (
     <Card title="Staking info" testId="stake-info">
+      {/* the queue scrolls inside the card on a narrow window */}
       <h3>Your Stake Info</h3>
       <dl className="facts">
         <dt>Locked</dt>
@@ -25,32 +26,54 @@ export function StakeInfo({ pid, account }: { pid: bigint; account: string | und
           Empty.
         </p>
       ) : (
-        <table data-testid="queue">
-          <thead>
-            <tr>
-              <th>Staker</th>
-              <th className="num">Shares</th>
-              <th className="num">Value</th>
-              <th>Countdown</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.map((q) => (
-              <tr key={`${q.user}:${q.startTime}`}>
-                <td title={q.user}>
-                  {short(q.user)}
-                  {q.user === account ? <span className="tag">you</span> : null}
-                </td>
-                <td className="num">{shares(q.shares)}</td>
-                <td className="num">{amount(q.value)}</td>
-                <td title={`deadline ${date(q.deadline)}`}>{duration(q.countdown)}</td>
+        <Scroll>
+          <table data-testid="queue">
+            <thead>
+              <tr>
+                <th>Staker</th>
+                <th className="num">Shares</th>
+                <th className="num">Value</th>
+                <th>Countdown</th>
+                <th>Latest withdrawal</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {queue.map((q) => (
+                <tr
+                  key={`${q.user}:${q.startTime}`}
+                  className={q.countdown === 0n ? 'overdue' : ''}
+                  data-testid={`queue-${q.user}`}
+                >
+                  <td title={q.user}>
+                    {short(q.user)}
+                    {q.user === account ? <span className="tag">you</span> : null}
+                  </td>
+                  <td className="num">{shares(q.shares)}</td>
+                  <td className="num">{amount(q.value)}</td>
+                  <td title={`deadline ${date(q.deadline)}`} data-testid="countdown">
+                    {q.countdown === 0n ? (
+                      <span className="status error" role="alert">
+                        overdue since {date(q.deadline)}: the pool's workers are stopped
+                      </span>
+                    ) : (
+                      duration(q.countdown)
+                    )}
+                  </td>
+                  <td
+                    data-testid="latest-withdrawal"
+                    title="deadline + the 7-day cooldown of the stopped workers"
+                  >
+                    {date(q.latestCompletion)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Scroll>
       )}
       <p className="muted small">
-        Requests still queued when their countdown ends force every worker of the pool to stop for 7 days.
+        Requests still queued when their countdown ends force every worker of the pool to stop; the stake they
+        free pays the request after their 7-day cooldown, by the "latest withdrawal" date.
       </p>
     </Card>
   );

@@ -24,10 +24,10 @@ export function main(endpoint?: string): Promise<SetPayoutOutcome> {
     await client.pool(pid).setPayout(20).send(accounts.alice);
     const pool = await until(client.pool$(pid), (p) => p?.commission === 200_000);
 
-    // building the operation checks the argument itself: nothing reaches the chain
+    // the argument is checked before signing, like every rule: nothing reaches the chain
     let rejected = '';
     try {
-      client.pool(pid).setPayout(101);
+      await client.pool(pid).setPayout(101).dryRun(accounts.alice);
     } catch (error) {
       if (!(error instanceof InvalidPercentError)) throw error;
       rejected = error.code;

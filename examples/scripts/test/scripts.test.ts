@@ -5,7 +5,9 @@ import * as addWorker from '../src/add-worker.js';
 import * as claimRewards from '../src/claim-rewards.js';
 import * as contribute from '../src/contribute.js';
 import * as createPool from '../src/create-pool.js';
+import * as multisigOwner from '../src/multisig-owner.js';
 import * as overview from '../src/overview.js';
+import * as proxyOperator from '../src/proxy-operator.js';
 import * as readPools from '../src/read-pools.js';
 import * as readStake from '../src/read-stake.js';
 import * as readWorkers from '../src/read-workers.js';
@@ -51,6 +53,28 @@ describe('examples/scripts', () => {
       percent: 20,
       rejected: 'InvalidPercent',
     });
+  });
+
+  it('proxy-operator', async () => {
+    const outcome = await proxyOperator.main(endpoint);
+    expect(outcome).toMatchObject({
+      owner: chain.accounts.alice.address,
+      proxyType: 'StakePoolManager',
+      states: ['Mining', 'CoolingDown'],
+      stateAfterReclaim: 'Ready',
+      rejected: { code: 'ProxyCallFiltered', proxyType: 'StakePoolManager', call: 'phalaStakePool.setCap' },
+    });
+  });
+
+  it('multisig-owner', async () => {
+    const outcome = await multisigOwner.main(endpoint);
+    expect(outcome).toMatchObject({
+      steps: ['opened', 'executed'],
+      pendingApprovals: 1,
+      commission: 150_000,
+      rejected: 'NotPoolOwner',
+    });
+    expect(outcome.owner).not.toBe(chain.accounts.alice.address);
   });
 
   it('set-cap', async () => {

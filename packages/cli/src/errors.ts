@@ -1,4 +1,14 @@
-import { MiningError, permillToPercent } from '@phala-mining/core';
+import {
+  AbortedError,
+  ConnectionFailedError,
+  InputError,
+  isKnownMiningError,
+  MiningError,
+  type MiningErrorCategory,
+  permillToPercent,
+  RuleError,
+  SignerError,
+} from '@phala-mining/core';
 import { dateText, formatDuration, phaText } from './format.js';
 
 /**
@@ -26,20 +36,16 @@ export const EXIT_CODES = Object.freeze({
 
 export type ExitClass = keyof typeof EXIT_CODES;
 
-/** Base of the CLI's own errors; like core's, each has a stable `code`. */
-export abstract class CliError extends Error {
-  abstract readonly code: string;
-  abstract readonly exitClass: ExitClass;
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
+/**
+ * The CLI's own errors are members of core's error family: a bad command line is an {@link InputError}, a missing
+ * key a {@link SignerError}, so the exit code follows from the category like it does for core's errors.
+ */
+export type CliError = UsageError | KeyError | FeeNotCoveredError | InterruptedError;
 
 /** The command line itself is wrong. */
-export class UsageError extends CliError {
+export class UsageError extends InputError {
+  override readonly name = 'UsageError' as const;
   readonly code = 'Usage' as const;
-  readonly exitClass = 'usage' as const;
 }
 
 /** Why a key could not be had. */
@@ -57,8 +63,8 @@ export type KeyErrorReason =
   | 'DevAccountOffDevChain';
 
 /** No usable signing key. Its message never contains the secret it was about. */
-export class KeyError extends CliError {
-  readonly exitClass = 'key' as const;
+export class KeyError extends SignerError {
+  override readonly name = 'KeyError' as const;
   constructor(
     /** the reason is the code: `NoKey`, `WrongPassword`, … */
     readonly code: KeyErrorReason,
@@ -68,23 +74,41 @@ export class KeyError extends CliError {
   }
 }
 
-/** The endpoint could not be reached in time. */
-export class ConnectionFailedError extends CliError {
-  readonly code = 'ConnectionFailed' as const;
-  readonly exitClass = 'connection' as const;
-  constructor(
-    readonly endpoint: string,
-    readonly reason: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`cannot connect to ${endpoint}: ${reason}`, options);
+/**
+ * @deprecated core's `ConnectionFailedError`, re-exported under its old CLI name; the CLI no longer wraps it (its
+ * category, transport, gives exit code 5).
+ */
+export { ConnectionFailedError };
+
+/** The exit class of an error category; a new category fails to compile here until it has one. */
+function exitClassOfCategory(category: MiningErrorCategory): ExitClass {
+  switch (category) {
+    case 'input':
+      return 'usage';
+    case 'rule':
+      return 'validation';
+    case 'chain':
+      return 'onChain';
+    case 'transport':
+    case 'compatibility':
+      return 'connection';
+    case 'signer':
+      return 'key';
+    case 'aborted':
+      return 'interrupted';
+    case 'unexpected':
+      return 'failure';
+    default: {
+      const unhandled: never = category;
+      return unhandled;
+    }
   }
 }
 
-/** The signer cannot pay the transaction fee; found before signing, so nothing was sent. */
-export class FeeNotCoveredError extends CliError {
+/** The signer cannot pay the transaction fee; found before signing, so nothing was sent. A rule: exit code 3. */
+export class FeeNotCoveredError extends RuleError {
+  override readonly name = 'FeeNotCoveredError' as const;
   readonly code = 'FeeNotCovered' as const;
-  readonly exitClass = 'validation' as const;
   constructor(
     readonly account: string,
     /** estimated fee, planck */
@@ -98,10 +122,10 @@ export class FeeNotCoveredError extends CliError {
   }
 }
 
-/** Ctrl-C / SIGTERM during a command; after signing the transaction may still be included. */
-export class InterruptedError extends CliError {
+/** Ctrl-C / SIGTERM during a command; after signing the transaction may still be included. Exit code 130. */
+export class InterruptedError extends AbortedError {
+  override readonly name = 'InterruptedError' as const;
   readonly code = 'Interrupted' as const;
-  readonly exitClass = 'interrupted' as const;
   constructor(
     /** the extrinsic hash when it was already signed */
     readonly hash: string | undefined,
@@ -114,28 +138,9 @@ export class InterruptedError extends CliError {
   }
 }
 
-const USAGE_CODES = new Set([
-  'InvalidAmount',
-  'InvalidPercent',
-  'InvalidAddress',
-  'InvalidWorkerKey',
-  'InvalidPoolId',
-  'InvalidWithdrawalInput',
-  'EmptyChain',
-]);
-const CHAIN_CODES = new Set(['PalletError', 'DispatchError', 'TransactionRejected', 'TransactionExpired']);
-
-/** The exit class of any thrown value. */
+/** The exit class of any thrown value: by the category of the error family it belongs to, else `failure`. */
 export function exitClassOf(error: unknown): ExitClass {
-  if (error instanceof CliError) return error.exitClass;
-  if (error instanceof MiningError) {
-    if (USAGE_CODES.has(error.code)) return 'usage';
-    if (CHAIN_CODES.has(error.code)) return 'onChain';
-    if (error.code === 'UnsupportedRuntime') return 'connection';
-    if (error.code === 'Unexpected') return 'failure';
-    return 'validation';
-  }
-  return 'failure';
+  return error instanceof MiningError ? exitClassOfCategory(error.category) : 'failure';
 }
 
 /** The process exit code for any thrown value. */
@@ -149,17 +154,20 @@ export function exitCodeOf(error: unknown): number {
  */
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const e = error as Error & Record<string, any>;
-  if (!(error instanceof MiningError)) return oneLine(error.message);
+  if (!isKnownMiningError(error)) return oneLine(error.message);
   switch (error.code) {
+    case 'ConnectionFailed':
+      return `cannot connect to ${[error.endpoint].flat().join(', ')}: ${oneLine(error.reason)}`;
+    case 'ConnectionTimeout':
+      return `cannot connect to ${[error.endpoint].flat().join(', ')}: no answer within ${error.timeoutMs / 1000} s`;
     case 'CooldownNotOver':
-      return `a worker can be reclaimed only after its cooldown: ${e.worker} cools down for ${formatDuration(e.cooldownEnd - e.now)} more (reclaimable at ${dateText(BigInt(e.cooldownEnd))})`;
+      return `a worker can be reclaimed only after its cooldown: ${error.worker} cools down for ${formatDuration(error.cooldownEnd - error.now)} more (reclaimable at ${dateText(error.cooldownEnd)})`;
     case 'InvalidAmount':
-      return `not a PHA amount: ${JSON.stringify(String(e.input))} — ${AMOUNT_REASONS[e.reason as string] ?? 'give e.g. 1000, 1,000 or 1_000.5'}`;
+      return `not a PHA amount: ${JSON.stringify(String(error.input))} — ${AMOUNT_REASONS[error.reason] ?? 'give e.g. 1000, 1,000 or 1_000.5'}`;
     case 'InvalidPercent':
-      return `the payout must be a percentage between 0 and 100 with at most 4 decimals, got ${String(e.percent)}`;
+      return `the payout must be a percentage between 0 and 100 with at most 4 decimals, got ${String(error.percent)}`;
     case 'PalletError':
-      return `the chain refused it: ${e.section}.${e.errorName}${e.docs ? ` — ${oneLine(e.docs)}` : ''}`;
+      return `the chain refused it: ${error.section}.${error.errorName}${error.docs ? ` — ${oneLine(error.docs)}` : ''}`;
     default:
       return oneLine(error.message);
   }
@@ -189,14 +197,14 @@ const AMOUNT_REASONS: Record<string, string> = {
 export function errorJson(error: unknown): Record<string, unknown> {
   const exitClass = exitClassOf(error);
   const out: Record<string, unknown> = {
-    code: error instanceof MiningError || error instanceof CliError ? error.code : 'Unexpected',
+    code: error instanceof MiningError ? error.code : 'Unexpected',
     class: exitClass,
     exitCode: EXIT_CODES[exitClass],
     message: describeError(error),
   };
   if (error instanceof Error) {
     for (const [k, v] of Object.entries(error)) {
-      if (k === 'code' || k === 'exitClass' || k === 'cause' || k === 'name') continue;
+      if (k === 'code' || k === 'category' || k === 'cause' || k === 'name') continue;
       out[k] = v;
     }
   }

@@ -1,8 +1,17 @@
 import {
   CapBelowTotalStakeError,
+  ClientClosedError,
+  ConnectionTimeoutError,
+  ConnectionFailedError as CoreConnectionFailedError,
+  DescriptionTooLongError,
   DispatchError,
+  InputError,
   InvalidAmountError,
+  MissingStorageError,
   PalletError,
+  PLANCK_PER_PHA,
+  SignerError,
+  TransactionExpiredError,
   TransactionRejectedError,
   UnexpectedError,
   UnsupportedRuntimeError,
@@ -16,6 +25,7 @@ import {
   KeyError,
   UsageError,
 } from './errors.js';
+import { FleetFileError } from './fleet/fleetFile.js';
 import { formatDuration, renderTable, toJson } from './format.js';
 
 describe('formatDuration', () => {
@@ -69,8 +79,24 @@ describe('exit codes', () => {
     expect(exitCodeOf(new Error('boom'))).toBe(1);
   });
 
+  it('follows the error category, for the CLI’s own errors too', () => {
+    expect(exitCodeOf(new ConnectionTimeoutError('ws://x', 3000))).toBe(5);
+    expect(exitCodeOf(new MissingStorageError('PhalaStakePool', 'StakePools'))).toBe(5);
+    expect(exitCodeOf(new TransactionExpiredError('0x01', 9))).toBe(4);
+    expect(exitCodeOf(new ClientClosedError())).toBe(5);
+    expect(exitCodeOf(new DescriptionTooLongError(4401, 4400))).toBe(3);
+    expect(exitCodeOf(new FleetFileError('fleet.yaml', 'Invalid', { line: 1, column: 1 }, 'bad'))).toBe(2);
+    expect(new UsageError('x')).toBeInstanceOf(InputError);
+    expect(new KeyError('NoKey', 'no key')).toBeInstanceOf(SignerError);
+    // the CLI no longer wraps core's connection error: it is the same class
+    expect(ConnectionFailedError).toBe(CoreConnectionFailedError);
+    expect(describeError(new ConnectionTimeoutError('ws://x', 3000))).toBe(
+      'cannot connect to ws://x: no answer within 3 s',
+    );
+  });
+
   it('describes rules with amounts in PHA on one line', () => {
-    expect(describeError(new CapBelowTotalStakeError(100n * 10n ** 12n, 2_000_500_000_000_000n))).toBe(
+    expect(describeError(new CapBelowTotalStakeError(100n * PLANCK_PER_PHA, 2_000_500_000_000_000n))).toBe(
       "the cap must be at least the pool's total stake: cap 100 PHA < total stake 2,000.5 PHA",
     );
     expect(

@@ -1,5 +1,5 @@
 export {
-  CliError,
+  type CliError,
   ConnectionFailedError,
   describeError,
   EXIT_CODES,
@@ -7,6 +7,8 @@ export {
   errorJson,
   exitClassOf,
   exitCodeOf,
+  FeeNotCoveredError,
+  InterruptedError,
   KeyError,
   type KeyErrorReason,
   UsageError,

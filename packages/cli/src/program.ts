@@ -1,7 +1,9 @@
+import { PROXY_TYPES } from '@phala-mining/core';
 import { Command, CommanderError, Option } from 'commander';
 import { makeAction } from './commands/action.js';
 import { applyCommand } from './commands/apply.js';
 import { balanceCommand } from './commands/balance.js';
+import { multisigCommand, proxyCommand } from './commands/coldKeys.js';
 import { exporterCommand } from './commands/exporter.js';
 import { exportFleetCommand } from './commands/exportFleet.js';
 import { historyCommand } from './commands/history.js';
@@ -11,6 +13,7 @@ import { watchCommand } from './commands/watch.js';
 import { workerCommand } from './commands/worker.js';
 import { describeError, EXIT_CODES, errorJson, exitCodeOf } from './errors.js';
 import { toJson } from './format.js';
+import { keeperCommand } from './guardian/keeper.js';
 import { type CliIo, processIo } from './io.js';
 import { ENV } from './keys.js';
 import { routeLibraryLogs } from './libraryLogs.js';
@@ -26,6 +29,12 @@ Keys (never on the command line):
   --keystore FILE          polkadot-js account export; password from --password-file FILE
                            (env ${ENV.keystorePasswordFile}), else a prompt on a terminal
   --account NAME           alice, bob, charlie, dave, eve, ferdie — dev chains only
+
+Cold owner keys (on every operation):
+  --proxy-for ACCOUNT      act for ACCOUNT as its proxy (proxy.proxy); --proxy-type, default StakePoolManager;
+                           a proxy with a delay: --announce first, the same command after the delay
+  --multisig-threshold N --multisig-others A,B
+                           sign as one signatory of an N-of-M multisig: opens, approves or executes
 
 Environment: ${ENV.endpoint}, ${ENV.network}, ${ENV.keystore} stand in for the options.
 
@@ -67,6 +76,21 @@ export function createProgram(io: CliIo = processIo()): Command {
     .option('--timeout <seconds>', 'connection and read timeout', '30')
     .option('-q, --quiet', 'no transaction progress on stderr')
     .option('--verbose', "also show the polkadot-js libraries' own log lines (connection drops, RPC errors)")
+    .option(
+      '--proxy-for <account>',
+      'sign as a proxy of this account (the key pays; rules are checked as it)',
+    )
+    .addOption(
+      new Option('--proxy-type <type>', 'proxy type of the relation (default StakePoolManager)').choices([
+        ...PROXY_TYPES,
+      ]),
+    )
+    .option('--multisig-threshold <n>', 'sign as one signatory of a multisig needing n approvals')
+    .option('--multisig-others <accounts>', "the multisig's other signatories, comma-separated")
+    .option(
+      '--announce',
+      'with --proxy-for and a proxy with a delay: announce the operation (send it after the delay)',
+    )
     .addHelpText('after', EXIT_HELP);
   for (const sub of [
     poolCommand(action),
@@ -79,6 +103,9 @@ export function createProgram(io: CliIo = processIo()): Command {
     exportFleetCommand(action),
     exporterCommand(action),
     historyCommand(action),
+    keeperCommand(action),
+    proxyCommand(action),
+    multisigCommand(action),
   ]) {
     program.addCommand(sub);
   }

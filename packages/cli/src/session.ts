@@ -1,6 +1,6 @@
 import {
+  ConnectionFailedError,
   ConnectionTimeoutError,
-  ConnectionFailedError as CoreConnectionFailedError,
   createMiningClient,
   DEVCHAIN,
   KHALA,
@@ -10,7 +10,7 @@ import {
   type WaitFor,
 } from '@phala-mining/core';
 import { firstValueFrom, type Observable, timeout } from 'rxjs';
-import { ConnectionFailedError, KeyError, UsageError } from './errors.js';
+import { KeyError, UsageError } from './errors.js';
 import { toJson } from './format.js';
 import type { CliIo } from './io.js';
 import { ENV, type KeySource, loadKey, requireKey } from './keys.js';
@@ -34,6 +34,16 @@ export interface GlobalOptions {
   timeout?: string;
   quiet?: boolean;
   verbose?: boolean;
+  /** `--proxy-for <real>`: act for this account as its proxy */
+  proxyFor?: string;
+  /** `--proxy-type <type>`: the proxy relation's type (default StakePoolManager) */
+  proxyType?: string;
+  /** `--multisig-threshold <n>`: sign as one signatory of a multisig */
+  multisigThreshold?: string;
+  /** `--multisig-others <a,b>`: the multisig's other signatories */
+  multisigOthers?: string;
+  /** `--announce`: with a delayed proxy, announce the operations instead of sending them */
+  announce?: boolean;
 }
 
 /**
@@ -127,12 +137,12 @@ export class Session {
         connectTimeoutMs: this.timeoutMs,
       });
     } catch (error) {
-      // the CLI's own error carries the exit code of a connection failure
+      // a failure is core's ConnectionFailedError / ConnectionTimeoutError: transport errors, exit code 5; for the
+      // default dev chain endpoint, say how to start one
+      if (!(preset === DEVCHAIN && endpoint === preset.endpoint)) throw error;
       const gone =
-        preset === DEVCHAIN && endpoint === preset.endpoint
-          ? ' — is a dev chain running? start one with `npx -p @phala-mining/devchain phala-devchain` (or `pnpm devchain` in the SDK repo)'
-          : '';
-      if (error instanceof CoreConnectionFailedError)
+        ' — is a dev chain running? start one with `npx -p @phala-mining/devchain phala-devchain` (or `pnpm devchain` in the SDK repo)';
+      if (error instanceof ConnectionFailedError)
         throw new ConnectionFailedError(endpoint, `${error.reason}${gone}`, { cause: error });
       if (error instanceof ConnectionTimeoutError)
         throw new ConnectionFailedError(endpoint, `no answer within ${this.timeoutMs / 1000} s${gone}`, {
@@ -157,11 +167,7 @@ export class Session {
 
   private async requireDevChain(key: KeySource): Promise<void> {
     const client = await this.client();
-    const type = (await client.api.rpc.system.chainType()) as unknown as {
-      isDevelopment: boolean;
-      isLocal: boolean;
-      toString(): string;
-    };
+    const type = await client.api.rpc.system.chainType();
     if (!type.isDevelopment && !type.isLocal) {
       throw new KeyError(
         'DevAccountOffDevChain',

@@ -1,5 +1,14 @@
-import type { DecodedEvent, MiningClient, OperationChain, TxResult } from '@phala-mining/core';
-import { CliError, describeError, exitClassOf, FeeNotCoveredError, InterruptedError } from './errors.js';
+import type {
+  DecodedEvent,
+  MiningClient,
+  MiningSigner,
+  OperationChain,
+  ProxySigner,
+  TxResult,
+} from '@phala-mining/core';
+import { RuleError } from '@phala-mining/core';
+import { multisigLine, type SignerMode, signerMode, wrapSigner } from './coldKeys.js';
+import { describeError, FeeNotCoveredError, InterruptedError, UsageError } from './errors.js';
 import { phaText } from './format.js';
 import { type PlannedCall, planJson, planText } from './plan.js';
 import { trackStages } from './progress.js';
@@ -35,20 +44,23 @@ export function paidFee(events: readonly DecodedEvent[]): bigint | undefined {
   return typeof fee === 'bigint' ? fee : undefined;
 }
 
-/** A broken rule of one call of a batch, naming that call's worker or account (the exit code stays the rule's). */
-export class BatchStepError extends CliError {
+/**
+ * A broken rule of one call of a batch, naming that call's worker or account. A rule error itself: its code, exit
+ * code and numbers are those of the rule the call broke (the original is the `cause`).
+ */
+export class BatchStepError extends RuleError {
+  override readonly name = 'BatchStepError' as const;
+  /** the broken rule's code, e.g. `StakeBelowMinimum` */
   readonly code: string;
-  readonly exitClass: ReturnType<typeof exitClassOf>;
   constructor(
     readonly step: PlannedCall,
     readonly index: number,
     readonly count: number,
-    cause: Error,
+    cause: RuleError,
     causeText: string,
   ) {
     super(`${planText(step)} (call ${index + 1} of ${count}): ${causeText}`, { cause });
-    this.code = (cause as { code?: string }).code ?? 'Unexpected';
-    this.exitClass = exitClassOf(cause);
+    this.code = cause.code;
     // the rule's own numbers (stake, minimum, …) stay available to --json
     for (const [k, v] of Object.entries(cause)) if (!(k in this)) (this as Record<string, unknown>)[k] = v;
   }
@@ -86,17 +98,26 @@ export async function execute<V>(
   build: (client: MiningClient) => OperationChain<V>,
   report: TxReport<V>,
 ): Promise<void> {
+  const mode = signerMode(session.options, session.ss58);
   const key = await session.signingKey();
   const client = await session.client();
   const chain = build(client);
+  // with --proxy-for / --multisig-*, the key acts for another account: rules are checked as that account
+  const checkAs = wrapSigner(mode, key.address, session.ss58);
+  if (!session.dryRun && session.options.announce) {
+    // a delayed proxy: the call is announced now and sent after the delay (checks run inside, before signing)
+    await announceOperations(session, chain as OperationChain<unknown>, mode, await key.unlock());
+    return;
+  }
   // a rule broken by the chain's state is reported before the keystore password is asked for
   let dry: Awaited<ReturnType<typeof chain.dryRun>>;
   try {
-    dry = await chain.dryRun(key.address);
+    dry = await chain.dryRun(checkAs);
   } catch (error) {
-    throw await locate(error, client, key.address, report);
+    throw await locate(error, client, checkAs, report);
   }
-  const fee = await chain.estimateFee(key.address);
+  const fee = await chain.estimateFee(checkAs);
+  // the fee is paid by the key that signs, also when it acts for another account
   await requireFee(client, key.address, fee);
   if (session.dryRun) {
     const preview = await report.preview?.(client, key.address);
@@ -108,6 +129,7 @@ export async function execute<V>(
           `  ${dry.calls.length > 1 ? `one utility.batchAll of ${dry.calls.length} calls` : 'one call'}:`,
           ...steps.map((s, i) => `    ${i + 1}. ${s}`),
           ...(preview?.lines ?? []).map((l) => `  ${l}`),
+          ...(dry.wrapper ? [`  sent as        ${dry.wrapper}, signed and paid by ${dry.signer}`] : []),
           `  estimated fee  ${phaText(fee)}`,
         ].join('\n'),
       () => ({
@@ -117,6 +139,7 @@ export async function execute<V>(
         calls: dry.calls,
         ...(report.plan ? { plan: report.plan.map(planJson) } : {}),
         batched: dry.calls.length > 1,
+        ...(dry.wrapper ? { wrapper: dry.wrapper, paidBy: dry.signer } : {}),
         estimatedFee: fee,
         ...preview?.json,
       }),
@@ -124,7 +147,7 @@ export async function execute<V>(
     return;
   }
   const pair = await key.unlock();
-  const submission = chain.send(pair, { waitFor: session.waitFor });
+  const submission = chain.send(wrapSigner(mode, pair, session.ss58), { waitFor: session.waitFor });
   const label = chain.operations.length > 1 ? `batch of ${chain.operations.length}` : chain.operations[0]!;
   const stop = session.quiet ? () => undefined : trackStages(label, submission, session.io.stderr);
   // Ctrl-C once the transaction is signed cannot call it back: say so, with the hash to look it up by
@@ -148,9 +171,11 @@ export async function execute<V>(
     watchHash.unsubscribe();
   }
   const paid = paidFee(result.events);
+  // a multisig approval that does not execute yet has no operation result to report
+  const pending = result.multisig !== undefined && result.multisig.status !== 'executed';
   session.print(
     () =>
-      `✓ ${report.summary(result)} — block #${result.blockNumber}${result.finalized ? ' (finalized)' : ''}${paid === undefined ? '' : `, fee ${phaText(paid)}`}`,
+      `✓ ${pending ? `${chain.operations.join(' + ')} ${result.multisig!.status} by ${key.address}` : report.summary(result)} — block #${result.blockNumber}${result.finalized ? ' (finalized)' : ''}${paid === undefined ? '' : `, fee ${phaText(paid)}`}${multisigLine(result)}`,
     () => ({
       ok: true,
       signer: key.address,
@@ -160,7 +185,9 @@ export async function execute<V>(
       blockNumber: result.blockNumber,
       finalized: result.finalized,
       fee: paid,
-      ...report.json?.(result),
+      ...(mode.kind === 'proxy' ? { proxyFor: mode.real } : {}),
+      ...(result.multisig ? { multisig: result.multisig } : {}),
+      ...(pending ? {} : report.json?.(result)),
       events: result.events.map((e) => ({ section: e.section, method: e.method, data: e.data })),
     }),
   );
@@ -173,7 +200,7 @@ export async function execute<V>(
 async function locate(
   error: unknown,
   client: MiningClient,
-  caller: string,
+  caller: Parameters<OperationChain<unknown>['dryRun']>[0],
   report: TxReport<any>,
 ): Promise<unknown> {
   const plan = report.plan;
@@ -182,9 +209,49 @@ async function locate(
     try {
       await report.prefix(client, n).dryRun(caller);
     } catch (e) {
-      if (!(e instanceof Error)) return error;
+      // only a broken rule is traced to its call; anything else is reported as it was
+      if (!(e instanceof RuleError)) return error;
       return new BatchStepError(plan[n - 1]!, n - 1, plan.length, e, describeError(e));
     }
   }
   return error;
+}
+
+/**
+ * `--announce` with `--proxy-for` on a proxy with a delay: announces the operations' call (`proxy.announce`) instead
+ * of sending it; the same command without `--announce` runs it once the delay has passed.
+ */
+export async function announceOperations(
+  session: Session,
+  chain: OperationChain<unknown>,
+  mode: SignerMode,
+  key: MiningSigner,
+): Promise<void> {
+  if (mode.kind !== 'proxy') throw new UsageError('--announce needs --proxy-for <account>');
+  const signer = wrapSigner(mode, key, session.ss58) as ProxySigner;
+  const submission = chain.announce(signer, { waitFor: session.waitFor });
+  const stop = session.quiet ? () => undefined : trackStages('announce', submission, session.io.stderr);
+  let result: TxResult<{ callHash: string; delay: number }>;
+  try {
+    result = await submission;
+  } finally {
+    stop();
+  }
+  const fee = paidFee(result.events);
+  const readyAt = result.blockNumber + result.value.delay;
+  session.print(
+    () =>
+      `✓ announced ${chain.operations.join(' + ')} (${result.value.callHash}) for ${mode.real} — block #${result.blockNumber}${fee === undefined ? '' : `, fee ${phaText(fee)}`}\n  run the same command without --announce from block #${readyAt}`,
+    () => ({
+      ok: true,
+      announced: true,
+      proxyFor: mode.real,
+      operations: chain.operations,
+      callHash: result.value.callHash,
+      readyAt,
+      hash: result.hash,
+      blockNumber: result.blockNumber,
+      fee,
+    }),
+  );
 }

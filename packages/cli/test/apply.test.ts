@@ -2,11 +2,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PLANCK_PER_PHA } from '@phala-mining/core';
 import type { TestChain } from '@phala-mining/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, json, nonceOf, on, setup } from './helpers.js';
-
-const PLANCK = 1_000_000_000_000n;
 
 let chain: TestChain;
 let alice: ReturnType<typeof on>;
@@ -64,7 +63,7 @@ describe('phala-mining apply', () => {
     pid = String(out.transactions[0].pid);
     const pool = json(await alice(['pool', 'show', pid, '--json'])).pool;
     expect(pool.commission).toBe(200_000);
-    expect(BigInt(pool.cap)).toBe(100_000n * PLANCK);
+    expect(BigInt(pool.cap)).toBe(100_000n * PLANCK_PER_PHA);
     expect(pool.description).toBe('fleet test');
     expect((await workers()).map((w) => w.pubkey).sort()).toEqual([keys[0], keys[1]].sort());
 
@@ -91,7 +90,7 @@ describe('phala-mining apply', () => {
     // round 1: add the third worker and start two; round 2: start the added one (its Smin is known once added)
     expect(json(grow).transactions.map((t: any) => t.operations)).toEqual([3, 1]);
     for (const k of keys) expect((await worker(k)).state).toBe('Mining');
-    expect(BigInt((await worker(keys[0]!)).stake)).toBe(5000n * PLANCK);
+    expect(BigInt((await worker(keys[0]!)).stake)).toBe(5000n * PLANCK_PER_PHA);
     expect(BigInt((await worker(keys[2]!)).stake)).toBe(BigInt((await worker(keys[2]!)).minStake));
 
     const plan = json(await alice(['apply', mine(['6000', '4500', 'smin']), '--json']));
@@ -99,7 +98,7 @@ describe('phala-mining apply', () => {
     expect(plan.plan[0].steps.map((s: any) => s.op)).toEqual(['restartMining', 'stopMining']);
     const shrink = await alice(['apply', mine(['6000', '4500', 'smin']), '--yes', '--quiet']);
     expect(shrink.code, shrink.stderr).toBe(0);
-    expect(BigInt((await worker(keys[0]!)).stake)).toBe(6000n * PLANCK);
+    expect(BigInt((await worker(keys[0]!)).stake)).toBe(6000n * PLANCK_PER_PHA);
     expect((await worker(keys[1]!)).state).toBe('CoolingDown');
     // the shrunk worker waits for its cooldown; nothing can be sent meanwhile
     const wait = await alice(['apply', mine(['6000', '4500', 'smin'])]);
@@ -148,7 +147,7 @@ describe('phala-mining apply', () => {
     const pool = json(await alice(['pool', 'show', pid, '--json'])).pool;
     expect([pool.commission, BigInt(pool.cap), pool.description]).toEqual([
       350_000,
-      200_000n * PLANCK,
+      200_000n * PLANCK_PER_PHA,
       'resumed',
     ]);
     expect((await alice(['apply', file])).stdout.trim()).toBe('no changes');

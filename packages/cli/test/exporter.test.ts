@@ -200,6 +200,36 @@ describe('phala-mining exporter', () => {
     expect((await alice(['worker', 'stop', '-p', pid, '--state', 'Mining', key])).code).toBe(2);
   });
 
+  it('shows the forced-stop countdown of the guardian and alerts once it is within the margin', async () => {
+    // everything out: the free stake pays part now, the worker's stake is queued with nothing to cover it
+    expect((await alice(['pool', 'withdraw', pid, '--all'])).code).toBe(0);
+    const risk = json(await alice(['pool', 'guard', pid, '--json']));
+    expect(risk.atRisk).toBe(true);
+    const deadline = BigInt(Date.parse(risk.deadline) / 1000);
+    const text = await scrapeUntil(
+      (t) => sample(t, 'phala_pool_forced_stop_seconds', { pool: pid }) !== undefined,
+    );
+    const now = BigInt(Math.floor((await chain.now()).getTime() / 1000));
+    expect(sample(text, 'phala_pool_forced_stop_seconds', { pool: pid })).toBe(Number(deadline - now));
+    expect(posted.some((p) => p.detector === 'withdrawalAtRisk')).toBe(false); // 7 days out, margin 6 h
+
+    await chain.timeTravel(new Date(Number(deadline - 3600n) * 1000));
+    const close = await scrapeUntil(
+      (t) => sample(t, 'phala_pool_forced_stop_seconds', { pool: pid }) === 3600,
+    );
+    expect(sample(close, 'phala_pool_forced_stop_seconds', { pool: pid })).toBe(3600);
+    for (let i = 0; i < 40 && !posted.some((p) => p.detector === 'withdrawalAtRisk'); i++)
+      await new Promise((r) => setTimeout(r, 250));
+    const alert = posted.find((p) => p.detector === 'withdrawalAtRisk');
+    expect(alert).toMatchObject({ type: 'alert', severity: 'critical', pool: pid });
+    expect(alert.text).toMatch(new RegExp(`^pool ${pid} will stop every worker in 1 h`));
+    expect(alertLines).toContain('"detector":"withdrawalAtRisk"');
+
+    // past the deadline the chain stopped the worker: the stake is releasing, the series goes away
+    await chain.timeTravel({ hours: 2 });
+    await scrapeUntil((t) => sample(t, 'phala_pool_forced_stop_seconds', { pool: pid }) === undefined);
+  });
+
   it('stops on SIGTERM with exit 0', async () => {
     const closed = new Promise<number | null>((r) => exporter.on('close', (code) => r(code)));
     exporter.kill('SIGTERM');

@@ -1,13 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PLANCK_PER_PHA } from '@phala-mining/core';
 import type { TestChain } from '@phala-mining/testing';
 import { Keyring } from '@polkadot/keyring';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, json, nonceOf, on, setup } from './helpers.js';
-
-const PLANCK = 1_000_000_000_000n;
 
 let chain: TestChain;
 let alice: ReturnType<typeof on>;
@@ -87,7 +86,7 @@ describe('phala-mining pool …', () => {
     expect(pool).toMatchObject({
       pid,
       commission: 125_000,
-      cap: String(50_000n * PLANCK),
+      cap: String(50_000n * PLANCK_PER_PHA),
       description: 'cron-run pool',
     });
     expect(pool.whitelist).toEqual([chain.accounts.bob.address, chain.accounts.charlie.address]);
@@ -109,7 +108,7 @@ describe('phala-mining pool …', () => {
   it('contributes, shows the stake, withdraws and reports nothing to claim', async () => {
     const c = await bob(['pool', 'contribute', pid, '1000', '--json']);
     expect(c.code).toBe(0);
-    expect(BigInt(json(c).sharesMinted)).toBe(1000n * PLANCK);
+    expect(BigInt(json(c).sharesMinted)).toBe(1000n * PLANCK_PER_PHA);
     const stake = await bob(['stake', 'show', pid]);
     expect(stake.stdout).toMatch(/Locked\s+1,000 PHA/);
     expect(stake.stdout).toMatch(/Queued withdrawal\s+none/);
@@ -117,10 +116,10 @@ describe('phala-mining pool …', () => {
     const other = json(
       await cli(['--endpoint', chain.endpoint, 'stake', 'show', pid, chain.accounts.bob.address, '--json']),
     );
-    expect(other).toMatchObject({ pid, locked: String(1000n * PLANCK) });
+    expect(other).toMatchObject({ pid, locked: String(1000n * PLANCK_PER_PHA) });
 
     expect((await bob(['pool', 'withdraw', pid, '400'])).code).toBe(0);
-    expect(json(await bob(['stake', 'show', pid, '--json'])).locked).toBe(String(600n * PLANCK));
+    expect(json(await bob(['stake', 'show', pid, '--json'])).locked).toBe(String(600n * PLANCK_PER_PHA));
     expect((await bob(['pool', 'withdraw', pid, '--all'])).code).toBe(0);
     expect(json(await bob(['stake', 'show', pid, '--json'])).locked).toBe('0');
 
@@ -271,7 +270,7 @@ describe('keys and secrets', () => {
     const keyring = new Keyring({ type: 'sr25519', ss58Format: 30 });
     const pair = keyring.addFromUri(secretWords);
     address = pair.address;
-    await chain.fund(address, 10_000n * PLANCK);
+    await chain.fund(address, 10_000n * PLANCK_PER_PHA);
     dir = mkdtempSync(join(tmpdir(), 'phala-mining-cli-'));
     keystore = join(dir, 'operator.json');
     writeFileSync(keystore, JSON.stringify(pair.toJson(password)));

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { PLANCK_PER_PHA } from '@phala-mining/core';
 import type { TestChain } from '@phala-mining/testing';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
@@ -65,7 +66,7 @@ describe('phala-mining watch', () => {
     const j = json(await cli(['--endpoint', chain.endpoint, '--json', 'watch', pid, '--once']));
     expect(j).toMatchObject({
       connection: 'connected',
-      pool: { pid, totalStake: String(30_000n * 1_000_000_000_000n) },
+      pool: { pid, totalStake: String(30_000n * PLANCK_PER_PHA) },
       workers: [],
       withdrawQueue: [],
     });
@@ -133,7 +134,7 @@ describe('phala-mining watch', () => {
     await cryptoWaitReady();
     const password = 'tmux-typed secret 7';
     const pair = new Keyring({ type: 'sr25519', ss58Format: 30 }).addFromUri('//PromptTest');
-    await chain.fund(pair.address, 1000n * 1_000_000_000_000n);
+    await chain.fund(pair.address, 1000n * PLANCK_PER_PHA);
     const dir = mkdtempSync(join(tmpdir(), 'phala-mining-cli-'));
     const file = join(dir, 'key.json');
     writeFileSync(file, JSON.stringify(pair.toJson(password)));

@@ -1,11 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PLANCK_PER_PHA } from '@phala-mining/core';
 import type { TestChain } from '@phala-mining/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, nonceOf, on, setup } from './helpers.js';
-
-const PLANCK = 1_000_000_000_000n;
 
 let chain: TestChain;
 let alice: ReturnType<typeof on>;
@@ -80,7 +79,7 @@ describe('phala-mining worker …', () => {
     expect(j.plan.map((c: any) => [c.worker, c.stake])).toEqual([
       [keys[0], views[0].minStake],
       [keys[1], views[1].maxStake],
-      [keys[2], String(6000n * PLANCK)],
+      [keys[2], String(6000n * PLANCK_PER_PHA)],
     ]);
     writeFileSync(file, `${keys[1]}: smax\n`);
     const missing = await alice(['worker', 'start', '-p', pid, '--all', '--stake-file', file]);
@@ -97,10 +96,12 @@ describe('phala-mining worker …', () => {
     expect(json(r)).toMatchObject({
       operations: ['startMining', 'startMining', 'startMining'],
       workers: keys,
-      stakes: Object.fromEntries(keys.map((k) => [k, String(5000n * PLANCK)])),
+      stakes: Object.fromEntries(keys.map((k) => [k, String(5000n * PLANCK_PER_PHA)])),
     });
     const ws = await workers();
-    expect(ws.map((w) => [w.state, w.stake])).toEqual(keys.map(() => ['Mining', String(5000n * PLANCK)]));
+    expect(ws.map((w) => [w.state, w.stake])).toEqual(
+      keys.map(() => ['Mining', String(5000n * PLANCK_PER_PHA)]),
+    );
     const again = await alice(['worker', 'start', '-p', pid, '--all', '--stake', '5000']);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(`nothing to do: no Ready worker in pool ${pid}\n`);
@@ -115,7 +116,7 @@ describe('phala-mining worker …', () => {
     const r = await alice(['worker', 'restart', '-p', pid, keys[0]!, '--stake', '6000']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^✓ restarted 1 worker\(s\) in pool \d+ \(6,000 PHA each\) — block #\d+/);
-    expect((await workers()).find((w) => w.pubkey === keys[0])!.stake).toBe(String(6000n * PLANCK));
+    expect((await workers()).find((w) => w.pubkey === keys[0])!.stake).toBe(String(6000n * PLANCK_PER_PHA));
   });
 
   it('claims the rewards of mining workers, owner part alone or all to another account', async () => {

@@ -1,11 +1,13 @@
-import { type FormatPhaOptions, formatPha as formatPlanck } from '@phala-mining/math';
+import {
+  type FormatPhaOptions,
+  formatPha as formatPlanck,
+  PHA_DECIMALS,
+  PLANCK_PER_PHA,
+} from '@phala-mining/math';
 import { InvalidAmountError, InvalidPercentError } from './errors/input.js';
 
-/** Planck per PHA (12 decimals). */
-export const PLANCK_PER_PHA = 1_000_000_000_000n;
-
-/** PHA has 12 decimals. */
-export const PHA_DECIMALS = 12;
+// the unit is defined once, in @phala-mining/math
+export { PHA_DECIMALS, PLANCK_PER_PHA } from '@phala-mining/math';
 
 const DECIMAL = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/;
 

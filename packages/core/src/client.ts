@@ -1,9 +1,34 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { combineLatest, map, type Observable } from 'rxjs';
+import { combineLatest, map, type Observable, throwError } from 'rxjs';
 import { normalizeAddress, normalizePid } from './accounts.js';
+import type { ProxyRelation } from './coldkeys/proxyOperations.js';
+import { approveMultisig, cancelMultisig } from './coldkeys/send.js';
+import type { MultisigSigner } from './coldkeys/signers.js';
+import { type PendingMultisig, type ProxyDefinition, pendingMultisigs$, proxies$ } from './coldkeys/state.js';
 import { ConnectionMonitor, type ConnectionState } from './connection.js';
-import { ConnectionFailedError, ConnectionTimeoutError, MiningError } from './errors/index.js';
+import {
+  ConnectionFailedError,
+  ConnectionTimeoutError,
+  MiningError,
+  PoolNotFoundError,
+} from './errors/index.js';
 import { type FleetView, fleetState$ } from './fleet/fleetState.js';
+import {
+  type CoverOptions,
+  type GuardianPlan,
+  type GuardianSnapshot,
+  guardianSnapshot$,
+  planCover,
+  planWithdrawalCover$,
+  type ReclaimableWorker,
+  readGuardianSnapshot,
+  reclaimable$,
+  reclaimableWorkers,
+  type WithdrawalRisk,
+  withdrawalRisk,
+  withdrawalRisk$,
+  withOperation,
+} from './guardian/index.js';
 import { NETWORKS, type NetworkPreset, PHALA_SIGNED_EXTENSIONS } from './networks.js';
 import { OperationChain } from './operations/operationChain.js';
 import { detectRuntime, type RuntimeSupport } from './runtimeSupport.js';
@@ -14,13 +39,14 @@ import type { ObservableDeps } from './state/observableDeps.js';
 import { type Overview, overviewState$, type PoolOverview } from './state/overview.js';
 import { poolState$ } from './state/pool.js';
 import { type PoolsFilter, poolsState$ } from './state/poolList.js';
+import { queryKeys } from './state/queryKeys.js';
 import type { AccountBalance, PoolInfo } from './state/records.js';
 import { shareLatest } from './state/shareLatest.js';
 import { type QueuedWithdrawal, type StakeView, stakeState$, withdrawQueueState$ } from './state/stake.js';
 import { type TokenomicsView, tokenomicsState$ } from './state/tokenomics.js';
 import { type WorkerView, workersState$ } from './state/workers.js';
 import { NonceTracker } from './tx/nonceTracker.js';
-import type { WaitFor } from './tx/txSubmission.js';
+import type { TxSubmission, WaitFor } from './tx/txSubmission.js';
 
 /** Options of {@link createMiningClient}: an endpoint (or a network preset), or an existing ApiPromise. */
 export type MiningClientOptions = (
@@ -128,71 +154,111 @@ export class MiningClient {
 
   /** Operations on a pool: `client.pool(pid).setPayout(20).setCap(pha('50000')).send(signer)`. */
   pool(pid: bigint | number): OperationChain<void> {
-    return new OperationChain<void>(this.chainDeps(), [], normalizePid(pid));
+    // a bad pool id is refused by the chain's validation (dryRun / send), like any other bad input
+    return new OperationChain<void>(this.chainDeps(), [], undefined).pool(pid);
+  }
+
+  /** "Add proxy" signed by the account that delegates: `client.addProxy(hotKey.address).send(owner)`. */
+  addProxy(delegate: string, options?: ProxyRelation): OperationChain<void> {
+    return new OperationChain<void>(this.chainDeps(), [], undefined).addProxy(delegate, options);
+  }
+
+  /** "Remove proxy" signed by the account that delegated. */
+  removeProxy(delegate: string, options?: ProxyRelation): OperationChain<void> {
+    return new OperationChain<void>(this.chainDeps(), [], undefined).removeProxy(delegate, options);
+  }
+
+  /**
+   * Approves a pending operation of the signer's multisig by call hash (for a call built elsewhere); the approval
+   * that reaches the threshold executes it and needs `callData` unless the chain stores it.
+   */
+  approveMultisig(signer: MultisigSigner, callHash: string, callData?: string): TxSubmission<void> {
+    return approveMultisig(this.chainDeps(), signer, callHash, callData);
+  }
+
+  /** Cancels a pending operation of the signer's multisig; only the signatory who opened it may. */
+  cancelMultisig(signer: MultisigSigner, callHash: string): TxSubmission<void> {
+    return cancelMultisig(this.chainDeps(), signer, callHash);
   }
 
   // ── state ───────────────────────────────────────────────────────────────────────────────────────────────────
 
   /** Live pool record (owner, commission, cap, owner reward, shares, stakes, workers, queue, whitelist, description). */
   pool$(pid: bigint | number): Observable<PoolInfo | undefined> {
-    const id = normalizePid(pid);
-    return this.memo(`pool:${id}`, () => poolState$(this.deps, id));
+    return refusing(() => {
+      const id = normalizePid(pid);
+      return this.memo(queryKeys.pool(id), () => poolState$(this.deps, id));
+    });
   }
 
   /** Live pools, optionally only those of `owner`. */
   pools$(filter: PoolsFilter = {}): Observable<PoolInfo[]> {
-    const owner = filter.owner === undefined ? undefined : normalizeAddress(filter.owner, this.ss58);
-    return this.memo(`pools:${owner ?? '*'}`, () =>
-      poolsState$(this.deps, owner === undefined ? {} : { owner }),
-    );
+    return refusing(() => {
+      const owner = filter.owner === undefined ? undefined : normalizeAddress(filter.owner, this.ss58);
+      return this.memo(queryKeys.pools(owner === undefined ? {} : { owner }), () =>
+        poolsState$(this.deps, owner === undefined ? {} : { owner }),
+      );
+    });
   }
 
   /** Live Worker List of a pool: state, stake, cores, scores, V, total reward, Smin/Smax, cooldown end. */
   workers$(pid: bigint | number): Observable<WorkerView[]> {
-    const id = normalizePid(pid);
-    return this.memo(`workers:${id}`, () => workersState$(this.deps, this.pool$(id), id));
+    return refusing(() => {
+      const id = normalizePid(pid);
+      return this.memo(queryKeys.workers(id), () => workersState$(this.deps, this.pool$(id), id));
+    });
   }
 
   /** Live pool with its workers (two storage subscriptions in all). */
   poolOverview$(pid: bigint | number): Observable<PoolOverview | undefined> {
-    const id = normalizePid(pid);
-    return this.memo(`poolOverview:${id}`, () =>
-      combineLatest([this.pool$(id), this.workers$(id)]).pipe(
-        map(([pool, workers]) => (pool ? { pool, workers } : undefined)),
-      ),
-    );
+    return refusing(() => {
+      const id = normalizePid(pid);
+      return this.memo(queryKeys.poolOverview(id), () =>
+        combineLatest([this.pool$(id), this.workers$(id)]).pipe(
+          map(([pool, workers]) => (pool ? { pool, workers } : undefined)),
+        ),
+      );
+    });
   }
 
   /** Live "Your Stake Info" of an account in a pool (locked, shares, value, rewards, queued withdrawal). */
   stake$(pid: bigint | number, account: string): Observable<StakeView | undefined> {
-    const id = normalizePid(pid);
-    const who = normalizeAddress(account, this.ss58);
-    return this.memo(`stake:${id}:${who}`, () => stakeState$(this.deps, this.pool$(id), id, who));
+    return refusing(() => {
+      const id = normalizePid(pid);
+      const who = normalizeAddress(account, this.ss58);
+      return this.memo(queryKeys.stake(id, who), () => stakeState$(this.deps, this.pool$(id), id, who));
+    });
   }
 
   /** Live withdraw queue of a pool with countdowns. */
   withdrawQueue$(pid: bigint | number): Observable<QueuedWithdrawal[]> {
-    const id = normalizePid(pid);
-    return this.memo(`queue:${id}`, () => withdrawQueueState$(this.deps, this.pool$(id)));
+    return refusing(() => {
+      const id = normalizePid(pid);
+      return this.memo(queryKeys.withdrawQueue(id), () => withdrawQueueState$(this.deps, this.pool$(id)));
+    });
   }
 
   /** Live balance: free, locked by pools, delegable. */
   balance$(account: string): Observable<AccountBalance> {
-    const who = normalizeAddress(account, this.ss58);
-    return this.memo(`balance:${who}`, () => balanceState$(this.deps, who));
+    return refusing(() => {
+      const who = normalizeAddress(account, this.ss58);
+      return this.memo(queryKeys.balance(who), () => balanceState$(this.deps, who));
+    });
   }
 
   /** Live tokenomic parameters, cooldown period, online miners and the mining switch. */
   tokenomics$(): Observable<TokenomicsView> {
-    return this.memo('tokenomics', () => tokenomicsState$(this.deps));
+    return this.memo(queryKeys.tokenomics(), () => tokenomicsState$(this.deps));
   }
 
   /** Live overview of an account: every pool it owns and every worker in them, with totals. */
   overview$(account: string): Observable<Overview> {
-    const who = normalizeAddress(account, this.ss58);
-    return this.memo(`overview:${who}`, () =>
-      overviewState$(who, this.pools$({ owner: who }), (pid) => this.workers$(pid)),
-    );
+    return refusing(() => {
+      const who = normalizeAddress(account, this.ss58);
+      return this.memo(queryKeys.overview(who), () =>
+        overviewState$(who, this.pools$({ owner: who }), (pid) => this.workers$(pid)),
+      );
+    });
   }
 
   /**
@@ -200,24 +266,116 @@ export class MiningClient {
    * subscriptions whatever the fleet's size: the pools in one, all their workers in one more.
    */
   fleet$(owner: string): Observable<FleetView> {
-    const who = normalizeAddress(owner, this.ss58);
-    return this.memo(`fleet:${who}`, () => fleetState$(this.deps, who, this.pools$({ owner: who })));
+    return refusing(() => {
+      const who = normalizeAddress(owner, this.ss58);
+      return this.memo(queryKeys.fleet(who), () => fleetState$(this.deps, who, this.pools$({ owner: who })));
+    });
   }
 
   /** Live APR estimate of a pool as the Phala App computed it (fraction; see {@link estimateApr}). */
   apr$(pid: bigint | number, networkShare?: bigint): Observable<number> {
-    const id = normalizePid(pid);
-    return combineLatest([this.pool$(id), this.workers$(id), this.tokenomics$()]).pipe(
-      map(([pool, workers, t]) =>
-        pool && t.params ? estimateApr(pool, workers, t.params, networkShare) : 0,
-      ),
-    );
+    return refusing(() => {
+      const id = normalizePid(pid);
+      return combineLatest([this.pool$(id), this.workers$(id), this.tokenomics$()]).pipe(
+        map(([pool, workers, t]) =>
+          pool && t.params ? estimateApr(pool, workers, t.params, networkShare) : 0,
+        ),
+      );
+    });
+  }
+
+  // ── withdrawal guardian ─────────────────────────────────────────────────────────────────────────────────────
+
+  /** Live guardian snapshot of a pool: pool, workers, clock, switch, parameters — one subscription, one block. */
+  guardianSnapshot$(pid: bigint | number): Observable<GuardianSnapshot | undefined> {
+    return refusing(() => {
+      const id = normalizePid(pid);
+      return this.memo(`guardian:${id}`, () => guardianSnapshot$(this.deps, this.pool$(id), id));
+    });
+  }
+
+  /**
+   * Live forced-stop risk of a pool: each queued request's deadline and whether free + releasing stake covers it,
+   * and for the pool `atRisk`, the first uncovered deadline, the `shortfall` (planck) and the time left — the
+   * chain's own rule with its own arithmetic. Undefined while the pool does not exist.
+   */
+  withdrawalRisk$(pid: bigint | number): Observable<WithdrawalRisk | undefined> {
+    return withdrawalRisk$(this.guardianSnapshot$(pid));
+  }
+
+  /** The guardian snapshot of a pool at the head, read once; throws {@link PoolNotFoundError}. */
+  guardianSnapshot(pid: bigint | number): Promise<GuardianSnapshot> {
+    return this.readGuardian(normalizePid(pid));
+  }
+
+  /** The forced-stop risk of a pool at the head, read once; throws {@link PoolNotFoundError}. */
+  async withdrawalRisk(pid: bigint | number): Promise<WithdrawalRisk> {
+    return withdrawalRisk(await this.readGuardian(normalizePid(pid)));
+  }
+
+  /**
+   * The stop plan that keeps a pool out of the forced stop, read at the head: the smallest set of mining workers
+   * whose stakes cover the shortfall, by strategy, with each one's reward per day and the `operation` (one batch)
+   * that stops them; `problem` says why no plan can work. Throws {@link PoolNotFoundError}.
+   */
+  async planWithdrawalCover(pid: bigint | number, options: CoverOptions = {}): Promise<GuardianPlan> {
+    const snapshot = await this.readGuardian(normalizePid(pid));
+    return withOperation(planCover(snapshot, options), (p) => this.pool(p));
+  }
+
+  /** {@link planWithdrawalCover}, live. */
+  planWithdrawalCover$(
+    pid: bigint | number,
+    options: CoverOptions = {},
+  ): Observable<GuardianPlan | undefined> {
+    return planWithdrawalCover$(this.guardianSnapshot$(pid), (p) => this.pool(p), options);
+  }
+
+  /** Live list of the pool's workers whose cooldown is over (anyone may reclaim them). */
+  reclaimable$(pid: bigint | number): Observable<ReclaimableWorker[]> {
+    return reclaimable$(this.guardianSnapshot$(pid));
+  }
+
+  /** The pool's reclaimable workers at the head, read once; throws {@link PoolNotFoundError}. */
+  async reclaimable(pid: bigint | number): Promise<ReclaimableWorker[]> {
+    return reclaimableWorkers(await this.readGuardian(normalizePid(pid)));
+  }
+
+  private async readGuardian(pid: bigint): Promise<GuardianSnapshot> {
+    const snapshot = await readGuardianSnapshot(this.deps, pid);
+    if (snapshot === undefined) throw new PoolNotFoundError(pid);
+    return snapshot;
+  }
+
+  /** Live proxies of an account: who may act for it, with which proxy type and delay. */
+  proxies$(account: string): Observable<ProxyDefinition[]> {
+    return refusing(() => {
+      const who = normalizeAddress(account, this.ss58);
+      return this.memo(queryKeys.proxies(who), () => proxies$(this.api, who, this.ss58));
+    });
+  }
+
+  /** Live operations of a multisig account waiting for approvals, with their timepoints and approvals. */
+  pendingMultisigs$(account: string): Observable<PendingMultisig[]> {
+    return refusing(() => {
+      const who = normalizeAddress(account, this.ss58);
+      return this.memo(queryKeys.pendingMultisigs(who), () => pendingMultisigs$(this.api, who, this.ss58));
+    });
   }
 
   /** Closes the connection if the client created it. */
   async disconnect(): Promise<void> {
     this.connection.close();
     if (this.ownsApi) await this.api.disconnect();
+  }
+}
+
+/** Bad arguments become the observable's `error` notification: a state factory never throws. */
+function refusing<T>(make: () => Observable<T>): Observable<T> {
+  try {
+    return make();
+  } catch (error) {
+    return throwError(() => error);
   }
 }
 

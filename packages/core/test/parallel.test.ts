@@ -1,22 +1,12 @@
-import type { TestChain } from '@phala-mining/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MiningClient, pha } from '../src/index.js';
-import { setup } from './helpers.js';
-
-let chain: TestChain;
-let client: MiningClient;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ chain, client, close } = await setup());
-});
-afterAll(() => close?.());
+import { describe, expect } from 'vitest';
+import { pha } from '../src/index.js';
+import { test } from './chainTest.js';
 
 describe('parallel sends from one account', () => {
-  it('lands 200 transactions sent at once, each with its own nonce', async () => {
+  test('lands 200 transactions sent at once, each with its own nonce', async ({ chain, client }) => {
     const { alice } = chain.accounts;
     const startNonce = (await chain.api.rpc.system.accountNextIndex(alice.address)).toNumber();
-    const count = Number((await (chain.api.query as any).phalaStakePool.poolCount()).toBigInt());
+    const count = Number((await chain.api.query.phalaStakePool.poolCount()).toBigInt());
     const sends = Array.from({ length: 200 }, () => client.createPool().send(alice));
     const results = await Promise.all(sends.map((s) => s.result()));
     const pids = results.map((r) => r.value);
@@ -27,7 +17,10 @@ describe('parallel sends from one account', () => {
     expect((await chain.api.rpc.system.accountNextIndex(alice.address)).toNumber()).toBe(startNonce + 200);
   });
 
-  it('keeps nonces right when sends fail validation or are mixed with other operations', async () => {
+  test('keeps nonces right when sends fail validation or are mixed with other operations', async ({
+    chain,
+    client,
+  }) => {
     const { alice } = chain.accounts;
     const { value: pid } = await client.createPool().send(alice);
     const ok = Array.from({ length: 20 }, (_, i) =>

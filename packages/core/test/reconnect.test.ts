@@ -87,7 +87,7 @@ describe('a dev chain dropped and restarted from its state file', () => {
   it('resolves a transaction in flight during the drop to its real outcome, sent once', async () => {
     const { alice } = chain.accounts;
     chain.devchain!.setBlockMode('manual');
-    const countBefore = Number((await (client.api.query as any).phalaStakePool.poolCount()).toBigInt());
+    const countBefore = Number((await client.api.query.phalaStakePool.poolCount()).toBigInt());
     const stages: TxStage['stage'][] = [];
     const submission = client.createPool().send(alice);
     submission.subscribe((s) => stages.push(s.stage));
@@ -107,7 +107,7 @@ describe('a dev chain dropped and restarted from its state file', () => {
       expect(stages).toContain('inBlock');
       await back.newBlock();
       await back.newBlock();
-      const count = Number((await (client.api.query as any).phalaStakePool.poolCount()).toBigInt());
+      const count = Number((await client.api.query.phalaStakePool.poolCount()).toBigInt());
       expect(count).toBe(countBefore + 1);
     } finally {
       clearInterval(produce);
@@ -119,7 +119,7 @@ describe('a dev chain dropped and restarted from its state file', () => {
   it('re-broadcasts the same signed bytes when the restarted node lost its pool, and it lands once', async () => {
     const { alice } = chain.accounts;
     chain.devchain!.setBlockMode('manual');
-    const countBefore = Number((await (client.api.query as any).phalaStakePool.poolCount()).toBigInt());
+    const countBefore = Number((await client.api.query.phalaStakePool.poolCount()).toBigInt());
     const nonceBefore = (await client.api.rpc.system.accountNextIndex(alice.address)).toNumber();
     // the chain as saved before the transaction reached the node: same blocks, empty pool
     await chain.devchain!.save();
@@ -140,9 +140,7 @@ describe('a dev chain dropped and restarted from its state file', () => {
       expect(result.hash).toBe((signed as { hash: string }).hash);
       expect(result.value).toBe(BigInt(countBefore));
       await back.newBlock();
-      expect(Number((await (client.api.query as any).phalaStakePool.poolCount()).toBigInt())).toBe(
-        countBefore + 1,
-      );
+      expect(Number((await client.api.query.phalaStakePool.poolCount()).toBigInt())).toBe(countBefore + 1);
       expect((await client.api.rpc.system.accountNextIndex(alice.address)).toNumber()).toBe(nonceBefore + 1);
     } finally {
       clearInterval(produce);
@@ -152,7 +150,7 @@ describe('a dev chain dropped and restarted from its state file', () => {
   it('finds a transaction that was included while the client was disconnected', async () => {
     const { alice } = chain.accounts;
     chain.devchain!.setBlockMode('manual');
-    const countBefore = Number((await (client.api.query as any).phalaStakePool.poolCount()).toBigInt());
+    const countBefore = Number((await client.api.query.phalaStakePool.poolCount()).toBigInt());
     const submission = client.createPool().send(alice);
     await until(submission, (s) => s.stage === 'broadcast');
     // back in instant mode: the restored pool transaction is sealed before the client is back
@@ -160,8 +158,6 @@ describe('a dev chain dropped and restarted from its state file', () => {
     await back.newBlock();
     const result = await submission.result();
     expect(result.value).toBe(BigInt(countBefore));
-    expect(Number((await (client.api.query as any).phalaStakePool.poolCount()).toBigInt())).toBe(
-      countBefore + 1,
-    );
+    expect(Number((await client.api.query.phalaStakePool.poolCount()).toBigInt())).toBe(countBefore + 1);
   });
 });

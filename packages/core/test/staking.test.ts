@@ -1,32 +1,25 @@
 import { minStake } from '@phala-mining/math';
-import type { TestChain } from '@phala-mining/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import {
   ContributionBelowMinimumError,
   ContributionExceedsCapError,
   InsufficientDelegableBalanceError,
   InvalidWithdrawalError,
   InvalidWithdrawalInputError,
-  type MiningClient,
   NoRewardToClaimError,
   NoStakeError,
   NotPoolOwnerError,
   NotWhitelistedError,
   pha,
 } from '../src/index.js';
-import { rejection, setup, until } from './helpers.js';
-
-let chain: TestChain;
-let client: MiningClient;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ chain, client, close } = await setup());
-});
-afterAll(() => close?.());
+import { test } from './chainTest.js';
+import { rejection, until } from './helpers.js';
 
 describe('staking on the dev chain', () => {
-  it('contributes within MinContribution, delegable balance, cap gap and whitelist', async () => {
+  test('contributes within MinContribution, delegable balance, cap gap and whitelist', async ({
+    chain,
+    client,
+  }) => {
     const { alice, bob, charlie } = chain.accounts;
     const { value: pid } = await client.createPool().send(alice);
     await client.pool(pid).setCap(pha('1000')).send(alice);
@@ -75,7 +68,10 @@ describe('staking on the dev chain', () => {
     expect(ContributionBelowMinimumError).toBeDefined();
   });
 
-  it('withdraws immediately from free stake and queues the rest with a countdown', async () => {
+  test('withdraws immediately from free stake and queues the rest with a countdown', async ({
+    chain,
+    client,
+  }) => {
     const { alice, dave } = chain.accounts;
     const { value: pid } = await client.createPool().send(alice);
     expect(await rejection(client.pool(pid).withdraw({ all: true }).send(dave))).toBeInstanceOf(NoStakeError);
@@ -128,7 +124,7 @@ describe('staking on the dev chain', () => {
     expect(later[0]!.countdown).toBeLessThanOrEqual(q.countdown - 86_400n);
   });
 
-  it('claims owner and staker rewards to any account', async () => {
+  test('claims owner and staker rewards to any account', async ({ chain, client }) => {
     const { alice, bob, ferdie } = chain.accounts;
     const { value: pid } = await client.createPool().send(alice);
     const worker = await chain.registerWorker({ operator: alice, score: 2500 });

@@ -4,7 +4,7 @@ import type { MinerInfo, PoolInfo, RegistryWorkerInfo, StakerInfo } from '../src
 export const ALICE = '45R2pfjQUW2s9PQRHU48HQKLKHVMaDja7N3wpBtmF28UYDs2';
 export const BOB = '43qsYbZGLn2xzNuurY6BY4QNDSUU7gLEcXuckpm6B3DEmEx9';
 export const WORKER = `0x${'11'.repeat(32)}`;
-export const PHA = 1_000_000_000_000n;
+export { PLANCK_PER_PHA as PHA } from '@phala-mining/math';
 
 export function pool(overrides: Partial<PoolInfo> = {}): PoolInfo {
   return {

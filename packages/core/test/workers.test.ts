@@ -52,7 +52,9 @@ describe('workers on the dev chain', () => {
 
   it('refuses workers that cannot be added', async () => {
     const { alice, bob } = chain.accounts;
-    expect(() => client.pool(pid).addWorker('0x1234')).toThrow(InvalidWorkerKeyError);
+    expect(await rejection(client.pool(pid).addWorker('0x1234').send(alice))).toBeInstanceOf(
+      InvalidWorkerKeyError,
+    );
     expect(
       await rejection(
         client

@@ -346,7 +346,7 @@ async function benchSettlement(POOLS = 100): Promise<void> {
   const { Ext } = await import('../src/runtime/ext.js');
   const { Now } = await import('../src/pallets/timestamp/index.js');
   const { PhalaStakePool } = await import('../src/pallets/phala/stakepool/index.js');
-  const { addSimulatedWorker, simulateBlock } = await import('../src/pallets/phala/simulation/index.js');
+  const { addSimulatedWorker, simulateBlock } = await import('../src/offchain/index.js');
   const { OutboundMessages } = await import('../src/pallets/phala/mq/index.js');
   const { blake2AsHex } = await import('@polkadot/util-crypto');
   type Hex = `0x${string}`;
@@ -433,8 +433,7 @@ async function benchSettlement(POOLS = 100): Promise<void> {
   const heapAfter = process.memoryUsage().heapUsed;
 
   // check the block did what it claims: every worker settled, every pool rewarded
-  const { Events } = await import('../src/pallets/system/index.js');
-  const events = Events.get(settled.state) as Array<{ event: { tag: string; value: { tag: string } } }>;
+  const events = runtime.eventsAt(settled.state) as Array<{ event: { tag: string; value: { tag: string } } }>;
   const count = (pallet: string, name: string) =>
     events.filter((e) => e.event.tag === pallet && e.event.value.tag === name).length;
   const minerSettled = count('PhalaMining', 'MinerSettled');

@@ -24,6 +24,13 @@ export { type CorsPolicy, DEFAULT_RPC_CORS, parseCors } from './node/rpc/origins
 export { DEFAULT_MAX_CONNECTIONS, MAX_REQUEST_BYTES } from './node/rpc/server.js';
 export type { PoolTransaction, TxStatus } from './node/txpool.js';
 export { DEFAULT_POOL_LIMITS, type PoolLimits } from './node/txpool.js';
+export type { PalletConfigs } from './runtime/config.js';
+export {
+  createRuntime,
+  DevRuntime,
+  type RuntimeDefinition,
+  type RuntimeHooks,
+} from './runtime/createRuntime.js';
 export {
   DEV_ACCOUNT_NAMES,
   type DevAccount,
@@ -35,7 +42,7 @@ export * from './runtime/interface.js';
 export {
   createKhalaRuntime,
   KHALA_VERSION,
-  KhalaRuntime,
+  type KhalaRuntime,
   type KhalaRuntimeOptions,
 } from './runtime/khala.js';
 export { BlockState, Overlay } from './runtime/state.js';

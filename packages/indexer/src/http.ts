@@ -1,10 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import { IndexerError } from './errors.js';
+import type { PendingView } from './ingest/bestBlocks.js';
+import type { PendingFilter } from './open.js';
 import {
   ENTRY_KINDS,
   type EntryKind,
   exportRecord,
   type History,
+  pha12,
   type RewardPoint,
 } from './query/history.js';
 
@@ -55,10 +58,15 @@ function filterOf(params: URLSearchParams) {
  * A read-only JSON API over a History:
  * `GET /rewards?pool=&worker=&staker=&from=&to=&by=block|day` → `{ items: [{ block?, date, timestamp, amount }] }`,
  * `GET /events?pool=&worker=&staker=&kind=a,b&from=&to=&limit=&cursor=` → `{ items, next }` (pass `next` as `cursor`),
- * `GET /apr?pool=&from=&to=` → AprResult (realized only), `GET /export.csv?…` → text/csv. Amounts are planck strings,
+ * `GET /apr?pool=&from=&to=` → AprResult (realized only), `GET /export.csv?…` → text/csv,
+ * `GET /pending?pool=&worker=&staker=` → `{ persisted, best, blocks: [{ number, hash, finalized, entries }] }` (best
+ * blocks above the database, from memory, while a live sync follows the node). Amounts are planck strings,
  * except `amount` in exports (PHA, 12 decimals). Anything but GET is 405; a bad parameter is 400 with `{ error, code }`.
  */
-export async function serveHistory(history: History, options: ServeOptions = {}): Promise<HistoryServer> {
+export async function serveHistory(
+  history: History & { pending?: (filter: PendingFilter) => PendingView },
+  options: ServeOptions = {},
+): Promise<HistoryServer> {
   const server = createServer((req, res) => {
     const send = (status: number, body: string, type = 'application/json') => {
       res.writeHead(status, { 'content-type': type, 'access-control-allow-origin': '*' });
@@ -88,6 +96,26 @@ export async function serveHistory(history: History, options: ServeOptions = {})
         case '/apr': {
           if (f.pool === undefined) throw new IndexerError('INVALID_ARGUMENT', 'pool is required');
           return send(200, json(await history.apr(f.pool, f)));
+        }
+        case '/pending': {
+          // best blocks above the database, from memory: `finalized: false` ones may still be replaced by a reorg
+          const view = history.pending?.({
+            ...(f.pool === undefined ? {} : { pool: f.pool }),
+            ...(f.worker === undefined ? {} : { worker: f.worker }),
+            ...(f.staker === undefined ? {} : { staker: f.staker }),
+          }) ?? { persisted: undefined, best: undefined, blocks: [] };
+          return send(
+            200,
+            json({
+              persisted: view.persisted ?? null,
+              best: view.best ?? null,
+              blocks: view.blocks.map((b) => ({
+                ...b,
+                date: new Date(b.timestamp).toISOString(),
+                entries: b.entries.map((e) => ({ ...e, amountPlanck: e.amount, amount: pha12(e.amount) })),
+              })),
+            }),
+          );
         }
         case '/export.csv':
           return send(200, await history.export(f, 'csv'), 'text/csv; charset=utf-8');

@@ -1,9 +1,10 @@
 export { IndexerError, type IndexerErrorCode } from './errors.js';
 export { type HistoryServer, type ServeOptions, serveHistory } from './http.js';
+export { BestBlocks, type PendingBlock, type PendingView } from './ingest/bestBlocks.js';
 export { ChainSource, type FetchedBlock } from './ingest/chain.js';
 export type { ChainEvent, EntryRow, IndexState } from './ingest/extract.js';
 export { Indexer, type SyncOptions, type SyncProgress } from './ingest/indexer.js';
-export { type HistoryDb, type OpenHistoryOptions, openHistory } from './open.js';
+export { type HistoryDb, type OpenHistoryOptions, openHistory, type PendingFilter } from './open.js';
 export {
   type AprResult,
   CSV_COLUMNS,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dustClean, extractDust, isDust, isNearlyEqual, isNondust } from './dust.js';
 
 describe('dust', () => {
-  it('uses the 1000 pico threshold inclusively', () => {
+  it('uses the 1000 planck threshold inclusively', () => {
     expect(isDust(0n)).toBe(true);
     expect(isDust(1000n)).toBe(true);
     expect(isDust(1001n)).toBe(false);

@@ -1,19 +1,19 @@
 import type { Balance } from './fixed.js';
 
-/** Balances at or below this many pico are "dust" (`balance_close_to_zero`). */
+/** Balances at or below this many planck are "dust" (`balance_close_to_zero`). */
 export const DUST_THRESHOLD: Balance = 1000n;
 
-/** n ≤ 1000 pico. */
+/** n ≤ 1000 planck. */
 export function isDust(n: Balance): boolean {
   return n <= DUST_THRESHOLD;
 }
 
-/** n > 1000 pico (`is_nondust_balance`). */
+/** n > 1000 planck (`is_nondust_balance`). */
 export function isNondust(n: Balance): boolean {
   return n > DUST_THRESHOLD;
 }
 
-/** |a − b| ≤ 1000 pico (`balances_nearly_equal`). */
+/** |a − b| ≤ 1000 planck (`balances_nearly_equal`). */
 export function isNearlyEqual(a: Balance, b: Balance): boolean {
   return (a > b ? a - b : b - a) <= DUST_THRESHOLD;
 }

@@ -22,7 +22,7 @@ import {
 import { formatPha } from './formatPha.js';
 
 describe('F / B conversions', () => {
-  it('F is ⌊x·2^64/10^12⌋ below 2^64 pico', () => {
+  it('F is ⌊x·2^64/10^12⌋ below 2^64 planck', () => {
     expect(F(PHA)).toBe(ONE);
     expect(F(1n)).toBe(18_446_744n); // 2^64 / 10^12 = 18446744.07…
     const x = 500_123_456_789_012n;

@@ -4,12 +4,12 @@
  * A fixed value is carried as its raw u128 bit pattern (`bigint`, value = bits / 2^64), which is also exactly how
  * the chain stores and transports it (`U64F64Bits`, metadata `u128`). Every operation reproduces the integer recipe
  * of the runtime, including the places where a release build silently wraps modulo 2^128 instead of panicking:
- * matching the chain to the pico matters more here than "correct" arithmetic.
+ * matching the chain to the planck matters more here than "correct" arithmetic.
  */
 
 /** Raw U64F64 bit pattern (value = bits / 2^64). */
 export type Fixed = bigint;
-/** A balance in pico (1 PHA = 10^12 pico), a u128 on chain. */
+/** A balance in planck (1 PHA = 10^12 planck), a u128 on chain. */
 export type Balance = bigint;
 
 export const FRAC_BITS = 64n;
@@ -17,8 +17,14 @@ export const FRAC_BITS = 64n;
 export const ONE: Fixed = 1n << FRAC_BITS;
 export const U64_MAX = (1n << 64n) - 1n;
 export const U128_MAX = (1n << 128n) - 1n;
-/** 1 PHA in pico. */
-export const PHA = 1_000_000_000_000n;
+/** Planck per PHA: PHA has 12 decimals. The SDK's one definition; @phala-mining/core re-exports it. */
+export const PLANCK_PER_PHA = 1_000_000_000_000n;
+
+/** 1 PHA in planck (the same constant as {@link PLANCK_PER_PHA}). */
+export const PHA = PLANCK_PER_PHA;
+
+/** PHA has 12 decimals. */
+export const PHA_DECIMALS = 12;
 
 export type FixedPointErrorCode = 'DIVISION_BY_ZERO' | 'INVALID_DECIMAL' | 'OUT_OF_RANGE' | 'NEGATIVE_INPUT';
 
@@ -43,7 +49,7 @@ function assertU128(x: bigint, what: string): void {
 }
 
 /**
- * Balance (pico) → fixed, in PHA units. The v1 code does `U64F64::from_num(x)` (which in release keeps only the low
+ * Balance (planck) → fixed, in PHA units. The v1 code does `U64F64::from_num(x)` (which in release keeps only the low
  * 64 bits of the integer, i.e. bits = x·2^64 mod 2^128) followed by a division by 10^12. So for x < 2^64 this is
  * exactly ⌊x·2^64 / 10^12⌋; above that (≈ 18.4M PHA) the wrap happens *before* the division, which is what the
  * chain did.
@@ -54,7 +60,7 @@ export function F(x: Balance): Fixed {
 }
 
 /**
- * Fixed → balance (pico). The v1 code does `v.saturating_mul(1e12).to_num::<u128>()`: the product f·10^12 saturates
+ * Fixed → balance (planck). The v1 code does `v.saturating_mul(1e12).to_num::<u128>()`: the product f·10^12 saturates
  * at U64F64::MAX (bits 2^128 − 1) whose integer part is 2^64 − 1; otherwise the integer part is taken (truncation).
  */
 export function B(f: Fixed): Balance {
@@ -141,12 +147,12 @@ export function toInt(f: Fixed): bigint {
   return f >> FRAC_BITS;
 }
 
-/** Balance × ratio in pico (`balance_convert::mul`): B(F(x)·p). */
+/** Balance × ratio in planck (`balance_convert::mul`): B(F(x)·p). */
 export function bmul(x: Balance, p: Fixed): Balance {
   return B(mulF(F(x), p));
 }
 
-/** Balance ÷ ratio in pico (`balance_convert::div`): B(F(x)/p). Throws on p = 0 like the chain panics. */
+/** Balance ÷ ratio in planck (`balance_convert::div`): B(F(x)/p). Throws on p = 0 like the chain panics. */
 export function bdiv(x: Balance, p: Fixed): Balance {
   return B(divF(F(x), p));
 }

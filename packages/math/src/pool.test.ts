@@ -26,7 +26,7 @@ const emptyPool: PoolRecord = {
   withdrawQueue: [],
 };
 
-describe('§6.10 worked example, to the pico', () => {
+describe('§6.10 worked example, to the planck', () => {
   // Steps 1–4 shared by the tests below.
   const s1 = contribute(emptyPool, undefined, 'alice', 1000n * PHA);
   const s2 = contribute(s1.pool, undefined, 'bob', 500_123_456_789_012n);
@@ -60,7 +60,7 @@ describe('§6.10 worked example, to the pico', () => {
   });
 
   // Step 5 on chain: try_withdraw runs maybe_settle_slash before remove_stake. settle_slash writes
-  // locked := min(locked, bmul(shares, price)) even for a dust difference, and Bob's shares are worth 1 pico less than
+  // locked := min(locked, bmul(shares, price)) even for a dust difference, and Bob's shares are worth 1 planck less than
   // his locked stake, so his locked drops by 1 without any currency slash (StakeLedger keeps it).
   const w = withdraw(afterStart, bob0, bob0.shares, 1_000_000n);
 
@@ -118,7 +118,7 @@ describe('§6.10 worked example, to the pico', () => {
       amount: 400_000_000_000_000n,
       shares: 400_000_000_000_000n,
     });
-    // Chain-faithful: no DustRemoved here (the pico already left `locked` in step 5 and stays in StakeLedger);
+    // Chain-faithful: no DustRemoved here (the planck already left `locked` in step 5 and stays in StakeLedger);
     // the spec's model reports DustRemoved{amount: 1} at this point instead.
     expect(q.withdrawals[0]?.dust).toBe(0n);
     const bob = q.users.get('bob');
@@ -127,11 +127,11 @@ describe('§6.10 worked example, to the pico', () => {
     expect(q.pool.totalShares).toBe(1_000_000_000_000_000n);
     expect(q.pool.totalStake).toBe(1_000_000_000_000_001n);
     expect(q.pool.freeStake).toBe(1_000_000_000_000_001n);
-    // Ledger view: Bob's StakeLedger went 500,123,456,789,012 → −100,123,456,789,011 → −400,000,000,000,000 = 1 pico
+    // Ledger view: Bob's StakeLedger went 500,123,456,789,012 → −100,123,456,789,011 → −400,000,000,000,000 = 1 planck
     expect(500_123_456_789_012n - 100_123_456_789_011n - 400_000_000_000_000n).toBe(1n);
   });
 
-  it("7 (spec's model): with Bob's locked at …001 the leftover pico is dust, removed to the Treasury", () => {
+  it("7 (spec's model): with Bob's locked at …001 the leftover planck is dust, removed to the Treasury", () => {
     const specBob = { ...w.user, locked: 400_000_000_000_001n };
     const reclaimed: PoolRecord = { ...w.pool, freeStake: w.pool.freeStake + 1400n * PHA };
     const r = removeStake(reclaimed, specBob, 400_000_000_000_000n);
@@ -165,7 +165,7 @@ describe('pool operations', () => {
   it('dust shares and stake are cleaned on removal', () => {
     const c = contribute(emptyPool, undefined, 'alice', 10n * PHA);
     const r = removeStake(c.pool, c.user, 10n * PHA - 500n);
-    // the 500 share dust goes with the request; B(F(x)) = x − 1 leaves 501 pico of locked dust
+    // the 500 share dust goes with the request; B(F(x)) = x − 1 leaves 501 planck of locked dust
     expect(r).toMatchObject({ removedShares: 10n * PHA, amount: 10n * PHA - 501n, dust: 501n });
     expect(r?.pool).toMatchObject({ totalShares: 0n, totalStake: 0n, freeStake: 0n });
     expect(emptyStaker('x').shares).toBe(0n);

@@ -63,8 +63,8 @@ export function settlePendingReward(pool: PoolRecord, user: StakerRecord): Stake
 /**
  * `settle_slash`: locked := dust-clean(min(locked, value of shares)). Note the chain writes the new `locked` even
  * when the difference is dust (and then slashes nothing and leaves the ledger alone — `maybe_settle_slash` only acts
- * on a non-dust slash). With v1's inert slashing this still fires on rounding: a user whose shares are worth 1 pico
- * less than `locked` silently loses that pico from `locked`. Returns undefined (no change) if there is no price.
+ * on a non-dust slash). With v1's inert slashing this still fires on rounding: a user whose shares are worth 1 planck
+ * less than `locked` silently loses that planck from `locked`. Returns undefined (no change) if there is no price.
  */
 export function settleSlash(
   pool: PoolRecord,

@@ -3,7 +3,7 @@ import { fixedFromDecimal, ONE, PHA } from './fixed.js';
 import {
   applyRewardAcc,
   distributePoolReward,
-  payoutBitsToPico,
+  payoutBitsToPlanck,
   pendingReward,
   rewardDebtFor,
   sharePrice,
@@ -85,6 +85,6 @@ describe('accumulator', () => {
   });
 
   it('payout bits convert with B', () => {
-    expect(payoutBitsToPico(fixedFromDecimal('1.5'))).toBe(1_500_000_000_000n);
+    expect(payoutBitsToPlanck(fixedFromDecimal('1.5'))).toBe(1_500_000_000_000n);
   });
 });

@@ -34,7 +34,7 @@ export function pendingReward(shares: Balance, rewardAcc: Fixed, rewardDebt: Bal
   return wrap128(rewardDebtFor(shares, rewardAcc) - rewardDebt);
 }
 
-/** Accumulator increment for distributing d pico over total_shares: F(d)/F(total_shares). */
+/** Accumulator increment for distributing d planck over total_shares: F(d)/F(total_shares). */
 export function rewardAccIncrement(toDistribute: Balance, totalShares: Balance): Fixed {
   return divF(F(toDistribute), F(totalShares));
 }
@@ -69,7 +69,7 @@ const NOTHING: RewardDistribution = {
 };
 
 /**
- * Splits a reward of r pico arriving at a pool (§6.4 steps 1–4). Pure: the caller adds `toOwner` to owner_reward
+ * Splits a reward of r planck arriving at a pool (§6.4 steps 1–4). Pure: the caller adds `toOwner` to owner_reward
  * and `rewardAccDelta` to reward_acc (see `applyRewardAcc`) and emits the events the result describes.
  *
  * @param commissionParts `payout_commission` in Permill parts; undefined (None) counts as 0.
@@ -103,8 +103,11 @@ export function distributePoolReward(
 }
 
 /**
- * Converts a gatekeeper payout (U64F64 bits of PHA) to pico the way the chain does before handing it to the pool.
+ * Converts a gatekeeper payout (U64F64 bits of PHA) to planck the way the chain does before handing it to the pool.
  */
-export function payoutBitsToPico(bits: Fixed): Balance {
+export function payoutBitsToPlanck(bits: Fixed): Balance {
   return B(bits);
 }
+
+/** @deprecated the unit is called planck: {@link payoutBitsToPlanck} */
+export const payoutBitsToPico = payoutBitsToPlanck;

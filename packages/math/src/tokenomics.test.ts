@@ -99,7 +99,7 @@ describe('Smin / Ve / Smax worked example (§6.7, Khala parameters, p = 2000)', 
     [3, 19_100_449_775_112_443n],
     [4, 20_529_021_203_683_872n],
     [5, 21_322_671_997_334_666n],
-  ])('Smax at level %i is %i pico and is the exact boundary', (level, expected) => {
+  ])('Smax at level %i is %i planck and is the exact boundary', (level, expected) => {
     const smax = maxStake(K, 2000, level);
     expect(smax).toBe(expected);
     expect(ve(K, expected, 2000, level) <= K.vMax).toBe(true);

@@ -128,7 +128,7 @@ export function conf(level: number): Fixed {
   return ONE;
 }
 
-/** Smin in pico: B(k · √p) with the 32-fraction-bit square root of `fixed-sqrt`. */
+/** Smin in planck: B(k · √p) with the 32-fraction-bit square root of `fixed-sqrt`. */
 export function minStake(params: TokenomicParameters, p: number | bigint): Balance {
   return B(mulF(params.k, sqrtF(fromInt(p))));
 }
@@ -162,9 +162,9 @@ export function ve(
 }
 
 /**
- * Smax: the largest pico stake with ve(stake) ≤ v_max (so ve(Smax) ≤ v_max < ve(Smax + 1)), or undefined when even
+ * Smax: the largest planck stake with ve(stake) ≤ v_max (so ve(Smax) ≤ v_max < ve(Smax + 1)), or undefined when even
  * a zero stake exceeds v_max. Solved exactly rather than searched: ⌊t·X/2^64⌋ ≤ v_max ⇔ X ≤ ⌊((v_max+1)·2^64 − 1)/t⌋,
- * and F(x) ≤ L ⇔ x ≤ ⌊((L+1)·10^12 − 1)/2^64⌋. The answer is taken over stakes below 2^64 pico, where F does not
+ * and F(x) ≤ L ⇔ x ≤ ⌊((L+1)·10^12 − 1)/2^64⌋. The answer is taken over stakes below 2^64 planck, where F does not
  * wrap (above that the chain's Ve wraps around and is no longer monotone in the stake).
  */
 export function maxStake(

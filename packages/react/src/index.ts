@@ -6,6 +6,13 @@ export {
   OperationSupersededError,
   WalletUnavailableError,
 } from './errors.js';
+export {
+  type PlanWithdrawalCoverHook,
+  type PlanWithdrawalCoverOptions,
+  usePlanWithdrawalCover,
+} from './guardian/usePlanWithdrawalCover.js';
+export { useReclaimable } from './guardian/useReclaimable.js';
+export { useWithdrawalRisk } from './guardian/useWithdrawalRisk.js';
 export { useApr } from './hooks/useApr.js';
 export { useBalance } from './hooks/useBalance.js';
 export { type ConnectionStatus, useConnection } from './hooks/useConnection.js';
@@ -17,9 +24,11 @@ export {
   useMiningQuery,
 } from './hooks/useMiningQuery.js';
 export { useOverview } from './hooks/useOverview.js';
+export { usePendingMultisigs } from './hooks/usePendingMultisigs.js';
 export { usePool } from './hooks/usePool.js';
 export { usePoolOverview } from './hooks/usePoolOverview.js';
 export { usePools } from './hooks/usePools.js';
+export { useProxies } from './hooks/useProxies.js';
 export { useStake } from './hooks/useStake.js';
 export { useTokenomics } from './hooks/useTokenomics.js';
 export { useWithdrawQueue } from './hooks/useWithdrawQueue.js';

@@ -3,31 +3,40 @@
  * `error.code` (or `instanceof`) instead of parsing messages.
  */
 export type TestingErrorCode =
-  | 'UNKNOWN_ACCOUNT'
-  | 'INVALID_ARGUMENT'
-  | 'TIME_TRAVEL_BACKWARDS'
-  | 'TIME_TRAVEL_REJECTED'
-  | 'DEV_RPC_UNAVAILABLE'
-  | 'DEV_RPC_FAILED'
-  | 'SNAPSHOT_NOT_FOUND'
-  | 'CONNECTION_FAILED'
-  | 'CHAIN_CLOSED'
-  | 'UNSUPPORTED_CHAIN'
-  | 'PALLET_ERROR'
-  | 'DISPATCH_FAILED'
-  | 'TRANSACTION_INVALID';
+  | 'UnknownAccount'
+  | 'InvalidArgument'
+  | 'TimeTravelBackwards'
+  | 'TimeTravelRejected'
+  | 'DevRpcUnavailable'
+  | 'DevRpcFailed'
+  | 'SnapshotNotFound'
+  | 'ConnectionFailed'
+  | 'ChainClosed'
+  | 'UnsupportedChain'
+  | 'PalletError'
+  | 'DispatchFailed'
+  | 'TransactionInvalid';
 
+/**
+ * The categories of @phala-mining/core's error family, which this package's errors share (it cannot extend core's
+ * classes: core's own tests depend on this package).
+ */
+export type TestingErrorCategory = 'input' | 'chain' | 'transport' | 'compatibility';
+
+/**
+ * Base of this package's errors. Like core's, every class spells out its `name` as a literal (a minifier renames
+ * classes) and has a PascalCase `code` and a `category`.
+ */
 export abstract class TestingError extends Error {
+  abstract override readonly name: string;
   abstract readonly code: TestingErrorCode;
-
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-  }
+  abstract readonly category: TestingErrorCategory;
 }
 
 export class UnknownAccountError extends TestingError {
-  readonly code = 'UNKNOWN_ACCOUNT';
+  override readonly name = 'UnknownAccountError' as const;
+  readonly category = 'input' as const;
+  readonly code = 'UnknownAccount' as const;
 
   constructor(readonly account: string) {
     super(
@@ -37,11 +46,15 @@ export class UnknownAccountError extends TestingError {
 }
 
 export class InvalidArgumentError extends TestingError {
-  readonly code = 'INVALID_ARGUMENT';
+  override readonly name = 'InvalidArgumentError' as const;
+  readonly category = 'input' as const;
+  readonly code = 'InvalidArgument' as const;
 }
 
 export class TimeTravelBackwardsError extends TestingError {
-  readonly code = 'TIME_TRAVEL_BACKWARDS';
+  override readonly name = 'TimeTravelBackwardsError' as const;
+  readonly category = 'input' as const;
+  readonly code = 'TimeTravelBackwards' as const;
 
   constructor(
     /** unix ms the caller asked for */
@@ -57,7 +70,9 @@ export class TimeTravelBackwardsError extends TestingError {
 
 /** The node refused the target time (e.g. closer to the head than pallet_timestamp's minimum period). */
 export class TimeTravelRejectedError extends TestingError {
-  readonly code = 'TIME_TRAVEL_REJECTED';
+  override readonly name = 'TimeTravelRejectedError' as const;
+  readonly category = 'chain' as const;
+  readonly code = 'TimeTravelRejected' as const;
 
   constructor(
     readonly target: number,
@@ -69,7 +84,9 @@ export class TimeTravelRejectedError extends TestingError {
 }
 
 export class DevRpcUnavailableError extends TestingError {
-  readonly code = 'DEV_RPC_UNAVAILABLE';
+  override readonly name = 'DevRpcUnavailableError' as const;
+  readonly category = 'compatibility' as const;
+  readonly code = 'DevRpcUnavailable' as const;
 
   constructor(
     readonly method: string,
@@ -85,7 +102,9 @@ export class DevRpcUnavailableError extends TestingError {
 
 /** A dev RPC method exists but failed. */
 export class DevRpcError extends TestingError {
-  readonly code = 'DEV_RPC_FAILED';
+  override readonly name = 'DevRpcError' as const;
+  readonly category = 'chain' as const;
+  readonly code = 'DevRpcFailed' as const;
 
   constructor(
     readonly method: string,
@@ -99,7 +118,9 @@ export class DevRpcError extends TestingError {
 }
 
 export class SnapshotNotFoundError extends TestingError {
-  readonly code = 'SNAPSHOT_NOT_FOUND';
+  override readonly name = 'SnapshotNotFoundError' as const;
+  readonly category = 'input' as const;
+  readonly code = 'SnapshotNotFound' as const;
 
   constructor(readonly id: string) {
     super(
@@ -109,7 +130,9 @@ export class SnapshotNotFoundError extends TestingError {
 }
 
 export class ConnectionError extends TestingError {
-  readonly code = 'CONNECTION_FAILED';
+  override readonly name = 'ConnectionError' as const;
+  readonly category = 'transport' as const;
+  readonly code = 'ConnectionFailed' as const;
 
   constructor(
     readonly endpoint: string,
@@ -121,7 +144,9 @@ export class ConnectionError extends TestingError {
 }
 
 export class ChainClosedError extends TestingError {
-  readonly code = 'CHAIN_CLOSED';
+  override readonly name = 'ChainClosedError' as const;
+  readonly category = 'transport' as const;
+  readonly code = 'ChainClosed' as const;
 
   constructor(action: string) {
     super(`cannot ${action}: the test chain is closed`);
@@ -130,42 +155,57 @@ export class ChainClosedError extends TestingError {
 
 /** The chain lacks a pallet item a helper relies on (e.g. `System.Account`). */
 export class UnsupportedChainError extends TestingError {
-  readonly code = 'UNSUPPORTED_CHAIN';
+  override readonly name = 'UnsupportedChainError' as const;
+  readonly category = 'compatibility' as const;
+  readonly code = 'UnsupportedChain' as const;
 
   constructor(readonly item: string) {
     super(`the chain has no ${item}, which this helper needs`);
   }
 }
 
-/** `System.ExtrinsicFailed` with a `Module` error, decoded through the chain's metadata. */
+/**
+ * `System.ExtrinsicFailed` with a `Module` error, decoded through the chain's metadata; the same shape as
+ * @phala-mining/core's `PalletError` (`section`, `errorName`, `docs`, `index`, `errorIndex`).
+ */
 export class PalletError extends TestingError {
-  readonly code = 'PALLET_ERROR';
+  override readonly name = 'PalletError' as const;
+  readonly category = 'chain' as const;
+  readonly code = 'PalletError' as const;
 
   constructor(
     /** pallet name as in the metadata, e.g. `PhalaStakePool` */
     readonly section: string,
-    /** error variant, e.g. `InsufficientFreeStake` (replaces Error's class name, as the error's identity) */
-    name: string,
+    /** error variant, e.g. `InsufficientFreeStake` */
+    readonly errorName: string,
+    /** the error's documentation from metadata, joined into one line */
     readonly docs: string,
-    /** pallet index and error index */
+    /** index of the pallet in the runtime */
     readonly index: number,
-    readonly error: number,
+    /** position of the error in that pallet's error enum */
+    readonly errorIndex: number,
     /** the block the failed extrinsic is in */
     readonly blockHash?: string,
   ) {
-    super(`${section}.${name}${docs ? `: ${docs}` : ''}`);
-    this.name = name;
+    super(`${section}.${errorName}${docs ? `: ${docs}` : ''}`);
   }
 
   /** `Section.Name`, the form the `toThrowPalletError` matcher takes */
   get qualifiedName(): string {
-    return `${this.section}.${this.name}`;
+    return `${this.section}.${this.errorName}`;
+  }
+
+  /** @deprecated the error's position in its pallet is {@link PalletError.errorIndex} */
+  get error(): number {
+    return this.errorIndex;
   }
 }
 
 /** `System.ExtrinsicFailed` with a non-module error (`BadOrigin`, `Token`, `Arithmetic`, …). */
 export class DispatchFailedError extends TestingError {
-  readonly code = 'DISPATCH_FAILED';
+  override readonly name = 'DispatchFailedError' as const;
+  readonly category = 'chain' as const;
+  readonly code = 'DispatchFailed' as const;
 
   constructor(
     /** the DispatchError variant, e.g. `BadOrigin` */
@@ -181,7 +221,9 @@ export class DispatchFailedError extends TestingError {
 
 /** The transaction never made it into a block (rejected by the pool, dropped, usurped, …). */
 export class TransactionInvalidError extends TestingError {
-  readonly code = 'TRANSACTION_INVALID';
+  override readonly name = 'TransactionInvalidError' as const;
+  readonly category = 'chain' as const;
+  readonly code = 'TransactionInvalid' as const;
 }
 
 function iso(ms: number): string {

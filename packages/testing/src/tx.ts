@@ -81,11 +81,13 @@ export function toDispatchError(
     const module = error.asModule;
     const meta = registry.findMetaError(module);
     const errorIndex = module.error.toU8a()[0] ?? 0;
+    // findMetaError's `index` is the error's position in its pallet; the pallet's own index is the module's
+    const palletIndex = module.index.toNumber();
     return new PalletError(
-      palletName(registry, meta.index, meta.section),
+      palletName(registry, palletIndex, meta.section),
       meta.name,
       meta.docs.join(' ').trim(),
-      meta.index,
+      palletIndex,
       errorIndex,
       blockHash,
     );

@@ -136,8 +136,8 @@ function judgePalletError(this: MatcherState, outcome: Outcome, name: string | u
 
 function palletErrorIs(error: PalletError, name: string): boolean {
   const dot = name.lastIndexOf('.');
-  if (dot < 0) return error.name === name;
-  return error.name === name.slice(dot + 1) && sameSection(error.section, name.slice(0, dot));
+  if (dot < 0) return error.errorName === name;
+  return error.errorName === name.slice(dot + 1) && sameSection(error.section, name.slice(0, dot));
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

@@ -60,7 +60,12 @@ describe('createTestChain', () => {
       .sendTx(chain.api.tx.balances.transfer(dave.address, tooMuch), charlie)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PalletError);
-    expect(error).toMatchObject({ code: 'PALLET_ERROR', section: 'Balances', name: 'InsufficientBalance' });
+    expect(error).toMatchObject({
+      code: 'PalletError',
+      name: 'PalletError',
+      section: 'Balances',
+      errorName: 'InsufficientBalance',
+    });
     expect((error as PalletError).docs).toMatch(/balance/i);
     await expect(Promise.reject(new Error('boom'))).rejects.not.toThrowPalletError();
   });
@@ -84,7 +89,7 @@ describe('createTestChain', () => {
     const backwards = await chain.timeTravel(new Date(start)).catch((e: unknown) => e);
     expect(backwards).toBeInstanceOf(TimeTravelBackwardsError);
     expect(backwards).toMatchObject({
-      code: 'TIME_TRAVEL_BACKWARDS',
+      code: 'TimeTravelBackwards',
       target: start,
       chainTime: target.getTime(),
     });
@@ -110,7 +115,7 @@ describe('createTestChain', () => {
     expect(await chain.balanceOf(fresh)).toBeLessThan(9n * PHA);
 
     await expect(chain.fund('zed', PHA)).rejects.toBeInstanceOf(UnknownAccountError);
-    await expect(chain.fund('zed', PHA)).rejects.toMatchObject({ code: 'UNKNOWN_ACCOUNT' });
+    await expect(chain.fund('zed', PHA)).rejects.toMatchObject({ code: 'UnknownAccount' });
     await expect(chain.fund(alice, -1n)).rejects.toBeInstanceOf(InvalidArgumentError);
   });
 
@@ -178,7 +183,7 @@ describe('external endpoints', () => {
       const error = await guest.newBlocks(1).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DevRpcUnavailableError);
       expect(error).toMatchObject({
-        code: 'DEV_RPC_UNAVAILABLE',
+        code: 'DevRpcUnavailable',
         method: 'dev_newBlock',
         endpoint: host.endpoint,
       });
@@ -200,6 +205,6 @@ describe('external endpoints', () => {
     await chain.close();
     const error = await createTestChain({ endpoint }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
-    expect(error).toMatchObject({ code: 'CONNECTION_FAILED', endpoint });
+    expect(error).toMatchObject({ code: 'ConnectionFailed', endpoint });
   });
 });

@@ -5,6 +5,7 @@
 import './augment.js';
 
 export type * from './interfaces/lookup-exports.js';
+export type * from './interfaces/storage.js';
 export type * from './interfaces/types.js';
 export {
   KHALA_SS58_FORMAT,
@@ -16,3 +17,10 @@ export {
   khalaTypes,
   PHA,
 } from './network.js';
+export type {
+  StorageItem,
+  StorageKeyArgs,
+  StoragePallet,
+  StorageRequestOf,
+  StorageValue,
+} from './storage.js';

@@ -1,15 +1,15 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { MiningClient, PoolOverview } from '@phala-mining/core';
-import type { Codec } from '@polkadot/types/types';
+import { type MiningClient, type PoolOverview, withdrawalRisk } from '@phala-mining/core';
 import { Command } from 'commander';
 import { combineLatest, distinctUntilChanged, map, type Observable, of } from 'rxjs';
 import { parseAccount, parseAmount, parsePid } from '../args.js';
 import { UsageError } from '../errors.js';
-import { type DetectorOptions, FleetDetectors } from '../fleet/detectors.js';
+import { type DetectorOptions, FleetDetectors, type WithdrawalAtRisk } from '../fleet/detectors.js';
 import { FleetMetrics } from '../fleet/metrics.js';
 import { WebhookQueue } from '../fleet/webhook.js';
 import { toJson } from '../format.js';
+import { parseDuration } from '../guardian/guard.js';
 import type { Session } from '../session.js';
 import type { Action } from './action.js';
 
@@ -24,6 +24,7 @@ interface ExporterOptions {
   claimableAbove?: string;
   lowBalanceOps: string;
   repeat: string;
+  withdrawalMargin: string;
 }
 
 function parseListen(text: string): { host: string; port: number } {
@@ -57,12 +58,32 @@ function source$(
 // the fee of one stake pool call, for "balance below the fees of N operations"; paymentInfo needs no valid state
 async function feePerOperation(client: MiningClient, owner: string): Promise<bigint | undefined> {
   try {
-    const tx = (client.api.tx as any).phalaStakePool.stopMining(0, `0x${'00'.repeat(32)}`);
+    const tx = client.api.tx.phalaStakePool.stopMining(0, `0x${'00'.repeat(32)}`);
     const info = await tx.paymentInfo(owner);
     return info.partialFee.toBigInt();
   } catch {
     return undefined;
   }
+}
+
+/** The withdrawal guardian's verdict for each pool the chain will stop entirely (core's rule, at chain time `now`). */
+function forcedStops(
+  pools: readonly PoolOverview[],
+  now: bigint,
+  gracePeriod: bigint,
+): Map<bigint, WithdrawalAtRisk> {
+  const out = new Map<bigint, WithdrawalAtRisk>();
+  for (const { pool, workers } of pools) {
+    const risk = withdrawalRisk({ pool, workers, now, gracePeriod });
+    if (!risk.atRisk) continue;
+    const left = risk.timeLeft!;
+    out.set(pool.pid, {
+      seconds: Number(left > 0n ? left : 0n),
+      shortfall: risk.shortfall,
+      deadline: risk.deadline!,
+    });
+  }
+  return out;
 }
 
 async function runExporter(s: Session, o: ExporterOptions): Promise<void> {
@@ -83,6 +104,7 @@ async function runExporter(s: Session, o: ExporterOptions): Promise<void> {
     rewardWindow: Math.max(1, count('--reward-window', o.rewardWindow)),
     claimableAbove: o.claimableAbove === undefined ? undefined : parseAmount(o.claimableAbove),
     lowBalanceOps: count('--low-balance-ops', o.lowBalanceOps),
+    withdrawalMarginSeconds: Number(parseDuration('--withdrawal-margin', o.withdrawalMargin)),
     repeatSeconds: { default: repeat, responsive: 0 },
   };
   const client = await s.client();
@@ -100,15 +122,16 @@ async function runExporter(s: Session, o: ExporterOptions): Promise<void> {
         );
 
   const metrics = new FleetMetrics();
-  const head$ = (
-    client.api.rx.rpc.chain.subscribeNewHeads() as unknown as Observable<{
-      number: Codec & { toNumber(): number };
-    }>
-  ).pipe(
+  const head$ = client.api.rx.rpc.chain.subscribeNewHeads().pipe(
     map((h) => h.number.toNumber()),
     distinctUntilChanged(),
   );
   const balance$ = owner === undefined ? of(undefined) : client.balance$(owner);
+  // chain time, for the guardian's forced-stop figure (the pools' own subscriptions do not carry the clock)
+  const clock$ = client.api.rx.query.timestamp.now().pipe(
+    map((ms) => ms.toBigInt() / 1000n),
+    distinctUntilChanged(),
+  );
   const server = createServer((req, res) => {
     if (req.method === 'GET' && (req.url === '/metrics' || req.url?.startsWith('/metrics?'))) {
       metrics.text().then(
@@ -135,19 +158,29 @@ async function runExporter(s: Session, o: ExporterOptions): Promise<void> {
 
   await new Promise<void>((resolve, reject) => {
     let lastBlock: number | undefined;
-    const sub = combineLatest([source$(client, owner, pids), balance$, head$]).subscribe({
-      next: ([pools, balance, block]) => {
+    let lastNow: bigint | undefined;
+    const sub = combineLatest([source$(client, owner, pids), balance$, head$, clock$]).subscribe({
+      next: ([pools, balance, block, now]) => {
+        const risks = forcedStops(pools, now, client.constants.gracePeriod);
         metrics.update({
           pools,
           balances: owner !== undefined && balance ? new Map([[owner, balance.free]]) : new Map(),
-          // TODO(guardian): filled from core's withdrawalRisk$ once it lands; nothing is derived here meanwhile
-          forcedStopSeconds: new Map(),
+          forcedStopSeconds: new Map([...risks].map(([pid, r]) => [pid, r.seconds])),
           blockNumber: block,
         });
         // detectors look once per block, at the state of that block
-        if (block === lastBlock) return;
+        // (the clock is a subscription of its own: a block's time may arrive after its head, so both count)
+        if (block === lastBlock && now === lastNow) return;
         lastBlock = block;
-        const alerts = detectors.check({ pools, owner, ownerFree: balance?.free, block, now: Date.now() });
+        lastNow = now;
+        const alerts = detectors.check({
+          pools,
+          owner,
+          ownerFree: balance?.free,
+          block,
+          now: Date.now(),
+          withdrawalRisks: risks,
+        });
         for (const alert of alerts) {
           s.io.stdout.write(`${toJson(alert)}\n`);
           webhook?.push(alert);
@@ -193,6 +226,11 @@ export function exporterCommand(action: Action): Command {
       '--low-balance-ops <n>',
       "alert when the owner's free balance is below the fees of n operations (0: off)",
       '10',
+    )
+    .option(
+      '--withdrawal-margin <duration>',
+      'alert when a forced stop for unmet withdrawals is due within this time (6h, 2d; 0: off)',
+      '6h',
     )
     .option('--repeat <seconds>', 'raise a condition that still holds again after this long', '3600')
     .action(action(runExporter));

@@ -1,8 +1,10 @@
 import { formatPha, PoolNotFoundError, type WithdrawInput } from '@phala-mining/core';
 import { Command, Option } from 'commander';
 import { parseAccount, parseAmount, parsePercent, parsePid } from '../args.js';
+import { actingAccount } from '../coldKeys.js';
 import { UsageError } from '../errors.js';
 import { phaText } from '../format.js';
+import { guardCommand } from '../guardian/guard.js';
 import { execute } from '../tx.js';
 import { renderPoolDetails, renderPoolList } from '../views.js';
 import { predictWithdrawal, withdrawalOutcome, withdrawalText } from '../withdrawal.js';
@@ -34,7 +36,8 @@ export function poolCommand(action: Action): Command {
     .action(
       action(async (s, opts: { owner?: string; mine?: boolean }) => {
         let owner = opts.owner === undefined ? undefined : parseAccount(opts.owner, s.ss58);
-        if (opts.mine) owner = (await s.signingKey()).address;
+        // with --proxy-for / --multisig-*, "mine" are the pools of the account the key acts for
+        if (opts.mine) owner = actingAccount(s.options, (await s.signingKey()).address, s.ss58);
         const client = await s.client();
         const pools = await s.first(client.pools$(owner === undefined ? {} : { owner }));
         s.print(
@@ -241,5 +244,6 @@ export function poolCommand(action: Action): Command {
       }),
     );
 
+  pool.addCommand(guardCommand(action));
   return pool;
 }

@@ -1,13 +1,17 @@
 import { PoolNotFoundError } from '@phala-mining/core';
 import { Command } from 'commander';
 import { parseAccount, parsePid } from '../args.js';
+import { actingAccount } from '../coldKeys.js';
 import { UsageError } from '../errors.js';
 import { attention, renderAttention } from '../fleet/fleetViews.js';
 import type { Session } from '../session.js';
 import { renderOverview, renderStake } from '../views.js';
 import type { Action } from './action.js';
 
-/** The account given, else the key's address (no password needed: only the address is read). */
+/**
+ * The account given, else the key's address (no password needed: only the address is read) — or the account it acts
+ * as with `--proxy-for` / `--multisig-*`.
+ */
 export async function accountOrKey(s: Session, account: string | undefined): Promise<string> {
   if (account !== undefined) return parseAccount(account, s.ss58);
   const key = await s.key();
@@ -15,7 +19,7 @@ export async function accountOrKey(s: Session, account: string | undefined): Pro
     throw new UsageError(
       'give an account, or a key (PHALA_SURI, --keystore, --account) whose address to use',
     );
-  return key.address;
+  return actingAccount(s.options, key.address, s.ss58);
 }
 
 export function stakeCommand(action: Action): Command {

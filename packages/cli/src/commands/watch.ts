@@ -1,4 +1,4 @@
-import type { Codec } from '@polkadot/types/types';
+import type { ApiPromise } from '@polkadot/api';
 import { Command } from 'commander';
 import { auditTime, combineLatest, filter, map, type Observable, startWith } from 'rxjs';
 import { parsePid } from '../args.js';
@@ -9,14 +9,10 @@ import type { Action } from './action.js';
 const ESC = '\u001b[';
 
 /** Block number and time of the best head. */
-function head$(api: { rx: any }): Observable<{ number: number; time: bigint | undefined }> {
+function head$(api: ApiPromise): Observable<{ number: number; time: bigint | undefined }> {
   return combineLatest([
-    (api.rx.rpc.chain.subscribeNewHeads() as Observable<{ number: Codec & { toNumber(): number } }>).pipe(
-      map((h) => h.number.toNumber()),
-    ),
-    (api.rx.query.timestamp.now() as Observable<Codec & { toBigInt(): bigint }>).pipe(
-      map((t) => t.toBigInt() / 1000n),
-    ),
+    api.rx.rpc.chain.subscribeNewHeads().pipe(map((h) => h.number.toNumber())),
+    api.rx.query.timestamp.now().pipe(map((t) => t.toBigInt() / 1000n)),
   ]).pipe(map(([number, time]) => ({ number, time })));
 }
 

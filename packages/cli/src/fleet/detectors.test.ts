@@ -1,11 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PoolOverview, WorkerView } from '@phala-mining/core';
+import { PLANCK_PER_PHA } from '@phala-mining/core';
 import { describe, expect, it } from 'vitest';
 import { type DetectorOptions, FleetDetectors } from './detectors.js';
 import { postWithRetries } from './webhook.js';
 
-const PHA = 1_000_000_000_000n;
+const PHA = PLANCK_PER_PHA;
 const KEY = `0x${'ab'.repeat(32)}`;
 const OTHER = `0x${'cd'.repeat(32)}`;
 
@@ -76,6 +77,30 @@ describe('FleetDetectors', () => {
     expect(pay(100n, 2)).toEqual([]);
     expect(pay(60n, 3)).toEqual([]); // 60 ≥ 50 % of 100
     expect(pay(30n, 4)).toEqual(['rewardDrop']); // 30 < 50 % of 80
+  });
+
+  it('raises withdrawalAtRisk within the margin, repeated at its interval, and not without a risk', () => {
+    const d = new FleetDetectors(
+      options({ withdrawalMarginSeconds: 6 * 3600, claimableAbove: undefined, lowBalanceOps: 0 }),
+    );
+    const pools = fleet([worker(KEY, 'Mining', 0n)]);
+    const risk = (seconds: number) =>
+      new Map([[7n, { seconds, shortfall: 5n * PHA, deadline: 1_000_000n + BigInt(seconds) }]]);
+    expect(d.check({ ...at(pools, 0), withdrawalRisks: risk(7 * 3600) })).toEqual([]);
+    const raised = d.check({ ...at(pools, 1), withdrawalRisks: risk(6 * 3600) });
+    expect(raised).toMatchObject([{ detector: 'withdrawalAtRisk', severity: 'critical', pool: '7' }]);
+    expect(raised[0]!.text).toBe(
+      `pool 7 will stop every worker in 6 h (at ${new Date((1_000_000 + 6 * 3600) * 1000).toISOString()}) for an unmet withdrawal: 5 PHA short — see \`phala-mining pool guard 7\``,
+    );
+    expect(d.check({ ...at(pools, 30), withdrawalRisks: risk(5 * 3600) })).toEqual([]);
+    expect(names(d.check({ ...at(pools, 62), withdrawalRisks: risk(4 * 3600) }))).toEqual([
+      'withdrawalAtRisk',
+    ]);
+    // covered: nothing, and a new risk is raised at once
+    expect(d.check({ ...at(pools, 63), withdrawalRisks: new Map() })).toEqual([]);
+    expect(names(d.check({ ...at(pools, 64), withdrawalRisks: risk(60) }))).toEqual(['withdrawalAtRisk']);
+    // off by default
+    expect(new FleetDetectors(options()).check({ ...at(pools, 0), withdrawalRisks: risk(60) })).toEqual([]);
   });
 
   it('raises reclaimable, claimable and low balance', () => {

@@ -1,5 +1,5 @@
 import type { PoolOverview } from '@phala-mining/core';
-import { phaText } from '../format.js';
+import { formatDuration, phaText } from '../format.js';
 
 /** The detectors the exporter runs; each can be switched off by a zero threshold where it has one. */
 export type DetectorName =
@@ -9,7 +9,8 @@ export type DetectorName =
   | 'rewardDrop'
   | 'reclaimable'
   | 'claimable'
-  | 'lowBalance';
+  | 'lowBalance'
+  | 'withdrawalAtRisk';
 
 /** One alert, as printed (a JSON line) and posted to the webhook. */
 export interface FleetAlert {
@@ -40,6 +41,11 @@ export interface DetectorOptions {
   lowBalanceOps: number;
   /** the fee of one operation, planck (estimated once at start) */
   feePerOp: bigint;
+  /**
+   * a pool whose forced stop (from the withdrawal guardian) is due within this many seconds raises
+   * `withdrawalAtRisk` (0 or absent: off)
+   */
+  withdrawalMarginSeconds?: number;
   /** a condition that still holds is raised again after this many seconds (per detector) */
   repeatSeconds: Partial<Record<DetectorName, number>> & { default: number };
 }
@@ -52,6 +58,18 @@ export interface DetectorInput {
   block: number | undefined;
   /** ms since the epoch (the caller's clock, so tests can move it) */
   now: number;
+  /** the withdrawal guardian's verdict per pool at risk (pools not at risk are absent) */
+  withdrawalRisks?: ReadonlyMap<bigint, WithdrawalAtRisk>;
+}
+
+/** A pool the chain will stop entirely unless stake is freed: what the guardian found. */
+export interface WithdrawalAtRisk {
+  /** seconds until the forced stop (0 once due) */
+  seconds: number;
+  /** planck missing */
+  shortfall: bigint;
+  /** unix seconds of the deadline */
+  deadline: bigint;
 }
 
 /**
@@ -174,6 +192,20 @@ export class FleetDetectors {
           );
         }
         this.poolPaid.set(pid, [...history, paid].slice(-this.o.rewardWindow));
+      }
+
+      const margin = this.o.withdrawalMarginSeconds ?? 0;
+      if (margin > 0) {
+        const risk = input.withdrawalRisks?.get(pool.pid);
+        emit(
+          'withdrawalAtRisk',
+          'critical',
+          { pool: pid },
+          risk === undefined
+            ? ''
+            : `pool ${pid} will stop every worker in ${formatDuration(risk.seconds)} (at ${new Date(Number(risk.deadline) * 1000).toISOString()}) for an unmet withdrawal: ${phaText(risk.shortfall)} short — see \`phala-mining pool guard ${pid}\``,
+          risk !== undefined && risk.seconds <= margin,
+        );
       }
 
       if (this.o.claimableAbove !== undefined)

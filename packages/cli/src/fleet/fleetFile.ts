@@ -1,4 +1,5 @@
 import {
+  InputError,
   type MiningError,
   normalizeAddress,
   normalizeWorkerKey,
@@ -8,7 +9,6 @@ import {
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import schema from '../../fleet.schema.json' with { type: 'json' };
-import { CliError } from '../errors.js';
 
 /** A worker's wanted stake: an exact amount in planck, or the chain's bound for it. */
 export type FleetStake = { kind: 'amount'; planck: bigint } | { kind: 'smin' } | { kind: 'smax' };
@@ -56,9 +56,9 @@ export type FleetFileProblem = 'Malformed' | 'UnknownField' | 'Invalid';
  * The fleet file is refused, before anything is read from the chain: the message starts with `file:line:column`
  * so editors and CI logs can jump to it. Exits with the usage code (the input is wrong, not the chain).
  */
-export class FleetFileError extends CliError {
+export class FleetFileError extends InputError {
+  override readonly name = 'FleetFileError' as const;
   readonly code = 'FleetFile' as const;
-  readonly exitClass = 'usage' as const;
   constructor(
     readonly file: string,
     readonly problem: FleetFileProblem,

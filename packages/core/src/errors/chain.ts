@@ -1,8 +1,12 @@
 /** What the chain said: the runtime's shape, storage layout and failed dispatches. */
-import { MiningError } from './base.js';
+import { ChainError, CompatibilityError, InputError } from './base.js';
+import type { PALLET_ERROR_RULES } from './palletRules.js';
+import { palletErrorRule } from './palletRules.js';
+import type { RuleErrorCode } from './ruleCodes.js';
 
 /** The connected runtime lacks stake pool v1 (e.g. a StakePool v2 chain, or not a Phala chain). */
-export class UnsupportedRuntimeError extends MiningError {
+export class UnsupportedRuntimeError extends CompatibilityError {
+  override readonly name = 'UnsupportedRuntimeError' as const;
   readonly code = 'UnsupportedRuntime' as const;
   constructor(
     /** The call or storage item the SDK needs and did not find, e.g. `phalaStakePool.contribute call`. */
@@ -17,7 +21,8 @@ export class UnsupportedRuntimeError extends MiningError {
 }
 
 /** The dispatch failed on chain with a module error; carries the pallet's own identification and docs. */
-export class PalletError extends MiningError {
+export class PalletError extends ChainError {
+  override readonly name = 'PalletError' as const;
   readonly code = 'PalletError' as const;
   constructor(
     /** pallet name as in metadata, e.g. `phalaStakePool` */
@@ -32,11 +37,18 @@ export class PalletError extends MiningError {
     readonly errorIndex: number,
   ) {
     super(`${section}.${errorName}${docs ? `: ${docs}` : ''}`);
+    this.rule = palletErrorRule(section, errorName);
   }
+  /**
+   * The code of the SDK rule this pallet error enforces (e.g. `ContributionBelowMinimum` for
+   * `phalaStakePool.InsufficientContribution`), from {@link PALLET_ERROR_RULES}; undefined for other errors.
+   */
+  readonly rule: RuleErrorCode | undefined;
 }
 
 /** The dispatch failed with a non-module error (BadOrigin, Arithmetic, Token …). */
-export class DispatchError extends MiningError {
+export class DispatchError extends ChainError {
+  override readonly name = 'DispatchError' as const;
   readonly code = 'DispatchError' as const;
   constructor(
     /** The variant, e.g. `BadOrigin`, `Arithmetic`, `Token`; `Module` when metadata did not name it. */
@@ -49,7 +61,8 @@ export class DispatchError extends MiningError {
 }
 
 /** The connected runtime has no such storage item (not a Khala stake pool v1 runtime, or a newer layout). */
-export class MissingStorageError extends MiningError {
+export class MissingStorageError extends CompatibilityError {
+  override readonly name = 'MissingStorageError' as const;
   readonly code = 'MissingStorage' as const;
   constructor(
     /** pallet name as in the metadata, e.g. `PhalaStakePool` */
@@ -62,7 +75,8 @@ export class MissingStorageError extends MiningError {
 }
 
 /** A storage key was built with the wrong number of arguments (a programming error in the caller). */
-export class StorageKeyArityError extends MiningError {
+export class StorageKeyArityError extends InputError {
+  override readonly name = 'StorageKeyArityError' as const;
   readonly code = 'StorageKeyArity' as const;
   constructor(pallet: string, item: string, expected: number, got: number) {
     super(`${pallet}.${item} takes ${expected} key argument(s), got ${got}`);

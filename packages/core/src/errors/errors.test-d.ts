@@ -51,9 +51,11 @@ describe('codes are literal types', () => {
 
   test('the base class only promises a string; codes cannot be reassigned', () => {
     expectTypeOf(mining.code).toEqualTypeOf<string>();
-    // `name` is the class name at run time but typed as Error's string
+    // the base promises a string name; every class spells out its own as a literal (it survives minification)
     expectTypeOf(mining.name).toEqualTypeOf<string>();
-    expectTypeOf<PoolNotFoundError['name']>().toEqualTypeOf<string>();
+    expectTypeOf<PoolNotFoundError['name']>().toEqualTypeOf<'PoolNotFoundError'>();
+    expectTypeOf<StakeBelowMinimumError['name']>().toEqualTypeOf<'StakeBelowMinimumError'>();
+    expectTypeOf<PalletError['name']>().toEqualTypeOf<'PalletError'>();
     const e = new PoolNotFoundError(1n);
     // @ts-expect-error readonly
     e.code = 'PoolNotFound';

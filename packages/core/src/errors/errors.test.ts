@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pha } from '../amount.js';
+import * as errors from './index.js';
 import {
   ContributionExceedsCapError,
   InvalidWithdrawalError,
@@ -37,8 +38,12 @@ describe('error messages', () => {
 describe('MINING_ERROR_CLASSES', () => {
   it('lists every concrete error class the module exports', async () => {
     const errors = await import('./index.js');
+    const categories = new Set<unknown>(errors.MINING_ERROR_CATEGORIES);
     const exported = Object.values(errors as Record<string, unknown>).filter(
-      (value) => typeof value === 'function' && value.prototype instanceof errors.MiningError,
+      (value) =>
+        typeof value === 'function' &&
+        value.prototype instanceof errors.MiningError &&
+        !categories.has(value),
     );
     expect(new Set(errors.MINING_ERROR_CLASSES)).toEqual(new Set(exported));
   });
@@ -46,9 +51,96 @@ describe('MINING_ERROR_CLASSES', () => {
   it('narrows this package’s errors only', () => {
     expect(isKnownMiningError(new StakeBelowMinimumError(1n, 2n))).toBe(true);
     class ElsewhereError extends MiningError {
+      override readonly name = 'ElsewhereError' as const;
       readonly code = 'Elsewhere' as const;
+      readonly category = 'unexpected' as const;
     }
     expect(isKnownMiningError(new ElsewhereError('x'))).toBe(false);
     expect(isKnownMiningError(new Error('x'))).toBe(false);
+  });
+});
+
+describe('categories', () => {
+  const byCategory = {
+    input: errors.InputError,
+    rule: errors.RuleError,
+    chain: errors.ChainError,
+    transport: errors.TransportError,
+    compatibility: errors.CompatibilityError,
+    signer: errors.SignerError,
+    aborted: errors.AbortedError,
+  } as const;
+
+  it('every error is an instance of exactly the base class its category names', () => {
+    for (const errorClass of errors.MINING_ERROR_CLASSES) {
+      const instance = new (errorClass as unknown as new (...args: unknown[]) => errors.MiningError)(
+        ...sampleArgs(errorClass),
+      );
+      const matching = Object.entries(byCategory).filter(([, base]) => instance instanceof base);
+      if (instance.category === 'unexpected') expect(matching, errorClass.name).toEqual([]);
+      else
+        expect(
+          matching.map(([name]) => name),
+          errorClass.name,
+        ).toEqual([instance.category]);
+      expect(instance).toBeInstanceOf(MiningError);
+    }
+  });
+
+  it('puts bad input, broken rules, chain refusals and transport failures apart', () => {
+    expect(new errors.InvalidAmountError('-5', 'Negative')).toBeInstanceOf(errors.InputError);
+    expect(new errors.InvalidPoolIdError(-1)).toBeInstanceOf(errors.InputError);
+    expect(new errors.DescriptionTooLongError(4401, 4400)).toBeInstanceOf(errors.RuleError);
+    expect(new StakeBelowMinimumError(1n, 2n)).toBeInstanceOf(errors.RuleError);
+    expect(new errors.PoolNotFoundError(1n)).toBeInstanceOf(errors.RuleError);
+    expect(new errors.PalletError('phalaStakePool', 'PoolDoesNotExist', '', 88, 9)).toBeInstanceOf(
+      errors.ChainError,
+    );
+    expect(new errors.TransactionExpiredError('0x01', 9)).toBeInstanceOf(errors.ChainError);
+    expect(new errors.ConnectionFailedError('ws://x', 'refused')).toBeInstanceOf(errors.TransportError);
+    expect(new errors.UnsupportedRuntimeError('x', 'khala', 1)).toBeInstanceOf(errors.CompatibilityError);
+    expect(new errors.UnexpectedError('x')).not.toBeInstanceOf(errors.RuleError);
+  });
+});
+
+/** Arguments any error constructor accepts (figures of the first type that does not throw). */
+function sampleArgs(errorClass: abstract new (...args: never[]) => unknown): unknown[] {
+  for (const filler of [1n, 1, 'x', ['x']]) {
+    const args = Array.from({ length: Math.max(errorClass.length, 1) }, () => filler);
+    try {
+      new (errorClass as unknown as new (...a: unknown[]) => unknown)(...args);
+      return args;
+    } catch {
+      // another type: next
+    }
+  }
+  throw new Error(`no arguments for ${errorClass.name}`);
+}
+
+describe('pallet errors and the rules they enforce', () => {
+  it('a failure on chain names the SDK rule it enforces', () => {
+    const error = new errors.PalletError('phalaStakePool', 'InsufficientContribution', '', 88, 11);
+    expect(error.rule).toBe('ContributionBelowMinimum');
+    expect(new errors.PalletError('phalaMining', 'TooMuchStake', '', 87, 13).rule).toBe('StakeAboveMaximum');
+    expect(new errors.PalletError('balances', 'InsufficientBalance', '', 3, 2).rule).toBeUndefined();
+    expect(
+      new errors.PalletError('phalaStakePool', 'InternalSubsidyPoolCannotWithdraw', '', 88, 17).rule,
+    ).toBe(undefined);
+  });
+
+  it('maps only to codes of rule errors, and reads both spellings of the pallet', () => {
+    const ruleCodes = new Set(
+      errors.MINING_ERROR_CLASSES.map(
+        (errorClass) =>
+          new (errorClass as unknown as new (...a: unknown[]) => MiningError)(...sampleArgs(errorClass)),
+      )
+        .filter((error) => error instanceof errors.RuleError)
+        .map((error) => error.code),
+    );
+    for (const pallet of Object.values(errors.PALLET_ERROR_RULES))
+      for (const code of Object.values(pallet)) expect(ruleCodes).toContain(code);
+    expect(errors.palletErrorRule('PhalaStakePool', 'PoolDoesNotExist')).toBe('PoolNotFound');
+    expect(errors.palletErrorRule('phalaStakePool', 'PoolDoesNotExist')).toBe('PoolNotFound');
+    expect(errors.palletErrorRule('phalaStakePool', 'toString')).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Every failure the SDK reports is one of these classes, each with a stable `code` and the numbers behind the
  * decision, so callers can branch on `error.code` (or `instanceof`) and show the figures the Phala App showed.
- * One file per domain: input, pool, workers, stake (the rules), chain and transport.
+ * One file per domain: input, pool, workers, stake (the rules), cold keys (proxy, multisig), chain and transport.
  */
 import { UnexpectedError } from './base.js';
 import {
@@ -12,7 +12,21 @@ import {
   UnsupportedRuntimeError,
 } from './chain.js';
 import {
-  DescriptionTooLongError,
+  InsufficientFeeBalanceError,
+  InvalidColdSignerError,
+  MultisigAlreadyApprovedError,
+  MultisigCallDataRequiredError,
+  MultisigCallMismatchError,
+  MultisigNotFoundError,
+  NotMultisigDepositorError,
+  NotProxyError,
+  ProxyAlreadyExistsError,
+  ProxyAnnouncementPendingError,
+  ProxyAnnouncementRequiredError,
+  ProxyCallFilteredError,
+  ProxyNotFoundError,
+} from './coldKeys.js';
+import {
   EmptyChainError,
   InvalidAddressError,
   InvalidAmountError,
@@ -24,6 +38,7 @@ import {
 import {
   AlreadyWhitelistedError,
   CapBelowTotalStakeError,
+  DescriptionTooLongError,
   NotPoolOwnerError,
   NotWhitelistedError,
   NoWhitelistError,
@@ -66,8 +81,14 @@ import {
 } from './workers.js';
 
 export * from './base.js';
+
+import type { RuleError } from './base.js';
+import type { RuleErrorCode } from './ruleCodes.js';
+
 export * from './chain.js';
+export * from './coldKeys.js';
 export * from './input.js';
+export { PALLET_ERROR_RULES, type PalletErrorRules, palletErrorRule } from './palletRules.js';
 export * from './pool.js';
 export * from './stake.js';
 export * from './transport.js';
@@ -127,6 +148,19 @@ export const MINING_ERROR_CLASSES = [
   UnexpectedError,
   ClientClosedError,
   StaleNonceError,
+  InvalidColdSignerError,
+  ProxyCallFilteredError,
+  NotProxyError,
+  ProxyAnnouncementRequiredError,
+  ProxyAnnouncementPendingError,
+  InsufficientFeeBalanceError,
+  MultisigAlreadyApprovedError,
+  MultisigNotFoundError,
+  NotMultisigDepositorError,
+  MultisigCallDataRequiredError,
+  MultisigCallMismatchError,
+  ProxyAlreadyExistsError,
+  ProxyNotFoundError,
 ] as const;
 
 /** Any error the SDK throws, as a union discriminated by `code`: `switch (error.code)` narrows to the class. */
@@ -134,6 +168,13 @@ export type KnownMiningError = InstanceType<(typeof MINING_ERROR_CLASSES)[number
 
 /** Every `code` an SDK error can carry. */
 export type MiningErrorCode = KnownMiningError['code'];
+
+export type { RuleErrorCode };
+
+/** Fails to compile when ruleCodes.ts and the union disagree (a rule class added to one list and not the other). */
+type SameCodes<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const ruleCodesAgree: SameCodes<RuleErrorCode, Extract<KnownMiningError, RuleError>['code']> = true;
+void ruleCodesAgree;
 
 /**
  * Narrows an unknown failure to one of this package's errors (then `switch (error.code)` is exhaustive). Errors of

@@ -1,5 +1,5 @@
 /** Malformed input: refused before any chain state is read. */
-import { MiningError } from './base.js';
+import { InputError } from './base.js';
 
 /** Why an amount was refused: not a plain decimal, below zero, zero where more is needed, or finer than 1 planck. */
 export type InvalidAmountReason = 'NotANumber' | 'Negative' | 'NotPositive' | 'TooManyDecimals';
@@ -19,7 +19,8 @@ function amountText(input: unknown): string {
 }
 
 /** An amount that is not a non-negative decimal with at most 12 fraction digits. */
-export class InvalidAmountError extends MiningError {
+export class InvalidAmountError extends InputError {
+  override readonly name = 'InvalidAmountError' as const;
   readonly code = 'InvalidAmount' as const;
   constructor(
     /** The value as it was given (string, number, bigint, or whatever untyped code passed); never altered. */
@@ -32,7 +33,8 @@ export class InvalidAmountError extends MiningError {
 }
 
 /** A payout commission outside 0–100 % or finer than Permill (0.0001 %). */
-export class InvalidPercentError extends MiningError {
+export class InvalidPercentError extends InputError {
+  override readonly name = 'InvalidPercentError' as const;
   readonly code = 'InvalidPercent' as const;
   constructor(
     /** The commission as given, in percent (not Permill parts). */
@@ -43,7 +45,8 @@ export class InvalidPercentError extends MiningError {
 }
 
 /** Not an SS58 address / 32-byte account id. */
-export class InvalidAddressError extends MiningError {
+export class InvalidAddressError extends InputError {
+  override readonly name = 'InvalidAddressError' as const;
   readonly code = 'InvalidAddress' as const;
   constructor(
     /** The rejected input; a byte array is shown as 0x-hex. */
@@ -56,7 +59,8 @@ export class InvalidAddressError extends MiningError {
 }
 
 /** Not a 32-byte sr25519 worker public key. */
-export class InvalidWorkerKeyError extends MiningError {
+export class InvalidWorkerKeyError extends InputError {
+  override readonly name = 'InvalidWorkerKeyError' as const;
   readonly code = 'InvalidWorkerKey' as const;
   constructor(
     /** The rejected key (bytes are shown as 0x-hex); a worker key is its pRuntime's sr25519 public key. */
@@ -67,7 +71,8 @@ export class InvalidWorkerKeyError extends MiningError {
 }
 
 /** A pool id that is not a non-negative integer. */
-export class InvalidPoolIdError extends MiningError {
+export class InvalidPoolIdError extends InputError {
+  override readonly name = 'InvalidPoolIdError' as const;
   readonly code = 'InvalidPoolId' as const;
   constructor(
     /** The value given as pool id; `undefined` when a pool operation was chained without choosing a pool. */
@@ -77,21 +82,9 @@ export class InvalidPoolIdError extends MiningError {
   }
 }
 
-/** A pool description longer than the chain's bound. */
-export class DescriptionTooLongError extends MiningError {
-  readonly code = 'DescriptionTooLong' as const;
-  constructor(
-    /** Size of the description encoded as UTF-8, in bytes (not characters). */
-    readonly length: number,
-    /** The most bytes the chain stores for a description (4400 on Khala). */
-    readonly maximum: number,
-  ) {
-    super(`pool description is ${length} bytes, the maximum is ${maximum}`);
-  }
-}
-
 /** A chain with nothing to send. */
-export class EmptyChainError extends MiningError {
+export class EmptyChainError extends InputError {
+  override readonly name = 'EmptyChainError' as const;
   readonly code = 'EmptyChain' as const;
   constructor() {
     super('no operation to send: add at least one operation to the chain');
@@ -99,7 +92,8 @@ export class EmptyChainError extends MiningError {
 }
 
 /** A withdrawal given neither a positive share count nor a positive amount. */
-export class InvalidWithdrawalInputError extends MiningError {
+export class InvalidWithdrawalInputError extends InputError {
+  override readonly name = 'InvalidWithdrawalInputError' as const;
   readonly code = 'InvalidWithdrawalInput' as const;
   constructor(
     /** The input as given, e.g. a zero or negative amount, or both `shares` and `amount` at once. */

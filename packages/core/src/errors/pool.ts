@@ -1,9 +1,24 @@
-/** Pool rules: ownership, cap and the contribution whitelist. */
-import { MiningError } from './base.js';
+/** Pool rules: ownership, cap, description and the contribution whitelist. */
+import { RuleError } from './base.js';
 import { phaText } from './format.js';
 
+/** A pool description longer than the chain's bound. */
+export class DescriptionTooLongError extends RuleError {
+  override readonly name = 'DescriptionTooLongError' as const;
+  readonly code = 'DescriptionTooLong' as const;
+  constructor(
+    /** Size of the description encoded as UTF-8, in bytes (not characters). */
+    readonly length: number,
+    /** The most bytes the chain stores for a description (4400 on Khala). */
+    readonly maximum: number,
+  ) {
+    super(`pool description is ${length} bytes, the maximum is ${maximum}`);
+  }
+}
+
 /** No stake pool with this id. */
-export class PoolNotFoundError extends MiningError {
+export class PoolNotFoundError extends RuleError {
+  override readonly name = 'PoolNotFoundError' as const;
   readonly code = 'PoolNotFound' as const;
   constructor(
     /** The requested pool id; `PhalaStakePool.StakePools` has no such entry (pools are never deleted). */
@@ -14,7 +29,8 @@ export class PoolNotFoundError extends MiningError {
 }
 
 /** The signer is not the pool's owner. */
-export class NotPoolOwnerError extends MiningError {
+export class NotPoolOwnerError extends RuleError {
+  override readonly name = 'NotPoolOwnerError' as const;
   readonly code = 'NotPoolOwner' as const;
   constructor(
     /** The pool the owner-only operation was aimed at. */
@@ -29,7 +45,8 @@ export class NotPoolOwnerError extends MiningError {
 }
 
 /** Cap below the pool's current total stake ("between Total Stake Now and unlimited"). */
-export class CapBelowTotalStakeError extends MiningError {
+export class CapBelowTotalStakeError extends RuleError {
+  override readonly name = 'CapBelowTotalStakeError' as const;
   readonly code = 'CapBelowTotalStake' as const;
   constructor(
     /** The requested cap, planck. */
@@ -46,7 +63,8 @@ export class CapBelowTotalStakeError extends MiningError {
 // ── whitelist ─────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** The account is already on the contribution whitelist. */
-export class AlreadyWhitelistedError extends MiningError {
+export class AlreadyWhitelistedError extends RuleError {
+  override readonly name = 'AlreadyWhitelistedError' as const;
   readonly code = 'AlreadyWhitelisted' as const;
   constructor(
     /** The pool whose contribution whitelist was to be extended. */
@@ -59,7 +77,8 @@ export class AlreadyWhitelistedError extends MiningError {
 }
 
 /** The whitelist holds its maximum number of accounts. */
-export class WhitelistFullError extends MiningError {
+export class WhitelistFullError extends RuleError {
+  override readonly name = 'WhitelistFullError' as const;
   readonly code = 'WhitelistFull' as const;
   constructor(
     /** The pool whose whitelist is full. */
@@ -72,7 +91,8 @@ export class WhitelistFullError extends MiningError {
 }
 
 /** The pool has no whitelist to remove from. */
-export class NoWhitelistError extends MiningError {
+export class NoWhitelistError extends RuleError {
+  override readonly name = 'NoWhitelistError' as const;
   readonly code = 'NoWhitelist' as const;
   constructor(
     /** The pool, which is open to every contributor because it has no whitelist. */
@@ -83,7 +103,8 @@ export class NoWhitelistError extends MiningError {
 }
 
 /** The account is not on the whitelist (removing it, or contributing to a whitelisted pool). */
-export class NotWhitelistedError extends MiningError {
+export class NotWhitelistedError extends RuleError {
+  override readonly name = 'NotWhitelistedError' as const;
   readonly code = 'NotWhitelisted' as const;
   constructor(
     /** The pool whose whitelist was checked. */

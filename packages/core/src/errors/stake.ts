@@ -1,6 +1,6 @@
 /** Stake rules: Smin/Smax, free stake, contributions, withdrawals and rewards. */
 import { formatPha } from '../amount.js';
-import { MiningError } from './base.js';
+import { RuleError } from './base.js';
 import { phaText } from './format.js';
 
 /** Shares as the Stake pop-up shows them (4 decimals), or in the chain's units when that would read as 0. */
@@ -11,7 +11,8 @@ function sharesText(shares: bigint): string {
 }
 
 /** Stake below Smin = k·√P. */
-export class StakeBelowMinimumError extends MiningError {
+export class StakeBelowMinimumError extends RuleError {
+  override readonly name = 'StakeBelowMinimumError' as const;
   readonly code = 'StakeBelowMinimum' as const;
   constructor(
     /** The stake asked for the worker, planck. */
@@ -24,7 +25,8 @@ export class StakeBelowMinimumError extends MiningError {
 }
 
 /** Stake above Smax (Ve would exceed Vmax). */
-export class StakeAboveMaximumError extends MiningError {
+export class StakeAboveMaximumError extends RuleError {
+  override readonly name = 'StakeAboveMaximumError' as const;
   readonly code = 'StakeAboveMaximum' as const;
   constructor(
     /** The stake asked for the worker, planck. */
@@ -41,7 +43,8 @@ export class StakeAboveMaximumError extends MiningError {
 }
 
 /** Stake above the pool's free stake. */
-export class InsufficientFreeStakeError extends MiningError {
+export class InsufficientFreeStakeError extends RuleError {
+  override readonly name = 'InsufficientFreeStakeError' as const;
   readonly code = 'InsufficientFreeStake' as const;
   constructor(
     /** The stake the worker would need, planck. */
@@ -60,7 +63,8 @@ export class InsufficientFreeStakeError extends MiningError {
 }
 
 /** restartMining needs strictly more stake than the worker has now. */
-export class RestartStakeNotHigherError extends MiningError {
+export class RestartStakeNotHigherError extends RuleError {
+  override readonly name = 'RestartStakeNotHigherError' as const;
   readonly code = 'RestartStakeNotHigher' as const;
   constructor(
     /** The new stake asked for, planck. */
@@ -75,7 +79,8 @@ export class RestartStakeNotHigherError extends MiningError {
 }
 
 /** Contribution below MinContribution. */
-export class ContributionBelowMinimumError extends MiningError {
+export class ContributionBelowMinimumError extends RuleError {
+  override readonly name = 'ContributionBelowMinimumError' as const;
   readonly code = 'ContributionBelowMinimum' as const;
   constructor(
     /** The contribution, planck. */
@@ -88,7 +93,8 @@ export class ContributionBelowMinimumError extends MiningError {
 }
 
 /** Contribution above the delegable balance (free balance − stake locks). */
-export class InsufficientDelegableBalanceError extends MiningError {
+export class InsufficientDelegableBalanceError extends RuleError {
+  override readonly name = 'InsufficientDelegableBalanceError' as const;
   readonly code = 'InsufficientDelegableBalance' as const;
   constructor(
     /** The contribution, planck. */
@@ -103,7 +109,8 @@ export class InsufficientDelegableBalanceError extends MiningError {
 }
 
 /** Contribution above the pool's cap gap (cap − total stake). */
-export class ContributionExceedsCapError extends MiningError {
+export class ContributionExceedsCapError extends RuleError {
+  override readonly name = 'ContributionExceedsCapError' as const;
   readonly code = 'ContributionExceedsCap' as const;
   constructor(
     /** The contribution, planck. */
@@ -122,7 +129,8 @@ export class ContributionExceedsCapError extends MiningError {
 }
 
 /** The pool lost all its stake (slashing) while shares remain; contributions are refused. */
-export class PoolBankruptError extends MiningError {
+export class PoolBankruptError extends RuleError {
+  override readonly name = 'PoolBankruptError' as const;
   readonly code = 'PoolBankrupt' as const;
   constructor(
     /** The pool: no stake is left behind its shares (share price 0), so new stake cannot be priced. */
@@ -133,7 +141,8 @@ export class PoolBankruptError extends MiningError {
 }
 
 /** The account has no stake in the pool. */
-export class NoStakeError extends MiningError {
+export class NoStakeError extends RuleError {
+  override readonly name = 'NoStakeError' as const;
   readonly code = 'NoStake' as const;
   constructor(
     /** The pool to withdraw from. */
@@ -146,7 +155,8 @@ export class NoStakeError extends MiningError {
 }
 
 /** Withdrawal of dust (≤ 1000 planck of shares) or of more shares than held. */
-export class InvalidWithdrawalError extends MiningError {
+export class InvalidWithdrawalError extends RuleError {
+  override readonly name = 'InvalidWithdrawalError' as const;
   readonly code = 'InvalidWithdrawal' as const;
   constructor(
     /** The shares the withdrawal would redeem (an amount is converted at the current share price). */
@@ -161,7 +171,8 @@ export class InvalidWithdrawalError extends MiningError {
 }
 
 /** Nothing to claim. */
-export class NoRewardToClaimError extends MiningError {
+export class NoRewardToClaimError extends RuleError {
+  override readonly name = 'NoRewardToClaimError' as const;
   readonly code = 'NoRewardToClaim' as const;
   constructor(
     /** The pool claimed from. */

@@ -1,8 +1,9 @@
 /** Getting to the node and getting a transaction included. */
-import { MiningError } from './base.js';
+import { ChainError, TransportError } from './base.js';
 
 /** The node refused the transaction (invalid signature, nonce, fees…) or dropped it from its pool. */
-export class TransactionRejectedError extends MiningError {
+export class TransactionRejectedError extends ChainError {
+  override readonly name = 'TransactionRejectedError' as const;
   readonly code = 'TransactionRejected' as const;
   constructor(
     /** The node's status (`Invalid`, `Dropped`, `Usurped`) or its error message. */
@@ -19,7 +20,8 @@ export class TransactionRejectedError extends MiningError {
 }
 
 /** The node could not be reached or the handshake failed before the client was ready; the original is the `cause`. */
-export class ConnectionFailedError extends MiningError {
+export class ConnectionFailedError extends TransportError {
+  override readonly name = 'ConnectionFailedError' as const;
   readonly code = 'ConnectionFailed' as const;
   constructor(
     /** The WebSocket URL(s) tried, or `the given ApiPromise` for a connection passed in. */
@@ -33,7 +35,8 @@ export class ConnectionFailedError extends MiningError {
 }
 
 /** A client-created connection did not become ready in time (node down, wrong address, or not a Substrate node). */
-export class ConnectionTimeoutError extends MiningError {
+export class ConnectionTimeoutError extends TransportError {
+  override readonly name = 'ConnectionTimeoutError' as const;
   readonly code = 'ConnectionTimeout' as const;
   constructor(
     /** The WebSocket URL(s) tried, or `the given ApiPromise` for a connection passed in. */
@@ -46,7 +49,8 @@ export class ConnectionTimeoutError extends MiningError {
 }
 
 /** The transaction's mortality ran out without it being included. */
-export class TransactionExpiredError extends MiningError {
+export class TransactionExpiredError extends ChainError {
+  override readonly name = 'TransactionExpiredError' as const;
   readonly code = 'TransactionExpired' as const;
   constructor(
     /** Extrinsic hash, 0x-hex. */
@@ -64,7 +68,8 @@ export class TransactionExpiredError extends MiningError {
  * without saying why, so it is done automatically only for local keys (a KeyringPair, or a signer marked
  * `{ local: true }`); any other signer gets this error and the app decides.
  */
-export class StaleNonceError extends MiningError {
+export class StaleNonceError extends ChainError {
+  override readonly name = 'StaleNonceError' as const;
   readonly code = 'StaleNonce' as const;
   constructor(
     /** The signing account, SS58. */
@@ -79,7 +84,8 @@ export class StaleNonceError extends MiningError {
 }
 
 /** The client was disconnected by its owner while something still waited for the chain. */
-export class ClientClosedError extends MiningError {
+export class ClientClosedError extends TransportError {
+  override readonly name = 'ClientClosedError' as const;
   readonly code = 'ClientClosed' as const;
   constructor() {
     super('the mining client was closed');

@@ -1,8 +1,9 @@
 /** Worker rules: registration, binding, mining state and cooldown. */
-import { MiningError } from './base.js';
+import { RuleError } from './base.js';
 
 /** The worker key is not registered in PhalaRegistry. */
-export class WorkerNotRegisteredError extends MiningError {
+export class WorkerNotRegisteredError extends RuleError {
+  override readonly name = 'WorkerNotRegisteredError' as const;
   readonly code = 'WorkerNotRegistered' as const;
   constructor(
     /** Worker public key, 0x-hex; `PhalaRegistry.Workers` has it only once its pRuntime has registered. */
@@ -13,7 +14,8 @@ export class WorkerNotRegisteredError extends MiningError {
 }
 
 /** The worker's registered operator is not the signer (the pool owner must be the miner's operator). */
-export class NotWorkerOperatorError extends MiningError {
+export class NotWorkerOperatorError extends RuleError {
+  override readonly name = 'NotWorkerOperatorError' as const;
   readonly code = 'NotWorkerOperator' as const;
   constructor(
     /** Worker public key, 0x-hex. */
@@ -28,7 +30,8 @@ export class NotWorkerOperatorError extends MiningError {
 }
 
 /** The worker has no benchmark score yet. */
-export class BenchmarkMissingError extends MiningError {
+export class BenchmarkMissingError extends RuleError {
+  override readonly name = 'BenchmarkMissingError' as const;
   readonly code = 'BenchmarkMissing' as const;
   constructor(
     /** Worker public key, 0x-hex; its registry record gets an initial score once the benchmark reports. */
@@ -39,7 +42,8 @@ export class BenchmarkMissingError extends MiningError {
 }
 
 /** The benchmark score is below the minimum accepted for mining. */
-export class BenchmarkTooLowError extends MiningError {
+export class BenchmarkTooLowError extends RuleError {
+  override readonly name = 'BenchmarkTooLowError' as const;
   readonly code = 'BenchmarkTooLow' as const;
   constructor(
     /** Worker public key, 0x-hex. */
@@ -54,7 +58,8 @@ export class BenchmarkTooLowError extends MiningError {
 }
 
 /** The worker already belongs to a pool (this one or another) or is bound to another miner. */
-export class WorkerAlreadyBoundError extends MiningError {
+export class WorkerAlreadyBoundError extends RuleError {
+  override readonly name = 'WorkerAlreadyBoundError' as const;
   readonly code = 'WorkerAlreadyBound' as const;
   constructor(
     /** Worker public key, 0x-hex. */
@@ -71,7 +76,8 @@ export class WorkerAlreadyBoundError extends MiningError {
 }
 
 /** The pool already has the maximum number of workers. */
-export class PoolWorkersFullError extends MiningError {
+export class PoolWorkersFullError extends RuleError {
+  override readonly name = 'PoolWorkersFullError' as const;
   readonly code = 'PoolWorkersFull' as const;
   constructor(
     /** The pool that has no room left. */
@@ -84,7 +90,8 @@ export class PoolWorkersFullError extends MiningError {
 }
 
 /** The worker is not in this pool. */
-export class WorkerNotInPoolError extends MiningError {
+export class WorkerNotInPoolError extends RuleError {
+  override readonly name = 'WorkerNotInPoolError' as const;
   readonly code = 'WorkerNotInPool' as const;
   constructor(
     /** The pool named in the operation. */
@@ -103,7 +110,8 @@ export class WorkerNotInPoolError extends MiningError {
 }
 
 /** The worker's mining state does not allow the operation (e.g. Remove needs Ready, Stop needs Mining). */
-export class WorkerStateError extends MiningError {
+export class WorkerStateError extends RuleError {
+  override readonly name = 'WorkerStateError' as const;
   readonly code = 'WorkerState' as const;
   constructor(
     /** Worker public key, 0x-hex. */
@@ -138,7 +146,8 @@ function utcMinute(unixSeconds: bigint): string {
 }
 
 /** The 7-day cooldown has not ended yet. */
-export class CooldownNotOverError extends MiningError {
+export class CooldownNotOverError extends RuleError {
+  override readonly name = 'CooldownNotOverError' as const;
   readonly code = 'CooldownNotOver' as const;
   constructor(
     /** Worker public key, 0x-hex. */
@@ -155,7 +164,8 @@ export class CooldownNotOverError extends MiningError {
 }
 
 /** Stop/restart need the mining switch (`MiningEnabled`) on. */
-export class MiningDisabledError extends MiningError {
+export class MiningDisabledError extends RuleError {
+  override readonly name = 'MiningDisabledError' as const;
   readonly code = 'MiningDisabled' as const;
   constructor() {
     super(
@@ -165,7 +175,8 @@ export class MiningDisabledError extends MiningError {
 }
 
 /** The chain has no tokenomic parameters; nothing can start mining. */
-export class TokenomicsMissingError extends MiningError {
+export class TokenomicsMissingError extends RuleError {
+  override readonly name = 'TokenomicsMissingError' as const;
   readonly code = 'TokenomicsMissing' as const;
   constructor() {
     super('the chain has no tokenomic parameters (PhalaMining.TokenomicParameters is empty)');

@@ -1,18 +1,17 @@
-import { hexToU8a } from '@polkadot/util';
 import { combineLatest, distinctUntilChanged, map, type Observable, of, switchMap } from 'rxjs';
 import type { ObservableDeps } from '../state/observableDeps.js';
 import type { PoolOverview } from '../state/overview.js';
 import type { PoolInfo } from '../state/records.js';
-import { type WorkerEnvironment, type WorkerView, workerView } from '../state/workers.js';
 import {
-  decodeBalanceOption,
-  decodeMiner,
-  decodeNowSeconds,
-  decodeRegistryWorker,
-  decodeTokenomics,
-} from '../storage/decode.js';
-import { type StorageRequest, watchDecoded$ } from '../storage/source.js';
-import { poolSubAccount, poolSubAccountHex } from '../subAccount.js';
+  WORKER_ENVIRONMENT,
+  type WorkerView,
+  workerEnvironment,
+  workerRequests,
+  workerView,
+} from '../state/workers.js';
+import { decodeBalanceOption, decodeMiner, decodeRegistryWorker } from '../storage/decode.js';
+import { watchDecodedGroups$ } from '../storage/source.js';
+import { poolSubAccount } from '../subAccount.js';
 
 /** Every pool of an owner with its workers, as one live value. */
 export interface FleetView {
@@ -21,15 +20,6 @@ export interface FleetView {
   /** the owner's pools in pid order, each with its Worker List */
   pools: PoolOverview[];
 }
-
-// the chain-wide values every worker view needs, read once for the whole fleet
-const ENVIRONMENT: StorageRequest[] = [
-  ['PhalaMining', 'TokenomicParameters'],
-  ['PhalaMining', 'CoolDownPeriod'],
-  ['Timestamp', 'Now'],
-];
-
-const PER_WORKER = 3;
 
 /**
  * Live fleet of an owner. The pools come from `pools$` (one subscription for all of them); the workers of ALL the
@@ -64,32 +54,22 @@ function watchWorkers$(
   deps: ObservableDeps,
   pairs: readonly (readonly [bigint, string])[],
 ): Observable<Map<bigint, WorkerView[]>> {
-  const requests: StorageRequest[] = [...ENVIRONMENT];
-  for (const [pid, worker] of pairs) {
-    // storage keys take the account's raw bytes; the view shows SS58
-    const sub = hexToU8a(poolSubAccountHex(pid, worker));
-    requests.push(
-      ['PhalaRegistry', 'Workers', hexToU8a(worker)],
-      ['PhalaMining', 'Miners', sub],
-      ['PhalaMining', 'Stakes', sub],
-    );
-  }
-  return watchDecoded$(deps.api, requests).pipe(
-    map((v) => {
-      const env: WorkerEnvironment = {
-        tokenomics: decodeTokenomics(v[0]),
-        coolDownPeriod: v[1],
-        now: decodeNowSeconds(v[2]),
-      };
+  return watchDecodedGroups$(
+    deps.api,
+    WORKER_ENVIRONMENT,
+    pairs.map(([pid, worker]) => workerRequests(pid, worker)),
+  ).pipe(
+    map(([environment, records]) => {
+      const env = workerEnvironment(environment);
       const byPool = new Map<bigint, WorkerView[]>();
       pairs.forEach(([pid, w], i) => {
-        const at = ENVIRONMENT.length + i * PER_WORKER;
+        const [registered, miner, stake] = records[i]!;
         const view = workerView(
           w,
           poolSubAccount(pid, w, deps.ss58),
-          decodeRegistryWorker(v[at], deps.ss58),
-          decodeMiner(v[at + 1]),
-          decodeBalanceOption(v[at + 2]),
+          decodeRegistryWorker(registered, deps.ss58),
+          decodeMiner(miner),
+          decodeBalanceOption(stake),
           env,
         );
         const list = byPool.get(pid);

@@ -8,7 +8,7 @@ import {
   WorkerStateError,
 } from '../errors/index.js';
 import type { MinerInfo, PoolInfo, RegistryWorkerInfo } from '../state/records.js';
-import { type Operation, stakePoolTx } from './operation.js';
+import type { Operation } from './operation.js';
 import { requireOwnedPool } from './poolChecks.js';
 
 /** Everything "Add Worker" is decided on. */
@@ -91,6 +91,6 @@ export function addWorker(pid: bigint, workerKey: string): Operation<void> {
         totalReward: 0n,
       } satisfies MinerInfo);
     },
-    calls: ({ api }) => [stakePoolTx(api).addWorker!(pid, worker)],
+    calls: ({ api }) => [api.tx.phalaStakePool.addWorker(pid, worker)],
   };
 }

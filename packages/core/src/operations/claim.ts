@@ -2,7 +2,7 @@ import { pendingReward } from '@phala-mining/math';
 import { normalizeAddress, sameAccount } from '../accounts.js';
 import { NoRewardToClaimError, NotPoolOwnerError } from '../errors/index.js';
 import type { PoolInfo, StakerInfo } from '../state/records.js';
-import { type Operation, stakePoolTx } from './operation.js';
+import type { Operation } from './operation.js';
 import { requirePool } from './poolChecks.js';
 
 /** Which rewards to claim: the owner's commission, the staker's rewards, or both. */
@@ -65,17 +65,22 @@ export function claim(pid: bigint, kind: ClaimKind = 'both', target?: string): O
       if (kind !== 'staker') pool!.ownerReward = 0n;
     },
     calls: ({ api, caller, runtime }) => {
-      const tx = stakePoolTx(api);
+      const tx = api.tx.phalaStakePool;
       const dest = to ?? caller;
-      if (!runtime.splitClaims) return [tx.claimRewards!(pid, dest)];
+      if (!runtime.splitClaims) return [tx.claimRewards(pid, dest)];
       const calls = [];
-      if (kind !== 'staker' && claimable.owner > 0n) calls.push(tx.claimOwnerRewards!(pid, dest));
-      if (kind !== 'owner' && claimable.staker > 0n) calls.push(tx.claimStakerRewards!(pid, dest));
+      if (kind !== 'staker' && claimable.owner > 0n) calls.push(tx.claimOwnerRewards(pid, dest));
+      if (kind !== 'owner' && claimable.staker > 0n) calls.push(tx.claimStakerRewards(pid, dest));
       return calls;
     },
-    decode: (events) =>
-      events
-        .filter((e) => e.section === 'phalaStakePool' && /^(Owner|Staker)?RewardsWithdrawn$/.test(e.method))
-        .reduce((sum, e) => sum + (e.data.amount as bigint), 0n),
+    decode: (events, api) => {
+      const { OwnerRewardsWithdrawn, RewardsWithdrawn, StakerRewardsWithdrawn } = api.events.phalaStakePool;
+      let sum = 0n;
+      for (const { event } of events) {
+        if (RewardsWithdrawn.is(event) || OwnerRewardsWithdrawn.is(event) || StakerRewardsWithdrawn.is(event))
+          sum += event.data.amount.toBigInt();
+      }
+      return sum;
+    },
   };
 }

@@ -9,7 +9,7 @@ import {
   PoolBankruptError,
 } from '../errors/index.js';
 import type { AccountBalance, PoolInfo } from '../state/records.js';
-import { type Operation, stakePoolTx } from './operation.js';
+import type { Operation } from './operation.js';
 import { requirePool } from './poolChecks.js';
 
 /** "Pool Cap Gap": what the pool can still take (undefined = unlimited). */
@@ -61,10 +61,11 @@ export function contribute(pid: bigint, amount: bigint): Operation<bigint> {
       balance.delegable -= amount;
       balance.lockedByPools += amount;
     },
-    calls: ({ api }) => [stakePoolTx(api).contribute!(pid, amount)],
-    decode: (events) => {
-      const e = events.find((x) => x.section === 'phalaStakePool' && x.method === 'Contribution');
-      return (e?.data.shares as bigint | undefined) ?? 0n;
+    calls: ({ api }) => [api.tx.phalaStakePool.contribute(pid, amount)],
+    decode: (events, api) => {
+      for (const { event } of events)
+        if (api.events.phalaStakePool.Contribution.is(event)) return event.data.shares.toBigInt();
+      return 0n;
     },
   };
 }

@@ -1,5 +1,7 @@
+import type { ApiPromise } from '@polkadot/api';
+import { UnexpectedError } from '../errors/index.js';
 import type { DecodedEvent } from '../tx/events.js';
-import { type Operation, stakePoolTx } from './operation.js';
+import type { Operation } from './operation.js';
 
 /**
  * "Create StakePool": `phalaStakePool.create()`. No checks (the chain takes no deposit); the result's `value` is the
@@ -9,14 +11,14 @@ export function createPool(): Operation<bigint> {
   return {
     kind: 'createPool',
     async validate() {},
-    calls: ({ api }) => [stakePoolTx(api).create!()],
-    decode: (events) => poolIdFromEvents(events),
+    calls: ({ api }) => [api.tx.phalaStakePool.create()],
+    decode: (events, api) => poolIdFromEvents(events, api),
   };
 }
 
 /** The pid of the first `PoolCreated` event. */
-export function poolIdFromEvents(events: readonly DecodedEvent[]): bigint {
-  const created = events.find((e) => e.section === 'phalaStakePool' && e.method === 'PoolCreated');
-  if (!created) throw new TypeError('no PoolCreated event in the block');
-  return created.data.pid as bigint;
+export function poolIdFromEvents(events: readonly DecodedEvent[], api: ApiPromise): bigint {
+  for (const { event } of events)
+    if (api.events.phalaStakePool.PoolCreated.is(event)) return event.data.pid.toBigInt();
+  throw new UnexpectedError('no PoolCreated event in the block');
 }

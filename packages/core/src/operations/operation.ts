@@ -30,18 +30,9 @@ export interface Operation<V = unknown> {
   validate(ctx: OperationContext): Promise<void>;
   /** The extrinsic(s) that carry the operation out; called after `validate` succeeded. */
   calls(ctx: OperationContext): SubmittableExtrinsic<'promise'>[];
-  /** the operation's result from the events of its block (e.g. the new pool id) */
-  decode?(events: readonly DecodedEvent[]): V;
-}
-
-/** The untyped `api.tx.phalaStakePool` (works before and after @phala-mining/types augmentation). */
-export function stakePoolTx(
-  api: ApiPromise,
-): Record<string, (...args: unknown[]) => SubmittableExtrinsic<'promise'>> {
-  return (
-    api.tx as unknown as Record<
-      string,
-      Record<string, (...args: unknown[]) => SubmittableExtrinsic<'promise'>>
-    >
-  ).phalaStakePool!;
+  /**
+   * The operation's result from the events of its block (e.g. the new pool id). `api` gives the chain's typed
+   * event guards: `api.events.phalaStakePool.PoolCreated.is(e.event)` narrows `e.event.data`.
+   */
+  decode?(events: readonly DecodedEvent[], api: ApiPromise): V;
 }

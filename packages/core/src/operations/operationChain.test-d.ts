@@ -2,6 +2,7 @@ import type { KeyringPair } from '@polkadot/keyring/types';
 import type { Signer as InjectedSigner } from '@polkadot/types/types';
 import { describe, expectTypeOf, test } from 'vitest';
 import {
+  type AnySigner,
   type DryRunResult,
   type MiningClient,
   type MiningSigner,
@@ -78,8 +79,15 @@ describe('send, dryRun and estimateFee', () => {
     expectTypeOf(chain.dryRun(bob)).toEqualTypeOf<Promise<DryRunResult>>();
     expectTypeOf(chain.estimateFee(alice)).toEqualTypeOf<Promise<bigint>>();
     expectTypeOf(chain.estimateFee(bob)).toEqualTypeOf<Promise<bigint>>();
-    expectTypeOf<DryRunResult>().toEqualTypeOf<{ caller: string; operations: string[]; calls: string[] }>();
-    expectTypeOf(chain.dryRun).parameter(0).toEqualTypeOf<MiningSigner | string>();
+    expectTypeOf<DryRunResult>().toEqualTypeOf<{
+      caller: string;
+      operations: string[];
+      calls: string[];
+      signer?: string;
+      wrapper?: string;
+    }>();
+    expectTypeOf(chain.dryRun).parameter(0).toEqualTypeOf<AnySigner | string>();
+    expectTypeOf<MiningSigner>().toMatchTypeOf<AnySigner>();
   });
 
   test('send needs something that signs', () => {

@@ -2,6 +2,9 @@ import type { ApiPromise } from '@polkadot/api';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import { ReplaySubject } from 'rxjs';
 import { normalizeAddress, normalizePid } from '../accounts.js';
+import { addProxy, type ProxyRelation, removeProxy } from '../coldkeys/proxyOperations.js';
+import { announceCold, dryRunCold, planFor, sendPlanned } from '../coldkeys/send.js';
+import { type AnySigner, isColdSigner, type ProxySigner } from '../coldkeys/signers.js';
 import { EmptyChainError, InvalidPoolIdError, MiningError, UnexpectedError } from '../errors/index.js';
 import type { RuntimeSupport } from '../runtimeSupport.js';
 import { ChainView } from '../state/chainView.js';
@@ -40,6 +43,10 @@ export interface DryRunResult {
   operations: string[];
   /** the calls that would be sent (`section.method`), in order; more than one are wrapped in `utility.batchAll` */
   calls: string[];
+  /** with a proxy or multisig signer: the key that would sign and pay, SS58 */
+  signer?: string;
+  /** with a proxy or multisig signer: the call wrapping the operations, e.g. `proxy.proxy` */
+  wrapper?: string;
 }
 
 /**
@@ -60,7 +67,15 @@ export class OperationChain<V = void> {
     readonly pid: bigint | undefined,
   ) {}
 
-  private add<W>(op: Operation<W>): OperationChain<W> {
+  // A builder never throws: bad input (a pool id, percentage, key or amount) becomes an operation that fails its
+  // validation, so it surfaces like a broken rule — as the rejection of dryRun/estimateFee or send's `failed` stage.
+  private add<W>(build: () => Operation<W>): OperationChain<W> {
+    let op: Operation<W>;
+    try {
+      op = build();
+    } catch (error) {
+      op = refused(error);
+    }
     return new OperationChain<W>(this.deps, [...this.ops, op], this.pid);
   }
 
@@ -71,82 +86,96 @@ export class OperationChain<V = void> {
 
   /** Continues the chain on another pool (same extrinsic). */
   pool(pid: bigint | number): OperationChain<V> {
-    return new OperationChain<V>(this.deps, this.ops, normalizePid(pid));
+    try {
+      return new OperationChain<V>(this.deps, this.ops, normalizePid(pid));
+    } catch (error) {
+      return new OperationChain<V>(this.deps, [...this.ops, refused(error)], undefined);
+    }
   }
 
   /** Adds "Create StakePool"; its result is the new pid. */
   createPool(): OperationChain<bigint> {
-    return this.add(createPool());
+    return this.add(() => createPool());
   }
 
   /** "Set Payout Pref": commission in percent, 0–100. */
   setPayout(percent: number): OperationChain<void> {
-    return this.add(setPayout(this.target(), percent));
+    return this.add(() => setPayout(this.target(), percent));
   }
 
   /** "Set Cap": capacity in planck, ≥ the pool's total stake. */
   setCap(cap: bigint): OperationChain<void> {
-    return this.add(setCap(this.target(), cap));
+    return this.add(() => setCap(this.target(), cap));
   }
 
   /** Sets the pool description (≤ 4400 UTF-8 bytes). */
   setDescription(description: string): OperationChain<void> {
-    return this.add(setDescription(this.target(), description));
+    return this.add(() => setDescription(this.target(), description));
   }
 
   /** Adds a staker to the contribution whitelist. */
   whitelistAdd(staker: string): OperationChain<void> {
-    return this.add(whitelistAdd(this.target(), staker));
+    return this.add(() => whitelistAdd(this.target(), staker));
   }
 
   /** Removes a staker from the contribution whitelist. */
   whitelistRemove(staker: string): OperationChain<void> {
-    return this.add(whitelistRemove(this.target(), staker));
+    return this.add(() => whitelistRemove(this.target(), staker));
   }
 
   /** "Add Worker" by its public key. */
   addWorker(worker: string): OperationChain<void> {
-    return this.add(addWorker(this.target(), worker));
+    return this.add(() => addWorker(this.target(), worker));
   }
 
   /** "Remove" a Ready worker. */
   removeWorker(worker: string): OperationChain<void> {
-    return this.add(removeWorker(this.target(), worker));
+    return this.add(() => removeWorker(this.target(), worker));
   }
 
   /** "Start" a Ready worker with a stake between Smin and Smax. */
   startMining(worker: string, stake: bigint): OperationChain<void> {
-    return this.add(startMining(this.target(), worker, stake));
+    return this.add(() => startMining(this.target(), worker, stake));
   }
 
   /** "Stop" a Mining or Unresponsive worker. */
   stopMining(worker: string): OperationChain<void> {
-    return this.add(stopMining(this.target(), worker));
+    return this.add(() => stopMining(this.target(), worker));
   }
 
   /** Restart a mining worker with more stake. */
   restartMining(worker: string, stake: bigint): OperationChain<void> {
-    return this.add(restartMining(this.target(), worker, stake));
+    return this.add(() => restartMining(this.target(), worker, stake));
   }
 
   /** Reclaim a worker whose cooldown is over. */
   reclaimWorker(worker: string): OperationChain<void> {
-    return this.add(reclaimWorker(this.target(), worker));
+    return this.add(() => reclaimWorker(this.target(), worker));
   }
 
   /** "Contribute" planck; the result is the shares minted. */
   contribute(amount: bigint): OperationChain<bigint> {
-    return this.add(contribute(this.target(), amount));
+    return this.add(() => contribute(this.target(), amount));
   }
 
   /** "Withdraw" by shares, by amount, or all. */
   withdraw(input: WithdrawInput): OperationChain<void> {
-    return this.add(withdraw(this.target(), input));
+    return this.add(() => withdraw(this.target(), input));
   }
 
   /** "Claim" owner and/or staker rewards to `target` (default the signer); the result is the amount claimed. */
   claim(kind: ClaimKind = 'both', target?: string): OperationChain<bigint> {
-    return this.add(claim(this.target(), kind, target));
+    return this.add(() => claim(this.target(), kind, target));
+  }
+
+  /** "Add proxy": `delegate` may act for the signer within the proxy type's filter (default StakePoolManager). */
+  addProxy(delegate: string, options?: ProxyRelation): OperationChain<void> {
+    return this.add(() => addProxy(delegate, options));
+  }
+
+  /** "Remove proxy": ends a relation added with {@link addProxy} (same type and delay). */
+  removeProxy(delegate: string, options?: ProxyRelation): OperationChain<void> {
+    return this.add(() => removeProxy(delegate, options));
   }
 
   /** The operation kinds in this chain. */
@@ -166,8 +195,25 @@ export class OperationChain<V = void> {
     return { ctx, tx };
   }
 
-  /** Checks every rule against current chain state without signing; throws the first rule's typed error. */
-  async dryRun(signerOrAddress: MiningSigner | string): Promise<DryRunResult> {
+  /** Validates as `caller` and builds the call the operations make (one call, or `utility.batchAll`). */
+  private readonly build = async (caller: string) => (await this.prepare(caller)).tx;
+
+  /**
+   * Checks every rule against current chain state without signing; throws the first rule's typed error. With a
+   * proxy or multisig signer it also checks the proxy relation and filter (or the multisig step) and that the
+   * paying key covers the fee and deposit.
+   */
+  async dryRun(signerOrAddress: AnySigner | string): Promise<DryRunResult> {
+    if (isColdSigner(signerOrAddress)) {
+      const cold = await dryRunCold(this.deps, signerOrAddress, this.ops, this.build);
+      return {
+        caller: normalizeAddress(signerOrAddress.address, this.deps.ss58),
+        operations: this.operations,
+        calls: cold.calls,
+        signer: cold.signer,
+        wrapper: cold.wrapper,
+      };
+    }
     const caller = callerOf(signerOrAddress, this.deps.ss58);
     const { ctx } = await this.prepare(caller);
     return {
@@ -178,7 +224,12 @@ export class OperationChain<V = void> {
   }
 
   /** Validates, then asks the node for the fee of the extrinsic (planck). */
-  async estimateFee(signerOrAddress: MiningSigner | string): Promise<bigint> {
+  async estimateFee(signerOrAddress: AnySigner | string): Promise<bigint> {
+    if (isColdSigner(signerOrAddress)) {
+      // the fee of what the paying key signs (proxy.proxy, multisig.asMulti …)
+      const plan = await planFor(this.deps, signerOrAddress, this.ops, this.build);
+      return (await plan.outer.paymentInfo(plan.payerAddress)).partialFee.toBigInt();
+    }
     const caller = callerOf(signerOrAddress, this.deps.ss58);
     const { tx } = await this.prepare(caller);
     const info = await tx.paymentInfo(caller);
@@ -189,11 +240,20 @@ export class OperationChain<V = void> {
    * Validates, signs and sends. Returns at once a {@link TxSubmission}: an Observable of the stages (signed,
    * broadcast, inBlock, finalized — or failed with a typed error) that is also awaitable for the result.
    */
-  send(signer: MiningSigner, options: { waitFor?: WaitFor } = {}): TxSubmission<V> {
-    const stages = new ReplaySubject<TxStage>();
+  send(signer: AnySigner, options: { waitFor?: WaitFor } = {}): TxSubmission<V> {
     const ops = this.ops;
+    if (isColdSigner(signer)) {
+      // wrapped in proxy.proxy or the multisig step; the inner call's pallet error fails it like a direct call
+      return sendPlanned<V>(
+        this.deps,
+        () => planFor(this.deps, signer, ops, this.build),
+        options.waitFor ?? this.deps.waitFor,
+        (events) => decodeValues(ops, events, this.deps.api),
+      );
+    }
+    const stages = new ReplaySubject<TxStage>();
     const submission = new TxSubmission<V>(stages, options.waitFor ?? this.deps.waitFor, (events) =>
-      decodeValues(ops, events),
+      decodeValues(ops, events, this.deps.api),
     );
     void (async () => {
       let caller: string;
@@ -210,6 +270,36 @@ export class OperationChain<V = void> {
     })();
     return submission;
   }
+
+  /**
+   * For a proxy with a delay: announces this chain's call (`proxy.announce`, signed by the delegate, who reserves the
+   * announcement deposit). After the delay, `send` with the same signer executes it (`proxy.proxyAnnounced`).
+   */
+  announce(
+    signer: ProxySigner,
+    options: { waitFor?: WaitFor } = {},
+  ): TxSubmission<{
+    /** blake2-256 of the announced call, 0x-hex */
+    callHash: string;
+    /** blocks to wait after the announcement's block */
+    delay: number;
+  }> {
+    return announceCold(
+      { ...this.deps, waitFor: options.waitFor ?? this.deps.waitFor },
+      signer,
+      this.ops,
+      this.build,
+    );
+  }
+}
+
+/** An operation whose validation fails with the error its builder raised. */
+function refused(error: unknown): Operation<never> {
+  return {
+    kind: 'refused',
+    validate: () => Promise.reject(asMiningError(error)),
+    calls: () => [],
+  };
 }
 
 function callerOf(signerOrAddress: MiningSigner | string, ss58: number): string {
@@ -223,11 +313,15 @@ function batchAll(
   api: ApiPromise,
   calls: SubmittableExtrinsic<'promise'>[],
 ): SubmittableExtrinsic<'promise'> {
-  return (api.tx as any).utility.batchAll(calls) as SubmittableExtrinsic<'promise'>;
+  return api.tx.utility.batchAll(calls);
 }
 
-function decodeValues<V>(ops: readonly Operation[], events: DecodedEvent[]): { value: V; values: unknown[] } {
-  const values = ops.map((op) => (op.decode ? op.decode(events) : undefined));
+function decodeValues<V>(
+  ops: readonly Operation[],
+  events: DecodedEvent[],
+  api: ApiPromise,
+): { value: V; values: unknown[] } {
+  const values = ops.map((op) => (op.decode ? op.decode(events, api) : undefined));
   return { value: values[values.length - 1] as V, values };
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ALICE, BOB, pool } from '../../test/stateFixtures.js';
-import { poolIdFromEvents } from './createPool.js';
 import { checkSetCap, setCap } from './setCap.js';
 import { setDescription } from './setDescription.js';
 import { checkSetPayout, setPayout } from './setPayout.js';
@@ -8,13 +7,6 @@ import { checkWhitelistAdd } from './whitelistAdd.js';
 import { checkWhitelistRemove } from './whitelistRemove.js';
 
 describe('pool settings', () => {
-  it('reads the pid from PoolCreated', () => {
-    expect(
-      poolIdFromEvents([
-        { section: 'phalaStakePool', method: 'PoolCreated', data: { owner: ALICE, pid: 7n } },
-      ]),
-    ).toBe(7n);
-  });
   it('payout: owner only, 0–100 %', () => {
     expect(() => checkSetPayout(0n, pool(), BOB)).toThrow(expect.objectContaining({ code: 'NotPoolOwner' }));
     expect(() => setPayout(0n, 100.1)).toThrow(expect.objectContaining({ code: 'InvalidPercent' }));

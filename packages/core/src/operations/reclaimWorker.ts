@@ -1,7 +1,7 @@
 import { normalizeWorkerKey } from '../accounts.js';
 import { CooldownNotOverError } from '../errors/index.js';
 import type { MinerInfo, PoolInfo } from '../state/records.js';
-import { type Operation, stakePoolTx } from './operation.js';
+import type { Operation } from './operation.js';
 import { requirePool } from './poolChecks.js';
 import { requireMinerState } from './workerChecks.js';
 
@@ -43,6 +43,6 @@ export function reclaimWorker(pid: bigint, workerKey: string): Operation<void> {
       pool!.freeStake += stake;
       pool!.releasingStake -= stake;
     },
-    calls: ({ api }) => [stakePoolTx(api).reclaimPoolWorker!(pid, worker)],
+    calls: ({ api }) => [api.tx.phalaStakePool.reclaimPoolWorker(pid, worker)],
   };
 }

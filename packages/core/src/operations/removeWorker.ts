@@ -1,6 +1,6 @@
 import { normalizeWorkerKey } from '../accounts.js';
 import type { MinerInfo, PoolInfo } from '../state/records.js';
-import { type Operation, stakePoolTx } from './operation.js';
+import type { Operation } from './operation.js';
 import { requireOwnedPool } from './poolChecks.js';
 import { requireMinerState, requireWorkerInPool } from './workerChecks.js';
 
@@ -33,6 +33,6 @@ export function removeWorker(pid: bigint, workerKey: string): Operation<void> {
       pool!.workers = pool!.workers.filter((w) => w !== worker);
       view.assume('assign', worker, undefined);
     },
-    calls: ({ api }) => [stakePoolTx(api).removeWorker!(pid, worker)],
+    calls: ({ api }) => [api.tx.phalaStakePool.removeWorker(pid, worker)],
   };
 }

@@ -6,7 +6,7 @@ import {
   RestartStakeNotHigherError,
 } from '../errors/index.js';
 import type { MinerInfo, PoolInfo, RegistryWorkerInfo } from '../state/records.js';
-import { type Operation, stakePoolTx } from './operation.js';
+import type { Operation } from './operation.js';
 import { requirePool } from './poolChecks.js';
 import { checkStakeRange } from './startMining.js';
 import { checkStopMining } from './stopMining.js';
@@ -87,6 +87,6 @@ export function restartMining(pid: bigint, workerKey: string, stake: bigint): Op
       });
       pool!.freeStake = pool!.freeStake + currentStake - stake;
     },
-    calls: ({ api }) => [stakePoolTx(api).restartMining!(pid, worker, stake)],
+    calls: ({ api }) => [api.tx.phalaStakePool.restartMining(pid, worker, stake)],
   };
 }

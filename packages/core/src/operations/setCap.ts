@@ -1,6 +1,6 @@
 import { CapBelowTotalStakeError, InvalidAmountError } from '../errors/index.js';
 import type { PoolInfo } from '../state/records.js';
-import { type Operation, stakePoolTx } from './operation.js';
+import type { Operation } from './operation.js';
 import { requireOwnedPool } from './poolChecks.js';
 
 /** Rules of "Set Cap": pool exists, caller owns it, cap ≥ the pool's total stake ("Total Stake Now"). */
@@ -20,6 +20,6 @@ export function setCap(pid: bigint, cap: bigint): Operation<void> {
       checkSetCap(pid, pool, caller, cap);
       pool!.cap = cap;
     },
-    calls: ({ api }) => [stakePoolTx(api).setCap!(pid, cap)],
+    calls: ({ api }) => [api.tx.phalaStakePool.setCap(pid, cap)],
   };
 }

@@ -1,7 +1,7 @@
 import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { DescriptionTooLongError } from '../errors/index.js';
 import type { PoolInfo } from '../state/records.js';
-import { type Operation, stakePoolTx } from './operation.js';
+import type { Operation } from './operation.js';
 import { requireOwnedPool } from './poolChecks.js';
 
 /** The chain's bound on a pool description, in UTF-8 bytes. */
@@ -25,6 +25,6 @@ export function setDescription(pid: bigint, description: string): Operation<void
       pool!.description = description;
     },
     // a Uint8Array would be taken as already SCALE-encoded Bytes; hex is taken as the raw bytes
-    calls: ({ api }) => [stakePoolTx(api).setPoolDescription!(pid, u8aToHex(bytes))],
+    calls: ({ api }) => [api.tx.phalaStakePool.setPoolDescription(pid, u8aToHex(bytes))],
   };
 }

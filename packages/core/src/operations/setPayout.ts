@@ -1,6 +1,6 @@
 import { percentToPermill } from '../amount.js';
 import type { PoolInfo } from '../state/records.js';
-import { type Operation, stakePoolTx } from './operation.js';
+import type { Operation } from './operation.js';
 import { requireOwnedPool } from './poolChecks.js';
 
 /** Rules of "Set Payout Pref": the pool exists and the caller owns it (the percentage was checked on input). */
@@ -21,6 +21,6 @@ export function setPayout(pid: bigint, percent: number): Operation<void> {
       checkSetPayout(pid, pool, caller);
       pool!.commission = parts;
     },
-    calls: ({ api }) => [stakePoolTx(api).setPayoutPref!(pid, parts)],
+    calls: ({ api }) => [api.tx.phalaStakePool.setPayoutPref(pid, parts)],
   };
 }

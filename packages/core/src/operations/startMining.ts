@@ -10,7 +10,7 @@ import {
   TokenomicsMissingError,
 } from '../errors/index.js';
 import type { MinerInfo, PoolInfo, RegistryWorkerInfo } from '../state/records.js';
-import { type Operation, stakePoolTx } from './operation.js';
+import type { Operation } from './operation.js';
 import { requireOwnedPool } from './poolChecks.js';
 import { requireMinerState, requireWorkerInPool } from './workerChecks.js';
 
@@ -87,6 +87,6 @@ export function startMining(pid: bigint, workerKey: string, stake: bigint): Oper
       pool!.freeStake -= stake;
       miner!.state = 'MiningIdle';
     },
-    calls: ({ api }) => [stakePoolTx(api).startMining!(pid, worker, stake)],
+    calls: ({ api }) => [api.tx.phalaStakePool.startMining(pid, worker, stake)],
   };
 }

@@ -1,7 +1,7 @@
 import { normalizeWorkerKey } from '../accounts.js';
 import { MiningDisabledError } from '../errors/index.js';
 import type { MinerInfo, PoolInfo } from '../state/records.js';
-import { type Operation, stakePoolTx } from './operation.js';
+import type { Operation } from './operation.js';
 import { requireOwnedPool } from './poolChecks.js';
 import { MINING_STATES, requireMinerState, requireWorkerInPool } from './workerChecks.js';
 
@@ -39,6 +39,6 @@ export function stopMining(pid: bigint, workerKey: string): Operation<void> {
       miner!.coolDownStart = await view.now();
       pool!.releasingStake += stake;
     },
-    calls: ({ api }) => [stakePoolTx(api).stopMining!(pid, worker)],
+    calls: ({ api }) => [api.tx.phalaStakePool.stopMining(pid, worker)],
   };
 }

@@ -1,7 +1,7 @@
 import { normalizeAddress, sameAccount } from '../accounts.js';
 import { AlreadyWhitelistedError, WhitelistFullError } from '../errors/index.js';
 import type { PoolInfo } from '../state/records.js';
-import { type Operation, stakePoolTx } from './operation.js';
+import type { Operation } from './operation.js';
 import { requireOwnedPool } from './poolChecks.js';
 
 /** Rules of adding a staker to the whitelist, in the chain's order. */
@@ -29,6 +29,6 @@ export function whitelistAdd(pid: bigint, staker: string): Operation<void> {
       checkWhitelistAdd(pid, pool, caller, account, view.constants.maxWhitelistLength);
       pool!.whitelist = [...(pool!.whitelist ?? []), account];
     },
-    calls: ({ api }) => [stakePoolTx(api).addStakerToWhitelist!(pid, account)],
+    calls: ({ api }) => [api.tx.phalaStakePool.addStakerToWhitelist(pid, account)],
   };
 }

@@ -1,7 +1,7 @@
 import { normalizeAddress, sameAccount } from '../accounts.js';
 import { NotWhitelistedError, NoWhitelistError } from '../errors/index.js';
 import type { PoolInfo } from '../state/records.js';
-import { type Operation, stakePoolTx } from './operation.js';
+import type { Operation } from './operation.js';
 import { requireOwnedPool } from './poolChecks.js';
 
 /** Rules of removing a staker from the whitelist, in the chain's order. */
@@ -27,6 +27,6 @@ export function whitelistRemove(pid: bigint, staker: string): Operation<void> {
       const rest = pool!.whitelist!.filter((a) => !sameAccount(a, account));
       pool!.whitelist = rest.length > 0 ? rest : undefined;
     },
-    calls: ({ api }) => [stakePoolTx(api).removeStakerFromWhitelist!(pid, account)],
+    calls: ({ api }) => [api.tx.phalaStakePool.removeStakerFromWhitelist(pid, account)],
   };
 }

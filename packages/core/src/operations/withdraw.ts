@@ -1,7 +1,7 @@
 import { bdiv, isDust, sharePrice, valueOfShares } from '@phala-mining/math';
 import { InvalidWithdrawalError, InvalidWithdrawalInputError, NoStakeError } from '../errors/index.js';
 import type { PoolInfo, StakerInfo } from '../state/records.js';
-import { type Operation, stakePoolTx } from './operation.js';
+import type { Operation } from './operation.js';
 import { requirePool } from './poolChecks.js';
 
 /** How much to withdraw: a share count, a planck amount (converted at the current share price), or everything. */
@@ -88,6 +88,6 @@ export function withdraw(pid: bigint, input: WithdrawInput): Operation<void> {
       checkWithdraw(pid, pool, caller, staker, shares);
       staker!.shares -= shares;
     },
-    calls: ({ api }) => [stakePoolTx(api).withdraw!(pid, shares)],
+    calls: ({ api }) => [api.tx.phalaStakePool.withdraw(pid, shares)],
   };
 }

@@ -1,16 +1,9 @@
+import type { StorageValue } from '@phala-mining/types';
 import { decodeBalanceOption } from '../storage/decode.js';
 import type { AccountBalance } from './records.js';
 
 /** Balances lock id of stake pool v1: `phala/sp`. */
 export const STAKE_LOCK_ID = '0x7068616c612f7370';
-
-interface AccountRecord {
-  data: { free: bigint; reserved: bigint; misc_frozen?: bigint; frozen?: bigint; fee_frozen?: bigint };
-}
-interface BalanceLockRecord {
-  id: string;
-  amount: bigint;
-}
 
 /**
  * Builds {@link AccountBalance} from `System.Account`, `Balances.Locks` and `StakeLedger`. Delegable = free − the
@@ -18,14 +11,14 @@ interface BalanceLockRecord {
  * is the same amount whenever the lock is in sync with the ledger).
  */
 export function accountBalance(
-  account: AccountRecord,
-  locks: readonly BalanceLockRecord[],
-  ledger: bigint | undefined,
+  account: StorageValue<'System', 'Account'>,
+  locks: Readonly<StorageValue<'Balances', 'Locks'>>,
+  ledger: StorageValue<'PhalaStakePool', 'StakeLedger'>,
 ): AccountBalance {
   const { data } = account;
   const free = data.free;
   const reserved = data.reserved;
-  const frozen = data.misc_frozen ?? data.frozen ?? data.fee_frozen ?? 0n;
+  const frozen = data.misc_frozen;
   let stakeLocks = 0n;
   for (const lock of locks) {
     if (lock.id.toLowerCase() === STAKE_LOCK_ID) stakeLocks += lock.amount;

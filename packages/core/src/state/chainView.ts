@@ -3,7 +3,6 @@ import type { ApiPromise } from '@polkadot/api';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
 import {
-  big,
   decodeBalanceOption,
   decodeMiner,
   decodeNowSeconds,
@@ -12,32 +11,28 @@ import {
   decodeStaker,
   decodeTokenomics,
 } from '../storage/decode.js';
-import { poolStakerKey, readDecoded, type StorageRequest } from '../storage/source.js';
+import { type DecodedValue, poolStakerKey, readDecoded, type StorageRequest } from '../storage/source.js';
 import { poolSubAccountHex } from '../subAccount.js';
 import { accountBalance } from './accountBalance.js';
 import { poolRequests } from './pool.js';
-import type { AccountBalance, MinerInfo, PoolInfo, RegistryWorkerInfo, StakerInfo } from './records.js';
+import type {
+  AccountBalance,
+  MinerInfo,
+  PoolConstants,
+  PoolInfo,
+  RegistryWorkerInfo,
+  StakerInfo,
+} from './records.js';
 
-/** Chain constants the validations use (from metadata, with Khala's values as fallback for older runtimes). */
-export interface PoolConstants {
-  /** Smallest contribution the pallet accepts (`MinContribution`), planck; 0.01 PHA on Khala. */
-  minContribution: bigint;
-  /** Most workers one pool may hold (`MaxPoolWorkers`); 200 on Khala. */
-  maxPoolWorkers: number;
-  /** seconds */
-  gracePeriod: bigint;
-  /** not exposed by the runtime: Khala's `MaxWhitelistLen` */
-  maxWhitelistLength: number;
-  /** not exposed by the runtime: Khala's description bound */
-  maxDescriptionLength: number;
-}
+export type { PoolConstants };
 
 export function poolConstants(api: ApiPromise): PoolConstants {
-  const c = (api.consts as Record<string, Record<string, any> | undefined>).phalaStakePool ?? {};
+  // typed from the dev chain's metadata; an older runtime may lack the pallet's constants, hence Partial
+  const c: Partial<ApiPromise['consts']['phalaStakePool']> = api.consts.phalaStakePool ?? {};
   return {
-    minContribution: c.minContribution ? BigInt(c.minContribution.toString()) : 10_000_000_000n,
-    maxPoolWorkers: c.maxPoolWorkers ? Number(c.maxPoolWorkers.toString()) : 200,
-    gracePeriod: c.gracePeriod ? BigInt(c.gracePeriod.toString()) : 604_800n,
+    minContribution: c.minContribution ? c.minContribution.toBigInt() : 10_000_000_000n,
+    maxPoolWorkers: c.maxPoolWorkers ? c.maxPoolWorkers.toNumber() : 200,
+    gracePeriod: c.gracePeriod ? c.gracePeriod.toBigInt() : 604_800n,
     maxWhitelistLength: 100,
     maxDescriptionLength: 4400,
   };
@@ -72,8 +67,8 @@ export class ChainView {
     this.cache.set(`${key}:${id}`, Promise.resolve(value));
   }
 
-  private read(request: StorageRequest): Promise<any> {
-    return readDecoded(this.api, [request]).then(([value]) => value);
+  private read<const R extends StorageRequest>(request: R): Promise<DecodedValue<R>> {
+    return readDecoded(this.api, [request] as const).then(([value]) => value);
   }
 
   /** The pool (mutable copy; later operations see earlier ones' effects). */
@@ -118,19 +113,14 @@ export class ChainView {
   /** The pool the worker is assigned to, if any. */
   workerAssignment(worker: string): Promise<bigint | undefined> {
     return this.once(`assign:${worker}`, async () => {
-      const pid = await this.read(['PhalaStakePool', 'WorkerAssignments', hexToU8a(worker)]);
-      return pid === undefined ? undefined : big(pid);
+      return this.read(['PhalaStakePool', 'WorkerAssignments', hexToU8a(worker)]);
     });
   }
 
   /** The miner account the worker is bound to, if any (0x-hex). */
   workerBinding(worker: string): Promise<string | undefined> {
     return this.once(`binding:${worker}`, async () => {
-      const account: string | undefined = await this.read([
-        'PhalaMining',
-        'WorkerBindings',
-        hexToU8a(worker),
-      ]);
+      const account = await this.read(['PhalaMining', 'WorkerBindings', hexToU8a(worker)]);
       return account === undefined ? undefined : u8aToHex(decodeAddress(account));
     });
   }
@@ -154,15 +144,12 @@ export class ChainView {
   }
 
   miningEnabled(): Promise<boolean> {
-    return this.once(
-      'miningEnabled',
-      async () => (await this.read(['PhalaStakePool', 'MiningEnabled'])) === true,
-    );
+    return this.once('miningEnabled', async () => this.read(['PhalaStakePool', 'MiningEnabled']));
   }
 
   /** seconds */
   coolDownPeriod(): Promise<bigint> {
-    return this.once('coolDown', async () => big(await this.read(['PhalaMining', 'CoolDownPeriod'])));
+    return this.once('coolDown', async () => this.read(['PhalaMining', 'CoolDownPeriod']));
   }
 
   /** Chain time of the head, unix seconds. */

@@ -1,5 +1,5 @@
 import type { ApiPromise } from '@polkadot/api';
-import type { PoolConstants } from './chainView.js';
+import type { PoolConstants } from './records.js';
 
 /** What the state observables need from the client. */
 export interface ObservableDeps {

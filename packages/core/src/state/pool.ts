@@ -1,17 +1,16 @@
 import { map, type Observable } from 'rxjs';
 import { decodePool } from '../storage/decode.js';
-import type { StorageRequest } from '../storage/source.js';
 import { watchDecoded$ } from '../storage/source.js';
 import type { ObservableDeps } from './observableDeps.js';
 import type { PoolInfo } from './records.js';
 
 /** The three storage items that make up a pool as the SDK shows it. */
-export function poolRequests(pid: bigint): StorageRequest[] {
+export function poolRequests(pid: bigint) {
   return [
     ['PhalaStakePool', 'StakePools', pid],
     ['PhalaStakePool', 'PoolContributionWhitelists', pid],
     ['PhalaStakePool', 'PoolDescriptions', pid],
-  ];
+  ] as const;
 }
 
 /**

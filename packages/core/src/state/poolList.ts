@@ -1,7 +1,7 @@
 import { concatMap, distinctUntilChanged, from, map, type Observable, of, scan, switchMap } from 'rxjs';
 import { sameAccount } from '../accounts.js';
 import { decodePool } from '../storage/decode.js';
-import { readDecoded, watchDecoded$ } from '../storage/source.js';
+import { readDecoded, watchDecoded$, watchDecodedGroups$ } from '../storage/source.js';
 import type { ObservableDeps } from './observableDeps.js';
 import { poolRequests } from './pool.js';
 import type { PoolInfo } from './records.js';
@@ -19,7 +19,7 @@ export interface PoolsFilter {
  */
 export function poolsState$(deps: ObservableDeps, filter: PoolsFilter = {}): Observable<PoolInfo[]> {
   const pids$ = watchDecoded$(deps.api, [['PhalaStakePool', 'PoolCount']]).pipe(
-    map(([count]) => BigInt(count)),
+    map(([count]) => count),
     distinctUntilChanged(),
     scan(
       (acc: { scanned: bigint; pending: Promise<bigint[]> }, count: bigint) => {
@@ -48,12 +48,12 @@ export function poolsState$(deps: ObservableDeps, filter: PoolsFilter = {}): Obs
   return pids$.pipe(
     switchMap((pids) => {
       if (pids.length === 0) return of([] as PoolInfo[]);
-      return watchDecoded$(deps.api, pids.flatMap(poolRequests)).pipe(
-        map((v) => {
-          return pids
-            .map((_, i) => decodePool(v[i * 3], v[i * 3 + 1], v[i * 3 + 2], deps.ss58))
-            .filter((p): p is PoolInfo => p !== undefined);
-        }),
+      return watchDecodedGroups$(deps.api, [], pids.map(poolRequests)).pipe(
+        map(([, pools]) =>
+          pools
+            .map(([pool, whitelist, description]) => decodePool(pool, whitelist, description, deps.ss58))
+            .filter((p): p is PoolInfo => p !== undefined),
+        ),
       );
     }),
   );

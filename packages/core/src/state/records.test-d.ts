@@ -35,7 +35,7 @@ describe('the plain state shapes', () => {
       'Ready' | 'Mining' | 'Unresponsive' | 'CoolingDown' | 'Unbound'
     >();
     expectTypeOf<MinerStateName>().toEqualTypeOf<
-      'Ready' | 'MiningIdle' | 'MiningActive' | 'MiningUnresponsive' | 'MiningCoolingDown'
+      'Ready' | 'MiningIdle' | 'MiningUnresponsive' | 'MiningCoolingDown'
     >();
     expectTypeOf<WorkerView['state']>().toEqualTypeOf<WorkerDisplayState>();
     expectTypeOf<WorkerView['minerState']>().toEqualTypeOf<MinerStateName | undefined>();

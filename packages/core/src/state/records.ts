@@ -1,3 +1,5 @@
+import type { PlainPhalaPalletsMiningPalletMinerState } from '@phala-mining/types';
+
 /**
  * Plain, codec-free shapes of the on-chain records the SDK reads. Balances are bigint planck, fixed-point values
  * their raw U64F64 bits, times unix seconds (bigint), accounts SS58 strings and worker keys 0x-hex.
@@ -98,13 +100,11 @@ export interface RegistryWorkerInfo {
   features: number[];
 }
 
-/** `MinerState`; the UI shows MiningIdle as "Mining". */
-export type MinerStateName =
-  | 'Ready'
-  | 'MiningIdle'
-  | 'MiningActive'
-  | 'MiningUnresponsive'
-  | 'MiningCoolingDown';
+/**
+ * `MinerState` as the runtime declares it (from @phala-mining/types), less index 2, `_Unused` (once MiningActive),
+ * which stake pool v1 never sets; the UI shows MiningIdle as "Mining".
+ */
+export type MinerStateName = Exclude<PlainPhalaPalletsMiningPalletMinerState['type'], '_Unused'>;
 
 /** `PhalaMining.Miners[subAccount]`. */
 export interface MinerInfo {
@@ -144,4 +144,18 @@ export interface AccountBalance {
   lockedByPools: bigint;
   /** free − stake locks: what may still be contributed (as the Phala App computed it) */
   delegable: bigint;
+}
+
+/** Chain constants the validations use (from metadata, with Khala's values as fallback for older runtimes). */
+export interface PoolConstants {
+  /** Smallest contribution the pallet accepts (`MinContribution`), planck; 0.01 PHA on Khala. */
+  minContribution: bigint;
+  /** Most workers one pool may hold (`MaxPoolWorkers`); 200 on Khala. */
+  maxPoolWorkers: number;
+  /** seconds */
+  gracePeriod: bigint;
+  /** not exposed by the runtime: Khala's `MaxWhitelistLen` */
+  maxWhitelistLength: number;
+  /** not exposed by the runtime: Khala's description bound */
+  maxDescriptionLength: number;
 }

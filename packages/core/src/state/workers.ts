@@ -8,7 +8,7 @@ import {
   decodeRegistryWorker,
   decodeTokenomics,
 } from '../storage/decode.js';
-import { type StorageRequest, watchDecoded$ } from '../storage/source.js';
+import { type DecodedValues, watchDecodedGroups$ } from '../storage/source.js';
 import { poolSubAccount, poolSubAccountHex } from '../subAccount.js';
 import type { ObservableDeps } from './observableDeps.js';
 import type { MinerInfo, MinerStateName, PoolInfo, RegistryWorkerInfo } from './records.js';
@@ -69,7 +69,6 @@ export interface WorkerEnvironment {
 const DISPLAY: Record<MinerStateName, WorkerDisplayState> = {
   Ready: 'Ready',
   MiningIdle: 'Mining',
-  MiningActive: 'Mining',
   MiningUnresponsive: 'Unresponsive',
   MiningCoolingDown: 'CoolingDown',
 };
@@ -121,39 +120,51 @@ export function workerViews$(
   pid: bigint,
   workers: readonly string[],
 ): Observable<WorkerView[]> {
-  const requests: StorageRequest[] = [
-    ['PhalaMining', 'TokenomicParameters'],
-    ['PhalaMining', 'CoolDownPeriod'],
-    ['Timestamp', 'Now'],
-  ];
-  for (const worker of workers) {
-    // storage keys take the account's raw bytes (no SS58 checksum to verify); the view shows SS58
-    const sub = hexToU8a(poolSubAccountHex(pid, worker));
-    requests.push(
-      ['PhalaRegistry', 'Workers', hexToU8a(worker)],
-      ['PhalaMining', 'Miners', sub],
-      ['PhalaMining', 'Stakes', sub],
-    );
-  }
-  return watchDecoded$(deps.api, requests).pipe(
-    map((v) => {
-      const env: WorkerEnvironment = {
-        tokenomics: decodeTokenomics(v[0]),
-        coolDownPeriod: v[1],
-        now: decodeNowSeconds(v[2]),
-      };
-      return workers.map((w, i) =>
-        workerView(
+  return watchDecodedGroups$(
+    deps.api,
+    WORKER_ENVIRONMENT,
+    workers.map((worker) => workerRequests(pid, worker)),
+  ).pipe(
+    map(([environment, records]) => {
+      const env = workerEnvironment(environment);
+      return workers.map((w, i) => {
+        const [registered, miner, stake] = records[i]!;
+        return workerView(
           w,
           poolSubAccount(pid, w, deps.ss58),
-          decodeRegistryWorker(v[3 + i * 3], deps.ss58),
-          decodeMiner(v[4 + i * 3]),
-          decodeBalanceOption(v[5 + i * 3]),
+          decodeRegistryWorker(registered, deps.ss58),
+          decodeMiner(miner),
+          decodeBalanceOption(stake),
           env,
-        ),
-      );
+        );
+      });
     }),
   );
+}
+
+/** The chain-wide items every worker view needs (read once for all the workers shown). */
+export const WORKER_ENVIRONMENT = [
+  ['PhalaMining', 'TokenomicParameters'],
+  ['PhalaMining', 'CoolDownPeriod'],
+  ['Timestamp', 'Now'],
+] as const;
+
+/** The environment from the values of {@link WORKER_ENVIRONMENT}. */
+export function workerEnvironment([tokenomics, coolDownPeriod, now]: DecodedValues<
+  typeof WORKER_ENVIRONMENT
+>): WorkerEnvironment {
+  return { tokenomics: decodeTokenomics(tokenomics), coolDownPeriod, now: decodeNowSeconds(now) };
+}
+
+/** A worker's registry record, and the miner record and stake of the pool's sub-account for it. */
+export function workerRequests(pid: bigint, worker: string) {
+  // storage keys take the account's raw bytes (no SS58 checksum to verify); the view shows SS58
+  const sub = hexToU8a(poolSubAccountHex(pid, worker));
+  return [
+    ['PhalaRegistry', 'Workers', hexToU8a(worker)],
+    ['PhalaMining', 'Miners', sub],
+    ['PhalaMining', 'Stakes', sub],
+  ] as const;
 }
 
 /** Live worker views of a pool, following its worker list. */

@@ -1,8 +1,18 @@
 /**
- * From the plain values the runtime's storage codecs decode (see codecs.ts) to the SDK's state shapes.
- * Field names are the metadata's (snake_case); reading them by name keeps 1190's and 1192's layouts alike.
+ * From the plain values the runtime's storage codecs decode (see codecs.ts) to the SDK's state shapes. The
+ * inputs are @phala-mining/types' generated `Plain*` shapes, so a field the runtime renames or retypes is a compile
+ * error here. Field names are the metadata's (snake_case); reading them by name keeps 1190's and 1192's layouts
+ * alike.
  */
 import type { TokenomicParameters } from '@phala-mining/math';
+import type {
+  PlainPhalaPalletsMiningPalletMinerInfo,
+  PlainPhalaPalletsRegistryPalletWorkerInfo,
+  PlainPhalaPalletsStakepoolPalletPoolInfo,
+  PlainPhalaPalletsStakepoolPalletUserStakeInfo,
+  PlainPhalaPalletsStakepoolPalletWithdrawInfo,
+  PlainPhalaTypesMessagingTokenomicParameters,
+} from '@phala-mining/types';
 import { hexToString, isHex, u8aToHex, u8aToString } from '@polkadot/util';
 import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
 import { UnexpectedError } from '../errors/index.js';
@@ -15,12 +25,10 @@ import type {
   WithdrawRequestInfo,
 } from '../state/records.js';
 
-/** A decoded struct. */
-type Plain = Record<string, any>;
-
-function field(struct: Plain, name: string): any {
+function field<T extends object, K extends keyof T & string>(struct: T, name: K): T[K] {
   const value = struct[name];
-  // a runtime whose layout lacks the field is not one the SDK knows: say so instead of computing with undefined
+  // the types are the dev chain's; a live runtime whose layout lacks the field is not one the SDK knows: say so
+  // instead of computing with undefined
   if (value === undefined && !(name in struct))
     throw new UnexpectedError(
       `the runtime's storage layout has no field ${name} where stake pool v1 has one`,
@@ -28,16 +36,8 @@ function field(struct: Plain, name: string): any {
   return value;
 }
 
-/**
- * The field of a one-field struct: polkadot-api's codecs collapse such a struct (e.g. `MinerStats { total_reward }`)
- * into its only value.
- */
-function soleField(struct: unknown, name: string): any {
-  return struct !== null && typeof struct === 'object' && name in struct ? (struct as Plain)[name] : struct;
-}
-
-function big(value: unknown): bigint {
-  return typeof value === 'bigint' ? value : BigInt(value as number);
+function big(value: bigint | number): bigint {
+  return typeof value === 'bigint' ? value : BigInt(value);
 }
 
 const addressCache = new Map<string, string>();
@@ -57,23 +57,21 @@ function address(account: string, ss58: number): string {
   return a;
 }
 
-/** Text of a decoded `Vec<u8>` (bytes, 0x-hex, or a binary object with `asText`). */
-function text(bytes: unknown): string {
+/** Text of a decoded `Vec<u8>` (bytes; 0x-hex or text from other sources). */
+function text(bytes: Uint8Array | string): string {
   if (bytes instanceof Uint8Array) return u8aToString(bytes);
-  if (typeof bytes === 'string') return isHex(bytes) ? hexToString(bytes) : bytes;
-  if (bytes && typeof (bytes as { asText?: unknown }).asText === 'function')
-    return (bytes as { asText(): string }).asText();
-  return '';
+  return isHex(bytes) ? hexToString(bytes) : bytes;
 }
 
-/** 0x-hex of a decoded fixed-size byte array. */
-function hex(bytes: unknown): string {
-  if (bytes instanceof Uint8Array) return u8aToHex(bytes);
-  if (typeof bytes === 'string') return bytes.toLowerCase();
-  return (bytes as { asHex(): string }).asHex();
+/** 0x-hex of a decoded fixed-size byte array (the codecs give hex; lowercase it for comparisons). */
+function hex(bytes: string | Uint8Array): string {
+  return bytes instanceof Uint8Array ? u8aToHex(bytes) : bytes.toLowerCase();
 }
 
-function decodeWithdrawRequest(w: Plain, ss58: number): WithdrawRequestInfo {
+function decodeWithdrawRequest(
+  w: PlainPhalaPalletsStakepoolPalletWithdrawInfo,
+  ss58: number,
+): WithdrawRequestInfo {
   return {
     user: address(field(w, 'user'), ss58),
     shares: big(field(w, 'shares')),
@@ -83,14 +81,14 @@ function decodeWithdrawRequest(w: Plain, ss58: number): WithdrawRequestInfo {
 
 /** `StakePools[pid]` with its whitelist and description; undefined when the pool does not exist. */
 export function decodePool(
-  pool: Plain | undefined,
-  whitelist: string[] | undefined,
-  description: unknown,
+  pool: PlainPhalaPalletsStakepoolPalletPoolInfo | undefined,
+  whitelist: readonly string[] | undefined,
+  description: Uint8Array | undefined,
   ss58: number,
 ): PoolInfo | undefined {
   if (!pool) return undefined;
-  const commission = field(pool, 'payout_commission') as number | undefined;
-  const cap = field(pool, 'cap') as bigint | undefined;
+  const commission = field(pool, 'payout_commission');
+  const cap = field(pool, 'cap');
   return {
     pid: big(field(pool, 'pid')),
     owner: address(field(pool, 'owner'), ss58),
@@ -102,14 +100,17 @@ export function decodePool(
     totalStake: big(field(pool, 'total_stake')),
     freeStake: big(field(pool, 'free_stake')),
     releasingStake: big(field(pool, 'releasing_stake')),
-    workers: (field(pool, 'workers') as unknown[]).map(hex),
-    withdrawQueue: (field(pool, 'withdraw_queue') as Plain[]).map((w) => decodeWithdrawRequest(w, ss58)),
+    workers: field(pool, 'workers').map(hex),
+    withdrawQueue: field(pool, 'withdraw_queue').map((w) => decodeWithdrawRequest(w, ss58)),
     whitelist: whitelist?.map((a) => address(a, ss58)),
     description: description === undefined ? '' : text(description),
   };
 }
 
-export function decodeStaker(staker: Plain | undefined, ss58: number): StakerInfo | undefined {
+export function decodeStaker(
+  staker: PlainPhalaPalletsStakepoolPalletUserStakeInfo | undefined,
+  ss58: number,
+): StakerInfo | undefined {
   if (!staker) return undefined;
   return {
     user: address(field(staker, 'user'), ss58),
@@ -121,33 +122,42 @@ export function decodeStaker(staker: Plain | undefined, ss58: number): StakerInf
 }
 
 export function decodeRegistryWorker(
-  worker: Plain | undefined,
+  worker: PlainPhalaPalletsRegistryPalletWorkerInfo | undefined,
   ss58: number,
 ): RegistryWorkerInfo | undefined {
   if (!worker) return undefined;
-  const operator = field(worker, 'operator') as string | undefined;
-  const score = field(worker, 'initial_score') as number | undefined;
+  const operator = field(worker, 'operator');
+  const score = field(worker, 'initial_score');
   return {
     pubkey: hex(field(worker, 'pubkey')),
     operator: operator === undefined ? undefined : address(operator, ss58),
     confidenceLevel: Number(field(worker, 'confidence_level')),
     initialScore: score === undefined ? undefined : Number(score),
-    features: (field(worker, 'features') as number[]).map(Number),
+    features: field(worker, 'features').map(Number),
   };
 }
 
-export function decodeMiner(miner: Plain | undefined): MinerInfo | undefined {
+/** The miner's state; index 2 (`MiningActive` once) is `_Unused` in stake pool v1 and never set. */
+function minerState(state: PlainPhalaPalletsMiningPalletMinerInfo['state']): MinerStateName {
+  if (state.type === '_Unused') throw new UnexpectedError('a miner is in the unused state 2 (MiningActive)');
+  return state.type;
+}
+
+export function decodeMiner(
+  miner: PlainPhalaPalletsMiningPalletMinerInfo | undefined,
+): MinerInfo | undefined {
   if (!miner) return undefined;
-  const benchmark = field(miner, 'benchmark') as Plain;
+  const benchmark = field(miner, 'benchmark');
   return {
-    state: (field(miner, 'state') as { type: string }).type as MinerStateName,
+    state: minerState(field(miner, 'state')),
     ve: big(field(miner, 've')),
     v: big(field(miner, 'v')),
     vUpdatedAt: big(field(miner, 'v_updated_at')),
     pInit: Number(field(benchmark, 'p_init')),
     pInstant: Number(field(benchmark, 'p_instant')),
     coolDownStart: big(field(miner, 'cool_down_start')),
-    totalReward: big(soleField(field(miner, 'stats'), 'total_reward')),
+    // MinerStats has one field: the codecs collapse the struct into its value
+    totalReward: big(field(miner, 'stats')),
   };
 }
 
@@ -157,9 +167,12 @@ export function decodeBalanceOption(value: bigint | undefined): bigint {
 }
 
 /** `TokenomicParameters` in the shape @phala-mining/math computes with; undefined when not set. */
-export function decodeTokenomics(t: Plain | undefined): TokenomicParameters | undefined {
+export function decodeTokenomics(
+  t: PlainPhalaTypesMessagingTokenomicParameters | undefined,
+): TokenomicParameters | undefined {
   if (!t) return undefined;
-  const f = (name: string) => big(field(t, name));
+  const f = (name: Exclude<keyof PlainPhalaTypesMessagingTokenomicParameters, 'heartbeat_window'>) =>
+    big(field(t, name));
   return {
     phaRate: f('pha_rate'),
     rho: f('rho'),

@@ -1,4 +1,7 @@
+import type { SpRuntimeDispatchError } from '@phala-mining/types';
 import type { ApiPromise } from '@polkadot/api';
+import { bool, Compact, Enum, Int, Option, Tuple, UInt, Vec, VecFixed } from '@polkadot/types';
+import type { Event } from '@polkadot/types/interfaces';
 import type { Codec } from '@polkadot/types/types';
 import { u8aToHex } from '@polkadot/util';
 import { encodeAddress } from '@polkadot/util-crypto';
@@ -12,62 +15,69 @@ export interface DecodedEvent {
   method: string;
   /** fields by name (tuple-style events: by position "0", "1", …) */
   data: Record<string, unknown>;
+  /**
+   * The event as @polkadot/api decoded it, typed by @phala-mining/types: narrow it with the chain's event
+   * guards, e.g. `api.events.phalaStakePool.Contribution.is(e.event)` makes `e.event.data.shares` a `u128`.
+   */
+  event: Event;
 }
-
-type AnyCodec = Codec & Record<string, any>;
 
 /** Converts a codec to a natural JS value: bigint for integers, SS58 for accounts, hex for byte arrays. */
 export function naturalValue(codec: Codec, ss58 = 30): unknown {
-  const c = codec as AnyCodec;
-  const raw = c.toRawType();
-  if (raw === 'AccountId' || raw === 'AccountId32') return encodeAddress(c.toU8a(true), ss58);
-  if (typeof c.isSome === 'boolean') return c.isSome ? naturalValue(c.unwrap(), ss58) : undefined;
-  if (typeof c.toBigInt === 'function' && /^(Compact<)?[ui]\d+/.test(raw)) return c.toBigInt();
-  if (typeof c.isTrue === 'boolean') return c.isTrue;
-  if (/^\[u8;\d+\]$/.test(raw) || raw === 'Bytes' || raw === 'H256') return u8aToHex(c.toU8a(true));
-  if (typeof c.isBasic === 'boolean' && typeof c.type === 'string') {
-    return c.isBasic ? c.type : { [c.type]: naturalValue(c.value, ss58) };
-  }
-  if (c instanceof Map) {
+  const raw = codec.toRawType();
+  if (raw === 'AccountId' || raw === 'AccountId32') return encodeAddress(codec.toU8a(true), ss58);
+  if (codec instanceof Option) return codec.isSome ? naturalValue(codec.unwrap(), ss58) : undefined;
+  // plain integers only: named ones such as Permill keep their JSON form (a number)
+  if (
+    (codec instanceof UInt || codec instanceof Int || codec instanceof Compact) &&
+    /^(Compact<)?[ui]\d+/.test(raw)
+  )
+    return codec.toBigInt();
+  if (codec instanceof bool) return codec.isTrue;
+  if (/^\[u8;\d+\]$/.test(raw) || raw === 'Bytes' || raw === 'H256') return u8aToHex(codec.toU8a(true));
+  if (codec instanceof Enum)
+    return codec.isBasic ? codec.type : { [codec.type]: naturalValue(codec.value, ss58) };
+  if (codec instanceof Map) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of c as unknown as Map<string, Codec>) out[k] = naturalValue(v, ss58);
+    for (const [k, v] of codec) out[String(k)] = naturalValue(v, ss58);
     return out;
   }
-  if (Array.isArray(c)) return (c as unknown as Codec[]).map((v) => naturalValue(v, ss58));
-  return c.toJSON();
+  if (codec instanceof Vec || codec instanceof VecFixed || codec instanceof Tuple)
+    return codec.map((v: Codec) => naturalValue(v, ss58));
+  return codec.toJSON();
 }
 
 /** Decodes an event codec (`record.event`) to a {@link DecodedEvent}. */
-export function decodeEvent(event: Codec, ss58 = 30): DecodedEvent {
-  const e = event as AnyCodec;
-  const names: string[] = e.meta.fields.map((f: AnyCodec, i: number) =>
-    f.name.isSome ? f.name.unwrap().toString() : String(i),
-  );
+export function decodeEvent(event: Event, ss58 = 30): DecodedEvent {
+  const names = event.meta.fields.map((f, i) => (f.name.isSome ? f.name.unwrap().toString() : String(i)));
   const data: Record<string, unknown> = {};
-  (e.data as Codec[]).forEach((value, i) => {
+  event.data.forEach((value, i) => {
     const name = names[i] ?? String(i);
     data[name.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase())] = naturalValue(value, ss58);
   });
-  return { section: e.section, method: e.method, data };
+  return { section: event.section, method: event.method, data, event };
 }
 
 /** Maps a `DispatchError` to the SDK's typed error, with the pallet's own name and docs from metadata. */
-export function dispatchErrorToMiningError(api: ApiPromise, dispatchError: Codec): MiningError {
-  const d = dispatchError as AnyCodec;
-  if (d.isModule) {
-    const mod = d.asModule;
+export function dispatchErrorToMiningError(
+  api: ApiPromise,
+  dispatchError: SpRuntimeDispatchError,
+): MiningError {
+  if (dispatchError.isModule) {
+    const mod = dispatchError.asModule;
     try {
       const meta = api.registry.findMetaError(mod);
       return new PalletError(
         meta.section,
         meta.name,
         meta.docs.join(' ').trim(),
-        meta.index,
+        // the pallet's index is the module's; findMetaError's `index` is the error's position in the pallet
+        Number(mod.index.toString()),
         Number(mod.error.toU8a()[0]),
       );
     } catch {
       return new DispatchError('Module', JSON.stringify(mod.toJSON()));
     }
   }
-  return new DispatchError(d.type ?? 'Other', JSON.stringify(d.value?.toJSON?.() ?? null));
+  return new DispatchError(dispatchError.type, JSON.stringify(dispatchError.value.toJSON()));
 }

@@ -1,6 +1,6 @@
 import type { ApiPromise } from '@polkadot/api';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
-import type { Codec } from '@polkadot/types/types';
+import type { ExtrinsicStatus } from '@polkadot/types/interfaces';
 import type { ReplaySubject } from 'rxjs';
 import type { ConnectionMonitor } from '../connection.js';
 import {
@@ -21,8 +21,6 @@ export interface SendDeps {
   connection: ConnectionMonitor;
   ss58: number;
 }
-
-type AnyCodec = Codec & Record<string, any>;
 
 interface Inclusion {
   blockHash: string;
@@ -118,7 +116,7 @@ export async function sendTransaction(
     }
   };
 
-  const onStatus = (status: AnyCodec) => {
+  const onStatus = (status: ExtrinsicStatus) => {
     if (done) return;
     if ((status.isReady || status.isBroadcast || status.isFuture) && !broadcast) {
       broadcast = true;
@@ -129,7 +127,7 @@ export async function sendTransaction(
       void included(status.asFinalized.toHex(), true).catch(onWatchError);
     } else if (status.isInvalid || status.isDropped || status.isUsurped) {
       nonces.resync(address);
-      fail(new TransactionRejectedError(status.type as string, hash));
+      fail(new TransactionRejectedError(status.type, hash));
     }
   };
 
@@ -147,8 +145,7 @@ export async function sendTransaction(
   };
 
   const watch = async (): Promise<void> => {
-    const unsub = await api.rpc.author.submitAndWatchExtrinsic(tx, onStatus as never);
-    unsubscribe = unsub as unknown as () => void;
+    unsubscribe = await api.rpc.author.submitAndWatchExtrinsic(tx, onStatus);
     if (done) unsubscribe();
   };
 
@@ -240,7 +237,7 @@ export async function sendTransaction(
       await waitFinalized(found);
       return;
     }
-    const pending = (await api.rpc.author.pendingExtrinsics()) as unknown as AnyCodec[];
+    const pending = await api.rpc.author.pendingExtrinsics();
     if (pending.some((x) => x.hash.toHex() === hash)) {
       // still in the pool: follow new blocks until it lands
       await followHeads(head + 1);
@@ -274,8 +271,8 @@ export async function sendTransaction(
 
   async function followHeads(from: number): Promise<void> {
     let next = from;
-    const era = (tx as AnyCodec).era as AnyCodec;
-    const death: number | undefined = era?.isMortalEra ? era.asMortalEra.death(startBlock) : undefined;
+    const era = tx.era;
+    const death: number | undefined = era.isMortalEra ? era.asMortalEra.death(startBlock) : undefined;
     await new Promise<void>((resolve, reject) => {
       let unsub: (() => void) | undefined;
       const stop = () => {
@@ -288,7 +285,7 @@ export async function sendTransaction(
       };
       api.on('disconnected', stopOnDrop);
       api.rpc.chain
-        .subscribeNewHeads(async (header: AnyCodec) => {
+        .subscribeNewHeads(async (header) => {
           const n = header.number.toNumber();
           try {
             const found = await findInBlocks(deps, hash!, next, n);
@@ -309,7 +306,7 @@ export async function sendTransaction(
           }
         })
         .then((u) => {
-          unsub = u as unknown as () => void;
+          unsub = u;
         }, reject);
     });
     if (inBlock) await waitFinalized(inBlock.blockHash);
@@ -326,7 +323,7 @@ export async function sendTransaction(
       };
       api.once('disconnected', stopOnDrop);
       api.rpc.chain
-        .subscribeFinalizedHeads((header: AnyCodec) => {
+        .subscribeFinalizedHeads((header) => {
           if (header.number.toNumber() >= target) {
             unsub?.();
             api.off('disconnected', stopOnDrop);
@@ -334,7 +331,7 @@ export async function sendTransaction(
           }
         })
         .then((u) => {
-          unsub = u as unknown as () => void;
+          unsub = u;
           if (done) u();
         }, reject);
     });
@@ -350,8 +347,8 @@ async function findInBlocks(
 ): Promise<string | undefined> {
   for (let n = Math.max(from, 0); n <= to; n++) {
     const blockHash = (await deps.api.rpc.chain.getBlockHash(n)).toHex();
-    const block = (await deps.api.rpc.chain.getBlock(blockHash)) as AnyCodec;
-    if ((block.block.extrinsics as AnyCodec[]).some((x) => x.hash.toHex() === hash)) return blockHash;
+    const block = await deps.api.rpc.chain.getBlock(blockHash);
+    if (block.block.extrinsics.some((x) => x.hash.toHex() === hash)) return blockHash;
   }
   return undefined;
 }
@@ -359,18 +356,18 @@ async function findInBlocks(
 /** The extrinsic's events in a block and whether its dispatch failed. */
 async function inspectBlock(deps: SendDeps, blockHash: string, hash: string): Promise<Inclusion | undefined> {
   const { api, ss58 } = deps;
-  const block = (await api.rpc.chain.getBlock(blockHash)) as AnyCodec;
-  const index = (block.block.extrinsics as AnyCodec[]).findIndex((x) => x.hash.toHex() === hash);
+  const block = await api.rpc.chain.getBlock(blockHash);
+  const index = block.block.extrinsics.findIndex((x) => x.hash.toHex() === hash);
   if (index < 0) return undefined;
   const at = await api.at(blockHash);
-  const records = (await (at.query as any).system.events()) as AnyCodec[];
+  const records = await at.query.system.events();
   const mine = records.filter(
     (r) => r.phase.isApplyExtrinsic && r.phase.asApplyExtrinsic.toNumber() === index,
   );
   let failed: MiningError | undefined;
   for (const r of mine) {
-    if (r.event.section === 'system' && r.event.method === 'ExtrinsicFailed') {
-      failed = dispatchErrorToMiningError(api, r.event.data[0]);
+    if (api.events.system.ExtrinsicFailed.is(r.event)) {
+      failed = dispatchErrorToMiningError(api, r.event.data.dispatchError);
     }
   }
   return {

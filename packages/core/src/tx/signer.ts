@@ -37,11 +37,7 @@ export function signingArgs(signer: MiningSigner): {
   account: KeyringPair | string;
   options: { signer?: InjectedSigner };
 } {
-  if (
-    'signer' in signer &&
-    signer.signer &&
-    !('sign' in signer && typeof (signer as unknown as KeyringPair).sign === 'function')
-  ) {
+  if ('signer' in signer && signer.signer && !('sign' in signer && typeof signer.sign === 'function')) {
     return { account: signer.address, options: { signer: signer.signer } };
   }
   return { account: signer as KeyringPair, options: {} };

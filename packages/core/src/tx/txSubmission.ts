@@ -55,6 +55,25 @@ export type TxStage =
       events?: DecodedEvent[];
     };
 
+/** What a multisig signatory's transaction did (see `asMultisig`). */
+export interface MultisigOutcome {
+  /** the multisig account, SS58 */
+  account: string;
+  /** blake2-256 of the call, 0x-hex */
+  callHash: string;
+  /** opened (first approval), approved, executed (the call ran) or cancelled */
+  status: 'opened' | 'approved' | 'executed' | 'cancelled';
+  /** the operation's timepoint, which later approvals and the cancel name */
+  timepoint:
+    | {
+        /** block number of the first approval */
+        height: number;
+        /** its extrinsic index in that block */
+        index: number;
+      }
+    | undefined;
+}
+
 /** The outcome of a successful transaction. */
 export interface TxResult<V = unknown> {
   /** Extrinsic hash, 0x-hex. */
@@ -71,6 +90,8 @@ export interface TxResult<V = unknown> {
   values: unknown[];
   /** whether the block was finalized when this resolved */
   finalized: boolean;
+  /** sent by a multisig signatory: what this step did (until `executed`, `value` is undefined) */
+  multisig?: MultisigOutcome;
 }
 
 /** When the awaitable resolves. */
@@ -89,7 +110,11 @@ export class TxSubmission<V = unknown> extends Observable<TxStage> implements Pr
   constructor(
     private readonly stages: ReplaySubject<TxStage>,
     private readonly waitFor: WaitFor,
-    private readonly decode: (events: DecodedEvent[]) => { value: V; values: unknown[] },
+    private readonly decode: (events: DecodedEvent[]) => {
+      value: V;
+      values: unknown[];
+      multisig?: MultisigOutcome;
+    },
   ) {
     super((subscriber) => stages.subscribe(subscriber));
   }

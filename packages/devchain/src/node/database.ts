@@ -6,7 +6,7 @@ import type { HeaderFields } from '../runtime/interface.js';
 import type { BlockState } from '../runtime/state.js';
 import type { Hex } from '../scale/types.js';
 import type { BlockRecord, ChainSnapshot } from './chain.js';
-import { PersistenceError } from './persistence.js';
+import { PersistenceError } from './persistenceError.js';
 
 export const DB_FORMAT = 'phala-devchain-db';
 export const DB_VERSION = 1;

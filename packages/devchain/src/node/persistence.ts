@@ -7,6 +7,9 @@ import { BlockState } from '../runtime/state.js';
 import type { Hex } from '../scale/types.js';
 import type { BlockRecord } from './chain.js';
 import type { DevNode } from './node.js';
+import { PersistenceError } from './persistenceError.js';
+
+export { PersistenceError };
 
 export const STATE_FILE_FORMAT = 'phala-devchain-state';
 export const STATE_FILE_VERSION = 1;
@@ -35,21 +38,6 @@ export interface StateFile {
   headState: Array<[Hex, Hex]>;
   pool: Hex[];
   timeTravelTarget: number | null;
-}
-
-export class PersistenceError extends Error {
-  override readonly name = 'PersistenceError';
-  constructor(
-    readonly code:
-      | 'STATE_FILE_UNREADABLE'
-      | 'STATE_FILE_INVALID'
-      | 'STATE_FILE_OTHER_CHAIN'
-      | 'DB_UNAVAILABLE',
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
 
 /** Captures the node between two chain mutations. */

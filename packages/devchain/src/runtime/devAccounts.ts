@@ -16,17 +16,16 @@ export interface DevAccount {
   address: string;
 }
 
-let cached: DevAccount[] | undefined;
-
-/** The well-known Substrate dev accounts (sr25519 from `//Alice` … `//Ferdie`), endowed at genesis. */
+/**
+ * The well-known Substrate dev accounts (sr25519 from `//Alice` … `//Ferdie`), endowed at genesis. Derived afresh
+ * on every call (no process-wide cache: a key pair can be locked or unlocked by whoever holds it), so callers that
+ * need them repeatedly keep the result.
+ */
 export function devAccounts(): DevAccount[] {
-  if (!cached) {
-    const keyring = new Keyring({ type: 'sr25519', ss58Format: 30 });
-    cached = DEV_ACCOUNT_NAMES.map((name) => {
-      const uri = `//${name[0]!.toUpperCase()}${name.slice(1)}`;
-      const pair = keyring.addFromUri(uri);
-      return { name, uri, pair, publicKey: u8aToHex(pair.publicKey) as Hex, address: pair.address };
-    });
-  }
-  return cached;
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 30 });
+  return DEV_ACCOUNT_NAMES.map((name) => {
+    const uri = `//${name[0]!.toUpperCase()}${name.slice(1)}`;
+    const pair = keyring.addFromUri(uri);
+    return { name, uri, pair, publicKey: u8aToHex(pair.publicKey) as Hex, address: pair.address };
+  });
 }

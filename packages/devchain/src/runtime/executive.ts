@@ -5,6 +5,7 @@ import { Account, BLOCK_HASH_COUNT, BlockHash, incrementNonce, System } from '..
 import { computeFee, TransactionPayment, totalFee } from '../pallets/transactionPayment/index.js';
 import { type Hex, u32 } from '../scale/types.js';
 import { passesCallFilters } from './callFilter.js';
+import type { PalletConfigs } from './config.js';
 import type { Dispatcher, Ext, RuntimeCallValue } from './ext.js';
 import type { DecodedExtrinsic } from './extrinsic.js';
 import type {
@@ -13,7 +14,7 @@ import type {
   TransactionValidityError,
   ValidTransaction,
 } from './interface.js';
-import { DispatchError, type DispatchErrorValue, type Origin, type Pallet } from './pallet.js';
+import { type BoundPallet, DispatchError, type DispatchErrorValue, type Origin } from './pallet.js';
 import { AccountId32 } from './primitives.js';
 
 /** Hooks the executive needs from pallets defined elsewhere (Balances pays fees; PhalaMq orders messages). */
@@ -78,14 +79,16 @@ export function eraRange(era: unknown, current: number): { birth: number; death:
 const SIGNATURE_CACHE_SIZE = 32_768;
 
 export class Executive implements Dispatcher {
-  private readonly pallets = new Map<string, Pallet<any, any, any>>();
+  private readonly pallets = new Map<string, BoundPallet>();
   private readonly signatureCache = new Map<string, boolean>();
 
   constructor(
-    pallets: Pallet<any, any, any>[],
+    pallets: readonly BoundPallet[],
     private readonly version: () => RuntimeVersion,
     private readonly genesisHash: () => Hex,
     private readonly hooks: ExecutiveHooks,
+    /** the pallet Config items the runtime wired (see runtime/config.ts) */
+    readonly configs: PalletConfigs = new Map(),
   ) {
     for (const p of pallets) this.pallets.set(p.name, p);
   }

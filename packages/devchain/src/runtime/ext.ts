@@ -1,7 +1,9 @@
 import type { Hex } from '../scale/types.js';
+import { type ConfigKey, type PalletConfigs, readConfig } from './config.js';
 import type { StateReader } from './interface.js';
-import type { Origin } from './pallet.js';
 import { Overlay } from './state.js';
+
+export type Origin = { kind: 'root' } | { kind: 'signed'; who: Hex } | { kind: 'none' };
 
 export type PhaseValue = { tag: 'ApplyExtrinsic'; value: number } | 'Finalization' | 'Initialization';
 
@@ -24,6 +26,8 @@ export interface RuntimeCallValue {
 
 export interface Dispatcher {
   dispatch(ext: Ext, origin: Origin, call: RuntimeCallValue): void;
+  /** the runtime's wired pallet Config items (upward callbacks, route tables) */
+  readonly configs: PalletConfigs;
 }
 
 /**
@@ -75,5 +79,10 @@ export class Ext {
 
   dispatch(origin: Origin, call: RuntimeCallValue): void {
     this.dispatcher.dispatch(this, origin, call);
+  }
+
+  /** A pallet's Config as the runtime wired it; throws `ConfigMissingError` when the runtime left it out. */
+  config<T>(key: ConfigKey<T>): T {
+    return readConfig(this.dispatcher.configs, key);
   }
 }

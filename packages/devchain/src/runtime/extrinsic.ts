@@ -15,7 +15,7 @@ import {
   unit,
 } from '../scale/types.js';
 import type { RuntimeCallValue } from './ext.js';
-import { RUNTIME_PATH, RuntimeCall } from './outer.js';
+import { RUNTIME_PATH } from './outer.js';
 import {
   Era,
   H256,
@@ -86,19 +86,17 @@ export const SIGNED_EXTENSIONS: Array<{
 
 export const SignedExtra = tuple(...SIGNED_EXTENSIONS.map((e) => e.type));
 
-export const UncheckedExtrinsic = newtype(
-  'sp_runtime::generic::unchecked_extrinsic::UncheckedExtrinsic',
-  bytes,
-  undefined,
-  {
+/** `UncheckedExtrinsic<Address, RuntimeCall, Signature, Extra>` of one runtime (opaque bytes on the wire). */
+export function uncheckedExtrinsicType(RuntimeCall: ScaleType<RuntimeCallValue>): ScaleType<Hex> {
+  return newtype('sp_runtime::generic::unchecked_extrinsic::UncheckedExtrinsic', bytes, undefined, {
     params: [
       ['Address', MultiAddress],
       ['Call', RuntimeCall],
       ['Signature', MultiSignature],
       ['Extra', SignedExtra],
     ],
-  },
-);
+  });
+}
 
 export const RuntimeType = struct(`${RUNTIME_PATH}::Runtime`, {});
 
@@ -126,7 +124,10 @@ export class ExtrinsicFormatError extends Error {
 }
 
 /** Accepts an extrinsic with or without its compact length prefix (RPC clients send it with). */
-export function decodeExtrinsic(input: Uint8Array): DecodedExtrinsic {
+export function decodeExtrinsic(
+  RuntimeCall: ScaleType<RuntimeCallValue>,
+  input: Uint8Array,
+): DecodedExtrinsic {
   let body: Uint8Array;
   try {
     const [offset, length] = compactFromU8a(input);
@@ -174,7 +175,7 @@ export function decodeExtrinsic(input: Uint8Array): DecodedExtrinsic {
 }
 
 /** An unsigned (inherent) extrinsic carrying `call`. */
-export function encodeUnsigned(call: RuntimeCallValue): Uint8Array {
+export function encodeUnsigned(RuntimeCall: ScaleType<RuntimeCallValue>, call: RuntimeCallValue): Uint8Array {
   return compactAddLength(u8aConcat(Uint8Array.of(4), RuntimeCall.codec.enc(call)));
 }
 

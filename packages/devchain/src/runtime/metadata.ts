@@ -2,9 +2,9 @@ import { TypeRegistry } from '@polkadot/types';
 import { u8aConcat, u8aToHex } from '@polkadot/util';
 import { PortableRegistry } from '../scale/registry.js';
 import { type ScaleType, tuple } from '../scale/types.js';
-import { RuntimeType, SIGNED_EXTENSIONS, SignedExtra, UncheckedExtrinsic } from './extrinsic.js';
-import { RuntimeCall, RuntimeError, RuntimeEvent, runtimePallets } from './outer.js';
-import type { Pallet } from './pallet.js';
+import { RuntimeType, SIGNED_EXTENSIONS, SignedExtra, uncheckedExtrinsicType } from './extrinsic.js';
+import type { OuterTypes } from './outer.js';
+import type { BoundPallet } from './pallet.js';
 import { MultiAddress, MultiSignature } from './primitives.js';
 import type { AnyStorageItem } from './storage.js';
 
@@ -38,7 +38,8 @@ function storageJson(registry: PortableRegistry, palletName: string, items: AnyS
           : {
               Map: {
                 hashers: m.hashers,
-                key: m.keys.length === 1 ? registry.id(m.keys[0]!) : registry.id(tupleOf(m.keys)),
+                // equal shapes share one registry id, so a fresh tuple per build adds no type
+                key: m.keys.length === 1 ? registry.id(m.keys[0]!) : registry.id(tuple(...m.keys)),
                 value,
               },
             };
@@ -47,25 +48,14 @@ function storageJson(registry: PortableRegistry, palletName: string, items: AnyS
   };
 }
 
-const keyTuples = new WeakMap<ScaleType<any>[], ScaleType<any>>();
-/** The tuple of an N-key map's keys; one object per map keeps the registry from growing on rebuilds. */
-function tupleOf(keys: ScaleType<any>[]): ScaleType<any> {
-  let t = keyTuples.get(keys);
-  if (!t) {
-    t = tuple(...keys);
-    keyTuples.set(keys, t);
-  }
-  return t;
-}
-
-function palletJson(registry: PortableRegistry, p: Pallet<any, any, any>, v15: boolean) {
-  const spec = p.spec;
+function palletJson(registry: PortableRegistry, p: BoundPallet, v15: boolean) {
+  const spec = p.pallet.spec;
   const base = {
     name: p.name,
-    storage: spec.storage?.length ? storageJson(registry, p.name, spec.storage) : null,
+    storage: p.storage.length ? storageJson(registry, p.name, p.storage) : null,
     calls: p.callType ? { type: registry.id(p.callType) } : null,
     events: p.eventType ? { type: registry.id(p.eventType) } : null,
-    constants: Object.entries(spec.constants ?? {}).map(([name, c]) => ({
+    constants: Object.entries(p.constants).map(([name, c]) => ({
       name,
       type: registry.id(c.type),
       value: u8aToHex(c.type.codec.enc(c.value)),
@@ -81,14 +71,13 @@ function palletJson(registry: PortableRegistry, p: Pallet<any, any, any>, v15: b
  * Builds RuntimeMetadataPrefixed V14 from the pallet declarations through @polkadot/types' own codecs, so the bytes
  * are exactly what a Substrate node would serve for the same declarations.
  */
-export function buildMetadataV14(): Uint8Array {
-  const pallets = runtimePallets();
+export function buildMetadataV14(pallets: readonly BoundPallet[], outer: OuterTypes): Uint8Array {
   const registry = new PortableRegistry();
   const json = {
     lookup: { types: [] as unknown[] },
     pallets: pallets.map((p) => palletJson(registry, p, false)),
     extrinsic: {
-      type: registry.id(UncheckedExtrinsic),
+      type: registry.id(uncheckedExtrinsicType(outer.RuntimeCall)),
       version: 4,
       signedExtensions: SIGNED_EXTENSIONS.map((e) => ({
         identifier: e.identifier,
@@ -98,15 +87,18 @@ export function buildMetadataV14(): Uint8Array {
     },
     type: registry.id(RuntimeType),
   };
-  registry.id(RuntimeEvent);
-  registry.id(RuntimeCall);
+  registry.id(outer.RuntimeEvent);
+  registry.id(outer.RuntimeCall);
   json.lookup.types = registry.types;
   return u8aConcat(MAGIC, Uint8Array.of(14), new TypeRegistry().createType('MetadataV14', json).toU8a());
 }
 
 /** V15 adds the runtime APIs and the outer enums; served through `Metadata_metadata_at_version(15)`. */
-export function buildMetadataV15(apis: RuntimeApiDecl[]): Uint8Array {
-  const pallets = runtimePallets();
+export function buildMetadataV15(
+  pallets: readonly BoundPallet[],
+  outer: OuterTypes,
+  apis: RuntimeApiDecl[],
+): Uint8Array {
   const registry = new PortableRegistry();
   const json = {
     lookup: { types: [] as unknown[] },
@@ -114,7 +106,7 @@ export function buildMetadataV15(apis: RuntimeApiDecl[]): Uint8Array {
     extrinsic: {
       version: 4,
       addressType: registry.id(MultiAddress),
-      callType: registry.id(RuntimeCall),
+      callType: registry.id(outer.RuntimeCall),
       signatureType: registry.id(MultiSignature),
       extraType: registry.id(SignedExtra),
       signedExtensions: SIGNED_EXTENSIONS.map((e) => ({
@@ -135,13 +127,13 @@ export function buildMetadataV15(apis: RuntimeApiDecl[]): Uint8Array {
       docs: api.docs ?? [],
     })),
     outerEnums: {
-      callType: registry.id(RuntimeCall),
-      eventType: registry.id(RuntimeEvent),
-      errorType: registry.id(RuntimeError),
+      callType: registry.id(outer.RuntimeCall),
+      eventType: registry.id(outer.RuntimeEvent),
+      errorType: registry.id(outer.RuntimeError),
     },
     custom: { map: {} },
   };
-  registry.id(UncheckedExtrinsic);
+  registry.id(uncheckedExtrinsicType(outer.RuntimeCall));
   json.lookup.types = registry.types;
   return u8aConcat(MAGIC, Uint8Array.of(15), new TypeRegistry().createType('MetadataV15', json).toU8a());
 }

@@ -1,10 +1,11 @@
 import { u8aToHex } from '@polkadot/util';
 import { enumType, type Hex, type ScaleType, type StructValue, type VariantDef } from '../scale/types.js';
-import type { Ext } from './ext.js';
+import type { EventRecordValue, Ext, Origin, RuntimeCallValue, RuntimeEventValue } from './ext.js';
 import type { GenesisConfig } from './genesisConfig.js';
+import type { RuntimeVersion } from './interface.js';
 import type { AnyStorageItem } from './storage.js';
 
-export type Origin = { kind: 'root' } | { kind: 'signed'; who: Hex } | { kind: 'none' };
+export type { Origin } from './ext.js';
 
 export type DispatchErrorValue =
   | 'Other'
@@ -71,6 +72,20 @@ export interface ConstantSpec<V = any> {
   docs?: string[];
 }
 
+/**
+ * What a pallet's declarations take from the runtime that assembles it — FRAME's `T::RuntimeCall`,
+ * `T::RuntimeEvent` and `T::Version`: the runtime's own outer enums and version, so two runtimes never share them.
+ */
+export interface RuntimeTypes {
+  readonly RuntimeCall: ScaleType<RuntimeCallValue>;
+  readonly RuntimeEvent: ScaleType<RuntimeEventValue>;
+  readonly EventRecords: ScaleType<EventRecordValue[]>;
+  readonly version: RuntimeVersion;
+}
+
+/** A declaration given directly, or built from the assembling runtime's types. */
+export type FromRuntime<T> = T | ((runtime: RuntimeTypes) => T);
+
 export interface PalletSpec<
   C extends Record<string, CallSpec<any>>,
   E extends Record<string, EventSpec>,
@@ -86,12 +101,13 @@ export interface PalletSpec<
   alias?: string;
   /** generic params of the Event enum when they differ from `generics` (pallet_utility's Event has none) */
   eventGenerics?: string[];
-  calls?: C;
+  /** a function of the runtime's types when a call takes a `RuntimeCall` (Utility, Proxy, Multisig, Sudo) */
+  calls?: FromRuntime<C>;
   events?: E;
   /** error names in index order (with optional docs) */
   errors?: ReadonlyArray<R | readonly [R, string]>;
-  storage?: AnyStorageItem[];
-  constants?: Record<string, ConstantSpec>;
+  storage?: FromRuntime<AnyStorageItem[]>;
+  constants?: FromRuntime<Record<string, ConstantSpec>>;
   docs?: string[];
   onInitialize?(ext: Ext): void;
   onFinalize?(ext: Ext): void;
@@ -107,10 +123,17 @@ export interface Pallet<
   readonly spec: PalletSpec<C, E, R>;
   readonly name: string;
   readonly index: number;
-  readonly callType: ScaleType<any> | undefined;
   readonly eventType: ScaleType<any> | undefined;
   readonly errorType: ScaleType<any> | undefined;
+  /** whether calls, storage or constants are built from the assembling runtime's types */
+  readonly dependsOnRuntime: boolean;
+  /**
+   * The calls by name, for a pallet whose calls do not depend on the runtime; others throw a TypeError (use the
+   * runtime's bound pallet).
+   */
   readonly callsByName: Map<string, CallSpec<any>>;
+  /** The pallet as one runtime assembles it: its calls, storage and constants built from that runtime's types. */
+  bind(runtime: RuntimeTypes): BoundPallet;
   /** A dispatch error carrying this pallet's error `name` (`Module { index, error }`). */
   error(name: R, message?: string): DispatchError;
   errorIndex(name: R): number;
@@ -118,6 +141,22 @@ export interface Pallet<
   /** Deposits one of this pallet's events. */
   emit<N extends keyof E & string>(ext: Ext, name: N, fields: StructValue<E[N]['fields']>): void;
 }
+
+/** A pallet inside one runtime: everything the executive and the metadata need, built from that runtime's types. */
+export interface BoundPallet {
+  readonly pallet: Pallet<any, any, any>;
+  readonly name: string;
+  readonly index: number;
+  readonly callType: ScaleType<any> | undefined;
+  readonly eventType: ScaleType<any> | undefined;
+  readonly errorType: ScaleType<any> | undefined;
+  readonly callsByName: Map<string, CallSpec<any>>;
+  readonly storage: AnyStorageItem[];
+  readonly constants: Record<string, ConstantSpec>;
+}
+
+const fromRuntime = <T>(value: FromRuntime<T>, runtime: RuntimeTypes): T =>
+  typeof value === 'function' ? (value as (runtime: RuntimeTypes) => T)(runtime) : value;
 
 function variantsFromFields(
   entries: Array<[string, { index: number; fields: Fields; docs?: string[] }]>,
@@ -131,19 +170,22 @@ export function definePallet<
   const R extends string = never,
 >(spec: PalletSpec<C, E, R>): Pallet<C, E, R> {
   const params: Array<[string]> = (spec.generics ?? ['T']).map((g) => [g]);
-  const callEntries = Object.entries(spec.calls ?? {}).sort((a, b) => a[1].index - b[1].index);
   const eventEntries = Object.entries(spec.events ?? {}).sort((a, b) => a[1].index - b[1].index);
   const errorList = (spec.errors ?? []).map((e) => (typeof e === 'string' ? ([e, ''] as const) : e));
 
-  const callType = callEntries.length
-    ? enumType(
-        `${spec.path}::Call`,
-        variantsFromFields(
-          callEntries.map(([name, c]) => [name, { index: c.index, fields: c.args, docs: c.docs ?? [] }]),
-        ),
-        { params, docs: ['Contains one variant per dispatchable that can be called by an extrinsic.'] },
-      )
-    : undefined;
+  const callTypeOf = (calls: Record<string, CallSpec<any>>) => {
+    const callEntries = Object.entries(calls).sort((a, b) => a[1].index - b[1].index);
+    const callType = callEntries.length
+      ? enumType(
+          `${spec.path}::Call`,
+          variantsFromFields(
+            callEntries.map(([name, c]) => [name, { index: c.index, fields: c.args, docs: c.docs ?? [] }]),
+          ),
+          { params, docs: ['Contains one variant per dispatchable that can be called by an extrinsic.'] },
+        )
+      : undefined;
+    return { callType, callsByName: new Map(callEntries) };
+  };
   const eventType = eventEntries.length
     ? enumType(
         `${spec.path}::Event`,
@@ -172,14 +214,36 @@ export function definePallet<
     : undefined;
   const errorIndexByName = new Map<string, number>(errorList.map(([name], index) => [name, index]));
 
-  return {
+  const dependsOnRuntime = [spec.calls, spec.storage, spec.constants].some((d) => typeof d === 'function');
+  // Declarations that take nothing from the runtime are built once and shared by every runtime (they are immutable).
+  const staticCalls = typeof spec.calls === 'function' ? undefined : callTypeOf(spec.calls ?? {});
+
+  const pallet: Pallet<C, E, R> = {
     spec,
     name: spec.name,
     index: spec.index,
-    callType,
     eventType,
     errorType,
-    callsByName: new Map(callEntries),
+    dependsOnRuntime,
+    get callsByName() {
+      if (!staticCalls)
+        throw new TypeError(`${spec.name}'s calls are built by its runtime: use the runtime's bound pallet`);
+      return staticCalls.callsByName;
+    },
+    bind(runtime) {
+      const calls = staticCalls ?? callTypeOf(fromRuntime(spec.calls as FromRuntime<C>, runtime));
+      return {
+        pallet,
+        name: spec.name,
+        index: spec.index,
+        callType: calls.callType,
+        eventType,
+        errorType,
+        callsByName: calls.callsByName,
+        storage: fromRuntime(spec.storage ?? [], runtime),
+        constants: fromRuntime(spec.constants ?? {}, runtime),
+      };
+    },
     error(name, message) {
       const index = errorIndexByName.get(name);
       if (index === undefined) throw new TypeError(`${spec.name} has no error ${name}`);
@@ -202,6 +266,7 @@ export function definePallet<
       ext.deposit({ tag: spec.name, value: { tag: name, value: fields } });
     },
   };
+  return pallet;
 }
 
 export type VariantList = VariantDef[];

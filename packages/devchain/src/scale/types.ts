@@ -37,63 +37,31 @@ import {
   u256 as scaleU256,
 } from 'scale-ts';
 
-export type Primitive =
-  | 'bool'
-  | 'char'
-  | 'str'
-  | 'u8'
-  | 'u16'
-  | 'u32'
-  | 'u64'
-  | 'u128'
-  | 'u256'
-  | 'i8'
-  | 'i16'
-  | 'i32'
-  | 'i64'
-  | 'i128'
-  | 'i256';
+import { concat, lazyCodec, structCodec, variantCodec } from './codecs.js';
+import {
+  type EnumValue,
+  type FieldDef,
+  type Hex,
+  type Primitive,
+  resolve,
+  type ScaleType,
+  type TypeDef,
+  type TypeParam,
+  type ValueOf,
+  type VariantDef,
+} from './shape.js';
 
-export interface FieldDef {
-  name?: string;
-  type: ScaleType<any>;
-  typeName?: string;
-  docs?: string[];
-}
-
-export interface VariantDef {
-  name: string;
-  index: number;
-  fields: FieldDef[];
-  docs?: string[];
-}
-
-export interface TypeParam {
-  name: string;
-  type?: ScaleType<any>;
-}
-
-export type TypeDef =
-  | { kind: 'primitive'; primitive: Primitive }
-  | { kind: 'compact'; inner: ScaleType<any> }
-  | { kind: 'sequence'; inner: ScaleType<any> }
-  | { kind: 'array'; len: number; inner: ScaleType<any> }
-  | { kind: 'tuple'; items: ScaleType<any>[] }
-  | { kind: 'composite'; fields: FieldDef[] }
-  | { kind: 'variant'; variants: VariantDef[] };
-
-export interface ScaleType<V> {
-  readonly def: TypeDef;
-  readonly path: string[];
-  readonly params: TypeParam[];
-  readonly docs: string[];
-  readonly codec: Codec<V>;
-  /** Lazily resolved for recursive types (RuntimeCall contains Vec<RuntimeCall>). */
-  readonly lazy?: () => ScaleType<V>;
-}
-
-export type ValueOf<T> = T extends ScaleType<infer V> ? V : never;
-export type Hex = `0x${string}`;
+export type {
+  EnumValue,
+  FieldDef,
+  Hex,
+  Primitive,
+  ScaleType,
+  TypeDef,
+  TypeParam,
+  VariantDef,
+} from './shape.js';
+export { resolve, type ValueOf } from './shape.js';
 
 function make<V>(
   def: TypeDef,
@@ -302,8 +270,6 @@ export interface VariantSpec {
   docs?: string[];
 }
 
-export type EnumValue = string | { tag: string; value?: any };
-
 /**
  * An enum. Variants are given in order (`index` defaults to the position); each may carry named fields (decoded
  * to an object), unnamed fields (one → the value, several → an array) or nothing. If no variant carries data the
@@ -358,12 +324,6 @@ export function lazy<T>(get: () => ScaleType<T>): ScaleType<T> {
   };
 }
 
-export function resolve<T>(t: ScaleType<T>): ScaleType<T> {
-  let current = t;
-  while (current.lazy) current = current.lazy();
-  return current;
-}
-
 /** Gives an existing shape a new path (the `sp_core::sr25519::Public` newtype around `[u8; 32]`, …). */
 export function named<T>(base: ScaleType<T>, path: string, options: NamedOptions = {}): ScaleType<T> {
   return make(base.def, base.codec, splitPath(path), toParams(options.params), options.docs);
@@ -371,87 +331,6 @@ export function named<T>(base: ScaleType<T>, path: string, options: NamedOptions
 
 function splitPath(path: string): string[] {
   return path ? path.split('::') : [];
-}
-
-function lazyCodec<T>(build: () => Codec<T>): Codec<T> {
-  let codec: Codec<T> | undefined;
-  const get = () => {
-    codec ??= build();
-    return codec;
-  };
-  const dec = createDecoder((input) => get().dec(input));
-  return createCodec((v: T) => get().enc(v), dec);
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  let len = 0;
-  for (const p of parts) len += p.length;
-  const out = new Uint8Array(len);
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
-}
-
-function structCodec(fields: FieldDef[]): Codec<Record<string, unknown>> {
-  const codecs = fields.map((f) => resolve(f.type).codec);
-  const names = fields.map((f) => f.name ?? '');
-  const enc = (value: Record<string, unknown>) => {
-    const parts: Uint8Array[] = [];
-    for (let i = 0; i < codecs.length; i++) {
-      const name = names[i]!;
-      if (!(name in value)) throw new TypeError(`missing field ${name}`);
-      parts.push(codecs[i]!.enc(value[name]));
-    }
-    return concat(...parts);
-  };
-  const decoders = codecs.map((c) => c.dec);
-  const dec = createDecoder((input) => {
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i < decoders.length; i++) out[names[i]!] = decoders[i]!(input);
-    return out;
-  });
-  return createCodec(enc, dec);
-}
-
-function variantCodec(variants: VariantDef[]): Codec<EnumValue> {
-  const allUnit = variants.every((v) => v.fields.length === 0);
-  const byName = new Map(variants.map((v) => [v.name, v]));
-  const byIndex = new Map(variants.map((v) => [v.index, v]));
-  const payloadCodecs = new Map<string, Codec<any> | null>();
-  const payloadCodec = (v: VariantDef): Codec<any> | null => {
-    if (payloadCodecs.has(v.name)) return payloadCodecs.get(v.name)!;
-    let codec: Codec<any> | null = null;
-    if (v.fields.length === 1 && v.fields[0]!.name === undefined) codec = resolve(v.fields[0]!.type).codec;
-    else if (v.fields.length > 0 && v.fields.every((f) => f.name !== undefined))
-      codec = structCodec(v.fields);
-    else if (v.fields.length > 0)
-      codec = ScaleTuple(...(v.fields.map((f) => resolve(f.type).codec) as [Codec<any>]));
-    payloadCodecs.set(v.name, codec);
-    return codec;
-  };
-  const enc = (value: EnumValue) => {
-    const tag = typeof value === 'string' ? value : value.tag;
-    const variant = byName.get(tag);
-    if (!variant) throw new TypeError(`unknown variant ${tag}`);
-    const codec = payloadCodec(variant);
-    const head = Uint8Array.of(variant.index);
-    if (!codec) return head;
-    if (typeof value === 'string') throw new TypeError(`variant ${tag} needs a value`);
-    return concat(head, codec.enc(value.value));
-  };
-  const dec = createDecoder((input): EnumValue => {
-    const index = scaleU8.dec(input);
-    const variant = byIndex.get(index);
-    if (!variant) throw new TypeError(`unknown variant index ${index}`);
-    const codec = payloadCodec(variant);
-    if (allUnit) return variant.name;
-    if (!codec) return { tag: variant.name, value: undefined };
-    return { tag: variant.name, value: codec.dec(input) };
-  });
-  return createCodec(enc, dec);
 }
 
 export class DecodeError extends Error {

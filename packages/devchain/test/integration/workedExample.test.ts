@@ -1,9 +1,9 @@
 /**
- * The worked example of spec §6.10, to the pico, through stock @polkadot/api over a real socket.
+ * The worked example of spec §6.10, to the planck, through stock @polkadot/api over a real socket.
  *
  * One documented divergence from the spec's model (steps 5 and 7): Khala's `settle_slash`, run before every
  * withdrawal, stores locked := dust-clean(min(locked, value of shares)) even when it slashes nothing. Bob's shares are
- * worth 1 pico less than he locked, so the chain drops that pico from `locked` at step 5 (StakeLedger and the
+ * worth 1 planck less than he locked, so the chain drops that planck from `locked` at step 5 (StakeLedger and the
  * `phala/sp` lock keep it) and has no dust to remove at step 7. These tests assert the chain's behaviour; see
  * src/pallets/phala/stakepool and packages/math/src/pool.test.ts.
  */
@@ -66,7 +66,7 @@ describe('spec §6.10 worked example through @polkadot/api', () => {
     expect(big(e.data.shares)).toBe(1_000_000_000_000_000n);
   });
 
-  it('2. Bob contributes 500,123,456,789,012 pico at price 1.0 and gets 1 share less (truncation)', async () => {
+  it('2. Bob contributes 500,123,456,789,012 planck at price 1.0 and gets 1 share less (truncation)', async () => {
     const out = await s.send(s.api.tx.phalaStakePool.contribute(pid, BOB_STAKE), bob);
     const e = out.decoded.find((d) => d.name === 'phalaStakePool.Contribution')!;
     expect(big(e.data.amount)).toBe(BOB_STAKE);
@@ -81,7 +81,7 @@ describe('spec §6.10 worked example through @polkadot/api', () => {
     expect(await ledger(bob)).toBe(BOB_STAKE);
   });
 
-  it('3. a root reward of 15 PHA: 10 % commission, accumulator bits, pending rewards 1 pico short of 13.5 PHA', async () => {
+  it('3. a root reward of 15 PHA: 10 % commission, accumulator bits, pending rewards 1 planck short of 13.5 PHA', async () => {
     expect((await s.send(s.api.tx.phalaStakePool.forceAssignReward([[pid, 15n * PHA]]), alice)).error).toBe(
       'BadOrigin',
     );
@@ -102,7 +102,7 @@ describe('spec §6.10 worked example through @polkadot/api', () => {
     expect(8_999_259_320_227n + 4_500_740_679_772n).toBe(13_500_000_000_000n - 1n);
   });
 
-  it('4. start_mining with 1400 PHA leaves 100,123,456,789,012 pico free', async () => {
+  it('4. start_mining with 1400 PHA leaves 100,123,456,789,012 planck free', async () => {
     const out = await s.send(s.api.tx.phalaStakePool.startMining(pid, worker, MINING_STAKE), alice);
     expect(out.events).toEqual(
       expect.arrayContaining(['phalaMining.MinerStarted', 'phalaStakePool.MiningStarted']),
@@ -134,7 +134,7 @@ describe('spec §6.10 worked example through @polkadot/api', () => {
     // Spec model: 400,000,000,000,001. Chain: settle_slash already stored locked = value of the shares (see header).
     expect(b.locked.toBigInt()).toBe(400_000_000_000_000n);
     expect(b.availableRewards.toBigInt()).toBe(4_500_740_679_772n);
-    // The ledger and the lock only drop by what was paid out, so they still hold the pico.
+    // The ledger and the lock only drop by what was paid out, so they still hold the planck.
     expect(await ledger(bob)).toBe(BOB_STAKE - 100_123_456_789_011n);
     expect(await stakeLock(bob)).toBe(400_000_000_000_001n);
   });
@@ -154,7 +154,7 @@ describe('spec §6.10 worked example through @polkadot/api', () => {
     });
   });
 
-  it('7. after 7 days reclaim frees 1,400,000,000,000,001 pico and serves the queue', async () => {
+  it('7. after 7 days reclaim frees 1,400,000,000,000,001 planck and serves the queue', async () => {
     expect((await s.send(s.api.tx.phalaStakePool.reclaimPoolWorker(pid, worker), charlie)).error).toBe(
       'phalaMining.CoolDownNotReady',
     );
@@ -164,7 +164,7 @@ describe('spec §6.10 worked example through @polkadot/api', () => {
     const relevant = out.decoded.filter(
       (d) => d.name.startsWith('phalaStakePool.') || d.name.startsWith('phalaMining.'),
     );
-    // Chain: no DustRemoved here (the spec's model has DustRemoved{amount: 1} for Bob's leftover pico).
+    // Chain: no DustRemoved here (the spec's model has DustRemoved{amount: 1} for Bob's leftover planck).
     expect(relevant.map((d) => d.name)).toEqual([
       'phalaMining.MinerReclaimed',
       'phalaStakePool.Withdrawal',
@@ -189,7 +189,7 @@ describe('spec §6.10 worked example through @polkadot/api', () => {
     expect(b.shares.toBigInt()).toBe(0n);
     expect(b.locked.toBigInt()).toBe(0n);
     expect(b.availableRewards.toBigInt()).toBe(4_500_740_679_772n);
-    // The pico that left `locked` at step 5 stays in Bob's ledger and lock.
+    // The planck that left `locked` at step 5 stays in Bob's ledger and lock.
     expect(await ledger(bob)).toBe(1n);
     expect(await stakeLock(bob)).toBe(1n);
   });

@@ -1,5 +1,3 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { freeBalance } from '../../src/pallets/balances/index.js';
 import {
   B,
   fromInt,
@@ -11,7 +9,9 @@ import {
   powTarget,
   U256_MAX,
   ve,
-} from '../../src/pallets/phala/math/index.js';
+} from '@phala-mining/math';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { freeBalance } from '../../src/pallets/balances/index.js';
 import {
   bind,
   CoolDownPeriod,
@@ -53,24 +53,22 @@ import { decodeAll, type Hex } from '../../src/scale/types.js';
 import {
   accountOf,
   callOf,
+  deliver,
+  errorOf,
   eventNames,
   eventsOf,
   moduleError,
-  ROOT,
-  runCall,
-  signed,
-} from '../helpers/runCall.js';
-import {
-  deliver,
-  errorOf,
   PHA,
   phalaExt,
+  ROOT,
   ready,
   registerWorker,
+  runCall,
   START_MS,
+  signed,
   snapshot,
   worker,
-} from './miningHarness.js';
+} from '../helpers/palletTest.js';
 
 const OPERATOR = accountOf(1);
 const OTHER = accountOf(2);
@@ -219,7 +217,7 @@ describe('start mining', () => {
     });
   });
 
-  it('accepts exactly Smax and rejects one pico more (TooMuchStake)', () => {
+  it('accepts exactly Smax and rejects one planck more (TooMuchStake)', () => {
     const smax = maxStake(GENESIS_TOKENOMIC_PARAMETERS, P, 1)!;
     const ext = boundExt();
     expect(errorOf(() => ext.transactional(() => startMining(ext, MINER, smax + 1n)))).toEqual(

@@ -1,7 +1,5 @@
+import { GENESIS_TOKENOMIC_PARAMETERS, minStake } from '@phala-mining/math';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GENESIS_TOKENOMIC_PARAMETERS, minStake } from '../../src/pallets/phala/math/index.js';
-import { bind, Miners, Mining, startMining, stopMining } from '../../src/pallets/phala/mining/index.js';
-import { Mq } from '../../src/pallets/phala/mq/index.js';
 import {
   addSimulatedWorker,
   forceSettlement,
@@ -10,10 +8,20 @@ import {
   setWorkerOnline,
   simulateBlock,
   simulatedWorker,
-} from '../../src/pallets/phala/simulation/index.js';
+} from '../../src/offchain/index.js';
+import { bind, Miners, Mining, startMining, stopMining } from '../../src/pallets/phala/mining/index.js';
+import { Mq } from '../../src/pallets/phala/mq/index.js';
 import { Ext } from '../../src/runtime/ext.js';
-import { accountOf, eventNames, PARENT_HASH, TestDispatcher } from '../helpers/runCall.js';
-import { PALLETS, phalaExt, ready, worker } from './miningHarness.js';
+import {
+  accountOf,
+  eventNames,
+  PALLETS,
+  PARENT_HASH,
+  phalaExt,
+  ready,
+  TestDispatcher,
+  worker,
+} from '../helpers/palletTest.js';
 
 const W = worker(0xaa);
 const MINER = accountOf(0x50);

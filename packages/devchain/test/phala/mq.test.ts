@@ -25,8 +25,19 @@ import {
   Workers,
 } from '../../src/pallets/phala/registry/index.js';
 import { encode, type Hex } from '../../src/scale/types.js';
-import { accountOf, callOf, eventsOf, moduleError, ROOT, runCall, signed } from '../helpers/runCall.js';
-import { phalaExt, ready, registerWorker, snapshot } from './miningHarness.js';
+import {
+  accountOf,
+  callOf,
+  eventsOf,
+  moduleError,
+  phalaExt,
+  ROOT,
+  ready,
+  registerWorker,
+  runCall,
+  signed,
+  snapshot,
+} from '../helpers/palletTest.js';
 
 const RELAYER = accountOf(9);
 let worker: { publicKey: Uint8Array; secretKey: Uint8Array };

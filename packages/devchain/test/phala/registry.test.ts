@@ -23,8 +23,20 @@ import {
   Workers,
 } from '../../src/pallets/phala/registry/index.js';
 import { decodeAll, encode, type Hex } from '../../src/scale/types.js';
-import { accountOf, callOf, eventsOf, moduleError, ROOT, runCall, signed } from '../helpers/runCall.js';
-import { deliver, phalaExt, ready, snapshot, worker } from './miningHarness.js';
+import {
+  accountOf,
+  callOf,
+  deliver,
+  eventsOf,
+  moduleError,
+  phalaExt,
+  ROOT,
+  ready,
+  runCall,
+  signed,
+  snapshot,
+  worker,
+} from '../helpers/palletTest.js';
 
 const ALICE = accountOf(1);
 const W = worker(0xaa);

@@ -59,7 +59,17 @@ export class ChainSource {
   }
 
   async fetch(number: number): Promise<FetchedBlock> {
-    const hash = await this.hashOf(number);
+    return this.fetchByHash(await this.hashOf(number), number);
+  }
+
+  /** A block's number and parent (the best chain is walked back by parents: a fork has no number → hash mapping). */
+  async header(hash: string): Promise<{ number: number; parentHash: string }> {
+    const header = await this.api.rpc.chain.getHeader(hash);
+    return { number: header.number.toNumber(), parentHash: header.parentHash.toHex() };
+  }
+
+  async fetchByHash(hash: string, knownNumber?: number): Promise<FetchedBlock> {
+    const number = knownNumber ?? (await this.header(hash)).number;
     let at: Codec;
     try {
       at = await this.api.at(hash);
@@ -127,6 +137,11 @@ export class ChainSource {
   /** Calls `onHead` with each new finalized block number until the returned function is called. */
   async followFinalized(onHead: (number: number) => void): Promise<() => void> {
     return this.api.rpc.chain.subscribeFinalizedHeads((header) => onHead(header.number.toNumber()));
+  }
+
+  /** Calls `onHead` with each new best block hash (it may be on another fork than the last one). */
+  async followBest(onHead: (hash: string) => void): Promise<() => void> {
+    return this.api.rpc.chain.subscribeNewHeads((header) => onHead(header.hash.toHex()));
   }
 
   async close(): Promise<void> {

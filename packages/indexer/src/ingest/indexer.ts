@@ -1,5 +1,6 @@
 import { IndexerError } from '../errors.js';
 import type { Db } from '../store/schema.js';
+import { BestBlocks } from './bestBlocks.js';
 import type { ChainSource, FetchedBlock } from './chain.js';
 import { extractBlock, type IndexState } from './extract.js';
 import { loadCheckpoint, loadState, persistBatch } from './persist.js';
@@ -27,16 +28,24 @@ export interface SyncOptions {
   onProgress?: (p: SyncProgress) => void;
   /** aborts a live follow (or a backfill, between batches) */
   signal?: AbortSignal;
+  /**
+   * While following live (not `untilHead`), also follow the node's BEST blocks above the database, in memory only
+   * ({@link Indexer.pending}); default true.
+   */
+  followBest?: boolean;
 }
 
 /**
  * Follows a node's FINALIZED chain into the database. Blocks that are only best (not final) are never written, so
  * nothing ever needs a rollback; a resume starts after the checkpoint, which moves in the same transaction as rows.
+ * While following live it also keeps the best blocks above the database in memory (`best`), replaced on a reorg.
  */
 export class Indexer {
   constructor(
     private readonly db: Db,
     private readonly source: ChainSource,
+    /** where the pending best blocks are kept (shared with the HTTP API by `openHistory`) */
+    readonly best: BestBlocks = new BestBlocks(),
   ) {}
 
   async sync(options: SyncOptions = {}): Promise<{ block: number; rows: number }> {
@@ -53,13 +62,26 @@ export class Indexer {
       }
     }
     let next = checkpoint ? checkpoint.number + 1 : Math.max(0, options.from ?? 0);
+    let persisted: { number: number; hash: string } | undefined = checkpoint;
     const state: IndexState = await loadState(this.db);
     let head = await this.source.finalizedNumber();
     let wake: (() => void) | undefined;
+    // one listener for the whole follow (not one per wait)
+    const onAbort = () => wake?.();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
     const unsubscribe = await this.source.followFinalized((n) => {
       if (n > head) head = n;
       wake?.();
     });
+    const followBest = !options.untilHead && options.followBest !== false;
+    let bestHash: string | undefined;
+    let bestSeen: string | undefined;
+    const unsubscribeBest = followBest
+      ? await this.source.followBest((hash) => {
+          bestHash = hash;
+          wake?.();
+        })
+      : () => undefined;
     const started = Date.now();
     const firstBlock = next;
     let rows = 0;
@@ -68,9 +90,22 @@ export class Indexer {
         if (options.signal?.aborted) break;
         if (next > head) {
           if (options.untilHead) break;
+          // caught up with the finalized chain: bring the in-memory best blocks up to the node's best head
+          const key = `${bestHash}@${persisted?.hash}`;
+          if (bestHash !== undefined && key !== bestSeen) {
+            bestSeen = key;
+            try {
+              await this.best.update(this.source, bestHash, persisted, state, head);
+            } catch {
+              // a best block the node already dropped (a reorg under our feet): the next head brings a new view;
+              // the database, which only takes finalized blocks, is not concerned
+              this.best.clear();
+            }
+            continue;
+          }
           await new Promise<void>((resolve) => {
             wake = resolve;
-            options.signal?.addEventListener('abort', () => resolve(), { once: true });
+            if (options.signal?.aborted) resolve();
           });
           wake = undefined;
           continue;
@@ -86,6 +121,8 @@ export class Indexer {
         }
         rows += await persistBatch(this.db, extracted, state);
         next = last + 1;
+        const tip = fetched[fetched.length - 1]!;
+        persisted = { number: tip.number, hash: tip.hash };
         const elapsed = (Date.now() - started) / 1000;
         const rate = elapsed > 0 ? (next - firstBlock) / elapsed : 0;
         options.onProgress?.({
@@ -98,6 +135,10 @@ export class Indexer {
       }
     } finally {
       unsubscribe();
+      unsubscribeBest();
+      options.signal?.removeEventListener('abort', onAbort);
+      // pending blocks are only known while following
+      this.best.clear();
     }
     return { block: next - 1, rows };
   }

@@ -1,6 +1,6 @@
-import type { ConnectionState, MiningError } from '@phala-mining/core';
+import { type ConnectionState, connectionQuery, type MiningError } from '@phala-mining/core';
 import { useMiningClient } from '../provider/useMiningClient.js';
-import { useMiningQuery } from './useMiningQuery.js';
+import { useQueryOf } from './useQueryOf.js';
 
 export type ConnectionStatus = 'connecting' | ConnectionState | 'error';
 
@@ -10,7 +10,7 @@ export type ConnectionStatus = 'connecting' | ConnectionState | 'error';
  */
 export function useConnection(): { status: ConnectionStatus; error: MiningError | undefined } {
   const client = useMiningClient();
-  const state = useMiningQuery('connection', (c) => c.connection$);
+  const state = useQueryOf(connectionQuery());
   if (client.status !== 'ready') return { status: client.status, error: client.error };
   return { status: state.data ?? 'connecting', error: state.error };
 }

@@ -1,15 +1,14 @@
-import type { Overview } from '@phala-mining/core';
-import { accountKey } from './keys.js';
-import { type QueryArg, type QueryOptions, type QueryResult, useMiningQuery } from './useMiningQuery.js';
+import { type Overview, overviewQuery } from '@phala-mining/core';
+import type { QueryArg, QueryOptions, QueryResult } from './useMiningQuery.js';
+import { useQueryOf } from './useQueryOf.js';
 
 /** Live overview of an owner: every pool it owns and every worker in them, with totals. */
 export function useOverview<O extends QueryOptions = QueryOptions>(
   account: QueryArg<string, O>,
   options?: O,
 ): QueryResult<Overview, O> {
-  return useMiningQuery(
-    account === undefined ? undefined : `overview:${accountKey(account)}`,
-    (client) => client.overview$(account!),
-    options,
-  ) as QueryResult<Overview, O>;
+  return useQueryOf(account === undefined ? undefined : overviewQuery(account), options) as QueryResult<
+    Overview,
+    O
+  >;
 }

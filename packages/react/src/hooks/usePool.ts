@@ -1,6 +1,6 @@
-import type { PoolInfo } from '@phala-mining/core';
-import { pidKey } from './keys.js';
-import { type QueryArg, type QueryOptions, type QueryResult, useMiningQuery } from './useMiningQuery.js';
+import { type PoolInfo, poolQuery } from '@phala-mining/core';
+import type { QueryArg, QueryOptions, QueryResult } from './useMiningQuery.js';
+import { useQueryOf } from './useQueryOf.js';
 
 /**
  * Live pool record — owner, commission (Permill), cap, owner reward, total shares / stake, free and releasing
@@ -10,9 +10,8 @@ export function usePool<O extends QueryOptions = QueryOptions>(
   pid: QueryArg<bigint | number, O>,
   options?: O,
 ): QueryResult<PoolInfo | undefined, O> {
-  return useMiningQuery(
-    pid === undefined ? undefined : `pool:${pidKey(pid)}`,
-    (client) => client.pool$(pid!),
-    options,
-  ) as QueryResult<PoolInfo | undefined, O>;
+  return useQueryOf(pid === undefined ? undefined : poolQuery(pid), options) as QueryResult<
+    PoolInfo | undefined,
+    O
+  >;
 }

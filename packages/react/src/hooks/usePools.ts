@@ -1,6 +1,6 @@
-import type { PoolInfo, PoolsFilter } from '@phala-mining/core';
-import { accountKey } from './keys.js';
-import { type QueryOptions, type QueryResult, useMiningQuery } from './useMiningQuery.js';
+import { type PoolInfo, type PoolsFilter, poolsQuery } from '@phala-mining/core';
+import type { QueryOptions, QueryResult } from './useMiningQuery.js';
+import { useQueryOf } from './useQueryOf.js';
 
 /** Live list of pools — all of them, or those of `owner` (the Phala App's "Stakepool" list). */
 export function usePools<O extends QueryOptions = QueryOptions>(
@@ -8,9 +8,5 @@ export function usePools<O extends QueryOptions = QueryOptions>(
   options?: O,
 ): QueryResult<PoolInfo[], O> {
   const owner = filter.owner;
-  return useMiningQuery(
-    `pools:${owner === undefined ? '*' : accountKey(owner)}`,
-    (client) => client.pools$(owner === undefined ? {} : { owner }),
-    options,
-  ) as QueryResult<PoolInfo[], O>;
+  return useQueryOf(poolsQuery(owner === undefined ? {} : { owner }), options) as QueryResult<PoolInfo[], O>;
 }

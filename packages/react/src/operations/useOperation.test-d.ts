@@ -1,4 +1,5 @@
 import type {
+  AnySigner,
   DryRunResult,
   MiningClient,
   MiningError,
@@ -89,9 +90,10 @@ describe('the hook', () => {
 describe('options', () => {
   test('a signer (possibly not there yet) and when to resolve', () => {
     expectTypeOf<OperationOptions>().toEqualTypeOf<{
-      signer?: MiningSigner | undefined;
+      signer?: AnySigner | undefined;
       waitFor?: WaitFor;
     }>();
+    expectTypeOf<MiningSigner>().toMatchTypeOf<AnySigner>();
     useOperation((client) => client.createPool(), { signer });
     useOperation((client) => client.createPool(), { signer: alice, waitFor: 'inBlock' });
     useOperation((client) => client.createPool(), {});

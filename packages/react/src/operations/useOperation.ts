@@ -1,8 +1,8 @@
 import type {
+  AnySigner,
   DryRunResult,
   MiningClient,
   MiningError,
-  MiningSigner,
   OperationChain,
   TxResult,
   TxStage,
@@ -35,8 +35,11 @@ export interface OperationState<V> {
 }
 
 export interface OperationOptions {
-  /** who signs: a keyring pair, or `{ address, signer }` from {@link useSigner} */
-  signer?: MiningSigner | undefined;
+  /**
+   * who signs: a keyring pair, or `{ address, signer }` from {@link useSigner}; or that key acting for a cold owner,
+   * `asProxy(signer, { real })` or `asMultisig(signer, { threshold, others })` (rules are then checked as the owner)
+   */
+  signer?: AnySigner | undefined;
   /** when `send` resolves; default the client's */
   waitFor?: WaitFor;
 }
@@ -95,12 +98,12 @@ export function useOperation<A extends unknown[], V>(
     [],
   );
 
-  const prepare = useCallback((args: A): { chain: OperationChain<V>; signer: MiningSigner } => {
+  const prepare = useCallback((args: A): { chain: OperationChain<V>; signer: AnySigner } => {
     const { build, options, runtime } = latest.current;
     const client = runtime.getSnapshot().client;
     if (!client) throw new ClientNotReadyError();
     if (!options.signer) throw new NoSignerError();
-    // building checks the arguments themselves (a payout of 101 % throws InvalidPercentError here)
+    // building never throws: a bad argument (a payout of 101 %) is refused by the chain's dryRun, like a rule
     return { chain: build(client, ...args), signer: options.signer };
   }, []);
 

@@ -6,7 +6,6 @@
 import { hexToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsHex, blake2AsU8a } from '@polkadot/util-crypto';
 import type { Ext, RuntimeCallValue } from '../../runtime/ext.js';
-import { RuntimeCall } from '../../runtime/outer.js';
 import { badOrigin, call, DispatchError, definePallet, type Origin } from '../../runtime/pallet.js';
 import { AccountId32, Weight } from '../../runtime/primitives.js';
 
@@ -18,7 +17,19 @@ import { AccountId32, Weight } from '../../runtime/primitives.js';
 const MaxWeight = Weight;
 
 import { storageOf } from '../../runtime/storage.js';
-import { bool, byteArray, decodeAll, type Hex, option, tuple, u16, u128, vec } from '../../scale/types.js';
+import {
+  bool,
+  byteArray,
+  decodeAll,
+  type Hex,
+  option,
+  type ScaleType,
+  tuple,
+  u16,
+  u128,
+  unit,
+  vec,
+} from '../../scale/types.js';
 import { reserve, unreserve } from '../balances/index.js';
 import { dispatchInner } from '../utility/index.js';
 import { DispatchResult } from '../utility/types.js';
@@ -26,7 +37,7 @@ import { docsOf } from './docs.js';
 import {
   Multisig as MultisigType,
   type MultisigValue,
-  OpaqueCall,
+  opaqueCallType,
   Timepoint,
   type TimepointValue,
 } from './types.js';
@@ -49,10 +60,18 @@ export const Multisigs = store.nmap<[Hex, Hex], MultisigValue>(
     docs: docsOf('storage:Multisigs'),
   },
 );
-export const Calls = store.map('Calls', 'Identity', Bytes32, {
-  value: tuple(OpaqueCall, AccountId32, u128),
-  docs: docsOf('storage:Calls'),
-});
+/** `Calls`, declared with one runtime's RuntimeCall inside its `OpaqueCall` (the bytes are the same in all). */
+function callsStorage(RuntimeCall: ScaleType<RuntimeCallValue>) {
+  return store.map('Calls', 'Identity', Bytes32, {
+    value: tuple(opaqueCallType(RuntimeCall), AccountId32, u128),
+    docs: docsOf('storage:Calls'),
+  });
+}
+/**
+ * Reads and writes `Calls`: the value is stored as opaque bytes, so the codec needs no RuntimeCall (the runtime's
+ * own declaration of the item, for its metadata, is `callsStorage(RuntimeCall)`).
+ */
+export const Calls = callsStorage(unit as unknown as ScaleType<RuntimeCallValue>);
 
 /** `blake2_256(b"modlpy/utilisuba" ‖ sorted signatories ‖ threshold)`: the multisig's account. */
 export function multiAccountId(signatories: Hex[], threshold: number): Hex {
@@ -96,6 +115,7 @@ function resultOf(error: ReturnType<typeof dispatchInner>) {
 type CallOrHash = { data: Hex; store: boolean } | { hash: Hex };
 
 function operate(
+  RuntimeCall: ScaleType<RuntimeCallValue>,
   ext: Ext,
   who: Hex,
   threshold: number,
@@ -180,8 +200,8 @@ export const Multisig = definePallet({
   index: 4,
   path: 'pallet_multisig::pallet',
   alias: 'pallet_multisig',
-  storage: [Multisigs, Calls],
-  calls: {
+  storage: ({ RuntimeCall }) => [Multisigs, callsStorage(RuntimeCall)],
+  calls: ({ RuntimeCall }) => ({
     as_multi_threshold_1: call({
       index: 0,
       args: { other_signatories: othersArg, call: [RuntimeCall, 'Box<<T as Config>::RuntimeCall>'] },
@@ -201,13 +221,13 @@ export const Multisig = definePallet({
         threshold: thresholdArg,
         other_signatories: othersArg,
         maybe_timepoint: maybeTimepointArg,
-        call: [OpaqueCall, 'OpaqueCall<T>'],
+        call: [opaqueCallType(RuntimeCall), 'OpaqueCall<T>'],
         store_call: [bool, 'bool'],
         max_weight: [MaxWeight, 'Weight'],
       },
       docs: docsOf('calls:as_multi'),
       dispatch(ext, origin, { threshold, other_signatories, maybe_timepoint, call: data, store_call }) {
-        operate(ext, signer(origin), threshold, other_signatories, maybe_timepoint, {
+        operate(RuntimeCall, ext, signer(origin), threshold, other_signatories, maybe_timepoint, {
           data,
           store: store_call,
         });
@@ -224,7 +244,9 @@ export const Multisig = definePallet({
       },
       docs: docsOf('calls:approve_as_multi'),
       dispatch(ext, origin, { threshold, other_signatories, maybe_timepoint, call_hash }) {
-        operate(ext, signer(origin), threshold, other_signatories, maybe_timepoint, { hash: call_hash });
+        operate(RuntimeCall, ext, signer(origin), threshold, other_signatories, maybe_timepoint, {
+          hash: call_hash,
+        });
       },
     }),
     cancel_as_multi: call({
@@ -251,7 +273,7 @@ export const Multisig = definePallet({
         Multisig.emit(ext, 'MultisigCancelled', { cancelling: who, timepoint, multisig: id, call_hash });
       },
     }),
-  },
+  }),
   events: {
     NewMultisig: {
       index: 0,

@@ -1,4 +1,4 @@
-import { RuntimeCall } from '../../runtime/outer.js';
+import type { RuntimeCallValue } from '../../runtime/ext.js';
 import { AccountId32 } from '../../runtime/primitives.js';
 import { bytes, compact, type Hex, type ScaleType, struct, u32, u128, vec } from '../../scale/types.js';
 
@@ -39,10 +39,12 @@ export const Multisig = struct(
  * `WrapperKeepOpaque<RuntimeCall>`: the call's SCALE bytes behind a compact length, decoded only when executed, so
  * approvals carrying undecodable data still store their hash. Its value here is the raw call bytes.
  */
-export const OpaqueCall: ScaleType<Hex> = {
-  def: { kind: 'composite', fields: [{ type: compact(u32) }, { type: RuntimeCall, typeName: 'T' }] },
-  path: ['frame_support', 'traits', 'misc', 'WrapperKeepOpaque'],
-  params: [{ name: 'T', type: RuntimeCall }],
-  docs: [],
-  codec: bytes.codec,
-};
+export function opaqueCallType(RuntimeCall: ScaleType<RuntimeCallValue>): ScaleType<Hex> {
+  return {
+    def: { kind: 'composite', fields: [{ type: compact(u32) }, { type: RuntimeCall, typeName: 'T' }] },
+    path: ['frame_support', 'traits', 'misc', 'WrapperKeepOpaque'],
+    params: [{ name: 'T', type: RuntimeCall }],
+    docs: [],
+    codec: bytes.codec,
+  };
+}

@@ -8,11 +8,10 @@ import { blake2AsHex, blake2AsU8a } from '@polkadot/util-crypto';
 import { lookupAddress } from '../../runtime/accounts.js';
 import { addCallFilter } from '../../runtime/callFilter.js';
 import type { Ext, RuntimeCallValue } from '../../runtime/ext.js';
-import { RuntimeCall } from '../../runtime/outer.js';
 import { badOrigin, call, definePallet, type Origin } from '../../runtime/pallet.js';
 import { AccountId32, H256, MultiAddress } from '../../runtime/primitives.js';
 import { storageOf } from '../../runtime/storage.js';
-import { compact, encode, type Hex, option, u16, u32, u128 } from '../../scale/types.js';
+import { compact, encode, type Hex, option, type ScaleType, u16, u32, u128 } from '../../scale/types.js';
 import { reserve, unreserve } from '../balances/index.js';
 import { dispatchInner } from '../utility/index.js';
 import { DispatchResult } from '../utility/types.js';
@@ -75,7 +74,7 @@ export function pureAccount(
   return u8aToHex(blake2AsU8a(entropy, 256)) as Hex;
 }
 
-export function callHash(inner: RuntimeCallValue): Hex {
+export function callHash(RuntimeCall: ScaleType<RuntimeCallValue>, inner: RuntimeCallValue): Hex {
   return blake2AsHex(encode(RuntimeCall, inner), 256) as Hex;
 }
 
@@ -183,7 +182,8 @@ const lookupArg = [MultiAddress, 'AccountIdLookupOf<T>'] as const;
 const typeArg = [ProxyType, 'T::ProxyType'] as const;
 const delayArg = [u32, 'T::BlockNumber'] as const;
 const forceArg = [option(ProxyType), 'Option<T::ProxyType>'] as const;
-const boxedCall = [RuntimeCall, 'Box<<T as Config>::RuntimeCall>'] as const;
+const boxedCall = (RuntimeCall: ScaleType<RuntimeCallValue>) =>
+  [RuntimeCall, 'Box<<T as Config>::RuntimeCall>'] as const;
 const hashArg = [H256, 'CallHashOf<T>'] as const;
 const account = [AccountId32, 'T::AccountId'] as const;
 
@@ -193,10 +193,10 @@ export const ProxyPallet = definePallet({
   path: 'pallet_proxy::pallet',
   alias: 'pallet_proxy',
   storage: [Proxies, Announcements],
-  calls: {
+  calls: ({ RuntimeCall }) => ({
     proxy: call({
       index: 0,
-      args: { real: lookupArg, force_proxy_type: forceArg, call: boxedCall },
+      args: { real: lookupArg, force_proxy_type: forceArg, call: boxedCall(RuntimeCall) },
       docs: docsOf('calls:proxy'),
       dispatch(ext, origin, { real, force_proxy_type, call: inner }) {
         const who = signer(origin);
@@ -306,14 +306,19 @@ export const ProxyPallet = definePallet({
     }),
     proxy_announced: call({
       index: 9,
-      args: { delegate: lookupArg, real: lookupArg, force_proxy_type: forceArg, call: boxedCall },
+      args: {
+        delegate: lookupArg,
+        real: lookupArg,
+        force_proxy_type: forceArg,
+        call: boxedCall(RuntimeCall),
+      },
       docs: docsOf('calls:proxy_announced'),
       dispatch(ext, origin, { delegate, real, force_proxy_type, call: inner }) {
         signer(origin);
         const delegateId = lookupAddress(delegate);
         const realId = lookupAddress(real);
         const def = findProxy(ext, realId, delegateId, force_proxy_type);
-        const hash = callHash(inner);
+        const hash = callHash(RuntimeCall, inner);
         try {
           editAnnouncements(
             ext,
@@ -326,7 +331,7 @@ export const ProxyPallet = definePallet({
         doProxy(ext, def, realId, inner);
       },
     }),
-  },
+  }),
   events: {
     ProxyExecuted: {
       index: 0,

@@ -5,11 +5,10 @@
  */
 import { lookupAddress } from '../../runtime/accounts.js';
 import type { Ext, RuntimeCallValue } from '../../runtime/ext.js';
-import { RuntimeCall } from '../../runtime/outer.js';
 import { badOrigin, call, definePallet, type Origin } from '../../runtime/pallet.js';
 import { AccountId32, MultiAddress, Weight } from '../../runtime/primitives.js';
 import { storageOf } from '../../runtime/storage.js';
-import { type Hex, option } from '../../scale/types.js';
+import { type Hex, option, type ScaleType } from '../../scale/types.js';
 import { dispatchInner } from '../utility/index.js';
 import { DispatchResult, type DispatchResultValue } from '../utility/types.js';
 
@@ -32,7 +31,8 @@ function run(ext: Ext, origin: Origin, inner: RuntimeCallValue): DispatchResultV
   return error === undefined ? { success: true, value: [] } : { success: false, value: error };
 }
 
-const boxedCall = [RuntimeCall, 'Box<<T as Config>::RuntimeCall>'] as const;
+const boxedCall = (RuntimeCall: ScaleType<RuntimeCallValue>) =>
+  [RuntimeCall, 'Box<<T as Config>::RuntimeCall>'] as const;
 const lookupArg = [MultiAddress, 'AccountIdLookupOf<T>'] as const;
 
 export const Sudo = definePallet({
@@ -41,10 +41,10 @@ export const Sudo = definePallet({
   path: 'pallet_sudo::pallet',
   alias: 'pallet_sudo',
   storage: [Key],
-  calls: {
+  calls: ({ RuntimeCall }) => ({
     sudo: call({
       index: 0,
-      args: { call: boxedCall },
+      args: { call: boxedCall(RuntimeCall) },
       docs: [
         'Authenticates the sudo key and dispatches a function call with `Root` origin.',
         '',
@@ -64,7 +64,7 @@ export const Sudo = definePallet({
     }),
     sudo_unchecked_weight: call({
       index: 1,
-      args: { call: boxedCall, weight: [Weight, 'Weight'] },
+      args: { call: boxedCall(RuntimeCall), weight: [Weight, 'Weight'] },
       docs: [
         'Authenticates the sudo key and dispatches a function call with `Root` origin.',
         'This function does not check the weight of the call, and instead allows the',
@@ -107,7 +107,7 @@ export const Sudo = definePallet({
     }),
     sudo_as: call({
       index: 3,
-      args: { who: lookupArg, call: boxedCall },
+      args: { who: lookupArg, call: boxedCall(RuntimeCall) },
       docs: [
         'Authenticates the sudo key and dispatches a function call with `Signed` origin from',
         'a given account.',
@@ -129,7 +129,7 @@ export const Sudo = definePallet({
         });
       },
     }),
-  },
+  }),
   events: {
     Sudid: {
       index: 0,

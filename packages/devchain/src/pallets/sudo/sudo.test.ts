@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   accountOf,
+  bindPallets,
   callOf,
   eventsOf,
   genesisExt,
@@ -9,7 +10,7 @@ import {
   ROOT,
   runCall,
   signed,
-} from '../../../test/helpers/runCall.js';
+} from '../../../test/helpers/palletTest.js';
 import type { RuntimeCallValue } from '../../runtime/ext.js';
 import type { Hex } from '../../scale/types.js';
 import { Balances, freeBalance } from '../balances/index.js';
@@ -84,7 +85,7 @@ describe('Sudo', () => {
     expect(runCall(ext, signed(BOB), call)).toEqual(REQUIRE_SUDO);
     expect(runCall(ext, signed(ALICE), call)).toBeUndefined();
     expect(freeBalance(ext.state, BOB)).toBe(2n * PHA);
-    const spec = Sudo.callsByName.get('sudo_unchecked_weight')!;
+    const spec = bindPallets([Sudo]).pallets[0]!.callsByName.get('sudo_unchecked_weight')!;
     expect(typeof spec.weight === 'function' ? spec.weight({ call: setBob(0n), weight }) : undefined).toBe(
       123n,
     );

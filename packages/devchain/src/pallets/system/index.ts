@@ -1,8 +1,7 @@
 import { hexToU8a } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import type { Ext } from '../../runtime/ext.js';
+import type { EventRecordValue, Ext } from '../../runtime/ext.js';
 import type { RuntimeVersion, StateReader } from '../../runtime/interface.js';
-import { EventRecords } from '../../runtime/outer.js';
 import { badOrigin, call, definePallet } from '../../runtime/pallet.js';
 import {
   AccountId32,
@@ -14,8 +13,8 @@ import {
   Phase,
   Weight,
 } from '../../runtime/primitives.js';
-import { storageOf } from '../../runtime/storage.js';
-import { bool, bytes, type Hex, tuple, u16, u32, u64, vec } from '../../scale/types.js';
+import { type StorageValue, storageOf, storagePrefix } from '../../runtime/storage.js';
+import { bool, bytes, type Hex, type ScaleType, tuple, u16, u32, u64, vec } from '../../scale/types.js';
 import {
   AccountInfo,
   type AccountInfoValue,
@@ -83,11 +82,18 @@ export const DigestItem = store.value('Digest', {
   default: { logs: [] },
   docs: [' Digest of the current block, also part of the block header.'],
 });
-export const Events = store.value('Events', {
-  value: EventRecords,
-  default: [],
-  docs: [' Events deposited for the current block.'],
-});
+/** `System.Events`, typed by one runtime's `EventRecord` (its RuntimeEvent is that runtime's). */
+export function eventsStorage(
+  EventRecords: ScaleType<EventRecordValue[]>,
+): StorageValue<EventRecordValue[], true> {
+  return store.value('Events', {
+    value: EventRecords,
+    default: [] as EventRecordValue[],
+    docs: [' Events deposited for the current block.'],
+  });
+}
+/** The `System.Events` storage key (the same in every runtime). */
+export const EVENTS_KEY = storagePrefix('System', 'Events');
 export const EventCount = store.value('EventCount', {
   value: u32,
   default: 0,
@@ -152,14 +158,8 @@ const blockWeights = {
   },
 };
 
-let runtimeVersion: RuntimeVersion | undefined;
-/** The runtime announces its version here before the metadata is built (the `Version` constant embeds it). */
-export function setRuntimeVersion(version: RuntimeVersion): void {
-  runtimeVersion = version;
-  System.spec.constants!.Version!.value = versionValue(version);
-}
-
-function versionValue(v: RuntimeVersion) {
+/** `RuntimeVersion` as the `Version` constant's SCALE struct holds it. */
+export function versionValue(v: RuntimeVersion) {
   return {
     spec_name: v.specName,
     impl_name: v.implName,
@@ -172,17 +172,12 @@ function versionValue(v: RuntimeVersion) {
   };
 }
 
-export function getRuntimeVersion(): RuntimeVersion {
-  if (!runtimeVersion) throw new Error('runtime version not set');
-  return runtimeVersion;
-}
-
 export const System = definePallet({
   name: 'System',
   index: 0,
   path: 'frame_system::pallet',
   alias: 'frame_system',
-  storage: [
+  storage: (runtime) => [
     Account,
     ExtrinsicCount,
     BlockWeight,
@@ -192,7 +187,7 @@ export const System = definePallet({
     BlockNumber,
     ParentHash,
     DigestItem,
-    Events,
+    eventsStorage(runtime.EventRecords),
     EventCount,
     EventTopics,
     LastRuntimeUpgrade,
@@ -329,7 +324,7 @@ export const System = definePallet({
     ['NonZeroRefCount', 'There is a non-zero reference count preventing the account from being purged.'],
     ['CallFiltered', 'The origin filter prevent the call to be dispatched.'],
   ],
-  constants: {
+  constants: (runtime) => ({
     BlockWeights: {
       type: BlockWeights,
       value: blockWeights,
@@ -352,7 +347,7 @@ export const System = definePallet({
     },
     Version: {
       type: RuntimeVersionType,
-      value: undefined as unknown,
+      value: versionValue(runtime.version),
       docs: [" Get the chain's current version."],
     },
     SS58Prefix: {
@@ -360,14 +355,14 @@ export const System = definePallet({
       value: SS58_PREFIX,
       docs: [' The designated SS85 prefix of this chain.'],
     },
-  },
+  }),
   onInitialize(ext) {
     BlockNumber.set(ext.state, ext.blockNumber);
     ParentHash.set(ext.state, ext.parentHash);
     if (ext.blockNumber > 0) BlockHash.set(ext.state, ext.blockNumber - 1, ext.parentHash);
     if (ext.blockNumber > BLOCK_HASH_COUNT)
       BlockHash.remove(ext.state, ext.blockNumber - 1 - BLOCK_HASH_COUNT);
-    Events.kill(ext.state);
+    ext.state.delete(EVENTS_KEY);
     EventCount.kill(ext.state);
     for (const key of ext.state.keys(EventTopics.prefix)) ext.state.delete(key);
   },

@@ -4,9 +4,8 @@
  */
 import { hexToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
-import { inheritFilters } from '../../runtime/callFilter.js';
+import { inheritFilters, markOrigin, originHasMark } from '../../runtime/callFilter.js';
 import type { Ext, RuntimeCallValue } from '../../runtime/ext.js';
-import { RuntimeCall } from '../../runtime/outer.js';
 import {
   badOrigin,
   call,
@@ -16,7 +15,7 @@ import {
   type Origin,
 } from '../../runtime/pallet.js';
 import { DispatchErrorType } from '../../runtime/primitives.js';
-import { type Hex, u16, u32, vec } from '../../scale/types.js';
+import { type Hex, type ScaleType, u16, u32, vec } from '../../scale/types.js';
 import { System } from '../system/index.js';
 import { DispatchResult, type DispatchResultValue, OriginCaller, type OriginCallerValue } from './types.js';
 
@@ -36,10 +35,9 @@ export function derivativeAccount(who: Hex, index: number): Hex {
  * clone of the origin, so it follows that origin into nested batches and derivatives but not into fresh origins
  * (sudo, dispatch_as).
  */
-const noNestedBatchAll = new WeakSet<Origin>();
+const NO_NESTED_BATCH_ALL = Symbol('noNestedBatchAll');
 
 function withFilterOf(parent: Origin, child: Origin): Origin {
-  if (noNestedBatchAll.has(parent)) noNestedBatchAll.add(child);
   return inheritFilters(parent, child);
 }
 
@@ -79,8 +77,9 @@ export function originFromCaller(caller: OriginCallerValue): Origin {
   throw badOrigin();
 }
 
-const callsArg = [vec(RuntimeCall), 'Vec<<T as Config>::RuntimeCall>'] as const;
-const boxedCall = [RuntimeCall, 'Box<<T as Config>::RuntimeCall>'] as const;
+type CallType = ScaleType<RuntimeCallValue>;
+const callsArg = (RuntimeCall: CallType) => [vec(RuntimeCall), 'Vec<<T as Config>::RuntimeCall>'] as const;
+const boxedCall = (RuntimeCall: CallType) => [RuntimeCall, 'Box<<T as Config>::RuntimeCall>'] as const;
 const batchDocsHead = [
   'May be called from any origin.',
   '',
@@ -101,10 +100,10 @@ export const Utility = definePallet({
   path: 'pallet_utility::pallet',
   alias: 'pallet_utility',
   eventGenerics: [],
-  calls: {
+  calls: ({ RuntimeCall }) => ({
     batch: call({
       index: 0,
-      args: { calls: callsArg },
+      args: { calls: callsArg(RuntimeCall) },
       docs: [
         'Send a batch of dispatch calls.',
         '',
@@ -131,7 +130,7 @@ export const Utility = definePallet({
     }),
     as_derivative: call({
       index: 1,
-      args: { index: [u16, 'u16'], call: boxedCall },
+      args: { index: [u16, 'u16'], call: boxedCall(RuntimeCall) },
       docs: [
         'Send a call through an indexed pseudonym of the sender.',
         '',
@@ -156,7 +155,7 @@ export const Utility = definePallet({
     }),
     batch_all: call({
       index: 2,
-      args: { calls: callsArg },
+      args: { calls: callsArg(RuntimeCall) },
       docs: [
         'Send a batch of dispatch calls and atomically execute them.',
         'The whole transaction will rollback and fail if any of the calls failed.',
@@ -164,12 +163,12 @@ export const Utility = definePallet({
         ...batchDocsHead,
       ],
       dispatch(ext, origin, { calls }) {
-        if (noNestedBatchAll.has(origin)) throw System.error('CallFiltered');
+        if (originHasMark(origin, NO_NESTED_BATCH_ALL)) throw System.error('CallFiltered');
         checkCount(calls);
         let innerOrigin = origin;
         if (origin.kind !== 'root') {
           innerOrigin = inheritFilters(origin, { ...origin });
-          noNestedBatchAll.add(innerOrigin);
+          markOrigin(innerOrigin, NO_NESTED_BATCH_ALL);
         }
         for (const inner of calls) {
           const error = dispatchInner(ext, innerOrigin, inner);
@@ -182,7 +181,7 @@ export const Utility = definePallet({
     }),
     dispatch_as: call({
       index: 3,
-      args: { as_origin: [OriginCaller, 'Box<T::PalletsOrigin>'], call: boxedCall },
+      args: { as_origin: [OriginCaller, 'Box<T::PalletsOrigin>'], call: boxedCall(RuntimeCall) },
       docs: [
         'Dispatches a function call with a provided origin.',
         '',
@@ -203,7 +202,7 @@ export const Utility = definePallet({
     }),
     force_batch: call({
       index: 4,
-      args: { calls: callsArg },
+      args: { calls: callsArg(RuntimeCall) },
       docs: [
         'Send a batch of dispatch calls.',
         "Unlike `batch`, it allows errors and won't interrupt.",
@@ -224,7 +223,7 @@ export const Utility = definePallet({
         Utility.emit(ext, failed ? 'BatchCompletedWithErrors' : 'BatchCompleted', {});
       },
     }),
-  },
+  }),
   events: {
     BatchInterrupted: {
       index: 0,

@@ -3,6 +3,7 @@ import { blake2AsU8a } from '@polkadot/util-crypto';
 import { describe, expect, it } from 'vitest';
 import {
   accountOf,
+  bindPallets,
   callOf,
   eventNames,
   eventsOf,
@@ -12,7 +13,7 @@ import {
   ROOT,
   runCall,
   signed,
-} from '../../../test/helpers/runCall.js';
+} from '../../../test/helpers/palletTest.js';
 import type { Ext, RuntimeCallValue } from '../../runtime/ext.js';
 import { badOrigin, call, definePallet } from '../../runtime/pallet.js';
 import { storageOf } from '../../runtime/storage.js';
@@ -321,7 +322,8 @@ describe('Utility.dispatch_as', () => {
 describe('Utility declarations', () => {
   it('has an Event without generic parameters and the batched_calls_limit constant', () => {
     expect(Utility.eventType?.params).toEqual([]);
-    expect(Utility.spec.constants?.batched_calls_limit?.value).toBe(10922);
+    const [bound] = bindPallets([Utility]).pallets;
+    expect(bound!.constants.batched_calls_limit?.value).toBe(10922);
     expect(u8aToHex(encode(u32, BATCHED_CALLS_LIMIT))).toBe('0xaa2a0000');
   });
 });

@@ -1,6 +1,6 @@
+import type { TokenomicParameters as MathTokenomicParameters } from '@phala-mining/math';
 import { Bytes32 } from '../../../runtime/primitives.js';
 import { enumType, type Hex, struct, u32, u64, u128 } from '../../../scale/types.js';
-import type { TokenomicParameters as MathTokenomicParameters } from '../math/index.js';
 
 export type MinerStateValue = 'Ready' | 'MiningIdle' | '_Unused' | 'MiningUnresponsive' | 'MiningCoolingDown';
 export const MinerState = enumType<MinerStateValue>('phala_pallets::mining::pallet::MinerState', {
@@ -52,7 +52,7 @@ export interface MinerInfoValue {
   benchmark: BenchmarkValue;
   /** unix s; meaningful in MiningCoolingDown only */
   cool_down_start: bigint;
-  /** total_reward: sum of settled payouts in pico */
+  /** total_reward: sum of settled payouts in planck */
   stats: { total_reward: bigint };
 }
 

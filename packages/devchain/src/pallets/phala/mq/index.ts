@@ -2,9 +2,12 @@
  * PhalaMq (index 85): the message queue between the chain and off-chain components (pRuntime workers, the
  * gatekeeper). Signed off-chain messages arrive through `sync_offchain_message`; pallets "send" messages to workers
  * by appending them to `OutboundMessages`, which relayers read and which is cleared at the start of every block.
+ *
+ * The pallets that subscribe to messages sit above this one, so their handlers and the signature check reach it as
+ * Config the runtime wires (Khala's `msg_routing.rs`), never as imports.
  */
-import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
-import { sr25519Verify } from '@polkadot/util-crypto';
+import { u8aConcat, u8aToHex } from '@polkadot/util';
+import { configKey } from '../../../runtime/config.js';
 import type { Ext, RuntimeCallValue } from '../../../runtime/ext.js';
 import type { StateReader } from '../../../runtime/interface.js';
 import { badOrigin, call, definePallet } from '../../../runtime/pallet.js';
@@ -20,8 +23,6 @@ import {
   u64,
   vec,
 } from '../../../scale/types.js';
-import * as Mining from '../mining/index.js';
-import * as Registry from '../registry/index.js';
 import {
   Message,
   MessageOrigin,
@@ -29,12 +30,24 @@ import {
   type MessageValue,
   SignedMessage,
   type SignedMessageValue,
-  TOPICS,
 } from './types.js';
 
 export * from './types.js';
 
 const store = storageOf('PhalaMq');
+
+/** An on-chain subscriber of one topic: decodes the payload and handles it (errors are the queue's to ignore). */
+export type MessageHandler = (ext: Ext, sender: MessageOriginValue, payload: Hex) => void;
+
+/** PhalaMq's Config items, wired by the runtime. */
+export interface MqConfig {
+  /** on-chain subscribers by destination topic (Khala's `msg_routing.rs`) */
+  routes: ReadonlyMap<Hex, MessageHandler>;
+  /** verifies a signed off-chain message (PhalaRegistry's `check_message`); throws the registry's errors */
+  checkMessage(ext: Ext, signed: SignedMessageValue): void;
+}
+
+export const MqConfigKey = configKey<MqConfig>('PhalaMq');
 
 export const OffchainIngress = store.map('OffchainIngress', 'Twox64Concat', MessageOrigin, {
   value: u64,
@@ -59,7 +72,7 @@ export class RuntimePanic extends Error {
   override readonly name = 'RuntimePanic';
 }
 
-const RESERVED_TOPIC_BYTES = new Set(Buffer.from("~!@#$%&*_+-=|<>?,./;:'", 'latin1'));
+const RESERVED_TOPIC_BYTES: ReadonlySet<number> = new Set(Buffer.from("~!@#$%&*_+-=|<>?,./;:'", 'latin1'));
 
 export function topicIsValid(topic: Hex): boolean {
   if (topic.length < 4) return false;
@@ -85,7 +98,7 @@ export class UndecodableMessage extends Error {
   override readonly name = 'UndecodableMessage';
 }
 
-function decodePayload<T>(type: ScaleType<T>, payload: Hex): T {
+export function decodePayload<T>(type: ScaleType<T>, payload: Hex): T {
   try {
     return decodeAll(type, payload);
   } catch (cause) {
@@ -107,7 +120,7 @@ export function routeMessage(
   destination: Hex,
   payload: Hex,
 ): Error | undefined {
-  const handler = routes.get(destination);
+  const handler = ext.config(MqConfigKey).routes.get(destination);
   if (!handler) return undefined;
   try {
     handler(ext, sender, payload);
@@ -117,29 +130,6 @@ export function routeMessage(
     return error as Error;
   }
 }
-
-const routes = new Map<Hex, (ext: Ext, sender: MessageOriginValue, payload: Hex) => void>([
-  [
-    TOPICS.registryEvent,
-    (ext, sender, payload) =>
-      Registry.onMessageReceived(ext, sender, decodePayload(Registry.RegistryEvent, payload)),
-  ],
-  [
-    TOPICS.registryGkEvent,
-    (ext, sender, payload) =>
-      Registry.onGkMessageReceived(ext, sender, decodePayload(Registry.GatekeeperRegistryEvent, payload)),
-  ],
-  [
-    TOPICS.miningUpdate,
-    (ext, sender, payload) =>
-      Mining.onGkMessageReceived(ext, sender, decodePayload(Mining.MiningInfoUpdateEvent, payload)),
-  ],
-  [
-    TOPICS.miningReport,
-    (ext, sender, payload) =>
-      Mining.onMiningMessageReceived(ext, sender, decodePayload(Mining.MiningReportEvent, payload)),
-  ],
-]);
 
 /**
  * `dispatch_message`: notifies on-chain subscribers (errors ignored: the queue must never stall) and, for topics
@@ -182,20 +172,6 @@ function utf8(text: string): Hex {
   return `0x${Buffer.from(text, 'utf8').toString('hex')}` as Hex;
 }
 
-/** The sr25519 check of `PhalaRegistry::check_message` (its errors are the registry's). */
-function checkMessage(ext: Ext, signed: SignedMessageValue): void {
-  const pubkey = Registry.senderPubkey(ext.state, signed.message.sender);
-  const signature = hexToU8a(signed.signature);
-  if (signature.length !== 64) throw Registry.Registry.error('InvalidSignatureLength');
-  let valid = false;
-  try {
-    valid = sr25519Verify(signedPayload(signed.message, signed.sequence), signature, hexToU8a(pubkey));
-  } catch {
-    valid = false;
-  }
-  if (!valid) throw Registry.Registry.error('InvalidSignature');
-}
-
 export const Mq = definePallet({
   name: 'PhalaMq',
   index: 85,
@@ -216,7 +192,7 @@ export const Mq = definePallet({
         if (!topicIsValid(signed.message.destination)) throw Mq.error('BadDestination');
         const expected = OffchainIngress.get(ext.state, sender) ?? 0n;
         if (signed.sequence !== expected) throw Mq.error('BadSequence');
-        checkMessage(ext, signed);
+        ext.config(MqConfigKey).checkMessage(ext, signed);
         OffchainIngress.set(ext.state, sender, expected + 1n);
         pushOutbound(ext, signed.message);
       },

@@ -18,14 +18,14 @@ export function devKeysFromSeedPhrase(phrase: string): Sr25519Keys {
   return { publicKey: u8aToHex(pair.publicKey) as Hex, secretKey: pair.secretKey, seed };
 }
 
-let gatekeeperKeys: { identity: Sr25519Keys; ecdh: Sr25519Keys; master: Sr25519Keys } | undefined;
-
-/** Identity, ECDH and master keys of the simulated gatekeeper (needs `cryptoWaitReady()` first). */
-export function devGatekeeperKeys() {
-  gatekeeperKeys ??= {
+/**
+ * Identity, ECDH and master keys of the simulated gatekeeper (needs `cryptoWaitReady()` first). Derived on each
+ * call from fixed seeds (cheap: no derivation path), so no process-wide cache holds secret keys.
+ */
+export function devGatekeeperKeys(): { identity: Sr25519Keys; ecdh: Sr25519Keys; master: Sr25519Keys } {
+  return {
     identity: devKeysFromSeedPhrase('phala-devchain/gatekeeper/identity'),
     ecdh: devKeysFromSeedPhrase('phala-devchain/gatekeeper/ecdh'),
     master: devKeysFromSeedPhrase('phala-devchain/gatekeeper/master'),
   };
-  return gatekeeperKeys;
 }

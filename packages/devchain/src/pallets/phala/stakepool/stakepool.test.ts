@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Ext } from '../../../runtime/ext.js';
-import { Miners, Mining, Stakes } from '../mining/index.js';
-import * as registry from '../registry/index.js';
 import {
   advance,
   alice,
   bob,
-  call,
+  callStakePool as call,
   charlie,
   createPool,
   DAY,
@@ -15,26 +12,23 @@ import {
   expectFailure,
   free,
   names,
-  newExt,
+  stakePoolExt as newExt,
   own,
   PHA,
   poolWithWorkers,
-  registerWorker,
+  putWorker as registerWorker,
   root,
   SUBSIDY_POOL_ACCOUNT,
-  setSubsidyPoolFree,
   signed,
   stakeLock,
   TREASURY_ACCOUNT,
   worker,
-} from './harness.test-util.js';
+} from '../../../../test/helpers/palletTest.js';
+import type { Ext } from '../../../runtime/ext.js';
+import { Miners } from '../mining/index.js';
 import {
-  GRACE_PERIOD,
   MAX_POOL_WORKERS,
   MiningEnabled,
-  onReward,
-  onUnbound,
-  PhalaStakePool,
   PoolContributionWhitelists,
   PoolCount,
   PoolDescriptions,
@@ -43,15 +37,12 @@ import {
   StakeLedger,
   StakePools,
   SubAccountPreimages,
-  WithdrawalQueuedPools,
-  WithdrawalTimestamps,
   WorkerAssignments,
 } from './index.js';
 
 const W1 = worker(1);
 const W2 = worker(2);
 const W3 = worker(3);
-const miningErr = (name: Parameters<typeof Mining.error>[0]) => Mining.error(name);
 const pool = (ext: Ext, pid: bigint) => StakePools.get(ext.state, pid)!;
 const staker = (ext: Ext, pid: bigint, who: typeof alice) => PoolStakers.get(ext.state, [pid, who]);
 const enableMining = (ext: Ext) => call(ext, root, 'set_mining_enable', { enable: true });
@@ -67,11 +58,11 @@ describe('pool sub-account', () => {
 /**
  * Every number of the spec's example is reproduced except Bob's `locked` after step 5 and the DustRemoved of step 7:
  * Khala's `settle_slash` (run before each withdrawal) stores locked := dust-clean(min(locked, value of shares)) even
- * when it then slashes nothing, and Bob's shares are worth 1 pico less than he locked. So the chain drops that pico
+ * when it then slashes nothing, and Bob's shares are worth 1 planck less than he locked. So the chain drops that planck
  * from `locked` (but not from StakeLedger or the lock) at step 5, and nothing is left to remove as dust at step 7.
  * The spec's model skipped that write; the math module documents the same divergence.
  */
-describe('§6.10 worked example, to the pico', () => {
+describe('§6.10 worked example, to the planck', () => {
   it('contributions, reward, start, split withdrawal, stop, reclaim with queue service', () => {
     const ext = newExt();
     const pid = poolWithWorkers(ext, alice, [W1]);
@@ -82,7 +73,7 @@ describe('§6.10 worked example, to the pico', () => {
     expect(ev).toEqual([
       ['Contribution', { pid, user: alice, amount: 1000n * PHA, shares: 1_000_000_000_000_000n }],
     ]);
-    // 2. Bob: price exactly 1.0, one pico lost to the round trip through U64F64.
+    // 2. Bob: price exactly 1.0, one planck lost to the round trip through U64F64.
     ev = own(call(ext, signed(bob), 'contribute', { pid, amount: 500_123_456_789_012n }));
     expect(ev).toEqual([
       ['Contribution', { pid, user: bob, amount: 500_123_456_789_012n, shares: 500_123_456_789_011n }],
@@ -145,7 +136,7 @@ describe('§6.10 worked example, to the pico', () => {
     expect(p.withdraw_queue).toEqual([]);
     const b = staker(ext, pid, bob)!;
     expect([b.shares, b.locked, b.available_rewards]).toEqual([0n, 0n, 4_500_740_679_772n]);
-    // The pico dropped from `locked` at step 5 stays in the ledger and keeps a 1 pico lock, as on Khala.
+    // The planck dropped from `locked` at step 5 stays in the ledger and keeps a 1 planck lock, as on Khala.
     expect(StakeLedger.get(ext.state, bob)).toBe(1n);
     expect(stakeLock(ext, bob)).toBe(1n);
     expect(free(ext, bob)).toBe(bobBefore);
@@ -417,499 +408,3 @@ describe('pool administration', () => {
 function badOriginError() {
   return new (Object.getPrototypeOf(err('PoolDoesNotExist')).constructor)('BadOrigin');
 }
-
-/** Alice owns pool 0 with W1 and W2 (p = 100, Smin = 1000 PHA); Alice and Bob each contributed 1000 PHA. */
-function miningPool(ext: Ext) {
-  const pid = poolWithWorkers(ext, alice, [W1, W2]);
-  call(ext, signed(alice), 'contribute', { pid, amount: 1000n * PHA });
-  call(ext, signed(bob), 'contribute', { pid, amount: 1000n * PHA });
-  return pid;
-}
-
-const finalize = (ext: Ext) => {
-  const start = ext.events.length;
-  ext.phase = 'Finalization';
-  PhalaStakePool.spec.onFinalize!(ext);
-  ext.phase = { tag: 'ApplyExtrinsic', value: 1 };
-  return ext.events.slice(start).map((r) => `${r.event.tag}.${r.event.value.tag}`);
-};
-
-describe('rewards and claims', () => {
-  it('force_assign_reward: root only, atomic over the batch, zero skipped, no-share and dust dismissals', () => {
-    const ext = newExt();
-    const pid = createPool(ext, alice);
-    const empty = createPool(ext, alice);
-    expectFailure(ext, signed(alice), 'force_assign_reward', { reward_arr: [[pid, PHA]] }, badOriginError());
-    expect(own(call(ext, root, 'force_assign_reward', { reward_arr: [[empty, PHA]] }))).toEqual([
-      ['RewardDismissedNoShare', { pid: empty, amount: PHA }],
-    ]);
-    call(ext, signed(bob), 'contribute', { pid, amount: 10n * PHA });
-    expectFailure(
-      ext,
-      root,
-      'force_assign_reward',
-      {
-        reward_arr: [
-          [pid, PHA],
-          [9n, PHA],
-        ],
-      },
-      err('PoolDoesNotExist'),
-    );
-    expect(call(ext, root, 'force_assign_reward', { reward_arr: [[pid, 0n]] })).toEqual([]);
-    expect(own(call(ext, root, 'force_assign_reward', { reward_arr: [[pid, 1000n]] }))).toEqual([
-      ['RewardDismissedDust', { pid, amount: 1000n }],
-    ]);
-    call(ext, signed(alice), 'set_payout_pref', { pid, payout_commission: 500_000 });
-    expect(own(call(ext, root, 'force_assign_reward', { reward_arr: [[pid, 2000n]] }))).toEqual([
-      ['RewardDismissedDust', { pid, amount: 1000n }],
-      ['RewardReceived', { pid, to_owner: 1000n, to_stakers: 1000n }],
-    ]);
-    expect(pool(ext, pid).owner_reward).toBe(1000n);
-    expect(pool(ext, pid).reward_acc).toBe(0n);
-  });
-
-  it('claim_owner_rewards and claim_staker_rewards: checks, keep-alive payment from the subsidy pool', () => {
-    const ext = newExt();
-    const pid = createPool(ext, alice);
-    call(ext, signed(alice), 'set_payout_pref', { pid, payout_commission: 200_000 });
-    call(ext, signed(bob), 'contribute', { pid, amount: 100n * PHA });
-    expectFailure(
-      ext,
-      signed(alice),
-      'claim_owner_rewards',
-      { pid: 9n, target: alice },
-      err('PoolDoesNotExist'),
-    );
-    expectFailure(
-      ext,
-      signed(bob),
-      'claim_owner_rewards',
-      { pid, target: bob },
-      err('UnauthorizedPoolOwner'),
-    );
-    expectFailure(ext, signed(alice), 'claim_owner_rewards', { pid, target: alice }, err('NoRewardToClaim'));
-    expectFailure(
-      ext,
-      signed(bob),
-      'claim_staker_rewards',
-      { pid: 9n, target: bob },
-      err('PoolDoesNotExist'),
-    );
-    expectFailure(
-      ext,
-      signed(charlie),
-      'claim_staker_rewards',
-      { pid, target: charlie },
-      err('NoRewardToClaim'),
-    );
-    expectFailure(ext, signed(bob), 'claim_staker_rewards', { pid, target: bob }, err('NoRewardToClaim'));
-    expectFailure(
-      ext,
-      signed(charlie),
-      'claim_rewards',
-      { pid: 9n, target: charlie },
-      err('PoolDoesNotExist'),
-    );
-    expectFailure(ext, signed(charlie), 'claim_rewards', { pid, target: charlie }, err('NoRewardToClaim'));
-
-    call(ext, root, 'force_assign_reward', { reward_arr: [[pid, 10n * PHA]] });
-    const ed = 10_000_000_000n;
-    // The subsidy pool must stay alive: owner reward 2 PHA needs 2 PHA + ED.
-    setSubsidyPoolFree(ext, 2n * PHA + ed - 1n);
-    expectFailure(
-      ext,
-      signed(alice),
-      'claim_owner_rewards',
-      { pid, target: dave },
-      err('InternalSubsidyPoolCannotWithdraw'),
-    );
-    expectFailure(
-      ext,
-      signed(bob),
-      'claim_staker_rewards',
-      { pid, target: dave },
-      err('InternalSubsidyPoolCannotWithdraw'),
-    );
-    expectFailure(
-      ext,
-      signed(alice),
-      'claim_rewards',
-      { pid, target: dave },
-      err('InternalSubsidyPoolCannotWithdraw'),
-    );
-    setSubsidyPoolFree(ext, 2n * PHA + ed);
-    const daveBefore = free(ext, dave);
-    expect(own(call(ext, signed(alice), 'claim_owner_rewards', { pid, target: dave }))).toEqual([
-      ['OwnerRewardsWithdrawn', { pid, user: alice, amount: 2n * PHA }],
-    ]);
-    expect(free(ext, dave) - daveBefore).toBe(2n * PHA);
-    expect(free(ext, SUBSIDY_POOL_ACCOUNT)).toBe(ed);
-    expect(pool(ext, pid).owner_reward).toBe(0n);
-
-    setSubsidyPoolFree(ext, 1000n * PHA);
-    const events = own(call(ext, signed(bob), 'claim_staker_rewards', { pid, target: bob }));
-    const amount = (events[0]![1] as { amount: bigint }).amount;
-    expect(8n * PHA - amount).toBeLessThanOrEqual(1n); // bmul truncation
-    expect(events).toEqual([['StakerRewardsWithdrawn', { pid, user: bob, amount }]]);
-    expect(staker(ext, pid, bob)!.available_rewards).toBe(0n);
-    expectFailure(ext, signed(bob), 'claim_staker_rewards', { pid, target: bob }, err('NoRewardToClaim'));
-  });
-});
-
-describe('contribute', () => {
-  it('checks in order and locks the contribution under phala/sp', () => {
-    const ext = newExt();
-    const pid = createPool(ext, alice);
-    const other = createPool(ext, bob);
-    expectFailure(ext, signed(bob), 'contribute', { pid: 9n, amount: PHA }, err('PoolDoesNotExist'));
-    expectFailure(
-      ext,
-      signed(bob),
-      'contribute',
-      { pid, amount: 10_000_000_000n - 1n },
-      err('InsufficientContribution'),
-    );
-    const all = free(ext, bob);
-    expectFailure(ext, signed(bob), 'contribute', { pid, amount: all + 1n }, err('InsufficientBalance'));
-    call(ext, signed(bob), 'contribute', { pid, amount: 10_000_000_000n });
-    call(ext, signed(bob), 'contribute', { pid: other, amount: all - 10_000_000_000n });
-    expect(StakeLedger.get(ext.state, bob)).toBe(all);
-    expect(stakeLock(ext, bob)).toBe(all);
-    // Everything is locked already: nothing more can be contributed anywhere.
-    expectFailure(
-      ext,
-      signed(bob),
-      'contribute',
-      { pid, amount: 10_000_000_000n },
-      err('InsufficientBalance'),
-    );
-
-    call(ext, signed(alice), 'set_cap', { pid, cap: 100n * PHA });
-    expectFailure(ext, signed(alice), 'contribute', { pid, amount: 100n * PHA }, err('StakeExceedsCapacity'));
-    call(ext, signed(alice), 'contribute', { pid, amount: 100n * PHA - 10_000_000_000n });
-    expect(pool(ext, pid).total_stake).toBe(100n * PHA);
-
-    const p = pool(ext, other);
-    StakePools.set(ext.state, other, { ...p, total_stake: 0n, free_stake: 0n });
-    expectFailure(ext, signed(charlie), 'contribute', { pid: other, amount: PHA }, err('PoolBankrupt'));
-  });
-});
-
-describe('withdraw and the withdraw queue', () => {
-  it('checks: staker record first, then amount, then pool', () => {
-    const ext = newExt();
-    const pid = createPool(ext, alice);
-    call(ext, signed(bob), 'contribute', { pid, amount: 10n * PHA });
-    expectFailure(ext, signed(bob), 'withdraw', { pid: 9n, shares: PHA }, err('PoolStakeNotFound'));
-    expectFailure(ext, signed(charlie), 'withdraw', { pid, shares: PHA }, err('PoolStakeNotFound'));
-    expectFailure(ext, signed(bob), 'withdraw', { pid, shares: 1000n }, err('InvalidWithdrawalAmount'));
-    expectFailure(
-      ext,
-      signed(bob),
-      'withdraw',
-      { pid, shares: 10n * PHA + 1n },
-      err('InvalidWithdrawalAmount'),
-    );
-    PoolStakers.set(ext.state, [9n, bob], staker(ext, pid, bob)!);
-    expectFailure(ext, signed(bob), 'withdraw', { pid: 9n, shares: PHA }, err('PoolDoesNotExist'));
-  });
-
-  it('immediate withdrawal from free stake releases the lock', () => {
-    const ext = newExt();
-    const pid = createPool(ext, alice);
-    call(ext, signed(bob), 'contribute', { pid, amount: 10n * PHA });
-    expect(own(call(ext, signed(bob), 'withdraw', { pid, shares: 4n * PHA }))).toEqual([
-      ['Withdrawal', { pid, user: bob, amount: 4n * PHA, shares: 4n * PHA }],
-    ]);
-    expect(stakeLock(ext, bob)).toBe(6n * PHA);
-    expect(pool(ext, pid).withdraw_queue).toEqual([]);
-    expect(WithdrawalTimestamps.get(ext.state)).toEqual([]);
-  });
-
-  it('queued requests: replacement, timestamp buckets, FIFO partial fills after contribute', () => {
-    const ext = newExt();
-    const pid = miningPool(ext);
-    call(ext, signed(alice), 'start_mining', { pid, worker: W1, stake: 1000n * PHA });
-    call(ext, signed(alice), 'start_mining', { pid, worker: W2, stake: 1000n * PHA });
-    const t1 = ext.nowSeconds;
-    expect(own(call(ext, signed(bob), 'withdraw', { pid, shares: 300n * PHA }))).toEqual([
-      ['WithdrawalQueued', { pid, user: bob, shares: 300n * PHA }],
-    ]);
-    call(ext, signed(alice), 'withdraw', { pid, shares: 100n * PHA }); // same second: same bucket
-    advance(ext, 12);
-    const t2 = ext.nowSeconds;
-    // Bob's new request replaces his first one and goes to the back.
-    call(ext, signed(bob), 'withdraw', { pid, shares: 200n * PHA });
-    expect(pool(ext, pid).withdraw_queue).toEqual([
-      { user: alice, shares: 100n * PHA, start_time: t1 },
-      { user: bob, shares: 200n * PHA, start_time: t2 },
-    ]);
-    expect(WithdrawalTimestamps.get(ext.state)).toEqual([t1, t2]);
-    expect(WithdrawalQueuedPools.get(ext.state, t1)).toEqual([pid]);
-    expect(WithdrawalQueuedPools.get(ext.state, t2)).toEqual([pid]);
-
-    // 150 PHA of new stake: Alice's request filled, Bob's partly; events before the Contribution.
-    const ev = own(call(ext, signed(charlie), 'contribute', { pid, amount: 150n * PHA }));
-    expect(ev.map(([n, f]) => [n, f.user, f.amount])).toEqual([
-      ['Withdrawal', alice, 100n * PHA],
-      ['Withdrawal', bob, 50n * PHA],
-      ['Contribution', charlie, 150n * PHA],
-    ]);
-    expect(pool(ext, pid).withdraw_queue).toEqual([{ user: bob, shares: 150n * PHA, start_time: t2 }]);
-    expect(pool(ext, pid).free_stake).toBe(0n);
-    expect(stakeLock(ext, bob)).toBe(950n * PHA);
-  });
-
-  it('reconcile_withdraw_queue caps or drops a request larger than the staker holds', () => {
-    const ext = newExt();
-    const pid = createPool(ext, alice);
-    call(ext, signed(bob), 'contribute', { pid, amount: 10n * PHA });
-    expectFailure(
-      ext,
-      signed(dave),
-      'reconcile_withdraw_queue',
-      { pid: 9n, account: bob },
-      err('PoolDoesNotExist'),
-    );
-    expectFailure(
-      ext,
-      signed(dave),
-      'reconcile_withdraw_queue',
-      { pid, account: charlie },
-      err('PoolStakeNotFound'),
-    );
-    const p = pool(ext, pid);
-    StakePools.set(ext.state, pid, {
-      ...p,
-      withdraw_queue: [{ user: bob, shares: 20n * PHA, start_time: 1n }],
-    });
-    expect(call(ext, signed(dave), 'reconcile_withdraw_queue', { pid, account: bob })).toEqual([]);
-    expect(pool(ext, pid).withdraw_queue).toEqual([{ user: bob, shares: 10n * PHA, start_time: 1n }]);
-    PoolStakers.set(ext.state, [pid, bob], { ...staker(ext, pid, bob)!, shares: 1000n });
-    StakePools.set(ext.state, pid, {
-      ...p,
-      withdraw_queue: [{ user: bob, shares: 20n * PHA, start_time: 1n }],
-    });
-    call(ext, signed(dave), 'reconcile_withdraw_queue', { pid, account: bob });
-    expect(pool(ext, pid).withdraw_queue).toEqual([]);
-  });
-
-  it('leftover dust shares and locked stake are removed, the dust slashed to the Treasury', () => {
-    const ext = newExt();
-    const pid = createPool(ext, alice);
-    call(ext, signed(bob), 'contribute', { pid, amount: 10n * PHA + 500n });
-    const before = free(ext, bob);
-    const ev = own(call(ext, signed(bob), 'withdraw', { pid, shares: 10n * PHA }));
-    expect(ev.map(([n]) => n)).toEqual(['DustRemoved', 'Withdrawal']);
-    const dust = (ev[0]![1] as { amount: bigint }).amount;
-    const withdrawn = (ev[1]![1] as { amount: bigint }).amount;
-    // settle_slash first drops 1 pico from `locked` (shares worth B(F(x)) = x − 1), see the §6.10 note.
-    expect(withdrawn + dust).toBe(10n * PHA + 499n);
-    expect(dust > 0n && dust <= 1000n).toBe(true);
-    expect((ev[1]![1] as { shares: bigint }).shares).toBe(10n * PHA + 500n);
-    expect(free(ext, bob)).toBe(before - dust);
-    expect(staker(ext, pid, bob)).toMatchObject({ shares: 0n, locked: 0n });
-    expect(pool(ext, pid)).toMatchObject({ total_shares: 0n, total_stake: 0n, free_stake: 0n });
-    expect(StakeLedger.get(ext.state, bob)).toBe(1n);
-    expect(stakeLock(ext, bob)).toBe(1n);
-  });
-});
-
-describe('mining on behalf of the pool', () => {
-  it('start_mining: checks in order, mining errors pass through, not gated by MiningEnabled', () => {
-    const ext = newExt();
-    const pid = miningPool(ext);
-    const args = { pid, worker: W1, stake: 1000n * PHA };
-    expectFailure(ext, signed(alice), 'start_mining', { ...args, pid: 9n }, err('PoolDoesNotExist'));
-    expectFailure(ext, signed(bob), 'start_mining', args, err('UnauthorizedPoolOwner'));
-    expectFailure(
-      ext,
-      signed(alice),
-      'start_mining',
-      { ...args, stake: 2000n * PHA + 1n },
-      err('InsufficientFreeStake'),
-    );
-    expectFailure(ext, signed(alice), 'start_mining', { ...args, worker: W3 }, err('WorkerDoesNotExist'));
-    expectFailure(
-      ext,
-      signed(alice),
-      'start_mining',
-      { ...args, stake: 999n * PHA },
-      miningErr('InsufficientStake'),
-    );
-    expect(MiningEnabled.get(ext.state)).toBe(false);
-    const ev = call(ext, signed(alice), 'start_mining', args);
-    expect(own(ev)).toEqual([['MiningStarted', { pid, worker: W1, amount: 1000n * PHA }]]);
-    expect(pool(ext, pid).free_stake).toBe(1000n * PHA);
-    expect(Stakes.get(ext.state, poolSubAccount(pid, W1))).toBe(1000n * PHA);
-    expectFailure(
-      ext,
-      signed(alice),
-      'start_mining',
-      { ...args, stake: 1000n * PHA },
-      miningErr('MinerNotReady'),
-    );
-  });
-
-  it('stop_mining and reclaim_pool_worker: checks, releasing stake, cooldown, anyone may reclaim', () => {
-    const ext = newExt();
-    const pid = miningPool(ext);
-    call(ext, signed(alice), 'start_mining', { pid, worker: W1, stake: 1500n * PHA });
-    const args = { pid, worker: W1 };
-    expectFailure(ext, signed(alice), 'stop_mining', args, err('FeatureNotEnabled'));
-    enableMining(ext);
-    expectFailure(ext, signed(alice), 'stop_mining', { pid: 9n, worker: W1 }, err('PoolDoesNotExist'));
-    expectFailure(ext, signed(bob), 'stop_mining', args, err('UnauthorizedPoolOwner'));
-    expectFailure(ext, signed(alice), 'stop_mining', { pid, worker: W3 }, err('WorkerDoesNotExist'));
-    expectFailure(ext, signed(alice), 'stop_mining', { pid, worker: W2 }, miningErr('MinerNotMining'));
-    expect(names(call(ext, signed(alice), 'stop_mining', args))).toEqual(['PhalaMining.MinerStopped']);
-    expect(pool(ext, pid)).toMatchObject({ free_stake: 500n * PHA, releasing_stake: 1500n * PHA });
-    expectFailure(ext, signed(alice), 'stop_mining', args, miningErr('MinerNotMining'));
-
-    expectFailure(ext, signed(dave), 'reclaim_pool_worker', { pid: 9n, worker: W1 }, err('PoolDoesNotExist'));
-    expectFailure(ext, signed(dave), 'reclaim_pool_worker', { pid, worker: W3 }, miningErr('MinerNotFound'));
-    advance(ext, 7 * DAY - 1);
-    expectFailure(ext, signed(dave), 'reclaim_pool_worker', args, miningErr('CoolDownNotReady'));
-    advance(ext, 1);
-    const ev = call(ext, signed(dave), 'reclaim_pool_worker', args);
-    expect(names(ev)).toEqual(['PhalaMining.MinerReclaimed', 'PhalaStakePool.WorkerReclaimed']);
-    expect(own(ev)).toEqual([['WorkerReclaimed', { pid, worker: W1, original_stake: 1500n * PHA }]]);
-    expect(pool(ext, pid)).toMatchObject({ free_stake: 2000n * PHA, releasing_stake: 0n });
-  });
-
-  it('restart_mining: stop + immediate reclaim + start with a larger stake, all or nothing', () => {
-    const ext = newExt();
-    const pid = miningPool(ext);
-    call(ext, signed(alice), 'start_mining', { pid, worker: W1, stake: 2000n * PHA });
-    const args = { pid, worker: W1, stake: 2000n * PHA };
-    expectFailure(ext, signed(alice), 'restart_mining', { ...args, pid: 9n }, err('PoolDoesNotExist'));
-    expectFailure(ext, signed(alice), 'restart_mining', args, err('InsufficientFreeStake'));
-    call(ext, signed(charlie), 'contribute', { pid, amount: 500n * PHA });
-    expectFailure(ext, signed(alice), 'restart_mining', args, err('FeatureNotEnabled'));
-    enableMining(ext);
-    expectFailure(ext, signed(bob), 'restart_mining', args, err('UnauthorizedPoolOwner'));
-    expectFailure(ext, signed(alice), 'restart_mining', { ...args, worker: W3 }, err('WorkerDoesNotExist'));
-    expectFailure(ext, signed(alice), 'restart_mining', { ...args, worker: W2 }, miningErr('MinerNotMining'));
-    expectFailure(ext, signed(alice), 'restart_mining', args, err('CannotRestartWithLessStake'));
-    expectFailure(
-      ext,
-      signed(alice),
-      'restart_mining',
-      { ...args, stake: 2500n * PHA + 1n },
-      err('InsufficientFreeStake'),
-    );
-    expect(Miners.get(ext.state, poolSubAccount(pid, W1))?.state).toBe('MiningIdle');
-
-    const ev = call(ext, signed(alice), 'restart_mining', { ...args, stake: 2500n * PHA });
-    expect(names(ev)).toEqual([
-      'PhalaMining.MinerStopped',
-      'PhalaMining.MinerReclaimed',
-      'PhalaStakePool.WorkerReclaimed',
-      'PhalaMining.MinerStarted',
-      'PhalaStakePool.MiningStarted',
-    ]);
-    expect(pool(ext, pid)).toMatchObject({ free_stake: 0n, releasing_stake: 0n, total_stake: 2500n * PHA });
-    expect(Stakes.get(ext.state, poolSubAccount(pid, W1))).toBe(2500n * PHA);
-    expect(Miners.get(ext.state, poolSubAccount(pid, W1))?.state).toBe('MiningIdle');
-  });
-
-  it('reclaim serves the withdraw queue before WorkerReclaimed', () => {
-    const ext = newExt();
-    const pid = miningPool(ext);
-    call(ext, signed(alice), 'start_mining', { pid, worker: W1, stake: 2000n * PHA });
-    call(ext, signed(bob), 'withdraw', { pid, shares: 600n * PHA });
-    enableMining(ext);
-    call(ext, signed(alice), 'stop_mining', { pid, worker: W1 });
-    advance(ext, 7 * DAY);
-    const ev = own(call(ext, signed(dave), 'reclaim_pool_worker', { pid, worker: W1 }));
-    expect(ev.map(([n, f]) => [n, f.user ?? f.worker, f.amount ?? f.original_stake])).toEqual([
-      ['Withdrawal', bob, 600n * PHA],
-      ['WorkerReclaimed', W1, 2000n * PHA],
-    ]);
-    expect(pool(ext, pid)).toMatchObject({ free_stake: 1400n * PHA, withdraw_queue: [] });
-  });
-});
-
-describe('on_finalize: forced withdrawal after the grace period', () => {
-  function queuedPool(ext: Ext) {
-    const pid = miningPool(ext);
-    call(ext, signed(alice), 'start_mining', { pid, worker: W1, stake: 1000n * PHA });
-    call(ext, signed(alice), 'start_mining', { pid, worker: W2, stake: 1000n * PHA });
-    const t = ext.nowSeconds;
-    call(ext, signed(bob), 'withdraw', { pid, shares: 1000n * PHA - 1n });
-    return { pid, t };
-  }
-
-  it('stops every worker of a pool whose request is still uncovered after 7 days, examining each bucket once', () => {
-    const ext = newExt();
-    const { pid, t } = queuedPool(ext);
-    ext.nowMs = Number(t + GRACE_PERIOD) * 1000;
-    expect(finalize(ext)).toEqual([]);
-    expect(WithdrawalTimestamps.get(ext.state)).toEqual([t]);
-    ext.nowMs += 1000;
-    expect(finalize(ext)).toEqual(['PhalaMining.MinerStopped', 'PhalaMining.MinerStopped']);
-    expect(pool(ext, pid).releasing_stake).toBe(2000n * PHA);
-    expect(WithdrawalTimestamps.get(ext.state)).toEqual([]);
-    expect(WithdrawalQueuedPools.get(ext.state, t)).toBeUndefined();
-    expect(finalize(ext)).toEqual([]);
-    // Mining switch is not consulted by the forced stop.
-    expect(MiningEnabled.get(ext.state)).toBe(false);
-  });
-
-  it('releasing stake that covers the queue spares the other workers; non-mining workers are skipped', () => {
-    const ext = newExt();
-    const { pid, t } = queuedPool(ext);
-    enableMining(ext);
-    call(ext, signed(alice), 'stop_mining', { pid, worker: W1 });
-    ext.nowMs = Number(t + GRACE_PERIOD + 1n) * 1000;
-    expect(finalize(ext)).toEqual([]);
-    expect(Miners.get(ext.state, poolSubAccount(pid, W2))?.state).toBe('MiningIdle');
-    expect(WithdrawalTimestamps.get(ext.state)).toEqual([]);
-  });
-});
-
-describe('callbacks from PhalaMining', () => {
-  it('onReward credits pools and stops at the first worker not in a pool', () => {
-    const ext = newExt();
-    const pid = poolWithWorkers(ext, alice, [W1]);
-    call(ext, signed(bob), 'contribute', { pid, amount: 10n * PHA });
-    const start = ext.events.length;
-    onReward(ext, [
-      { pubkey: W1, payout: 5n << 64n },
-      { pubkey: W3, payout: 1n << 64n },
-      { pubkey: W1, payout: 7n << 64n },
-    ]);
-    const ev = ext.events.slice(start).map((r) => [r.event.value.tag, r.event.value.value]);
-    expect(ev).toEqual([
-      ['RewardReceived', { pid, to_owner: 0n, to_stakers: 5n * PHA }],
-      ['RewardDismissedNotInPool', { worker: W3, amount: PHA }],
-    ]);
-  });
-
-  it('onUnbound (operator force-unbind through PhalaMining) evicts a mining worker, whose stake keeps releasing', () => {
-    const ext = newExt();
-    const pid = miningPool(ext);
-    call(ext, signed(alice), 'start_mining', { pid, worker: W1, stake: 1000n * PHA });
-    const start = ext.events.length;
-    // PhalaMining.unbind checks the caller against the registry's operator of the worker.
-    expect(registry.Workers.get(ext.state, W1)?.operator).toBe(alice);
-    ext.dispatch(signed(alice), {
-      tag: 'PhalaMining',
-      value: { tag: 'unbind', value: { miner: poolSubAccount(pid, W1) } },
-    });
-    const ev = ext.events.slice(start).map((r) => `${r.event.tag}.${r.event.value.tag}`);
-    expect(ev).toEqual([
-      'PhalaMining.MinerStopped',
-      'PhalaMining.MinerUnbound',
-      'PhalaStakePool.PoolWorkerRemoved',
-    ]);
-    expect(pool(ext, pid)).toMatchObject({ workers: [W2], releasing_stake: 1000n * PHA });
-    expect(WorkerAssignments.get(ext.state, W1)).toBeUndefined();
-    // The pool can still reclaim the stake after the cooldown.
-    advance(ext, 7 * DAY);
-    call(ext, signed(dave), 'reclaim_pool_worker', { pid, worker: W1 });
-    expect(pool(ext, pid)).toMatchObject({ free_stake: 2000n * PHA, releasing_stake: 0n });
-    onUnbound(ext, W1, false); // already gone: nothing to do
-  });
-});

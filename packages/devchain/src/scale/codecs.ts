@@ -1,0 +1,84 @@
+/** The codecs of composite declarations: structs by field name, enums by variant, lazily built ones. */
+import { type Codec, createCodec, createDecoder, Tuple as ScaleTuple, u8 as scaleU8 } from 'scale-ts';
+import { type EnumValue, type FieldDef, resolve, type VariantDef } from './shape.js';
+
+export function lazyCodec<T>(build: () => Codec<T>): Codec<T> {
+  let codec: Codec<T> | undefined;
+  const get = () => {
+    codec ??= build();
+    return codec;
+  };
+  const dec = createDecoder((input) => get().dec(input));
+  return createCodec((v: T) => get().enc(v), dec);
+}
+
+export function concat(...parts: Uint8Array[]): Uint8Array {
+  let len = 0;
+  for (const p of parts) len += p.length;
+  const out = new Uint8Array(len);
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
+
+export function structCodec(fields: FieldDef[]): Codec<Record<string, unknown>> {
+  const codecs = fields.map((f) => resolve(f.type).codec);
+  const names = fields.map((f) => f.name ?? '');
+  const enc = (value: Record<string, unknown>) => {
+    const parts: Uint8Array[] = [];
+    for (let i = 0; i < codecs.length; i++) {
+      const name = names[i]!;
+      if (!(name in value)) throw new TypeError(`missing field ${name}`);
+      parts.push(codecs[i]!.enc(value[name]));
+    }
+    return concat(...parts);
+  };
+  const decoders = codecs.map((c) => c.dec);
+  const dec = createDecoder((input) => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < decoders.length; i++) out[names[i]!] = decoders[i]!(input);
+    return out;
+  });
+  return createCodec(enc, dec);
+}
+
+export function variantCodec(variants: VariantDef[]): Codec<EnumValue> {
+  const allUnit = variants.every((v) => v.fields.length === 0);
+  const byName = new Map(variants.map((v) => [v.name, v]));
+  const byIndex = new Map(variants.map((v) => [v.index, v]));
+  const payloadCodecs = new Map<string, Codec<any> | null>();
+  const payloadCodec = (v: VariantDef): Codec<any> | null => {
+    if (payloadCodecs.has(v.name)) return payloadCodecs.get(v.name)!;
+    let codec: Codec<any> | null = null;
+    if (v.fields.length === 1 && v.fields[0]!.name === undefined) codec = resolve(v.fields[0]!.type).codec;
+    else if (v.fields.length > 0 && v.fields.every((f) => f.name !== undefined))
+      codec = structCodec(v.fields);
+    else if (v.fields.length > 0)
+      codec = ScaleTuple(...(v.fields.map((f) => resolve(f.type).codec) as [Codec<any>]));
+    payloadCodecs.set(v.name, codec);
+    return codec;
+  };
+  const enc = (value: EnumValue) => {
+    const tag = typeof value === 'string' ? value : value.tag;
+    const variant = byName.get(tag);
+    if (!variant) throw new TypeError(`unknown variant ${tag}`);
+    const codec = payloadCodec(variant);
+    const head = Uint8Array.of(variant.index);
+    if (!codec) return head;
+    if (typeof value === 'string') throw new TypeError(`variant ${tag} needs a value`);
+    return concat(head, codec.enc(value.value));
+  };
+  const dec = createDecoder((input): EnumValue => {
+    const index = scaleU8.dec(input);
+    const variant = byIndex.get(index);
+    if (!variant) throw new TypeError(`unknown variant index ${index}`);
+    const codec = payloadCodec(variant);
+    if (allUnit) return variant.name;
+    if (!codec) return { tag: variant.name, value: undefined };
+    return { tag: variant.name, value: codec.dec(input) };
+  });
+  return createCodec(enc, dec);
+}

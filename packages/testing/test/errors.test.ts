@@ -1,0 +1,61 @@
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import * as source from '../src/errors.js';
+
+type ErrorClass = new (...args: unknown[]) => source.TestingError;
+
+function instantiate(errorClass: ErrorClass): source.TestingError {
+  for (const filler of [1, 'x']) {
+    try {
+      return new errorClass(...Array.from({ length: Math.max(errorClass.length, 1) }, () => filler));
+    } catch {
+      // another type: next
+    }
+  }
+  throw new Error(`could not construct ${errorClass.name}`);
+}
+
+describe("this package's errors", () => {
+  it('keep a literal name, a PascalCase code and a category of core’s in a minified bundle', async () => {
+    const result = await build({
+      entryPoints: [new URL('../src/errors.ts', import.meta.url).pathname],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    });
+    const url = `data:text/javascript;base64,${Buffer.from(result.outputFiles[0]!.contents).toString('base64')}`;
+    const minified = (await import(url)) as Record<string, unknown>;
+    const classes = Object.entries(minified).filter(
+      ([, value]) =>
+        typeof value === 'function' && value.prototype instanceof (minified.TestingError as ErrorClass),
+    );
+    expect(classes.length).toBe(13);
+    for (const [exportName, errorClass] of classes) {
+      const error = instantiate(errorClass as ErrorClass);
+      expect(error.name).toBe(exportName);
+      expect(error.code).toMatch(/^[A-Z][A-Za-z]+$/);
+      expect(['input', 'chain', 'transport', 'compatibility']).toContain(error.category);
+    }
+    // the bundle did rename the classes, so a name read from the class would be wrong
+    const renamed = classes.filter(
+      ([exportName, errorClass]) => (errorClass as ErrorClass).name !== exportName,
+    );
+    expect(renamed.length).toBeGreaterThan(classes.length / 2);
+  });
+
+  it('PalletError has core’s shape', () => {
+    const error = new source.PalletError('PhalaStakePool', 'PoolDoesNotExist', 'no pool', 88, 9, '0x01');
+    expect(error).toMatchObject({
+      name: 'PalletError',
+      code: 'PalletError',
+      section: 'PhalaStakePool',
+      errorName: 'PoolDoesNotExist',
+      index: 88,
+      errorIndex: 9,
+      qualifiedName: 'PhalaStakePool.PoolDoesNotExist',
+    });
+    expect(error.message).toBe('PhalaStakePool.PoolDoesNotExist: no pool');
+  });
+});
