@@ -15,9 +15,21 @@ export function parsePid(text: string): bigint {
   return normalizePid(text.trim());
 }
 
-/** A PHA amount (`1000`, `1_000.5`, `25 PHA`) to planck; core's InvalidAmountError (exit 2) otherwise. */
+/**
+ * A PHA amount (`1000`, `1,000`, `1_000.5`, `25 PHA`) to planck; core's InvalidAmountError (exit 2) otherwise. Commas
+ * are accepted as thousands separators only where they group three digits, as the CLI prints amounts (`100,000 PHA`):
+ * `1,5` is refused rather than read as 15 or 1.5.
+ */
 export function parseAmount(text: string): bigint {
-  return pha(text.replace(/\s*pha\s*$/i, ''));
+  const bare = text.replace(/\s*pha\s*$/i, '').trim();
+  if (bare.includes(',')) {
+    if (!/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(bare))
+      throw new UsageError(
+        `not a PHA amount: ${JSON.stringify(text)} — commas only group thousands (1,000.5); the decimal separator is a point`,
+      );
+    return pha(bare.replace(/,/g, ''));
+  }
+  return pha(bare);
 }
 
 /** A payout percentage (`20`, `12.5%`); core's InvalidPercentError (exit 2) otherwise. */

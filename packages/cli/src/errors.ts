@@ -1,13 +1,15 @@
 import {
+  AbortedError,
   ConnectionFailedError,
   InputError,
   isKnownMiningError,
   MiningError,
   type MiningErrorCategory,
   permillToPercent,
+  RuleError,
   SignerError,
 } from '@phala-mining/core';
-import { formatDuration } from './format.js';
+import { dateText, formatDuration, phaText } from './format.js';
 
 /**
  * Exit codes, one per error class, so a cron job or script can branch on what went wrong without parsing text.
@@ -38,7 +40,7 @@ export type ExitClass = keyof typeof EXIT_CODES;
  * The CLI's own errors are members of core's error family: a bad command line is an {@link InputError}, a missing
  * key a {@link SignerError}, so the exit code follows from the category like it does for core's errors.
  */
-export type CliError = UsageError | KeyError;
+export type CliError = UsageError | KeyError | FeeNotCoveredError | InterruptedError;
 
 /** The command line itself is wrong. */
 export class UsageError extends InputError {
@@ -55,6 +57,8 @@ export type KeyErrorReason =
   | 'PasswordRequired'
   | 'WrongPassword'
   | 'InvalidSuri'
+  | 'MisplacedSecret'
+  | 'PasswordFileUnreadable'
   | 'UnknownDevAccount'
   | 'DevAccountOffDevChain';
 
@@ -101,6 +105,39 @@ function exitClassOfCategory(category: MiningErrorCategory): ExitClass {
   }
 }
 
+/** The signer cannot pay the transaction fee; found before signing, so nothing was sent. A rule: exit code 3. */
+export class FeeNotCoveredError extends RuleError {
+  override readonly name = 'FeeNotCoveredError' as const;
+  readonly code = 'FeeNotCovered' as const;
+  constructor(
+    readonly account: string,
+    /** estimated fee, planck */
+    readonly fee: bigint,
+    /** what the account can spend on fees: free − max(locks, existential deposit), planck */
+    readonly available: bigint,
+  ) {
+    super(
+      `${account} cannot pay the fee: estimated fee ${phaText(fee)} > spendable ${phaText(available)} (free balance less locks and the existential deposit); send it some PHA first (see \`phala-mining balance\`)`,
+    );
+  }
+}
+
+/** Ctrl-C / SIGTERM during a command; after signing the transaction may still be included. Exit code 130. */
+export class InterruptedError extends AbortedError {
+  override readonly name = 'InterruptedError' as const;
+  readonly code = 'Interrupted' as const;
+  constructor(
+    /** the extrinsic hash when it was already signed */
+    readonly hash: string | undefined,
+  ) {
+    super(
+      hash === undefined
+        ? 'interrupted before the transaction was signed: nothing was sent'
+        : `interrupted: transaction ${hash} was signed and sent and may still land — look it up before sending it again`,
+    );
+  }
+}
+
 /** The exit class of any thrown value: by the category of the error family it belongs to, else `failure`. */
 export function exitClassOf(error: unknown): ExitClass {
   return error instanceof MiningError ? exitClassOfCategory(error.category) : 'failure';
@@ -124,7 +161,9 @@ export function describeError(error: unknown): string {
     case 'ConnectionTimeout':
       return `cannot connect to ${[error.endpoint].flat().join(', ')}: no answer within ${error.timeoutMs / 1000} s`;
     case 'CooldownNotOver':
-      return `a worker can be reclaimed only after its cooldown: ${error.worker} cools down for ${formatDuration(error.cooldownEnd - error.now)} more (until ${new Date(Number(error.cooldownEnd) * 1000).toISOString()})`;
+      return `a worker can be reclaimed only after its cooldown: ${error.worker} cools down for ${formatDuration(error.cooldownEnd - error.now)} more (reclaimable at ${dateText(error.cooldownEnd)})`;
+    case 'InvalidAmount':
+      return `not a PHA amount: ${JSON.stringify(String(error.input))} — ${AMOUNT_REASONS[error.reason] ?? 'give e.g. 1000, 1,000 or 1_000.5'}`;
     case 'InvalidPercent':
       return `the payout must be a percentage between 0 and 100 with at most 4 decimals, got ${String(error.percent)}`;
     case 'PalletError':
@@ -133,6 +172,26 @@ export function describeError(error: unknown): string {
       return oneLine(error.message);
   }
 }
+
+// the chain's MinerState names, as the Worker List (and the guide) call them
+const STATE_NAMES: Record<string, string> = {
+  MiningIdle: 'Mining',
+  MiningActive: 'Mining',
+  MiningUnresponsive: 'Unresponsive',
+  MiningCoolingDown: 'CoolingDown',
+};
+
+/** A chain state name as the guide says it: `MiningIdle` → `Mining`. */
+export function stateName(state: string): string {
+  return STATE_NAMES[state] ?? state;
+}
+
+const AMOUNT_REASONS: Record<string, string> = {
+  Negative: 'an amount cannot be negative',
+  NotPositive: 'the amount must be more than 0',
+  NotANumber: 'give a plain decimal number such as 1000, 1,000 or 1_000.5',
+  TooManyDecimals: 'PHA has at most 12 decimals (amounts are never rounded)',
+};
 
 /** Error details for `--json`: code, class, exit code, message, and the error's own fields (bigints as strings). */
 export function errorJson(error: unknown): Record<string, unknown> {

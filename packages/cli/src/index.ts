@@ -7,6 +7,8 @@ export {
   errorJson,
   exitClassOf,
   exitCodeOf,
+  FeeNotCoveredError,
+  InterruptedError,
   KeyError,
   type KeyErrorReason,
   UsageError,

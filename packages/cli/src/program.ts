@@ -2,6 +2,7 @@ import { PROXY_TYPES } from '@phala-mining/core';
 import { Command, CommanderError, Option } from 'commander';
 import { makeAction } from './commands/action.js';
 import { applyCommand } from './commands/apply.js';
+import { balanceCommand } from './commands/balance.js';
 import { multisigCommand, proxyCommand } from './commands/coldKeys.js';
 import { exporterCommand } from './commands/exporter.js';
 import { exportFleetCommand } from './commands/exportFleet.js';
@@ -15,6 +16,8 @@ import { toJson } from './format.js';
 import { keeperCommand } from './guardian/keeper.js';
 import { type CliIo, processIo } from './io.js';
 import { ENV } from './keys.js';
+import { routeLibraryLogs } from './libraryLogs.js';
+import { redactingIo, refuseSecretsInArgv } from './secrets.js';
 import { NETWORK_NAMES } from './session.js';
 
 /** The CLI's version (kept in step with package.json by the release). */
@@ -23,7 +26,8 @@ export const VERSION = '0.1.0';
 const EXIT_HELP = `
 Keys (never on the command line):
   ${ENV.suri}               secret URI (mnemonic or 0x seed, optional //derivation)
-  --keystore FILE          polkadot-js account export; password from ${ENV.keystorePassword} or a prompt
+  --keystore FILE          polkadot-js account export; password from --password-file FILE
+                           (env ${ENV.keystorePasswordFile}), else a prompt on a terminal
   --account NAME           alice, bob, charlie, dave, eve, ferdie — dev chains only
 
 Cold owner keys (on every operation):
@@ -36,7 +40,7 @@ Environment: ${ENV.endpoint}, ${ENV.network}, ${ENV.keystore} stand in for the o
 
 Exit codes:
   0 ok · 1 unexpected · 2 usage · 3 validation (a rule refused before signing) · 4 on-chain error
-  5 connection · 6 key/secret · 130 interrupted`;
+  5 connection · 6 key/secret · 130 interrupted (after signing: the transaction may still land)`;
 
 /** The `phala-mining` command tree, writing to `io`. */
 export function createProgram(io: CliIo = processIo()): Command {
@@ -51,11 +55,16 @@ export function createProgram(io: CliIo = processIo()): Command {
     .showHelpAfterError('(run with --help for usage)')
     .option('-e, --endpoint <url>', `node WebSocket endpoint (env ${ENV.endpoint})`)
     .addOption(
-      new Option('-n, --network <name>', `network preset (env ${ENV.network}); default khala`).choices(
-        NETWORK_NAMES,
-      ),
+      new Option(
+        '-n, --network <name>',
+        `network preset (env ${ENV.network}); default dev (ws://127.0.0.1:9944) — khala and phala v1 are gone`,
+      ).choices(NETWORK_NAMES),
     )
     .option('--keystore <file>', `polkadot-js keystore JSON of the signer (env ${ENV.keystore})`)
+    .option(
+      '--password-file <file>',
+      `file whose first line is the keystore password (env ${ENV.keystorePasswordFile}); chmod 600 it`,
+    )
     .option('--account <name>', 'dev account (alice, bob, …) as signer; dev chains only')
     .option('--json', 'machine-readable output on stdout (amounts in planck as strings)')
     .option('--dry-run', 'check every rule and estimate the fee; sign nothing')
@@ -66,6 +75,7 @@ export function createProgram(io: CliIo = processIo()): Command {
     )
     .option('--timeout <seconds>', 'connection and read timeout', '30')
     .option('-q, --quiet', 'no transaction progress on stderr')
+    .option('--verbose', "also show the polkadot-js libraries' own log lines (connection drops, RPC errors)")
     .option(
       '--proxy-for <account>',
       'sign as a proxy of this account (the key pays; rules are checked as it)',
@@ -86,6 +96,7 @@ export function createProgram(io: CliIo = processIo()): Command {
     poolCommand(action),
     workerCommand(action),
     stakeCommand(action),
+    balanceCommand(action),
     overviewCommand(action),
     watchCommand(action),
     applyCommand(action),
@@ -104,7 +115,9 @@ export function createProgram(io: CliIo = processIo()): Command {
       sub
         .exitOverride()
         .configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) })
-        .showHelpAfterError('(run with --help for usage)');
+        .showHelpAfterError('(run with --help for usage)')
+        // `pool create --help` lists --endpoint, --json, --dry-run … too: they are given after the subcommand as often
+        .configureHelp({ showGlobalOptions: true });
       inherit(sub);
     }
   };
@@ -116,9 +129,14 @@ export function createProgram(io: CliIo = processIo()): Command {
  * Runs `phala-mining` with these arguments (without `node` and the script) and returns the exit code. Errors are
  * printed as one line on stderr (a JSON object with `--json`); nothing is thrown.
  */
-export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function run(argv: readonly string[], rawIo: CliIo = processIo()): Promise<number> {
+  // every byte written passes a filter that blanks the secrets this process has read (defence in depth: none is
+  // ever put in a message on purpose)
+  const io = redactingIo(rawIo);
   const program = createProgram(io);
+  const restoreConsole = routeLibraryLogs(io, argv.includes('--verbose'));
   try {
+    refuseSecretsInArgv(argv);
     if (argv.length === 0) {
       program.outputHelp();
       return EXIT_CODES.usage;
@@ -136,6 +154,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
       io.stderr.write(`${toJson({ error: { ...errorJson(error), exitCode: code } })}\n`);
     else io.stderr.write(`phala-mining: ${describeError(error)} [${codeName(error)}]\n`);
     return code;
+  } finally {
+    restoreConsole();
   }
 }
 

@@ -1,4 +1,6 @@
 import {
+  ConnectionFailedError,
+  ConnectionTimeoutError,
   createMiningClient,
   DEVCHAIN,
   KHALA,
@@ -25,11 +27,13 @@ export interface GlobalOptions {
   network?: string;
   keystore?: string;
   account?: string;
+  passwordFile?: string;
   json?: boolean;
   dryRun?: boolean;
   waitFor?: string;
   timeout?: string;
   quiet?: boolean;
+  verbose?: boolean;
   /** `--proxy-for <real>`: act for this account as its proxy */
   proxyFor?: string;
   /** `--proxy-type <type>`: the proxy relation's type (default StakePoolManager) */
@@ -42,13 +46,16 @@ export interface GlobalOptions {
   announce?: boolean;
 }
 
-/** Where to connect: `--endpoint`, else `--network`, else `PHALA_ENDPOINT`, else `PHALA_NETWORK`, else Khala. */
+/**
+ * Where to connect: `--endpoint`, else `--network`, else `PHALA_ENDPOINT`, else `PHALA_NETWORK`, else the local dev
+ * chain — Khala was shut down and stake pool v1 ended with runtime 1199, so no public endpoint serves it any more.
+ */
 export function resolveEndpoint(
   options: GlobalOptions,
   env: CliIo['env'],
 ): { endpoint: string; preset: NetworkPreset } {
   const network = options.network ?? (options.endpoint === undefined ? env[ENV.network] : undefined);
-  let preset = KHALA;
+  let preset = DEVCHAIN;
   if (network !== undefined && network !== '') {
     if (!(NETWORK_NAMES as readonly string[]).includes(network)) {
       throw new UsageError(
@@ -59,6 +66,13 @@ export function resolveEndpoint(
   }
   const fromEnv = options.network === undefined ? env[ENV.endpoint] || undefined : undefined;
   const endpoint = options.endpoint ?? fromEnv ?? preset.endpoint;
+  if ((preset === KHALA || preset === PHALA) && endpoint === preset.endpoint) {
+    // nothing answers there for stake pool v1 any more: say so at once instead of waiting for a timeout
+    throw new ConnectionFailedError(
+      endpoint,
+      `${preset === KHALA ? 'Khala' : 'Phala'} stake pool v1 is gone (Khala was shut down; v1 ended with runtime 1199) — use a dev chain: --network dev (start one with \`npx -p @phala-mining/devchain phala-devchain\`), or --endpoint ws://… of a node you run`,
+    );
+  }
   if (!/^wss?:\/\//.test(endpoint))
     throw new UsageError(`the endpoint must be a ws:// or wss:// URL, got ${JSON.stringify(endpoint)}`);
   return { endpoint, preset };
@@ -114,14 +128,28 @@ export class Session {
 
   private async connect(): Promise<MiningClient> {
     const { endpoint, preset } = this.target;
-    // a failure is core's ConnectionFailedError / ConnectionTimeoutError: transport errors, exit code 5
-    return createMiningClient({
-      endpoint,
-      network: preset,
-      waitFor: this.waitFor,
-      // a first connection that fails must fail fast; later drops (watch) are reconnected by the client
-      connectTimeoutMs: this.timeoutMs,
-    });
+    try {
+      return await createMiningClient({
+        endpoint,
+        network: preset,
+        waitFor: this.waitFor,
+        // a first connection that fails must fail fast; later drops (watch) are reconnected by the client
+        connectTimeoutMs: this.timeoutMs,
+      });
+    } catch (error) {
+      // a failure is core's ConnectionFailedError / ConnectionTimeoutError: transport errors, exit code 5; for the
+      // default dev chain endpoint, say how to start one
+      if (!(preset === DEVCHAIN && endpoint === preset.endpoint)) throw error;
+      const gone =
+        ' — is a dev chain running? start one with `npx -p @phala-mining/devchain phala-devchain` (or `pnpm devchain` in the SDK repo)';
+      if (error instanceof ConnectionFailedError)
+        throw new ConnectionFailedError(endpoint, `${error.reason}${gone}`, { cause: error });
+      if (error instanceof ConnectionTimeoutError)
+        throw new ConnectionFailedError(endpoint, `no answer within ${this.timeoutMs / 1000} s${gone}`, {
+          cause: error,
+        });
+      throw error;
+    }
   }
 
   /** The key from the options and environment, or undefined (read-only commands that can use one). */

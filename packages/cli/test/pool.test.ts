@@ -55,6 +55,10 @@ describe('phala-mining pool …', () => {
     expect((await alice(['pool', 'set-cap', pid, '50_000 PHA'])).stdout).toContain(
       `pool ${pid} cap set to 50,000 PHA`,
     );
+    // amounts as the CLI prints them are accepted back
+    expect((await alice(['pool', 'set-cap', pid, '50,000 PHA'])).stdout).toContain(
+      `pool ${pid} cap set to 50,000 PHA`,
+    );
     expect((await alice(['pool', 'set-description', pid, 'cron-run pool'])).code).toBe(0);
     const wl = await alice([
       'pool',
@@ -140,7 +144,8 @@ describe('phala-mining pool …', () => {
     const before = await nonceOf(chain, chain.accounts.alice.address);
     const r = await alice(['pool', 'set-payout', pid, '30', '--dry-run']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('dry run: setPayout passes every rule');
+    expect(r.stdout).toContain('dry run: every rule passes for');
+    expect(r.stdout).toContain(`1. setPayout pool ${pid} commission 30 %`);
     expect(r.stdout).toMatch(/estimated fee\s+[\d.]+ PHA/);
     const j = json(
       await alice([
@@ -171,8 +176,15 @@ describe('refusals before signing, with exit codes', () => {
     const cases: [string[], RegExp][] = [
       [['pool', 'set-payout', pid, '101'], /between 0 and 100.*got 101 \[InvalidPercent\]/],
       [['pool', 'set-payout', pid, 'lots'], /not a percentage: "lots"/],
-      [['pool', 'set-cap', pid, '-5'], /invalid PHA amount "-5": Negative \[InvalidAmount\]/],
-      [['pool', 'set-cap', pid, '1.0000000000001'], /TooManyDecimals/],
+      [
+        ['pool', 'set-cap', pid, '-5'],
+        /not a PHA amount: "-5" — an amount cannot be negative \[InvalidAmount\]/,
+      ],
+      [
+        ['pool', 'set-cap', pid, '1.0000000000001'],
+        /PHA has at most 12 decimals \(amounts are never rounded\)/,
+      ],
+      [['pool', 'set-cap', pid, '1,5'], /commas only group thousands/],
       [['pool', 'show', 'seven'], /not a pool id: seven \[InvalidPoolId\]/],
       [['pool', 'withdraw', pid], /exactly one of: an amount, --shares N, --all \[Usage\]/],
       [
@@ -185,7 +197,7 @@ describe('refusals before signing, with exit codes', () => {
       ],
       [['pool', 'frobnicate'], /unknown command 'frobnicate'/],
       [['pool', 'set-cap', pid], /missing required argument 'amount'/],
-      [['worker', 'start', '--pool', pid, '--all'], /required option '--stake <amount>' not specified/],
+      [['worker', 'start', '--pool', pid, '--all'], /give --stake <amount\|smin\|smax> or --stake-file FILE/],
       [['--network', 'moon', 'pool', 'list'], /argument 'moon' is invalid/],
     ];
     // nothing here touches chain state: run them side by side
@@ -305,7 +317,9 @@ describe('keys and secrets', () => {
     // no terminal to prompt on (cron): say which variable to set
     const none = await cli(['--endpoint', chain.endpoint, 'pool', 'create'], { PHALA_KEYSTORE: keystore });
     expect(none.code).toBe(6);
-    expect(none.stderr).toContain('set PHALA_KEYSTORE_PASSWORD for non-interactive use [PasswordRequired]');
+    expect(none.stderr).toContain(
+      'give --password-file FILE (or PHALA_KEYSTORE_PASSWORD_FILE) for non-interactive use [PasswordRequired]',
+    );
     // a dry run needs only the address, which the keystore holds in the clear
     const dry = await cli([
       '--endpoint',

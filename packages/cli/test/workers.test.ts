@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PLANCK_PER_PHA } from '@phala-mining/core';
 import type { TestChain } from '@phala-mining/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,13 +52,41 @@ describe('phala-mining worker …', () => {
     const before = await nonceOf(chain, chain.accounts.alice.address);
     const low = await alice(['worker', 'start', '-p', pid, '--all', '--stake', '100']);
     expect(low.code).toBe(3);
+    // --all: the error names the worker (and the call of the batch) it is about
     expect(low.stderr.trim()).toBe(
-      "phala-mining: a worker's stake must be at least Smin: stake 100 PHA < Smin 4,472.135954978875 PHA [StakeBelowMinimum]",
+      `phala-mining: startMining pool ${pid} worker ${keys[0]} stake 100 PHA (call 1 of 3): a worker's stake must be at least Smin: stake 100 PHA < Smin 4,472.135954978875 PHA [StakeBelowMinimum]`,
     );
     const high = await alice(['worker', 'start', '-p', pid, keys[0]!, '--stake', '90000']);
     expect(high.code).toBe(3);
     expect(high.stderr).toMatch(/at most Smax: stake 90,000 PHA > Smax [\d,.]+ PHA \[StakeAboveMaximum\]/);
     expect((await alice(['worker', 'start', '-p', pid, keys[0]!, '--all', '--stake', '5000'])).code).toBe(2);
+    expect(await nonceOf(chain, chain.accounts.alice.address)).toBe(before);
+  });
+
+  it('--dry-run lists each call with its worker and stake; smin/smax and a stake file pick per-worker stakes', async () => {
+    const before = await nonceOf(chain, chain.accounts.alice.address);
+    const dry = await alice(['--dry-run', 'worker', 'start', '-p', pid, '--all', '--stake', 'smin']);
+    expect(dry.code).toBe(0);
+    for (const [i, k] of keys.entries())
+      expect(dry.stdout).toContain(`${i + 1}. startMining pool ${pid} worker ${k} stake 4,472.1359 PHA`);
+    const views = await workers();
+    const dir = mkdtempSync(join(tmpdir(), 'phala-mining-stakes-'));
+    const file = join(dir, 'stakes.yaml');
+    writeFileSync(file, `${keys[1]}: smax\n${keys[2]}: '6,000'\ndefault: smin\n`);
+    const j = json(
+      await alice(['--dry-run', '--json', 'worker', 'start', '-p', pid, '--all', '--stake-file', file]),
+    );
+    expect(j.plan.map((c: any) => [c.worker, c.stake])).toEqual([
+      [keys[0], views[0].minStake],
+      [keys[1], views[1].maxStake],
+      [keys[2], String(6000n * PLANCK_PER_PHA)],
+    ]);
+    writeFileSync(file, `${keys[1]}: smax\n`);
+    const missing = await alice(['worker', 'start', '-p', pid, '--all', '--stake-file', file]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(
+      `worker ${keys[0]}: the stake file names no stake for it and has no default`,
+    );
     expect(await nonceOf(chain, chain.accounts.alice.address)).toBe(before);
   });
 
@@ -65,7 +96,7 @@ describe('phala-mining worker …', () => {
     expect(json(r)).toMatchObject({
       operations: ['startMining', 'startMining', 'startMining'],
       workers: keys,
-      stake: String(5000n * PLANCK_PER_PHA),
+      stakes: Object.fromEntries(keys.map((k) => [k, String(5000n * PLANCK_PER_PHA)])),
     });
     const ws = await workers();
     expect(ws.map((w) => [w.state, w.stake])).toEqual(
@@ -84,7 +115,7 @@ describe('phala-mining worker …', () => {
     );
     const r = await alice(['worker', 'restart', '-p', pid, keys[0]!, '--stake', '6000']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^✓ restarted 1 worker\(s\) in pool \d+ with 6,000 PHA each — block #\d+/);
+    expect(r.stdout).toMatch(/^✓ restarted 1 worker\(s\) in pool \d+ \(6,000 PHA each\) — block #\d+/);
     expect((await workers()).find((w) => w.pubkey === keys[0])!.stake).toBe(String(6000n * PLANCK_PER_PHA));
   });
 
@@ -110,8 +141,16 @@ describe('phala-mining worker …', () => {
   });
 
   it('queues a withdrawal the free stake cannot cover and shows its countdown', async () => {
+    // 100,000 staked, 16,000 held by the workers: --dry-run predicts the split the chain makes
+    const dry = await alice(['--dry-run', 'pool', 'withdraw', pid, '--all']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/paid now 84,000 PHA \(84,000 shares\) from pool \d+'s free stake/);
+    expect(dry.stdout).toMatch(/queued 16,000 shares \(≈ 16,000 PHA\): paid as free stake appears/);
     const r = await alice(['pool', 'withdraw', pid, '--all']);
     expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^✓ withdrew 84,000 PHA \(84,000 shares\) from pool \d+'s free stake; queued 16,000 shares/,
+    );
     const stake = await alice(['stake', 'show', pid]);
     expect(stake.stdout).toMatch(/Queued withdrawal\s+16,000 shares \(16,000 PHA\)/);
     expect(stake.stdout).toMatch(/Countdown\s+(7 d|6 d 23 h)/);
@@ -131,7 +170,7 @@ describe('phala-mining worker …', () => {
     const early = await alice(['worker', 'reclaim', '-p', pid, keys[1]!]);
     expect(early.code).toBe(3);
     expect(early.stderr).toMatch(
-      /can be reclaimed only after its cooldown: 0x[0-9a-f]{64} cools down for 6 d 23 h more \(until .*\) \[CooldownNotOver\]/,
+      /can be reclaimed only after its cooldown: 0x[0-9a-f]{64} cools down for 6 d 23 h more \(reclaimable at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\) \[CooldownNotOver\]/,
     );
     const none = await alice(['worker', 'reclaim', '-p', pid, '--all']);
     expect(none).toMatchObject({ code: 0, stdout: `nothing to do: no reclaimable worker in pool ${pid}\n` });

@@ -9,7 +9,13 @@ export function normalizeAddress(input: string | Uint8Array, ss58 = 30): string 
     if (bytes.length !== 32) throw new Error('not 32 bytes');
     return encodeAddress(bytes, ss58);
   } catch {
-    throw new InvalidAddressError(typeof input === 'string' ? input : u8aToHex(input));
+    throw new InvalidAddressError(
+      typeof input === 'string'
+        ? input
+        : input instanceof Uint8Array
+          ? u8aToHex(input)
+          : `(${input === undefined ? 'missing' : typeof input})`,
+    );
   }
 }
 

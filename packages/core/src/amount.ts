@@ -1,4 +1,9 @@
-import { PHA_DECIMALS, PLANCK_PER_PHA } from '@phala-mining/math';
+import {
+  type FormatPhaOptions,
+  formatPha as formatPlanck,
+  PHA_DECIMALS,
+  PLANCK_PER_PHA,
+} from '@phala-mining/math';
 import { InvalidAmountError, InvalidPercentError } from './errors/input.js';
 
 // the unit is defined once, in @phala-mining/math
@@ -41,8 +46,18 @@ export function pha(input: string | number | bigint): bigint {
   return BigInt(whole) * PLANCK_PER_PHA + BigInt(frac.padEnd(PHA_DECIMALS, '0') || '0');
 }
 
+/**
+ * Formats planck as PHA without trailing zeros: `formatPha(1_500_000_000_000n)` → `'1.5'`; `decimals` truncates
+ * toward zero, `group` adds thousands separators, `unit` appends ` PHA`. Anything but a bigint (e.g. `undefined`
+ * from a value not loaded yet) is refused with {@link InvalidAmountError}, not a TypeError from deep inside.
+ */
+export function formatPha(planck: bigint, options?: FormatPhaOptions): string {
+  if (typeof planck !== 'bigint') throw new InvalidAmountError(planck, 'NotANumber');
+  return formatPlanck(planck, options);
+}
+
 // one formatter for the dev chain, the SDK and the apps: it lives with the chain arithmetic
-export { type FormatPhaOptions, formatPha } from '@phala-mining/math';
+export type { FormatPhaOptions };
 
 /**
  * Converts a payout commission in percent (0–100, up to 4 decimals) to Permill parts, exactly:

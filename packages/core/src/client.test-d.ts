@@ -46,7 +46,7 @@ describe('createMiningClient options', () => {
 
   test('the network names are the presets', () => {
     type NetworkOption = Extract<MiningClientOptions, { network: unknown }>['network'];
-    expectTypeOf<Extract<NetworkOption, string>>().toEqualTypeOf<'khala' | 'phala' | 'devchain'>();
+    expectTypeOf<Extract<NetworkOption, string>>().toEqualTypeOf<'khala' | 'phala' | 'devchain' | 'dev'>();
   });
 
   test('options that do not say where to connect, or say it wrongly, do not compile', () => {

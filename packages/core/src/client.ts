@@ -384,7 +384,7 @@ function refusing<T>(make: () => Observable<T>): Observable<T> {
  * runtime without stake pool v1.
  *
  * ```ts
- * const client = await createMiningClient({ network: 'khala' });
+ * const client = await createMiningClient({ network: 'dev' }); // the local dev chain, ws://127.0.0.1:9944
  * ```
  */
 export async function createMiningClient(options: MiningClientOptions): Promise<MiningClient> {
@@ -394,12 +394,19 @@ export async function createMiningClient(options: MiningClientOptions): Promise<
         ? NETWORKS[options.network]
         : options.network
       : NETWORKS.khala;
+  if (preset === undefined) {
+    throw new ConnectionFailedError(
+      String(options.network),
+      `unknown network ${JSON.stringify(options.network)}: one of ${Object.keys(NETWORKS).join(', ')}, or give { endpoint }`,
+    );
+  }
   let api: ApiPromise;
   let ownsApi = false;
   if (options.api !== undefined) {
     api = options.api;
   } else {
     const endpoint = options.endpoint ?? preset.endpoint;
+    checkEndpoint(endpoint, preset, options.endpoint === undefined);
     const provider = new WsProvider(endpoint, options.autoConnectMs ?? 1000);
     api = new ApiPromise({
       provider,
@@ -432,6 +439,26 @@ export async function createMiningClient(options: MiningClientOptions): Promise<
     if (ownsApi) await api.disconnect().catch(() => undefined);
     if (error instanceof MiningError) throw error;
     throw new ConnectionFailedError(endpoint, describe(error), { cause: error });
+  }
+}
+
+/**
+ * Refuses, before any socket is opened, what cannot work: a URL that is not `ws://`/`wss://` (the WebSocket provider
+ * would throw a plain Error), and the endpoints of Khala and Phala, where stake pool v1 no longer runs.
+ */
+function checkEndpoint(endpoint: string | string[], preset: NetworkPreset, fromPreset: boolean): void {
+  for (const url of [endpoint].flat()) {
+    if (typeof url !== 'string' || !/^wss?:\/\/./.test(url))
+      throw new ConnectionFailedError(
+        endpoint,
+        `not a WebSocket URL (ws:// or wss://): ${JSON.stringify(url)}`,
+      );
+  }
+  if (fromPreset && (preset.name === 'khala' || preset.name === 'phala')) {
+    throw new ConnectionFailedError(
+      endpoint,
+      `${preset.name === 'khala' ? 'Khala' : 'Phala'} stake pool v1 is gone (Khala was shut down; v1 ended with runtime 1199) — use the dev chain: createMiningClient({ network: 'dev' }) with \`npx -p @phala-mining/devchain phala-devchain\` running, or { endpoint } of a node you run`,
+    );
   }
 }
 

@@ -3,8 +3,8 @@ import { assertType, describe, expectTypeOf, test } from 'vitest';
 import { DEVCHAIN, KHALA, NETWORKS, type NetworkPreset, PHALA, PHALA_SIGNED_EXTENSIONS } from './index.js';
 
 describe('network presets', () => {
-  test('NETWORKS names exactly the three presets', () => {
-    expectTypeOf<keyof typeof NETWORKS>().toEqualTypeOf<'khala' | 'phala' | 'devchain'>();
+  test('NETWORKS names exactly the three presets, and dev as the dev chain short name', () => {
+    expectTypeOf<keyof typeof NETWORKS>().toEqualTypeOf<'khala' | 'phala' | 'devchain' | 'dev'>();
     expectTypeOf(NETWORKS.khala).toEqualTypeOf<NetworkPreset>();
     expectTypeOf(KHALA).toEqualTypeOf<NetworkPreset>();
     expectTypeOf(PHALA).toEqualTypeOf<NetworkPreset>();

@@ -59,4 +59,6 @@ export const NETWORKS = Object.freeze({
   phala: PHALA,
   /** {@link DEVCHAIN}, a local dev chain on port 9944. */
   devchain: DEVCHAIN,
+  /** {@link DEVCHAIN} by its short name (the CLI's `--network dev`). */
+  dev: DEVCHAIN,
 });

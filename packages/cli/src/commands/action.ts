@@ -14,6 +14,8 @@ export function makeAction(io: CliIo): Action {
       const command = args[args.length - 1] as Command;
       const session = new Session(io, command.optsWithGlobals<GlobalOptions>());
       try {
+        // a malformed or unreadable key is refused (exit 6) before any argument is read or the network touched
+        await session.key();
         await handler(session, ...args.slice(0, -1));
       } finally {
         await session.close();

@@ -3,6 +3,7 @@ import type { HistoryDb, SyncProgress } from '@phala-mining/indexer';
 import { Command } from 'commander';
 import { parsePid } from '../args.js';
 import { UsageError } from '../errors.js';
+import { dateText } from '../format.js';
 import type { OutStream } from '../io.js';
 import type { Action } from './action.js';
 
@@ -125,7 +126,7 @@ export function historyCommand(action: Action): Command {
               points
                 .map(
                   (p) =>
-                    `${by === 'day' ? p.date : `#${p.block} ${new Date(p.timestamp).toISOString()}`}  ${formatPha(p.amount)} PHA`,
+                    `${by === 'day' ? p.date : `#${p.block} ${dateText(BigInt(Math.floor(p.timestamp / 1000)))}`}  ${formatPha(p.amount)} PHA`,
                 )
                 .join('\n') || 'no rewards in range',
             () => points,

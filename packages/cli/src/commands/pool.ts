@@ -7,6 +7,7 @@ import { phaText } from '../format.js';
 import { guardCommand } from '../guardian/guard.js';
 import { execute } from '../tx.js';
 import { renderPoolDetails, renderPoolList } from '../views.js';
+import { predictWithdrawal, withdrawalOutcome, withdrawalText } from '../withdrawal.js';
 import type { Action } from './action.js';
 
 export function poolCommand(action: Action): Command {
@@ -20,6 +21,7 @@ export function poolCommand(action: Action): Command {
     .action(
       action(async (s) => {
         await execute(s, (c) => c.createPool(), {
+          plan: [{ operation: 'createPool' }],
           summary: (r) => `created pool ${r.value}`,
           json: (r) => ({ pid: r.value }),
         });
@@ -76,6 +78,7 @@ export function poolCommand(action: Action): Command {
         const pid = parsePid(pidText);
         const percent = parsePercent(percentText);
         await execute(s, (c) => c.pool(pid).setPayout(percent), {
+          plan: [{ operation: 'setPayout', pid, note: `commission ${percent} %` }],
           summary: () => `pool ${pid} payout set to ${percent} %`,
         });
       }),
@@ -91,6 +94,7 @@ export function poolCommand(action: Action): Command {
         const pid = parsePid(pidText);
         const cap = parseAmount(amountText);
         await execute(s, (c) => c.pool(pid).setCap(cap), {
+          plan: [{ operation: 'setCap', pid, amount: cap }],
           summary: () => `pool ${pid} cap set to ${phaText(cap)}`,
         });
       }),
@@ -123,6 +127,8 @@ export function poolCommand(action: Action): Command {
         const pid = parsePid(pidText);
         const who = accounts.map((a) => parseAccount(a, s.ss58));
         await execute(s, (c) => who.reduce((ch, a) => ch.whitelistAdd(a), c.pool(pid)), {
+          plan: who.map((account) => ({ operation: 'whitelistAdd', pid, account })),
+          prefix: (c, n) => who.slice(0, n).reduce((ch, a) => ch.whitelistAdd(a), c.pool(pid)),
           summary: () => `added ${who.length} account(s) to the whitelist of pool ${pid}`,
         });
       }),
@@ -138,6 +144,8 @@ export function poolCommand(action: Action): Command {
         const pid = parsePid(pidText);
         const who = accounts.map((a) => parseAccount(a, s.ss58));
         await execute(s, (c) => who.reduce((ch, a) => ch.whitelistRemove(a), c.pool(pid)), {
+          plan: who.map((account) => ({ operation: 'whitelistRemove', pid, account })),
+          prefix: (c, n) => who.slice(0, n).reduce((ch, a) => ch.whitelistRemove(a), c.pool(pid)),
           summary: () => `removed ${who.length} account(s) from the whitelist of pool ${pid}`,
         });
       }),
@@ -153,6 +161,7 @@ export function poolCommand(action: Action): Command {
         const pid = parsePid(pidText);
         const amount = parseAmount(amountText);
         await execute(s, (c) => c.pool(pid).contribute(amount), {
+          plan: [{ operation: 'contribute', pid, amount }],
           summary: (r) =>
             `contributed ${phaText(amount)} to pool ${pid} for ${formatPha(r.value, { decimals: 4, group: true })} shares`,
           json: (r) => ({ pid, amount, sharesMinted: r.value }),
@@ -189,9 +198,22 @@ export function poolCommand(action: Action): Command {
               ? { shares: parseAmount(opts.shares) }
               : { amount: parseAmount(amountText!) };
           await execute(s, (c) => c.pool(pid).withdraw(input), {
-            summary: () =>
-              `withdrawal from pool ${pid} requested (see \`phala-mining stake show ${pid}\` for the queue)`,
-            json: () => ({ pid, input }),
+            plan: [
+              {
+                operation: 'withdraw',
+                pid,
+                ...(input.all ? { note: 'all shares' } : {}),
+                ...(input.shares !== undefined ? { shares: input.shares } : {}),
+                ...(input.amount !== undefined ? { amount: input.amount } : {}),
+              },
+            ],
+            // the chain pays what the pool's free stake covers at once and queues the rest: show both parts
+            preview: async (c, signer) => {
+              const p = await predictWithdrawal(s, c, pid, signer, input);
+              return { lines: withdrawalText(p, pid, 'predicted'), json: { withdrawal: p } };
+            },
+            summary: (r) => withdrawalText(withdrawalOutcome(r.events), pid, 'done').join('; '),
+            json: (r) => ({ pid, input, withdrawal: withdrawalOutcome(r.events) }),
           });
         },
       ),
@@ -208,6 +230,14 @@ export function poolCommand(action: Action): Command {
         const pid = parsePid(pidText);
         const to = opts.to === undefined ? undefined : parseAccount(opts.to, s.ss58);
         await execute(s, (c) => c.pool(pid).claim(opts.only ?? 'both', to), {
+          plan: [
+            {
+              operation: 'claim',
+              pid,
+              ...(to ? { account: to } : {}),
+              note: `${opts.only ?? 'owner and staker'} rewards`,
+            },
+          ],
           summary: (r) => `claimed ${phaText(r.value)} from pool ${pid}${to ? ` to ${to}` : ''}`,
           json: (r) => ({ pid, claimed: r.value, to: to ?? null }),
         });

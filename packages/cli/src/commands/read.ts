@@ -12,7 +12,7 @@ import type { Action } from './action.js';
  * The account given, else the key's address (no password needed: only the address is read) — or the account it acts
  * as with `--proxy-for` / `--multisig-*`.
  */
-async function accountOrKey(s: Session, account: string | undefined): Promise<string> {
+export async function accountOrKey(s: Session, account: string | undefined): Promise<string> {
   if (account !== undefined) return parseAccount(account, s.ss58);
   const key = await s.key();
   if (!key)

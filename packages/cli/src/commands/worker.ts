@@ -1,15 +1,16 @@
 import {
+  type MiningClient,
   type OperationChain,
   PoolNotFoundError,
   type WorkerDisplayState,
   type WorkerView,
 } from '@phala-mining/core';
 import { Command } from 'commander';
-import { parseAccount, parseAmount, parsePid, parseWorkerKey } from '../args.js';
+import { parseAccount, parsePid, parseWorkerKey } from '../args.js';
 import { UsageError } from '../errors.js';
 import { fleetRows, parseStates, renderFleetWorkers } from '../fleet/fleetViews.js';
-import { phaText } from '../format.js';
 import type { Session } from '../session.js';
+import { resolveStakes, stakeChoice, stakeSummary } from '../stakes.js';
 import { execute } from '../tx.js';
 import { renderWorkers } from '../views.js';
 import type { Action } from './action.js';
@@ -106,17 +107,42 @@ export function workerCommand(action: Action): Command {
         '--state <states>',
         'with --all: only workers in these states (e.g. Unresponsive; comma-separated)',
       );
-    if (opts.stake) cmd.requiredOption('--stake <amount>', 'stake per worker in PHA, Smin ≤ stake ≤ Smax');
+    if (opts.stake) {
+      cmd
+        .option(
+          '--stake <stake>',
+          "stake per worker: an amount in PHA, or smin / smax for each worker's own bound (they differ per worker)",
+        )
+        .option(
+          '--stake-file <file>',
+          'per-worker stakes: YAML/JSON { <worker key>: <amount|smin|smax>, default: … }',
+        );
+    }
     cmd.action(
-      action(async (s, keys: string[], o: WorkerOptions) => {
+      action(async (s, keys: string[], o: WorkerOptions & { stakeFile?: string }) => {
         const pid = parsePid(o.pool);
-        const stake = o.stake === undefined ? 0n : parseAmount(o.stake);
+        const choice = opts.stake ? await stakeChoice(o.stake, o.stakeFile) : undefined;
         const selected = await selectWorkers(s, pid, keys, o.all, opts.eligible, o.state);
         if (selected.length === 0) return nothingToDo(s, `${opts.none} in pool ${pid}`);
-        await execute(s, (c) => selected.reduce((ch, k) => op(ch, k, stake), c.pool(pid)), {
+        const stakes = choice ? await resolveStakes(s, pid, selected, choice) : selected.map(() => 0n);
+        const plan = selected.map((worker, i) => ({
+          operation: name === 'start' ? 'startMining' : name === 'restart' ? 'restartMining' : name,
+          pid,
+          worker,
+          ...(opts.stake ? { stake: stakes[i]! } : {}),
+        }));
+        const chainOf = (c: MiningClient, n: number) =>
+          selected.slice(0, n).reduce((ch, k, i) => op(ch, k, stakes[i]!), c.pool(pid));
+        await execute(s, (c) => chainOf(c, selected.length), {
+          plan,
+          prefix: chainOf,
           summary: () =>
-            `${done} ${selected.length} worker(s) in pool ${pid}${opts.stake ? ` with ${phaText(stake)} each` : ''}`,
-          json: () => ({ pid, workers: selected, ...(opts.stake ? { stake } : {}) }),
+            `${done} ${selected.length} worker(s) in pool ${pid}${opts.stake ? ` (${stakeSummary(stakes)})` : ''}`,
+          json: () => ({
+            pid,
+            workers: selected,
+            ...(opts.stake ? { stakes: Object.fromEntries(selected.map((k, i) => [k, stakes[i]!])) } : {}),
+          }),
         });
       }),
     );
@@ -132,6 +158,8 @@ export function workerCommand(action: Action): Command {
         const pid = parsePid(o.pool);
         const selected = keys.map(parseWorkerKey);
         await execute(s, (c) => selected.reduce((ch, k) => ch.addWorker(k), c.pool(pid)), {
+          plan: selected.map((w) => ({ operation: 'addWorker', pid, worker: w })),
+          prefix: (c, n) => selected.slice(0, n).reduce((ch, k) => ch.addWorker(k), c.pool(pid)),
           summary: () => `added ${selected.length} worker(s) to pool ${pid}`,
           json: () => ({ pid, workers: selected }),
         });

@@ -86,7 +86,9 @@ describe('errors are Errors and narrow by instanceof', () => {
     }
     if (error instanceof InvalidAmountError) {
       expectTypeOf(error.reason).toEqualTypeOf<InvalidAmountReason>();
-      expectTypeOf<InvalidAmountReason>().toEqualTypeOf<'NotANumber' | 'Negative' | 'TooManyDecimals'>();
+      expectTypeOf<InvalidAmountReason>().toEqualTypeOf<
+        'NotANumber' | 'Negative' | 'NotPositive' | 'TooManyDecimals'
+      >();
       expectTypeOf(error.input).toBeUnknown();
     }
     if (error instanceof NoRewardToClaimError) {

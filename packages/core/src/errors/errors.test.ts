@@ -30,7 +30,7 @@ describe('error messages', () => {
       'a contribution must fit the pool cap gap: 2,000 PHA > gap 1,500.5 PHA (cap 50,000 PHA − total stake 48,499.5 PHA)',
     );
     expect(new InvalidWithdrawalError(900n, pha('16000')).message).toBe(
-      'a withdrawal must be more than 1000 planck of shares and at most the shares held: 0.0000000009 shares requested, 16,000 held',
+      'a withdrawal must be more than 1000 share units (dust) and at most the shares held: 900 share units requested, 16,000 shares held',
     );
   });
 });

@@ -62,6 +62,7 @@ import {
   ClientClosedError,
   ConnectionFailedError,
   ConnectionTimeoutError,
+  StaleNonceError,
   TransactionExpiredError,
   TransactionRejectedError,
 } from './transport.js';
@@ -146,6 +147,7 @@ export const MINING_ERROR_CLASSES = [
   TransactionExpiredError,
   UnexpectedError,
   ClientClosedError,
+  StaleNonceError,
   InvalidColdSignerError,
   ProxyCallFilteredError,
   NotProxyError,

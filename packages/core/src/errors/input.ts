@@ -1,8 +1,22 @@
 /** Malformed input: refused before any chain state is read. */
 import { InputError } from './base.js';
 
-/** Why {@link pha} refused a string. */
-export type InvalidAmountReason = 'NotANumber' | 'Negative' | 'TooManyDecimals';
+/** Why an amount was refused: not a plain decimal, below zero, zero where more is needed, or finer than 1 planck. */
+export type InvalidAmountReason = 'NotANumber' | 'Negative' | 'NotPositive' | 'TooManyDecimals';
+
+const REASON_TEXT: Record<InvalidAmountReason, string> = {
+  NotANumber: 'not a plain decimal number (e.g. 1000 or 1_000.5)',
+  Negative: 'an amount cannot be negative',
+  NotPositive: 'the amount must be more than 0',
+  TooManyDecimals: 'PHA has at most 12 decimals (amounts are never rounded)',
+};
+
+/** `-5 planck` for a bigint (operations take planck), `"1.5x" PHA` for text or a number given to `pha()`. */
+function amountText(input: unknown): string {
+  if (typeof input === 'bigint') return `${input} planck`;
+  if (typeof input === 'string' || typeof input === 'number') return `${JSON.stringify(String(input))} PHA`;
+  return input === undefined ? '(missing)' : `of type ${typeof input}`;
+}
 
 /** An amount that is not a non-negative decimal with at most 12 fraction digits. */
 export class InvalidAmountError extends InputError {
@@ -14,7 +28,7 @@ export class InvalidAmountError extends InputError {
     /** The rule it broke: not a plain decimal, below zero, or finer than 1 planck (more than 12 decimals). */
     readonly reason: InvalidAmountReason,
   ) {
-    super(`invalid PHA amount ${JSON.stringify(String(input))}: ${reason}`);
+    super(`invalid amount ${amountText(input)}: ${REASON_TEXT[reason]}`);
   }
 }
 
@@ -38,7 +52,9 @@ export class InvalidAddressError extends InputError {
     /** The rejected input; a byte array is shown as 0x-hex. */
     readonly address: string,
   ) {
-    super(`not a valid account address: ${address}`);
+    super(
+      `not a valid account address: ${address === '' ? '(empty)' : address}${address === '' || address.startsWith('(') ? ' — a signer is a KeyringPair or { address, signer }' : ''}`,
+    );
   }
 }
 

@@ -79,6 +79,6 @@ describe('error names in a minified bundle', () => {
     expect(thrown).toBeInstanceOf(InvalidAmountError);
     expect(thrown).toBeInstanceOf(InputError);
     expect(thrown).not.toBeInstanceOf(RuleError);
-    expect(String(thrown)).toBe('InvalidAmountError: invalid PHA amount "-5": Negative');
+    expect(String(thrown)).toBe('InvalidAmountError: invalid amount "-5" PHA: an amount cannot be negative');
   });
 });

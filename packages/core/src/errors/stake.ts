@@ -3,6 +3,13 @@ import { formatPha } from '../amount.js';
 import { RuleError } from './base.js';
 import { phaText } from './format.js';
 
+/** Shares as the Stake pop-up shows them (4 decimals), or in the chain's units when that would read as 0. */
+function sharesText(shares: bigint): string {
+  return shares !== 0n && shares < 100_000_000n
+    ? `${shares} share units`
+    : `${formatPha(shares, { group: true, decimals: 4 })} shares`;
+}
+
 /** Stake below Smin = k·√P. */
 export class StakeBelowMinimumError extends RuleError {
   override readonly name = 'StakeBelowMinimumError' as const;
@@ -158,7 +165,7 @@ export class InvalidWithdrawalError extends RuleError {
     readonly available: bigint,
   ) {
     super(
-      `a withdrawal must be more than 1000 planck of shares and at most the shares held: ${formatPha(shares, { group: true })} shares requested, ${formatPha(available, { group: true })} held`,
+      `a withdrawal must be more than 1000 share units (dust) and at most the shares held: ${sharesText(shares)} requested, ${sharesText(available)} held`,
     );
   }
 }

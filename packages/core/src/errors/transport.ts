@@ -11,7 +11,11 @@ export class TransactionRejectedError extends ChainError {
     /** Extrinsic hash, 0x-hex; undefined when it failed before it was signed (e.g. the signer declined). */
     readonly hash: string | undefined,
   ) {
-    super(`transaction ${hash ?? ''} rejected: ${reason}`);
+    super(
+      hash === undefined
+        ? `transaction rejected before it was sent: ${reason}`
+        : `transaction ${hash} rejected: ${reason}`,
+    );
   }
 }
 
@@ -55,6 +59,27 @@ export class TransactionExpiredError extends ChainError {
     readonly lastValidBlock: number,
   ) {
     super(`transaction ${hash} was not included up to its last valid block ${lastValidBlock}`);
+  }
+}
+
+/**
+ * The nonce the transaction was signed with was used meanwhile by another transaction of the same account (the same
+ * account on another connection, app or device). Nothing was sent. Re-signing would ask the user a second time
+ * without saying why, so it is done automatically only for local keys (a KeyringPair, or a signer marked
+ * `{ local: true }`); any other signer gets this error and the app decides.
+ */
+export class StaleNonceError extends ChainError {
+  override readonly name = 'StaleNonceError' as const;
+  readonly code = 'StaleNonce' as const;
+  constructor(
+    /** The signing account, SS58. */
+    readonly account: string,
+    /** The nonce that was already used. */
+    readonly nonce: number,
+  ) {
+    super(
+      `nonce ${nonce} of ${account} was used by another transaction meanwhile (the same account elsewhere): nothing was sent — send again to sign with the next nonce (signers marked { local: true } are re-signed automatically)`,
+    );
   }
 }
 

@@ -121,8 +121,28 @@ export class WorkerStateError extends RuleError {
     /** The states the operation accepts. */
     readonly expected: readonly string[],
   ) {
-    super(`worker ${worker} is ${state}; this needs ${expected.join(' or ')}`);
+    // the guide's names (the Worker List's): MiningIdle is shown as Mining, MiningCoolingDown as CoolingDown, …
+    super(
+      `worker ${worker} is ${displayState(state)}; this needs ${expected.map(displayState).join(' or ')}`,
+    );
   }
+}
+
+const DISPLAY_STATES: Record<string, string> = {
+  MiningIdle: 'Mining',
+  MiningActive: 'Mining',
+  MiningUnresponsive: 'Unresponsive',
+  MiningCoolingDown: 'CoolingDown',
+};
+
+/** A chain `MinerState` name as the guide and the Worker List say it (`MiningIdle` → `Mining`). */
+export function displayState(state: string): string {
+  return DISPLAY_STATES[state] ?? state;
+}
+
+/** `2026-12-09 15:18 UTC` */
+function utcMinute(unixSeconds: bigint): string {
+  return `${new Date(Number(unixSeconds) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /** The 7-day cooldown has not ended yet. */
@@ -138,7 +158,7 @@ export class CooldownNotOverError extends RuleError {
     readonly now: bigint,
   ) {
     super(
-      `worker ${worker} is cooling down until ${new Date(Number(cooldownEnd) * 1000).toISOString()} (${cooldownEnd - now} s left)`,
+      `worker ${worker} is still cooling down: reclaimable at ${utcMinute(cooldownEnd)} (${cooldownEnd - now} s from now)`,
     );
   }
 }
@@ -148,7 +168,9 @@ export class MiningDisabledError extends RuleError {
   override readonly name = 'MiningDisabledError' as const;
   readonly code = 'MiningDisabled' as const;
   constructor() {
-    super('mining is switched off on this chain (PhalaStakePool.MiningEnabled is false)');
+    super(
+      "mining is switched off on this chain (PhalaStakePool.MiningEnabled is false): workers cannot be started or stopped until the chain's governance calls phalaStakePool.setMiningEnable(true) (on a dev chain started with --mining-disabled: restart it without)",
+    );
   }
 }
 

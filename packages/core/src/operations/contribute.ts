@@ -45,7 +45,10 @@ export function checkContribute(
 /** "Contribute": stakes planck into the pool; the result's `value` is the shares minted (from `Contribution`). */
 export function contribute(pid: bigint, amount: bigint): Operation<bigint> {
   if (typeof amount !== 'bigint' || amount <= 0n)
-    throw new InvalidAmountError(amount, typeof amount === 'bigint' ? 'Negative' : 'NotANumber');
+    throw new InvalidAmountError(
+      amount,
+      typeof amount !== 'bigint' ? 'NotANumber' : amount < 0n ? 'Negative' : 'NotPositive',
+    );
   return {
     kind: 'contribute',
     async validate({ view, caller }) {

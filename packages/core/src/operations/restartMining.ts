@@ -55,7 +55,10 @@ export function checkRestartMining(s: RestartMiningState): void {
 export function restartMining(pid: bigint, workerKey: string, stake: bigint): Operation<void> {
   const worker = normalizeWorkerKey(workerKey);
   if (typeof stake !== 'bigint' || stake < 0n)
-    throw new InvalidAmountError(stake, typeof stake === 'bigint' ? 'Negative' : 'NotANumber');
+    throw new InvalidAmountError(
+      stake,
+      typeof stake !== 'bigint' ? 'NotANumber' : stake < 0n ? 'Negative' : 'NotPositive',
+    );
   return {
     kind: 'restartMining',
     async validate({ view, caller }) {

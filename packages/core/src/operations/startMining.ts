@@ -69,7 +69,10 @@ export function checkStartMining(s: StartMiningState): void {
 export function startMining(pid: bigint, workerKey: string, stake: bigint): Operation<void> {
   const worker = normalizeWorkerKey(workerKey);
   if (typeof stake !== 'bigint' || stake < 0n)
-    throw new InvalidAmountError(stake, typeof stake === 'bigint' ? 'Negative' : 'NotANumber');
+    throw new InvalidAmountError(
+      stake,
+      typeof stake !== 'bigint' ? 'NotANumber' : stake < 0n ? 'Negative' : 'NotPositive',
+    );
   return {
     kind: 'startMining',
     async validate({ view, caller }) {

@@ -1,10 +1,11 @@
 import { pendingReward, sharePrice, valueOfShares } from '@phala-mining/math';
-import { combineLatest, map, type Observable } from 'rxjs';
+import { combineLatest, distinctUntilChanged, map, type Observable } from 'rxjs';
 import { sameAccount } from '../accounts.js';
 import { decodeNowSeconds, decodeStaker } from '../storage/decode.js';
 import { poolStakerKey, watchDecoded$ } from '../storage/source.js';
 import type { ObservableDeps } from './observableDeps.js';
 import type { PoolInfo, StakerInfo, WithdrawRequestInfo } from './records.js';
+import { sameValue } from './sameValue.js';
 
 /** A queued withdrawal with its deadlines, as the Stake pop-up shows it. */
 export interface QueuedWithdrawal extends WithdrawRequestInfo {
@@ -113,6 +114,8 @@ export function stakeState$(
         cooldown,
       );
     }),
+    // recomputed on every block (the timestamp is an input), passed on only when the view itself changed
+    distinctUntilChanged(sameValue),
   );
 }
 
@@ -132,5 +135,6 @@ export function withdrawQueueState$(
         queuedWithdrawal(w, pool, decodeNowSeconds(now), deps.constants.gracePeriod, cooldown),
       );
     }),
+    distinctUntilChanged(sameValue),
   );
 }

@@ -3,10 +3,15 @@ import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { ExtrinsicStatus } from '@polkadot/types/interfaces';
 import type { ReplaySubject } from 'rxjs';
 import type { ConnectionMonitor } from '../connection.js';
-import { MiningError, TransactionExpiredError, TransactionRejectedError } from '../errors/index.js';
+import {
+  MiningError,
+  StaleNonceError,
+  TransactionExpiredError,
+  TransactionRejectedError,
+} from '../errors/index.js';
 import { type DecodedEvent, decodeEvent, dispatchErrorToMiningError } from './events.js';
 import type { NonceTracker } from './nonceTracker.js';
-import { type MiningSigner, signingArgs } from './signer.js';
+import { isLocalSigner, type MiningSigner, signingArgs } from './signer.js';
 import type { TxStage } from './txSubmission.js';
 
 /** What sending needs from the client. */
@@ -51,6 +56,7 @@ export async function sendTransaction(
   let startBlock = 0;
   let unsubscribe: (() => void) | undefined;
   let lost = false;
+  let signedNonce: number | undefined;
   let wake: (() => void) | undefined;
 
   const finish = (stage: TxStage) => {
@@ -152,8 +158,13 @@ export async function sendTransaction(
         break;
       } catch (error) {
         // another client used this account's nonce: the node refused the bytes without keeping them, so signing
-        // again with a freshly read nonce cannot duplicate anything
+        // again with a freshly read nonce cannot duplicate anything — but an extension would ask its user again
+        // without a word, so only local keys are re-signed; anyone else learns why with a typed error
         if (attempt >= 3 || !STALE_NONCE.test(String((error as Error)?.message ?? error))) throw error;
+        if (!isLocalSigner(signer)) {
+          nonces.resync(address);
+          throw new StaleNonceError(address, signedNonce ?? -1);
+        }
       }
     }
     if (submitted === LOST) lost = true;
@@ -172,6 +183,7 @@ export async function sendTransaction(
       startBlock = (await api.rpc.chain.getHeader()).number.toNumber();
       const { account, options } = signingArgs(signer);
       await tx.signAsync(account as never, { ...options, nonce });
+      signedNonce = nonce;
       hash = tx.hash.toHex();
       stages.next({ stage: 'signed', hash, nonce });
       try {

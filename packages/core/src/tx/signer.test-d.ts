@@ -8,7 +8,9 @@ declare const injected: InjectedSigner;
 const alice = '5GrwvaDbBKf6QmhcYB8VmZS4DJdkfqD5SuLMnG7exemzkz4C';
 
 test('a signer is a keyring pair or an address with an injected signer', () => {
-  expectTypeOf<MiningSigner>().toEqualTypeOf<KeyringPair | { address: string; signer: InjectedSigner }>();
+  expectTypeOf<MiningSigner>().toEqualTypeOf<
+    KeyringPair | { address: string; signer: InjectedSigner; local?: boolean }
+  >();
   expectTypeOf(pair).toExtend<MiningSigner>();
   expectTypeOf({ address: alice, signer: injected }).toExtend<MiningSigner>();
   expectTypeOf<MiningSigner['address']>().toEqualTypeOf<string>();

@@ -16,7 +16,7 @@ describe('MiningProvider props', () => {
     expectTypeOf<MiningProviderProps['client']>().toEqualTypeOf<MiningClient | undefined>();
     expectTypeOf<MiningProviderProps['endpoint']>().toEqualTypeOf<string | string[] | undefined>();
     expectTypeOf<MiningProviderProps['network']>().toEqualTypeOf<
-      NetworkPreset | 'khala' | 'phala' | 'devchain' | undefined
+      NetworkPreset | 'khala' | 'phala' | 'devchain' | 'dev' | undefined
     >();
     expectTypeOf<MiningProviderProps['children']>().toEqualTypeOf<ReactNode>();
     assertType<MiningProviderProps>({ client });
