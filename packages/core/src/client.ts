@@ -290,7 +290,9 @@ export class MiningClient {
   guardianSnapshot$(pid: bigint | number): Observable<GuardianSnapshot | undefined> {
     return refusing(() => {
       const id = normalizePid(pid);
-      return this.memo(`guardian:${id}`, () => guardianSnapshot$(this.deps, this.pool$(id), id));
+      return this.memo(queryKeys.guardianSnapshot(id), () =>
+        guardianSnapshot$(this.deps, this.pool$(id), id),
+      );
     });
   }
 

@@ -57,6 +57,8 @@ export const queryKeys = {
   /** key of {@link MiningClient.apr$} */
   apr: (pid: bigint | number, networkShare?: bigint) =>
     `apr:${pidKey(pid)}${networkShare === undefined ? '' : `:${networkShare}`}`,
+  /** key of {@link MiningClient.guardianSnapshot$}, which the guardian's risk, plan and reclaimable lists share */
+  guardianSnapshot: (pid: bigint | number) => `guardian:${pidKey(pid)}`,
   /** key of {@link MiningClient.withdrawalRisk$} */
   withdrawalRisk: (pid: bigint | number) => `withdrawalRisk:${pidKey(pid)}`,
   /** key of {@link MiningClient.reclaimable$} */
