@@ -2,13 +2,14 @@ import { u8aToHex } from '@polkadot/util';
 import { defineConfig, type Options } from 'tsup';
 import { createKhalaRuntime } from './src/runtime/khala.js';
 
-// The default Khala runtime's V14 metadata, built once here (from source, where nothing is prebuilt) and shipped in
+// The default Khala runtime's V14 and V15 metadata, built once here (from source, where nothing is prebuilt) and shipped in
 // the bundle with the code identity it was built for, so a starting node does not build it: a runtime serves these
 // bytes only when its version and pallets are this one's (see `prebuiltMetadataV14`), any other builds its own.
 const khala = createKhalaRuntime({ genesisTimestamp: 0 });
 const define = {
   __PHALA_DEVCHAIN_METADATA_V14__: JSON.stringify(u8aToHex(khala.metadataV14())),
   __PHALA_DEVCHAIN_METADATA_V14_CODE__: JSON.stringify(u8aToHex(khala.code)),
+  __PHALA_DEVCHAIN_METADATA_V15__: JSON.stringify(u8aToHex(khala.metadataV15())),
 };
 
 // maps name src/ files and lines for stack traces; the sources themselves are not embedded (they were ~60 % of
@@ -31,10 +32,28 @@ export default defineConfig([
   {
     entry: { cli: 'src/cli.ts' },
     format: ['esm'],
+    // The CLI is a program, not a library: its dependencies are bundled into it (better-sqlite3, a native addon,
+    // stays a require), so starting it reads one file instead of resolving ~1,500 ESM modules of @polkadot/*
+    // one by one — that resolution was most of the spawned start before the first answer.
+    noExternal: [
+      /^@polkadot\//,
+      /^@noble\//,
+      /^@scure\//,
+      'ws',
+      'commander',
+      'scale-ts',
+      '@phala-mining/math',
+      'bn.js',
+      'tslib',
+    ],
+    splitting: false,
     sourcemap: true,
     esbuildOptions: noSourcesContent,
     target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
+    // the bundled CommonJS dependencies (ws, commander) require Node's built-ins
+    banner: {
+      js: "#!/usr/bin/env node\nimport { createRequire as __cliRequire } from 'node:module';\nconst require = __cliRequire(import.meta.url);",
+    },
     define,
   },
 ]);

@@ -32,7 +32,7 @@ import {
   type StateReader,
   type Validity,
 } from './interface.js';
-import { buildMetadataV14, buildMetadataV15, prebuiltMetadataV14 } from './metadata.js';
+import { buildMetadataV14, buildMetadataV15, prebuiltMetadataV14, prebuiltMetadataV15 } from './metadata.js';
 import { createOuterTypes, type OuterTypes } from './outer.js';
 import type { BoundPallet, Pallet } from './pallet.js';
 import { callRuntimeApi, type RuntimeApiHost } from './runtimeApi.js';
@@ -56,7 +56,7 @@ export interface RuntimeDefinition {
   /** the pallets' Config items (upward callbacks, route tables), see runtime/config.ts */
   configs?: PalletConfigs;
   /**
-   * may serve the V14 metadata the package build baked (tsup.config.ts, the default Khala runtime's) — used only
+   * may serve the V14 and V15 metadata the package build baked (tsup.config.ts, the default Khala runtime's) — used only
    * when this runtime's code identity (version and pallets) is the one it was baked for, else built on first use
    */
   prebuiltMetadata?: boolean;
@@ -184,7 +184,9 @@ export class DevRuntime implements Runtime, RuntimeApiHost {
   }
 
   metadataV15(): Uint8Array {
-    this.v15 ??= buildMetadataV15(this.pallets, this.outer, runtimeApiDecls(this.UncheckedExtrinsic));
+    this.v15 ??=
+      (this.prebuiltMetadata ? prebuiltMetadataV15(this.code) : undefined) ??
+      buildMetadataV15(this.pallets, this.outer, runtimeApiDecls(this.UncheckedExtrinsic));
     return this.v15;
   }
 

@@ -75,12 +75,16 @@ function palletJson(registry: PortableRegistry, p: BoundPallet, v15: boolean) {
  */
 declare const __PHALA_DEVCHAIN_METADATA_V14__: string | undefined;
 declare const __PHALA_DEVCHAIN_METADATA_V14_CODE__: string | undefined;
+/** and its V15 (what @polkadot/api asks for first: building it was ~150 ms of every client's connect) */
+declare const __PHALA_DEVCHAIN_METADATA_V15__: string | undefined;
 
 export interface PrebuiltMetadata {
   /** hex of the code identity (`DevRuntime.code`) of the runtime the bytes were built for */
   code: string;
   /** hex of its RuntimeMetadataPrefixed V14 */
   v14: string;
+  /** hex of its RuntimeMetadataPrefixed V15, when baked */
+  v15?: string;
 }
 
 /** What the package build baked in, if it did. */
@@ -90,7 +94,11 @@ export function bakedMetadataV14(): PrebuiltMetadata | undefined {
     typeof __PHALA_DEVCHAIN_METADATA_V14_CODE__ !== 'string'
   )
     return undefined;
-  return { code: __PHALA_DEVCHAIN_METADATA_V14_CODE__, v14: __PHALA_DEVCHAIN_METADATA_V14__ };
+  return {
+    code: __PHALA_DEVCHAIN_METADATA_V14_CODE__,
+    v14: __PHALA_DEVCHAIN_METADATA_V14__,
+    ...(typeof __PHALA_DEVCHAIN_METADATA_V15__ === 'string' ? { v15: __PHALA_DEVCHAIN_METADATA_V15__ } : {}),
+  };
 }
 
 /**
@@ -103,6 +111,14 @@ export function prebuiltMetadataV14(
   baked: PrebuiltMetadata | undefined = bakedMetadataV14(),
 ): Uint8Array | undefined {
   return baked && baked.code === u8aToHex(code) ? hexToU8a(baked.v14) : undefined;
+}
+
+/** The prebuilt V15 bytes, under the same rule as `prebuiltMetadataV14`. */
+export function prebuiltMetadataV15(
+  code: Uint8Array,
+  baked: PrebuiltMetadata | undefined = bakedMetadataV14(),
+): Uint8Array | undefined {
+  return baked?.v15 !== undefined && baked.code === u8aToHex(code) ? hexToU8a(baked.v15) : undefined;
 }
 
 /**

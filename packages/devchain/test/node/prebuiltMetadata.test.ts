@@ -6,8 +6,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { u8aToHex } from '@polkadot/util';
 import { describe, expect, it } from 'vitest';
+import { runtimeApiDecls } from '../../src/runtime/apis.js';
+import { uncheckedExtrinsicType } from '../../src/runtime/extrinsic.js';
 import { createKhalaRuntime } from '../../src/runtime/khala.js';
-import { buildMetadataV14, prebuiltMetadataV14 } from '../../src/runtime/metadata.js';
+import {
+  buildMetadataV14,
+  buildMetadataV15,
+  prebuiltMetadataV14,
+  prebuiltMetadataV15,
+} from '../../src/runtime/metadata.js';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const built = existsSync(`${dist}index.js`);
@@ -29,6 +36,20 @@ describe('prebuilt V14 metadata', () => {
     expect(v1190.metadataV14()).not.toEqual(khala.metadataV14());
   });
 
+  it('V15 follows the same rule, and a bake without V15 leaves V15 to be built', () => {
+    const khala = createKhalaRuntime({ genesisTimestamp: 0 });
+    const v1190 = createKhalaRuntime({ genesisTimestamp: 0, specVersion: 1190 });
+    const v15 = (r: typeof khala) =>
+      buildMetadataV15(r.pallets, r.outer, runtimeApiDecls(uncheckedExtrinsicType(r.outer.RuntimeCall)));
+    const baked = { code: u8aToHex(khala.code), v14: '0x', v15: u8aToHex(v15(khala)) };
+    expect(prebuiltMetadataV15(khala.code, baked)).toEqual(v15(khala));
+    expect(prebuiltMetadataV15(v1190.code, baked)).toBeUndefined();
+    expect(prebuiltMetadataV15(khala.code, { code: baked.code, v14: '0x' })).toBeUndefined();
+    expect(prebuiltMetadataV15(khala.code)).toBeUndefined();
+    expect(khala.metadataV15()).toEqual(v15(khala));
+    expect(v1190.metadataV15()).not.toEqual(khala.metadataV15());
+  });
+
   it.runIf(built)(
     'the bytes the build baked equal freshly built ones, and another spec version builds its own',
     async () => {
@@ -41,8 +62,17 @@ describe('prebuilt V14 metadata', () => {
       expect(
         bundles.some((text) => text.includes(`"${freshHex}"`) && text.includes(`"${u8aToHex(fresh.code)}"`)),
       ).toBe(true);
+      const freshV15 = u8aToHex(
+        buildMetadataV15(
+          fresh.pallets,
+          fresh.outer,
+          runtimeApiDecls(uncheckedExtrinsicType(fresh.outer.RuntimeCall)),
+        ),
+      );
+      expect(bundles.some((text) => text.includes(`"${freshV15}"`))).toBe(true);
       const lib = (await import(`${dist}index.js`)) as { createKhalaRuntime: typeof createKhalaRuntime };
       expect(u8aToHex(lib.createKhalaRuntime({ genesisTimestamp: 0 }).metadataV14())).toBe(freshHex);
+      expect(u8aToHex(lib.createKhalaRuntime({ genesisTimestamp: 0 }).metadataV15())).toBe(freshV15);
       const v1190 = createKhalaRuntime({ genesisTimestamp: 0, specVersion: 1190 });
       expect(u8aToHex(lib.createKhalaRuntime({ genesisTimestamp: 0, specVersion: 1190 }).metadataV14())).toBe(
         u8aToHex(buildMetadataV14(v1190.pallets, v1190.outer)),
