@@ -55,7 +55,7 @@ export interface DevChainOptions {
   genesisTimestamp?: number;
   /** how many recent block states to keep (≥ 256 recommended) */
   keepStates?: number;
-  /** delay between a watched extrinsic's `inBlock` and `finalized` statuses; default 100 ms */
+  /** longest wait between a client receiving `inBlock` and hearing `finalized` when it never reads the events; default 2000 ms */
   finalizedStatusDelayMs?: number;
 }
 

@@ -15,7 +15,7 @@ export interface DevNodeOptions {
   /** unix ms of the genesis block; default now, rounded down to a slot */
   genesisTimestamp?: number;
   keepStates?: number;
-  /** delay between a watched extrinsic's `inBlock` and `finalized` statuses (default 100 ms; see TxPool) */
+  /** longest wait between a client receiving `inBlock` and `finalized` when it never reads events (default 2000 ms; see FinalStatusGate) */
   finalizedStatusDelayMs?: number;
   /** the most blocks one `newBlock` call may build (default 10,000) */
   maxNewBlocks?: number;

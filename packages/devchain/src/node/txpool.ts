@@ -2,6 +2,7 @@ import { u8aToHex } from '@polkadot/util';
 import type { Runtime, ValidTransaction } from '../runtime/interface.js';
 import type { Hex } from '../scale/types.js';
 import { ErrorCode, PoolRejectedError } from './errors.js';
+import { FinalStatusGate, type StatusReader } from './finalStatus.js';
 import { admitTransaction, buildMembership, type Membership } from './poolMembership.js';
 import { rejection } from './poolRejection.js';
 import { ReadyHeap } from './readyHeap.js';
@@ -10,7 +11,6 @@ import { checkOpaqueFormat } from './txFormat.js';
 import {
   DEFAULT_POOL_LIMITS,
   extrinsicHash,
-  FINALIZED_AFTER_READ_MS,
   type PoolHead,
   type PoolLimits,
   type PoolSnapshot,
@@ -22,13 +22,6 @@ import {
 const BAN_MS = 30 * 60 * 1000;
 const MAX_BANNED = 65_536;
 
-/** A watcher's `finalized` waiting for its connection to read the block's events (or for the upper bound). */
-interface PendingFinal {
-  readonly reader: object | undefined;
-  readonly fire: () => void;
-  timer: NodeJS.Timeout;
-}
-
 /**
  * Validates and holds transactions until a block includes them. Ordering follows Substrate's ready queue: a
  * transaction is ready when every tag it `requires` is provided by a transaction ahead of it; among ready ones,
@@ -38,25 +31,17 @@ export class TxPool {
   private readonly txs = new Map<Hex, PoolTransaction>();
   private readonly watchers = new Map<Hex, Set<(status: TxStatus) => void>>();
   /** who reads on behalf of each watcher (its connection), to gate `finalized` on that reader's event reads */
-  private readonly readers = new WeakMap<(status: TxStatus) => void, object>();
+  private readonly readers = new WeakMap<(status: TxStatus) => void, StatusReader>();
   private nextSeq = 0;
   /** a transaction entered the pool as ready (producers in instant mode listen) */
   readonly onReady = new Signal<PoolTransaction>();
 
-  /** `finalized` statuses not yet sent, by block hash (flushed on clear) */
-  private readonly pendingFinal = new Map<Hex, PendingFinal[]>();
-  /** pending statuses whose reader has read the events: only the short grace is left */
-  private readonly graced = new WeakSet<PendingFinal>();
-
   /**
-   * `finalizedDelayMs`: at most how long after `inBlock` a watcher hears `finalized`. @polkadot/api fetches a
-   * block's events on `inBlock` and abandons that fetch when the next status arrives (switchMap), so an early
-   * `finalized` swallows the `inBlock` result. A fixed short delay (chopsticks waits 50–100 ms) loses that race
-   * on a busy machine, and a delay long enough for any machine would slow every test. So the rule is: a
-   * watcher hears `finalized` `FINALIZED_AFTER_READ_MS` after its own connection has read that block's
-   * System.Events once for it (each stock `signAndSend` reads them once per transaction), and at the latest
-   * `finalizedDelayMs` after `inBlock` (clients that never read events, or whose reads are deduplicated).
+   * When watchers hear `finalized` (see FinalStatusGate): `finalizedDelayMs` is the longest a client that has
+   * received `inBlock` but never reads the block's events waits for it.
    */
+  private readonly finals: FinalStatusGate;
+
   readonly limits: PoolLimits;
   /**
    * Recently included transactions, refused if sent again (`1012`), as Substrate bans them for 30 minutes: the
@@ -77,10 +62,11 @@ export class TxPool {
   constructor(
     private readonly runtime: Runtime,
     private readonly head: () => PoolHead,
-    private readonly finalizedDelayMs = 0,
+    finalizedDelayMs = 0,
     limits: Partial<PoolLimits> = {},
   ) {
     this.limits = { ...DEFAULT_POOL_LIMITS, ...limits };
+    this.finals = new FinalStatusGate(finalizedDelayMs);
   }
 
   get size(): number {
@@ -158,7 +144,7 @@ export class TxPool {
    * Validates `bytes` against the head and adds it. Throws `PoolRejectedError` with Substrate's author error
    * codes. `watcher`, if given, is attached before the first status is reported.
    */
-  submit(bytes: Uint8Array, watcher?: (status: TxStatus) => void, reader?: object): PoolTransaction {
+  submit(bytes: Uint8Array, watcher?: (status: TxStatus) => void, reader?: StatusReader): PoolTransaction {
     checkOpaqueFormat(bytes);
     const hash = extrinsicHash(bytes);
     this.checkBan(hash);
@@ -208,7 +194,7 @@ export class TxPool {
   }
 
   /** `reader`: the connection the watcher's client reads on (see the constructor's note on finality). */
-  watch(hash: Hex, watcher: (status: TxStatus) => void, reader?: object): void {
+  watch(hash: Hex, watcher: (status: TxStatus) => void, reader?: StatusReader): void {
     if (reader) this.readers.set(watcher, reader);
     let set = this.watchers.get(hash);
     if (!set) {
@@ -254,43 +240,19 @@ export class TxPool {
       this.watchers.delete(hash);
       if (!watchers?.size) continue;
       for (const watcher of watchers) {
-        const fire = () => safely(() => watcher({ finalized: blockHash }));
-        if (this.finalizedDelayMs <= 0) fire();
-        else this.scheduleFinal(blockHash, this.readers.get(watcher), fire);
+        this.finals.schedule(blockHash, this.readers.get(watcher), () =>
+          safely(() => watcher({ finalized: blockHash })),
+        );
       }
     }
+    this.finals.statusesSent();
     for (const { extrinsic } of rejected) this.drop(extrinsicHash(extrinsic), 'invalid');
     this.revalidate();
   }
 
-  private scheduleFinal(blockHash: Hex, reader: object | undefined, fire: () => void): void {
-    const entry: PendingFinal = { reader, fire, timer: undefined as unknown as NodeJS.Timeout };
-    entry.timer = setTimeout(() => this.release(blockHash, entry), this.finalizedDelayMs);
-    const list = this.pendingFinal.get(blockHash);
-    if (list) list.push(entry);
-    else this.pendingFinal.set(blockHash, [entry]);
-  }
-
-  private release(blockHash: Hex, entry: PendingFinal): void {
-    clearTimeout(entry.timer);
-    const list = this.pendingFinal.get(blockHash);
-    const at = list?.indexOf(entry) ?? -1;
-    if (at < 0) return;
-    list!.splice(at, 1);
-    if (list!.length === 0) this.pendingFinal.delete(blockHash);
-    entry.fire();
-  }
-
-  /**
-   * `reader` has been answered a read of the System.Events of `blockHash`: the oldest of its watchers on that
-   * block still waiting for a read hears `finalized` shortly.
-   */
-  eventsRead(blockHash: Hex, reader: object): void {
-    const entry = this.pendingFinal.get(blockHash)?.find((e) => e.reader === reader && !this.graced.has(e));
-    if (!entry) return;
-    this.graced.add(entry);
-    clearTimeout(entry.timer);
-    entry.timer = setTimeout(() => this.release(blockHash, entry), FINALIZED_AFTER_READ_MS);
+  /** `reader` has been answered a read of the System.Events of `blockHash` (see FinalStatusGate). */
+  eventsRead(blockHash: Hex, reader: StatusReader): void {
+    this.finals.eventsRead(blockHash, reader);
   }
 
   /** The chain moved back: transactions it had included may be sent again. */
@@ -370,13 +332,7 @@ export class TxPool {
 
   /** Shutdown: pending transactions are dropped and delayed statuses delivered now, leaving no timers. */
   clear(): void {
-    for (const list of this.pendingFinal.values()) {
-      for (const entry of list) {
-        clearTimeout(entry.timer);
-        entry.fire();
-      }
-    }
-    this.pendingFinal.clear();
+    this.finals.flush();
     for (const hash of [...this.txs.keys()]) this.drop(hash, 'dropped');
   }
 

@@ -63,12 +63,5 @@ export function isFinalStatus(status: TxStatus): boolean {
   );
 }
 
-/**
- * After a watcher's connection has read the events of the block including its transaction, how long before it
- * hears `finalized`: the read's reply is already on the wire ahead of the status, this covers the client's
- * decoding of it.
- */
-export const FINALIZED_AFTER_READ_MS = 50;
-
 /** The System.Events storage key: twox128("System") ++ twox128("Events"). */
 export const SYSTEM_EVENTS_KEY: Hex = '0x26aa394eea5630e07c48ae0c9558cef780d41e5e16056765bc8461851072c9d7';

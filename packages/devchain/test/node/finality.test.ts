@@ -78,4 +78,39 @@ describe('finality under load', () => {
       await client.close();
     }
   });
+
+  it("one events read releases all of the connection's watchers on that block, once the client has received its reply", async () => {
+    const { api, keys, chain } = s;
+    // a client that answers pings only when told: its pongs are its receipts
+    const client = await RpcClient.connect(chain.endpoint, { autoPong: false });
+    const pings: Buffer[] = [];
+    client.ws.on('ping', (payload) => pings.push(payload));
+    chain.setBlockMode('manual');
+    try {
+      const first = (await api.rpc.system.accountNextIndex(keys.alice.address)).toNumber();
+      const subs: string[] = [];
+      for (const nonce of [first, first + 1]) {
+        const tx = await api.tx.balances.transfer(keys.bob.address, 1n).signAsync(keys.alice, { nonce });
+        subs.push(await client.call<string>('author_submitAndWatchExtrinsic', [tx.toHex()]));
+      }
+      const block = await chain.newBlock();
+      await client.until(() => subs.every((sub) => client.events(sub).some((e) => e?.inBlock === block)));
+      // one read for both (as @polkadot/api's memoized derive.tx.events makes); its reply is not yet confirmed
+      await client.call('state_getStorage', [SYSTEM_EVENTS_KEY, block]);
+      await client.until(() => pings.length >= 2);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(subs.flatMap((sub) => client.events(sub)).some((e) => e?.finalized)).toBe(false);
+      // the pong of the ping sent behind the reply: both hear finalized, each after its inBlock
+      client.ws.pong(pings[pings.length - 1]);
+      await client.until(() => subs.every((sub) => client.events(sub).some((e) => e?.finalized === block)));
+      for (const sub of subs) {
+        expect(client.events(sub).map((e) => Object.keys(typeof e === 'object' ? e : { [e]: 1 })[0])).toEqual(
+          ['ready', 'inBlock', 'finalized'],
+        );
+      }
+    } finally {
+      chain.setBlockMode('instant');
+      await client.close();
+    }
+  });
 });

@@ -38,9 +38,9 @@ export class RpcClient {
     });
   }
 
-  static connect(url: string): Promise<RpcClient> {
+  static connect(url: string, options?: WebSocket.ClientOptions): Promise<RpcClient> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url);
+      const ws = new WebSocket(url, options);
       ws.once('open', () => resolve(new RpcClient(ws)));
       ws.once('error', reject);
     });

@@ -84,11 +84,51 @@ export class Subscription {
 export class Connection {
   private readonly subscriptions = new Map<string, Subscription>();
   private closed = false;
+  /** tasks waiting for the pong of the ping with their number; pings go out in order, so pongs come back so */
+  private readonly receipts: Array<{ seq: number; task: () => void }> = [];
+  private nextPing = 0;
 
   constructor(
     private readonly sink: ((frame: string) => void) | undefined,
     readonly supportsSubscriptions: boolean,
+    /** sends a WebSocket ping carrying `payload` (undefined: no pings, e.g. HTTP) */
+    private readonly ping?: (payload: Buffer) => void,
   ) {}
+
+  /**
+   * Runs `task` once the client has received every frame sent to it so far: a ping goes out behind them and its
+   * pong (which WebSocket clients send as they read the ping, in order) comes back. Without pings, on the next
+   * macrotask. Never runs on a closed connection.
+   */
+  afterReceived(task: () => void): void {
+    if (this.closed) return;
+    if (!this.ping) {
+      setImmediate(() => {
+        if (!this.closed) task();
+      });
+      return;
+    }
+    const seq = this.nextPing++;
+    this.receipts.push({ seq, task });
+    const payload = Buffer.alloc(4);
+    payload.writeUInt32BE(seq >>> 0);
+    this.ping(payload);
+  }
+
+  /** A pong arrived: every task queued up to its ping runs (a pong with another payload is ignored). */
+  pong(payload: Buffer): void {
+    if (payload.length !== 4) return;
+    const seq = payload.readUInt32BE(0);
+    const at = this.receipts.findIndex((r) => r.seq >>> 0 === seq);
+    if (at < 0) return;
+    for (const { task } of this.receipts.splice(0, at + 1)) {
+      try {
+        task();
+      } catch (error) {
+        console.error('[phala-devchain] delivery receipt task failed', error);
+      }
+    }
+  }
 
   get isClosed(): boolean {
     return this.closed;
@@ -135,6 +175,7 @@ export class Connection {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.receipts.length = 0;
     for (const sub of [...this.subscriptions.values()]) sub.close();
   }
 }

@@ -127,14 +127,21 @@ export class RpcServer {
       ws.terminate();
       return;
     }
-    const connection = new Connection((frame) => {
-      if (ws.readyState !== ws.OPEN) return;
-      if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-        ws.terminate();
-        return;
-      }
-      ws.send(frame);
-    }, true);
+    const connection = new Connection(
+      (frame) => {
+        if (ws.readyState !== ws.OPEN) return;
+        if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+          ws.terminate();
+          return;
+        }
+        ws.send(frame);
+      },
+      true,
+      (payload) => {
+        if (ws.readyState === ws.OPEN) ws.ping(payload);
+      },
+    );
+    ws.on('pong', (payload) => connection.pong(payload));
     this.sockets.set(ws, connection);
     const drop = () => {
       connection.close();
