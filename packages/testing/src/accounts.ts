@@ -1,7 +1,14 @@
-import { Keyring } from '@polkadot/keyring';
+import { DEV_PHRASE, Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { isHex, u8aToHex } from '@polkadot/util';
-import { cryptoWaitReady, decodeAddress } from '@polkadot/util-crypto';
+import {
+  cryptoWaitReady,
+  decodeAddress,
+  keyExtractPath,
+  keyFromPath,
+  mnemonicToMiniSecret,
+  sr25519PairFromSeed,
+} from '@polkadot/util-crypto';
 import { UnknownAccountError } from './errors.js';
 
 /** Khala's SS58 prefix */
@@ -17,18 +24,33 @@ export type AccountLike = DevAccountName | string | Uint8Array | { address: stri
 let accounts: Promise<DevAccounts> | undefined;
 
 /**
- * Alice…Ferdie (sr25519, `//Name` from the dev phrase). Derivation runs PBKDF2 per account, so the pairs are made
- * once per process and shared by every chain: they are signers only and hold no chain state.
+ * Alice…Ferdie (sr25519, `//Name` from the dev phrase), made once per process and shared by every chain: they are
+ * signers only and hold no chain state. Each pair is derived when first read — a chain that never signs as Eve
+ * never derives her — from the dev phrase's seed computed once (a PBKDF2 of 2,048 rounds; `addFromUri` would
+ * run it per account); the steps are `addFromUri`'s own (seed → sr25519 pair → hard junctions), so the pairs are
+ * the same.
  */
 export function devAccounts(): Promise<DevAccounts> {
   accounts ??= (async () => {
     await cryptoWaitReady();
     const keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_FORMAT });
-    const entries = DEV_ACCOUNT_NAMES.map((name) => {
-      const pair = keyring.addFromUri(`//${name[0]!.toUpperCase()}${name.slice(1)}`, { name });
-      return [name, pair] as const;
-    });
-    return Object.freeze(Object.fromEntries(entries)) as DevAccounts;
+    let seed: Uint8Array | undefined;
+    const out = {} as Record<DevAccountName, KeyringPair>;
+    for (const name of DEV_ACCOUNT_NAMES) {
+      let pair: KeyringPair | undefined;
+      Object.defineProperty(out, name, {
+        enumerable: true,
+        get: () => {
+          if (!pair) {
+            seed ??= mnemonicToMiniSecret(DEV_PHRASE);
+            const { path } = keyExtractPath(`//${name[0]!.toUpperCase()}${name.slice(1)}`);
+            pair = keyring.addFromPair(keyFromPath(sr25519PairFromSeed(seed), path, 'sr25519'), { name });
+          }
+          return pair;
+        },
+      });
+    }
+    return Object.freeze(out) as DevAccounts;
   })();
   return accounts;
 }

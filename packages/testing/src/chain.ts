@@ -5,7 +5,7 @@ import type { Codec } from '@polkadot/types/types';
 import { u8aToHex } from '@polkadot/util';
 import { encodeAddress } from '@polkadot/util-crypto';
 import { type AccountLike, accountId, type DevAccounts, devAccounts, SS58_FORMAT } from './accounts.js';
-import { disconnect, extrinsic, storage, stripCode, turn, workerKey } from './chainHelpers.js';
+import { disconnect, extrinsic, ownMetadata, storage, stripCode, turn, workerKey } from './chainHelpers.js';
 import {
   ChainClosedError,
   ConnectionError,
@@ -137,7 +137,16 @@ export async function createTestChain(options: TestChainOptions = {}): Promise<T
     endpoint = options.endpoint;
   }
   try {
-    const [{ api, provider }, accounts] = await Promise.all([connect(endpoint, options), accountsReady]);
+    const metadata = devchain ? ownMetadata(devchain) : undefined;
+    const [{ api, provider }, accounts] = await Promise.all([
+      connect(
+        endpoint,
+        metadata
+          ? { ...options, api: { ...options.api, metadata: { ...metadata, ...options.api?.metadata } } }
+          : options,
+      ),
+      accountsReady,
+    ]);
     return new Chain(endpoint, api, provider, accounts, devchain);
   } catch (error) {
     await devchain?.close();

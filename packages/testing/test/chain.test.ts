@@ -27,6 +27,20 @@ describe('createTestChain', () => {
 
   afterAll(() => chain?.close());
 
+  it("hands the client the node's own V15 metadata instead of letting it fetch it", async () => {
+    const node = chain.devchain!.node;
+    const key = `${node.chain.genesis.hash}-${node.runtime.version.specVersion}`;
+    expect(chain.api.runtimeMetadata.version).toBe(15);
+    // never fetched: everything the client has received so far is a fraction of the metadata's size
+    const received = chain.api.stats!.total.bytesRecv;
+    // what the node answers to Metadata_metadata_at_version(15), byte for byte
+    const served = await chain.rpc<string>('state_call', ['Metadata_metadata_at_version', '0x0f000000']);
+    expect(served.length).toBeGreaterThan(100_000);
+    expect(served.endsWith(chain.api.runtimeMetadata.toHex().slice(2))).toBe(true);
+    expect(received).toBeLessThan(served.length / 4);
+    expect(key).toMatch(/^0x[0-9a-f]{64}-\d+$/);
+  });
+
   it('gives a ready Khala client and the dev accounts', async () => {
     expect(chain.endpoint).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
     expect(chain.devchain?.endpoint).toBe(chain.endpoint);
