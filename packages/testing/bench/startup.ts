@@ -1,16 +1,30 @@
 /**
- * "Chain with a ready client" start time: createTestChain() until its ApiPromise is ready, against two baselines
- * measured in the same run, interleaved so load on the machine hits all three alike:
- *  - connect: a bare `ApiPromise.create` to a chain that is already running (the client's own cost)
- *  - node: `startDevChain({ port: 0 })` alone (the node's own cost)
- * BENCH_RUNS sets the number of runs (default 15).
+ * "Chain with a ready client" start time, two ways, each against baselines measured in the same run and
+ * interleaved so load on the machine hits them alike; medians of wall and CPU time (`process.cpuUsage()`, the
+ * honest figure on a shared machine).
+ *
+ * 1. A fresh process per sample (issue 16: what a vitest worker pays per test file), `bench/freshProcess.mjs`
+ *    under plain node importing the built packages:
+ *    - `import @polkadot/api` — the test file's own import of the client library, shown apart, not counted;
+ *    - `import @phala-mining/testing` after it (devchain included) — counted;
+ *    - `createTestChain()` until its ApiPromise is ready (node started, client connected with the metadata handed
+ *      over, dev accounts available; pairs are derived on first read) — counted;
+ *    - baselines: `startDevChain()` alone in a fresh process (the node's share), and a stock
+ *      `ApiPromise.create` in a fresh process against a running chain (fetches its metadata: the client's own cost).
+ *    "Ready" = import of testing + createTestChain; the target is ≤ 200 ms.
+ * 2. Within one process (later chains of a test file): createTestChain() against a bare connect and a bare node.
+ * BENCH_RUNS sets the number of in-process runs (default 15), BENCH_FRESH_RUNS the fresh-process ones (default 7).
  */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { startDevChain } from '@phala-mining/devchain';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { createTestChain } from '../src/index.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const FRESH_RUNS = Number(process.env.BENCH_FRESH_RUNS ?? 7);
 const TARGET_MS = 500;
+const FRESH_TARGET_MS = 200;
 const signedExtensions = { CheckMqSequence: { extrinsic: {}, payload: {} } };
 
 async function timed(run: () => Promise<() => Promise<void>>): Promise<number> {
@@ -21,7 +35,45 @@ async function timed(run: () => Promise<() => Promise<void>>): Promise<number> {
   return elapsed;
 }
 
+type Phases = Record<string, { wall: number; cpu: number }>;
+const freshScript = fileURLToPath(new URL('./freshProcess.mjs', import.meta.url));
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+
+/** One fresh `node bench/freshProcess.mjs <kind>`: its phases, and the whole process's wall time. */
+function fresh(
+  kind: string,
+  endpoint?: string,
+): Promise<Phases & { process: { wall: number; cpu: number } }> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [freshScript, kind, ...(endpoint ? [endpoint] : [])], {
+      cwd: packageDir,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`${kind}: exited with ${code}`));
+      const phases = JSON.parse(out.trim().split('\n').pop()!) as Phases;
+      const cpu = Object.values(phases).reduce((sum, p) => sum + p.cpu, 0);
+      resolve({ ...phases, process: { wall: performance.now() - t0, cpu } });
+    });
+  });
+}
+
 const host = await startDevChain({ port: 0 });
+const freshSamples: Record<string, Array<Phases & { process: { wall: number; cpu: number } }>> = {
+  testChain: [],
+  node: [],
+  client: [],
+};
+for (let i = 0; i < FRESH_RUNS; i++) {
+  freshSamples.testChain!.push(await fresh('testChain'));
+  freshSamples.node!.push(await fresh('node'));
+  freshSamples.client!.push(await fresh('client', host.endpoint));
+}
 const samples = { testChain: [] as number[], connect: [] as number[], node: [] as number[] };
 const cases: Record<keyof typeof samples, () => Promise<() => Promise<void>>> = {
   testChain: async () => {
@@ -62,7 +114,38 @@ const m = {
   node: median(samples.node),
 };
 
-console.log(`@phala-mining/testing startup, ${RUNS} runs (median; min)`);
+const phase = (kind: string, name: string, of: 'wall' | 'cpu') =>
+  median(freshSamples[kind]!.map((p) => (p as Phases)[name]![of]));
+const both = (kind: string, name: string) =>
+  `${ms(phase(kind, name, 'wall'))} (cpu ${ms(phase(kind, name, 'cpu'))})`;
+const readyOf = (p: Phases, of: 'wall' | 'cpu') => p.importTesting![of] + p.createTestChain![of];
+const ready = {
+  wall: median(freshSamples.testChain!.map((p) => readyOf(p, 'wall'))),
+  cpu: median(freshSamples.testChain!.map((p) => readyOf(p, 'cpu'))),
+};
+console.log(
+  `@phala-mining/testing startup in a fresh process, ${FRESH_RUNS} processes each (median wall (cpu))`,
+);
+console.log(`  import @polkadot/api (the test file's own; not counted)  ${both('testChain', 'importApi')}`);
+console.log(
+  `  import @phala-mining/testing (devchain included)        ${both('testChain', 'importTesting')}`,
+);
+console.log(
+  `  createTestChain() → ApiPromise ready                    ${both('testChain', 'createTestChain')}`,
+);
+console.log(
+  `  ready = import of testing + createTestChain              ${ms(ready.wall)} (cpu ${ms(ready.cpu)})`,
+);
+console.log(`  baseline: startDevChain() in a fresh process (node)      ${both('node', 'startDevChain')}`);
+console.log(`  baseline: stock ApiPromise.create, fresh process (client) ${both('client', 'apiCreate')}`);
+console.log(
+  `  ratio ready / (node + client), cpu                        ${(ready.cpu / (phase('node', 'startDevChain', 'cpu') + phase('client', 'apiCreate', 'cpu'))).toFixed(2)}×`,
+);
+console.log(
+  `  target ≤ ${FRESH_TARGET_MS} ms: wall ${ready.wall <= FRESH_TARGET_MS ? 'met' : 'MISSED'}, cpu ${ready.cpu <= FRESH_TARGET_MS ? 'met' : 'MISSED'}`,
+);
+console.log('');
+console.log(`@phala-mining/testing startup within one process, ${RUNS} runs (median; min)`);
 console.log(`  createTestChain → api ready   ${ms(m.testChain)}; ${ms(Math.min(...samples.testChain))}`);
 console.log(`  baseline: ApiPromise connect  ${ms(m.connect)}; ${ms(Math.min(...samples.connect))}`);
 console.log(`  baseline: startDevChain       ${ms(m.node)}; ${ms(Math.min(...samples.node))}`);

@@ -1,0 +1,43 @@
+// One sample of a fresh process's start, run by startup.ts as `node bench/freshProcess.mjs <kind> [endpoint]`
+// (plain node, importing the built packages as a test file does). Prints one JSON line: per phase, wall and CPU ms.
+const kind = process.argv[2];
+const phases = {};
+let last = { wall: performance.now(), cpu: process.cpuUsage() };
+const mark = (name) => {
+  const cpu = process.cpuUsage(last.cpu);
+  const wall = performance.now();
+  phases[name] = { wall: wall - last.wall, cpu: (cpu.user + cpu.system) / 1000 };
+  last = { wall, cpu: process.cpuUsage() };
+};
+
+const { ApiPromise, WsProvider } = await import('@polkadot/api');
+mark('importApi');
+if (kind === 'testChain') {
+  const { createTestChain } = await import('@phala-mining/testing');
+  mark('importTesting');
+  const chain = await createTestChain();
+  mark('createTestChain');
+  await chain.close();
+} else if (kind === 'node') {
+  const { startDevChain } = await import('@phala-mining/devchain');
+  mark('importDevchain');
+  const chain = await startDevChain({ port: 0 });
+  mark('startDevChain');
+  await chain.close();
+} else if (kind === 'client') {
+  const provider = new WsProvider(process.argv[3], false);
+  await provider.connect();
+  await provider.isReady;
+  const api = await ApiPromise.create({
+    provider,
+    noInitWarn: true,
+    signedExtensions: { CheckMqSequence: { extrinsic: {}, payload: {} } },
+  });
+  mark('apiCreate');
+  await provider.send('system_health', []);
+  await api.disconnect();
+} else {
+  throw new Error(`unknown kind ${kind}`);
+}
+console.log(JSON.stringify(phases));
+process.exit(0);
