@@ -47,6 +47,7 @@ export default defineConfig([
       'tslib',
     ],
     splitting: false,
+    minify: true,
     sourcemap: true,
     esbuildOptions: noSourcesContent,
     target: 'node20',

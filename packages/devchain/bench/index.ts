@@ -9,14 +9,14 @@
  *
  * Run: `pnpm bench` (root) or `node --expose-gc --import tsx bench/index.ts` here.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { WebSocket, WebSocketServer } from 'ws';
+import { WebSocket } from 'ws';
 // Only the node entry is imported up front: the Khala runtime loads lazily inside the first startDevChain, which
 // is part of what "cold start" measures.
 import { startDevChain } from '../src/node/devchain.js';
 import type { BlockState as BlockStateT } from '../src/runtime/state.js';
+import { benchColdStart } from './coldStart.js';
 
 const PHA = 10n ** 12n;
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -128,111 +128,7 @@ class RpcClient {
 // ---------------------------------------------------------------------------------------------------------------
 // 1. cold start
 
-async function echoServerRoundTrip(): Promise<number> {
-  const t0 = performance.now();
-  const server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  server.on('connection', (ws) =>
-    ws.on('message', (data) => ws.send(JSON.stringify({ jsonrpc: '2.0', id: 1, result: String(data) }))),
-  );
-  const { port } = server.address() as { port: number };
-  await rpcOnce(`ws://127.0.0.1:${port}`, 'system_chain');
-  const elapsed = performance.now() - t0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return elapsed;
-}
-
-/** Spawns `node <args>`, waits for a `ws://` endpoint on stdout, asks `system_chain`; returns ms and the process. */
-async function spawnedRoundTrip(args: string[]): Promise<number> {
-  const t0 = performance.now();
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  try {
-    const endpoint = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const m = /ws:\/\/[^\s]+/.exec(out);
-        if (m) resolve(m[0]);
-      });
-      child.once('exit', (code) => reject(new Error(`exited with ${code} before printing an endpoint`)));
-    });
-    await rpcOnce(endpoint, 'system_chain');
-    return performance.now() - t0;
-  } finally {
-    child.kill('SIGKILL');
-  }
-}
-
-async function benchColdStart(): Promise<void> {
-  console.error('cold start');
-  // What a user imports: the built package when there is one (running the sources through tsx would time the
-  // TypeScript transform of the whole runtime), else the sources.
-  const distEntry = new URL('../dist/index.js', import.meta.url);
-  const fromDist = existsSync(fileURLToPath(distEntry));
-  const start: typeof startDevChain = fromDist
-    ? ((await import(distEntry.href)) as { startDevChain: typeof startDevChain }).startDevChain
-    : startDevChain;
-  // The very first start in this process: loads the Khala runtime module, builds (or, built, reads) metadata and
-  // builds genesis.
-  const t0 = performance.now();
-  const chain = await start({ port: 0 });
-  const chainName = await rpcOnce(chain.endpoint, 'system_chain');
-  const cold = performance.now() - t0;
-  await chain.close();
-  const warm: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const t = performance.now();
-    const c = await start({ port: 0 });
-    await rpcOnce(c.endpoint, 'system_chain');
-    warm.push(performance.now() - t);
-    await c.close();
-  }
-  const echo = median([
-    await echoServerRoundTrip(),
-    await echoServerRoundTrip(),
-    await echoServerRoundTrip(),
-  ]);
-  row(
-    `in-process start → first answer ("${String(chainName)}"), cold, ${fromDist ? 'dist' : 'src via tsx'}`,
-    ms(cold),
-    `ws echo ${ms(echo)}`,
-    ratio(cold / echo),
-  );
-  row(
-    'in-process start → first answer, warm (median of 3)',
-    ms(median(warm)),
-    `ws echo ${ms(echo)}`,
-    ratio(median(warm) / echo),
-  );
-
-  const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-  if (existsSync(cli)) {
-    const echoScript = [
-      "const { WebSocketServer } = require('ws');",
-      "const s = new WebSocketServer({ port: 0, host: '127.0.0.1' });",
-      "s.on('listening', () => console.log('ws://127.0.0.1:' + s.address().port));",
-      "s.on('connection', (ws) => ws.on('message', (d) => ws.send(JSON.stringify({ jsonrpc: '2.0', id: 1, result: String(d) }))));",
-    ].join('\n');
-    const cwd = fileURLToPath(new URL('..', import.meta.url));
-    // medians of 3, alternating, so both see the same load on this shared machine
-    const echoRuns: number[] = [];
-    const cliRuns: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      echoRuns.push(await spawnedRoundTrip(['-e', `process.chdir(${JSON.stringify(cwd)}); ${echoScript}`]));
-      cliRuns.push(await spawnedRoundTrip([cli, '--port', '0']));
-    }
-    const spawnedEcho = median(echoRuns);
-    const spawnedCli = median(cliRuns);
-    row(
-      'spawned `node dist/cli.js --port 0` → first answer (median of 3)',
-      ms(spawnedCli),
-      `spawned ws echo ${ms(spawnedEcho)}`,
-      ratio(spawnedCli / spawnedEcho),
-    );
-  } else {
-    console.error('  (dist/cli.js missing: run `pnpm build` for the spawned-process figure)');
-  }
-}
+// in bench/coldStart.ts
 
 // ---------------------------------------------------------------------------------------------------------------
 // 2. signed transfers per second vs sr25519 verification
@@ -765,7 +661,7 @@ const started = performance.now();
 // BENCH_ONLY=start|transfers|watched|memory|db|settlement runs one part; BENCH_POOLS=10 BENCH_WORKERS=200 a smaller
 // settlement (for profiling)
 const only = process.env.BENCH_ONLY;
-if (!only || only === 'start') await benchColdStart();
+if (!only || only === 'start') await benchColdStart(row, startDevChain);
 if (!only || only === 'transfers') await benchTransfers();
 if (!only || only === 'watched') await benchWatched();
 if (!only || only === 'memory') await benchAccountMemory();
