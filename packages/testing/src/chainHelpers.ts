@@ -65,7 +65,7 @@ export async function disconnect(api: ApiPromise, provider: WsProvider): Promise
 /**
  * The in-process chain's V15 metadata, handed to ApiPromise under the key it looks up
  * (`<genesis hash>-<spec version>`), so the client neither asks the node for it (two round trips and a
- * ~0.5 MB reply) nor waits for the node to encode it. It is what the node answers to
+ * ~160 kB reply) nor waits for the node to encode it. It is what the node answers to
  * `Metadata_metadata_at_version(15)`, the call the client would make; a runtime without it is fetched as usual.
  */
 export function ownMetadata(devchain: DevChain): Record<string, Hex> | undefined {
