@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { u8aToHex } from '@polkadot/util';
 import { defineConfig, type Options } from 'tsup';
 import { createKhalaRuntime } from './src/runtime/khala.js';
@@ -16,6 +17,18 @@ const define = {
 // the unpacked size) and src/ is not shipped
 const noSourcesContent: Options['esbuildOptions'] = (options) => {
   options.sourcesContent = false;
+};
+
+// In the CLI bundle, @polkadot/wasm-util's base64 and fflate inflate (run once, on the ~1 MB WASM module of
+// @polkadot/wasm-crypto, when it loads) are replaced by Node's own (build/wasmUtil.ts): same bytes, ~50 ms less.
+const nodeWasmUtil: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'node-wasm-util',
+  setup(build) {
+    const shim = fileURLToPath(new URL('./build/wasmUtil.ts', import.meta.url));
+    build.onResolve({ filter: /^\.\/(base64|fflate)\.js$/ }, (args) =>
+      /[\\/]@polkadot[\\/]wasm-util[\\/]/.test(args.importer) ? { path: shim } : undefined,
+    );
+  },
 };
 
 export default defineConfig([
@@ -48,6 +61,7 @@ export default defineConfig([
     ],
     splitting: false,
     minify: true,
+    esbuildPlugins: [nodeWasmUtil],
     sourcemap: true,
     esbuildOptions: noSourcesContent,
     target: 'node20',
