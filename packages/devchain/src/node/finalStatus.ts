@@ -25,6 +25,8 @@ interface Group {
   timer: NodeJS.Timeout | undefined;
   /** the connection has read the block's events: only the delivery of that reply is waited for */
   read: boolean;
+  /** the connection has asked for the block: a stock client on its way to the events read, however slowly */
+  fetching: boolean;
 }
 
 /**
@@ -36,6 +38,8 @@ interface Group {
  * - when the connection has been answered a read of the block's `System.Events`, its watchers on that block hear
  *   `finalized` once the client has received that reply (a ping sent behind it answered): one read stands for
  *   all of them, as stock clients share one memoized `derive.tx.events(blockHash)` per block;
+ * - a connection that has asked for the block (`chain_getBlock`, as stock clients do on `inBlock`) is on its way
+ *   to that read: its watchers wait for it (with a long safety bound), not for the short one;
  * - otherwise at the latest `boundMs` after the client has received the `inBlock` statuses (not after they were
  *   sent: a client behind on its socket is not penalized), for clients that never read events.
  */
@@ -62,7 +66,7 @@ export class FinalStatusGate {
       group.fires.push(fire);
       return;
     }
-    const created: Group = { reader, fires: [fire], timer: undefined, read: false };
+    const created: Group = { reader, fires: [fire], timer: undefined, read: false, fetching: false };
     byReader.set(reader, created);
     this.fresh.push([blockHash, created]);
   }
@@ -76,9 +80,22 @@ export class FinalStatusGate {
       }
       this.arm(blockHash, group, this.boundMs + UNCONFIRMED_EXTRA_MS);
       group.reader.afterReceived(() => {
-        if (!group.read) this.arm(blockHash, group, this.boundMs);
+        if (!group.read && !group.fetching) this.arm(blockHash, group, this.boundMs);
       });
     }
+  }
+
+  /**
+   * `reader` asked for the block `blockHash`: stock @polkadot/api does so as it handles `inBlock`, then reads the
+   * events once it has the block's runtime version — two more round trips, which a busy client can take longer
+   * than `boundMs` to make. Its watchers on that block then wait for the read itself (up to
+   * `UNCONFIRMED_EXTRA_MS` more), not for the bound.
+   */
+  blockFetched(blockHash: Hex, reader: StatusReader): void {
+    const group = this.pending.get(blockHash)?.get(reader);
+    if (!group || group.read || group.fetching) return;
+    group.fetching = true;
+    this.arm(blockHash, group, this.boundMs + UNCONFIRMED_EXTRA_MS);
   }
 
   /** `reader` has been answered a read of the System.Events of `blockHash` (the reply is already sent). */

@@ -250,6 +250,11 @@ export class TxPool {
     this.revalidate();
   }
 
+  /** `reader` asked for the block `blockHash` (see FinalStatusGate). */
+  blockFetched(blockHash: Hex, reader: StatusReader): void {
+    this.finals.blockFetched(blockHash, reader);
+  }
+
   /** `reader` has been answered a read of the System.Events of `blockHash` (see FinalStatusGate). */
   eventsRead(blockHash: Hex, reader: StatusReader): void {
     this.finals.eventsRead(blockHash, reader);

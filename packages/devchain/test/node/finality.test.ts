@@ -113,4 +113,24 @@ describe('finality under load', () => {
       await client.close();
     }
   });
+
+  it('a client that fetched the block waits for its own events read, however long it takes, not for the bound', async () => {
+    const { api, keys, chain } = s;
+    const client = await RpcClient.connect(chain.endpoint);
+    try {
+      const tx = await api.tx.balances.transfer(keys.bob.address, 1n).signAsync(keys.alice);
+      const sub = await client.call<string>('author_submitAndWatchExtrinsic', [tx.toHex()]);
+      await client.until(() => client.events(sub).some((e) => e?.inBlock));
+      const block = client.events(sub).find((e) => e?.inBlock).inBlock as string;
+      // as @polkadot/api on inBlock: the block first, the events a couple of round trips later — here, later
+      // than the 2 s bound a client that never reads gets
+      await client.call('chain_getBlock', [block]);
+      await new Promise((resolve) => setTimeout(resolve, 2600));
+      expect(client.events(sub).some((e) => e?.finalized)).toBe(false);
+      await client.call('state_getStorage', [SYSTEM_EVENTS_KEY, block]);
+      await client.until(() => client.events(sub).some((e) => e?.finalized === block));
+    } finally {
+      await client.close();
+    }
+  });
 });

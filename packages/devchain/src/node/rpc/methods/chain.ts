@@ -51,10 +51,12 @@ export function chainMethods(env: RpcEnv): MethodTable {
       const block = hash === undefined ? node.chain.head : node.chain.byHash(hash);
       return block ? headerJson(block.header) : null;
     },
-    chain_getBlock: (p) => {
+    chain_getBlock: (p, context) => {
       p.atMost(1);
       const hash = p.optionalHash(0, 'hash');
       const block = hash === undefined ? node.chain.head : node.chain.byHash(hash);
+      // a watcher's client fetching the block of its `inBlock` is on its way to reading the events (TxPool)
+      if (block) node.pool.blockFetched(block.hash, context.connection);
       return block ? blockJson(block) : null;
     },
     chain_getFinalizedHead: noParams(() => node.chain.finalized.hash),
