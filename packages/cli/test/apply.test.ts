@@ -91,7 +91,7 @@ describe('phala-mining apply', () => {
     expect(json(grow).transactions.map((t: any) => t.operations)).toEqual([3, 1]);
     for (const k of keys) expect((await worker(k)).state).toBe('Mining');
     expect(BigInt((await worker(keys[0]!)).stake)).toBe(5000n * PLANCK_PER_PHA);
-    expect(BigInt((await worker(keys[2]!)).stake)).toBe(BigInt((await worker(keys[2]!)).minStake));
+    expect(BigInt((await worker(keys[2]!)).stake)).toBe(BigInt((await worker(keys[2]!)).smin));
 
     const plan = json(await alice(['apply', mine(['6000', '4500', 'smin']), '--json']));
     expect(plan.sent).toBe(false);

@@ -39,6 +39,14 @@ export { detectRuntime, type RuntimeSupport } from './runtimeSupport.js';
 export { BLOCKS_PER_YEAR, estimateApr, miningShare } from './state/apr.js';
 export type { PoolConstants } from './state/chainView.js';
 export { type Overview, type OverviewTotals, overviewTotals, type PoolOverview } from './state/overview.js';
+export {
+  encodePoolDescription,
+  POOL_DESCRIPTION_FIELDS,
+  type PoolDescription,
+  type PoolDescriptionContent,
+  type PoolDescriptionField,
+  parsePoolDescription,
+} from './state/poolDescription.js';
 export type { PoolsFilter } from './state/poolList.js';
 export {
   aprQuery,
@@ -72,6 +80,13 @@ export {
 } from './state/workers.js';
 export { poolSubAccount, poolSubAccountHex } from './subAccount.js';
 export { type DecodedEvent, decodeEvent } from './tx/events.js';
+export {
+  checkFeeCovered,
+  type FeeBalance,
+  feeAndDepositAvailable,
+  feeSpendable,
+  spendableForFee,
+} from './tx/fee.js';
 export type { MiningSigner } from './tx/signer.js';
 export {
   type MultisigOutcome,
