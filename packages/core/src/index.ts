@@ -17,6 +17,7 @@ export type { ConnectionState } from './connection.js';
 export * from './errors/index.js';
 export type { FleetView } from './fleet/fleetState.js';
 export * from './guardian/index.js';
+export type { LibraryLogEntry, LibraryLogger } from './libraryLogs.js';
 export { DEVCHAIN, KHALA, NETWORKS, type NetworkPreset, PHALA, PHALA_SIGNED_EXTENSIONS } from './networks.js';
 export { type AddWorkerState, checkAddWorker } from './operations/addWorker.js';
 export { type ClaimableRewards, type ClaimKind, checkClaim, claimableRewards } from './operations/claim.js';
