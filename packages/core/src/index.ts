@@ -82,6 +82,7 @@ export {
 export { poolSubAccount, poolSubAccountHex } from './subAccount.js';
 export { type DecodedEvent, decodeEvent } from './tx/events.js';
 export {
+  assertFeeCovered,
   checkFeeCovered,
   type FeeBalance,
   feeAndDepositAvailable,

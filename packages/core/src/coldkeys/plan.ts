@@ -17,7 +17,7 @@ import {
 import type { Operation, OperationContext } from '../operations/operation.js';
 import type { RuntimeSupport } from '../runtimeSupport.js';
 import { ChainView } from '../state/chainView.js';
-import { checkFeeCovered } from '../tx/fee.js';
+import { assertFeeCovered, feeSpendable } from '../tx/fee.js';
 import type { SendDeps } from '../tx/sendTransaction.js';
 import type { MiningSigner } from '../tx/signer.js';
 import { firstFilteredCall, type ProxyTypeName } from './proxyFilter.js';
@@ -262,8 +262,11 @@ export async function planMultisig(
  * Returns the estimated fee.
  */
 export async function requireFunds(deps: ColdDeps, plan: ColdPlan): Promise<bigint> {
-  const info = await plan.outer.paymentInfo(plan.payerAddress);
+  const [info, balance] = await Promise.all([
+    plan.outer.paymentInfo(plan.payerAddress),
+    feeSpendable(deps.api, plan.payerAddress),
+  ]);
   const fee = info.partialFee.toBigInt();
-  await checkFeeCovered(deps.api, plan.payerAddress, fee, plan.deposit);
+  assertFeeCovered(balance, fee, plan.deposit);
   return fee;
 }

@@ -10,7 +10,7 @@ import type { RuntimeSupport } from '../runtimeSupport.js';
 import { ChainView } from '../state/chainView.js';
 import type { PoolDescription } from '../state/poolDescription.js';
 import type { DecodedEvent } from '../tx/events.js';
-import { checkFeeCovered } from '../tx/fee.js';
+import { assertFeeCovered, feeSpendable } from '../tx/fee.js';
 import { type SendDeps, sendTransaction } from '../tx/sendTransaction.js';
 import type { MiningSigner } from '../tx/signer.js';
 import { type TxStage, TxSubmission, type WaitFor } from '../tx/txSubmission.js';
@@ -264,8 +264,11 @@ export class OperationChain<V = void> {
         caller = callerOf(signer, this.deps.ss58);
         tx = (await this.prepare(caller)).tx;
         // a fee the account cannot pay is a typed error before signing, not the node's "1010: Inability to pay"
-        const fee = (await tx.paymentInfo(caller)).partialFee.toBigInt();
-        await checkFeeCovered(this.deps.api, caller, fee);
+        const [info, balance] = await Promise.all([
+          tx.paymentInfo(caller),
+          feeSpendable(this.deps.api, caller),
+        ]);
+        assertFeeCovered(balance, info.partialFee.toBigInt());
       } catch (error) {
         stages.next({ stage: 'failed', hash: undefined, error: asMiningError(error) });
         stages.complete();

@@ -94,8 +94,14 @@ export async function checkFeeCovered(
   deposit = 0n,
 ): Promise<FeeBalance> {
   const balance = await feeSpendable(api, address);
-  if (fee === 0n && deposit === 0n) return balance;
-  const available = feeAndDepositAvailable(balance, deposit);
-  if (fee + deposit > available) throw new InsufficientFeeBalanceError(address, fee, deposit, available);
+  assertFeeCovered(balance, fee, deposit);
   return balance;
+}
+
+/** {@link checkFeeCovered} on a balance already read (pure): throws {@link InsufficientFeeBalanceError}. */
+export function assertFeeCovered(balance: FeeBalance, fee: bigint, deposit = 0n): void {
+  if (fee === 0n && deposit === 0n) return;
+  const available = feeAndDepositAvailable(balance, deposit);
+  if (fee + deposit > available)
+    throw new InsufficientFeeBalanceError(balance.address, fee, deposit, available);
 }
