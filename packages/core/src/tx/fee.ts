@@ -11,8 +11,9 @@ import { InsufficientFeeBalanceError } from '../errors/index.js';
  * then needs (a) `new_free + reserved ≥ ExistentialDeposit` (KeepAlive: `would_be_dead` counts the reserved balance)
  * and (b) `ensure_can_withdraw`: `new_free ≥ fee_frozen` (the frozen amount for the fee reason). So a fee can take
  * free − max(fee_frozen, ED − reserved). A deposit is taken later by `reserve` (`WithdrawReasons::RESERVE`), which
- * needs the new free balance ≥ misc_frozen and no ED. The dev chain's balances pallet implements the same
- * (`withdraw` / `ensureCanWithdraw` in packages/devchain/src/pallets/balances/currency.ts).
+ * needs the new free balance ≥ misc_frozen and no ED (paritytech/substrate polkadot-v0.9.30:
+ * frame/transaction-payment/src/payment.rs, frame/balances/src/lib.rs). The dev chain's balances pallet implements
+ * the same (`withdraw` / `ensureCanWithdraw` in packages/devchain/src/pallets/balances/currency.ts).
  */
 export interface FeeBalance {
   /** SS58 address as given */
