@@ -1,5 +1,6 @@
 import type { MiningSigner } from '@phala-mining/core';
 import { usePool } from '@phala-mining/react';
+import { PoolDescription } from './PoolDescription.js';
 import { PoolSettings } from './PoolSettings.js';
 import { type AccountChoice, Claim, Contribute, Withdraw } from './StakerActions.js';
 import { Card } from './ui.js';
@@ -27,6 +28,7 @@ export function PoolActions({ pid, account, signer, accounts }: Props) {
           ? 'You own this pool: settings, workers and the owner reward are yours.'
           : 'Stake in this pool, withdraw, and claim your rewards.'}
       </p>
+      {pool === undefined ? null : <PoolDescription description={pool.description} />}
       {pool === undefined ? (
         <p className="muted">loading the pool…</p>
       ) : (

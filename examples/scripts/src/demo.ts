@@ -96,7 +96,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoOutcome> {
     );
     const added = await until(
       client.workers$(pid),
-      (ws) => ws.length === 2 && ws.every((w) => w.minStake !== undefined),
+      (ws) => ws.length === 2 && ws.every((w) => w.smin !== undefined),
     );
     workerTable(n, added);
 
@@ -120,11 +120,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoOutcome> {
     const stakes = new Map<string, bigint>();
     for (const w of added) {
       // 10 000 PHA each where the worker allows it: Smin ≤ stake ≤ Smax
-      const stake = clamp(pha('10000'), w.minStake!, w.maxStake ?? w.minStake!);
+      const stake = clamp(pha('10000'), w.smin!, w.smax ?? w.smin!);
       stakes.set(w.pubkey, stake);
-      n.say(
-        `${short(w.pubkey)}: Smin ${amount(w.minStake!)} ≤ stake ${amount(stake)} ≤ Smax ${amount(w.maxStake!)}`,
-      );
+      n.say(`${short(w.pubkey)}: Smin ${amount(w.smin!)} ≤ stake ${amount(stake)} ≤ Smax ${amount(w.smax!)}`);
     }
     await n.tx(
       'Alice starts both',

@@ -31,8 +31,8 @@ export function main(endpoint?: string): Promise<OverviewOutcome> {
     const first = await newPool(session, dave);
     await client.pool(first).contribute(pha('10000')).send(dave);
     const worker = await addRegisteredWorker(session, first, { owner: dave });
-    const [view] = await until(client.workers$(first), (ws) => ws[0]?.minStake !== undefined);
-    await client.pool(first).startMining(worker, view!.minStake!).send(dave);
+    const [view] = await until(client.workers$(first), (ws) => ws[0]?.smin !== undefined);
+    await client.pool(first).startMining(worker, view!.smin!).send(dave);
     await session.chain.setWorkerOnline(worker, true);
     const second = await newPool(session, dave);
     await addRegisteredWorker(session, second, { owner: dave, cores: 2 });

@@ -40,8 +40,8 @@ export function main(endpoint?: string): Promise<{ pid: bigint; workers: WorkerR
       state: w.state,
       stake: w.stake,
       totalReward: w.totalReward,
-      smin: w.minStake,
-      smax: w.maxStake,
+      smin: w.smin,
+      smax: w.smax,
       cooldownEnd: w.cooldownEnd,
     }));
     return { pid, workers };

@@ -28,9 +28,9 @@ export function main(endpoint?: string): Promise<StartMiningOutcome> {
     const worker = await addRegisteredWorker(session, pid, { score: 2000 });
 
     // the Worker List shows each worker's Smin and Smax, computed from its benchmark score and the tokenomics
-    const [ready] = await until(client.workers$(pid), (ws) => ws[0]?.minStake !== undefined);
-    const smin = ready!.minStake!;
-    const smax = ready!.maxStake!;
+    const [ready] = await until(client.workers$(pid), (ws) => ws[0]?.smin !== undefined);
+    const smin = ready!.smin!;
+    const smax = ready!.smax!;
     const rejected = await client
       .pool(pid)
       .startMining(worker, smin - 1n)

@@ -113,7 +113,7 @@ export class FeeNotCoveredError extends RuleError {
     readonly account: string,
     /** estimated fee, planck */
     readonly fee: bigint,
-    /** what the account can spend on fees: free − max(locks, existential deposit), planck */
+    /** what the account can spend on fees: free − max(fee locks, existential deposit − reserved), planck */
     readonly available: bigint,
   ) {
     super(

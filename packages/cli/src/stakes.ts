@@ -91,7 +91,7 @@ export async function resolveStakes(
     if (typeof spec === 'bigint') return spec;
     const w = workers[i]!;
     const view = views.find((v) => v.pubkey.toLowerCase() === w.toLowerCase());
-    const bound = spec === 'smin' ? view?.minStake : view?.maxStake;
+    const bound = spec === 'smin' ? view?.smin : view?.smax;
     if (bound === undefined)
       throw new UsageError(
         `worker ${w}: no ${spec === 'smin' ? 'Smin' : 'Smax'} (${view ? 'no benchmark score or tokenomic parameters yet' : `not in pool ${pid}`})`,

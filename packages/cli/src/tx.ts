@@ -6,7 +6,7 @@ import type {
   ProxySigner,
   TxResult,
 } from '@phala-mining/core';
-import { RuleError } from '@phala-mining/core';
+import { feeSpendable, RuleError } from '@phala-mining/core';
 import { multisigLine, type SignerMode, signerMode, wrapSigner } from './coldKeys.js';
 import { describeError, FeeNotCoveredError, InterruptedError, UsageError } from './errors.js';
 import { phaText } from './format.js';
@@ -67,19 +67,12 @@ export class BatchStepError extends RuleError {
 }
 
 /**
- * The fee is paid from what the account can spend: its free balance less the largest lock that stops fee payments
- * and less the existential deposit (fees are withdrawn keep-alive). Checked before signing, so an empty account gets
- * a typed error with both amounts instead of a node rejection.
+ * What the account can pay a fee from, by core's rule ({@link feeSpendable}: free − max(feeFrozen, ED − reserved),
+ * the fee being withdrawn keep-alive). Checked before signing, so an empty account gets a typed error with both
+ * amounts instead of a node rejection.
  */
 export async function feeBudget(client: MiningClient, address: string): Promise<bigint> {
-  const api = client.api as any;
-  const account = await api.query.system.account(address);
-  const data = account.data;
-  const free: bigint = data.free.toBigInt();
-  const frozen: bigint = (data.feeFrozen ?? data.frozen ?? data.miscFrozen)?.toBigInt?.() ?? 0n;
-  const ed: bigint = api.consts.balances.existentialDeposit.toBigInt();
-  const floor = frozen > ed ? frozen : ed;
-  return free > floor ? free - floor : 0n;
+  return (await feeSpendable(client.api, address)).forFee;
 }
 
 async function requireFee(client: MiningClient, address: string, fee: bigint): Promise<bigint> {

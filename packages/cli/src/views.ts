@@ -6,6 +6,7 @@ import type {
   TokenomicsView,
   WorkerView,
 } from '@phala-mining/core';
+import { descriptionFields } from './description.js';
 import {
   dateText,
   formatDuration,
@@ -36,7 +37,7 @@ export function poolFields(pool: PoolInfo): [string, string][] {
       'Whitelist',
       pool.whitelist === undefined ? 'none (anyone may contribute)' : `${pool.whitelist.length} account(s)`,
     ],
-    ['Description', pool.description === '' ? '—' : pool.description.replace(/\s+/g, ' ')],
+    ...descriptionFields(pool.description),
   ];
 }
 
@@ -73,8 +74,8 @@ export function renderWorkers(workers: readonly WorkerView[], style: KeyStyle = 
       phaText(w.stake),
       w.cores === undefined ? '—' : String(w.cores),
       w.initialScore === undefined ? '—' : String(w.initialScore),
-      phaText(w.minStake),
-      phaText(w.maxStake),
+      phaText(w.smin),
+      phaText(w.smax),
       phaText(w.totalReward),
       cooldownText(w),
     ]),

@@ -64,7 +64,7 @@ describe('phala-mining apply', () => {
     const pool = json(await alice(['pool', 'show', pid, '--json'])).pool;
     expect(pool.commission).toBe(200_000);
     expect(BigInt(pool.cap)).toBe(100_000n * PLANCK_PER_PHA);
-    expect(pool.description).toBe('fleet test');
+    expect(pool.description).toEqual({ kind: 'text', text: 'fleet test' });
     expect((await workers()).map((w) => w.pubkey).sort()).toEqual([keys[0], keys[1]].sort());
 
     // `pid: new` is matched to the pool holding its workers: the same file again creates nothing
@@ -91,7 +91,7 @@ describe('phala-mining apply', () => {
     expect(json(grow).transactions.map((t: any) => t.operations)).toEqual([3, 1]);
     for (const k of keys) expect((await worker(k)).state).toBe('Mining');
     expect(BigInt((await worker(keys[0]!)).stake)).toBe(5000n * PLANCK_PER_PHA);
-    expect(BigInt((await worker(keys[2]!)).stake)).toBe(BigInt((await worker(keys[2]!)).minStake));
+    expect(BigInt((await worker(keys[2]!)).stake)).toBe(BigInt((await worker(keys[2]!)).smin));
 
     const plan = json(await alice(['apply', mine(['6000', '4500', 'smin']), '--json']));
     expect(plan.sent).toBe(false);
@@ -145,7 +145,7 @@ describe('phala-mining apply', () => {
     expect(resumed.code, resumed.stderr).toBe(0);
     if (left > 0) expect(json(resumed).transactions).toHaveLength(1);
     const pool = json(await alice(['pool', 'show', pid, '--json'])).pool;
-    expect([pool.commission, BigInt(pool.cap), pool.description]).toEqual([
+    expect([pool.commission, BigInt(pool.cap), pool.description.text]).toEqual([
       350_000,
       200_000n * PLANCK_PER_PHA,
       'resumed',

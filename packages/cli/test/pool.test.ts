@@ -87,12 +87,58 @@ describe('phala-mining pool …', () => {
       pid,
       commission: 125_000,
       cap: String(50_000n * PLANCK_PER_PHA),
-      description: 'cron-run pool',
+      description: { kind: 'text', text: 'cron-run pool' },
     });
     expect(pool.whitelist).toEqual([chain.accounts.bob.address, chain.accounts.charlie.address]);
 
     const rm = await alice(['pool', 'whitelist', 'rm', pid, chain.accounts.charlie.address]);
     expect(rm.stdout).toContain(`removed 1 account(s) from the whitelist of pool ${pid}`);
+  });
+
+  it("sets the Phala App's description fields or file; show lists them; a bad file is a typed input error", async () => {
+    const set = await alice([
+      'pool',
+      'set-description',
+      pid,
+      '--telegram',
+      'cronpool',
+      '--ann',
+      'two more workers',
+    ]);
+    expect(set.code).toBe(0);
+    const shown = await alice(['pool', 'show', pid]);
+    expect(shown.stdout).toMatch(/Telegram\s+cronpool/);
+    expect(shown.stdout).toMatch(/Announcement\s+two more workers/);
+    expect(shown.stdout).not.toMatch(/Discord/);
+    const pool = json(await alice(['pool', 'show', pid, '--json'])).pool;
+    expect(pool.description).toMatchObject({
+      kind: 'app',
+      value: { telegram: 'cronpool', ann: 'two more workers', discord: '', version: 1 },
+    });
+
+    const dir = mkdtempSync(join(tmpdir(), 'phala-desc-'));
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify({ wechat: 'cron_wx', email: 'ops@example.org', version: 1 }));
+    expect((await alice(['pool', 'set-description', pid, '--description-file', good])).code).toBe(0);
+    expect(json(await alice(['pool', 'show', pid, '--json'])).pool.description.value).toMatchObject({
+      wechat: 'cron_wx',
+      email: 'ops@example.org',
+      telegram: '',
+    });
+
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ telegram: 'x', version: 2 }));
+    const refused = await alice(['--json', 'pool', 'set-description', pid, '--description-file', bad]);
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(refused.stderr).error).toMatchObject({
+      code: 'InvalidPoolDescription',
+      reason: 'UnknownVersion',
+    });
+    const both = await alice(['--json', 'pool', 'set-description', pid, 'text', '--telegram', 'x']);
+    expect(both.code).toBe(2);
+    expect(JSON.parse(both.stderr).error.code).toBe('Usage');
+    // nothing of the refused ones was written
+    expect(json(await alice(['pool', 'show', pid, '--json'])).pool.description.value.wechat).toBe('cron_wx');
   });
 
   it('lists pools, all or one owner’s', async () => {

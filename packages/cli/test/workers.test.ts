@@ -77,8 +77,8 @@ describe('phala-mining worker …', () => {
       await alice(['--dry-run', '--json', 'worker', 'start', '-p', pid, '--all', '--stake-file', file]),
     );
     expect(j.plan.map((c: any) => [c.worker, c.stake])).toEqual([
-      [keys[0], views[0].minStake],
-      [keys[1], views[1].maxStake],
+      [keys[0], views[0].smin],
+      [keys[1], views[1].smax],
       [keys[2], String(6000n * PLANCK_PER_PHA)],
     ]);
     writeFileSync(file, `${keys[1]}: smax\n`);

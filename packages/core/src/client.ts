@@ -29,6 +29,7 @@ import {
   withdrawalRisk$,
   withOperation,
 } from './guardian/index.js';
+import { type LibraryLogger, routeLibraryLogs } from './libraryLogs.js';
 import { NETWORKS, type NetworkPreset, PHALA_SIGNED_EXTENSIONS } from './networks.js';
 import { OperationChain } from './operations/operationChain.js';
 import { detectRuntime, type RuntimeSupport } from './runtimeSupport.js';
@@ -91,6 +92,13 @@ export type MiningClientOptions = (
    * {@link ConnectionTimeoutError}; later drops are reconnected without limit.
    */
   connectTimeoutMs?: number;
+  /**
+   * Where @polkadot/api's own console lines go (`API-WS: disconnected … 1006`, `RPC-CORE: … 1010 …`, `API/INIT: …`):
+   * `'console'` (default: left as @polkadot/api writes them), `'silent'`, or a function receiving each
+   * `LibraryLogEntry`. Taken from the moment the client starts connecting until `disconnect()`; console is
+   * process-wide, so with several such clients open the most recently created one's logger gets the lines.
+   */
+  logger?: LibraryLogger;
 };
 
 /**
@@ -117,6 +125,7 @@ export class MiningClient {
     readonly ss58: number,
     private readonly waitFor: WaitFor,
     private readonly ownsApi: boolean,
+    private readonly releaseLogs: () => void = () => undefined,
   ) {
     this.connection = new ConnectionMonitor(api);
     this.connection$ = this.connection.state$;
@@ -368,7 +377,11 @@ export class MiningClient {
   /** Closes the connection if the client created it. */
   async disconnect(): Promise<void> {
     this.connection.close();
-    if (this.ownsApi) await this.api.disconnect();
+    try {
+      if (this.ownsApi) await this.api.disconnect();
+    } finally {
+      this.releaseLogs();
+    }
   }
 }
 
@@ -404,11 +417,15 @@ export async function createMiningClient(options: MiningClientOptions): Promise<
   }
   let api: ApiPromise;
   let ownsApi = false;
+  let releaseLogs: () => void;
   if (options.api !== undefined) {
     api = options.api;
+    releaseLogs = routeLibraryLogs(options.logger);
   } else {
     const endpoint = options.endpoint ?? preset.endpoint;
     checkEndpoint(endpoint, preset, options.endpoint === undefined);
+    // taken before the connection opens: its first failures are logged while connecting
+    releaseLogs = routeLibraryLogs(options.logger);
     const provider = new WsProvider(endpoint, options.autoConnectMs ?? 1000);
     api = new ApiPromise({
       provider,
@@ -435,10 +452,12 @@ export async function createMiningClient(options: MiningClientOptions): Promise<
       options.ss58Format ?? preset.ss58Format,
       options.waitFor ?? 'finalized',
       ownsApi,
+      releaseLogs,
     );
   } catch (error) {
     clearTimeout(timer);
     if (ownsApi) await api.disconnect().catch(() => undefined);
+    releaseLogs();
     if (error instanceof MiningError) throw error;
     throw new ConnectionFailedError(endpoint, describe(error), { cause: error });
   }

@@ -17,6 +17,7 @@ export type { ConnectionState } from './connection.js';
 export * from './errors/index.js';
 export type { FleetView } from './fleet/fleetState.js';
 export * from './guardian/index.js';
+export type { LibraryLogEntry, LibraryLogger } from './libraryLogs.js';
 export { DEVCHAIN, KHALA, NETWORKS, type NetworkPreset, PHALA, PHALA_SIGNED_EXTENSIONS } from './networks.js';
 export { type AddWorkerState, checkAddWorker } from './operations/addWorker.js';
 export { type ClaimableRewards, type ClaimKind, checkClaim, claimableRewards } from './operations/claim.js';
@@ -39,6 +40,14 @@ export { detectRuntime, type RuntimeSupport } from './runtimeSupport.js';
 export { BLOCKS_PER_YEAR, estimateApr, miningShare } from './state/apr.js';
 export type { PoolConstants } from './state/chainView.js';
 export { type Overview, type OverviewTotals, overviewTotals, type PoolOverview } from './state/overview.js';
+export {
+  encodePoolDescription,
+  POOL_DESCRIPTION_FIELDS,
+  type PoolDescription,
+  type PoolDescriptionContent,
+  type PoolDescriptionField,
+  parsePoolDescription,
+} from './state/poolDescription.js';
 export type { PoolsFilter } from './state/poolList.js';
 export {
   aprQuery,
@@ -72,6 +81,14 @@ export {
 } from './state/workers.js';
 export { poolSubAccount, poolSubAccountHex } from './subAccount.js';
 export { type DecodedEvent, decodeEvent } from './tx/events.js';
+export {
+  assertFeeCovered,
+  checkFeeCovered,
+  type FeeBalance,
+  feeAndDepositAvailable,
+  feeSpendable,
+  spendableForFee,
+} from './tx/fee.js';
 export type { MiningSigner } from './tx/signer.js';
 export {
   type MultisigOutcome,

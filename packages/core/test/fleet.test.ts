@@ -44,10 +44,10 @@ describe('fleet$', () => {
     const { alice } = chain.accounts;
     const fleet$ = client.fleet$(alice.address);
     const [w] = (await firstValueFrom(client.workers$(pids[0]!))).filter((x) => x.pubkey === keys[0]);
-    await client.pool(pids[0]!).startMining(keys[0]!, w!.minStake!).send(alice);
+    await client.pool(pids[0]!).startMining(keys[0]!, w!.smin!).send(alice);
     const mining = await until(fleet$, (f) => f.pools[0]!.workers[0]!.state === 'Mining');
-    expect(mining.pools[0]!.workers[0]!.stake).toBe(w!.minStake);
-    expect(mining.pools[0]!.pool.freeStake).toBe(pha('20000') - w!.minStake!);
+    expect(mining.pools[0]!.workers[0]!.stake).toBe(w!.smin);
+    expect(mining.pools[0]!.pool.freeStake).toBe(pha('20000') - w!.smin!);
 
     const extra = await chain.registerWorker({ operator: alice, score: 1000, cores: 2, confidence: 1 });
     await client.pool(pids[1]!).addWorker(extra).send(alice);

@@ -69,7 +69,7 @@ describe('pool administration on the dev chain', () => {
     expect(pool).toMatchObject({
       commission: 200_000,
       cap: pha('50000'),
-      description: 'hello miners',
+      description: { kind: 'text', text: 'hello miners' },
       whitelist: [bob.address, charlie.address],
     });
 

@@ -21,7 +21,7 @@ export function pool(overrides: Partial<PoolInfo> = {}): PoolInfo {
     workers: [],
     withdrawQueue: [],
     whitelist: undefined,
-    description: '',
+    description: { kind: 'text', text: '' },
     ...overrides,
   };
 }

@@ -45,8 +45,8 @@ describe('workers on the dev chain', () => {
       cores: 8,
       initialScore: 2000,
       stake: 0n,
-      minStake: minStake(params, 2000),
-      maxStake: maxStake(params, 2000, 1),
+      smin: minStake(params, 2000),
+      smax: maxStake(params, 2000, 1),
     });
   });
 

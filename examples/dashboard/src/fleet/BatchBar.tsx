@@ -72,7 +72,7 @@ export function BatchBar({
     if (kind === 'start') {
       for (const w of rows) {
         const value =
-          mode === 'smin' ? w.minStake : mode === 'smax' ? w.maxStake : parseRowStake(stakeDrafts[w.pubkey]);
+          mode === 'smin' ? w.smin : mode === 'smax' ? w.smax : parseRowStake(stakeDrafts[w.pubkey]);
         if (value === undefined)
           return setLocal(
             mode === 'row'

@@ -73,7 +73,7 @@ export function WorkerRow({
     e.preventDefault();
     // no silent default: an empty field is a question, not Smin
     if (stake.trim() === '')
-      return setLocal(`Enter a stake between Smin ${amount(w.minStake)} and Smax ${amount(w.maxStake)}.`);
+      return setLocal(`Enter a stake between Smin ${amount(w.smin)} and Smax ${amount(w.smax)}.`);
     const parsed = parsePha(stake);
     if ('error' in parsed) return setLocal(`Stake: ${parsed.error}`);
     run('start', parsed.value);
@@ -117,7 +117,7 @@ export function WorkerRow({
         {amount(w.totalReward)}
       </td>
       <td className="small">
-        {amount(w.minStake)} – {amount(w.maxStake)}
+        {amount(w.smin)} – {amount(w.smax)}
       </td>
       <td className="small" data-testid="cooldown">
         {w.cooldownEnd === undefined
@@ -135,22 +135,22 @@ export function WorkerRow({
                 aria-label={`Stake for worker ${short(w.pubkey)}, between Smin and Smax, at most the pool's free stake ${amount(freeStake)}`}
                 data-testid="start-stake"
               />
-              {w.minStake !== undefined ? (
+              {w.smin !== undefined ? (
                 <button
                   type="button"
                   className="mini"
-                  onClick={() => onStake(formatPha(w.minStake!))}
+                  onClick={() => onStake(formatPha(w.smin!))}
                   data-testid="fill-smin"
                   title="Fill in this worker's Smin"
                 >
                   Smin
                 </button>
               ) : null}
-              {w.maxStake !== undefined ? (
+              {w.smax !== undefined ? (
                 <button
                   type="button"
                   className="mini"
-                  onClick={() => onStake(formatPha(w.maxStake!))}
+                  onClick={() => onStake(formatPha(w.smax!))}
                   data-testid="fill-smax"
                   title="Fill in this worker's Smax"
                 >

@@ -40,10 +40,10 @@ export async function stakeRange(
   worker: string,
 ): Promise<{ smin: bigint; smax: bigint }> {
   const views = await until(client.workers$(pid), (ws) =>
-    ws.some((w) => w.pubkey === worker && w.minStake !== undefined),
+    ws.some((w) => w.pubkey === worker && w.smin !== undefined),
   );
   const view = views.find((w) => w.pubkey === worker)!;
-  return { smin: view.minStake!, smax: view.maxStake ?? view.minStake! };
+  return { smin: view.smin!, smax: view.smax ?? view.smin! };
 }
 
 /**

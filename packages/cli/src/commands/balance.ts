@@ -1,3 +1,4 @@
+import { feeSpendable } from '@phala-mining/core';
 import { Command } from 'commander';
 import { phaText, renderFields, renderTable } from '../format.js';
 import type { Session } from '../session.js';
@@ -13,7 +14,7 @@ export interface BalanceReport {
   reserved: bigint;
   /** what a transfer may move: free − the largest lock (stake, vesting, …), planck */
   transferable: bigint;
-  /** what transaction fees may be paid from: free − max(fee locks, existential deposit), planck */
+  /** what transaction fees may be paid from: free − max(fee locks, existential deposit − reserved), planck */
   feeSpendable: bigint;
   /** locked by stake pools (`StakeLedger`), planck */
   stakeLocked: bigint;
@@ -25,23 +26,20 @@ export interface BalanceReport {
 
 async function balanceOf(s: Session, account: string): Promise<BalanceReport> {
   const client = await s.client();
-  const api = client.api as any;
-  const [b, acc, pools] = await Promise.all([
+  // the fee figure is core's rule, the one every pre-signing check uses
+  const [b, fees, pools] = await Promise.all([
     s.first(client.balance$(account)),
-    api.query.system.account(account),
+    feeSpendable(client.api, account),
     s.first(client.pools$({})),
   ]);
-  const ed: bigint = api.consts.balances.existentialDeposit.toBigInt();
-  const misc: bigint = (acc.data.miscFrozen ?? acc.data.frozen)?.toBigInt?.() ?? 0n;
-  const fee: bigint = (acc.data.feeFrozen ?? acc.data.frozen)?.toBigInt?.() ?? 0n;
   const less = (a: bigint, c: bigint) => (a > c ? a - c : 0n);
   const stakes = await Promise.all(pools.map((p) => s.first(client.stake$(p.pid, account))));
   return {
     account,
     free: b.free,
     reserved: b.reserved,
-    transferable: less(b.free, misc),
-    feeSpendable: less(b.free, fee > ed ? fee : ed),
+    transferable: less(b.free, fees.miscFrozen),
+    feeSpendable: fees.forFee,
     stakeLocked: b.lockedByPools,
     delegable: b.delegable,
     pools: stakes

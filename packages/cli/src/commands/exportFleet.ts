@@ -18,7 +18,8 @@ export function fleetDocument(state: FleetChainState): unknown {
       pid: Number(p.pid),
       payout: permillToPercent(p.commission),
       cap: p.cap === undefined ? 'unlimited' : exact(p.cap),
-      description: p.description,
+      // the stored text, the App's JSON included: applying the file writes back the same bytes
+      description: p.description.text,
       ...(p.whitelist === undefined ? {} : { whitelist: p.whitelist }),
       workers: (state.workers.get(p.pid) ?? []).map((w) => {
         const mining = w.state === 'Mining' || w.state === 'Unresponsive';

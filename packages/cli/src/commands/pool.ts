@@ -2,6 +2,7 @@ import { formatPha, PoolNotFoundError, type WithdrawInput } from '@phala-mining/
 import { Command, Option } from 'commander';
 import { parseAccount, parseAmount, parsePercent, parsePid } from '../args.js';
 import { actingAccount } from '../coldKeys.js';
+import { type DescriptionOptions, descriptionInput } from '../description.js';
 import { UsageError } from '../errors.js';
 import { phaText } from '../format.js';
 import { guardCommand } from '../guardian/guard.js';
@@ -102,13 +103,27 @@ export function poolCommand(action: Action): Command {
 
   pool
     .command('set-description')
-    .description('the pool description shown to stakers (at most 4400 bytes)')
+    .description(
+      "the pool description shown to stakers (at most 4400 bytes): free text, or the Phala App's fields (--telegram …, stored as the App's JSON)",
+    )
     .argument('<pid>', 'pool id')
-    .argument('<text>', 'description')
+    .argument('[text]', 'description as free text')
+    .option('--telegram <handle>', 'Telegram (the App linked t.me/<handle>)')
+    .option('--discord <name>', 'Discord')
+    .option('--wechat <id>', 'WeChat')
+    .option('--twitter <handle>', 'Twitter, without the @')
+    .option('--email <address>', 'contact e-mail')
+    .option('--forum <user>', 'user on forum.phala.network')
+    .option('--ann <text>', 'announcement: future plans (workers, stake, commission …)')
+    .option(
+      '--description-file <file.json>',
+      'the App\'s description object as JSON: { "telegram": …, "version": 1 }',
+    )
     .action(
-      action(async (s, pidText: string, text: string) => {
+      action(async (s, pidText: string, text: string | undefined, opts: DescriptionOptions) => {
         const pid = parsePid(pidText);
-        await execute(s, (c) => c.pool(pid).setDescription(text), {
+        const description = await descriptionInput(text, opts);
+        await execute(s, (c) => c.pool(pid).setDescription(description), {
           summary: () => `pool ${pid} description set`,
         });
       }),

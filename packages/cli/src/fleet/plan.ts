@@ -109,7 +109,7 @@ function poolSteps(want: FleetPool, have: PoolInfo | undefined): FleetStep[] {
   if (want.payoutPermill !== undefined && want.payoutPermill !== (have?.commission ?? 0))
     steps.push({ op: 'setPayout', permill: want.payoutPermill });
   if (typeof want.cap === 'bigint' && want.cap !== have?.cap) steps.push({ op: 'setCap', cap: want.cap });
-  if (want.description !== undefined && want.description !== (have?.description ?? ''))
+  if (want.description !== undefined && want.description !== (have?.description.text ?? ''))
     steps.push({ op: 'setDescription', description: want.description });
   if (want.whitelist !== undefined) {
     const current = have?.whitelist ?? [];
@@ -122,9 +122,9 @@ function poolSteps(want: FleetPool, have: PoolInfo | undefined): FleetStep[] {
 }
 
 function resolveStake(stake: FleetStake | undefined, w: WorkerView | undefined): bigint | 'unknown' {
-  if (stake === undefined) return w?.minStake ?? 'unknown';
+  if (stake === undefined) return w?.smin ?? 'unknown';
   if (stake.kind === 'amount') return stake.planck;
-  const bound = stake.kind === 'smin' ? w?.minStake : w?.maxStake;
+  const bound = stake.kind === 'smin' ? w?.smin : w?.smax;
   return bound ?? 'unknown';
 }
 

@@ -8,7 +8,6 @@ import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { Codec } from '@polkadot/types/types';
 import { normalizeAddress, sameAccount } from '../accounts.js';
 import {
-  InsufficientFeeBalanceError,
   MultisigAlreadyApprovedError,
   NotProxyError,
   ProxyAnnouncementPendingError,
@@ -18,6 +17,7 @@ import {
 import type { Operation, OperationContext } from '../operations/operation.js';
 import type { RuntimeSupport } from '../runtimeSupport.js';
 import { ChainView } from '../state/chainView.js';
+import { assertFeeCovered, feeSpendable } from '../tx/fee.js';
 import type { SendDeps } from '../tx/sendTransaction.js';
 import type { MiningSigner } from '../tx/signer.js';
 import { firstFilteredCall, type ProxyTypeName } from './proxyFilter.js';
@@ -257,27 +257,16 @@ export async function planMultisig(
 }
 
 /**
- * The payer must cover the fee of what it signs plus the deposit it reserves, from what it can spend: free balance
- * less frozen funds and the existential deposit (fees are taken keep-alive). Returns the estimated fee.
+ * The payer must cover the fee of what it signs plus the deposit it reserves, by the chain's rule
+ * ({@link checkFeeCovered}: the fee from free − max(feeFrozen, ED − reserved), the deposit above miscFrozen).
+ * Returns the estimated fee.
  */
 export async function requireFunds(deps: ColdDeps, plan: ColdPlan): Promise<bigint> {
-  const { api } = deps;
-  const [info, account] = await Promise.all([
+  const [info, balance] = await Promise.all([
     plan.outer.paymentInfo(plan.payerAddress),
-    api.query.system.account(plan.payerAddress),
+    feeSpendable(deps.api, plan.payerAddress),
   ]);
   const fee = info.partialFee.toBigInt();
-  // miscFrozen/feeFrozen before the fungible balances, frozen after
-  const data: { free: Codec; miscFrozen?: Codec; feeFrozen?: Codec; frozen?: Codec } = account.data;
-  const frozen = [data.miscFrozen, data.feeFrozen, data.frozen]
-    .filter((x) => x !== undefined)
-    .map((x) => BigInt(x.toString()))
-    .reduce((a, b) => (a > b ? a : b), 0n);
-  const balances = api.consts.balances as typeof api.consts.balances | undefined;
-  const ed = BigInt((balances?.existentialDeposit ?? 0).toString());
-  const spendable = BigInt(data.free.toString()) - frozen - ed;
-  const available = spendable > 0n ? spendable : 0n;
-  if (fee + plan.deposit > available)
-    throw new InsufficientFeeBalanceError(plan.payerAddress, fee, plan.deposit, available);
+  assertFeeCovered(balance, fee, plan.deposit);
   return fee;
 }

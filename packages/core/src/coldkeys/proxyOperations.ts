@@ -1,11 +1,7 @@
 import { normalizeAddress, sameAccount } from '../accounts.js';
-import {
-  InsufficientFeeBalanceError,
-  InvalidColdSignerError,
-  ProxyAlreadyExistsError,
-  ProxyNotFoundError,
-} from '../errors/index.js';
+import { InvalidColdSignerError, ProxyAlreadyExistsError, ProxyNotFoundError } from '../errors/index.js';
 import type { Operation } from '../operations/operation.js';
+import { checkFeeCovered } from '../tx/fee.js';
 import { PROXY_TYPES, type ProxyTypeName } from './proxyFilter.js';
 import { readProxies } from './state.js';
 
@@ -51,10 +47,8 @@ export function addProxy(delegate: string, options: ProxyRelation = {}): Operati
       const consts = api.consts.proxy;
       const factor = BigInt(consts.proxyDepositFactor.toString());
       const deposit = existing.length === 0 ? BigInt(consts.proxyDepositBase.toString()) + factor : factor;
-      const balance = await view.balance(caller);
-      const spendable = balance.free - balance.frozen;
-      if (deposit > spendable)
-        throw new InsufficientFeeBalanceError(caller, 0n, deposit, spendable > 0n ? spendable : 0n);
+      // the deposit is reserved above miscFrozen; the fee itself is checked by the send path
+      await checkFeeCovered(api, caller, 0n, deposit);
     },
     calls: ({ api }) => [api.tx.proxy.addProxy(r.delegate, r.proxyType, r.delay)],
   };

@@ -76,7 +76,7 @@ export class ProxyAnnouncementPendingError extends RuleError {
   }
 }
 
-/** The delegate cannot pay the fee (and deposit) of the wrapping extrinsic. */
+/** The paying key cannot pay the fee (and deposit) of what it signs: a plain call, or a proxy/multisig wrapper. */
 export class InsufficientFeeBalanceError extends RuleError {
   override readonly name = 'InsufficientFeeBalanceError' as const;
   readonly code = 'InsufficientFeeBalance' as const;
@@ -87,7 +87,7 @@ export class InsufficientFeeBalanceError extends RuleError {
     readonly fee: bigint,
     /** deposit the call reserves (multisig first approval, announcement), planck */
     readonly deposit: bigint,
-    /** what the payer can spend: free − frozen − existential deposit, planck */
+    /** the most fee + deposit the payer can pay (`feeAndDepositAvailable`: free − max(feeFrozen, ED − reserved) …), planck */
     readonly available: bigint,
   ) {
     super(

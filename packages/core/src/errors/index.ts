@@ -31,6 +31,7 @@ import {
   InvalidAddressError,
   InvalidAmountError,
   InvalidPercentError,
+  InvalidPoolDescriptionError,
   InvalidPoolIdError,
   InvalidWithdrawalInputError,
   InvalidWorkerKeyError,
@@ -161,6 +162,7 @@ export const MINING_ERROR_CLASSES = [
   MultisigCallMismatchError,
   ProxyAlreadyExistsError,
   ProxyNotFoundError,
+  InvalidPoolDescriptionError,
 ] as const;
 
 /** Any error the SDK throws, as a union discriminated by `code`: `switch (error.code)` narrows to the class. */

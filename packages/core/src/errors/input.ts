@@ -102,3 +102,33 @@ export class InvalidWithdrawalInputError extends InputError {
     super('withdraw needs { shares } or { amount } (a positive bigint) or { all: true }');
   }
 }
+
+/** Why a structured pool description was refused. */
+export type InvalidPoolDescriptionReason = 'NotAnObject' | 'UnknownVersion' | 'NotText' | 'UnknownField';
+
+/**
+ * A pool description object that is not the Phala App's shape (`{ telegram?, discord?, …, version: 1 }`): a field
+ * that is not text, a version other than 1, or a field the App does not know.
+ */
+export class InvalidPoolDescriptionError extends InputError {
+  override readonly name = 'InvalidPoolDescriptionError' as const;
+  readonly code = 'InvalidPoolDescription' as const;
+  constructor(
+    /** What is wrong with it. */
+    readonly reason: InvalidPoolDescriptionReason,
+    /** The offending field (`version` for UnknownVersion); undefined for NotAnObject. */
+    readonly field: string | undefined,
+    /** The offending value as given. */
+    readonly input: unknown,
+  ) {
+    super(
+      reason === 'NotAnObject'
+        ? 'a pool description is text or an object { telegram, discord, wechat, twitter, email, forum, basic, ann, version: 1 }'
+        : reason === 'UnknownVersion'
+          ? `pool description version ${JSON.stringify(input) ?? String(input)} is not known: the Phala App wrote version 1`
+          : reason === 'UnknownField'
+            ? `pool description has no field ${JSON.stringify(field)}: use telegram, discord, wechat, twitter, email, forum, basic, ann`
+            : `pool description field ${field} must be text, got ${input === null ? 'null' : typeof input}`,
+    );
+  }
+}

@@ -28,6 +28,7 @@ import type {
   InvalidAddressError,
   InvalidAmountError,
   InvalidPercentError,
+  InvalidPoolDescriptionError,
   InvalidPoolIdError,
   InvalidWithdrawalError,
   InvalidWithdrawalInputError,
@@ -90,7 +91,11 @@ export type SetCapErrorType =
   | SendErrorType;
 
 /** Everything `setDescription(…)` and its `send()` can fail with. */
-export type SetDescriptionErrorType = DescriptionTooLongError | OwnedPoolErrorType | SendErrorType;
+export type SetDescriptionErrorType =
+  | DescriptionTooLongError
+  | InvalidPoolDescriptionError
+  | OwnedPoolErrorType
+  | SendErrorType;
 
 /** Everything `whitelistAdd(…)` and its `send()` can fail with. */
 export type WhitelistAddErrorType =

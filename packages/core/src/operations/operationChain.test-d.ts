@@ -162,7 +162,12 @@ describe('arguments the chain refuses at compile time', () => {
     pool.addWorker(new Uint8Array(32));
     // @ts-expect-error a staker is an SS58 address
     pool.whitelistAdd(42);
-    // @ts-expect-error a description is text
+    // @ts-expect-error a description is text or the Phala App's object (which has a version)
     pool.setDescription({ text: 'hi' });
+    pool.setDescription({ telegram: 'mypool', ann: 'adding 10 workers', version: 1 });
+    // @ts-expect-error the App's format has version 1 only
+    pool.setDescription({ telegram: 'mypool', version: 2 });
+    // @ts-expect-error every field is text
+    pool.setDescription({ telegram: 42, version: 1 });
   });
 });

@@ -8,7 +8,9 @@ import { type AnySigner, isColdSigner, type ProxySigner } from '../coldkeys/sign
 import { EmptyChainError, InvalidPoolIdError, MiningError, UnexpectedError } from '../errors/index.js';
 import type { RuntimeSupport } from '../runtimeSupport.js';
 import { ChainView } from '../state/chainView.js';
+import type { PoolDescription } from '../state/poolDescription.js';
 import type { DecodedEvent } from '../tx/events.js';
+import { assertFeeCovered, feeSpendable } from '../tx/fee.js';
 import { type SendDeps, sendTransaction } from '../tx/sendTransaction.js';
 import type { MiningSigner } from '../tx/signer.js';
 import { type TxStage, TxSubmission, type WaitFor } from '../tx/txSubmission.js';
@@ -108,8 +110,8 @@ export class OperationChain<V = void> {
     return this.add(() => setCap(this.target(), cap));
   }
 
-  /** Sets the pool description (≤ 4400 UTF-8 bytes). */
-  setDescription(description: string): OperationChain<void> {
+  /** Sets the pool description: text, or the Phala App's {@link PoolDescription} object (≤ 4400 UTF-8 bytes stored). */
+  setDescription(description: string | PoolDescription): OperationChain<void> {
     return this.add(() => setDescription(this.target(), description));
   }
 
@@ -261,6 +263,12 @@ export class OperationChain<V = void> {
       try {
         caller = callerOf(signer, this.deps.ss58);
         tx = (await this.prepare(caller)).tx;
+        // a fee the account cannot pay is a typed error before signing, not the node's "1010: Inability to pay"
+        const [info, balance] = await Promise.all([
+          tx.paymentInfo(caller),
+          feeSpendable(this.deps.api, caller),
+        ]);
+        assertFeeCovered(balance, info.partialFee.toBigInt());
       } catch (error) {
         stages.next({ stage: 'failed', hash: undefined, error: asMiningError(error) });
         stages.complete();

@@ -5,6 +5,7 @@ import type {
   MinerStateName,
   Overview,
   OverviewTotals,
+  PoolDescriptionContent,
   PoolInfo,
   QueuedWithdrawal,
   StakeView,
@@ -26,7 +27,7 @@ describe('the plain state shapes', () => {
     expectTypeOf<PoolInfo['workers']>().toEqualTypeOf<string[]>();
     expectTypeOf<PoolInfo['withdrawQueue']>().toEqualTypeOf<WithdrawRequestInfo[]>();
     expectTypeOf<PoolInfo['whitelist']>().toEqualTypeOf<string[] | undefined>();
-    expectTypeOf<PoolInfo['description']>().toEqualTypeOf<string>();
+    expectTypeOf<PoolInfo['description']>().toEqualTypeOf<PoolDescriptionContent>();
     expectTypeOf<PoolInfo>().not.toHaveProperty('stakers');
   });
 
@@ -41,7 +42,10 @@ describe('the plain state shapes', () => {
     expectTypeOf<WorkerView['minerState']>().toEqualTypeOf<MinerStateName | undefined>();
     expectTypeOf<MinerInfo['state']>().toEqualTypeOf<MinerStateName>();
     expectTypeOf<WorkerView['stake']>().toEqualTypeOf<bigint>();
-    expectTypeOf<WorkerView['minStake']>().toEqualTypeOf<bigint | undefined>();
+    // the guide's names: Smin and Smax
+    expectTypeOf<WorkerView['smin']>().toEqualTypeOf<bigint | undefined>();
+    expectTypeOf<WorkerView['smax']>().toEqualTypeOf<bigint | undefined>();
+    expectTypeOf<WorkerView>().not.toHaveProperty('minStake');
     expectTypeOf<WorkerView['cooldownEnd']>().toEqualTypeOf<bigint | undefined>();
     expectTypeOf<WorkerView['reclaimable']>().toEqualTypeOf<boolean>();
   });

@@ -1,4 +1,5 @@
 import type { PlainPhalaPalletsMiningPalletMinerState } from '@phala-mining/types';
+import type { PoolDescriptionContent } from './poolDescription.js';
 
 /**
  * Plain, codec-free shapes of the on-chain records the SDK reads. Balances are bigint planck, fixed-point values
@@ -53,8 +54,12 @@ export interface PoolInfo {
   withdrawQueue: WithdrawRequestInfo[];
   /** undefined = anyone may contribute */
   whitelist: string[] | undefined;
-  /** The owner's text about the pool (`PoolDescriptions`, UTF-8, ≤ 4400 bytes); empty when never set. */
-  description: string;
+  /**
+   * The owner's description of the pool (`PoolDescriptions`, UTF-8, ≤ 4400 bytes): `{ kind: 'app', value }` when it
+   * is the Phala App's JSON (telegram, discord, … `ann`, version 1), else `{ kind: 'text', text }` ('' when never
+   * set). Both carry the stored `text`.
+   */
+  description: PoolDescriptionContent;
 }
 
 /** `PhalaStakePool.PoolStakers[(pid, account)]`. */

@@ -42,10 +42,10 @@ export interface WorkerView {
   ve: bigint;
   /** "Total Reward": all historical rewards, planck */
   totalReward: bigint;
-  /** Smin / Smax for this worker, planck (undefined without a benchmark or tokenomics) */
-  minStake: bigint | undefined;
-  /** Smax for this worker, planck; undefined without benchmark or tokenomics, or if no stake is allowed. */
-  maxStake: bigint | undefined;
+  /** Smin: the least stake this worker may start mining with, planck (undefined without a benchmark or tokenomics). */
+  smin: bigint | undefined;
+  /** Smax: the most stake this worker may mine with, planck; undefined without benchmark or tokenomics, or if no stake is allowed. */
+  smax: bigint | undefined;
   /** unix seconds; only while CoolingDown */
   coolDownStart: bigint | undefined;
   /** cool_down_start + CoolDownPeriod; only while CoolingDown */
@@ -98,8 +98,8 @@ export function workerView(
     v: miner?.v ?? 0n,
     ve: miner?.ve ?? 0n,
     totalReward: miner?.totalReward ?? 0n,
-    minStake: p !== undefined && env.tokenomics ? minStake(env.tokenomics, p) : undefined,
-    maxStake:
+    smin: p !== undefined && env.tokenomics ? minStake(env.tokenomics, p) : undefined,
+    smax:
       p !== undefined && env.tokenomics
         ? maxStake(env.tokenomics, p, registered!.confidenceLevel)
         : undefined,

@@ -120,7 +120,7 @@ describe('decoding 1190 storage into the SDK state', () => {
       workers: [WORKER],
       withdrawQueue: [{ user: BOB, shares: 40n, startTime: 1_700_000_000n }],
       whitelist: [BOB],
-      description: 'hello miners ✓',
+      description: { kind: 'text', text: 'hello miners ✓' },
     });
   });
 
@@ -133,7 +133,12 @@ describe('decoding 1190 storage into the SDK state', () => {
       codecs.entry('PhalaStakePool', 'PoolDescriptions').decode(null),
       30,
     );
-    expect(bare).toMatchObject({ commission: 0, cap: undefined, whitelist: undefined, description: '' });
+    expect(bare).toMatchObject({
+      commission: 0,
+      cap: undefined,
+      whitelist: undefined,
+      description: { kind: 'text', text: '' },
+    });
   });
 
   it('writes accounts in the client SS58 format', () => {

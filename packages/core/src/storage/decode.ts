@@ -16,6 +16,7 @@ import type {
 import { hexToString, isHex, u8aToHex, u8aToString } from '@polkadot/util';
 import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
 import { UnexpectedError } from '../errors/index.js';
+import { parsePoolDescription } from '../state/poolDescription.js';
 import type {
   MinerInfo,
   MinerStateName,
@@ -103,7 +104,7 @@ export function decodePool(
     workers: field(pool, 'workers').map(hex),
     withdrawQueue: field(pool, 'withdraw_queue').map((w) => decodeWithdrawRequest(w, ss58)),
     whitelist: whitelist?.map((a) => address(a, ss58)),
-    description: description === undefined ? '' : text(description),
+    description: parsePoolDescription(description === undefined ? '' : text(description)),
   };
 }
 

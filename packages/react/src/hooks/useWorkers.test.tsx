@@ -32,7 +32,7 @@ function OwnerPage({ pid, worker }: { pid: bigint; worker: string }) {
       <button type="button" onClick={() => add.send(worker)}>
         Add Worker
       </button>
-      <button type="button" disabled={!row?.minStake} onClick={() => start.send(worker, row!.minStake!)}>
+      <button type="button" disabled={!row?.smin} onClick={() => start.send(worker, row!.smin!)}>
         Start
       </button>
       <p data-testid="workers">{workers.data?.map((w) => `${w.state}:${w.cores}`).join(',')}</p>

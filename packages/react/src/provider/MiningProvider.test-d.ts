@@ -1,4 +1,4 @@
-import type { MiningClient, NetworkPreset } from '@phala-mining/core';
+import type { LibraryLogger, MiningClient, NetworkPreset } from '@phala-mining/core';
 import type { ReactNode } from 'react';
 import { assertType, describe, expectTypeOf, test } from 'vitest';
 import {
@@ -33,7 +33,10 @@ describe('MiningProvider props', () => {
       ss58Format?: number;
       waitFor?: 'inBlock' | 'finalized';
       autoConnectMs?: number;
+      logger?: LibraryLogger;
     }>();
+    assertType<MiningProviderProps>({ network: 'devchain', clientOptions: { logger: 'silent' } });
+    assertType<MiningProviderProps>({ network: 'devchain', clientOptions: { logger: (e) => void e.source } });
     expectTypeOf<WalletOptions>().toEqualTypeOf<{ appName?: string; devAccounts?: boolean | 'auto' }>();
     assertType<MiningProviderProps>({
       network: 'devchain',

@@ -1,4 +1,4 @@
-import type { MiningClient, NETWORKS, NetworkPreset, WaitFor } from '@phala-mining/core';
+import type { LibraryLogger, MiningClient, NETWORKS, NetworkPreset, WaitFor } from '@phala-mining/core';
 import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import type { WalletOptions } from '../wallet/walletStore.js';
 import { MiningContext } from './context.js';
@@ -12,6 +12,11 @@ export interface ProviderClientOptions {
   waitFor?: WaitFor;
   /** reconnect delay, ms; default 1000 */
   autoConnectMs?: number;
+  /**
+   * where @polkadot/api's own console lines go: `'console'` (default), `'silent'`, or a function receiving each
+   * entry (`createMiningClient`'s `logger`)
+   */
+  logger?: LibraryLogger;
 }
 
 export interface MiningProviderProps {

@@ -1,0 +1,108 @@
+import type { ApiPromise } from '@polkadot/api';
+import type { Codec } from '@polkadot/types/types';
+import { InsufficientFeeBalanceError } from '../errors/index.js';
+
+/**
+ * What an account can pay a transaction fee and a deposit from, planck — the one rule every pre-signing check uses
+ * (core's send path, the proxy and multisig plans, the CLI).
+ *
+ * Why this rule: at polkadot-v0.9.30, pallet-transaction-payment's `CurrencyAdapter::withdraw_fee` takes the fee with
+ * `WithdrawReasons::TRANSACTION_PAYMENT` and `ExistenceRequirement::KeepAlive`. pallet-balances' `Currency::withdraw`
+ * then needs (a) `new_free + reserved ≥ ExistentialDeposit` (KeepAlive: `would_be_dead` counts the reserved balance)
+ * and (b) `ensure_can_withdraw`: `new_free ≥ fee_frozen` (the frozen amount for the fee reason). So a fee can take
+ * free − max(fee_frozen, ED − reserved). A deposit is taken later by `reserve` (`WithdrawReasons::RESERVE`), which
+ * needs the new free balance ≥ misc_frozen and no ED (paritytech/substrate polkadot-v0.9.30:
+ * frame/transaction-payment/src/payment.rs, frame/balances/src/lib.rs). The dev chain's balances pallet implements
+ * the same (`withdraw` / `ensureCanWithdraw` in packages/devchain/src/pallets/balances/currency.ts).
+ */
+export interface FeeBalance {
+  /** SS58 address as given */
+  address: string;
+  /** `System.Account.data.free` */
+  free: bigint;
+  /** `data.reserved`: counts toward keeping the account alive */
+  reserved: bigint;
+  /** `data.feeFrozen`: the largest lock whose reasons include transaction payment */
+  feeFrozen: bigint;
+  /** `data.miscFrozen`: the largest lock whose reasons include anything else (reserves, transfers) */
+  miscFrozen: bigint;
+  /** `Balances.ExistentialDeposit` */
+  existentialDeposit: bigint;
+  /** what may pay a fee: free − max(feeFrozen, ED − reserved), at least 0 */
+  forFee: bigint;
+}
+
+const big = (c: Codec | undefined): bigint => (c === undefined ? 0n : BigInt(c.toString()));
+const max = (a: bigint, b: bigint) => (a > b ? a : b);
+
+/** Reads the account and computes {@link FeeBalance}. */
+export async function feeSpendable(api: ApiPromise, address: string): Promise<FeeBalance> {
+  const account = await api.query.system.account(address);
+  // runtime 1192 has miscFrozen/feeFrozen; a runtime with fungible balances has one `frozen` for every reason
+  const data = account.data as unknown as {
+    free: Codec;
+    reserved: Codec;
+    miscFrozen?: Codec;
+    feeFrozen?: Codec;
+    frozen?: Codec;
+  };
+  const free = big(data.free);
+  const reserved = big(data.reserved);
+  const feeFrozen = big(data.feeFrozen ?? data.frozen);
+  const miscFrozen = big(data.miscFrozen ?? data.frozen);
+  const balances = api.consts.balances as typeof api.consts.balances | undefined;
+  const existentialDeposit = big(balances?.existentialDeposit);
+  return {
+    address,
+    free,
+    reserved,
+    feeFrozen,
+    miscFrozen,
+    existentialDeposit,
+    forFee: spendableForFee({ free, reserved, feeFrozen, existentialDeposit }),
+  };
+}
+
+/** free − max(feeFrozen, ED − reserved), at least 0 (pure; see {@link FeeBalance}). */
+export function spendableForFee(
+  b: Pick<FeeBalance, 'free' | 'reserved' | 'feeFrozen' | 'existentialDeposit'>,
+): bigint {
+  const keepAlive = b.existentialDeposit > b.reserved ? b.existentialDeposit - b.reserved : 0n;
+  const floor = max(b.feeFrozen, keepAlive);
+  return b.free > floor ? b.free - floor : 0n;
+}
+
+/**
+ * The most `fee` + `deposit` the account can pay, planck: the fee must fit {@link FeeBalance.forFee} and, the fee paid,
+ * the deposit must leave miscFrozen in place — so min(forFee + deposit, free − miscFrozen) when there is a deposit.
+ * `fee + deposit ≤ available` holds exactly when both bounds do.
+ */
+export function feeAndDepositAvailable(b: FeeBalance, deposit: bigint): bigint {
+  if (deposit === 0n) return b.forFee;
+  const forReserve = b.free > b.miscFrozen ? b.free - b.miscFrozen : 0n;
+  const withDeposit = b.forFee + deposit;
+  return withDeposit < forReserve ? withDeposit : forReserve;
+}
+
+/**
+ * Throws {@link InsufficientFeeBalanceError} when `address` cannot pay `fee` (and reserve `deposit`) by the chain's
+ * rule; a zero fee and deposit are always covered (nothing is withdrawn). Returns the balance it checked against.
+ */
+export async function checkFeeCovered(
+  api: ApiPromise,
+  address: string,
+  fee: bigint,
+  deposit = 0n,
+): Promise<FeeBalance> {
+  const balance = await feeSpendable(api, address);
+  assertFeeCovered(balance, fee, deposit);
+  return balance;
+}
+
+/** {@link checkFeeCovered} on a balance already read (pure): throws {@link InsufficientFeeBalanceError}. */
+export function assertFeeCovered(balance: FeeBalance, fee: bigint, deposit = 0n): void {
+  if (fee === 0n && deposit === 0n) return;
+  const available = feeAndDepositAvailable(balance, deposit);
+  if (fee + deposit > available)
+    throw new InsufficientFeeBalanceError(balance.address, fee, deposit, available);
+}

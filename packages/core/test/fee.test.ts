@@ -1,0 +1,105 @@
+import { type TestChain, TransactionInvalidError } from '@phala-mining/testing';
+import { Keyring } from '@polkadot/keyring';
+import type { KeyringPair } from '@polkadot/keyring/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  checkFeeCovered,
+  feeSpendable,
+  InsufficientFeeBalanceError,
+  type MiningClient,
+  pha,
+} from '../src/index.js';
+import { rejection, setup } from './helpers.js';
+
+let chain: TestChain;
+let client: MiningClient;
+let close: () => Promise<void>;
+let ed: bigint;
+
+beforeAll(async () => {
+  ({ chain, client, close } = await setup());
+  ed = client.api.consts.balances.existentialDeposit.toBigInt();
+});
+afterAll(() => close?.());
+
+const keyring = new Keyring({ type: 'sr25519', ss58Format: 30 });
+const fresh = (name: string): KeyringPair => keyring.addFromUri(`//FeeBoundary/${name}`);
+
+/** The fee `pair` pays for creating a pool (the estimate does not depend on the balance). */
+const createFee = (pair: KeyringPair) => client.createPool().estimateFee(pair.address);
+
+describe('the fee rule at the boundary, against the dev chain', () => {
+  it('an account with exactly fee + ED pays; one planck less is refused before signing, as the chain refuses it', async () => {
+    const exact = fresh('exact');
+    const short = fresh('short');
+    await chain.fund(exact, pha('1'));
+    await chain.fund(short, pha('1'));
+    const fee = await createFee(exact);
+    expect(fee).toBe(await createFee(short));
+
+    await chain.fund(exact, fee + ed);
+    expect((await feeSpendable(client.api, exact.address)).forFee).toBe(fee);
+    await checkFeeCovered(client.api, exact.address, fee);
+    await client.createPool().send(exact);
+    // the estimate was the fee charged: exactly the existential deposit is left
+    expect(await chain.balanceOf(exact)).toBe(ed);
+
+    await chain.fund(short, fee + ed - 1n);
+    const checked = await rejection(checkFeeCovered(client.api, short.address, fee));
+    expect(checked).toBeInstanceOf(InsufficientFeeBalanceError);
+    expect(checked).toMatchObject({ fee, deposit: 0n, available: fee - 1n });
+    // core's send path refuses before signing: nothing reaches the node, the balance is untouched
+    const sent = await rejection(client.createPool().send(short));
+    expect(sent).toBeInstanceOf(InsufficientFeeBalanceError);
+    expect(await chain.balanceOf(short)).toBe(fee + ed - 1n);
+    // and the chain agrees: signed anyway, the node rejects it as unable to pay
+    const raw = await rejection(chain.sendTx(client.api.tx.phalaStakePool.create(), short));
+    expect(raw).toBeInstanceOf(TransactionInvalidError);
+    expect(await chain.balanceOf(short)).toBe(fee + ed - 1n);
+  });
+
+  it('a lock that covers fees (the stake lock) is kept: the fee comes from above it', async () => {
+    const { alice } = chain.accounts;
+    const staker = fresh('staker');
+    const pid = (await client.createPool().send(alice)).value;
+    await chain.fund(staker, pha('100'));
+    const stake = pha('50');
+    await client.pool(pid).contribute(stake).send(staker);
+    const fee = await createFee(staker);
+    const before = await feeSpendable(client.api, staker.address);
+    // phala/sp is a lock for every reason: fee_frozen = the stake, far above the ED
+    expect(before.feeFrozen).toBe(stake);
+
+    await chain.fund(staker, stake + fee - 1n);
+    expect(await rejection(client.createPool().send(staker))).toBeInstanceOf(InsufficientFeeBalanceError);
+    expect(await rejection(chain.sendTx(client.api.tx.phalaStakePool.create(), staker))).toBeInstanceOf(
+      TransactionInvalidError,
+    );
+
+    await chain.fund(staker, stake + fee);
+    await client.createPool().send(staker);
+    expect(await chain.balanceOf(staker)).toBe(stake);
+  });
+
+  it('a reserved balance keeps the account alive: the fee may take free down to 0', async () => {
+    const { alice } = chain.accounts;
+    const proxied = fresh('reserved');
+    await chain.fund(proxied, pha('100'));
+    // the proxy deposit is reserved, and it is far above the ED
+    await client.addProxy(alice.address).send(proxied);
+    const fee = await createFee(proxied);
+    const balance = await feeSpendable(client.api, proxied.address);
+    expect(balance.reserved).toBeGreaterThanOrEqual(ed);
+
+    await chain.fund(proxied, fee - 1n);
+    expect(await rejection(client.createPool().send(proxied))).toBeInstanceOf(InsufficientFeeBalanceError);
+    expect(await rejection(chain.sendTx(client.api.tx.phalaStakePool.create(), proxied))).toBeInstanceOf(
+      TransactionInvalidError,
+    );
+
+    await chain.fund(proxied, fee);
+    expect((await feeSpendable(client.api, proxied.address)).forFee).toBe(fee);
+    await client.createPool().send(proxied);
+    expect(await chain.balanceOf(proxied)).toBe(0n);
+  });
+});
