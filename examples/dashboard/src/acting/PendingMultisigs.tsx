@@ -179,7 +179,13 @@ function useSubmission() {
     [],
   );
   const start = (build: (client: MiningClient) => TxSubmission<unknown> | undefined) => {
-    const submission = client ? build(client) : undefined;
+    let submission: TxSubmission<unknown> | undefined;
+    try {
+      submission = client ? build(client) : undefined;
+    } catch (error) {
+      // a signer built from bad arguments (InvalidColdSigner) is a message, like any refusal
+      return setState({ text: message(error), error: true, pending: false });
+    }
     if (!submission)
       return setState({ text: 'Choose an account to sign with. (NoSigner)', error: true, pending: false });
     setState({ text: 'checking…', pending: true });

@@ -63,10 +63,16 @@ export function actingSigner(
   acting: Acting,
   account: string | undefined,
 ): AnySigner | undefined {
-  if (!signer || !account) return undefined;
+  // for one render after the account changes the signer is still the last account's: no signer until they match
+  if (!signer || !account || !sameAccount(signer.address, account)) return undefined;
   if (acting.kind === 'self') return signer;
-  if (acting.kind === 'proxy') return asProxy(signer, { real: acting.real, type: acting.proxyType });
-  return asMultisig(signer, { threshold: acting.threshold, others: othersOf(acting, account) });
+  try {
+    if (acting.kind === 'proxy') return asProxy(signer, { real: acting.real, type: acting.proxyType });
+    return asMultisig(signer, { threshold: acting.threshold, others: othersOf(acting, account) });
+  } catch {
+    // the choices are checked when offered (knownMultisig, the chain's proxy types); never crash the page on one
+    return undefined;
+  }
 }
 
 /**

@@ -131,12 +131,30 @@ export function coldKeyFlows(): void {
     await row.getByTestId('approve').click();
     await expect.poll(() => text(row.getByTestId('pending-status'))).toContain('(MultisigCallDataRequired)');
     await shot('13-multisig-approve-refused');
-    // the same operation sent by the second member carries the call: the multisig executes it
-    await actions.getByTestId('payout-input').fill('15');
-    await actions.getByTestId('form-payout').locator('button[type=submit]').click();
-    await confirm(['0 % → 15 %']);
-    await expect.poll(() => text(actions.getByTestId('payout-status'))).toContain('the multisig executed it');
+    // the call data pasted: a wrong one is named, the right one executes it
+    const tx = (chain.api.tx as any).phalaStakePool;
+    await row.getByTestId('call-data').fill(tx.setPayoutPref(3, 200_000).method.toHex());
+    await row.getByTestId('approve').click();
+    await expect.poll(() => text(row.getByTestId('pending-status'))).toContain('(MultisigCallMismatch)');
+    await row.getByTestId('call-data').fill(tx.setPayoutPref(3, 150_000).method.toHex());
+    await row.getByTestId('approve').click();
+    await pending.getByTestId('multisig-none').waitFor();
     await expect.poll(() => text(pool.getByTestId('commission'))).toBe('15 %');
+
+    // or the same operation sent again by another member: it carries the call, and the multisig executes it
+    await actions.getByTestId('payout-input').fill('20');
+    await actions.getByTestId('form-payout').locator('button[type=submit]').click();
+    await confirm(['15 % → 20 %']);
+    await expect.poll(() => text(actions.getByTestId('payout-status'))).toContain('opened for the multisig');
+    await expect.poll(() => text(row.getByTestId('depositor'))).toBe('Ferdie');
+    await signInAs('eve');
+    await expect.poll(() => acting.inputValue()).toBe(`multisig:${multisig}`);
+    await expect.poll(() => text(row.getByTestId('approvals'))).toBe('1 of 2: Ferdie');
+    await actions.getByTestId('payout-input').fill('20');
+    await actions.getByTestId('form-payout').locator('button[type=submit]').click();
+    await confirm(['15 % → 20 %']);
+    await expect.poll(() => text(actions.getByTestId('payout-status'))).toContain('the multisig executed it');
+    await expect.poll(() => text(pool.getByTestId('commission'))).toBe('20 %');
     await pending.getByTestId('multisig-none').waitFor();
     await shot('14-multisig-executed');
     await acting.selectOption('self');
