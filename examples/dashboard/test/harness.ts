@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { type HistoryDb, type HistoryServer, openHistory, serveHistory } from '@phala-mining/indexer';
 import { createTestChain, type TestChain } from '@phala-mining/testing';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { serveStatic } from './server.js';
 
 const APP = fileURLToPath(new URL('..', import.meta.url));
@@ -33,7 +33,15 @@ export function useHarness(): void {
     // `turbo run test` builds first; a direct `vitest run` builds here
     if (!existsSync(join(DIST, 'index.html'))) {
       const { build } = await import('vite');
-      await build({ root: APP, logLevel: 'warn' });
+      // vitest sets NODE_ENV=test, which vite would keep: React's development build (StrictMode's double effects log
+      // the extra client's closed socket). Build what `vite build` builds.
+      const nodeEnv = process.env.NODE_ENV;
+      process.env.NODE_ENV = 'production';
+      try {
+        await build({ root: APP, logLevel: 'warn', mode: 'production' });
+      } finally {
+        process.env.NODE_ENV = nodeEnv;
+      }
     }
     await mkdir(ARTIFACTS, { recursive: true });
     tmp = await mkdtemp(join(tmpdir(), 'dashboard-e2e-'));
@@ -63,6 +71,12 @@ export function useHarness(): void {
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
     page.on('pageerror', (e) => consoleErrors.push(e.message));
+  });
+
+  // what the page showed when a flow failed, next to the flows' own screenshots
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail' && page)
+      await shot(`failed-${task.name.replace(/\W+/g, '-').slice(0, 60)}`);
   });
 
   afterAll(async () => {

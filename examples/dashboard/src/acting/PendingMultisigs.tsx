@@ -172,12 +172,13 @@ function useSubmission() {
     pending: false,
   });
   const live = useRef(true);
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    // set again on mount: StrictMode runs the cleanup once before the real mount
+    live.current = true;
+    return () => {
       live.current = false;
-    },
-    [],
-  );
+    };
+  }, []);
   const start = (build: (client: MiningClient) => TxSubmission<unknown> | undefined) => {
     let submission: TxSubmission<unknown> | undefined;
     try {
