@@ -146,3 +146,67 @@ export const fleet = { workers: [] as string[], poolOne: [] as string[], poolTwo
 
 /** The console errors of the run so far, less the extension's (no Polkadot{.js} extension in the test browser). */
 export const appErrors = () => consoleErrors.filter((e) => !/extension/i.test(e));
+
+/** The cards whose tables must fit or scroll inside them: the pools table, the worker table, the withdraw queue. */
+const TABLES = ['pools', 'workers', 'stake-info'];
+
+interface TableFit {
+  card: string | null;
+  /** the table is wider than its scroll box */
+  scrolls: boolean;
+  overflowX: string;
+  /** the scroll box lies inside its card */
+  insideCard: boolean;
+  /** scrolled to the far end, every cell of the last column (header included) is inside the scroll box */
+  lastColumnReachable: boolean;
+  lastHeader: string;
+  /** pixels the table is wider than its scroll box */
+  over: number;
+}
+
+/** Measures every table of the page: it fits its card, or it scrolls inside it and its last column can be reached. */
+function measureTables(): Promise<TableFit[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('section.card .table-scroll')].map((box) => {
+      const card = box.closest('section.card')!;
+      const cardBox = card.getBoundingClientRect();
+      const before = box.scrollLeft;
+      box.scrollLeft = box.scrollWidth;
+      const boxRect = box.getBoundingClientRect();
+      const last = [...box.querySelectorAll('tr')].map((tr) => tr.lastElementChild!.getBoundingClientRect());
+      const fit = {
+        card: card.getAttribute('data-testid'),
+        scrolls: box.scrollWidth > box.clientWidth,
+        overflowX: getComputedStyle(box).overflowX,
+        insideCard: boxRect.left >= cardBox.left - 1 && boxRect.right <= cardBox.right + 1,
+        lastColumnReachable: last.every((r) => r.left >= boxRect.left - 1 && r.right <= boxRect.right + 1),
+        lastHeader: box.querySelector('thead tr')?.lastElementChild?.textContent ?? '',
+        over: box.scrollWidth - box.clientWidth,
+      };
+      box.scrollLeft = before;
+      return fit;
+    }),
+  );
+}
+
+/**
+ * Every table of the page fits its card, or scrolls inside it with its last column reachable; at 1440 px (and for the
+ * withdraw queue, which has a full-width card below 1100 px) nothing scrolls. The pools table, the worker table and
+ * the withdraw queue must be on the page.
+ */
+export async function assertTables(width: number, required: string[] = TABLES) {
+  const tables = await measureTables();
+  expect(tables.map((t) => t.card)).toEqual(expect.arrayContaining(required));
+  for (const t of tables) {
+    expect(t.insideCard, `${t.card}'s table at ${width} px`).toBe(true);
+    expect(t.lastColumnReachable, `${t.card}'s last column (${t.lastHeader}) at ${width} px`).toBe(true);
+    // a table wider than its card scrolls inside it, never clipped
+    if (t.scrolls) expect(['auto', 'scroll'], `${t.card} at ${width} px`).toContain(t.overflowX);
+    // below 1100 px the staking card takes the full width: the withdraw queue fits at 1024 px as well
+    if (t.card === 'stake-info')
+      expect(t.scrolls, `the queue is ${t.over} px too wide at ${width} px`).toBe(false);
+    // at 1440 px every table fits its card: nothing to scroll to
+    if (width >= 1440)
+      expect(t.scrolls, `${t.card}'s table is ${t.over} px too wide at ${width} px`).toBe(false);
+  }
+}

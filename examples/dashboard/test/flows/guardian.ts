@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { appErrors, chain, confirm, fleet, page, shot, signInAs, text } from '../harness.js';
+import { appErrors, assertTables, chain, confirm, fleet, page, shot, signInAs, text } from '../harness.js';
 
 /**
  * The guardian: pool 2 gets three mining workers and a queued withdrawal larger than its free stake; the banner shows
@@ -49,6 +49,8 @@ export function guardianFlows(): void {
       .locator('li')
       .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-testid')!.slice('plan-'.length)));
     expect(planned.every((w) => mining.includes(w))).toBe(true);
+    // the banner's screenshot once showed the pools table's Actions and the queue's last column cut off
+    await assertTables(1440);
     await shot('08-guardian-banner');
     await banner.getByTestId('risk-cover').click();
     await confirm(['Stop 2 workers of pool #2 in one transaction', /Shortfall8,/, /Stake cooling down8,/]);
