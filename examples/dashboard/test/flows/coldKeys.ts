@@ -1,6 +1,18 @@
 import { addProxy, sendAsMultisig } from '@phala-mining/testing';
 import { expect, it } from 'vitest';
-import { appErrors, chain, confirm, fleet, page, shot, signInAs, text } from '../harness.js';
+import {
+  appErrors,
+  assertFits,
+  assertLabelled,
+  assertTables,
+  chain,
+  confirm,
+  fleet,
+  page,
+  shot,
+  signInAs,
+  text,
+} from '../harness.js';
 
 /**
  * Cold owner keys: Ferdie runs Dave's pools as his proxy (StakePoolManager, and a Governance relation whose filter
@@ -50,6 +62,11 @@ export function coldKeyFlows(): void {
     expect(await text(actions.getByTestId('cap-status'))).toContain('(ProxyCallFiltered)');
     expect(await text(page.getByTestId('pool-1').getByTestId('cap'))).toBe('unlimited');
     await shot('11-acting-as-proxy');
+    await page.setViewportSize({ width: 1024, height: 900 });
+    await assertFits(1024);
+    await assertTables(1024, ['pools', 'workers']);
+    await shot('11-acting-as-proxy-1024');
+    await page.setViewportSize({ width: 1440, height: 1000 });
 
     // the choice is part of the scope: under Governance the StakePoolManager results are gone
     await acting.selectOption(`proxy:${dave.address}:Governance`);
@@ -86,6 +103,7 @@ export function coldKeyFlows(): void {
     await form.getByTestId('multisig-threshold').fill('4');
     await form.getByTestId('multisig-other-ferdie').check();
     await form.getByTestId('multisig-other-charlie').check();
+    await assertLabelled();
     await form.getByTestId('multisig-add').click();
     await expect.poll(() => text(form.getByTestId('multisig-form-status'))).toContain('from 2 to 3');
     await form.getByTestId('multisig-threshold').fill('2');
@@ -112,6 +130,13 @@ export function coldKeyFlows(): void {
     expect(await text(row.getByTestId('approvals'))).toBe('1 of 2: Eveyou approved');
     expect(await text(row.getByTestId('depositor'))).toBe('Eve');
     await shot('12-multisig-pending');
+    // the pending approvals at 1024 px: nothing clipped, every control named
+    await page.setViewportSize({ width: 1024, height: 900 });
+    await assertFits(1024);
+    await assertTables(1024, ['multisig-pending', 'pools', 'workers']);
+    await assertLabelled();
+    await shot('12-multisig-pending-1024');
+    await page.setViewportSize({ width: 1440, height: 1000 });
     // the depositor cancels: nothing waits any more, and the payout did not change
     await row.getByTestId('cancel').click();
     await pending.getByTestId('multisig-none').waitFor();
