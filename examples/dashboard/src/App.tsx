@@ -1,5 +1,17 @@
 import { MiningProvider, useAccounts, useBalance, useConnection, useSigner } from '@phala-mining/react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { ActingAs } from './acting/ActingAs.js';
+import {
+  type Acting,
+  actingAddress,
+  actingKey,
+  actingSigner,
+  type KnownMultisig,
+  SELF,
+  sameAccount,
+} from './acting/acting.js';
+import { PendingMultisigs } from './acting/PendingMultisigs.js';
+import { useProxyOf } from './acting/useProxyOf.js';
 import { Events } from './Events.js';
 import { Workers } from './fleet/Workers.js';
 import { amount, message, short } from './format.js';
@@ -105,9 +117,27 @@ function Dashboard({ indexer }: { indexer: string | undefined }) {
   const [account, setAccount] = useState<string | undefined>(undefined);
   const [selected, setSelected] = useState<bigint | undefined>(undefined);
   const [showOnly, setShowOnly] = useState<bigint | undefined>(undefined);
-  const { signer } = useSigner(account);
+  const { signer: key } = useSigner(account);
   const balance = useBalance(account);
   const choices = wallet.accounts.map((a) => ({ address: a.address, label: a.name ?? short(a.address) }));
+  // whom each account acts as, by choice key: the choice is part of every result's scope
+  const [actingBy, setActingBy] = useState<Record<string, string>>({});
+  const [multisigs, setMultisigs] = useState<KnownMultisig[]>([]);
+  const proxyOf = useProxyOf(account);
+  const options: Acting[] = [
+    SELF,
+    ...proxyOf.map((p) => ({ kind: 'proxy' as const, ...p })),
+    ...multisigs
+      .filter((m) => account !== undefined && m.signatories.some((s) => sameAccount(s, account)))
+      .map((m) => ({ kind: 'multisig' as const, ...m })),
+  ];
+  const acting = options.find((o) => actingKey(o) === actingBy[account ?? '']) ?? SELF;
+  // the operations act as the owner (or multisig); the selected key signs and pays
+  const actor = actingAddress(acting, account);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: actingKey names the choice; the object is new each render
+  const signer = useMemo(() => actingSigner(key, acting, account), [key, account, actingKey(acting)]);
+  const scope = `${account ?? ''}:${actingKey(acting)}`;
+  const chooseActing = (choice: string) => setActingBy((m) => ({ ...m, [account ?? '']: choice }));
 
   // the first account the wallet offers until the user picks one (an extension account before the dev ones)
   useEffect(() => {
@@ -145,16 +175,42 @@ function Dashboard({ indexer }: { indexer: string | undefined }) {
             ))}
           </select>
         </label>
+        <ActingAs
+          account={account}
+          accounts={choices}
+          options={options}
+          acting={acting}
+          onActing={chooseActing}
+          onAddMultisig={(m) => {
+            setMultisigs((list) => [...list.filter((x) => x.address !== m.address), m]);
+            chooseActing(actingKey({ kind: 'multisig', ...m }));
+          }}
+        />
         <span className="balance" data-testid="balance">
           {balance.data
             ? `free ${amount(balance.data.free)} · stakeable ${amount(balance.data.delegable)}`
             : ''}
         </span>
       </div>
-      <GuardianBanners account={account} signer={signer} />
+      {acting.kind === 'self' || !actor ? null : (
+        <p className="acting-note small" data-testid="acting-note">
+          Rules are checked as {short(actor)}; {account ? short(account) : 'the selected account'} signs and
+          pays the fee{acting.kind === 'multisig' ? ' (and the deposit of a first approval)' : ''}.
+        </p>
+      )}
+      <GuardianBanners key={scope} account={actor} signer={signer} />
       <main className="grid">
+        {acting.kind === 'multisig' && account ? (
+          <PendingMultisigs
+            key={`pending:${scope}`}
+            multisig={acting}
+            account={account}
+            signer={key}
+            accounts={choices}
+          />
+        ) : null}
         <Pools
-          account={account}
+          account={actor}
           signer={signer}
           selected={selected}
           showOnly={showOnly}
@@ -166,20 +222,20 @@ function Dashboard({ indexer }: { indexer: string | undefined }) {
           <>
             {/* keyed by account and pool: a result or error never shows under another account or pool */}
             <PoolActions
-              key={`${account}:${selected}`}
+              key={`${scope}:${selected}`}
               pid={selected}
-              account={account}
+              account={actor}
               signer={signer}
               accounts={choices}
             />
-            <StakeInfo pid={selected} account={account} />
+            <StakeInfo pid={selected} account={actor} />
             <RewardsChart key={String(selected)} pid={selected} indexer={indexer} />
             <Events key={`events:${selected}`} pid={selected} indexer={indexer} />
           </>
         )}
         <Workers
-          key={account ?? ''}
-          account={account}
+          key={`workers:${scope}`}
+          account={actor}
           signer={signer}
           pool={showOnly}
           onPool={setShowOnly}

@@ -1,4 +1,4 @@
-import type { CoverStrategy, MiningSigner, PoolInfo } from '@phala-mining/core';
+import type { AnySigner, CoverStrategy, PoolInfo } from '@phala-mining/core';
 import {
   useOperation,
   usePlanWithdrawalCover,
@@ -22,7 +22,7 @@ export function GuardianBanners({
   signer,
 }: {
   account: string | undefined;
-  signer: MiningSigner | undefined;
+  signer: AnySigner | undefined;
 }) {
   const pools = usePools().data ?? [];
   return (
@@ -41,7 +41,7 @@ function PoolGuardian({
 }: {
   pool: PoolInfo;
   account: string | undefined;
-  signer: MiningSigner | undefined;
+  signer: AnySigner | undefined;
 }) {
   const risk = useWithdrawalRisk(pool.pid).data;
   const reclaimable = useReclaimable(pool.pid).data ?? [];
@@ -70,7 +70,7 @@ function RiskBanner({
 }: {
   pool: PoolInfo;
   account: string | undefined;
-  signer: MiningSigner | undefined;
+  signer: AnySigner | undefined;
 }) {
   const [strategy, setStrategy] = useState<Strategy>('least-reward');
   const [confirming, setConfirming] = useState(false);
@@ -187,7 +187,7 @@ function ReclaimBanner({
 }: {
   pid: bigint;
   workers: { worker: string; stake: bigint }[];
-  signer: MiningSigner | undefined;
+  signer: AnySigner | undefined;
 }) {
   const op = useOperation(
     (client, keys: string[]) => keys.reduce((chain, k) => chain.reclaimWorker(k), client.pool(pid)),

@@ -1,4 +1,4 @@
-import type { MiningSigner } from '@phala-mining/core';
+import { type AnySigner, isColdSigner } from '@phala-mining/core';
 import { usePool } from '@phala-mining/react';
 import { PoolDescription } from './PoolDescription.js';
 import { PoolSettings } from './PoolSettings.js';
@@ -8,7 +8,7 @@ import { Card } from './ui.js';
 interface Props {
   pid: bigint;
   account: string | undefined;
-  signer: MiningSigner | undefined;
+  signer: AnySigner | undefined;
   accounts: AccountChoice[];
 }
 
@@ -24,9 +24,11 @@ export function PoolActions({ pid, account, signer, accounts }: Props) {
   return (
     <Card title={`Pool #${pid}`} testId="pool-actions" wide>
       <p className="muted">
-        {isOwner
-          ? 'You own this pool: settings, workers and the owner reward are yours.'
-          : 'Stake in this pool, withdraw, and claim your rewards.'}
+        {isOwner && signer && isColdSigner(signer)
+          ? `You act for this pool's owner ${signer.coldKey === 'proxy' ? `as its ${signer.proxyType} proxy` : 'as one signatory of its multisig'}: what the chain lets that do is checked before signing.`
+          : isOwner
+            ? 'You own this pool: settings, workers and the owner reward are yours.'
+            : 'Stake in this pool, withdraw, and claim your rewards.'}
       </p>
       {pool === undefined ? null : <PoolDescription description={pool.description} />}
       {pool === undefined ? (

@@ -1,4 +1,4 @@
-import type { MiningSigner, PoolInfo } from '@phala-mining/core';
+import type { AnySigner, PoolInfo } from '@phala-mining/core';
 import { useOperation, useSetCap, useSetPayout } from '@phala-mining/react';
 import { type FormEvent, useState } from 'react';
 import { amount, parsePha, short } from './format.js';
@@ -6,7 +6,7 @@ import { ConfirmDialog, Facts, OpStatus } from './ui.js';
 
 interface Props {
   pool: PoolInfo;
-  signer: MiningSigner | undefined;
+  signer: AnySigner | undefined;
 }
 
 /** The owner's settings: commission, cap, and adding workers (one or a pasted list, in one transaction). */

@@ -1,4 +1,4 @@
-import type { MiningSigner, PoolInfo } from '@phala-mining/core';
+import type { AnySigner, PoolInfo } from '@phala-mining/core';
 import { useCreatePool, usePools } from '@phala-mining/react';
 import { useState } from 'react';
 import { type FleetRow, needsAttention, useAllWorkers } from './fleet/useAllWorkers.js';
@@ -7,7 +7,7 @@ import { Card, OpStatus, Scroll } from './ui.js';
 
 interface Props {
   account: string | undefined;
-  signer: MiningSigner | undefined;
+  signer: AnySigner | undefined;
   selected: bigint | undefined;
   showOnly: bigint | undefined;
   /** the connection failed: nothing is loading any more */
@@ -102,7 +102,7 @@ export function Pools({ account, signer, selected, showOnly, failed, onSelect, o
       ) : null}
       {list.length > 0 ? (
         <Scroll>
-          <table>
+          <table className="pools-table">
             <thead>
               <tr>
                 <th>Pool</th>
@@ -129,7 +129,7 @@ export function Pools({ account, signer, selected, showOnly, failed, onSelect, o
                     data-testid={`pool-${p.pid}`}
                   >
                     <td>#{String(p.pid)}</td>
-                    <td title={p.owner}>
+                    <td title={p.owner} className="wrap">
                       {short(p.owner)}
                       {p.owner === account ? <span className="tag">you</span> : null}
                     </td>
@@ -147,7 +147,7 @@ export function Pools({ account, signer, selected, showOnly, failed, onSelect, o
                       {amount(p.freeStake)}
                     </td>
                     <td className="num">{amount(p.releasingStake)}</td>
-                    <td className="num" data-testid="worker-totals">
+                    <td className="num wrap" data-testid="worker-totals">
                       {t ? `${t.mining} of ${p.workers.length} mining` : String(p.workers.length)}
                       {t?.attention ? <span className="tag warn">{t.attention} need attention</span> : null}
                     </td>
@@ -189,7 +189,7 @@ function CreatePool({
   onCreated,
 }: {
   account: string | undefined;
-  signer: MiningSigner | undefined;
+  signer: AnySigner | undefined;
   onCreated: (pid: bigint) => void;
 }) {
   const create = useCreatePool({ signer });

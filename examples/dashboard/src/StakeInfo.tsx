@@ -27,7 +27,7 @@ export function StakeInfo({ pid, account }: { pid: bigint; account: string | und
         </p>
       ) : (
         <Scroll>
-          <table data-testid="queue">
+          <table data-testid="queue" className="queue-table">
             <thead>
               <tr>
                 <th>Staker</th>
@@ -50,7 +50,7 @@ export function StakeInfo({ pid, account }: { pid: bigint; account: string | und
                   </td>
                   <td className="num">{shares(q.shares)}</td>
                   <td className="num">{amount(q.value)}</td>
-                  <td title={`deadline ${date(q.deadline)}`} data-testid="countdown">
+                  <td title={`deadline ${date(q.deadline)}`} className="date" data-testid="countdown">
                     {q.countdown === 0n ? (
                       <span className="status error" role="alert">
                         overdue since {date(q.deadline)}: the pool's workers are stopped
@@ -60,6 +60,7 @@ export function StakeInfo({ pid, account }: { pid: bigint; account: string | und
                     )}
                   </td>
                   <td
+                    className="date"
                     data-testid="latest-withdrawal"
                     title="deadline + the 7-day cooldown of the stopped workers"
                   >

@@ -1,4 +1,4 @@
-import type { MiningSigner, PoolInfo } from '@phala-mining/core';
+import type { AnySigner, PoolInfo } from '@phala-mining/core';
 import { useClaim, useContribute, useStake, useTokenomics, useWithdraw } from '@phala-mining/react';
 import { type FormEvent, useState } from 'react';
 import { useChainNow, useGracePeriod } from './chain.js';
@@ -10,7 +10,7 @@ export interface AccountChoice {
   label: string;
 }
 
-export function Contribute({ pool, signer }: { pool: PoolInfo; signer: MiningSigner | undefined }) {
+export function Contribute({ pool, signer }: { pool: PoolInfo; signer: AnySigner | undefined }) {
   const op = useContribute(pool.pid, { signer });
   const [text, setText] = useState('');
   const [local, setLocal] = useState<string>();
@@ -46,7 +46,7 @@ export function withdrawalSplit(requested: bigint, freeStake: bigint): { now: bi
   return { now, queued: requested - now };
 }
 
-export function Withdraw({ pool, signer }: { pool: PoolInfo; signer: MiningSigner | undefined }) {
+export function Withdraw({ pool, signer }: { pool: PoolInfo; signer: AnySigner | undefined }) {
   const op = useWithdraw(pool.pid, { signer });
   const stake = useStake(pool.pid, signer?.address).data;
   const now = useChainNow();
@@ -139,7 +139,7 @@ export function Claim({
 }: {
   pool: PoolInfo;
   account: string | undefined;
-  signer: MiningSigner | undefined;
+  signer: AnySigner | undefined;
   /** the wallet's accounts, offered as the target ("choose your account") */
   accounts: AccountChoice[];
 }) {

@@ -1,3 +1,4 @@
+import type { MultisigOutcome } from '@phala-mining/core';
 import type { OperationHook } from '@phala-mining/react';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { amount, message } from './format.js';
@@ -56,12 +57,24 @@ export function OpStatus({
   if (op.status === 'success') {
     return (
       <p className="status ok" data-testid={testId}>
-        ✓ done{op.blockNumber === undefined ? '' : ` in block #${op.blockNumber}`}
-        {done ? `: ${done}` : ''}
+        {multisigText(op.result?.multisig) ?? '✓ done'}
+        {op.blockNumber === undefined ? '' : ` in block #${op.blockNumber}`}
+        {done && (op.result?.multisig === undefined || op.result.multisig.status === 'executed')
+          ? `: ${done}`
+          : ''}
       </p>
     );
   }
   return null;
+}
+
+/** A multisig signatory's step: only the threshold-th approval runs the operation. */
+function multisigText(outcome: MultisigOutcome | undefined): string | undefined {
+  if (!outcome) return undefined;
+  if (outcome.status === 'executed') return '✓ done: the multisig executed it';
+  if (outcome.status === 'opened') return '✓ opened for the multisig: waiting for the other approvals';
+  if (outcome.status === 'approved') return '✓ approved: waiting for the other approvals';
+  return `✓ ${outcome.status}`;
 }
 
 function Dismiss({ onClick }: { onClick: () => void }) {

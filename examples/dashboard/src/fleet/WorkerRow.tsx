@@ -1,4 +1,4 @@
-import { formatPha, type MiningSigner } from '@phala-mining/core';
+import { type AnySigner, formatPha } from '@phala-mining/core';
 import {
   type OperationHook,
   useReclaimWorker,
@@ -25,7 +25,7 @@ export interface BatchOutcome {
 interface Props {
   row: FleetRow;
   account: string | undefined;
-  signer: MiningSigner | undefined;
+  signer: AnySigner | undefined;
   freeStake: bigint;
   stake: string;
   onStake: (text: string) => void;

@@ -1,4 +1,4 @@
-import type { MiningSigner, PoolInfo } from '@phala-mining/core';
+import type { AnySigner, PoolInfo } from '@phala-mining/core';
 import { useOperation, usePools } from '@phala-mining/react';
 import { useMemo, useState } from 'react';
 import { Card, Scroll } from '../ui.js';
@@ -9,7 +9,7 @@ import { WorkerRow } from './WorkerRow.js';
 
 interface Props {
   account: string | undefined;
-  signer: MiningSigner | undefined;
+  signer: AnySigner | undefined;
   /** the pool filter ("Show this only" in the pool list sets it) */
   pool: bigint | undefined;
   onPool: (pid: bigint | undefined) => void;
