@@ -101,16 +101,16 @@ export class BlockState implements StateReader {
     } else {
       const parent = this.parent;
       const base = parent.keys(prefix);
-      let removed: Set<Hex> | undefined;
+      const removed = new Set<Hex>();
       const added: Hex[] = [];
       for (const [k, v] of this.changes) {
         if (!k.startsWith(prefix)) continue;
         const inBase = parent.get(k) !== undefined;
         if (v === null) {
-          if (inBase) (removed ??= new Set()).add(k);
+          if (inBase) removed.add(k);
         } else if (!inBase) added.push(k);
       }
-      keys = removed ? base.filter((k) => !removed.has(k)) : base;
+      keys = removed.size ? base.filter((k) => !removed.has(k)) : base;
       if (added.length) {
         added.sort();
         keys = mergeSorted(keys, added);

@@ -150,7 +150,9 @@ export function byteArray(len: number): ScaleType<Hex> {
   const dec = enhanceDecoder(ScaleBytes(len).dec, toHex);
   const codec = writable<Hex>((w, v: Hex | Uint8Array) => {
     const start = w.at;
-    const n = typeof v === 'string' ? w.hex(v, false) : (w.bytes(v), v.length);
+    let n = v.length;
+    if (typeof v === 'string') n = w.hex(v, false);
+    else w.bytes(v);
     if (n !== len) {
       w.at = start;
       throw new TypeError(`expected ${len} bytes, got ${n}`);
