@@ -44,6 +44,7 @@ import type { StateReader } from '../runtime/interface.js';
 import { decodeAll, type Hex } from '../scale/types.js';
 import {
   type ControlValue,
+  type CurrentWorker,
   control,
   currentWorker,
   fromGk,
@@ -181,7 +182,12 @@ interface Working {
   gk: GkWorkerState | undefined;
   dirty: boolean;
   /** the in-memory record of the stored state, advanced without a write when the worker stays clean */
-  remember: ((gk: GkWorkerState, step: bigint, params: Hex | undefined) => void) | undefined;
+  cur: CurrentWorker;
+}
+
+/** The shares Σshare is taken over: every mining worker not marked unresponsive. */
+function* responsiveShares(mining: readonly Working[]): Generator<bigint> {
+  for (const x of mining) if (!x.w.unresponsive) yield share(x.gk!);
 }
 
 /** Runs one block of the simulated workers and gatekeeper. Call after every pallet's on_finalize. */
@@ -212,7 +218,7 @@ export function simulateBlock(ext: Ext): void {
       w: cur.stored,
       gk: cur.gk,
       dirty: false,
-      remember: cur.remember,
+      cur,
     });
   }
   const settle: SettleInfoValue[] = [];
@@ -275,11 +281,14 @@ export function simulateBlock(ext: Ext): void {
   }
 
   // A step counts only when some worker mines: a chain without mining workers writes no simulation state at all.
-  const steps = gkRuns && [...workers.values()].some((x) => x.gk) ? ctl.steps + 1n : ctl.steps;
+  const mining: Working[] = [];
+  for (const x of workers.values()) if (x.gk) mining.push(x);
+  const steps = gkRuns && mining.length > 0 ? ctl.steps + 1n : ctl.steps;
   if (gkRuns) {
     const params = tokenomic(ext);
-    const mining = [...workers.values()].filter((x) => x.gk);
-    const sumShare = sumShares(mining.filter((x) => !x.w.unresponsive).map((x) => share(x.gk!)));
+    const sumShare = sumShares(responsiveShares(mining));
+    const full = BigInt(WRITE_BACK_STEPS);
+    const half = full / 2n;
     for (const x of mining) {
       let gk = x.gk!;
       let { unresponsive, waiting } = x.w;
@@ -313,18 +322,14 @@ export function simulateBlock(ext: Ext): void {
         x.w = { ...x.w, unresponsive, waiting };
       // bring stored states up to date now and then, spread over the blocks (bounds a cold replay)
       const behind = steps - x.w.gk_step;
-      const half = BigInt(WRITE_BACK_STEPS / 2);
-      if (
-        behind >= BigInt(WRITE_BACK_STEPS) ||
-        (behind >= half && (steps + pubkeyHash(x.w.pubkey)) % half === 0n)
-      )
+      if (behind >= full || (behind >= half && (steps + pubkeyHash(x.w.pubkey)) % half === 0n))
         x.dirty = true;
     }
   }
 
   for (const x of workers.values()) {
     if (x.dirty) saveWorker(ext.state, asOf(x.w, x.gk, steps), ctl.params);
-    else if (x.gk && x.remember) x.remember(x.gk, steps, ctl.params);
+    else if (x.gk) x.cur.remember(x.gk, steps, ctl.params);
   }
   const nextCtl = { ...ctl, steps, force_settle: false };
   if (

@@ -226,15 +226,8 @@ export function currentWorker(state: StateReader, key: Hex, ctl: ControlValue): 
   if (!raw) return undefined;
   const entry = entryOf(raw);
   const { stored } = entry;
-  const remember = (gk: GkWorkerState, step: bigint, params: Hex | undefined) => {
-    if (entry.gk && entry.step !== step)
-      entry.previous = { step: entry.step, params: entry.params, gk: entry.gk };
-    entry.gk = gk;
-    entry.step = step;
-    entry.params = params;
-  };
   if (!stored.gk || stored.gk_step >= ctl.steps)
-    return { stored, gk: stored.gk && toGk(stored.gk), remember };
+    return new CurrentWorker(entry, stored.gk && toGk(stored.gk));
   const previous = entry.previous;
   if (
     (entry.step > ctl.steps || entry.params !== ctl.params) &&
@@ -259,14 +252,28 @@ export function currentWorker(state: StateReader, key: Hex, ctl: ControlValue): 
     entry.gk = gk;
     entry.step = ctl.steps;
   }
-  return { stored, gk: entry.gk, remember };
+  return new CurrentWorker(entry, entry.gk);
 }
 
-export interface CurrentWorker {
-  stored: SimWorkerValue;
-  gk: GkWorkerState | undefined;
-  /** records `gk` as the state at `step` for these stored bytes (a step taken without writing) */
-  remember(gk: GkWorkerState, step: bigint, params: Hex | undefined): void;
+/** A stored worker and its current gatekeeper state (a class, not closures: one is made per worker per block). */
+export class CurrentWorker {
+  readonly stored: SimWorkerValue;
+  constructor(
+    private readonly entry: Cached,
+    readonly gk: GkWorkerState | undefined,
+  ) {
+    this.stored = entry.stored;
+  }
+
+  /** Records `gk` as the state at `step` for these stored bytes (a step taken without writing). */
+  remember(gk: GkWorkerState, step: bigint, params: Hex | undefined): void {
+    const { entry } = this;
+    if (entry.gk && entry.step !== step)
+      entry.previous = { step: entry.step, params: entry.params, gk: entry.gk };
+    entry.gk = gk;
+    entry.step = step;
+    entry.params = params;
+  }
 }
 
 /** Writes a worker; its (already advanced) state is remembered so the next block starts from it. */

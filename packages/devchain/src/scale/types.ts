@@ -400,6 +400,11 @@ export class DecodeError extends Error {
   override readonly name = 'DecodeError';
 }
 
+/** scale-ts's cursor-carrying view of a whole buffer, made without a decoder closure per call. */
+const internalView = createDecoder((internal) => internal) as (
+  bytes: Uint8Array,
+) => Uint8Array & { i: number };
+
 /**
  * Decodes a whole buffer. scale-ts reads from the start of the underlying ArrayBuffer and keeps its cursor on the
  * buffer object, so views are copied first; trailing bytes are an error (as in `Decode::decode_all`).
@@ -412,21 +417,17 @@ export function decodeAll<T>(type: ScaleType<T>, input: Uint8Array | Hex): T {
         ? input
         : input.slice();
   let value: T;
-  let used: number;
-  const probe = createDecoder((internal) => {
-    value = type.codec.dec(internal);
-    used = (internal as unknown as { i: number }).i;
-    return value;
-  });
+  const internal = internalView(bytes);
   try {
-    probe(bytes);
+    value = type.codec.dec(internal);
   } catch (cause) {
     throw new DecodeError(`cannot decode ${describe(type)}: ${(cause as Error).message}`, { cause });
   }
-  if (used! > bytes.length) throw new DecodeError(`cannot decode ${describe(type)}: input too short`);
-  if (used! !== bytes.length)
-    throw new DecodeError(`cannot decode ${describe(type)}: ${bytes.length - used!} trailing bytes`);
-  return value!;
+  const used = internal.i;
+  if (used > bytes.length) throw new DecodeError(`cannot decode ${describe(type)}: input too short`);
+  if (used !== bytes.length)
+    throw new DecodeError(`cannot decode ${describe(type)}: ${bytes.length - used} trailing bytes`);
+  return value;
 }
 
 /** Decodes a prefix of a buffer and reports how many bytes it took. */

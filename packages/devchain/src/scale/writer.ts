@@ -16,10 +16,13 @@ type Writable<T> = Codec<T> & { [WRITE]?: WriteFn<T> };
 
 export class Writer {
   buf: Buffer;
+  /** over `buf`, for the 64-bit writes (setBigUint64 wraps as scale-ts's encoders do) */
+  private view: DataView;
   at = 0;
 
   constructor(size = 256) {
     this.buf = Buffer.allocUnsafe(size);
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
   }
 
   reserve(n: number): void {
@@ -29,6 +32,7 @@ export class Writer {
     const next = Buffer.allocUnsafe(size);
     this.buf.copy(next, 0, 0, this.at);
     this.buf = next;
+    this.view = new DataView(next.buffer, next.byteOffset, next.byteLength);
   }
 
   /** Wraps modulo 2^8, as DataView's setUint8 does. */
@@ -53,16 +57,18 @@ export class Writer {
     buf[this.at++] = v >>> 24;
   }
 
-  /** Wraps modulo 2^64, as DataView's setBigUint64 does. */
+  /** Wraps modulo 2^64 (DataView's setBigUint64). */
   u64(v: bigint): void {
     this.reserve(8);
-    this.at = this.buf.writeBigUInt64LE(BigInt.asUintN(64, v), this.at);
+    this.view.setBigUint64(this.at, v, true);
+    this.at += 8;
   }
 
   u128(v: bigint): void {
     this.reserve(16);
-    this.at = this.buf.writeBigUInt64LE(BigInt.asUintN(64, v), this.at);
-    this.at = this.buf.writeBigUInt64LE(BigInt.asUintN(64, v >> 64n), this.at);
+    this.view.setBigUint64(this.at, v, true);
+    this.view.setBigUint64(this.at + 8, v >> 64n, true);
+    this.at += 16;
   }
 
   bytes(b: Uint8Array): void {
