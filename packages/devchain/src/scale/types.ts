@@ -11,14 +11,12 @@
  * - single-field tuple structs (AccountId32, Permill, H256 …) → the inner value
  */
 
-import { hexToU8a, u8aToHex } from '@polkadot/util';
+import { hexToU8a } from '@polkadot/util';
 import {
   type Codec,
   createCodec,
   createDecoder,
   enhanceCodec,
-  enhanceDecoder,
-  Bytes as ScaleBytes,
   Option as ScaleOption,
   Vector as ScaleVector,
   bool as scaleBool,
@@ -128,7 +126,19 @@ export function compact(inner: ScaleType<number> | ScaleType<bigint>): ScaleType
   return make({ kind: 'compact', inner }, compactBigint);
 }
 
-const toHex = (v: Uint8Array) => u8aToHex(v) as Hex;
+/**
+ * Reads `len` bytes at the cursor as a hex string, straight from scale-ts's buffer view (no copy of the bytes): the
+ * cursor moves by `len` even past the end, so decodeAll reports a short input as before.
+ */
+const hexSlice = (
+  Buffer.prototype as unknown as { hexSlice: (this: Uint8Array, s: number, e: number) => string }
+).hexSlice;
+function readHex(bytes: Uint8Array & { i: number }, len: number): Hex {
+  const start = bytes.i;
+  bytes.i += len;
+  return `0x${hexSlice.call(bytes, start, Math.min(start + len, bytes.length))}` as Hex;
+}
+const readCompactLength = (bytes: Uint8Array): number => Number(scaleCompact.dec(bytes));
 
 /** `Vec<u8>`, as a hex string. */
 export const bytes: ScaleType<Hex> = make(
@@ -141,13 +151,13 @@ export const bytes: ScaleType<Hex> = make(
         w.bytes(v);
       }
     },
-    enhanceDecoder(ScaleBytes().dec, toHex),
+    createDecoder((bytes) => readHex(bytes as Uint8Array & { i: number }, readCompactLength(bytes))),
   ),
 );
 
 /** `[u8; N]`, as a hex string. */
 export function byteArray(len: number): ScaleType<Hex> {
-  const dec = enhanceDecoder(ScaleBytes(len).dec, toHex);
+  const dec = createDecoder((bytes) => readHex(bytes as Uint8Array & { i: number }, len));
   const codec = writable<Hex>((w, v: Hex | Uint8Array) => {
     const start = w.at;
     let n = v.length;

@@ -19,6 +19,7 @@ import {
   byteArray,
   bytes,
   compact,
+  decodeAll,
   encode,
   enumType,
   option,
@@ -36,7 +37,7 @@ import {
 // The writer-based encoders must give scale-ts's bytes exactly, wrapping included.
 const hex = (b: Uint8Array) => u8aToHex(b);
 
-describe('encoding through one buffer', () => {
+describe('SCALE fast paths (one write buffer, hex straight from the input)', () => {
   it('integers, bool and compact give scale-ts bytes, out-of-range input wrapped the same way', () => {
     for (const v of [0, 1, 255, 256, 65535, 65536, 2 ** 31, 2 ** 32 - 1, 2 ** 32, -1]) {
       expect(hex(encode(u8, v))).toBe(hex(sU8.enc(v)));
@@ -68,6 +69,21 @@ describe('encoding through one buffer', () => {
     // not plain hex: same meaning as before (polkadot's hexToU8a)
     expect(hex(encode(bytes, '0x123' as never))).toBe(hex(Bytes().enc(hexToU8a('0x123'))));
     expect(hex(encode(bytes, '0x12zz' as never))).toBe(hex(Bytes().enc(hexToU8a('0x12zz'))));
+  });
+
+  it('bytes decode to the same lowercase hex as scale-ts + u8aToHex, from whole buffers and views', () => {
+    const S = struct('Pair', { a: byteArray(4), b: bytes, c: u8 });
+    const value = { a: '0xdeadbeef', b: `0x${'0a'.repeat(100)}`, c: 9 } as const;
+    const raw = encode(S, value as never);
+    expect(decodeAll(S, raw)).toEqual(value);
+    const framed = new Uint8Array(raw.length + 3);
+    framed.set(raw, 2);
+    expect(decodeAll(S, framed.subarray(2, 2 + raw.length))).toEqual(value);
+    expect(decodeAll(bytes, encode(bytes, '0xABCD' as never))).toBe('0xabcd');
+    expect(decodeAll(bytes, Bytes().enc(new Uint8Array([1, 2])))).toBe(u8aToHex(new Uint8Array([1, 2])));
+    expect(() => decodeAll(byteArray(32), new Uint8Array(31))).toThrow(/input too short/);
+    expect(() => decodeAll(bytes, new Uint8Array([8, 1]))).toThrow(/input too short/);
+    expect(() => decodeAll(byteArray(2), new Uint8Array(3))).toThrow(/1 trailing bytes/);
   });
 
   it('composites: struct, vec, option, tuple, result and enums nest without copies', () => {
