@@ -4,7 +4,7 @@
  * root. The state roots are this builder's, kept beside the chain state (not in it).
  */
 import { hexToU8a, stringToU8a, u8aToHex } from '@polkadot/util';
-import { blake2AsHex, blake2AsU8a } from '@polkadot/util-crypto';
+import { blake2AsHex } from '@polkadot/util-crypto';
 import {
   AllExtrinsicsLen,
   DigestItem,
@@ -21,6 +21,7 @@ import type { BlockBuildInput, BuiltBlock, StateReader } from './interface.js';
 import type { BoundPallet } from './pallet.js';
 import { Header } from './primitives.js';
 import { BlockState } from './state.js';
+import { stateRootOf } from './stateRoot.js';
 import type { StorageValue } from './storage.js';
 
 const ZERO_HASH = `0x${'00'.repeat(32)}` as Hex;
@@ -38,35 +39,6 @@ export interface BlockBuilderContext {
    * workers, gatekeeper) react to the block's messages here, through the handlers a real message reaches.
    */
   readonly beforeSystemFinalize?: (ext: Ext) => void;
-}
-
-/**
- * The running state root: blake2-256 over the parent's root and this block's sorted changes, each written once into
- * one buffer (key length, key, 0 = deleted or 1 + value length + value), so a block costs one pass over what it
- * changed and one hash, whatever the size of the state.
- */
-function stateRootOf(parentRoot: Uint8Array, changes: Map<Hex, Uint8Array | null>): Hex {
-  const keys = [...changes.keys()].sort();
-  let size = parentRoot.length;
-  for (const k of keys) {
-    const v = changes.get(k);
-    size += 4 + ((k.length - 2) >> 1) + 1 + (v ? 4 + v.length : 0);
-  }
-  const buf = Buffer.allocUnsafe(size);
-  buf.set(parentRoot, 0);
-  let at = parentRoot.length;
-  for (const k of keys) {
-    const v = changes.get(k);
-    at = buf.writeUInt32LE((k.length - 2) >> 1, at);
-    at += buf.write(k.slice(2), at, 'hex');
-    if (v) {
-      buf[at++] = 1;
-      at = buf.writeUInt32LE(v.length, at);
-      buf.set(v, at);
-      at += v.length;
-    } else buf[at++] = 0;
-  }
-  return u8aToHex(blake2AsU8a(buf.subarray(0, at), 256)) as Hex;
 }
 
 function encodeHeader(h: BuiltBlock['header']): Uint8Array {
