@@ -47,12 +47,13 @@ import {
   type CurrentWorker,
   control,
   currentWorker,
+  currentWorkerOf,
   fromGk,
   quietStep,
   type SimWorkerValue,
   saveWorker,
   setControl,
-  storedWorkerKeys,
+  storedWorkerValues,
   WRITE_BACK_STEPS,
   workerKey,
 } from './store.js';
@@ -68,8 +69,8 @@ export function simulatedWorker(state: StateReader, pubkey: Hex): SimWorkerValue
 
 export function simulatedWorkers(state: StateReader): SimWorkerValue[] {
   const ctl = control(state);
-  return storedWorkerKeys(state).map((key) => {
-    const cur = currentWorker(state, key, ctl)!;
+  return storedWorkerValues(state).map((raw) => {
+    const cur = currentWorkerOf(raw, ctl);
     return asOf(cur.stored, cur.gk, ctl.steps);
   });
 }
@@ -199,21 +200,22 @@ export function simulateBlock(ext: Ext): void {
   let ctl = ctl0;
   const gkRuns = !ctl.gatekeeper_paused && TokenomicParameters.exists(ext.state);
   const paramsNow = gkRuns ? (u8aToHex(ext.state.get(TokenomicParameters.key())!) as Hex) : ctl.params;
-  const keys = storedWorkerKeys(ext.state);
+  let stored = storedWorkerValues(ext.state);
 
   if (ctl.params !== undefined && paramsNow !== ctl.params) {
     // New parameters from this block on: every step not yet written was taken under the old ones, so write them.
-    for (const key of keys) {
-      const cur = currentWorker(ext.state, key, ctl)!;
+    for (const raw of stored) {
+      const cur = currentWorkerOf(raw, ctl);
       if (cur.gk && cur.stored.gk_step < ctl.steps)
         saveWorker(ext.state, asOf(cur.stored, cur.gk, ctl.steps), ctl.params);
     }
+    stored = storedWorkerValues(ext.state); // the records just written
   }
   ctl = { ...ctl, params: paramsNow };
 
   const workers = new Map<Hex, Working>();
-  for (const key of keys) {
-    const cur = currentWorker(ext.state, key, ctl)!;
+  for (const raw of stored) {
+    const cur = currentWorkerOf(raw, ctl);
     workers.set(cur.stored.pubkey, {
       w: cur.stored,
       gk: cur.gk,

@@ -26,7 +26,7 @@ import { u8aToHex } from '@polkadot/util';
 import { fromStorageParams, TokenomicParameters } from '../pallets/phala/mining/index.js';
 import type { StateReader } from '../runtime/interface.js';
 import { Bytes32 } from '../runtime/primitives.js';
-import type { Overlay } from '../runtime/state.js';
+import { type Overlay, valuesUnder } from '../runtime/state.js';
 import {
   bool,
   bytes,
@@ -213,8 +213,9 @@ export function storedWorker(state: StateReader, pubkey: Hex): SimWorkerValue | 
   return raw ? entryOf(raw).stored : undefined;
 }
 
-export function storedWorkerKeys(state: StateReader): Hex[] {
-  return state.keys(WORKER_PREFIX);
+/** Every stored worker's bytes, in key order (read as one list, not key by key: a block visits them all). */
+export function storedWorkerValues(state: StateReader): Uint8Array[] {
+  return valuesUnder(state, WORKER_PREFIX);
 }
 
 /**
@@ -223,7 +224,11 @@ export function storedWorkerKeys(state: StateReader): Hex[] {
  */
 export function currentWorker(state: StateReader, key: Hex, ctl: ControlValue): CurrentWorker | undefined {
   const raw = state.get(key);
-  if (!raw) return undefined;
+  return raw && currentWorkerOf(raw, ctl);
+}
+
+/** `currentWorker` for a stored worker's bytes. */
+export function currentWorkerOf(raw: Uint8Array, ctl: ControlValue): CurrentWorker {
   const entry = entryOf(raw);
   const { stored } = entry;
   if (!stored.gk || stored.gk_step >= ctl.steps)

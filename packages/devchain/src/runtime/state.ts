@@ -124,11 +124,72 @@ export class BlockState implements StateReader {
     return keys;
   }
 
+  /**
+   * The values of `keys(prefix)`, in order: a layer without changes under the prefix shares its parent's list, one
+   * with changes merges them in; no key is looked up through the layers.
+   */
+  values(prefix: Hex): Uint8Array[] {
+    let cache = this.valuesByPrefix;
+    const cached = cache?.get(prefix);
+    if (cached) return cached;
+    const keys = this.keys(prefix);
+    let values: Uint8Array[];
+    if (!this.parent) values = keys.map((k) => this.changes.get(k)!);
+    else
+      values = mergedValues(prefix, keys, this.parent.keys(prefix), this.parent.values(prefix), this.changes);
+    if (!cache || cache.size >= MAX_CACHED_PREFIXES) {
+      cache = new Map();
+      this.valuesByPrefix = cache;
+    }
+    cache.set(prefix, values);
+    return values;
+  }
+
   entries(): Array<[Hex, Uint8Array]> {
     return this.keys('0x').map((k) => [k, this.get(k)!]);
   }
 
   private byPrefix: Map<Hex, Hex[]> | undefined;
+  private valuesByPrefix: Map<Hex, Uint8Array[]> | undefined;
+}
+
+/**
+ * Values for `keys` (a layer's sorted keys under a prefix) from the parent's keys and values and the layer's own
+ * changes. When the layer changed nothing there, `keys` is the parent's list itself and so are the values.
+ */
+function mergedValues(
+  prefix: Hex,
+  keys: Hex[],
+  baseKeys: Hex[],
+  baseValues: Uint8Array[],
+  changes: Map<Hex, Uint8Array | null>,
+): Uint8Array[] {
+  if (keys === baseKeys && !changesUnder(prefix, keys, changes)) return baseValues;
+  const out: Uint8Array[] = new Array(keys.length);
+  let b = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const own = changes.get(k);
+    while (b < baseKeys.length && baseKeys[b]! < k) b++;
+    if (own) out[i] = own;
+    else out[i] = baseValues[b]!;
+  }
+  return out;
+}
+
+/** Whether `changes` touch a key under `prefix` (scanning whichever of the two is shorter). */
+function changesUnder(prefix: Hex, keys: Hex[], changes: Map<Hex, Uint8Array | null>): boolean {
+  if (changes.size <= keys.length) {
+    for (const k of changes.keys()) if (k.startsWith(prefix)) return true;
+    return false;
+  }
+  for (const k of keys) if (changes.has(k)) return true;
+  return false;
+}
+
+/** `reader.values(prefix)`, or the values read key by key from a reader without it. */
+export function valuesUnder(reader: StateReader, prefix: Hex): Uint8Array[] {
+  return reader.values ? reader.values(prefix) : reader.keys(prefix).map((k) => reader.get(k)!);
 }
 
 /** Prefix queries a state remembers (storage items iterated per block are few). */
@@ -189,6 +250,12 @@ export class Overlay implements StateReader {
       keys = mergeSorted(keys, added);
     }
     return keys;
+  }
+
+  values(prefix: Hex): Uint8Array[] {
+    const keys = this.keys(prefix);
+    const baseKeys = this.parent.keys(prefix);
+    return mergedValues(prefix, keys, baseKeys, valuesUnder(this.parent, prefix), this.changes);
   }
 
   child(): Overlay {
