@@ -92,6 +92,18 @@ function pubkeyHash(pubkey: Hex): bigint {
   return h;
 }
 
+/** blake2_256(pubkey) mod WRITE_BACK_STEPS/2: when in the write-back window the worker's record is written. */
+const writeBackPhases = new Map<Hex, number>();
+function writeBackPhase(pubkey: Hex): number {
+  let phase = writeBackPhases.get(pubkey);
+  if (phase === undefined) {
+    phase = Number(pubkeyHash(pubkey) % BigInt(WRITE_BACK_STEPS / 2));
+    if (writeBackPhases.size >= 1 << 20) writeBackPhases.clear();
+    writeBackPhases.set(pubkey, phase);
+  }
+  return phase;
+}
+
 export class SimulationError extends Error {
   override readonly name = 'SimulationError';
 }
@@ -291,6 +303,9 @@ export function simulateBlock(ext: Ext): void {
     const sumShare = sumShares(responsiveShares(mining));
     const full = BigInt(WRITE_BACK_STEPS);
     const half = full / 2n;
+    // (steps + hash) mod half, with both parts reduced first: no 256-bit sum per worker per block
+    const halfSteps = WRITE_BACK_STEPS / 2;
+    const stepPhase = Number(steps % half);
     for (const x of mining) {
       let gk = x.gk!;
       let { unresponsive, waiting } = x.w;
@@ -324,7 +339,7 @@ export function simulateBlock(ext: Ext): void {
         x.w = { ...x.w, unresponsive, waiting };
       // bring stored states up to date now and then, spread over the blocks (bounds a cold replay)
       const behind = steps - x.w.gk_step;
-      if (behind >= full || (behind >= half && (steps + pubkeyHash(x.w.pubkey)) % half === 0n))
+      if (behind >= full || (behind >= half && (stepPhase + writeBackPhase(x.w.pubkey)) % halfSteps === 0))
         x.dirty = true;
     }
   }

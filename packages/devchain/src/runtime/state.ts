@@ -233,12 +233,21 @@ export class Overlay implements StateReader {
     const base = this.parent.keys(prefix);
     if (this.changes.size === 0) return base;
     // only this layer's changes under the prefix matter: without any, the parent's sorted list stands as is
-    // whether a changed key is in the parent's list is a point read, not a set of the whole list
+    // Over a block state, whether a changed key is in the parent's list is a point read (a few layers), not a set
+    // of the whole list; over another overlay (dispatches nest, tests stack blocks of overlays) reads would walk
+    // the whole stack, so the list is made a set once.
     const removed = new Set<Hex>();
     const added: Hex[] = [];
+    const parent = this.parent;
+    let baseSet: Set<Hex> | undefined;
     for (const [k, v] of this.changes) {
       if (!k.startsWith(prefix)) continue;
-      const inBase = this.parent.get(k) !== undefined;
+      let inBase: boolean;
+      if (parent instanceof BlockState) inBase = parent.get(k) !== undefined;
+      else {
+        baseSet ??= new Set(base);
+        inBase = baseSet.has(k);
+      }
       if (v === null) {
         if (inBase) removed.add(k);
       } else if (!inBase) added.push(k);
@@ -252,10 +261,21 @@ export class Overlay implements StateReader {
     return keys;
   }
 
+  /**
+   * Without changes under the prefix, the parent's list. With some, each key read through this layer: an overlay
+   * is a block's or a dispatch's working set, and merging with the parent's lists at every level of a deep stack of
+   * overlays would cost more than the reads.
+   */
   values(prefix: Hex): Uint8Array[] {
-    const keys = this.keys(prefix);
-    const baseKeys = this.parent.keys(prefix);
-    return mergedValues(prefix, keys, baseKeys, valuesUnder(this.parent, prefix), this.changes);
+    let touched = false;
+    for (const k of this.changes.keys()) {
+      if (k.startsWith(prefix)) {
+        touched = true;
+        break;
+      }
+    }
+    if (!touched) return valuesUnder(this.parent, prefix);
+    return this.keys(prefix).map((k) => this.get(k)!);
   }
 
   child(): Overlay {
