@@ -44,14 +44,16 @@ import type { StateReader } from '../runtime/interface.js';
 import { decodeAll, type Hex } from '../scale/types.js';
 import {
   type ControlValue,
+  type CurrentWorker,
   control,
   currentWorker,
+  currentWorkerOf,
   fromGk,
   quietStep,
   type SimWorkerValue,
   saveWorker,
   setControl,
-  storedWorkerKeys,
+  storedWorkerValues,
   WRITE_BACK_STEPS,
   workerKey,
 } from './store.js';
@@ -67,8 +69,8 @@ export function simulatedWorker(state: StateReader, pubkey: Hex): SimWorkerValue
 
 export function simulatedWorkers(state: StateReader): SimWorkerValue[] {
   const ctl = control(state);
-  return storedWorkerKeys(state).map((key) => {
-    const cur = currentWorker(state, key, ctl)!;
+  return storedWorkerValues(state).map((raw) => {
+    const cur = currentWorkerOf(raw, ctl);
     return asOf(cur.stored, cur.gk, ctl.steps);
   });
 }
@@ -88,6 +90,18 @@ function pubkeyHash(pubkey: Hex): bigint {
     pubkeyHashes.set(pubkey, h);
   }
   return h;
+}
+
+/** blake2_256(pubkey) mod WRITE_BACK_STEPS/2: when in the write-back window the worker's record is written. */
+const writeBackPhases = new Map<Hex, number>();
+function writeBackPhase(pubkey: Hex): number {
+  let phase = writeBackPhases.get(pubkey);
+  if (phase === undefined) {
+    phase = Number(pubkeyHash(pubkey) % BigInt(WRITE_BACK_STEPS / 2));
+    if (writeBackPhases.size >= 1 << 20) writeBackPhases.clear();
+    writeBackPhases.set(pubkey, phase);
+  }
+  return phase;
 }
 
 export class SimulationError extends Error {
@@ -181,7 +195,12 @@ interface Working {
   gk: GkWorkerState | undefined;
   dirty: boolean;
   /** the in-memory record of the stored state, advanced without a write when the worker stays clean */
-  remember: ((gk: GkWorkerState, step: bigint, params: Hex | undefined) => void) | undefined;
+  cur: CurrentWorker;
+}
+
+/** The shares Σshare is taken over: every mining worker not marked unresponsive. */
+function* responsiveShares(mining: readonly Working[]): Generator<bigint> {
+  for (const x of mining) if (!x.w.unresponsive) yield share(x.gk!);
 }
 
 /** Runs one block of the simulated workers and gatekeeper. Call after every pallet's on_finalize. */
@@ -193,26 +212,27 @@ export function simulateBlock(ext: Ext): void {
   let ctl = ctl0;
   const gkRuns = !ctl.gatekeeper_paused && TokenomicParameters.exists(ext.state);
   const paramsNow = gkRuns ? (u8aToHex(ext.state.get(TokenomicParameters.key())!) as Hex) : ctl.params;
-  const keys = storedWorkerKeys(ext.state);
+  let stored = storedWorkerValues(ext.state);
 
   if (ctl.params !== undefined && paramsNow !== ctl.params) {
     // New parameters from this block on: every step not yet written was taken under the old ones, so write them.
-    for (const key of keys) {
-      const cur = currentWorker(ext.state, key, ctl)!;
+    for (const raw of stored) {
+      const cur = currentWorkerOf(raw, ctl);
       if (cur.gk && cur.stored.gk_step < ctl.steps)
         saveWorker(ext.state, asOf(cur.stored, cur.gk, ctl.steps), ctl.params);
     }
+    stored = storedWorkerValues(ext.state); // the records just written
   }
   ctl = { ...ctl, params: paramsNow };
 
   const workers = new Map<Hex, Working>();
-  for (const key of keys) {
-    const cur = currentWorker(ext.state, key, ctl)!;
+  for (const raw of stored) {
+    const cur = currentWorkerOf(raw, ctl);
     workers.set(cur.stored.pubkey, {
       w: cur.stored,
       gk: cur.gk,
       dirty: false,
-      remember: cur.remember,
+      cur,
     });
   }
   const settle: SettleInfoValue[] = [];
@@ -275,11 +295,17 @@ export function simulateBlock(ext: Ext): void {
   }
 
   // A step counts only when some worker mines: a chain without mining workers writes no simulation state at all.
-  const steps = gkRuns && [...workers.values()].some((x) => x.gk) ? ctl.steps + 1n : ctl.steps;
+  const mining: Working[] = [];
+  for (const x of workers.values()) if (x.gk) mining.push(x);
+  const steps = gkRuns && mining.length > 0 ? ctl.steps + 1n : ctl.steps;
   if (gkRuns) {
     const params = tokenomic(ext);
-    const mining = [...workers.values()].filter((x) => x.gk);
-    const sumShare = sumShares(mining.filter((x) => !x.w.unresponsive).map((x) => share(x.gk!)));
+    const sumShare = sumShares(responsiveShares(mining));
+    const full = BigInt(WRITE_BACK_STEPS);
+    const half = full / 2n;
+    // (steps + hash) mod half, with both parts reduced first: no 256-bit sum per worker per block
+    const halfSteps = WRITE_BACK_STEPS / 2;
+    const stepPhase = Number(steps % half);
     for (const x of mining) {
       let gk = x.gk!;
       let { unresponsive, waiting } = x.w;
@@ -313,18 +339,14 @@ export function simulateBlock(ext: Ext): void {
         x.w = { ...x.w, unresponsive, waiting };
       // bring stored states up to date now and then, spread over the blocks (bounds a cold replay)
       const behind = steps - x.w.gk_step;
-      const half = BigInt(WRITE_BACK_STEPS / 2);
-      if (
-        behind >= BigInt(WRITE_BACK_STEPS) ||
-        (behind >= half && (steps + pubkeyHash(x.w.pubkey)) % half === 0n)
-      )
+      if (behind >= full || (behind >= half && (stepPhase + writeBackPhase(x.w.pubkey)) % halfSteps === 0))
         x.dirty = true;
     }
   }
 
   for (const x of workers.values()) {
     if (x.dirty) saveWorker(ext.state, asOf(x.w, x.gk, steps), ctl.params);
-    else if (x.gk && x.remember) x.remember(x.gk, steps, ctl.params);
+    else if (x.gk) x.cur.remember(x.gk, steps, ctl.params);
   }
   const nextCtl = { ...ctl, steps, force_settle: false };
   if (

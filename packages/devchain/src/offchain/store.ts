@@ -26,7 +26,7 @@ import { u8aToHex } from '@polkadot/util';
 import { fromStorageParams, TokenomicParameters } from '../pallets/phala/mining/index.js';
 import type { StateReader } from '../runtime/interface.js';
 import { Bytes32 } from '../runtime/primitives.js';
-import type { Overlay } from '../runtime/state.js';
+import { type Overlay, valuesUnder } from '../runtime/state.js';
 import {
   bool,
   bytes,
@@ -213,8 +213,9 @@ export function storedWorker(state: StateReader, pubkey: Hex): SimWorkerValue | 
   return raw ? entryOf(raw).stored : undefined;
 }
 
-export function storedWorkerKeys(state: StateReader): Hex[] {
-  return state.keys(WORKER_PREFIX);
+/** Every stored worker's bytes, in key order (read as one list, not key by key: a block visits them all). */
+export function storedWorkerValues(state: StateReader): Uint8Array[] {
+  return valuesUnder(state, WORKER_PREFIX);
 }
 
 /**
@@ -223,18 +224,15 @@ export function storedWorkerKeys(state: StateReader): Hex[] {
  */
 export function currentWorker(state: StateReader, key: Hex, ctl: ControlValue): CurrentWorker | undefined {
   const raw = state.get(key);
-  if (!raw) return undefined;
+  return raw && currentWorkerOf(raw, ctl);
+}
+
+/** `currentWorker` for a stored worker's bytes. */
+export function currentWorkerOf(raw: Uint8Array, ctl: ControlValue): CurrentWorker {
   const entry = entryOf(raw);
   const { stored } = entry;
-  const remember = (gk: GkWorkerState, step: bigint, params: Hex | undefined) => {
-    if (entry.gk && entry.step !== step)
-      entry.previous = { step: entry.step, params: entry.params, gk: entry.gk };
-    entry.gk = gk;
-    entry.step = step;
-    entry.params = params;
-  };
   if (!stored.gk || stored.gk_step >= ctl.steps)
-    return { stored, gk: stored.gk && toGk(stored.gk), remember };
+    return new CurrentWorker(entry, stored.gk && toGk(stored.gk));
   const previous = entry.previous;
   if (
     (entry.step > ctl.steps || entry.params !== ctl.params) &&
@@ -259,14 +257,28 @@ export function currentWorker(state: StateReader, key: Hex, ctl: ControlValue): 
     entry.gk = gk;
     entry.step = ctl.steps;
   }
-  return { stored, gk: entry.gk, remember };
+  return new CurrentWorker(entry, entry.gk);
 }
 
-export interface CurrentWorker {
-  stored: SimWorkerValue;
-  gk: GkWorkerState | undefined;
-  /** records `gk` as the state at `step` for these stored bytes (a step taken without writing) */
-  remember(gk: GkWorkerState, step: bigint, params: Hex | undefined): void;
+/** A stored worker and its current gatekeeper state (a class, not closures: one is made per worker per block). */
+export class CurrentWorker {
+  readonly stored: SimWorkerValue;
+  constructor(
+    private readonly entry: Cached,
+    readonly gk: GkWorkerState | undefined,
+  ) {
+    this.stored = entry.stored;
+  }
+
+  /** Records `gk` as the state at `step` for these stored bytes (a step taken without writing). */
+  remember(gk: GkWorkerState, step: bigint, params: Hex | undefined): void {
+    const { entry } = this;
+    if (entry.gk && entry.step !== step)
+      entry.previous = { step: entry.step, params: entry.params, gk: entry.gk };
+    entry.gk = gk;
+    entry.step = step;
+    entry.params = params;
+  }
 }
 
 /** Writes a worker; its (already advanced) state is remembered so the next block starts from it. */

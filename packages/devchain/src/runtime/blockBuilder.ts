@@ -3,8 +3,8 @@
  * does — on_initialize, the timestamp inherent, pool extrinsics, on_finalize — and its header over a running state
  * root. The state roots are this builder's, kept beside the chain state (not in it).
  */
-import { hexToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
-import { blake2AsHex, blake2AsU8a } from '@polkadot/util-crypto';
+import { hexToU8a, stringToU8a, u8aToHex } from '@polkadot/util';
+import { blake2AsHex } from '@polkadot/util-crypto';
 import {
   AllExtrinsicsLen,
   DigestItem,
@@ -21,6 +21,7 @@ import type { BlockBuildInput, BuiltBlock, StateReader } from './interface.js';
 import type { BoundPallet } from './pallet.js';
 import { Header } from './primitives.js';
 import { BlockState } from './state.js';
+import { stateRootOf } from './stateRoot.js';
 import type { StorageValue } from './storage.js';
 
 const ZERO_HASH = `0x${'00'.repeat(32)}` as Hex;
@@ -38,18 +39,6 @@ export interface BlockBuilderContext {
    * workers, gatekeeper) react to the block's messages here, through the handlers a real message reaches.
    */
   readonly beforeSystemFinalize?: (ext: Ext) => void;
-}
-
-function stateRootOf(parentRoot: Uint8Array, changes: Map<Hex, Uint8Array | null>): Hex {
-  const keys = [...changes.keys()].sort();
-  const parts: Uint8Array[] = [parentRoot];
-  for (const k of keys) {
-    const v = changes.get(k);
-    parts.push(
-      blake2AsU8a(u8aConcat(hexToU8a(k), v ? u8aConcat(Uint8Array.of(1), v) : Uint8Array.of(0)), 256),
-    );
-  }
-  return u8aToHex(blake2AsU8a(u8aConcat(...parts), 256)) as Hex;
 }
 
 function encodeHeader(h: BuiltBlock['header']): Uint8Array {

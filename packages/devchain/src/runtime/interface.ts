@@ -9,6 +9,11 @@ export interface StateReader {
   get(key: Hex): Uint8Array | undefined;
   /** Keys under `prefix`, sorted ascending (byte order = lowercase hex order). */
   keys(prefix: Hex): Hex[];
+  /**
+   * The values of `keys(prefix)`, in the same order (shared lists: do not modify). Optional: readers without it
+   * are read key by key (see `valuesUnder`).
+   */
+  values?(prefix: Hex): Uint8Array[];
 }
 
 export interface RuntimeVersion {

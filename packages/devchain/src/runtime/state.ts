@@ -11,7 +11,6 @@ export class BlockState implements StateReader {
   private readonly parent: BlockState | undefined;
   private readonly changes: Map<Hex, Uint8Array | null>;
   private readonly depth: number;
-  private sortedKeys: Hex[] | undefined;
   /**
    * What this state changed over the one it was made from, kept even when the layers are flattened, with a weak
    * link to that state: persistence writes per-block diffs without holding pruned states alive.
@@ -23,11 +22,17 @@ export class BlockState implements StateReader {
     this.delta = changes;
     this.madeFrom = parent ? new WeakRef(parent) : undefined;
     if (parent && parent.depth + 1 > MAX_DEPTH) {
-      const flat = new Map<Hex, Uint8Array | null>();
-      for (const key of parent.allKeys()) flat.set(key, parent.get(key)!);
-      for (const [key, value] of changes) {
-        if (value === null) flat.delete(key);
-        else flat.set(key, value);
+      // Flattening copies the root layer and replays the layers above it, oldest first: O(state + changes), no
+      // sorting (sorted key lists are built per prefix, on demand).
+      const layers: Array<Map<Hex, Uint8Array | null>> = [changes];
+      let root: BlockState = parent;
+      for (; root.parent; root = root.parent) layers.push(root.changes);
+      const flat = new Map(root.changes);
+      for (let i = layers.length - 1; i >= 0; i--) {
+        for (const [key, value] of layers[i]!) {
+          if (value === null) flat.delete(key);
+          else flat.set(key, value);
+        }
       }
       this.parent = undefined;
       this.changes = flat;
@@ -40,7 +45,9 @@ export class BlockState implements StateReader {
   }
 
   static fromEntries(entries: Iterable<[Hex, Uint8Array]>): BlockState {
-    return new BlockState(undefined, new Map(entries));
+    const changes = new Map<Hex, Uint8Array | null>();
+    for (const [k, v] of entries) changes.set(k, v);
+    return new BlockState(undefined, changes);
   }
 
   /**
@@ -60,7 +67,7 @@ export class BlockState implements StateReader {
       return out;
     }
     for (const [k, v] of this.entries()) if (ancestor?.get(k) !== v) out.set(k, v);
-    if (ancestor) for (const k of ancestor.allKeys()) if (this.get(k) === undefined) out.set(k, null);
+    if (ancestor) for (const k of ancestor.keys('0x')) if (this.get(k) === undefined) out.set(k, null);
     return out;
   }
 
@@ -77,55 +84,116 @@ export class BlockState implements StateReader {
     return undefined;
   }
 
+  /**
+   * The sorted keys under `prefix`. A layer answers from its parent's list for the prefix and only its own changes
+   * under it, so a block that touches a few keys costs a few keys, whatever the size of the state. The lists are
+   * shared (cached per prefix): callers must not modify them.
+   */
   keys(prefix: Hex): Hex[] {
-    const all = this.allKeys();
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (all[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: Hex[] = [];
-    for (let i = lo; i < all.length && all[i]!.startsWith(prefix); i++) out.push(all[i]!);
-    return out;
-  }
-
-  entries(): Array<[Hex, Uint8Array]> {
-    return this.allKeys().map((k) => [k, this.get(k)!]);
-  }
-
-  private allKeys(): Hex[] {
-    if (this.sortedKeys) return this.sortedKeys;
-    const base = this.parent ? this.parent.allKeys() : [];
+    let cache = this.byPrefix;
+    const cached = cache?.get(prefix);
+    if (cached) return cached;
     let keys: Hex[];
     if (!this.parent) {
-      keys = [...this.changes.keys()].filter((k) => this.changes.get(k) !== null);
+      keys = [];
+      for (const [k, v] of this.changes) if (v !== null && k.startsWith(prefix)) keys.push(k);
       keys.sort();
     } else {
+      const parent = this.parent;
+      const base = parent.keys(prefix);
       const removed = new Set<Hex>();
       const added: Hex[] = [];
-      const baseSet = this.parent.keySet();
       for (const [k, v] of this.changes) {
-        if (v === null) removed.add(k);
-        else if (!baseSet.has(k)) added.push(k);
+        if (!k.startsWith(prefix)) continue;
+        const inBase = parent.get(k) !== undefined;
+        if (v === null) {
+          if (inBase) removed.add(k);
+        } else if (!inBase) added.push(k);
       }
-      keys = removed.size ? base.filter((k) => !removed.has(k)) : base.slice();
+      keys = removed.size ? base.filter((k) => !removed.has(k)) : base;
       if (added.length) {
         added.sort();
         keys = mergeSorted(keys, added);
       }
     }
-    this.sortedKeys = keys;
+    if (!cache || cache.size >= MAX_CACHED_PREFIXES) {
+      cache = new Map();
+      this.byPrefix = cache;
+    }
+    cache.set(prefix, keys);
     return keys;
   }
 
-  private keySetCache: Set<Hex> | undefined;
-  private keySet(): Set<Hex> {
-    this.keySetCache ??= new Set(this.allKeys());
-    return this.keySetCache;
+  /**
+   * The values of `keys(prefix)`, in order: a layer without changes under the prefix shares its parent's list, one
+   * with changes merges them in; no key is looked up through the layers.
+   */
+  values(prefix: Hex): Uint8Array[] {
+    let cache = this.valuesByPrefix;
+    const cached = cache?.get(prefix);
+    if (cached) return cached;
+    const keys = this.keys(prefix);
+    let values: Uint8Array[];
+    if (!this.parent) values = keys.map((k) => this.changes.get(k)!);
+    else
+      values = mergedValues(prefix, keys, this.parent.keys(prefix), this.parent.values(prefix), this.changes);
+    if (!cache || cache.size >= MAX_CACHED_PREFIXES) {
+      cache = new Map();
+      this.valuesByPrefix = cache;
+    }
+    cache.set(prefix, values);
+    return values;
   }
+
+  entries(): Array<[Hex, Uint8Array]> {
+    return this.keys('0x').map((k) => [k, this.get(k)!]);
+  }
+
+  private byPrefix: Map<Hex, Hex[]> | undefined;
+  private valuesByPrefix: Map<Hex, Uint8Array[]> | undefined;
 }
+
+/**
+ * Values for `keys` (a layer's sorted keys under a prefix) from the parent's keys and values and the layer's own
+ * changes. When the layer changed nothing there, `keys` is the parent's list itself and so are the values.
+ */
+function mergedValues(
+  prefix: Hex,
+  keys: Hex[],
+  baseKeys: Hex[],
+  baseValues: Uint8Array[],
+  changes: Map<Hex, Uint8Array | null>,
+): Uint8Array[] {
+  if (keys === baseKeys && !changesUnder(prefix, keys, changes)) return baseValues;
+  const out: Uint8Array[] = new Array(keys.length);
+  let b = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const own = changes.get(k);
+    while (b < baseKeys.length && baseKeys[b]! < k) b++;
+    if (own) out[i] = own;
+    else out[i] = baseValues[b]!;
+  }
+  return out;
+}
+
+/** Whether `changes` touch a key under `prefix` (scanning whichever of the two is shorter). */
+function changesUnder(prefix: Hex, keys: Hex[], changes: Map<Hex, Uint8Array | null>): boolean {
+  if (changes.size <= keys.length) {
+    for (const k of changes.keys()) if (k.startsWith(prefix)) return true;
+    return false;
+  }
+  for (const k of keys) if (changes.has(k)) return true;
+  return false;
+}
+
+/** `reader.values(prefix)`, or the values read key by key from a reader without it. */
+export function valuesUnder(reader: StateReader, prefix: Hex): Uint8Array[] {
+  return reader.values ? reader.values(prefix) : reader.keys(prefix).map((k) => reader.get(k)!);
+}
+
+/** Prefix queries a state remembers (storage items iterated per block are few). */
+const MAX_CACHED_PREFIXES = 32;
 
 function mergeSorted(a: Hex[], b: Hex[]): Hex[] {
   const out: Hex[] = new Array(a.length + b.length);
@@ -165,15 +233,24 @@ export class Overlay implements StateReader {
     const base = this.parent.keys(prefix);
     if (this.changes.size === 0) return base;
     // only this layer's changes under the prefix matter: without any, the parent's sorted list stands as is
+    // Over a block state, whether a changed key is in the parent's list is a point read (a few layers), not a set
+    // of the whole list; over another overlay (dispatches nest, tests stack blocks of overlays) reads would walk
+    // the whole stack, so the list is made a set once.
     const removed = new Set<Hex>();
     const added: Hex[] = [];
+    const parent = this.parent;
     let baseSet: Set<Hex> | undefined;
     for (const [k, v] of this.changes) {
       if (!k.startsWith(prefix)) continue;
-      baseSet ??= new Set(base);
+      let inBase: boolean;
+      if (parent instanceof BlockState) inBase = parent.get(k) !== undefined;
+      else {
+        baseSet ??= new Set(base);
+        inBase = baseSet.has(k);
+      }
       if (v === null) {
-        if (baseSet.has(k)) removed.add(k);
-      } else if (!baseSet.has(k)) added.push(k);
+        if (inBase) removed.add(k);
+      } else if (!inBase) added.push(k);
     }
     if (removed.size === 0 && added.length === 0) return base;
     let keys = removed.size ? base.filter((k) => !removed.has(k)) : base.slice();
@@ -182,6 +259,23 @@ export class Overlay implements StateReader {
       keys = mergeSorted(keys, added);
     }
     return keys;
+  }
+
+  /**
+   * Without changes under the prefix, the parent's list. With some, each key read through this layer: an overlay
+   * is a block's or a dispatch's working set, and merging with the parent's lists at every level of a deep stack of
+   * overlays would cost more than the reads.
+   */
+  values(prefix: Hex): Uint8Array[] {
+    let touched = false;
+    for (const k of this.changes.keys()) {
+      if (k.startsWith(prefix)) {
+        touched = true;
+        break;
+      }
+    }
+    if (!touched) return valuesUnder(this.parent, prefix);
+    return this.keys(prefix).map((k) => this.get(k)!);
   }
 
   child(): Overlay {

@@ -1,15 +1,29 @@
 /** The codecs of composite declarations: structs by field name, enums by variant, lazily built ones. */
-import { type Codec, createCodec, createDecoder, Tuple as ScaleTuple, u8 as scaleU8 } from 'scale-ts';
+import { type Codec, createDecoder, Tuple as ScaleTuple, u8 as scaleU8 } from 'scale-ts';
 import { type EnumValue, type FieldDef, resolve, type VariantDef } from './shape.js';
+import { type WriteFn, writable, writerOf } from './writer.js';
 
 export function lazyCodec<T>(build: () => Codec<T>): Codec<T> {
   let codec: Codec<T> | undefined;
+  let write: WriteFn<T> | undefined;
   const get = () => {
     codec ??= build();
     return codec;
   };
   const dec = createDecoder((input) => get().dec(input));
-  return createCodec((v: T) => get().enc(v), dec);
+  return writable<T>((w, v) => {
+    write ??= writerOf(get());
+    write(w, v);
+  }, dec);
+}
+
+/** scale-ts's Tuple decoder with a writer for its encoding (each item in order). */
+export function tupleCodec(codecs: Codec<any>[]): Codec<unknown[]> {
+  const writers = codecs.map(writerOf);
+  const dec = (ScaleTuple(...(codecs as [Codec<any>])) as unknown as Codec<unknown[]>).dec;
+  return writable<unknown[]>((w, values) => {
+    for (let i = 0; i < writers.length; i++) writers[i]!(w, values[i]);
+  }, dec);
 }
 
 export function concat(...parts: Uint8Array[]): Uint8Array {
@@ -27,14 +41,13 @@ export function concat(...parts: Uint8Array[]): Uint8Array {
 export function structCodec(fields: FieldDef[]): Codec<Record<string, unknown>> {
   const codecs = fields.map((f) => resolve(f.type).codec);
   const names = fields.map((f) => f.name ?? '');
-  const enc = (value: Record<string, unknown>) => {
-    const parts: Uint8Array[] = [];
-    for (let i = 0; i < codecs.length; i++) {
+  const writers = codecs.map(writerOf);
+  const write: WriteFn<Record<string, unknown>> = (w, value) => {
+    for (let i = 0; i < writers.length; i++) {
       const name = names[i]!;
       if (!(name in value)) throw new TypeError(`missing field ${name}`);
-      parts.push(codecs[i]!.enc(value[name]));
+      writers[i]!(w, value[name]);
     }
-    return concat(...parts);
   };
   const decoders = codecs.map((c) => c.dec);
   const dec = createDecoder((input) => {
@@ -42,7 +55,7 @@ export function structCodec(fields: FieldDef[]): Codec<Record<string, unknown>> 
     for (let i = 0; i < decoders.length; i++) out[names[i]!] = decoders[i]!(input);
     return out;
   });
-  return createCodec(enc, dec);
+  return writable(write, dec);
 }
 
 export function variantCodec(variants: VariantDef[]): Codec<EnumValue> {
@@ -56,20 +69,32 @@ export function variantCodec(variants: VariantDef[]): Codec<EnumValue> {
     if (v.fields.length === 1 && v.fields[0]!.name === undefined) codec = resolve(v.fields[0]!.type).codec;
     else if (v.fields.length > 0 && v.fields.every((f) => f.name !== undefined))
       codec = structCodec(v.fields);
-    else if (v.fields.length > 0)
-      codec = ScaleTuple(...(v.fields.map((f) => resolve(f.type).codec) as [Codec<any>]));
+    else if (v.fields.length > 0) codec = tupleCodec(v.fields.map((f) => resolve(f.type).codec));
     payloadCodecs.set(v.name, codec);
     return codec;
   };
-  const enc = (value: EnumValue) => {
+  const payloadWriters = new Map<string, WriteFn<any> | null>();
+  const payloadWriter = (v: VariantDef): WriteFn<any> | null => {
+    let write = payloadWriters.get(v.name);
+    if (write === undefined) {
+      const codec = payloadCodec(v);
+      write = codec && writerOf(codec);
+      payloadWriters.set(v.name, write);
+    }
+    return write;
+  };
+  const write: WriteFn<EnumValue> = (w, value) => {
     const tag = typeof value === 'string' ? value : value.tag;
     const variant = byName.get(tag);
     if (!variant) throw new TypeError(`unknown variant ${tag}`);
-    const codec = payloadCodec(variant);
-    const head = Uint8Array.of(variant.index);
-    if (!codec) return head;
+    const payload = payloadWriter(variant);
+    if (!payload) {
+      w.u8(variant.index);
+      return;
+    }
     if (typeof value === 'string') throw new TypeError(`variant ${tag} needs a value`);
-    return concat(head, codec.enc(value.value));
+    w.u8(variant.index);
+    payload(w, value.value);
   };
   const dec = createDecoder((input): EnumValue => {
     const index = scaleU8.dec(input);
@@ -80,5 +105,5 @@ export function variantCodec(variants: VariantDef[]): Codec<EnumValue> {
     if (!codec) return { tag: variant.name, value: undefined };
     return { tag: variant.name, value: codec.dec(input) };
   });
-  return createCodec(enc, dec);
+  return writable(write, dec);
 }

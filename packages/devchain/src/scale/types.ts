@@ -11,15 +11,13 @@
  * - single-field tuple structs (AccountId32, Permill, H256 …) → the inner value
  */
 
-import { hexToU8a, u8aToHex } from '@polkadot/util';
+import { hexToU8a } from '@polkadot/util';
 import {
   type Codec,
   createCodec,
   createDecoder,
   enhanceCodec,
-  Bytes as ScaleBytes,
   Option as ScaleOption,
-  Tuple as ScaleTuple,
   Vector as ScaleVector,
   bool as scaleBool,
   compact as scaleCompact,
@@ -37,7 +35,7 @@ import {
   u256 as scaleU256,
 } from 'scale-ts';
 
-import { concat, lazyCodec, structCodec, variantCodec } from './codecs.js';
+import { lazyCodec, structCodec, tupleCodec, variantCodec } from './codecs.js';
 import {
   type EnumValue,
   type FieldDef,
@@ -50,6 +48,7 @@ import {
   type ValueOf,
   type VariantDef,
 } from './shape.js';
+import { type WriteFn, writable, writerOf } from './writer.js';
 
 export type {
   EnumValue,
@@ -78,47 +77,35 @@ function prim<V>(primitive: Primitive, codec: Codec<V>): ScaleType<V> {
 }
 
 /*
- * Faster encoders for the fixed-width integers every storage value is made of: scale-ts builds a DataView per
- * encoded integer, which made encoding dominate block building. These write the same little-endian bytes (with
- * the same wrapping of out-of-range input as DataView's setters) without one; decoding stays scale-ts's.
+ * The fixed-width integers every storage value is made of write straight into the encoding buffer (scale-ts
+ * builds a DataView and an array per encoded integer); the bytes, and the wrapping of out-of-range input, are
+ * DataView's. Decoding stays scale-ts's.
  */
-const scratch = new DataView(new ArrayBuffer(16));
-const scratchBytes = new Uint8Array(scratch.buffer);
-
-function encodeU16(v: number): Uint8Array {
-  const out = new Uint8Array(2);
-  out[0] = v;
-  out[1] = v >>> 8;
-  return out;
-}
-
-function encodeU32(v: number): Uint8Array {
-  const out = new Uint8Array(4);
-  out[0] = v;
-  out[1] = v >>> 8;
-  out[2] = v >>> 16;
-  out[3] = v >>> 24;
-  return out;
-}
-
-function encodeU64(v: bigint): Uint8Array {
-  scratch.setBigUint64(0, v, true);
-  return scratchBytes.slice(0, 8);
-}
-
-function encodeU128(v: bigint): Uint8Array {
-  scratch.setBigUint64(0, BigInt.asUintN(64, v), true);
-  scratch.setBigUint64(8, BigInt.asUintN(64, v >> 64n), true);
-  return scratchBytes.slice(0, 16);
-}
-
-export const bool = prim('bool', scaleBool);
+export const bool = prim(
+  'bool',
+  writable<boolean>((w, v) => w.u8(v ? 1 : 0), scaleBool.dec),
+);
 export const str = prim('str', scaleStr);
-export const u8 = prim('u8', scaleU8);
-export const u16 = prim('u16', createCodec(encodeU16, scaleU16.dec));
-export const u32 = prim('u32', createCodec(encodeU32, scaleU32.dec));
-export const u64 = prim('u64', createCodec(encodeU64, scaleU64.dec));
-export const u128 = prim('u128', createCodec(encodeU128, scaleU128.dec));
+export const u8 = prim(
+  'u8',
+  writable<number>((w, v) => w.u8(v), scaleU8.dec),
+);
+export const u16 = prim(
+  'u16',
+  writable<number>((w, v) => w.u16(v), scaleU16.dec),
+);
+export const u32 = prim(
+  'u32',
+  writable<number>((w, v) => w.u32(v), scaleU32.dec),
+);
+export const u64 = prim(
+  'u64',
+  writable<bigint>((w, v) => w.u64(v), scaleU64.dec),
+);
+export const u128 = prim(
+  'u128',
+  writable<bigint>((w, v) => w.u128(v), scaleU128.dec),
+);
 export const u256 = prim('u256', scaleU256);
 export const i8 = prim('i8', scaleI8);
 export const i16 = prim('i16', scaleI16);
@@ -126,38 +113,74 @@ export const i32 = prim('i32', scaleI32);
 export const i64 = prim('i64', scaleI64);
 export const i128 = prim('i128', scaleI128);
 
-const compactBigint: Codec<bigint> = enhanceCodec(
-  scaleCompact,
-  (v: bigint) => v,
-  (v: number | bigint) => BigInt(v),
+const compactBigint: Codec<bigint> = writable<bigint>(
+  (w, v) => w.compact(v),
+  enhanceCodec(
+    scaleCompact,
+    (v: bigint) => v,
+    (v: number | bigint) => BigInt(v),
+  ).dec,
 );
 
 export function compact(inner: ScaleType<number> | ScaleType<bigint>): ScaleType<bigint> {
   return make({ kind: 'compact', inner }, compactBigint);
 }
 
-const hexCodec = (codec: Codec<Uint8Array>): Codec<Hex> =>
-  enhanceCodec(
-    codec,
-    (v: Hex | Uint8Array) => (typeof v === 'string' ? hexToU8a(v) : v),
-    (v) => u8aToHex(v) as Hex,
-  );
+/**
+ * Reads `len` bytes at the cursor as a hex string, straight from scale-ts's buffer view (no copy of the bytes): the
+ * cursor moves by `len` even past the end, so decodeAll reports a short input as before.
+ */
+const hexSlice = (
+  Buffer.prototype as unknown as { hexSlice: (this: Uint8Array, s: number, e: number) => string }
+).hexSlice;
+function readHex(bytes: Uint8Array & { i: number }, len: number): Hex {
+  const start = bytes.i;
+  bytes.i += len;
+  return `0x${hexSlice.call(bytes, start, Math.min(start + len, bytes.length))}` as Hex;
+}
+const readCompactLength = (bytes: Uint8Array): number => Number(scaleCompact.dec(bytes));
 
 /** `Vec<u8>`, as a hex string. */
-export const bytes: ScaleType<Hex> = make({ kind: 'sequence', inner: u8 }, hexCodec(ScaleBytes()));
+export const bytes: ScaleType<Hex> = make(
+  { kind: 'sequence', inner: u8 },
+  writable<Hex>(
+    (w, v: Hex | Uint8Array) => {
+      if (typeof v === 'string') w.hex(v, true);
+      else {
+        w.compact(v.length);
+        w.bytes(v);
+      }
+    },
+    createDecoder((bytes) => readHex(bytes as Uint8Array & { i: number }, readCompactLength(bytes))),
+  ),
+);
 
 /** `[u8; N]`, as a hex string. */
 export function byteArray(len: number): ScaleType<Hex> {
-  const inner = ScaleBytes(len);
-  const checked = createCodec<Uint8Array>((v) => {
-    if (v.length !== len) throw new TypeError(`expected ${len} bytes, got ${v.length}`);
-    return inner.enc(v);
-  }, inner.dec);
-  return make({ kind: 'array', len, inner: u8 }, hexCodec(checked));
+  const dec = createDecoder((bytes) => readHex(bytes as Uint8Array & { i: number }, len));
+  const codec = writable<Hex>((w, v: Hex | Uint8Array) => {
+    const start = w.at;
+    let n = v.length;
+    if (typeof v === 'string') n = w.hex(v, false);
+    else w.bytes(v);
+    if (n !== len) {
+      w.at = start;
+      throw new TypeError(`expected ${len} bytes, got ${n}`);
+    }
+  }, dec);
+  return make({ kind: 'array', len, inner: u8 }, codec);
 }
 
 export function vec<T>(inner: ScaleType<T>): ScaleType<T[]> {
-  return make({ kind: 'sequence', inner }, lazyCodec(() => ScaleVector(resolve(inner).codec)) as Codec<T[]>);
+  const codec = lazyCodec(() => {
+    const item = resolve(inner).codec;
+    const write = writerOf(item);
+    return writable<T[]>((w, values) => {
+      w.compact(values.length);
+      for (let i = 0; i < values.length; i++) write(w, values[i]!);
+    }, ScaleVector(item).dec);
+  });
+  return make({ kind: 'sequence', inner }, codec);
 }
 
 export function array<T>(inner: ScaleType<T>, len: number): ScaleType<T[]> {
@@ -173,13 +196,23 @@ export function tuple<const T extends readonly ScaleType<any>[]>(
           () => new Uint8Array(),
           createDecoder(() => []),
         )
-      : ScaleTuple(...(items.map((i) => i.codec) as [Codec<any>]));
+      : tupleCodec(items.map((i) => i.codec));
   return make({ kind: 'tuple', items: [...items] }, codec as any);
 }
 
 export const unit: ScaleType<[]> = tuple();
 
-const optionCodec = <T>(inner: Codec<T>): Codec<T | undefined> => ScaleOption(inner);
+const optionCodec = <T>(inner: Codec<T>): Codec<T | undefined> => {
+  let write: WriteFn<T> | undefined;
+  return writable<T | undefined>((w, v) => {
+    if (v === undefined) w.u8(0);
+    else {
+      w.u8(1);
+      write ??= writerOf(inner);
+      write(w, v);
+    }
+  }, ScaleOption(inner).dec);
+};
 
 export interface NamedOptions {
   params?: Array<[string, ScaleType<any>?]>;
@@ -209,9 +242,14 @@ export function option<T>(inner: ScaleType<T>): ScaleType<T | undefined> {
 export type ResultValue<T, E> = { success: true; value: T } | { success: false; value: E };
 
 export function result<T, E>(ok: ScaleType<T>, err: ScaleType<E>): ScaleType<ResultValue<T, E>> {
-  const codec = createCodec<ResultValue<T, E>>(
-    (v) =>
-      concat(Uint8Array.of(v.success ? 0 : 1), v.success ? ok.codec.enc(v.value) : err.codec.enc(v.value)),
+  const writeOk = writerOf(ok.codec);
+  const writeErr = writerOf(err.codec);
+  const codec = writable<ResultValue<T, E>>(
+    (w, v) => {
+      w.u8(v.success ? 0 : 1);
+      if (v.success) writeOk(w, v.value);
+      else writeErr(w, v.value);
+    },
     createDecoder((input) =>
       scaleU8.dec(input) === 0
         ? { success: true, value: ok.codec.dec(input) }
@@ -372,6 +410,11 @@ export class DecodeError extends Error {
   override readonly name = 'DecodeError';
 }
 
+/** scale-ts's cursor-carrying view of a whole buffer, made without a decoder closure per call. */
+const internalView = createDecoder((internal) => internal) as (
+  bytes: Uint8Array,
+) => Uint8Array & { i: number };
+
 /**
  * Decodes a whole buffer. scale-ts reads from the start of the underlying ArrayBuffer and keeps its cursor on the
  * buffer object, so views are copied first; trailing bytes are an error (as in `Decode::decode_all`).
@@ -384,21 +427,17 @@ export function decodeAll<T>(type: ScaleType<T>, input: Uint8Array | Hex): T {
         ? input
         : input.slice();
   let value: T;
-  let used: number;
-  const probe = createDecoder((internal) => {
-    value = type.codec.dec(internal);
-    used = (internal as unknown as { i: number }).i;
-    return value;
-  });
+  const internal = internalView(bytes);
   try {
-    probe(bytes);
+    value = type.codec.dec(internal);
   } catch (cause) {
     throw new DecodeError(`cannot decode ${describe(type)}: ${(cause as Error).message}`, { cause });
   }
-  if (used! > bytes.length) throw new DecodeError(`cannot decode ${describe(type)}: input too short`);
-  if (used! !== bytes.length)
-    throw new DecodeError(`cannot decode ${describe(type)}: ${bytes.length - used!} trailing bytes`);
-  return value!;
+  const used = internal.i;
+  if (used > bytes.length) throw new DecodeError(`cannot decode ${describe(type)}: input too short`);
+  if (used !== bytes.length)
+    throw new DecodeError(`cannot decode ${describe(type)}: ${bytes.length - used} trailing bytes`);
+  return value;
 }
 
 /** Decodes a prefix of a buffer and reports how many bytes it took. */

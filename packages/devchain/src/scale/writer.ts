@@ -1,0 +1,149 @@
+/**
+ * Encoding into one growing buffer. scale-ts encodes every value to its own Uint8Array and concatenates them at
+ * each level (a struct of ten integers makes eleven arrays), which made encoding events and storage values the
+ * largest cost of a settlement block. A codec built here also carries a `write` function that appends its bytes
+ * to a `Writer`; composite codecs call their fields' writers directly, and `enc` runs one writer and copies its
+ * bytes out once. The bytes are exactly those of the scale-ts encoders they replace; codecs without a writer
+ * (scale-ts's own, a few custom ones) are appended through their `enc`.
+ */
+import { hexToU8a } from '@polkadot/util';
+import { type Codec, createCodec, type Decoder, compact as scaleCompact } from 'scale-ts';
+
+export type WriteFn<T> = (w: Writer, value: T) => void;
+
+const WRITE = Symbol('scale.write');
+type Writable<T> = Codec<T> & { [WRITE]?: WriteFn<T> };
+
+export class Writer {
+  buf: Buffer;
+  /** over `buf`, for the 64-bit writes (setBigUint64 wraps as scale-ts's encoders do) */
+  private view: DataView;
+  at = 0;
+
+  constructor(size = 256) {
+    this.buf = Buffer.allocUnsafe(size);
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
+  }
+
+  reserve(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.at + n) size *= 2;
+    const next = Buffer.allocUnsafe(size);
+    this.buf.copy(next, 0, 0, this.at);
+    this.buf = next;
+    this.view = new DataView(next.buffer, next.byteOffset, next.byteLength);
+  }
+
+  /** Wraps modulo 2^8, as DataView's setUint8 does. */
+  u8(v: number): void {
+    this.reserve(1);
+    this.buf[this.at++] = v;
+  }
+
+  u16(v: number): void {
+    this.reserve(2);
+    const { buf } = this;
+    buf[this.at++] = v;
+    buf[this.at++] = v >>> 8;
+  }
+
+  u32(v: number): void {
+    this.reserve(4);
+    const { buf } = this;
+    buf[this.at++] = v;
+    buf[this.at++] = v >>> 8;
+    buf[this.at++] = v >>> 16;
+    buf[this.at++] = v >>> 24;
+  }
+
+  /** Wraps modulo 2^64 (DataView's setBigUint64). */
+  u64(v: bigint): void {
+    this.reserve(8);
+    this.view.setBigUint64(this.at, v, true);
+    this.at += 8;
+  }
+
+  u128(v: bigint): void {
+    this.reserve(16);
+    this.view.setBigUint64(this.at, v, true);
+    this.view.setBigUint64(this.at + 8, v >> 64n, true);
+    this.at += 16;
+  }
+
+  bytes(b: Uint8Array): void {
+    this.reserve(b.length);
+    this.buf.set(b, this.at);
+    this.at += b.length;
+  }
+
+  /** A SCALE compact integer (lengths, `Compact<T>`). */
+  compact(v: number | bigint): void {
+    if (v >= 0 && v < 1 << 30) {
+      const n = Number(v);
+      if (n < 1 << 6) this.u8(n << 2);
+      else if (n < 1 << 14) this.u16((n << 2) | 1);
+      else this.u32((n << 2) | 2);
+    } else this.bytes(scaleCompact.enc(v));
+  }
+
+  /**
+   * Bytes given as hex (`0x`, even length): written straight into the buffer. `len` is the compact length prefix
+   * to write first (Vec<u8>) or undefined (`[u8; N]`, checked by the caller). Anything else goes through hexToU8a.
+   */
+  hex(v: string, withLength: boolean): number {
+    const n = (v.length - 2) >> 1;
+    if (v.length % 2 === 0 && v.startsWith('0x')) {
+      const start = this.at;
+      if (withLength) this.compact(n);
+      this.reserve(n);
+      const written = this.buf.write(v.slice(2), this.at, n, 'hex');
+      if (written === n) {
+        this.at += n;
+        return n;
+      }
+      this.at = start; // not plain hex: the slow path decides what it means
+    }
+    const b = hexToU8a(v);
+    if (withLength) this.compact(b.length);
+    this.bytes(b);
+    return b.length;
+  }
+
+  /** A copy of the bytes written (a plain Uint8Array, not a view of the buffer). */
+  finish(): Uint8Array {
+    const out = new Uint8Array(this.at);
+    out.set(this.buf.subarray(0, this.at));
+    return out;
+  }
+}
+
+// Writers are reused (encoding re-enters when a codec without a writer encodes a field that has one).
+const pool: Writer[] = [];
+const POOLED_MAX_BYTES = 1 << 20;
+
+function encodeWith<T>(write: WriteFn<T>, value: T): Uint8Array {
+  const w = pool.pop() ?? new Writer();
+  w.at = 0;
+  try {
+    write(w, value);
+    return w.finish();
+  } finally {
+    if (w.buf.length <= POOLED_MAX_BYTES && pool.length < 8) pool.push(w);
+  }
+}
+
+/** A codec whose `enc` runs `write` into a pooled buffer; composite codecs use `write` directly. */
+export function writable<T>(write: WriteFn<T>, dec: Decoder<T>): Codec<T> {
+  const codec = createCodec((value: T) => encodeWith(write, value), dec) as Writable<T>;
+  codec[WRITE] = write;
+  return codec;
+}
+
+/** The codec's writer, or one appending the bytes of its `enc`. */
+export function writerOf<T>(codec: Codec<T>): WriteFn<T> {
+  const write = (codec as Writable<T>)[WRITE];
+  if (write) return write;
+  const enc = codec.enc;
+  return (w, value) => w.bytes(enc(value));
+}
