@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { minStake, type TokenomicParameters } from '@phala-mining/math';
-import { createTestChain, type TestChain } from '@phala-mining/testing';
+import { createTestChain, registerWorkers, setWorkersOnline, type TestChain } from '@phala-mining/testing';
 import pg from 'pg';
 import { ChainSource, openHistory } from '../src/index.js';
 
@@ -58,17 +58,18 @@ async function buildHeavyChain(): Promise<TestChain> {
   const smin = minStake({ k: BigInt(params.k.toString()) } as TokenomicParameters, 100);
   await chain.fund(bob, BigInt(POOLS * WORKERS) * (smin + PHA) + 1_000_000n * PHA);
   await chain.setMiningEnabled(true);
+  // 500 registrations per block (one block each would be 20,000 blocks of set-up)
+  const all = await registerWorkers(chain, POOLS * WORKERS, { operator: alice, score: 100 });
   const keys: string[] = [];
   for (let p = 0; p < POOLS; p++) {
-    const pool: string[] = [];
-    for (let w = 0; w < WORKERS; w++) pool.push(await chain.registerWorker({ operator: alice, score: 100 }));
+    const pool = all.slice(p * WORKERS, (p + 1) * WORKERS);
     const calls = [tx.create(), tx.setPayoutPref(p, 100_000), ...pool.map((k) => tx.addWorker(p, k))];
     await chain.sendTx(api.tx.utility!.batchAll!(calls), alice);
     await chain.sendTx(tx.contribute(p, BigInt(WORKERS) * smin + 10n * PHA), bob);
     await chain.sendTx(api.tx.utility!.batchAll!(pool.map((k) => tx.startMining(p, k, smin))), alice);
     keys.push(...pool);
   }
-  for (const k of keys) await chain.setWorkerOnline(k, true);
+  await setWorkersOnline(chain, keys, true);
   return chain;
 }
 
