@@ -51,7 +51,12 @@ async function tempPostgres(tag: string) {
 
 /** Pools, workers and stakes; every worker mining and online. The settlements come later (`settleAll`). */
 async function buildHeavyChain(): Promise<TestChain> {
-  const chain = await createTestChain({ devchain: { keepStates: Number.MAX_SAFE_INTEGER } });
+  // a settlement block of 20,000 workers carries ~40,000 events: with 8 of them asked at once, the node (in this
+  // process) takes longer than the client's default 60 s to answer the last
+  const chain = await createTestChain({
+    devchain: { keepStates: Number.MAX_SAFE_INTEGER },
+    requestTimeoutMs: 900_000,
+  });
   const { api } = chain;
   const { alice, bob } = chain.accounts;
   const tx: any = api.tx.phalaStakePool;
