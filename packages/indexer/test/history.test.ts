@@ -132,6 +132,30 @@ function suite(name: string, open: () => Promise<{ db: string; drop?: () => Prom
       expect(apr.realized).toBeGreaterThan(0);
     });
 
+    it('counts the settlement at the end of the range and not the one at its start', async () => {
+      // pool 1's stake does not change after its first settlement: the realized APR between two settlements is
+      // the later one's staker part over that stake and that time
+      const paid = await history.allEvents({ pool: 1, kinds: ['pool-reward'] });
+      const owner = await history.allEvents({ pool: 1, kinds: ['owner-reward'] });
+      expect(paid.length).toBeGreaterThanOrEqual(3);
+      const [, first, second] = paid as [unknown, (typeof paid)[0], (typeof paid)[0]];
+      const apr = await history.apr(1, { from: first.timestamp, to: second.timestamp });
+      const toOwner = owner.find((o) => o.blockHash === second.blockHash)!.amount;
+      expect(apr.stakerReward).toBe(second.amount - toOwner);
+      const at: any = await chain.api.at(second.blockHash);
+      const stake = BigInt((await at.query.phalaStakePool.stakePools(1)).unwrap().totalStake.toString());
+      expect(apr.averageStake).toBe(stake);
+      // one millisecond earlier, the range takes the first settlement too
+      const both = await history.apr(1, { from: first.timestamp - 1, to: second.timestamp });
+      const firstOwner = owner.find((o) => o.blockHash === first.blockHash)!.amount;
+      expect(both.stakerReward).toBe(apr.stakerReward + first.amount - firstOwner);
+      const span = second.timestamp - first.timestamp;
+      expect(apr.realized).toBeCloseTo(
+        (Number(apr.stakerReward) * 365 * 86_400_000) / (Number(stake) * span),
+        9,
+      );
+    });
+
     it('serves the same history read-only over HTTP, page by page', async () => {
       const server = await serveHistory(history, { port: 0 });
       try {

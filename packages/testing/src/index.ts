@@ -8,6 +8,12 @@ export {
   SS58_FORMAT,
 } from './accounts.js';
 export {
+  BULK_DEV_RPC,
+  type RegisterWorkersOptions,
+  registerWorkers,
+  setWorkersOnline,
+} from './bulk.js';
+export {
   createTestChain,
   DEV_RPC,
   type Hex,

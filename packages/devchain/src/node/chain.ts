@@ -19,6 +19,11 @@ export interface BlockRecord {
 export interface ChainSnapshot {
   readonly blocks: ReadonlyArray<BlockRecord>;
   readonly canonical: readonly Hex[];
+  /**
+   * Where the blocks not among `blocks` are read when asked for, without their state: a `--db` chain restored
+   * with only its recent blocks in memory (its restart then costs the same at any length).
+   */
+  readonly archive?: (hash: Hex) => BlockRecord | undefined;
 }
 
 export const DEFAULT_KEEP_STATES = 256;
@@ -39,6 +44,7 @@ export class Chain {
   private canonical: Hex[] = [];
   /** blocks still holding a state, so pruning does not walk the whole history */
   private readonly stateful = new Set<BlockRecord>();
+  private archive: ChainSnapshot['archive'];
 
   constructor(
     genesis: BlockRecord,
@@ -51,11 +57,15 @@ export class Chain {
   }
 
   get genesis(): BlockRecord {
-    return this.blocks.get(this.canonical[0]!)!;
+    return this.get(this.canonical[0]!)!;
   }
 
   get head(): BlockRecord {
-    return this.blocks.get(this.canonical[this.canonical.length - 1]!)!;
+    return this.get(this.canonical[this.canonical.length - 1]!)!;
+  }
+
+  private get(hash: Hex): BlockRecord | undefined {
+    return this.blocks.get(hash) ?? this.archive?.(hash);
   }
 
   get finalized(): BlockRecord {
@@ -67,12 +77,12 @@ export class Chain {
   }
 
   byHash(hash: Hex): BlockRecord | undefined {
-    return this.blocks.get(hash.toLowerCase() as Hex);
+    return this.get(hash.toLowerCase() as Hex);
   }
 
   byNumber(number: number): BlockRecord | undefined {
     const hash = this.canonical[number];
-    return hash === undefined ? undefined : this.blocks.get(hash);
+    return hash === undefined ? undefined : this.get(hash);
   }
 
   isCanonical(hash: Hex): boolean {
@@ -80,7 +90,7 @@ export class Chain {
     return !!block && this.canonical[block.number] === block.hash;
   }
 
-  /** All known blocks, canonical or not, in insertion order. */
+  /** All blocks held in memory (all known ones unless restored with an archive), in insertion order. */
   all(): BlockRecord[] {
     return [...this.blocks.values()];
   }
@@ -123,7 +133,7 @@ export class Chain {
     let cursor: BlockRecord | undefined = block;
     while (cursor && this.canonical[cursor.number] !== cursor.hash) {
       route.push(cursor.hash);
-      cursor = this.blocks.get(cursor.parentHash);
+      cursor = this.get(cursor.parentHash);
     }
     if (!cursor) throw new StateUnavailableError(`block ${block.hash} is not connected to the chain`);
     this.canonical = this.canonical.slice(0, cursor.number + 1).concat(route.reverse());
@@ -131,7 +141,11 @@ export class Chain {
   }
 
   snapshot(): ChainSnapshot {
-    return { blocks: this.all().map((b) => ({ ...b })), canonical: [...this.canonical] };
+    return {
+      blocks: this.all().map((b) => ({ ...b })),
+      canonical: [...this.canonical],
+      ...(this.archive ? { archive: this.archive } : {}),
+    };
   }
 
   restore(snapshot: ChainSnapshot): void {
@@ -143,6 +157,7 @@ export class Chain {
       if (block.state && block.number > 0) this.stateful.add(block);
     }
     this.canonical = [...snapshot.canonical];
+    this.archive = snapshot.archive;
   }
 
   private prune(): void {

@@ -2,14 +2,24 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { HeaderFields } from '../runtime/interface.js';
 import type { BlockState } from '../runtime/state.js';
 import type { Hex } from '../scale/types.js';
 import type { BlockRecord, ChainSnapshot } from './chain.js';
+import {
+  blockReader,
+  type DatabaseReads,
+  HeadStateWriter,
+  loadWindow,
+  readCanonical,
+  rebuildHeadState,
+} from './databaseLoad.js';
 import { PersistenceError } from './persistenceError.js';
 
+export type { DatabaseReads } from './databaseLoad.js';
+
 export const DB_FORMAT = 'phala-devchain-db';
-export const DB_VERSION = 1;
+/** 2: the head's state and each change's previous value (a restart reads the last blocks only); 1 is upgraded */
+export const DB_VERSION = 2;
 
 /** What a database holds when the node starts from it. */
 export interface StoredChain {
@@ -27,7 +37,10 @@ const SCHEMA = `
     encoded_header BLOB NOT NULL, extrinsics TEXT NOT NULL, timestamp INTEGER NOT NULL, seq INTEGER NOT NULL
   );
   CREATE TABLE IF NOT EXISTS canonical (number INTEGER PRIMARY KEY, hash TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS state_changes (block TEXT NOT NULL, key TEXT NOT NULL, value BLOB, PRIMARY KEY (block, key));
+  CREATE TABLE IF NOT EXISTS state_changes (
+    block TEXT NOT NULL, key TEXT NOT NULL, value BLOB, old BLOB, PRIMARY KEY (block, key)
+  );
+  CREATE TABLE IF NOT EXISTS head_state (key TEXT PRIMARY KEY, value BLOB NOT NULL);
   CREATE TABLE IF NOT EXISTS pool (seq INTEGER PRIMARY KEY, bytes BLOB NOT NULL);
 `;
 
@@ -36,6 +49,10 @@ const SCHEMA = `
  * pending time travel. Each block is one transaction committed before any client hears of the block, so a kill
  * at any moment loses nothing a client saw. WAL with `synchronous = NORMAL`: a commit survives the process
  * being killed (what a dev chain meets); only a power loss may take back the last commits, never corrupt the file.
+ *
+ * A restart costs the same at any chain length: the head's state is kept whole (`head_state`, moved with each
+ * commit) and each change keeps the value it replaced (`state_changes.old`), so the states of the last
+ * `keepStates` blocks are the head's walked back; older blocks are read from the file when asked for.
  */
 export class ChainDatabase {
   private readonly insertBlock: BetterSqlite3.Statement;
@@ -43,7 +60,19 @@ export class ChainDatabase {
   private readonly setCanonicalAt: BetterSqlite3.Statement;
   private readonly trimCanonical: BetterSqlite3.Statement;
   private readonly setMeta: BetterSqlite3.Statement;
+  private readonly hasBlock: BetterSqlite3.Statement;
+  private readonly deletePool: BetterSqlite3.Statement;
+  private readonly insertPool: BetterSqlite3.Statement;
+  private readonly headState: HeadStateWriter;
   private seq: number;
+  /** the canonical chain as the file holds it, so a setHead rewrites only where it differs */
+  private canonical: Hex[] = [];
+  /** the state `head_state` holds, and of which block */
+  private head: { hash: Hex; state: BlockState | undefined } | undefined;
+  /** rows the last `load` (and later reads of old blocks) took from the file */
+  readonly reads: DatabaseReads = { blocks: 0, changes: 0, canonical: 0 };
+  /** canonical rows written, for tests that a setHead rewrites only what changed */
+  canonicalWrites = 0;
 
   private constructor(
     private readonly db: Database,
@@ -53,8 +82,12 @@ export class ChainDatabase {
       'INSERT OR IGNORE INTO blocks (hash, number, parent, header, encoded_header, extrinsics, timestamp, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.insertChange = db.prepare(
-      'INSERT OR REPLACE INTO state_changes (block, key, value) VALUES (?, ?, ?)',
+      'INSERT OR REPLACE INTO state_changes (block, key, value, old) VALUES (?, ?, ?, ?)',
     );
+    this.hasBlock = db.prepare('SELECT 1 FROM blocks WHERE hash = ?').pluck();
+    this.deletePool = db.prepare('DELETE FROM pool');
+    this.insertPool = db.prepare('INSERT INTO pool (seq, bytes) VALUES (?, ?)');
+    this.headState = new HeadStateWriter(db);
     this.setCanonicalAt = db.prepare('INSERT OR REPLACE INTO canonical (number, hash) VALUES (?, ?)');
     this.trimCanonical = db.prepare('DELETE FROM canonical WHERE number > ?');
     this.setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
@@ -113,7 +146,17 @@ export class ChainDatabase {
       if (created && existed && tables.size === 0 && db.prepare('PRAGMA page_count').pluck().get() !== 0) {
         throw new PersistenceError('STATE_FILE_INVALID', `${file} is not empty but holds no tables`);
       }
+      if (!created) checkMeta(db, file, genesis.hash);
+      // version 1 kept neither the head state nor the replaced values: add the column, the load fills both once
+      const columns = db.prepare('PRAGMA table_info(state_changes)').all() as Array<{ name: string }>;
       db.exec(SCHEMA);
+      if (columns.length > 0 && !columns.some((c) => c.name === 'old')) {
+        db.transaction(() => {
+          db.exec('ALTER TABLE state_changes ADD COLUMN old BLOB');
+          db.exec("DELETE FROM meta WHERE key = 'headState'");
+          db.prepare("UPDATE meta SET value = ? WHERE key = 'version'").run(String(DB_VERSION));
+        })();
+      }
       const chainDb = new ChainDatabase(db, file);
       if (created) {
         db.transaction(() => {
@@ -121,9 +164,10 @@ export class ChainDatabase {
           chainDb.setMeta.run('version', String(DB_VERSION));
           chainDb.setMeta.run('genesis', genesis.hash);
           chainDb.writeBlock(genesis, undefined);
+          chainDb.headState.write(genesis.state!.entries(), genesis.hash, true);
         })();
-      } else {
-        chainDb.checkMeta(genesis.hash);
+        chainDb.canonical = [genesis.hash];
+        chainDb.head = { hash: genesis.hash, state: genesis.state };
       }
       return { db: chainDb, created };
     } catch (error) {
@@ -135,32 +179,6 @@ export class ChainDatabase {
     }
   }
 
-  private checkMeta(genesisHash: Hex): void {
-    const meta = new Map(
-      (this.db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map(
-        (r) => [r.key, r.value],
-      ),
-    );
-    if (meta.get('format') !== DB_FORMAT) {
-      throw new PersistenceError(
-        'STATE_FILE_INVALID',
-        `${this.file} is not a phala-devchain database (format ${String(meta.get('format'))})`,
-      );
-    }
-    if (meta.get('version') !== String(DB_VERSION)) {
-      throw new PersistenceError(
-        'STATE_FILE_INVALID',
-        `${this.file} has database version ${String(meta.get('version'))}; this node reads ${DB_VERSION}`,
-      );
-    }
-    if (meta.get('genesis') !== genesisHash) {
-      throw new PersistenceError(
-        'STATE_FILE_OTHER_CHAIN',
-        `${this.file} belongs to a chain with genesis ${String(meta.get('genesis'))}, this runtime's genesis is ${genesisHash} (start it with the options it was created with: --production, --production-tokenomics and --genesis-timestamp change the genesis)`,
-      );
-    }
-  }
-
   /** Writes a block and the changes its state made over `parent`, and makes it the canonical head. */
   commitBlock(
     block: BlockRecord,
@@ -169,33 +187,64 @@ export class ChainDatabase {
     timeTravel: number | undefined,
   ): void {
     this.db.transaction(() => {
-      this.writeBlock(block, parent);
+      const changes = this.writeBlock(block, parent);
       this.trimCanonical.run(block.number);
+      // the head state moves by the block's changes when it held the parent; otherwise (never in practice) whole
+      if (this.head?.hash === block.parentHash && this.head.state === parent && changes)
+        this.headState.write(changes, block.hash, false);
+      else if (block.state) this.headState.write(block.state.entries(), block.hash, true);
       this.writePool(pool);
       this.setMeta.run('timeTravel', timeTravel === undefined ? '' : String(timeTravel));
     })();
+    this.canonical.length = block.number;
+    this.canonical.push(block.hash);
+    this.head = { hash: block.hash, state: block.state };
   }
 
-  /** The canonical chain changed without a new block (setHead, revert): rewrites it and the pool. */
+  /**
+   * The canonical chain changed without a new block (setHead, revert): rewrites it from the first height where it
+   * differs, the head state, and the pool. `blockOf` gives the blocks the file may not have yet.
+   */
   commitCanonical(
     canonical: readonly Hex[],
     pool: readonly Uint8Array[],
     timeTravel: number | undefined,
-    blocks: readonly BlockRecord[],
+    blockOf: (hash: Hex) => BlockRecord | undefined,
   ): void {
+    let from = 0;
+    while (from < canonical.length && canonical[from] === this.canonical[from]) from++;
+    const headHash = canonical[canonical.length - 1]!;
+    const head = blockOf(headHash);
     this.db.transaction(() => {
       // a revert can bring back blocks the file never saw only if they were built before it was opened
-      for (const block of blocks) {
-        if (!this.db.prepare('SELECT 1 FROM blocks WHERE hash = ?').get(block.hash))
-          this.writeBlock(block, undefined, false);
+      for (let n = from; n < canonical.length; n++) {
+        if (!this.hasBlock.get(canonical[n])) {
+          const block = blockOf(canonical[n]!);
+          if (block) this.writeBlock(block, undefined, false);
+        }
       }
       this.trimCanonical.run(canonical.length - 1);
-      canonical.forEach((hash, number) => {
-        this.setCanonicalAt.run(number, hash);
-      });
+      for (let n = from; n < canonical.length; n++) this.setCanonicalAt.run(n, canonical[n]);
+      this.canonicalWrites += canonical.length - from;
+      if (this.head?.hash !== headHash) {
+        if (head?.state) {
+          // a setHead to a block of the restored window walks one undo step: its diff is cheap to find
+          const known = this.head?.state;
+          this.headState.write(
+            known ? head.state.changesSince(known) : head.state.entries(),
+            headHash,
+            !known,
+          );
+        } else {
+          // no state to keep: the next load rebuilds it from the history
+          this.setMeta.run('headState', '');
+        }
+      }
       this.writePool(pool);
       this.setMeta.run('timeTravel', timeTravel === undefined ? '' : String(timeTravel));
     })();
+    this.canonical = [...canonical];
+    this.head = { hash: headHash, state: head?.state };
   }
 
   /** The pool and pending time travel alone (clean shutdown). */
@@ -207,14 +256,18 @@ export class ChainDatabase {
   }
 
   private writePool(pool: readonly Uint8Array[]): void {
-    this.db.prepare('DELETE FROM pool').run();
-    const insert = this.db.prepare('INSERT INTO pool (seq, bytes) VALUES (?, ?)');
+    this.deletePool.run();
     pool.forEach((bytes, seq) => {
-      insert.run(seq, Buffer.from(bytes));
+      this.insertPool.run(seq, Buffer.from(bytes));
     });
   }
 
-  private writeBlock(block: BlockRecord, parent: BlockState | undefined, canonical = true): void {
+  /** Writes the block (and its changes with the values they replace); returns the changes it wrote. */
+  private writeBlock(
+    block: BlockRecord,
+    parent: BlockState | undefined,
+    canonical = true,
+  ): Map<Hex, Uint8Array | null> | undefined {
     const inserted = this.insertBlock.run(
       block.hash,
       block.number,
@@ -225,86 +278,48 @@ export class ChainDatabase {
       block.timestamp,
       this.seq++,
     );
+    let changes: Map<Hex, Uint8Array | null> | undefined;
     if (inserted.changes && block.state) {
-      for (const [key, value] of block.state.changesSince(parent)) {
-        this.insertChange.run(block.hash, key, value === null ? null : Buffer.from(value));
+      changes = block.state.changesSince(parent);
+      for (const [key, value] of changes) {
+        const old = parent?.get(key);
+        this.insertChange.run(
+          block.hash,
+          key,
+          value === null ? null : Buffer.from(value),
+          old === undefined ? null : Buffer.from(old),
+        );
       }
     }
     if (canonical) this.setCanonicalAt.run(block.number, block.hash);
+    return changes;
   }
 
   /**
-   * Reads the whole chain back. States are rebuilt along the canonical chain for the last `keepStates` blocks
-   * (and genesis); other blocks answer state queries as pruned. Any inconsistency is a PersistenceError.
+   * Reads the chain back: the canonical hashes, the last `keepStates` blocks with their states (and genesis); the
+   * other blocks stay in the file and are read when asked for (`archive`), answering state queries as pruned.
+   * Any inconsistency is a PersistenceError.
    */
   load(genesis: BlockRecord, keepStates: number): StoredChain {
     const fail = (why: string): never => {
       throw new PersistenceError('STATE_FILE_INVALID', `${this.file}: ${why}`);
     };
-    const canonical = (
-      this.db.prepare('SELECT number, hash FROM canonical ORDER BY number').all() as Array<{
-        number: number;
-        hash: Hex;
-      }>
-    ).map((row, i) => {
-      if (row.number !== i) fail(`the canonical chain has a gap at block ${i}`);
-      return row.hash;
-    });
-    if (canonical[0] !== genesis.hash)
-      fail(`canonical block 0 is ${String(canonical[0])}, not the genesis ${genesis.hash}`);
-    const rows = this.db.prepare('SELECT * FROM blocks ORDER BY seq').all() as Array<{
-      hash: Hex;
-      number: number;
-      parent: Hex;
-      header: string;
-      encoded_header: Buffer;
-      extrinsics: string;
-      timestamp: number;
-    }>;
-    const changes = this.db.prepare('SELECT key, value FROM state_changes WHERE block = ?');
-    const blocks = new Map<Hex, BlockRecord>();
-    for (const row of rows) {
-      let header: HeaderFields;
-      let extrinsics: string[];
-      try {
-        header = JSON.parse(row.header) as HeaderFields;
-        extrinsics = JSON.parse(row.extrinsics) as string[];
-      } catch {
-        return fail(`block ${row.number} (${row.hash}) is damaged`);
-      }
-      if (
-        typeof header !== 'object' ||
-        header === null ||
-        header.number !== row.number ||
-        !Array.isArray(extrinsics)
-      ) {
-        fail(`block ${row.number} (${row.hash}) has a damaged header or body`);
-      }
-      blocks.set(row.hash, {
-        hash: row.hash,
-        number: row.number,
-        parentHash: row.parent,
-        header,
-        encodedHeader: new Uint8Array(row.encoded_header),
-        extrinsics: extrinsics.map((x) => new Uint8Array(Buffer.from(x, 'hex'))),
-        timestamp: row.timestamp,
-        state: row.hash === genesis.hash ? genesis.state : undefined,
-      });
-    }
-    let state = genesis.state!;
-    const floor = canonical.length - 1 - keepStates;
-    canonical.forEach((hash, number) => {
-      const block = blocks.get(hash) ?? fail(`canonical block ${number} (${hash}) is missing`);
-      if (number === 0) return;
-      if (block.parentHash !== canonical[number - 1])
-        fail(`block ${number} (${hash}) does not follow block ${number - 1}`);
-      const diff = new Map<Hex, Uint8Array | null>();
-      for (const row of changes.all(hash) as Array<{ key: Hex; value: Buffer | null }>) {
-        diff.set(row.key, row.value === null ? null : new Uint8Array(row.value));
-      }
-      state = state.apply(diff);
-      if (number > floor) block.state = state;
-    });
+    const canonical = readCanonical(this.db, this.file, genesis.hash, this.reads);
+    const headHash = canonical[canonical.length - 1]!;
+    const marked = this.db.prepare("SELECT value FROM meta WHERE key = 'headState'").pluck().get();
+    if (marked !== headHash) rebuildHeadState(this.db, this.file, genesis, canonical, this.reads);
+    const loadedSeq = this.seq;
+    const read = blockReader(this.db, this.file, this.reads);
+    const window = loadWindow(
+      this.db,
+      this.file,
+      canonical,
+      keepStates,
+      (h) => read(h, loadedSeq),
+      this.reads,
+    );
+    const genesisRecord = { ...genesis };
+    const head = window[window.length - 1] ?? genesisRecord;
     const pool = (
       this.db.prepare('SELECT bytes FROM pool ORDER BY seq').all() as Array<{ bytes: Buffer }>
     ).map((r) => new Uint8Array(r.bytes));
@@ -315,10 +330,48 @@ export class ChainDatabase {
     const timeTravelTarget = travel === '' ? undefined : Number(travel);
     if (timeTravelTarget !== undefined && !Number.isSafeInteger(timeTravelTarget))
       fail(`the pending time travel "${travel}" is not a time`);
-    return { chain: { blocks: [...blocks.values()], canonical }, pool, timeTravelTarget };
+    this.canonical = canonical;
+    this.head = { hash: head.hash, state: head.state };
+    return {
+      chain: {
+        blocks: [genesisRecord, ...window],
+        canonical,
+        archive: (hash) => (hash === genesis.hash ? undefined : read(hash, loadedSeq)),
+      },
+      pool,
+      timeTravelTarget,
+    };
   }
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+}
+
+function checkMeta(db: Database, file: string, genesisHash: Hex): void {
+  const meta = new Map(
+    (db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map((r) => [
+      r.key,
+      r.value,
+    ]),
+  );
+  if (meta.get('format') !== DB_FORMAT) {
+    throw new PersistenceError(
+      'STATE_FILE_INVALID',
+      `${file} is not a phala-devchain database (format ${String(meta.get('format'))})`,
+    );
+  }
+  const version = meta.get('version');
+  if (version !== String(DB_VERSION) && version !== '1') {
+    throw new PersistenceError(
+      'STATE_FILE_INVALID',
+      `${file} has database version ${String(version)}; this node reads 1 and ${DB_VERSION}`,
+    );
+  }
+  if (meta.get('genesis') !== genesisHash) {
+    throw new PersistenceError(
+      'STATE_FILE_OTHER_CHAIN',
+      `${file} belongs to a chain with genesis ${String(meta.get('genesis'))}, this runtime's genesis is ${genesisHash} (start it with the options it was created with: --production, --production-tokenomics and --genesis-timestamp change the genesis)`,
+    );
   }
 }

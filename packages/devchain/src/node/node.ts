@@ -140,7 +140,7 @@ export class DevNode {
       this.chain.canonicalHashes(),
       this.pool.all().map((tx) => tx.bytes),
       this.producer.timeTravelTarget,
-      this.chain.canonicalHashes().map((hash) => this.chain.byHash(hash)!),
+      (hash) => this.chain.byHash(hash),
     );
   }
 

@@ -19,16 +19,45 @@ import type { Ext } from './ext.js';
 import { type DevAction, DevActionError, type StateReader } from './interface.js';
 import { DispatchError } from './pallet.js';
 
-/** A worker key that is deterministic per chain history, so a test registering workers in order gets the same keys. */
-function devWorkerKey(state: StateReader, operator: Hex): Hex {
-  for (let n = 0; ; n++) {
+/** The operator's n-th dev worker key: a pure function of both, so its (costly) sr25519 derivation is kept. */
+const derived = new Map<string, Hex>();
+function derivedKey(operator: Hex, n: number): Hex {
+  const id = `${operator}:${n}`;
+  let pubkey = derived.get(id);
+  if (pubkey === undefined) {
     const seed = blake2AsU8a(
       u8aConcat(stringToU8a('phala-devchain/worker/'), hexToU8a(operator), u32.codec.enc(n)),
       256,
     );
-    const pubkey = u8aToHex(sr25519PairFromSeed(seed).publicKey) as Hex;
-    if (!Workers.has(state, pubkey)) return pubkey;
+    pubkey = u8aToHex(sr25519PairFromSeed(seed).publicKey) as Hex;
+    if (derived.size >= 1 << 20) derived.clear();
+    derived.set(id, pubkey);
   }
+  return pubkey;
+}
+
+/**
+ * A worker key that is deterministic per chain history, so a test registering workers in order gets the same keys:
+ * the operator's first key after those already registered. They are registered in order (0, 1, 2, …), so the
+ * first free one is found by doubling then halving — O(log n) lookups, where a scan from 0 made registering n
+ * workers cost n² derivations.
+ */
+function devWorkerKey(state: StateReader, operator: Hex): Hex {
+  const taken = (n: number) => Workers.has(state, derivedKey(operator, n));
+  if (!taken(0)) return derivedKey(operator, 0);
+  let low = 0; // taken
+  let high = 1;
+  while (taken(high)) {
+    low = high;
+    high *= 2;
+  }
+  // low is taken, high is free: the first free one is in (low, high]
+  while (high - low > 1) {
+    const mid = low + Math.floor((high - low) / 2);
+    if (taken(mid)) low = mid;
+    else high = mid;
+  }
+  return derivedKey(operator, high);
 }
 
 export function khalaDevAction(ext: Ext, action: DevAction): { pubkey?: Hex } | undefined {

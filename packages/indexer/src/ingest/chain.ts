@@ -85,6 +85,14 @@ export class ChainSource {
     try {
       [records, now] = await Promise.all([at.query.system.events(), at.query.timestamp.now()]);
     } catch (error) {
+      // only the node's own answer means pruned; a timeout or a dropped socket is not (and retrying may do)
+      if (!/discarded|pruned|unknown ?block|not found/i.test((error as Error).message)) {
+        throw new IndexerError(
+          'CONNECTION_FAILED',
+          `reading block #${number}: ${(error as Error).message}`,
+          error,
+        );
+      }
       throw new IndexerError(
         'STATE_PRUNED',
         `the node discarded the state of block #${number}: index from an archive node (dev chain: --archive)`,

@@ -301,8 +301,11 @@ export async function extractBlock(
   }
 
   const stake: ExtractedBlock['stake'] = [];
-  for (const pid of [...touchedPools].sort((a, b) => a - b)) {
-    const onChain = await read.pool(pid);
+  const pids = [...touchedPools].sort((a, b) => a - b);
+  // read together: a settlement block touches every pool, and one round trip each in turn is what bounds ingestion
+  const pools = await Promise.all(pids.map((pid) => read.pool(pid)));
+  for (const [i, pid] of pids.entries()) {
+    const onChain = pools[i];
     if (!onChain) continue;
     stake.push({ pool: pid, totalStake: onChain.totalStake, totalShares: onChain.totalShares });
     let pool = state.pools.get(pid);
@@ -333,9 +336,11 @@ export async function extractBlock(
     }
     pool.rewardAcc = onChain.rewardAcc;
   }
-  for (const change of changedStakers.values()) {
-    const shares = await read.stakerShares(change.pid, change.account);
+  const changes = [...changedStakers.values()];
+  const held = await Promise.all(changes.map((c) => read.stakerShares(c.pid, c.account)));
+  for (const [i, change] of changes.entries()) {
     const key = stakerKey(change.pid, change.account);
+    const shares = held[i]!;
     if (shares === 0n) state.stakers.delete(key);
     else state.stakers.set(key, shares);
   }

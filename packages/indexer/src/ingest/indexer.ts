@@ -4,6 +4,7 @@ import { BestBlocks } from './bestBlocks.js';
 import type { ChainSource, FetchedBlock } from './chain.js';
 import { extractBlock, type IndexState } from './extract.js';
 import { loadCheckpoint, loadState, persistBatch } from './persist.js';
+import { Prefetcher } from './prefetch.js';
 
 export interface SyncProgress {
   /** last persisted block */
@@ -85,6 +86,8 @@ export class Indexer {
     const started = Date.now();
     const firstBlock = next;
     let rows = 0;
+    // the next batch is read from the node while this one is extracted and written (one batch ahead at most)
+    const prefetch = new Prefetcher((n) => this.source.fetch(n), next, head, concurrency, batchSize);
     try {
       for (;;) {
         if (options.signal?.aborted) break;
@@ -111,9 +114,12 @@ export class Indexer {
           continue;
         }
         const last = Math.min(head, next + batchSize - 1);
-        const fetched = await this.fetchRange(next, last, concurrency);
+        prefetch.limit = head;
+        const fetched: FetchedBlock[] = [];
         const extracted = [];
-        for (const block of fetched) {
+        for (let n = next; n <= last; n++) {
+          const block = await prefetch.take(n);
+          fetched.push(block);
           extracted.push({
             block,
             extracted: await extractBlock(block.events, state, this.source.reader(block.hash)),
@@ -141,19 +147,5 @@ export class Indexer {
       this.best.clear();
     }
     return { block: next - 1, rows };
-  }
-
-  /** Fetches [from, to] with at most `concurrency` requests in flight, in block order. */
-  private async fetchRange(from: number, to: number, concurrency: number): Promise<FetchedBlock[]> {
-    const out: FetchedBlock[] = new Array(to - from + 1);
-    let cursor = from;
-    const worker = async () => {
-      while (cursor <= to) {
-        const n = cursor++;
-        out[n - from] = await this.source.fetch(n);
-      }
-    };
-    await Promise.all(Array.from({ length: concurrency }, worker));
-    return out;
   }
 }

@@ -88,7 +88,7 @@ export interface AprResult {
   projected: number | undefined;
   /** planck paid to stakers in the range */
   stakerReward: bigint;
-  /** planck · seconds ÷ seconds: the average total stake */
+  /** planck · ms ÷ ms: the average total stake over the part of the range in which the pool had stake */
   averageStake: bigint;
   from: number;
   to: number;
@@ -249,8 +249,15 @@ export class History {
       .executeTakeFirst();
     const from = toMs(range.from, 'from') ?? 0;
     const to = toMs(range.to, 'to') ?? (lastBlock ? Number(lastBlock.timestamp) : Date.now());
-    const rewards = await this.filtered({ pool, from, to }, ['pool-reward', 'owner-reward'])
+    // a settlement pays for the time before it: the one at `to` counts, the one at `from` belongs to the range
+    // before (the stake-time below is [from, to], so a [from, to) sum left out the last settlement's reward)
+    const rewards = await this.db
+      .selectFrom('entries')
       .select(['kind', 'amount'])
+      .where('pool', '=', pool)
+      .where('kind', 'in', ['pool-reward', 'owner-reward'])
+      .where('timestamp', '>', from)
+      .where('timestamp', '<=', to)
       .execute();
     let stakerReward = 0n;
     for (const r of rewards) stakerReward += r.kind === 'pool-reward' ? BigInt(r.amount) : -BigInt(r.amount);
@@ -274,6 +281,8 @@ export class History {
     let stakeTime = 0n;
     let current = before ? BigInt(before.total_stake) : 0n;
     let since = before ? from : changes[0] ? Number(changes[0].timestamp) : to;
+    // the average is over the time the pool had stake in the range, not from `from` (default: 1970)
+    const staked = since;
     for (const c of changes) {
       const t = Number(c.timestamp);
       stakeTime += current * BigInt(Math.max(0, t - since));
@@ -281,7 +290,7 @@ export class History {
       since = t;
     }
     stakeTime += current * BigInt(Math.max(0, to - since));
-    const span = to - from;
+    const span = to - staked;
     const averageStake = span > 0 ? stakeTime / BigInt(span) : 0n;
     const realized = stakeTime > 0n ? (Number(stakerReward) * YEAR_MS) / Number(stakeTime) : undefined;
     let projected: number | undefined;

@@ -65,7 +65,7 @@ export async function openDb(url: string, options: { readonly?: boolean } = {}):
       database.pragma('synchronous = NORMAL');
     }
     database.pragma('busy_timeout = 5000');
-    db = new Kysely({ dialect: new SqliteDialect({ database }) });
+    db = new Kysely({ dialect: new SqliteDialect({ database: cachingStatements(database) }) });
   }
   if (!options.readonly) {
     const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
@@ -80,4 +80,30 @@ export async function openDb(url: string, options: { readonly?: boolean } = {}):
     }
   }
   return { db, dialect, close: () => db.destroy() };
+}
+
+/** Statements kept by SQL text: a batch runs the same few inserts over and over, and compiling them is not free. */
+const STATEMENT_CACHE = 64;
+function cachingStatements(database: Sqlite.Database): Sqlite.Database {
+  const cache = new Map<string, Sqlite.Statement>();
+  return new Proxy(database, {
+    get(target, key, receiver) {
+      if (key !== 'prepare') {
+        const value = Reflect.get(target, key, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return (sql: string) => {
+        let statement = cache.get(sql);
+        if (statement) {
+          // most recently used last, so the oldest is the one dropped
+          cache.delete(sql);
+        } else {
+          statement = target.prepare(sql);
+          if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+        }
+        cache.set(sql, statement);
+        return statement;
+      };
+    },
+  });
 }
