@@ -72,7 +72,7 @@ export class ChainDatabase {
       Driver = (await import('better-sqlite3')).default;
     } catch (error) {
       throw new PersistenceError(
-        'DB_UNAVAILABLE',
+        'DbUnavailable',
         `cannot load better-sqlite3 for --db: ${(error as Error).message}`,
         {
           cause: error,
@@ -90,7 +90,7 @@ export class ChainDatabase {
       if (check !== 'ok') throw new Error(`integrity check: ${String(check)}`);
     } catch (error) {
       throw new PersistenceError(
-        'STATE_FILE_INVALID',
+        'StateFileInvalid',
         `${file} is not a usable SQLite database: ${(error as Error).message}`,
         {
           cause: error,
@@ -106,12 +106,12 @@ export class ChainDatabase {
       const created = !tables.has('meta');
       if (created && tables.size > 0) {
         throw new PersistenceError(
-          'STATE_FILE_INVALID',
+          'StateFileInvalid',
           `${file} is a SQLite database of something else (tables: ${[...tables].join(', ')})`,
         );
       }
       if (created && existed && tables.size === 0 && db.prepare('PRAGMA page_count').pluck().get() !== 0) {
-        throw new PersistenceError('STATE_FILE_INVALID', `${file} is not empty but holds no tables`);
+        throw new PersistenceError('StateFileInvalid', `${file} is not empty but holds no tables`);
       }
       db.exec(SCHEMA);
       const chainDb = new ChainDatabase(db, file);
@@ -129,7 +129,7 @@ export class ChainDatabase {
     } catch (error) {
       db.close();
       if (error instanceof PersistenceError) throw error;
-      throw new PersistenceError('STATE_FILE_INVALID', `${file}: ${(error as Error).message}`, {
+      throw new PersistenceError('StateFileInvalid', `${file}: ${(error as Error).message}`, {
         cause: error,
       });
     }
@@ -143,19 +143,19 @@ export class ChainDatabase {
     );
     if (meta.get('format') !== DB_FORMAT) {
       throw new PersistenceError(
-        'STATE_FILE_INVALID',
+        'StateFileInvalid',
         `${this.file} is not a phala-devchain database (format ${String(meta.get('format'))})`,
       );
     }
     if (meta.get('version') !== String(DB_VERSION)) {
       throw new PersistenceError(
-        'STATE_FILE_INVALID',
+        'StateFileInvalid',
         `${this.file} has database version ${String(meta.get('version'))}; this node reads ${DB_VERSION}`,
       );
     }
     if (meta.get('genesis') !== genesisHash) {
       throw new PersistenceError(
-        'STATE_FILE_OTHER_CHAIN',
+        'StateFileOtherChain',
         `${this.file} belongs to a chain with genesis ${String(meta.get('genesis'))}, this runtime's genesis is ${genesisHash} (start it with the options it was created with: --production, --production-tokenomics and --genesis-timestamp change the genesis)`,
       );
     }
@@ -239,7 +239,7 @@ export class ChainDatabase {
    */
   load(genesis: BlockRecord, keepStates: number): StoredChain {
     const fail = (why: string): never => {
-      throw new PersistenceError('STATE_FILE_INVALID', `${this.file}: ${why}`);
+      throw new PersistenceError('StateFileInvalid', `${this.file}: ${why}`);
     };
     const canonical = (
       this.db.prepare('SELECT number, hash FROM canonical ORDER BY number').all() as Array<{

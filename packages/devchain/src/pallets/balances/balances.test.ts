@@ -85,7 +85,7 @@ describe('Balances genesis', () => {
         [ALICE, ED],
       ]);
     } catch (error) {
-      expect((error as BalancesGenesisError).code).toBe('DUPLICATE_ACCOUNT');
+      expect((error as BalancesGenesisError).code).toBe('DuplicateAccount');
     }
     expect(() =>
       chain([
