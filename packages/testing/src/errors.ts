@@ -1,18 +1,20 @@
 /**
  * Every error this package throws belongs to the SDK's one error family (@phala-mining/errors, whose classes
  * @phala-mining/core re-exports): a literal `name`, a PascalCase `code`, and a category base `instanceof` can test.
- * `PalletError` and `ConnectionFailedError` are the family's own classes, the same ones core rejects with.
+ * `PalletError`, `ConnectionFailedError` and `InvalidArgumentError` are the family's own classes (the first two the
+ * same ones core rejects with).
  */
 import {
   ChainError,
   CompatibilityError,
   ConnectionFailedError,
   InputError,
+  InvalidArgumentError,
   PalletError,
   TransportError,
 } from '@phala-mining/errors';
 
-export { ConnectionFailedError, PalletError };
+export { ConnectionFailedError, InvalidArgumentError, PalletError };
 
 export class UnknownAccountError extends InputError {
   override readonly name = 'UnknownAccountError' as const;
@@ -23,11 +25,6 @@ export class UnknownAccountError extends InputError {
       `unknown account ${JSON.stringify(account)}: expected a dev account name (alice, bob, charlie, dave, eve, ferdie), an SS58 address, a 32-byte hex public key or a KeyringPair`,
     );
   }
-}
-
-export class InvalidArgumentError extends InputError {
-  override readonly name = 'InvalidArgumentError' as const;
-  readonly code = 'InvalidArgument' as const;
 }
 
 export class TimeTravelBackwardsError extends InputError {

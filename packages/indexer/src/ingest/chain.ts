@@ -1,5 +1,5 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { IndexerError } from '../errors.js';
+import { ConnectionFailedError, StatePrunedError } from '../errors.js';
 import type { BlockReader, ChainEvent, PoolOnChain } from './extract.js';
 
 export interface FetchedBlock {
@@ -32,11 +32,7 @@ export class ChainSource {
       ]);
     } catch (error) {
       await api.disconnect().catch(() => undefined);
-      throw new IndexerError(
-        'CONNECTION_FAILED',
-        `cannot connect to ${endpoint}: ${(error as Error).message}`,
-        error,
-      );
+      throw new ConnectionFailedError(endpoint, (error as Error).message, { cause: error });
     } finally {
       clearTimeout(timer);
     }
@@ -74,10 +70,9 @@ export class ChainSource {
     try {
       at = await this.api.at(hash);
     } catch (error) {
-      throw new IndexerError(
-        'STATE_PRUNED',
+      throw new StatePrunedError(
         `the node has no state for block #${number} (${hash}); index from an archive node`,
-        error,
+        { cause: error },
       );
     }
     let records: Codec;
@@ -85,10 +80,9 @@ export class ChainSource {
     try {
       [records, now] = await Promise.all([at.query.system.events(), at.query.timestamp.now()]);
     } catch (error) {
-      throw new IndexerError(
-        'STATE_PRUNED',
+      throw new StatePrunedError(
         `the node discarded the state of block #${number}: index from an archive node (dev chain: --archive)`,
-        error,
+        { cause: error },
       );
     }
     const events: ChainEvent[] = [];
