@@ -33,7 +33,7 @@ describe('phala-mining pool guard', () => {
     expect(
       out.plan.reduce((a: bigint, p: { stake: string }) => a + BigInt(p.stake), 0n),
     ).toBeGreaterThanOrEqual(5500n * PHA);
-    expect(await minerStates(chain, pid, workers)).toEqual(workers.map(() => 'MiningIdle')); // a report sends nothing
+    expect(await minerStates(chain, workers)).toEqual(workers.map(() => 'MiningIdle')); // a report sends nothing
 
     // the fewest-workers plan is one worker: the 6000 PHA one
     const fewest = json(await alice(['pool', 'guard', String(pid), '--json', '--strategy', 'fewest']));
@@ -43,7 +43,7 @@ describe('phala-mining pool guard', () => {
     expect(applied.code).toBe(0);
     expect(json(applied)).toMatchObject({ atRisk: false, deadline: null, shortfall: '0', plan: out.plan });
     await travelTo(chain, start + GRACE + 6n);
-    expect(await minerStates(chain, pid, workers)).toEqual(
+    expect(await minerStates(chain, workers)).toEqual(
       workers.map((w) => (planned.includes(w) ? 'MiningCoolingDown' : 'MiningIdle')),
     );
   });

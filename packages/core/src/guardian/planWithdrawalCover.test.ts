@@ -20,7 +20,7 @@ afterAll(() => close?.());
 describe('planWithdrawalCover on the dev chain', () => {
   it("stops only the plan's workers; the others are still Mining after the deadline", async () => {
     const { alice, bob } = chain.accounts;
-    const { pid, workers } = await miningPool(chain, client, ['2500', '3000', '4000', '6000']);
+    const { pid, workers } = await miningPool(chain, ['2500', '3000', '4000', '6000']);
     await client
       .pool(pid)
       .withdraw({ amount: pha('5500') })
@@ -56,7 +56,6 @@ describe('planWithdrawalCover on the dev chain', () => {
     const { alice, bob, charlie } = chain.accounts;
     const { pid, workers } = await miningPool(
       chain,
-      client,
       ['3000', '4000', '5000'],
       [
         [bob, '8000'],
@@ -94,7 +93,6 @@ describe('planWithdrawalCover on the dev chain', () => {
     // with a horizon over both deadlines one plan covers both (a fresh pool, same shape)
     const again = await miningPool(
       chain,
-      client,
       ['3000', '4000', '5000'],
       [
         [bob, '8000'],
@@ -118,7 +116,7 @@ describe('planWithdrawalCover on the dev chain', () => {
 
   it('with the mining switch off the plan cannot work, and the forced stop still happens', async () => {
     const { bob } = chain.accounts;
-    const { pid } = await miningPool(chain, client, ['3000', '4000']);
+    const { pid } = await miningPool(chain, ['3000', '4000']);
     await client
       .pool(pid)
       .withdraw({ amount: pha('3500') })
@@ -138,7 +136,7 @@ describe('planWithdrawalCover on the dev chain', () => {
 
   it('after the deadline has passed: the stop already happened, a late plan fails with a typed error and sends nothing', async () => {
     const { alice, bob } = chain.accounts;
-    const { pid } = await miningPool(chain, client, ['3000', '4000']);
+    const { pid } = await miningPool(chain, ['3000', '4000']);
     await client
       .pool(pid)
       .withdraw({ amount: pha('2000') })

@@ -18,7 +18,7 @@ afterAll(() => close?.());
 describe('reclaimable', () => {
   it('lists the workers whose cooldown ended; reclaiming them pays the queue', async () => {
     const { alice, bob, charlie } = chain.accounts;
-    const { pid, workers } = await miningPool(chain, client, ['3000', '4000', '5000']);
+    const { pid, workers } = await miningPool(chain, ['3000', '4000', '5000']);
     await client
       .pool(pid)
       .withdraw({ amount: pha('3500') })

@@ -22,7 +22,7 @@ const allIn = (s: Record<string, string>, state: string) => Object.values(s).eve
 describe('withdrawalRisk', () => {
   it('predicts the forced stop: the deadline, the shortfall, and every worker stopping at the first block after', async () => {
     const { bob } = chain.accounts;
-    const { pid, workers } = await miningPool(chain, client, ['3000', '4000', '5000']);
+    const { pid, workers } = await miningPool(chain, ['3000', '4000', '5000']);
     await client
       .pool(pid)
       .withdraw({ amount: pha('7000') })
@@ -65,7 +65,7 @@ describe('withdrawalRisk', () => {
       ['short', 1n],
       ['exact', 0n],
     ] as const) {
-      const { pid, workers } = await miningPool(chain, client, ['3000', '4000']);
+      const { pid, workers } = await miningPool(chain, ['3000', '4000']);
       await client
         .pool(pid)
         .withdraw({ shares: sharesWorth(pha('3000') + extra) })
@@ -89,7 +89,6 @@ describe('withdrawalRisk', () => {
     const { alice, bob, charlie } = chain.accounts;
     const { pid, workers } = await miningPool(
       chain,
-      client,
       ['3000', '4000', '5000'],
       [
         [bob, '9000'],
@@ -133,7 +132,7 @@ describe('withdrawalRisk', () => {
 
   it('counts a later contribution, which pays part of the request at once', async () => {
     const { alice, bob, dave } = chain.accounts;
-    const { pid, workers } = await miningPool(chain, client, ['4000', '3000']);
+    const { pid, workers } = await miningPool(chain, ['4000', '3000']);
     await client
       .pool(pid)
       .withdraw({ amount: pha('5000') })
