@@ -1,5 +1,6 @@
 import { createMiningClient, type MiningClient, PHALA_SIGNED_EXTENSIONS } from '@phala-mining/core';
 import { createTestChain, type TestChain } from '@phala-mining/testing';
+import { createChainTest } from '@phala-mining/testing/vitest';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { Signer, SignerPayloadJSON, SignerResult } from '@polkadot/types/types';
@@ -40,6 +41,21 @@ const OBSERVABLES = [
  */
 export async function setup(providerProps: Partial<MiningProviderProps> = {}): Promise<Harness> {
   const chain = await createTestChain();
+  const harness = await harnessOn(chain, providerProps);
+  return {
+    ...harness,
+    close: async () => {
+      await harness.close();
+      await chain.close();
+    },
+  };
+}
+
+/** {@link setup} on a chain the caller owns: `close()` disconnects the client and leaves the chain running. */
+export async function harnessOn(
+  chain: TestChain,
+  providerProps: Partial<MiningProviderProps> = {},
+): Promise<Harness> {
   // no auto-reconnect: a retry timer would outlive the closed chain
   const provider = new WsProvider(chain.endpoint, false);
   await provider.connect();
@@ -78,10 +94,27 @@ export async function setup(providerProps: Partial<MiningProviderProps> = {}): P
     close: async () => {
       await client.disconnect();
       await api.disconnect();
-      await chain.close();
     },
   };
 }
+
+/**
+ * The testing package's chain fixture (one dev chain per file, over a real socket) with the file's {@link Harness}
+ * on it: `test('…', async ({ h }) => …)`.
+ */
+export const test = createChainTest().extend<{ h: Harness }>({
+  h: [
+    async ({ fileChain }, use) => {
+      const harness = await harnessOn(fileChain);
+      try {
+        await use(harness);
+      } finally {
+        await harness.close();
+      }
+    },
+    { scope: 'file' },
+  ],
+});
 
 /** Open RPC subscriptions on the client's socket. */
 export function rpcSubscriptions(provider: WsProvider): number {
