@@ -1,5 +1,5 @@
 import { createMiningClient, type MiningClient, PHALA_SIGNED_EXTENSIONS } from '@phala-mining/core';
-import { createTestChain, type TestChain } from '@phala-mining/testing';
+import type { TestChain } from '@phala-mining/testing';
 import { createChainTest } from '@phala-mining/testing/vitest';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import type { KeyringPair } from '@polkadot/keyring/types';
@@ -35,23 +35,11 @@ const OBSERVABLES = [
 ] as const;
 
 /**
- * A real dev chain (@phala-mining/testing, over a real socket) and a mining client on it whose observables count
- * their subscribers. jsdom's WebSocket is not what @polkadot/api expects in Node, so the client is built here on
- * a WsProvider (Node's `ws`) and handed to the provider — as an app that shares one client would.
+ * A mining client on a real dev chain (@phala-mining/testing, over a real socket) whose observables count their
+ * subscribers. jsdom's WebSocket is not what @polkadot/api expects in Node, so the client is built here on a
+ * WsProvider (Node's `ws`) and handed to the provider — as an app that shares one client would. `close()`
+ * disconnects the client and leaves the chain to its owner (the file's fixture, {@link test}).
  */
-export async function setup(providerProps: Partial<MiningProviderProps> = {}): Promise<Harness> {
-  const chain = await createTestChain();
-  const harness = await harnessOn(chain, providerProps);
-  return {
-    ...harness,
-    close: async () => {
-      await harness.close();
-      await chain.close();
-    },
-  };
-}
-
-/** {@link setup} on a chain the caller owns: `close()` disconnects the client and leaves the chain running. */
 export async function harnessOn(
   chain: TestChain,
   providerProps: Partial<MiningProviderProps> = {},
