@@ -3,13 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLANCK_PER_PHA } from '@phala-mining/core';
-import type { TestChain } from '@phala-mining/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, json, nonceOf, on, setup } from './helpers.js';
+import { describe, expect } from 'vitest';
+import { test as chainTest, type Runner } from './chainTest.js';
+import { BIN, json, nonceOf } from './helpers.js';
 
-let chain: TestChain;
-let alice: ReturnType<typeof on>;
-let keys: string[];
+// the pool the first apply creates is changed by the next ones: the file's tests share one chain, in order
 let pid: string;
 const dir = mkdtempSync(join(tmpdir(), 'fleet-'));
 
@@ -19,22 +17,35 @@ function fleetFile(name: string, text: string): string {
   return path;
 }
 
-const workers = async () => json(await alice(['worker', 'list', '-p', pid, '--json'])) as any[];
-const worker = async (key: string) => (await workers()).find((w) => w.pubkey === key);
+const workers = async (alice: Runner) => json(await alice(['worker', 'list', '-p', pid, '--json'])) as any[];
+const worker = async (alice: Runner, key: string) => (await workers(alice)).find((w) => w.pubkey === key);
 
-beforeAll(async () => {
-  chain = await setup();
-  alice = on(chain, '--account', 'alice');
-  keys = [];
-  for (let i = 0; i < 3; i++)
-    keys.push(
-      await chain.registerWorker({ operator: chain.accounts.alice, score: 2000, cores: 8, confidence: 1 }),
-    );
+/** The file's chain (the testing package's fixture) and three registered workers of Alice's, in no pool yet. */
+const test = chainTest.extend<{ keys: string[] }>({
+  keys: [
+    async ({ fileChain: chain }, use) => {
+      const keys: string[] = [];
+      for (let i = 0; i < 3; i++)
+        keys.push(
+          await chain.registerWorker({
+            operator: chain.accounts.alice,
+            score: 2000,
+            cores: 8,
+            confidence: 1,
+          }),
+        );
+      await use(keys);
+    },
+    { scope: 'file', auto: true },
+  ],
 });
-afterAll(() => chain?.close());
 
 describe('phala-mining apply', () => {
-  it('creates a pool with its settings and workers; a second apply has no changes', async () => {
+  test('creates a pool with its settings and workers; a second apply has no changes', async ({
+    chain,
+    alice,
+    keys,
+  }) => {
     const file = fleetFile(
       'create.yaml',
       [
@@ -65,7 +76,7 @@ describe('phala-mining apply', () => {
     expect(pool.commission).toBe(200_000);
     expect(BigInt(pool.cap)).toBe(100_000n * PLANCK_PER_PHA);
     expect(pool.description).toEqual({ kind: 'text', text: 'fleet test' });
-    expect((await workers()).map((w) => w.pubkey).sort()).toEqual([keys[0], keys[1]].sort());
+    expect((await workers(alice)).map((w) => w.pubkey).sort()).toEqual([keys[0], keys[1]].sort());
 
     // `pid: new` is matched to the pool holding its workers: the same file again creates nothing
     const again = await alice(['apply', file, '--yes']);
@@ -73,7 +84,10 @@ describe('phala-mining apply', () => {
     expect(again.stdout.trim()).toBe('no changes');
   });
 
-  it('grows the fleet to mining, restarts a grown stake and stops a shrunk one', async () => {
+  test('grows the fleet to mining, restarts a grown stake and stops a shrunk one', async ({
+    alice,
+    keys,
+  }) => {
     expect((await alice(['--quiet', 'pool', 'contribute', pid, '60000'])).code).toBe(0);
     const mine = (stakes: [string, string, string]) =>
       fleetFile(
@@ -89,24 +103,24 @@ describe('phala-mining apply', () => {
     expect(grow.code, grow.stderr).toBe(0);
     // round 1: add the third worker and start two; round 2: start the added one (its Smin is known once added)
     expect(json(grow).transactions.map((t: any) => t.operations)).toEqual([3, 1]);
-    for (const k of keys) expect((await worker(k)).state).toBe('Mining');
-    expect(BigInt((await worker(keys[0]!)).stake)).toBe(5000n * PLANCK_PER_PHA);
-    expect(BigInt((await worker(keys[2]!)).stake)).toBe(BigInt((await worker(keys[2]!)).smin));
+    for (const k of keys) expect((await worker(alice, k)).state).toBe('Mining');
+    expect(BigInt((await worker(alice, keys[0]!)).stake)).toBe(5000n * PLANCK_PER_PHA);
+    expect(BigInt((await worker(alice, keys[2]!)).stake)).toBe(BigInt((await worker(alice, keys[2]!)).smin));
 
     const plan = json(await alice(['apply', mine(['6000', '4500', 'smin']), '--json']));
     expect(plan.sent).toBe(false);
     expect(plan.plan[0].steps.map((s: any) => s.op)).toEqual(['restartMining', 'stopMining']);
     const shrink = await alice(['apply', mine(['6000', '4500', 'smin']), '--yes', '--quiet']);
     expect(shrink.code, shrink.stderr).toBe(0);
-    expect(BigInt((await worker(keys[0]!)).stake)).toBe(6000n * PLANCK_PER_PHA);
-    expect((await worker(keys[1]!)).state).toBe('CoolingDown');
+    expect(BigInt((await worker(alice, keys[0]!)).stake)).toBe(6000n * PLANCK_PER_PHA);
+    expect((await worker(alice, keys[1]!)).state).toBe('CoolingDown');
     // the shrunk worker waits for its cooldown; nothing can be sent meanwhile
     const wait = await alice(['apply', mine(['6000', '4500', 'smin'])]);
     expect(wait.code).toBe(0);
     expect(wait.stdout).toMatch(/^no changes now; waiting on:\n {2}pool \d+: 0x\w+…\w+: cooling down/);
   });
 
-  it('resumes an apply killed mid-way from the chain', async () => {
+  test('resumes an apply killed mid-way from the chain', async ({ chain, alice }) => {
     const file = fleetFile(
       'settings.yaml',
       ['pools:', `  - pid: ${pid}`, '    payout: 35', '    cap: 200000', '    description: resumed'].join(
@@ -153,7 +167,11 @@ describe('phala-mining apply', () => {
     expect((await alice(['apply', file])).stdout.trim()).toBe('no changes');
   });
 
-  it('export-fleet writes the chain as a file that applies with no changes', async () => {
+  test('export-fleet writes the chain as a file that applies with no changes', async ({
+    chain,
+    alice,
+    keys,
+  }) => {
     const out = join(dir, 'exported.yaml');
     const r = await alice(['export-fleet', '--output', out]);
     expect(r.code, r.stderr).toBe(0);
@@ -165,7 +183,9 @@ describe('phala-mining apply', () => {
     expect((await alice(['apply', out])).stdout.trim()).toBe('no changes');
   });
 
-  it('refuses a malformed file and an unknown field with line:column, before connecting', async () => {
+  test('refuses a malformed file and an unknown field with line:column, before connecting', async ({
+    alice,
+  }) => {
     const bad = fleetFile('bad.yaml', 'pools:\n  - pid: 1\n    workers: [\n');
     const r = await alice(['apply', bad]);
     expect(r.code).toBe(2);

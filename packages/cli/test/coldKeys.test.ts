@@ -1,26 +1,14 @@
-import { multisigAddress, type TestChain } from '@phala-mining/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, nonceOf, on, setup } from './helpers.js';
+import { multisigAddress } from '@phala-mining/testing';
+import { describe, expect } from 'vitest';
+import { test } from './chainTest.js';
+import { json, nonceOf, on } from './helpers.js';
 
 const PLANCK = 1_000_000_000_000n;
-
-let chain: TestChain;
-let alice: ReturnType<typeof on>;
-let bob: ReturnType<typeof on>;
-let charlie: ReturnType<typeof on>;
-
-beforeAll(async () => {
-  chain = await setup();
-  alice = on(chain, '--account', 'alice');
-  bob = on(chain, '--account', 'bob');
-  charlie = on(chain, '--account', 'charlie');
-});
-afterAll(() => chain?.close());
 
 describe('phala-mining with a cold owner key', () => {
   let pid: string;
 
-  it('proxy add and list', async () => {
+  test('proxy add and list', async ({ chain, alice }) => {
     const { bob: b } = chain.accounts;
     const added = await alice(['proxy', 'add', b.address]);
     expect(added.code).toBe(0);
@@ -29,7 +17,10 @@ describe('phala-mining with a cold owner key', () => {
     expect(list.proxies).toEqual([{ delegate: expect.any(String), proxyType: 'StakePoolManager', delay: 0 }]);
   });
 
-  it('--proxy-for: the delegate creates a pool owned by the real account and adds a worker', async () => {
+  test('--proxy-for: the delegate creates a pool owned by the real account and adds a worker', async ({
+    chain,
+    bob,
+  }) => {
     const { alice: a } = chain.accounts;
     const created = json(await bob(['--proxy-for', a.address, 'pool', 'create', '--json']));
     expect(created).toMatchObject({ ok: true, proxyFor: expect.any(String) });
@@ -45,7 +36,10 @@ describe('phala-mining with a cold owner key', () => {
     expect((await bob(['--proxy-for', a.address, 'worker', 'add', worker, '--pool', pid])).code).toBe(0);
   });
 
-  it('refuses set-cap through StakePoolManager before signing: exit 3, the filter named', async () => {
+  test('refuses set-cap through StakePoolManager before signing: exit 3, the filter named', async ({
+    chain,
+    bob,
+  }) => {
     const { alice: a, bob: b } = chain.accounts;
     const before = await nonceOf(chain, b.address);
     const r = await bob(['--proxy-for', a.address, 'pool', 'set-cap', pid, '1000']);
@@ -55,7 +49,10 @@ describe('phala-mining with a cold owner key', () => {
     expect(await nonceOf(chain, b.address)).toBe(before);
   });
 
-  it('a proxy with a delay: refused until announced with --announce, then run after the delay', async () => {
+  test('a proxy with a delay: refused until announced with --announce, then run after the delay', async ({
+    chain,
+    alice,
+  }) => {
     const { alice: a, dave: d } = chain.accounts;
     const dave = on(chain, '--account', 'dave');
     expect((await alice(['proxy', 'add', d.address, '--delay', '2'])).code).toBe(0);
@@ -75,7 +72,7 @@ describe('phala-mining with a cold owner key', () => {
     expect(run.stdout).toContain('added 1 worker(s)');
   });
 
-  it('refuses malformed cold-key flags with exit 2', async () => {
+  test('refuses malformed cold-key flags with exit 2', async ({ chain, bob }) => {
     const { alice: a } = chain.accounts;
     expect((await bob(['--proxy-for', a.address, '--multisig-threshold', '2', 'pool', 'create'])).code).toBe(
       2,
@@ -85,7 +82,12 @@ describe('phala-mining with a cold owner key', () => {
     expect((await bob(['--proxy-for', 'nope', 'pool', 'create'])).code).toBe(2);
   });
 
-  it('a 2-of-3 multisig creates a pool: opened, pending, executed; then cancel', async () => {
+  test('a 2-of-3 multisig creates a pool: opened, pending, executed; then cancel', async ({
+    chain,
+    alice,
+    bob,
+    charlie,
+  }) => {
     const { alice: a, bob: b, charlie: c } = chain.accounts;
     const owner = multisigAddress([a, b, c], 2);
     await chain.fund(owner, 1000n * PLANCK);

@@ -1,20 +1,15 @@
-import type { TestChain } from '@phala-mining/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { test } from './chainTest.js';
 import { minerStates, miningPool, PHA, queueWithdrawal, travelTo } from './guardianPool.js';
-import { json, nonceOf, on, setup } from './helpers.js';
+import { json, nonceOf } from './helpers.js';
 
 const GRACE = 604_800n;
-let chain: TestChain;
-let alice: ReturnType<typeof on>;
-
-beforeAll(async () => {
-  chain = await setup();
-  alice = on(chain, '--account', 'alice');
-});
-afterAll(() => chain?.close());
 
 describe('phala-mining pool guard', () => {
-  it('--json: the risk and the plan as one object; --apply stops only the plan and the rest mine on', async () => {
+  test('--json: the risk and the plan as one object; --apply stops only the plan and the rest mine on', async ({
+    chain,
+    alice,
+  }) => {
     const { pid, workers } = await miningPool(chain, [2500n, 3000n, 4000n, 6000n]);
     const start = await queueWithdrawal(chain, pid, 5500n);
 
@@ -33,7 +28,7 @@ describe('phala-mining pool guard', () => {
     expect(
       out.plan.reduce((a: bigint, p: { stake: string }) => a + BigInt(p.stake), 0n),
     ).toBeGreaterThanOrEqual(5500n * PHA);
-    expect(await minerStates(chain, pid, workers)).toEqual(workers.map(() => 'MiningIdle')); // a report sends nothing
+    expect(await minerStates(chain, workers)).toEqual(workers.map(() => 'MiningIdle')); // a report sends nothing
 
     // the fewest-workers plan is one worker: the 6000 PHA one
     const fewest = json(await alice(['pool', 'guard', String(pid), '--json', '--strategy', 'fewest']));
@@ -43,12 +38,15 @@ describe('phala-mining pool guard', () => {
     expect(applied.code).toBe(0);
     expect(json(applied)).toMatchObject({ atRisk: false, deadline: null, shortfall: '0', plan: out.plan });
     await travelTo(chain, start + GRACE + 6n);
-    expect(await minerStates(chain, pid, workers)).toEqual(
+    expect(await minerStates(chain, workers)).toEqual(
       workers.map((w) => (planned.includes(w) ? 'MiningCoolingDown' : 'MiningIdle')),
     );
   });
 
-  it('prints the risk for people, and "not at risk" when the queue is covered', async () => {
+  test('prints the risk for people, and "not at risk" when the queue is covered', async ({
+    chain,
+    alice,
+  }) => {
     const { pid } = await miningPool(chain, [3000n]);
     const calm = await alice(['pool', 'guard', String(pid)]);
     expect(calm.code).toBe(0);
@@ -65,7 +63,10 @@ describe('phala-mining pool guard', () => {
     expect(risky.stdout).toMatch(/plan \(least-reward\): stop 1 worker/);
   });
 
-  it('--apply with the mining switch off: the typed reason, exit 3, nothing signed', async () => {
+  test('--apply with the mining switch off: the typed reason, exit 3, nothing signed', async ({
+    chain,
+    alice,
+  }) => {
     const { pid } = await miningPool(chain, [3000n, 4000n]);
     await queueWithdrawal(chain, pid, 2000n);
     await chain.setMiningEnabled(false);
@@ -81,7 +82,7 @@ describe('phala-mining pool guard', () => {
     }
   });
 
-  it('rejects a bad strategy or pid (exit 2)', async () => {
+  test('rejects a bad strategy or pid (exit 2)', async ({ alice }) => {
     expect((await alice(['pool', 'guard', '0', '--strategy', 'random'])).code).toBe(2);
     expect((await alice(['pool', 'guard', 'x'])).code).toBe(2);
   });

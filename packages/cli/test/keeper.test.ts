@@ -151,7 +151,7 @@ describe('phala-mining keeper', () => {
     );
     const planned: string[] = stopped.workers;
     expect(planned.length).toBeGreaterThan(0);
-    expect(await minerStates(chain, pid, workers)).toEqual(
+    expect(await minerStates(chain, workers)).toEqual(
       workers.map((w) => (planned.includes(w) ? 'MiningCoolingDown' : 'MiningIdle')),
     );
 
@@ -167,7 +167,7 @@ describe('phala-mining keeper', () => {
     );
 
     await travelTo(after, start + GRACE + 6n);
-    expect(await minerStates(after, pid, workers)).toEqual(
+    expect(await minerStates(after, workers)).toEqual(
       workers.map((w) => (planned.includes(w) ? 'MiningCoolingDown' : 'MiningIdle')),
     );
     // after the cooldown the keeper reclaims (any signer may) and the reclaim pays the queue
@@ -177,7 +177,7 @@ describe('phala-mining keeper', () => {
     );
     const pool = (await (after.api.query as any).phalaStakePool.stakePools(pid)).unwrap();
     expect(pool.withdrawQueue.length).toBe(0);
-    expect(await minerStates(after, pid, workers)).toEqual(
+    expect(await minerStates(after, workers)).toEqual(
       workers.map((w) => (planned.includes(w) ? 'Ready' : 'MiningIdle')),
     );
     // never twice: one signed stop, one signed reclaim

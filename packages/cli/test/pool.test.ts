@@ -2,26 +2,36 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLANCK_PER_PHA } from '@phala-mining/core';
-import type { TestChain } from '@phala-mining/testing';
 import { Keyring } from '@polkadot/keyring';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, json, nonceOf, on, setup } from './helpers.js';
+import { describe, expect } from 'vitest';
+import { test as chainTest } from './chainTest.js';
+import { cli, json, nonceOf, on } from './helpers.js';
 
-let chain: TestChain;
-let alice: ReturnType<typeof on>;
-let bob: ReturnType<typeof on>;
+// pools created by one test are read by the next: the file's tests share one chain, in order
 let pid: string;
 
-beforeAll(async () => {
-  chain = await setup();
-  alice = on(chain, '--account', 'alice');
-  bob = on(chain, '--account', 'bob');
+const secretWords = mnemonicGenerate(12);
+const password = 'correct horse battery staple 42';
+
+/** An operator key of `secretWords`, funded with 10 000 PHA, and its keystore encrypted with `password`. */
+const test = chainTest.extend<{ operator: { address: string; dir: string; keystore: string } }>({
+  operator: [
+    async ({ fileChain: chain }, use) => {
+      const keyring = new Keyring({ type: 'sr25519', ss58Format: 30 });
+      const pair = keyring.addFromUri(secretWords);
+      await chain.fund(pair.address, 10_000n * PLANCK_PER_PHA);
+      const dir = mkdtempSync(join(tmpdir(), 'phala-mining-cli-'));
+      const keystore = join(dir, 'operator.json');
+      writeFileSync(keystore, JSON.stringify(pair.toJson(password)));
+      await use({ address: pair.address, dir, keystore });
+    },
+    { scope: 'file' },
+  ],
 });
-afterAll(() => chain?.close());
 
 describe('phala-mining pool …', () => {
-  it('creates a pool: human line with the pid, stages on stderr, exit 0', async () => {
+  test('creates a pool: human line with the pid, stages on stderr, exit 0', async ({ alice }) => {
     const r = await alice(['pool', 'create']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^✓ created pool (\d+) — block #\d+ \(finalized\), fee [\d.]+ PHA\n$/);
@@ -32,7 +42,9 @@ describe('phala-mining pool …', () => {
     expect(r.stderr).not.toContain('\u001b');
   });
 
-  it('creates a pool with --json: parseable, pid and fee as strings, nothing on stderr', async () => {
+  test('creates a pool with --json: parseable, pid and fee as strings, nothing on stderr', async ({
+    alice,
+  }) => {
     const r = await alice(['pool', 'create', '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
@@ -48,7 +60,10 @@ describe('phala-mining pool …', () => {
     pid = out.pid;
   });
 
-  it('sets payout, cap, description and whitelist; show reflects them (human and --json)', async () => {
+  test('sets payout, cap, description and whitelist; show reflects them (human and --json)', async ({
+    chain,
+    alice,
+  }) => {
     expect((await alice(['pool', 'set-payout', pid, '12.5'])).stdout).toContain(
       `pool ${pid} payout set to 12.5 %`,
     );
@@ -95,7 +110,9 @@ describe('phala-mining pool …', () => {
     expect(rm.stdout).toContain(`removed 1 account(s) from the whitelist of pool ${pid}`);
   });
 
-  it("sets the Phala App's description fields or file; show lists them; a bad file is a typed input error", async () => {
+  test("sets the Phala App's description fields or file; show lists them; a bad file is a typed input error", async ({
+    alice,
+  }) => {
     const set = await alice([
       'pool',
       'set-description',
@@ -141,7 +158,7 @@ describe('phala-mining pool …', () => {
     expect(json(await alice(['pool', 'show', pid, '--json'])).pool.description.value.wechat).toBe('cron_wx');
   });
 
-  it('lists pools, all or one owner’s', async () => {
+  test('lists pools, all or one owner’s', async ({ chain, alice, bob }) => {
     const all = await cli(['--endpoint', chain.endpoint, 'pool', 'list']);
     expect(all.code).toBe(0);
     expect(all.stdout).toMatch(/PID\s+OWNER\s+PAYOUT\s+CAP\s+TOTAL STAKE/);
@@ -151,7 +168,11 @@ describe('phala-mining pool …', () => {
     expect(json(await bob(['pool', 'list', '--mine', '--json']))).toEqual([]);
   });
 
-  it('contributes, shows the stake, withdraws and reports nothing to claim', async () => {
+  test('contributes, shows the stake, withdraws and reports nothing to claim', async ({
+    chain,
+    alice,
+    bob,
+  }) => {
     const c = await bob(['pool', 'contribute', pid, '1000', '--json']);
     expect(c.code).toBe(0);
     expect(BigInt(json(c).sharesMinted)).toBe(1000n * PLANCK_PER_PHA);
@@ -174,7 +195,7 @@ describe('phala-mining pool …', () => {
     expect(claim.stderr).toMatch(/no reward to claim in pool \d+ \[NoRewardToClaim\]/);
   });
 
-  it('shows an overview of an owner', async () => {
+  test('shows an overview of an owner', async ({ chain, alice }) => {
     const r = await alice(['overview']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Overview of ${chain.accounts.alice.address}`);
@@ -186,7 +207,7 @@ describe('phala-mining pool …', () => {
     expect(o.pools.map((p: any) => p.pool.pid)).toContain(pid);
   });
 
-  it('--dry-run checks the rules and estimates the fee without signing', async () => {
+  test('--dry-run checks the rules and estimates the fee without signing', async ({ chain, alice }) => {
     const before = await nonceOf(chain, chain.accounts.alice.address);
     const r = await alice(['pool', 'set-payout', pid, '30', '--dry-run']);
     expect(r.code).toBe(0);
@@ -217,7 +238,7 @@ describe('phala-mining pool …', () => {
 });
 
 describe('refusals before signing, with exit codes', () => {
-  it('usage errors exit 2', async () => {
+  test('usage errors exit 2', async ({ chain, alice }) => {
     const before = await nonceOf(chain, chain.accounts.alice.address);
     const cases: [string[], RegExp][] = [
       [['pool', 'set-payout', pid, '101'], /between 0 and 100.*got 101 \[InvalidPercent\]/],
@@ -261,7 +282,11 @@ describe('refusals before signing, with exit codes', () => {
     expect(await nonceOf(chain, chain.accounts.alice.address)).toBe(before);
   });
 
-  it('rules broken by chain state exit 3 with the rule and the numbers in PHA', async () => {
+  test('rules broken by chain state exit 3 with the rule and the numbers in PHA', async ({
+    chain,
+    alice,
+    bob,
+  }) => {
     const before = await nonceOf(chain, chain.accounts.bob.address);
     await alice(['pool', 'contribute', pid, '2000']);
     const cap = await alice(['pool', 'set-cap', pid, '100']);
@@ -295,7 +320,7 @@ describe('refusals before signing, with exit codes', () => {
     expect(await nonceOf(chain, chain.accounts.bob.address)).toBe(before);
   });
 
-  it('an unreachable endpoint exits 5 quickly', async () => {
+  test('an unreachable endpoint exits 5 quickly', async () => {
     const t0 = Date.now();
     const r = await cli(['--endpoint', 'ws://127.0.0.1:9', 'pool', 'list']);
     expect(r.code).toBe(5);
@@ -306,22 +331,6 @@ describe('refusals before signing, with exit codes', () => {
 });
 
 describe('keys and secrets', () => {
-  const secretWords = mnemonicGenerate(12);
-  const password = 'correct horse battery staple 42';
-  let dir: string;
-  let keystore: string;
-  let address: string;
-
-  beforeAll(async () => {
-    const keyring = new Keyring({ type: 'sr25519', ss58Format: 30 });
-    const pair = keyring.addFromUri(secretWords);
-    address = pair.address;
-    await chain.fund(address, 10_000n * PLANCK_PER_PHA);
-    dir = mkdtempSync(join(tmpdir(), 'phala-mining-cli-'));
-    keystore = join(dir, 'operator.json');
-    writeFileSync(keystore, JSON.stringify(pair.toJson(password)));
-  });
-
   const secretFree = (...texts: string[]) => {
     for (const t of texts) {
       expect(t).not.toContain(secretWords);
@@ -333,7 +342,8 @@ describe('keys and secrets', () => {
     }
   };
 
-  it('signs with PHALA_SURI from the environment, never printing it', async () => {
+  test('signs with PHALA_SURI from the environment, never printing it', async ({ chain, operator }) => {
+    const { address } = operator;
     const r = await cli(['--endpoint', chain.endpoint, 'pool', 'create', '--json'], {
       PHALA_SURI: secretWords,
     });
@@ -348,7 +358,11 @@ describe('keys and secrets', () => {
     secretFree(bad.stdout, bad.stderr);
   });
 
-  it('signs with a keystore and PHALA_KEYSTORE_PASSWORD; refuses a wrong or missing password', async () => {
+  test('signs with a keystore and PHALA_KEYSTORE_PASSWORD; refuses a wrong or missing password', async ({
+    chain,
+    operator,
+  }) => {
+    const { address, keystore } = operator;
     const ok = await cli(['--endpoint', chain.endpoint, '--keystore', keystore, 'pool', 'create'], {
       PHALA_KEYSTORE_PASSWORD: password,
     });
@@ -381,7 +395,8 @@ describe('keys and secrets', () => {
     expect(json(dry)).toMatchObject({ dryRun: true, signer: address });
   });
 
-  it('refuses missing, unreadable and conflicting keys with exit 6', async () => {
+  test('refuses missing, unreadable and conflicting keys with exit 6', async ({ chain, operator }) => {
+    const { dir, keystore } = operator;
     const none = await cli(['--endpoint', chain.endpoint, 'pool', 'create']);
     expect(none.code).toBe(6);
     expect(none.stderr).toMatch(/this command signs: set PHALA_SURI, or give --keystore FILE .* \[NoKey\]/);

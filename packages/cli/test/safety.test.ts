@@ -2,38 +2,54 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestChain } from '@phala-mining/testing';
 import { Keyring } from '@polkadot/keyring';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, type CliResult, cli, json, nonceOf, on, setup } from './helpers.js';
+import { describe, expect } from 'vitest';
+import { test as chainTest, type Runner } from './chainTest.js';
+import { BIN, type CliResult, cli, json, nonceOf, on } from './helpers.js';
 
 const PLANCK = 1_000_000_000_000n;
 
-let chain: TestChain;
-let alice: ReturnType<typeof on>;
-let pid: string;
 const secretWords = mnemonicGenerate(12);
 const password = 'correct horse battery staple 42';
-let dir: string;
-let keystore: string;
-let passwordFile: string;
-let address: string;
 
-beforeAll(async () => {
-  chain = await setup();
-  alice = on(chain, '--account', 'alice', '--quiet');
-  pid = json(await alice(['pool', 'create', '--json'])).pid;
-  const pair = new Keyring({ type: 'sr25519', ss58Format: 30 }).addFromUri(secretWords);
-  address = pair.address;
-  await chain.fund(address, 10_000n * PLANCK);
-  dir = mkdtempSync(join(tmpdir(), 'phala-mining-safety-'));
-  keystore = join(dir, 'operator.json');
-  writeFileSync(keystore, JSON.stringify(pair.toJson(password)), { mode: 0o600 });
-  passwordFile = join(dir, 'password');
-  writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+interface Secrets {
+  /** a pool of Alice's */
+  pid: string;
+  /** the account of `secretWords`, funded with 10 000 PHA */
+  address: string;
+  dir: string;
+  /** its keystore file, encrypted with `password` (mode 0600) */
+  keystore: string;
+  /** a file holding `password` (mode 0600) */
+  passwordFile: string;
+}
+
+/**
+ * The file's chain (the testing package's fixture), Alice's runner with `--quiet`, and an operator key whose
+ * phrase and password must never reach any output.
+ */
+const test = chainTest.extend<{ quiet: Runner; secrets: Secrets }>({
+  quiet: [
+    async ({ fileChain }, use) => use(on(fileChain, '--account', 'alice', '--quiet')),
+    { scope: 'file' },
+  ],
+  secrets: [
+    async ({ fileChain: chain, quiet: alice }, use) => {
+      const pid: string = json(await alice(['pool', 'create', '--json'])).pid;
+      const pair = new Keyring({ type: 'sr25519', ss58Format: 30 }).addFromUri(secretWords);
+      const address = pair.address;
+      await chain.fund(address, 10_000n * PLANCK);
+      const dir = mkdtempSync(join(tmpdir(), 'phala-mining-safety-'));
+      const keystore = join(dir, 'operator.json');
+      writeFileSync(keystore, JSON.stringify(pair.toJson(password)), { mode: 0o600 });
+      const passwordFile = join(dir, 'password');
+      writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+      await use({ pid, address, dir, keystore, passwordFile });
+    },
+    { scope: 'file', auto: true },
+  ],
 });
-afterAll(() => chain?.close());
 
 /** No output contains the phrase, three consecutive words of it, or the password. */
 function secretFree(r: CliResult): void {
@@ -46,7 +62,11 @@ function secretFree(r: CliResult): void {
 }
 
 describe('secrets never reach any output', () => {
-  it('refuses every wrong way of giving a secret (exit 6 or 2), printing none of it, human and --json', async () => {
+  test('refuses every wrong way of giving a secret (exit 6 or 2), printing none of it, human and --json', async ({
+    chain,
+    secrets,
+  }) => {
+    const { pid, keystore, passwordFile } = secrets;
     const ep = ['--endpoint', chain.endpoint];
     const cases: { args: string[]; env?: Record<string, string>; code: number }[] = [
       { args: [...ep, `--suri=${secretWords}`, 'pool', 'create'], code: 6 },
@@ -102,7 +122,9 @@ describe('secrets never reach any output', () => {
     expect(results[8]!.stderr).toMatch(/argument 6 looks like a secret phrase.*\[MisplacedSecret\]/);
   });
 
-  it('refuses a malformed PHALA_SURI with exit 6 before connecting (even to an unreachable node)', async () => {
+  test('refuses a malformed PHALA_SURI with exit 6 before connecting (even to an unreachable node)', async ({
+    chain,
+  }) => {
     const unreachable = ['--endpoint', 'ws://127.0.0.1:9', '--dry-run', 'pool', 'create'];
     for (const [suri, why] of [
       ['garbage', /a mnemonic has 12, 15, 18, 21, 24 words, this one has 1/],
@@ -128,7 +150,11 @@ describe('secrets never reach any output', () => {
     expect(json(dev).signer).toBe(chain.accounts.alice.address);
   });
 
-  it('reads the keystore password from --password-file (or its variable) and warns about loose permissions', async () => {
+  test('reads the keystore password from --password-file (or its variable) and warns about loose permissions', async ({
+    chain,
+    secrets,
+  }) => {
+    const { address, dir, keystore, passwordFile } = secrets;
     const ok = await cli(
       [
         '--endpoint',
@@ -192,7 +218,9 @@ async function readText(file: string): Promise<string> {
 }
 
 describe('before signing', () => {
-  it('checks that the balance covers the fee: a typed error with both amounts, nothing signed', async () => {
+  test('checks that the balance covers the fee: a typed error with both amounts, nothing signed', async ({
+    chain,
+  }) => {
     const empty = mnemonicGenerate(12);
     const who = new Keyring({ type: 'sr25519', ss58Format: 30 }).addFromUri(empty).address;
     for (const extra of [[], ['--dry-run']]) {
@@ -208,7 +236,7 @@ describe('before signing', () => {
     expect(await nonceOf(chain, who)).toBe(0);
   });
 
-  it('a gone network preset fails at once and points to the dev chain', async () => {
+  test('a gone network preset fails at once and points to the dev chain', async () => {
     for (const network of ['khala', 'phala']) {
       const r = await cli(['--network', network, 'pool', 'list']);
       expect(r.code).toBe(5);
@@ -216,7 +244,7 @@ describe('before signing', () => {
     }
   });
 
-  it('shows the global options in every subcommand help', async () => {
+  test('shows the global options in every subcommand help', async () => {
     for (const args of [['pool', 'create'], ['worker', 'start'], ['pool', 'whitelist', 'add'], ['balance']]) {
       const r = await cli([...args, '--help']);
       expect({ args, code: r.code, stderr: r.stderr }).toEqual({ args, code: 0, stderr: '' });
@@ -226,7 +254,8 @@ describe('before signing', () => {
 });
 
 describe('phala-mining balance', () => {
-  it('shows free, transferable, stake-locked and the stake per pool', async () => {
+  test('shows free, transferable, stake-locked and the stake per pool', async ({ chain, secrets }) => {
+    const { pid } = secrets;
     const bob = on(chain, '--account', 'bob', '--quiet');
     expect((await bob(['pool', 'contribute', pid, '1,500'])).code).toBe(0);
     const j = json(await bob(['balance', '--json']));
@@ -243,7 +272,10 @@ describe('phala-mining balance', () => {
 });
 
 describe('Ctrl-C after broadcast', () => {
-  it('prints the hash and that the transaction may still land, exits 130; it then lands', async () => {
+  test('prints the hash and that the transaction may still land, exits 130; it then lands', async ({
+    chain,
+    quiet: alice,
+  }) => {
     await chain.rpc('dev_setBlockBuildMode', ['manual']);
     try {
       const child = spawn(

@@ -2,33 +2,50 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLANCK_PER_PHA } from '@phala-mining/core';
-import type { TestChain } from '@phala-mining/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, nonceOf, on, setup } from './helpers.js';
+import { describe, expect } from 'vitest';
+import { test as chainTest, type Runner } from './chainTest.js';
+import { json, nonceOf, on } from './helpers.js';
 
-let chain: TestChain;
-let alice: ReturnType<typeof on>;
-let pid: string;
-let keys: string[];
+interface OwnedPool {
+  /** Alice's pool, with 100 000 PHA of hers and a 20 % payout */
+  pid: string;
+  /** three registered workers of hers, not yet in the pool */
+  keys: string[];
+  /** `worker list --json` of the pool */
+  workers: () => Promise<any[]>;
+}
 
-const workers = async () => json(await alice(['worker', 'list', '-p', pid, '--json'])) as any[];
-
-beforeAll(async () => {
-  chain = await setup();
-  alice = on(chain, '--account', 'alice', '--quiet');
-  pid = json(await alice(['pool', 'create', '--json'])).pid;
-  expect((await alice(['pool', 'contribute', pid, '100000'])).code).toBe(0);
-  expect((await alice(['pool', 'set-payout', pid, '20'])).code).toBe(0);
-  keys = [];
-  for (let i = 0; i < 3; i++)
-    keys.push(
-      await chain.registerWorker({ operator: chain.accounts.alice, score: 2000, cores: 8, confidence: 1 }),
-    );
+/** The file's chain (the testing package's fixture) with Alice's pool; `quiet` is Alice's runner with `--quiet`. */
+const test = chainTest.extend<{ quiet: Runner; owned: OwnedPool }>({
+  quiet: [
+    async ({ fileChain }, use) => use(on(fileChain, '--account', 'alice', '--quiet')),
+    { scope: 'file' },
+  ],
+  owned: [
+    async ({ fileChain: chain, quiet: alice }, use) => {
+      const pid: string = json(await alice(['pool', 'create', '--json'])).pid;
+      expect((await alice(['pool', 'contribute', pid, '100000'])).code).toBe(0);
+      expect((await alice(['pool', 'set-payout', pid, '20'])).code).toBe(0);
+      const keys: string[] = [];
+      for (let i = 0; i < 3; i++)
+        keys.push(
+          await chain.registerWorker({
+            operator: chain.accounts.alice,
+            score: 2000,
+            cores: 8,
+            confidence: 1,
+          }),
+        );
+      const workers = async () => json(await alice(['worker', 'list', '-p', pid, '--json'])) as any[];
+      await use({ pid, keys, workers });
+    },
+    { scope: 'file', auto: true },
+  ],
 });
-afterAll(() => chain?.close());
 
 describe('phala-mining worker …', () => {
-  it('adds several workers in one batch and lists them', async () => {
+  test('adds several workers in one batch and lists them', async ({ quiet: alice, owned }) => {
+    const { pid, keys } = owned;
     const r = await alice(['worker', 'add', '--pool', pid, ...keys, '--json']);
     expect(r.code).toBe(0);
     const out = json(r);
@@ -48,7 +65,8 @@ describe('phala-mining worker …', () => {
       );
   });
 
-  it('refuses a stake outside Smin…Smax before signing', async () => {
+  test('refuses a stake outside Smin…Smax before signing', async ({ chain, quiet: alice, owned }) => {
+    const { pid, keys } = owned;
     const before = await nonceOf(chain, chain.accounts.alice.address);
     const low = await alice(['worker', 'start', '-p', pid, '--all', '--stake', '100']);
     expect(low.code).toBe(3);
@@ -63,7 +81,12 @@ describe('phala-mining worker …', () => {
     expect(await nonceOf(chain, chain.accounts.alice.address)).toBe(before);
   });
 
-  it('--dry-run lists each call with its worker and stake; smin/smax and a stake file pick per-worker stakes', async () => {
+  test('--dry-run lists each call with its worker and stake; smin/smax and a stake file pick per-worker stakes', async ({
+    chain,
+    quiet: alice,
+    owned,
+  }) => {
+    const { pid, keys, workers } = owned;
     const before = await nonceOf(chain, chain.accounts.alice.address);
     const dry = await alice(['--dry-run', 'worker', 'start', '-p', pid, '--all', '--stake', 'smin']);
     expect(dry.code).toBe(0);
@@ -90,7 +113,11 @@ describe('phala-mining worker …', () => {
     expect(await nonceOf(chain, chain.accounts.alice.address)).toBe(before);
   });
 
-  it('starts every Ready worker with --all as one batch; then there is nothing to do', async () => {
+  test('starts every Ready worker with --all as one batch; then there is nothing to do', async ({
+    quiet: alice,
+    owned,
+  }) => {
+    const { pid, keys, workers } = owned;
     const r = await alice(['worker', 'start', '-p', pid, '--all', '--stake', '5000', '--json']);
     expect(r.code).toBe(0);
     expect(json(r)).toMatchObject({
@@ -107,7 +134,8 @@ describe('phala-mining worker …', () => {
     expect(again.stdout).toBe(`nothing to do: no Ready worker in pool ${pid}\n`);
   });
 
-  it('restarts a worker only with more stake', async () => {
+  test('restarts a worker only with more stake', async ({ quiet: alice, owned }) => {
+    const { pid, keys, workers } = owned;
     const lower = await alice(['worker', 'restart', '-p', pid, keys[0]!, '--stake', '4800']);
     expect(lower.code).toBe(3);
     expect(lower.stderr).toContain(
@@ -119,7 +147,12 @@ describe('phala-mining worker …', () => {
     expect((await workers()).find((w) => w.pubkey === keys[0])!.stake).toBe(String(6000n * PLANCK_PER_PHA));
   });
 
-  it('claims the rewards of mining workers, owner part alone or all to another account', async () => {
+  test('claims the rewards of mining workers, owner part alone or all to another account', async ({
+    chain,
+    quiet: alice,
+    owned,
+  }) => {
+    const { pid } = owned;
     await chain.settle();
     await chain.newBlocks(3);
     await chain.settle();
@@ -140,7 +173,11 @@ describe('phala-mining worker …', () => {
     expect((await alice(['pool', 'claim', pid, '--only', 'nobody'])).code).toBe(2);
   });
 
-  it('queues a withdrawal the free stake cannot cover and shows its countdown', async () => {
+  test('queues a withdrawal the free stake cannot cover and shows its countdown', async ({
+    quiet: alice,
+    owned,
+  }) => {
+    const { pid } = owned;
     // 100,000 staked, 16,000 held by the workers: --dry-run predicts the split the chain makes
     const dry = await alice(['--dry-run', 'pool', 'withdraw', pid, '--all']);
     expect(dry.code).toBe(0);
@@ -158,7 +195,12 @@ describe('phala-mining worker …', () => {
     expect(show.stdout).toMatch(/Withdraw queue \(1\)\nSTAKER\s+SHARES\s+VALUE\s+COUNTDOWN\s+LATEST PAYOUT/);
   });
 
-  it('stops all, cannot reclaim before the cooldown, reclaims after it, removes', async () => {
+  test('stops all, cannot reclaim before the cooldown, reclaims after it, removes', async ({
+    chain,
+    quiet: alice,
+    owned,
+  }) => {
+    const { pid, keys, workers } = owned;
     const stop = await alice(['worker', 'stop', '-p', pid, '--all']);
     expect(stop.code).toBe(0);
     expect(stop.stdout).toMatch(/^✓ stopped 3 worker\(s\)/);
@@ -189,7 +231,10 @@ describe('phala-mining worker …', () => {
     expect(notIn.stderr).toContain(`[WorkerNotInPool]`);
   });
 
-  it('exits 4 when the chain itself refuses a transaction that passed the checks', async () => {
+  test('exits 4 when the chain itself refuses a transaction that passed the checks', async ({
+    chain,
+    quiet: alice,
+  }) => {
     // two stakers race for the same cap gap: each passes the checks against the same state, the block takes one
     const cid = json(await alice(['pool', 'create', '--json'])).pid;
     expect((await alice(['pool', 'set-cap', cid, '1000'])).code).toBe(0);

@@ -22,3 +22,14 @@ export const test = createChainTest().extend<{ client: MiningClient }>({
     { scope: 'file' },
   ],
 });
+
+/** {@link test} on a chain with mining switched on, once per file before its first test (the guardian tests). */
+export const miningTest = test.extend<{ miningOn: true }>({
+  miningOn: [
+    async ({ fileChain }, use) => {
+      await fileChain.setMiningEnabled(true);
+      await use(true);
+    },
+    { scope: 'file', auto: true },
+  ],
+});

@@ -1,20 +1,14 @@
-import type { TestChain } from '@phala-mining/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MiningClient, pha, type QueuedWithdrawal, type StakeView } from '../src/index.js';
+import { describe, expect } from 'vitest';
+import { pha, type QueuedWithdrawal, type StakeView } from '../src/index.js';
 import { sameValue } from '../src/state/sameValue.js';
-import { setup, until } from './helpers.js';
-
-let chain: TestChain;
-let client: MiningClient;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ chain, client, close } = await setup());
-});
-afterAll(() => close?.());
+import { test } from './chainTest.js';
+import { until } from './helpers.js';
 
 describe('stake$ and withdrawQueue$ emit only on change', () => {
-  it('stay quiet over blocks that change nothing of theirs, and emit when the stake changes', async () => {
+  test('stay quiet over blocks that change nothing of theirs, and emit when the stake changes', async ({
+    chain,
+    client,
+  }) => {
     const { alice, bob } = chain.accounts;
     const { value: pid } = await client.createPool().send(alice);
     await client.pool(pid).contribute(pha('1000')).send(bob);
@@ -44,7 +38,7 @@ describe('stake$ and withdrawQueue$ emit only on change', () => {
 });
 
 describe('sameValue', () => {
-  it('compares plain state structurally, bigints by value', () => {
+  test('compares plain state structurally, bigints by value', () => {
     expect(
       sameValue({ a: 1n, b: [1n, { c: 'x' }], d: undefined }, { a: 1n, b: [1n, { c: 'x' }], d: undefined }),
     ).toBe(true);

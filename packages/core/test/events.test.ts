@@ -2,21 +2,11 @@
  * Events reach operations typed by @phala-mining/types: a contribution's shares come from
  * `api.events.phalaStakePool.Contribution.is(e.event)`, and the plain `data` beside it keeps its shape.
  */
-import type { TestChain } from '@phala-mining/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type MiningClient, pha } from '../src/index.js';
-import { setup } from './helpers.js';
+import { expect } from 'vitest';
+import { pha } from '../src/index.js';
+import { test } from './chainTest.js';
 
-let chain: TestChain;
-let client: MiningClient;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ chain, client, close } = await setup());
-});
-afterAll(() => close?.());
-
-it('decodes the shares of a contribution from the typed Contribution event', async () => {
+test('decodes the shares of a contribution from the typed Contribution event', async ({ chain, client }) => {
   const { alice, bob } = chain.accounts;
   const { value: pid } = await client.createPool().send(alice);
   await chain.fund(bob, pha('100'));

@@ -1,33 +1,49 @@
-import type { TestChain } from '@phala-mining/testing';
 import { firstValueFrom } from 'rxjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MiningClient, pha } from '../src/index.js';
-import { setup, until } from './helpers.js';
+import { describe, expect } from 'vitest';
+import { pha } from '../src/index.js';
+import { test as chainTest } from './chainTest.js';
+import { until } from './helpers.js';
 
-let chain: TestChain;
-let client: MiningClient;
-let close: () => Promise<void>;
-let pids: bigint[];
-let keys: string[];
+interface Fleet {
+  /** Alice's two pools */
+  pids: bigint[];
+  /** three workers of hers: two in the first pool (with 20 000 PHA of hers), one in the second */
+  keys: string[];
+}
 
-beforeAll(async () => {
-  ({ chain, client, close } = await setup());
-  const { alice, bob } = chain.accounts;
-  await chain.setMiningEnabled(true);
-  pids = [];
-  for (let i = 0; i < 2; i++) pids.push((await client.createPool().send(alice)).value);
-  // a pool of another owner must stay out of alice's fleet
-  await client.createPool().send(bob);
-  keys = [];
-  for (let i = 0; i < 3; i++)
-    keys.push(await chain.registerWorker({ operator: alice, score: 2000, cores: 4, confidence: 1 }));
-  await client.pool(pids[0]!).contribute(pha('20000')).addWorker(keys[0]!).addWorker(keys[1]!).send(alice);
-  await client.pool(pids[1]!).addWorker(keys[2]!).send(alice);
+/** The file's tests share Alice's fleet (and a pool of Bob's) on the file's chain, the testing package's fixture. */
+const test = chainTest.extend<{ owned: Fleet }>({
+  owned: [
+    async ({ fileChain: chain, client }, use) => {
+      const { alice, bob } = chain.accounts;
+      await chain.setMiningEnabled(true);
+      const pids: bigint[] = [];
+      for (let i = 0; i < 2; i++) pids.push((await client.createPool().send(alice)).value);
+      // a pool of another owner must stay out of alice's fleet
+      await client.createPool().send(bob);
+      const keys: string[] = [];
+      for (let i = 0; i < 3; i++)
+        keys.push(await chain.registerWorker({ operator: alice, score: 2000, cores: 4, confidence: 1 }));
+      await client
+        .pool(pids[0]!)
+        .contribute(pha('20000'))
+        .addWorker(keys[0]!)
+        .addWorker(keys[1]!)
+        .send(alice);
+      await client.pool(pids[1]!).addWorker(keys[2]!).send(alice);
+      await use({ pids, keys });
+    },
+    { scope: 'file', auto: true },
+  ],
 });
-afterAll(() => close?.());
 
 describe('fleet$', () => {
-  it("is every pool of the owner with its workers, as each pool's own views show them", async () => {
+  test("is every pool of the owner with its workers, as each pool's own views show them", async ({
+    chain,
+    client,
+    owned,
+  }) => {
+    const { pids, keys } = owned;
     const fleet = await until(client.fleet$(chain.accounts.alice.address), (f) =>
       f.pools.every((p) => p.workers.length === p.pool.workers.length),
     );
@@ -40,7 +56,8 @@ describe('fleet$', () => {
     expect(fleet.pools[1]!.workers.map((w) => w.pubkey)).toEqual([keys[2]]);
   });
 
-  it('follows state changes and worker list changes', async () => {
+  test('follows state changes and worker list changes', async ({ chain, client, owned }) => {
+    const { pids, keys } = owned;
     const { alice } = chain.accounts;
     const fleet$ = client.fleet$(alice.address);
     const [w] = (await firstValueFrom(client.workers$(pids[0]!))).filter((x) => x.pubkey === keys[0]);

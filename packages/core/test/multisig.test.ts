@@ -1,9 +1,7 @@
-import type { TestChain } from '@phala-mining/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import {
   asMultisig,
   InvalidColdSignerError,
-  type MiningClient,
   MultisigAlreadyApprovedError,
   MultisigNotFoundError,
   multisigAccount,
@@ -12,32 +10,37 @@ import {
   normalizeAddress,
   pha,
 } from '../src/index.js';
-import { rejection, setup, until } from './helpers.js';
+import { test as chainTest } from './chainTest.js';
+import { rejection, until } from './helpers.js';
 
-let chain: TestChain;
-let client: MiningClient;
-let close: () => Promise<void>;
-let owner: string;
-
-beforeAll(async () => {
-  ({ chain, client, close } = await setup());
-  const { alice, bob, charlie } = chain.accounts;
-  owner = multisigAccount([alice.address, bob.address, charlie.address], 2, client.ss58);
-  await chain.fund(owner, pha('1000'));
+/** A 2-of-3 multisig of Alice, Bob and Charlie, funded with 1000 PHA: the file's tests share it. */
+const test = chainTest.extend<{ owner: string }>({
+  owner: [
+    async ({ fileChain: chain, client }, use) => {
+      const { alice, bob, charlie } = chain.accounts;
+      const owner = multisigAccount([alice.address, bob.address, charlie.address], 2, client.ss58);
+      await chain.fund(owner, pha('1000'));
+      await use(owner);
+    },
+    { scope: 'file' },
+  ],
 });
-afterAll(() => close?.());
 
 describe('a pool owned by a 2-of-3 multisig', () => {
   let pid: bigint;
 
-  it('refuses malformed multisig signers', () => {
+  test('refuses malformed multisig signers', ({ chain }) => {
     const { alice, bob } = chain.accounts;
     expect(() => asMultisig(alice, { threshold: 3, others: [bob] })).toThrow(InvalidColdSignerError);
     expect(() => asMultisig(alice, { threshold: 2, others: [alice] })).toThrow(InvalidColdSignerError);
     expect(() => asMultisig(alice, { threshold: 1, others: [bob] })).toThrow(InvalidColdSignerError);
   });
 
-  it('opens with the first approval and executes with the second, returning the new pid', async () => {
+  test('opens with the first approval and executes with the second, returning the new pid', async ({
+    chain,
+    client,
+    owner,
+  }) => {
     const { alice, bob, charlie } = chain.accounts;
     const first = asMultisig(alice, { threshold: 2, others: [bob, charlie], ss58: client.ss58 });
     expect(first.address).toBe(owner);
@@ -67,7 +70,10 @@ describe('a pool owned by a 2-of-3 multisig', () => {
     await until(client.pendingMultisigs$(owner), (ps) => ps.length === 0);
   });
 
-  it('sets its payout: rules are checked as the multisig account at every step', async () => {
+  test('sets its payout: rules are checked as the multisig account at every step', async ({
+    chain,
+    client,
+  }) => {
     const { alice, bob, charlie } = chain.accounts;
     // Alice alone does not own the pool
     expect(await rejection(client.pool(pid).setPayout(20).send(alice))).toBeInstanceOf(NotPoolOwnerError);
@@ -82,7 +88,11 @@ describe('a pool owned by a 2-of-3 multisig', () => {
     expect((await until(client.pool$(pid), (p) => p?.commission === 200_000))!.commission).toBe(200_000);
   });
 
-  it('cancels: only the signatory who opened it, and the deposit comes back', async () => {
+  test('cancels: only the signatory who opened it, and the deposit comes back', async ({
+    chain,
+    client,
+    owner,
+  }) => {
     const { alice, bob, charlie } = chain.accounts;
     const byCharlie = asMultisig(charlie, { threshold: 2, others: [alice, bob] });
     const before = await chain.balanceOf(charlie);
@@ -100,7 +110,7 @@ describe('a pool owned by a 2-of-3 multisig', () => {
     expect(spent).toBeLessThan(pha('0.1'));
   });
 
-  it('approves by call hash and executes with the call data', async () => {
+  test('approves by call hash and executes with the call data', async ({ chain, client }) => {
     const { alice, bob, charlie } = chain.accounts;
     const call = (client.api.tx as any).phalaStakePool.setPayoutPref(pid, 400_000);
     const hash = call.method.hash.toHex();

@@ -1,12 +1,10 @@
-import type { TestChain } from '@phala-mining/testing';
 import type { KeyringPair } from '@polkadot/keyring/types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import {
   asProxy,
   firstFilteredCall,
   InsufficientFeeBalanceError,
   InvalidColdSignerError,
-  type MiningClient,
   NotPoolOwnerError,
   NotProxyError,
   normalizeAddress,
@@ -19,22 +17,13 @@ import {
   type ProxyTypeName,
   pha,
 } from '../src/index.js';
-import { rejection, setup, until } from './helpers.js';
-
-let chain: TestChain;
-let client: MiningClient;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ chain, client, close } = await setup());
-  await chain.setMiningEnabled(true);
-});
-afterAll(() => close?.());
+import { miningTest as test } from './chainTest.js';
+import { rejection, until } from './helpers.js';
 
 describe('a pool run by a StakePoolManager proxy', () => {
   let pid: bigint;
 
-  it('adds the proxy and lists it', async () => {
+  test('adds the proxy and lists it', async ({ chain, client }) => {
     const { alice, bob } = chain.accounts;
     await client.addProxy(bob.address).send(alice);
     const proxies = await until(client.proxies$(alice.address), (ps) => ps.length === 1);
@@ -44,7 +33,10 @@ describe('a pool run by a StakePoolManager proxy', () => {
     expect(await rejection(client.addProxy(bob.address).send(alice))).toBeInstanceOf(ProxyAlreadyExistsError);
   });
 
-  it('creates a pool owned by the real account, adds, starts, stops and reclaims a worker', async () => {
+  test('creates a pool owned by the real account, adds, starts, stops and reclaims a worker', async ({
+    chain,
+    client,
+  }) => {
     const { alice, bob } = chain.accounts;
     const manager = asProxy(bob, { real: alice.address });
     const created = await client.createPool().send(manager);
@@ -65,7 +57,10 @@ describe('a pool run by a StakePoolManager proxy', () => {
     expect((await until(client.pool$(pid), (p) => p?.workers.length === 0))!.workers).toEqual([]);
   });
 
-  it('refuses setCap with an error that names the filter, alone and nested in a batch', async () => {
+  test('refuses setCap with an error that names the filter, alone and nested in a batch', async ({
+    chain,
+    client,
+  }) => {
     const { alice, bob } = chain.accounts;
     const manager = asProxy(bob, { real: alice.address });
     const alone = await rejection(client.pool(pid).setCap(pha('1000000')).send(manager));
@@ -82,7 +77,7 @@ describe('a pool run by a StakePoolManager proxy', () => {
     await client.pool(pid).addWorker(worker).send(manager);
   });
 
-  it('checks the pool rules as the real account and the relation on chain', async () => {
+  test('checks the pool rules as the real account and the relation on chain', async ({ chain, client }) => {
     const { alice, bob, charlie, dave } = chain.accounts;
     expect(
       await rejection(
@@ -107,7 +102,7 @@ describe('a pool run by a StakePoolManager proxy', () => {
     expect(await rejection(client.removeProxy(bob.address).send(charlie))).toBeInstanceOf(ProxyNotFoundError);
   });
 
-  it('reports the inner call’s pallet error as a direct call would', async () => {
+  test('reports the inner call’s pallet error as a direct call would', async ({ chain, client }) => {
     const { alice, bob } = chain.accounts;
     const manager = asProxy(bob, { real: alice.address });
     const worker = await chain.registerWorker({ operator: alice });
@@ -132,7 +127,10 @@ describe('a pool run by a StakePoolManager proxy', () => {
     );
   });
 
-  it('with a delay: refuses an unannounced call, then runs it once announced and the delay passed', async () => {
+  test('with a delay: refuses an unannounced call, then runs it once announced and the delay passed', async ({
+    chain,
+    client,
+  }) => {
     const { alice, charlie } = chain.accounts;
     await client.addProxy(charlie.address, { delay: 3 }).send(alice);
     const delayed = asProxy(charlie, { real: alice.address });
@@ -151,7 +149,7 @@ describe('a pool run by a StakePoolManager proxy', () => {
     expect(result.events.map((e) => `${e.section}.${e.method}`)).toContain('phalaStakePool.PoolWorkerAdded');
   });
 
-  it('checks with the delegate’s address alone, and sending needs its key', async () => {
+  test('checks with the delegate’s address alone, and sending needs its key', async ({ chain, client }) => {
     const { alice, bob } = chain.accounts;
     const watching = asProxy(bob.address, { real: alice.address });
     const dry = await client
@@ -171,7 +169,10 @@ describe('a pool run by a StakePoolManager proxy', () => {
     expect(await rejection(client.createPool().send(watching))).toBeInstanceOf(InvalidColdSignerError);
   });
 
-  it('refuses exactly what the chain filters: stock proxy.proxy calls, alone and in utility.batchAll', async () => {
+  test('refuses exactly what the chain filters: stock proxy.proxy calls, alone and in utility.batchAll', async ({
+    chain,
+    client,
+  }) => {
     const { alice, charlie, dave, eve } = chain.accounts;
     await client.addProxy(eve.address).send(alice);
     await client.addProxy(charlie.address, { type: 'NonTransfer' }).send(alice);
@@ -209,7 +210,7 @@ describe('a pool run by a StakePoolManager proxy', () => {
     }
   });
 
-  it('refuses a delegate that cannot pay the fee', async () => {
+  test('refuses a delegate that cannot pay the fee', async ({ chain, client }) => {
     const { alice, ferdie } = chain.accounts;
     await client.addProxy(ferdie.address).send(alice);
     await chain.fund(ferdie, 1000n);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DevChain, startDevChain } from '@phala-mining/devchain';
 import { createTestChain, type TestChain } from '@phala-mining/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { test as baseTest, describe, expect } from 'vitest';
 import {
   type ConnectionState,
   createMiningClient,
@@ -13,50 +13,67 @@ import {
 } from '../src/index.js';
 import { until } from './helpers.js';
 
-let dir: string;
-let stateFile: string;
-let chain: TestChain;
-let client: MiningClient;
-let restarted: DevChain | undefined;
-let port: number;
-
-// each scenario restarts its own chain once
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'core-reconnect-'));
-  stateFile = join(dir, 'chain.json');
-  chain = await createTestChain({ devchain: { stateFile } });
-  port = chain.devchain!.port;
-  restarted = undefined;
-  client = await createMiningClient({
-    endpoint: chain.endpoint,
-    network: 'devchain',
-    waitFor: 'inBlock',
-    autoConnectMs: 200,
-  });
-});
-afterEach(async () => {
-  await client?.disconnect();
-  await chain?.close().catch(() => undefined);
-  await restarted?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** Stops the dev chain (saving its state file) and starts it again from that file on the same port. */
-async function restart(
-  options: { blockMode?: string; whileDown?: () => Promise<void> } = {},
-): Promise<DevChain> {
-  await chain.devchain!.close();
-  await options.whileDown?.();
-  restarted = await startDevChain({
-    port,
-    stateFile,
-    ...(options.blockMode ? { blockMode: options.blockMode } : {}),
-  });
-  return restarted;
+interface Scenario {
+  /** a fresh dev chain of the test's own (the testing package's), saving to `stateFile` */
+  chain: TestChain;
+  /** a client on it that reconnects after 200 ms */
+  client: MiningClient;
+  stateFile: string;
+  /**
+   * Stops the dev chain (saving its state file) and starts it again from that file on the same port: the testing
+   * package's chain cannot be restarted, so the second node is the dev chain's own `startDevChain`.
+   */
+  restart(options?: { blockMode?: string; whileDown?: () => Promise<void> }): Promise<DevChain>;
 }
 
+// each scenario restarts its own chain once, so each test gets a chain of its own
+const test = baseTest.extend<{ scenario: Scenario }>({
+  // biome-ignore lint/correctness/noEmptyPattern: vitest reads fixture dependencies from this parameter
+  scenario: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'core-reconnect-'));
+    const stateFile = join(dir, 'chain.json');
+    let chain: TestChain | undefined;
+    let client: MiningClient | undefined;
+    let restarted: DevChain | undefined;
+    try {
+      chain = await createTestChain({ devchain: { stateFile } });
+      const started = chain;
+      const port = started.devchain!.port;
+      client = await createMiningClient({
+        endpoint: started.endpoint,
+        network: 'devchain',
+        waitFor: 'inBlock',
+        autoConnectMs: 200,
+      });
+      await use({
+        chain: started,
+        client,
+        stateFile,
+        restart: async (options = {}) => {
+          await started.devchain!.close();
+          await options.whileDown?.();
+          restarted = await startDevChain({
+            port,
+            stateFile,
+            ...(options.blockMode ? { blockMode: options.blockMode } : {}),
+          });
+          return restarted;
+        },
+      });
+    } finally {
+      await client?.disconnect();
+      await chain?.close().catch(() => undefined);
+      await restarted?.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+});
+
 describe('a dev chain dropped and restarted from its state file', () => {
-  it('keeps the last values while down, reports the connection, and resumes with fresh values', async () => {
+  test('keeps the last values while down, reports the connection, and resumes with fresh values', async ({
+    scenario,
+  }) => {
+    const { chain, client, restart } = scenario;
     const { alice } = chain.accounts;
     const { value: pid } = await client.createPool().send(alice);
     const states: ConnectionState[] = [];
@@ -84,7 +101,10 @@ describe('a dev chain dropped and restarted from its state file', () => {
     connSub.unsubscribe();
   });
 
-  it('resolves a transaction in flight during the drop to its real outcome, sent once', async () => {
+  test('resolves a transaction in flight during the drop to its real outcome, sent once', async ({
+    scenario,
+  }) => {
+    const { chain, client, restart } = scenario;
     const { alice } = chain.accounts;
     chain.devchain!.setBlockMode('manual');
     const countBefore = Number((await client.api.query.phalaStakePool.poolCount()).toBigInt());
@@ -116,7 +136,10 @@ describe('a dev chain dropped and restarted from its state file', () => {
 
   // The node comes back within @polkadot/rpc-core's 1.75 s keep-alive of the dropped watch subscription: a second
   // submitAndWatchExtrinsic with the same bytes would get that dead subscription back and send nothing.
-  it('re-broadcasts the same signed bytes when the restarted node lost its pool, and it lands once', async () => {
+  test('re-broadcasts the same signed bytes when the restarted node lost its pool, and it lands once', async ({
+    scenario,
+  }) => {
+    const { chain, client, stateFile, restart } = scenario;
     const { alice } = chain.accounts;
     chain.devchain!.setBlockMode('manual');
     const countBefore = Number((await client.api.query.phalaStakePool.poolCount()).toBigInt());
@@ -147,7 +170,8 @@ describe('a dev chain dropped and restarted from its state file', () => {
     }
   });
 
-  it('finds a transaction that was included while the client was disconnected', async () => {
+  test('finds a transaction that was included while the client was disconnected', async ({ scenario }) => {
+    const { chain, client, restart } = scenario;
     const { alice } = chain.accounts;
     chain.devchain!.setBlockMode('manual');
     const countBefore = Number((await client.api.query.phalaStakePool.poolCount()).toBigInt());

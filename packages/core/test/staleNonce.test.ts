@@ -1,20 +1,14 @@
-import type { TestChain } from '@phala-mining/testing';
 import type { SignerPayloadJSON, SignerResult } from '@polkadot/types/types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMiningClient, type MiningClient, StaleNonceError } from '../src/index.js';
-import { rejection, setup } from './helpers.js';
-
-let chain: TestChain;
-let client: MiningClient;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ chain, client, close } = await setup());
-});
-afterAll(() => close?.());
+import { describe, expect } from 'vitest';
+import { createMiningClient, StaleNonceError } from '../src/index.js';
+import { test } from './chainTest.js';
+import { rejection } from './helpers.js';
 
 describe('a nonce used meanwhile by the same account elsewhere', () => {
-  it('re-signs a local key silently, but fails an injected signer with StaleNonceError (asked once)', async () => {
+  test('re-signs a local key silently, but fails an injected signer with StaleNonceError (asked once)', async ({
+    chain,
+    client,
+  }) => {
     const { charlie } = chain.accounts;
     // an extension-like signer backed by the real key, counting how often its user would be asked
     let asked = 0;

@@ -1,11 +1,9 @@
 import { maxStake, minStake } from '@phala-mining/math';
-import type { TestChain } from '@phala-mining/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import {
   CooldownNotOverError,
   InsufficientFreeStakeError,
   InvalidWorkerKeyError,
-  type MiningClient,
   NotWorkerOperatorError,
   pha,
   RestartStakeNotHigherError,
@@ -16,24 +14,32 @@ import {
   WorkerNotRegisteredError,
   WorkerStateError,
 } from '../src/index.js';
-import { rejection, setup, until } from './helpers.js';
+import { test as chainTest } from './chainTest.js';
+import { rejection, until } from './helpers.js';
 
-let chain: TestChain;
-let client: MiningClient;
-let close: () => Promise<void>;
-let pid: bigint;
-
-beforeAll(async () => {
-  ({ chain, client, close } = await setup());
-  const { alice } = chain.accounts;
-  pid = (await client.createPool().send(alice)).value;
-  await client.pool(pid).contribute(pha('100000')).send(alice);
-  await chain.setMiningEnabled(true);
+/**
+ * The file's tests share one pool of Alice's holding 100 000 PHA of her own, on the file's chain (the testing
+ * package's fixture) with mining switched on.
+ */
+const test = chainTest.extend<{ pid: bigint }>({
+  pid: [
+    async ({ fileChain, client }, use) => {
+      const { alice } = fileChain.accounts;
+      const pid = (await client.createPool().send(alice)).value;
+      await client.pool(pid).contribute(pha('100000')).send(alice);
+      await fileChain.setMiningEnabled(true);
+      await use(pid);
+    },
+    { scope: 'file', auto: true },
+  ],
 });
-afterAll(() => close?.());
 
 describe('workers on the dev chain', () => {
-  it('adds a worker and shows it Ready with cores, scores, Smin and Smax', async () => {
+  test('adds a worker and shows it Ready with cores, scores, Smin and Smax', async ({
+    chain,
+    client,
+    pid,
+  }) => {
     const { alice } = chain.accounts;
     const worker = await chain.registerWorker({ operator: alice, score: 2000, cores: 8, confidence: 1 });
     await client.pool(pid).addWorker(worker).send(alice);
@@ -50,7 +56,7 @@ describe('workers on the dev chain', () => {
     });
   });
 
-  it('refuses workers that cannot be added', async () => {
+  test('refuses workers that cannot be added', async ({ chain, client, pid }) => {
     const { alice, bob } = chain.accounts;
     expect(await rejection(client.pool(pid).addWorker('0x1234').send(alice))).toBeInstanceOf(
       InvalidWorkerKeyError,
@@ -73,7 +79,11 @@ describe('workers on the dev chain', () => {
     );
   });
 
-  it('starts mining only with Smin ≤ stake ≤ Smax and ≤ free stake, then stops, cools down and reclaims', async () => {
+  test('starts mining only with Smin ≤ stake ≤ Smax and ≤ free stake, then stops, cools down and reclaims', async ({
+    chain,
+    client,
+    pid,
+  }) => {
     const { alice } = chain.accounts;
     const worker = await chain.registerWorker({ operator: alice, score: 2000 });
     await client.pool(pid).addWorker(worker).send(alice);
@@ -184,7 +194,7 @@ describe('workers on the dev chain', () => {
     await until(client.workers$(pid), (ws) => !ws.some((w) => w.pubkey === worker));
   });
 
-  it('shows rewards accruing on mining workers and the pool', async () => {
+  test('shows rewards accruing on mining workers and the pool', async ({ chain, client, pid }) => {
     const { alice } = chain.accounts;
     const worker = await chain.registerWorker({ operator: alice, score: 3000 });
     const params = (await until(client.tokenomics$(), (t) => t.params !== undefined)).params!;

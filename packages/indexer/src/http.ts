@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { IndexerError } from './errors.js';
+import { IndexerError, InvalidArgumentError } from './errors.js';
 import type { PendingView } from './ingest/bestBlocks.js';
 import type { PendingFilter } from './open.js';
 import {
@@ -30,8 +30,7 @@ function filterOf(params: URLSearchParams) {
   const int = (name: string) => {
     const v = params.get(name);
     if (v === null) return undefined;
-    if (!/^\d+$/.test(v))
-      throw new IndexerError('INVALID_ARGUMENT', `${name}: a non-negative integer, not ${v}`);
+    if (!/^\d+$/.test(v)) throw new InvalidArgumentError(`${name}: a non-negative integer, not ${v}`);
     return Number(v);
   };
   const pool = int('pool');
@@ -40,7 +39,7 @@ function filterOf(params: URLSearchParams) {
   const kinds = params.get('kind')?.split(',').filter(Boolean);
   for (const k of kinds ?? []) {
     if (!(ENTRY_KINDS as readonly string[]).includes(k))
-      throw new IndexerError('INVALID_ARGUMENT', `kind: unknown kind ${k}`);
+      throw new InvalidArgumentError(`kind: unknown kind ${k}`);
   }
   return {
     ...(pool === undefined ? {} : { pool }),
@@ -73,7 +72,7 @@ export async function serveHistory(
       res.end(body);
     };
     if (req.method !== 'GET')
-      return send(405, json({ error: 'read-only API: GET only', code: 'METHOD_NOT_ALLOWED' }));
+      return send(405, json({ error: 'read-only API: GET only', code: 'MethodNotAllowed' }));
     const url = new URL(req.url ?? '/', 'http://localhost');
     const handle = async () => {
       const f = filterOf(url.searchParams);
@@ -94,7 +93,7 @@ export async function serveHistory(
           );
         }
         case '/apr': {
-          if (f.pool === undefined) throw new IndexerError('INVALID_ARGUMENT', 'pool is required');
+          if (f.pool === undefined) throw new InvalidArgumentError('pool is required');
           return send(200, json(await history.apr(f.pool, f)));
         }
         case '/pending': {
@@ -120,16 +119,16 @@ export async function serveHistory(
         case '/export.csv':
           return send(200, await history.export(f, 'csv'), 'text/csv; charset=utf-8');
         default:
-          return send(404, json({ error: `no such endpoint: ${url.pathname}`, code: 'NOT_FOUND' }));
+          return send(404, json({ error: `no such endpoint: ${url.pathname}`, code: 'NotFound' }));
       }
     };
     handle().catch((error: unknown) => {
-      const status = error instanceof IndexerError && error.code === 'INVALID_ARGUMENT' ? 400 : 500;
+      const status = error instanceof InvalidArgumentError ? 400 : 500;
       send(
         status,
         json({
           error: (error as Error).message,
-          code: error instanceof IndexerError ? error.code : 'INTERNAL',
+          code: error instanceof IndexerError ? error.code : 'Internal',
         }),
       );
     });

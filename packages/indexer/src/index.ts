@@ -1,4 +1,14 @@
-export { IndexerError, type IndexerErrorCode } from './errors.js';
+export {
+  ChainMismatchError,
+  ConnectionFailedError,
+  DatabaseUnavailableError,
+  INDEXER_ERROR_CLASSES,
+  IndexerError,
+  type IndexerErrorCode,
+  InvalidArgumentError,
+  MigrationFailedError,
+  StatePrunedError,
+} from './errors.js';
 export { type HistoryServer, type ServeOptions, serveHistory } from './http.js';
 export { BestBlocks, type PendingBlock, type PendingView } from './ingest/bestBlocks.js';
 export { ChainSource, type FetchedBlock } from './ingest/chain.js';

@@ -1,5 +1,6 @@
 import { createMiningClient, type MiningClient, PHALA_SIGNED_EXTENSIONS } from '@phala-mining/core';
-import { createTestChain, type TestChain } from '@phala-mining/testing';
+import type { TestChain } from '@phala-mining/testing';
+import { createChainTest } from '@phala-mining/testing/vitest';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { Signer, SignerPayloadJSON, SignerResult } from '@polkadot/types/types';
@@ -34,12 +35,15 @@ const OBSERVABLES = [
 ] as const;
 
 /**
- * A real dev chain (@phala-mining/testing, over a real socket) and a mining client on it whose observables count
- * their subscribers. jsdom's WebSocket is not what @polkadot/api expects in Node, so the client is built here on
- * a WsProvider (Node's `ws`) and handed to the provider — as an app that shares one client would.
+ * A mining client on a real dev chain (@phala-mining/testing, over a real socket) whose observables count their
+ * subscribers. jsdom's WebSocket is not what @polkadot/api expects in Node, so the client is built here on a
+ * WsProvider (Node's `ws`) and handed to the provider — as an app that shares one client would. `close()`
+ * disconnects the client and leaves the chain to its owner (the file's fixture, {@link test}).
  */
-export async function setup(providerProps: Partial<MiningProviderProps> = {}): Promise<Harness> {
-  const chain = await createTestChain();
+export async function harnessOn(
+  chain: TestChain,
+  providerProps: Partial<MiningProviderProps> = {},
+): Promise<Harness> {
   // no auto-reconnect: a retry timer would outlive the closed chain
   const provider = new WsProvider(chain.endpoint, false);
   await provider.connect();
@@ -78,10 +82,27 @@ export async function setup(providerProps: Partial<MiningProviderProps> = {}): P
     close: async () => {
       await client.disconnect();
       await api.disconnect();
-      await chain.close();
     },
   };
 }
+
+/**
+ * The testing package's chain fixture (one dev chain per file, over a real socket) with the file's {@link Harness}
+ * on it: `test('…', async ({ h }) => …)`.
+ */
+export const test = createChainTest().extend<{ h: Harness }>({
+  h: [
+    async ({ fileChain }, use) => {
+      const harness = await harnessOn(fileChain);
+      try {
+        await use(harness);
+      } finally {
+        await harness.close();
+      }
+    },
+    { scope: 'file' },
+  ],
+});
 
 /** Open RPC subscriptions on the client's socket. */
 export function rpcSubscriptions(provider: WsProvider): number {

@@ -8,7 +8,7 @@ import { type AccountLike, accountId, type DevAccounts, devAccounts, SS58_FORMAT
 import { disconnect, extrinsic, ownMetadata, storage, stripCode, turn, workerKey } from './chainHelpers.js';
 import {
   ChainClosedError,
-  ConnectionError,
+  ConnectionFailedError,
   DevRpcError,
   DevRpcUnavailableError,
   InvalidArgumentError,
@@ -163,7 +163,7 @@ async function connect(
     // no auto-reconnect: a test chain that goes away is an error, and a retry timer would keep the process alive
     provider = new WsProvider(endpoint, false, {}, options.requestTimeoutMs ?? 60_000);
   } catch (error) {
-    throw new ConnectionError(endpoint, error instanceof Error ? error.message : String(error), {
+    throw new ConnectionFailedError(endpoint, error instanceof Error ? error.message : String(error), {
       cause: error,
     });
   }
@@ -178,13 +178,13 @@ async function connect(
       offError();
       provider.disconnect().catch(() => undefined);
       const reason = error instanceof Error && error.message ? error.message : 'the connection failed';
-      reject(new ConnectionError(endpoint, reason, { cause: error }));
+      reject(new ConnectionFailedError(endpoint, reason, { cause: error }));
     });
     provider.connect().catch((error: unknown) => {
       offConnected();
       offError();
       reject(
-        new ConnectionError(endpoint, error instanceof Error ? error.message : String(error), {
+        new ConnectionFailedError(endpoint, error instanceof Error ? error.message : String(error), {
           cause: error,
         }),
       );
@@ -201,7 +201,7 @@ async function connect(
     return { api, provider };
   } catch (error) {
     await provider.disconnect().catch(() => undefined);
-    throw new ConnectionError(endpoint, error instanceof Error ? error.message : String(error), {
+    throw new ConnectionFailedError(endpoint, error instanceof Error ? error.message : String(error), {
       cause: error,
     });
   }

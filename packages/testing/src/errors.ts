@@ -1,41 +1,23 @@
 /**
- * Every error this package throws is a `TestingError` with a stable `code`, so tests and tools can branch on
- * `error.code` (or `instanceof`) instead of parsing messages.
+ * Every error this package throws belongs to the SDK's one error family (@phala-mining/errors, whose classes
+ * @phala-mining/core re-exports): a literal `name`, a PascalCase `code`, and a category base `instanceof` can test.
+ * `PalletError`, `ConnectionFailedError` and `InvalidArgumentError` are the family's own classes (the first two the
+ * same ones core rejects with).
  */
-export type TestingErrorCode =
-  | 'UnknownAccount'
-  | 'InvalidArgument'
-  | 'TimeTravelBackwards'
-  | 'TimeTravelRejected'
-  | 'DevRpcUnavailable'
-  | 'DevRpcFailed'
-  | 'SnapshotNotFound'
-  | 'ConnectionFailed'
-  | 'ChainClosed'
-  | 'UnsupportedChain'
-  | 'PalletError'
-  | 'DispatchFailed'
-  | 'TransactionInvalid';
+import {
+  ChainError,
+  CompatibilityError,
+  ConnectionFailedError,
+  InputError,
+  InvalidArgumentError,
+  PalletError,
+  TransportError,
+} from '@phala-mining/errors';
 
-/**
- * The categories of @phala-mining/core's error family, which this package's errors share (it cannot extend core's
- * classes: core's own tests depend on this package).
- */
-export type TestingErrorCategory = 'input' | 'chain' | 'transport' | 'compatibility';
+export { ConnectionFailedError, InvalidArgumentError, PalletError };
 
-/**
- * Base of this package's errors. Like core's, every class spells out its `name` as a literal (a minifier renames
- * classes) and has a PascalCase `code` and a `category`.
- */
-export abstract class TestingError extends Error {
-  abstract override readonly name: string;
-  abstract readonly code: TestingErrorCode;
-  abstract readonly category: TestingErrorCategory;
-}
-
-export class UnknownAccountError extends TestingError {
+export class UnknownAccountError extends InputError {
   override readonly name = 'UnknownAccountError' as const;
-  readonly category = 'input' as const;
   readonly code = 'UnknownAccount' as const;
 
   constructor(readonly account: string) {
@@ -45,15 +27,8 @@ export class UnknownAccountError extends TestingError {
   }
 }
 
-export class InvalidArgumentError extends TestingError {
-  override readonly name = 'InvalidArgumentError' as const;
-  readonly category = 'input' as const;
-  readonly code = 'InvalidArgument' as const;
-}
-
-export class TimeTravelBackwardsError extends TestingError {
+export class TimeTravelBackwardsError extends InputError {
   override readonly name = 'TimeTravelBackwardsError' as const;
-  readonly category = 'input' as const;
   readonly code = 'TimeTravelBackwards' as const;
 
   constructor(
@@ -69,9 +44,8 @@ export class TimeTravelBackwardsError extends TestingError {
 }
 
 /** The node refused the target time (e.g. closer to the head than pallet_timestamp's minimum period). */
-export class TimeTravelRejectedError extends TestingError {
+export class TimeTravelRejectedError extends ChainError {
   override readonly name = 'TimeTravelRejectedError' as const;
-  readonly category = 'chain' as const;
   readonly code = 'TimeTravelRejected' as const;
 
   constructor(
@@ -83,9 +57,8 @@ export class TimeTravelRejectedError extends TestingError {
   }
 }
 
-export class DevRpcUnavailableError extends TestingError {
+export class DevRpcUnavailableError extends CompatibilityError {
   override readonly name = 'DevRpcUnavailableError' as const;
-  readonly category = 'compatibility' as const;
   readonly code = 'DevRpcUnavailable' as const;
 
   constructor(
@@ -101,9 +74,8 @@ export class DevRpcUnavailableError extends TestingError {
 }
 
 /** A dev RPC method exists but failed. */
-export class DevRpcError extends TestingError {
+export class DevRpcError extends ChainError {
   override readonly name = 'DevRpcError' as const;
-  readonly category = 'chain' as const;
   readonly code = 'DevRpcFailed' as const;
 
   constructor(
@@ -117,9 +89,8 @@ export class DevRpcError extends TestingError {
   }
 }
 
-export class SnapshotNotFoundError extends TestingError {
+export class SnapshotNotFoundError extends InputError {
   override readonly name = 'SnapshotNotFoundError' as const;
-  readonly category = 'input' as const;
   readonly code = 'SnapshotNotFound' as const;
 
   constructor(readonly id: string) {
@@ -129,23 +100,8 @@ export class SnapshotNotFoundError extends TestingError {
   }
 }
 
-export class ConnectionError extends TestingError {
-  override readonly name = 'ConnectionError' as const;
-  readonly category = 'transport' as const;
-  readonly code = 'ConnectionFailed' as const;
-
-  constructor(
-    readonly endpoint: string,
-    reason: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`cannot connect to ${endpoint}: ${reason}`, options);
-  }
-}
-
-export class ChainClosedError extends TestingError {
+export class ChainClosedError extends TransportError {
   override readonly name = 'ChainClosedError' as const;
-  readonly category = 'transport' as const;
   readonly code = 'ChainClosed' as const;
 
   constructor(action: string) {
@@ -154,9 +110,8 @@ export class ChainClosedError extends TestingError {
 }
 
 /** The chain lacks a pallet item a helper relies on (e.g. `System.Account`). */
-export class UnsupportedChainError extends TestingError {
+export class UnsupportedChainError extends CompatibilityError {
   override readonly name = 'UnsupportedChainError' as const;
-  readonly category = 'compatibility' as const;
   readonly code = 'UnsupportedChain' as const;
 
   constructor(readonly item: string) {
@@ -164,47 +119,9 @@ export class UnsupportedChainError extends TestingError {
   }
 }
 
-/**
- * `System.ExtrinsicFailed` with a `Module` error, decoded through the chain's metadata; the same shape as
- * @phala-mining/core's `PalletError` (`section`, `errorName`, `docs`, `index`, `errorIndex`).
- */
-export class PalletError extends TestingError {
-  override readonly name = 'PalletError' as const;
-  readonly category = 'chain' as const;
-  readonly code = 'PalletError' as const;
-
-  constructor(
-    /** pallet name as in the metadata, e.g. `PhalaStakePool` */
-    readonly section: string,
-    /** error variant, e.g. `InsufficientFreeStake` */
-    readonly errorName: string,
-    /** the error's documentation from metadata, joined into one line */
-    readonly docs: string,
-    /** index of the pallet in the runtime */
-    readonly index: number,
-    /** position of the error in that pallet's error enum */
-    readonly errorIndex: number,
-    /** the block the failed extrinsic is in */
-    readonly blockHash?: string,
-  ) {
-    super(`${section}.${errorName}${docs ? `: ${docs}` : ''}`);
-  }
-
-  /** `Section.Name`, the form the `toThrowPalletError` matcher takes */
-  get qualifiedName(): string {
-    return `${this.section}.${this.errorName}`;
-  }
-
-  /** @deprecated the error's position in its pallet is {@link PalletError.errorIndex} */
-  get error(): number {
-    return this.errorIndex;
-  }
-}
-
 /** `System.ExtrinsicFailed` with a non-module error (`BadOrigin`, `Token`, `Arithmetic`, …). */
-export class DispatchFailedError extends TestingError {
+export class DispatchFailedError extends ChainError {
   override readonly name = 'DispatchFailedError' as const;
-  readonly category = 'chain' as const;
   readonly code = 'DispatchFailed' as const;
 
   constructor(
@@ -220,11 +137,44 @@ export class DispatchFailedError extends TestingError {
 }
 
 /** The transaction never made it into a block (rejected by the pool, dropped, usurped, …). */
-export class TransactionInvalidError extends TestingError {
+export class TransactionInvalidError extends ChainError {
   override readonly name = 'TransactionInvalidError' as const;
-  readonly category = 'chain' as const;
   readonly code = 'TransactionInvalid' as const;
 }
+
+/**
+ * @deprecated the family's {@link ConnectionFailedError} (the same class as @phala-mining/core's): this name is kept
+ * for code written against earlier releases.
+ */
+export const ConnectionError = ConnectionFailedError;
+/** @deprecated see {@link ConnectionFailedError}. */
+export type ConnectionError = ConnectionFailedError;
+
+/** Every class this package throws, the family's shared ones included. */
+export const TESTING_ERROR_CLASSES = [
+  UnknownAccountError,
+  InvalidArgumentError,
+  TimeTravelBackwardsError,
+  TimeTravelRejectedError,
+  DevRpcUnavailableError,
+  DevRpcError,
+  SnapshotNotFoundError,
+  ConnectionFailedError,
+  ChainClosedError,
+  UnsupportedChainError,
+  PalletError,
+  DispatchFailedError,
+  TransactionInvalidError,
+] as const;
+
+/** Any error this package throws, as a union discriminated by `code`. */
+export type TestingError = InstanceType<(typeof TESTING_ERROR_CLASSES)[number]>;
+
+/** Every `code` an error of this package can carry. */
+export type TestingErrorCode = TestingError['code'];
+
+/** The family's categories this package's errors fall into. */
+export type TestingErrorCategory = TestingError['category'];
 
 function iso(ms: number): string {
   return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : String(ms);

@@ -30,5 +30,12 @@ export {
 } from './coldKeys.js';
 export * from './errors.js';
 export { describeEvent, type EventSource, eventFields, eventName, eventsOf, findEvents } from './events.js';
+export {
+  createMiningPool,
+  type MiningPoolOptions,
+  nowSeconds,
+  queueWithdrawal,
+  travelTo,
+} from './pools.js';
 export { type Duration, durationMs } from './time.js';
 export { type SendTxOptions, sendTx, toDispatchError } from './tx.js';

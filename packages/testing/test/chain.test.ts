@@ -1,6 +1,7 @@
+import { TransportError } from '@phala-mining/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ConnectionError,
+  ConnectionFailedError,
   createTestChain,
   DevRpcUnavailableError,
   findEvents,
@@ -213,12 +214,13 @@ describe('external endpoints', () => {
     }
   });
 
-  it('fails with ConnectionError when nothing listens', async () => {
+  it('fails with ConnectionFailedError when nothing listens', async () => {
     const chain = await createTestChain();
     const { endpoint } = chain;
     await chain.close();
     const error = await createTestChain({ endpoint }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toBeInstanceOf(ConnectionFailedError);
+    expect(error).toBeInstanceOf(TransportError);
     expect(error).toMatchObject({ code: 'ConnectionFailed', endpoint });
   });
 });

@@ -1,8 +1,15 @@
+import * as family from '@phala-mining/errors';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import * as source from '../src/errors.js';
 
 type ErrorClass = new (...args: unknown[]) => source.TestingError;
+const CATEGORY_BASES = {
+  input: family.InputError,
+  chain: family.ChainError,
+  transport: family.TransportError,
+  compatibility: family.CompatibilityError,
+} as const;
 
 function instantiate(errorClass: ErrorClass): source.TestingError {
   for (const filler of [1, 'x']) {
@@ -16,7 +23,7 @@ function instantiate(errorClass: ErrorClass): source.TestingError {
 }
 
 describe("this package's errors", () => {
-  it('keep a literal name, a PascalCase code and a category of core’s in a minified bundle', async () => {
+  it('keep a literal name, a PascalCase code and a category of the family in a minified bundle', async () => {
     const result = await build({
       entryPoints: [new URL('../src/errors.ts', import.meta.url).pathname],
       bundle: true,
@@ -27,12 +34,13 @@ describe("this package's errors", () => {
     });
     const url = `data:text/javascript;base64,${Buffer.from(result.outputFiles[0]!.contents).toString('base64')}`;
     const minified = (await import(url)) as Record<string, unknown>;
-    const classes = Object.entries(minified).filter(
-      ([, value]) =>
-        typeof value === 'function' && value.prototype instanceof (minified.TestingError as ErrorClass),
+    // the family's shared classes (PalletError, ConnectionFailedError) are bundled and minified with the rest
+    const classes = (minified.TESTING_ERROR_CLASSES as readonly ErrorClass[]).map(
+      (errorClass, i) => [source.TESTING_ERROR_CLASSES[i]!.name, errorClass] as const,
     );
     expect(classes.length).toBe(13);
     for (const [exportName, errorClass] of classes) {
+      expect(minified[exportName], exportName).toBe(errorClass);
       const error = instantiate(errorClass as ErrorClass);
       expect(error.name).toBe(exportName);
       expect(error.code).toMatch(/^[A-Z][A-Za-z]+$/);
@@ -45,6 +53,16 @@ describe("this package's errors", () => {
     expect(renamed.length).toBeGreaterThan(classes.length / 2);
   });
 
+  it('extend the family’s category bases (the classes @phala-mining/core re-exports)', () => {
+    for (const errorClass of source.TESTING_ERROR_CLASSES) {
+      const error = instantiate(errorClass as unknown as ErrorClass);
+      expect(error, errorClass.name).toBeInstanceOf(family.MiningError);
+      expect(error, errorClass.name).toBeInstanceOf(CATEGORY_BASES[error.category]);
+    }
+    expect(source.PalletError).toBe(family.PalletError);
+    expect(source.ConnectionFailedError).toBe(family.ConnectionFailedError);
+  });
+
   it('PalletError has core’s shape', () => {
     const error = new source.PalletError('PhalaStakePool', 'PoolDoesNotExist', 'no pool', 88, 9, '0x01');
     expect(error).toMatchObject({
@@ -55,6 +73,8 @@ describe("this package's errors", () => {
       index: 88,
       errorIndex: 9,
       qualifiedName: 'PhalaStakePool.PoolDoesNotExist',
+      blockHash: '0x01',
+      rule: 'PoolNotFound',
     });
     expect(error.message).toBe('PhalaStakePool.PoolDoesNotExist: no pool');
   });

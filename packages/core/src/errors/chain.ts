@@ -1,8 +1,11 @@
 /** What the chain said: the runtime's shape, storage layout and failed dispatches. */
 import { ChainError, CompatibilityError, InputError } from './base.js';
-import type { PALLET_ERROR_RULES } from './palletRules.js';
-import { palletErrorRule } from './palletRules.js';
-import type { RuleErrorCode } from './ruleCodes.js';
+
+/**
+ * The dispatch failed on chain with a module error (`section`, `errorName`, `docs`, `index`, `errorIndex`, `rule`):
+ * the family's one shape, the same class @phala-mining/testing rejects with.
+ */
+export { PalletError } from '@phala-mining/errors';
 
 /** The connected runtime lacks stake pool v1 (e.g. a StakePool v2 chain, or not a Phala chain). */
 export class UnsupportedRuntimeError extends CompatibilityError {
@@ -18,32 +21,6 @@ export class UnsupportedRuntimeError extends CompatibilityError {
   ) {
     super(`runtime ${specName}/${specVersion} has no ${missing}: stake pool v1 is required`);
   }
-}
-
-/** The dispatch failed on chain with a module error; carries the pallet's own identification and docs. */
-export class PalletError extends ChainError {
-  override readonly name = 'PalletError' as const;
-  readonly code = 'PalletError' as const;
-  constructor(
-    /** pallet name as in metadata, e.g. `phalaStakePool` */
-    readonly section: string,
-    /** error variant, e.g. `InsufficientContribution` */
-    readonly errorName: string,
-    /** The error's documentation from metadata, joined into one line; empty when the runtime has none. */
-    readonly docs: string,
-    /** Index of the pallet in the runtime (88 for PhalaStakePool on Khala). */
-    readonly index: number,
-    /** Position of the error in that pallet's error enum. */
-    readonly errorIndex: number,
-  ) {
-    super(`${section}.${errorName}${docs ? `: ${docs}` : ''}`);
-    this.rule = palletErrorRule(section, errorName);
-  }
-  /**
-   * The code of the SDK rule this pallet error enforces (e.g. `ContributionBelowMinimum` for
-   * `phalaStakePool.InsufficientContribution`), from {@link PALLET_ERROR_RULES}; undefined for other errors.
-   */
-  readonly rule: RuleErrorCode | undefined;
 }
 
 /** The dispatch failed with a non-module error (BadOrigin, Arithmetic, Token …). */

@@ -1,65 +1,19 @@
 /**
- * Which of the SDK's rules each pallet error enforces. The pallets check the rules on chain and the SDK checks them
- * before signing; this table is where the two meet. `PalletError.rule` reads it for every failure on chain, and a
- * test sends each rule's failing input raw to the dev chain and checks that the pallet's error maps to the code the
- * SDK's own check gives.
+ * Which of the SDK's rules each pallet error enforces. The table lives in @phala-mining/errors beside `PalletError`
+ * (whose `rule` reads it, whichever package decoded the failure); here it is typed with core's rule codes, which
+ * checks at compile time that every code in it is a rule class of core's.
  */
+import {
+  PALLET_ERROR_RULES as FAMILY_PALLET_ERROR_RULES,
+  palletErrorRule as familyPalletErrorRule,
+} from '@phala-mining/errors';
 import type { RuleErrorCode } from './ruleCodes.js';
 
 /** Pallet (as named in metadata) → error variant → the code of the SDK rule it enforces. */
 export type PalletErrorRules = Readonly<Record<string, Readonly<Record<string, RuleErrorCode>>>>;
 
 /** The table: pallet (as named in metadata) → error variant → the code of the SDK rule it enforces. */
-export const PALLET_ERROR_RULES: PalletErrorRules = {
-  PhalaStakePool: {
-    WorkerNotRegistered: 'WorkerNotRegistered',
-    BenchmarkMissing: 'BenchmarkMissing',
-    WorkerExists: 'WorkerAlreadyBound',
-    WorkerDoesNotExist: 'WorkerNotInPool',
-    WorkerInAnotherPool: 'WorkerNotInPool',
-    UnauthorizedOperator: 'NotWorkerOperator',
-    UnauthorizedPoolOwner: 'NotPoolOwner',
-    InadequateCapacity: 'CapBelowTotalStake',
-    StakeExceedsCapacity: 'ContributionExceedsCap',
-    PoolDoesNotExist: 'PoolNotFound',
-    InsufficientContribution: 'ContributionBelowMinimum',
-    InsufficientBalance: 'InsufficientDelegableBalance',
-    PoolStakeNotFound: 'NoStake',
-    InsufficientFreeStake: 'InsufficientFreeStake',
-    InvalidWithdrawalAmount: 'InvalidWithdrawal',
-    // any failure to bind the worker's miner: the worker is bound elsewhere (or its miner is not Ready)
-    FailedToBindMinerAndWorker: 'WorkerAlreadyBound',
-    PoolBankrupt: 'PoolBankrupt',
-    NoRewardToClaim: 'NoRewardToClaim',
-    FeatureNotEnabled: 'MiningDisabled',
-    WorkersExceedLimit: 'PoolWorkersFull',
-    CannotRestartWithLessStake: 'RestartStakeNotHigher',
-    NotInContributeWhitelist: 'NotWhitelisted',
-    AlreadyInContributeWhitelist: 'AlreadyWhitelisted',
-    ExceedWhitelistMaxLen: 'WhitelistFull',
-    NoWhitelistCreated: 'NoWhitelist',
-    // declared but never raised (an over-long description fails to decode); listed for completeness
-    ExceedMaxDescriptionLen: 'DescriptionTooLong',
-    // spec 1191+: remove_worker needs a Ready miner
-    MinerDoesNotExist: 'WorkerState',
-    WorkerIsNotReady: 'WorkerState',
-  },
-  PhalaMining: {
-    WorkerNotRegistered: 'WorkerNotRegistered',
-    BenchmarkMissing: 'BenchmarkMissing',
-    BenchmarkTooLow: 'BenchmarkTooLow',
-    DuplicateBoundMiner: 'WorkerAlreadyBound',
-    DuplicateBoundWorker: 'WorkerAlreadyBound',
-    MinerNotFound: 'WorkerState',
-    MinerNotBound: 'WorkerState',
-    MinerNotReady: 'WorkerState',
-    MinerNotMining: 'WorkerState',
-    CoolDownNotReady: 'CooldownNotOver',
-    InsufficientStake: 'StakeBelowMinimum',
-    TooMuchStake: 'StakeAboveMaximum',
-    InternalErrorBadTokenomicParameters: 'TokenomicsMissing',
-  },
-};
+export const PALLET_ERROR_RULES: PalletErrorRules = FAMILY_PALLET_ERROR_RULES;
 
 /**
  * The SDK rule a pallet error enforces, or undefined for errors that are no rule of an operation (internal errors,
@@ -67,7 +21,5 @@ export const PALLET_ERROR_RULES: PalletErrorRules = {
  * (`phalaStakePool`).
  */
 export function palletErrorRule(section: string, errorName: string): RuleErrorCode | undefined {
-  const pallet = `${section.charAt(0).toUpperCase()}${section.slice(1)}`;
-  const errors = PALLET_ERROR_RULES[pallet];
-  return errors && Object.hasOwn(errors, errorName) ? errors[errorName] : undefined;
+  return familyPalletErrorRule(section, errorName);
 }

@@ -1,7 +1,7 @@
 /**
  * The codes of the rules checked before signing, read off the rule classes of each domain file. It lives apart from
- * the error index because the pallet error table and `PalletError` (in chain.ts) need it, and the index imports
- * them: deriving it from the index's union would make the modules import each other. `index.ts` checks that it
+ * the error index because the pallet error table (palletRules.ts types @phala-mining/errors' table with it) needs
+ * it, and the index imports that: deriving it from the index's union would make the modules import each other. `index.ts` checks that it
  * equals every `RuleError` code of the union.
  */
 import type { RuleError } from './base.js';

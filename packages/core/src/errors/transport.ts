@@ -1,6 +1,9 @@
 /** Getting to the node and getting a transaction included. */
 import { ChainError, TransportError } from './base.js';
 
+/** The node could not be reached or the handshake failed: the family's one connection failure, shared with testing. */
+export { ConnectionFailedError } from '@phala-mining/errors';
+
 /** The node refused the transaction (invalid signature, nonce, fees…) or dropped it from its pool. */
 export class TransactionRejectedError extends ChainError {
   override readonly name = 'TransactionRejectedError' as const;
@@ -16,21 +19,6 @@ export class TransactionRejectedError extends ChainError {
         ? `transaction rejected before it was sent: ${reason}`
         : `transaction ${hash} rejected: ${reason}`,
     );
-  }
-}
-
-/** The node could not be reached or the handshake failed before the client was ready; the original is the `cause`. */
-export class ConnectionFailedError extends TransportError {
-  override readonly name = 'ConnectionFailedError' as const;
-  readonly code = 'ConnectionFailed' as const;
-  constructor(
-    /** The WebSocket URL(s) tried, or `the given ApiPromise` for a connection passed in. */
-    readonly endpoint: string | string[],
-    /** Why, in words, from the underlying error or WebSocket event. */
-    readonly reason: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`could not connect to ${[endpoint].flat().join(', ')}: ${reason}`, options);
   }
 }
 

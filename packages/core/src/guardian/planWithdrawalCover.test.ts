@@ -1,26 +1,20 @@
-import type { TestChain } from '@phala-mining/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { miningTest as test } from '../../test/chainTest.js';
 import { miningPool, nowSeconds, states, travelTo } from '../../test/guardianPool.js';
-import { rejection, setup } from '../../test/helpers.js';
-import { type MiningClient, pha } from '../index.js';
+import { rejection } from '../../test/helpers.js';
+import { pha } from '../index.js';
 import { CoverMiningDisabledError } from './errors.js';
 
 // Each test has its own pool and only moves the clock forward; they share one chain, in order.
-let chain: TestChain;
-let client: MiningClient;
-let close: () => Promise<void>;
 const GRACE = 604_800n;
 
-beforeAll(async () => {
-  ({ chain, client, close } = await setup());
-  await chain.setMiningEnabled(true);
-});
-afterAll(() => close?.());
-
 describe('planWithdrawalCover on the dev chain', () => {
-  it("stops only the plan's workers; the others are still Mining after the deadline", async () => {
+  test("stops only the plan's workers; the others are still Mining after the deadline", async ({
+    chain,
+    client,
+  }) => {
     const { alice, bob } = chain.accounts;
-    const { pid, workers } = await miningPool(chain, client, ['2500', '3000', '4000', '6000']);
+    const { pid, workers } = await miningPool(chain, ['2500', '3000', '4000', '6000']);
     await client
       .pool(pid)
       .withdraw({ amount: pha('5500') })
@@ -52,11 +46,13 @@ describe('planWithdrawalCover on the dev chain', () => {
     for (const w of workers) expect([w, s[w]]).toEqual([w, stopped.includes(w) ? 'CoolingDown' : 'Mining']);
   });
 
-  it('a plan that covers the first bucket but not the second: the pool stops at the second deadline', async () => {
+  test('a plan that covers the first bucket but not the second: the pool stops at the second deadline', async ({
+    chain,
+    client,
+  }) => {
     const { alice, bob, charlie } = chain.accounts;
     const { pid, workers } = await miningPool(
       chain,
-      client,
       ['3000', '4000', '5000'],
       [
         [bob, '8000'],
@@ -94,7 +90,6 @@ describe('planWithdrawalCover on the dev chain', () => {
     // with a horizon over both deadlines one plan covers both (a fresh pool, same shape)
     const again = await miningPool(
       chain,
-      client,
       ['3000', '4000', '5000'],
       [
         [bob, '8000'],
@@ -116,9 +111,12 @@ describe('planWithdrawalCover on the dev chain', () => {
     expect(await client.withdrawalRisk(again.pid)).toMatchObject({ atRisk: false });
   });
 
-  it('with the mining switch off the plan cannot work, and the forced stop still happens', async () => {
+  test('with the mining switch off the plan cannot work, and the forced stop still happens', async ({
+    chain,
+    client,
+  }) => {
     const { bob } = chain.accounts;
-    const { pid } = await miningPool(chain, client, ['3000', '4000']);
+    const { pid } = await miningPool(chain, ['3000', '4000']);
     await client
       .pool(pid)
       .withdraw({ amount: pha('3500') })
@@ -136,9 +134,12 @@ describe('planWithdrawalCover on the dev chain', () => {
     }
   });
 
-  it('after the deadline has passed: the stop already happened, a late plan fails with a typed error and sends nothing', async () => {
+  test('after the deadline has passed: the stop already happened, a late plan fails with a typed error and sends nothing', async ({
+    chain,
+    client,
+  }) => {
     const { alice, bob } = chain.accounts;
-    const { pid } = await miningPool(chain, client, ['3000', '4000']);
+    const { pid } = await miningPool(chain, ['3000', '4000']);
     await client
       .pool(pid)
       .withdraw({ amount: pha('2000') })

@@ -1,24 +1,17 @@
-import type { TestChain } from '@phala-mining/testing';
 import { firstValueFrom } from 'rxjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { miningTest as test } from '../../test/chainTest.js';
 import { miningPool, states, travelTo } from '../../test/guardianPool.js';
-import { setup, until } from '../../test/helpers.js';
-import { type MiningClient, pha } from '../index.js';
-
-let chain: TestChain;
-let client: MiningClient;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ chain, client, close } = await setup());
-  await chain.setMiningEnabled(true);
-});
-afterAll(() => close?.());
+import { until } from '../../test/helpers.js';
+import { pha } from '../index.js';
 
 describe('reclaimable', () => {
-  it('lists the workers whose cooldown ended; reclaiming them pays the queue', async () => {
+  test('lists the workers whose cooldown ended; reclaiming them pays the queue', async ({
+    chain,
+    client,
+  }) => {
     const { alice, bob, charlie } = chain.accounts;
-    const { pid, workers } = await miningPool(chain, client, ['3000', '4000', '5000']);
+    const { pid, workers } = await miningPool(chain, ['3000', '4000', '5000']);
     await client
       .pool(pid)
       .withdraw({ amount: pha('3500') })

@@ -1,28 +1,21 @@
 import { bmul, ONE } from '@phala-mining/math';
-import type { TestChain } from '@phala-mining/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { miningTest as test } from '../../test/chainTest.js';
 import { miningPool, nowSeconds, states, travelTo } from '../../test/guardianPool.js';
-import { setup } from '../../test/helpers.js';
-import { type MiningClient, pha } from '../index.js';
+import { pha } from '../index.js';
 
 // Every test builds its own pool and only moves the clock forward, so the tests share one chain in order.
-let chain: TestChain;
-let client: MiningClient;
-let close: () => Promise<void>;
 const GRACE = 604_800n;
-
-beforeAll(async () => {
-  ({ chain, client, close } = await setup());
-  await chain.setMiningEnabled(true);
-});
-afterAll(() => close?.());
 
 const allIn = (s: Record<string, string>, state: string) => Object.values(s).every((x) => x === state);
 
 describe('withdrawalRisk', () => {
-  it('predicts the forced stop: the deadline, the shortfall, and every worker stopping at the first block after', async () => {
+  test('predicts the forced stop: the deadline, the shortfall, and every worker stopping at the first block after', async ({
+    chain,
+    client,
+  }) => {
     const { bob } = chain.accounts;
-    const { pid, workers } = await miningPool(chain, client, ['3000', '4000', '5000']);
+    const { pid, workers } = await miningPool(chain, ['3000', '4000', '5000']);
     await client
       .pool(pid)
       .withdraw({ amount: pha('7000') })
@@ -53,7 +46,10 @@ describe('withdrawalRisk', () => {
     expect(after).toMatchObject({ atRisk: false, shortfall: 0n, deadline: undefined, budget: pha('12000') });
   });
 
-  it('is exact to the planck: 1 planck short stops every worker, 0 short stops none', async () => {
+  test('is exact to the planck: 1 planck short stops every worker, 0 short stops none', async ({
+    chain,
+    client,
+  }) => {
     const { alice, bob } = chain.accounts;
     // price is exactly 1 in a pool whose only staker made the first deposit; find shares worth 3000 PHA + 0 / + 1
     const sharesWorth = (target: bigint) => {
@@ -65,7 +61,7 @@ describe('withdrawalRisk', () => {
       ['short', 1n],
       ['exact', 0n],
     ] as const) {
-      const { pid, workers } = await miningPool(chain, client, ['3000', '4000']);
+      const { pid, workers } = await miningPool(chain, ['3000', '4000']);
       await client
         .pool(pid)
         .withdraw({ shares: sharesWorth(pha('3000') + extra) })
@@ -85,11 +81,13 @@ describe('withdrawalRisk', () => {
     });
   });
 
-  it('follows requests in different buckets: the first uncovered one decides, at its own deadline', async () => {
+  test('follows requests in different buckets: the first uncovered one decides, at its own deadline', async ({
+    chain,
+    client,
+  }) => {
     const { alice, bob, charlie } = chain.accounts;
     const { pid, workers } = await miningPool(
       chain,
-      client,
       ['3000', '4000', '5000'],
       [
         [bob, '9000'],
@@ -131,9 +129,9 @@ describe('withdrawalRisk', () => {
     expect([end[workers[1]!], end[workers[2]!]]).toEqual(['CoolingDown', 'CoolingDown']);
   });
 
-  it('counts a later contribution, which pays part of the request at once', async () => {
+  test('counts a later contribution, which pays part of the request at once', async ({ chain, client }) => {
     const { alice, bob, dave } = chain.accounts;
-    const { pid, workers } = await miningPool(chain, client, ['4000', '3000']);
+    const { pid, workers } = await miningPool(chain, ['4000', '3000']);
     await client
       .pool(pid)
       .withdraw({ amount: pha('5000') })

@@ -1,3 +1,4 @@
+import type { PalletRuleCode } from '@phala-mining/errors';
 import { describe, expectTypeOf, test } from 'vitest';
 import type {
   ContributeErrorType,
@@ -36,7 +37,9 @@ describe('per-operation error unions', () => {
           expectTypeOf(error.minimum).toEqualTypeOf<bigint>();
           return error.minimum;
         case 'PalletError':
-          expectTypeOf(error.rule).toEqualTypeOf<RuleErrorCode | undefined>();
+          // the codes the pallet error table maps to (@phala-mining/errors), every one of them a rule code of core's
+          expectTypeOf(error.rule).toEqualTypeOf<PalletRuleCode | undefined>();
+          expectTypeOf(error.rule).toExtend<RuleErrorCode | undefined>();
           return 0n;
         default:
           // @ts-expect-error only the rules of contribute are left; a stake range is not among them

@@ -1,28 +1,31 @@
-import { createTestChain, type TestChain } from '@phala-mining/testing';
+import { createChainTest } from '@phala-mining/testing/vitest';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { decodeAddress } from '@polkadot/util-crypto';
 import { firstValueFrom, take, timeout, toArray } from 'rxjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { storageCodecs } from './codecs.js';
 import { readDecoded, readStorage, watchDecoded$, watchStorage$ } from './source.js';
 
-const codecs = () => storageCodecs(api);
-
-let chain: TestChain;
-let api: ApiPromise;
-
-beforeAll(async () => {
-  chain = await createTestChain();
-  api = await ApiPromise.create({ provider: new WsProvider(chain.endpoint), noInitWarn: true });
-});
-
-afterAll(async () => {
-  await api?.disconnect();
-  await chain?.close();
+/**
+ * The file's chain (the testing package's fixture) and an `ApiPromise` of the test's own on it, as an app creates
+ * one: core reads raw storage through whatever ApiPromise it is given, without the chain helper's.
+ */
+const test = createChainTest().extend<{ api: ApiPromise }>({
+  api: [
+    async ({ fileChain }, use) => {
+      const api = await ApiPromise.create({ provider: new WsProvider(fileChain.endpoint), noInitWarn: true });
+      try {
+        await use(api);
+      } finally {
+        await api.disconnect();
+      }
+    },
+    { scope: 'file' },
+  ],
 });
 
 describe('raw storage on the dev chain', () => {
-  it('reads many items in one request, absent ones as their default', async () => {
+  test('reads many items in one request, absent ones as their default', async ({ chain, api }) => {
     const { alice, bob } = chain.accounts;
     const [aliceAccount, bobLedger, count, enabled] = await readDecoded(api, [
       ['System', 'Account', decodeAddress(alice.address)],
@@ -38,7 +41,7 @@ describe('raw storage on the dev chain', () => {
     expect(await readStorage(api, [])).toEqual([]);
   });
 
-  it('emits every value, then again on each change', async () => {
+  test('emits every value, then again on each change', async ({ chain, api }) => {
     const { alice } = chain.accounts;
     const values$ = watchDecoded$(api, [
       ['Timestamp', 'Now'],
@@ -53,11 +56,11 @@ describe('raw storage on the dev chain', () => {
     expect(second![1]).toBe(first![1]);
   });
 
-  it('gives each subscriber of one observable its own values', async () => {
+  test('gives each subscriber of one observable its own values', async ({ chain, api }) => {
     const { alice, bob } = chain.accounts;
     const balances$ = watchStorage$(api, [
-      codecs().entry('System', 'Account').key(decodeAddress(alice.address)),
-      codecs().entry('System', 'Account').key(decodeAddress(bob.address)),
+      storageCodecs(api).entry('System', 'Account').key(decodeAddress(alice.address)),
+      storageCodecs(api).entry('System', 'Account').key(decodeAddress(bob.address)),
     ]);
     const [first, second] = await Promise.all([
       firstValueFrom(balances$.pipe(timeout(5_000))),
@@ -68,7 +71,10 @@ describe('raw storage on the dev chain', () => {
     expect(first[0]).not.toBeNull();
   });
 
-  it('has every value when it re-subscribes while @polkadot/api still holds the previous subscription', async () => {
+  test('has every value when it re-subscribes while @polkadot/api still holds the previous subscription', async ({
+    chain,
+    api,
+  }) => {
     const { alice, bob } = chain.accounts;
     const keys = [
       ['Timestamp', 'Now'],

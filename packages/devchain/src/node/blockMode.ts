@@ -1,11 +1,12 @@
+import { InputError } from '@phala-mining/errors';
 import type { BlockMode } from './producer.js';
 
 export const DEFAULT_INTERVAL_MS = 12_000;
 export const DEFAULT_BATCH_DELAY_MS = 100;
 
-export class BlockModeError extends Error {
-  override readonly name = 'BlockModeError';
-  readonly code = 'INVALID_BLOCK_MODE';
+export class BlockModeError extends InputError {
+  override readonly name = 'BlockModeError' as const;
+  readonly code = 'InvalidBlockMode' as const;
 }
 
 /**

@@ -105,7 +105,7 @@ export class ChainDatabase {
       Driver = (await import('better-sqlite3')).default;
     } catch (error) {
       throw new PersistenceError(
-        'DB_UNAVAILABLE',
+        'DbUnavailable',
         `cannot load better-sqlite3 for --db: ${(error as Error).message}`,
         {
           cause: error,
@@ -123,7 +123,7 @@ export class ChainDatabase {
       if (check !== 'ok') throw new Error(`integrity check: ${String(check)}`);
     } catch (error) {
       throw new PersistenceError(
-        'STATE_FILE_INVALID',
+        'StateFileInvalid',
         `${file} is not a usable SQLite database: ${(error as Error).message}`,
         {
           cause: error,
@@ -139,12 +139,12 @@ export class ChainDatabase {
       const created = !tables.has('meta');
       if (created && tables.size > 0) {
         throw new PersistenceError(
-          'STATE_FILE_INVALID',
+          'StateFileInvalid',
           `${file} is a SQLite database of something else (tables: ${[...tables].join(', ')})`,
         );
       }
       if (created && existed && tables.size === 0 && db.prepare('PRAGMA page_count').pluck().get() !== 0) {
-        throw new PersistenceError('STATE_FILE_INVALID', `${file} is not empty but holds no tables`);
+        throw new PersistenceError('StateFileInvalid', `${file} is not empty but holds no tables`);
       }
       if (!created) checkMeta(db, file, genesis.hash);
       // version 1 kept neither the head state nor the replaced values: add the column, the load fills both once
@@ -173,7 +173,7 @@ export class ChainDatabase {
     } catch (error) {
       db.close();
       if (error instanceof PersistenceError) throw error;
-      throw new PersistenceError('STATE_FILE_INVALID', `${file}: ${(error as Error).message}`, {
+      throw new PersistenceError('StateFileInvalid', `${file}: ${(error as Error).message}`, {
         cause: error,
       });
     }
@@ -302,7 +302,7 @@ export class ChainDatabase {
    */
   load(genesis: BlockRecord, keepStates: number): StoredChain {
     const fail = (why: string): never => {
-      throw new PersistenceError('STATE_FILE_INVALID', `${this.file}: ${why}`);
+      throw new PersistenceError('StateFileInvalid', `${this.file}: ${why}`);
     };
     const canonical = readCanonical(this.db, this.file, genesis.hash, this.reads);
     const headHash = canonical[canonical.length - 1]!;
@@ -357,20 +357,20 @@ function checkMeta(db: Database, file: string, genesisHash: Hex): void {
   );
   if (meta.get('format') !== DB_FORMAT) {
     throw new PersistenceError(
-      'STATE_FILE_INVALID',
+      'StateFileInvalid',
       `${file} is not a phala-devchain database (format ${String(meta.get('format'))})`,
     );
   }
   const version = meta.get('version');
   if (version !== String(DB_VERSION) && version !== '1') {
     throw new PersistenceError(
-      'STATE_FILE_INVALID',
+      'StateFileInvalid',
       `${file} has database version ${String(version)}; this node reads 1 and ${DB_VERSION}`,
     );
   }
   if (meta.get('genesis') !== genesisHash) {
     throw new PersistenceError(
-      'STATE_FILE_OTHER_CHAIN',
+      'StateFileOtherChain',
       `${file} belongs to a chain with genesis ${String(meta.get('genesis'))}, this runtime's genesis is ${genesisHash} (start it with the options it was created with: --production, --production-tokenomics and --genesis-timestamp change the genesis)`,
     );
   }

@@ -30,7 +30,7 @@ interface BlockRow {
 /** A stored block as a record without state; a damaged row is a PersistenceError naming the file. */
 export function blockFromRow(row: BlockRow, file: string): BlockRecord {
   const fail = (why: string): never => {
-    throw new PersistenceError('STATE_FILE_INVALID', `${file}: block ${row.number} (${row.hash}) ${why}`);
+    throw new PersistenceError('StateFileInvalid', `${file}: block ${row.number} (${row.hash}) ${why}`);
   };
   let header: HeaderFields;
   let extrinsics: string[];
@@ -79,14 +79,14 @@ export function readCanonical(db: Database, file: string, genesis: Hex, reads: D
   const canonical = rows.map(([number, hash], i) => {
     if (number !== i)
       throw new PersistenceError(
-        'STATE_FILE_INVALID',
+        'StateFileInvalid',
         `${file}: the canonical chain has a gap at block ${i}`,
       );
     return hash;
   });
   if (canonical[0] !== genesis)
     throw new PersistenceError(
-      'STATE_FILE_INVALID',
+      'StateFileInvalid',
       `${file}: canonical block 0 is ${String(canonical[0])}, not the genesis ${genesis}`,
     );
   return canonical;
@@ -106,7 +106,7 @@ export function loadWindow(
   reads: DatabaseReads,
 ): BlockRecord[] {
   const fail = (why: string): never => {
-    throw new PersistenceError('STATE_FILE_INVALID', `${file}: ${why}`);
+    throw new PersistenceError('StateFileInvalid', `${file}: ${why}`);
   };
   const head = canonical.length - 1;
   // the head always keeps its state
@@ -157,12 +157,12 @@ export function rebuildHeadState(
       reads.blocks++;
       if (parent === undefined)
         throw new PersistenceError(
-          'STATE_FILE_INVALID',
+          'StateFileInvalid',
           `${file}: canonical block ${number} (${hash}) is missing`,
         );
       if (parent !== canonical[number - 1])
         throw new PersistenceError(
-          'STATE_FILE_INVALID',
+          'StateFileInvalid',
           `${file}: block ${number} (${hash}) does not follow block ${number - 1}`,
         );
       const diff = new Map<Hex, Uint8Array | null>();

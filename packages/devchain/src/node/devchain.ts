@@ -104,7 +104,7 @@ export async function startDevChain(options: DevChainOptions = {}): Promise<DevC
   const { stateFile } = options;
   if (stateFile && options.db) {
     throw new PersistenceError(
-      'STATE_FILE_INVALID',
+      'StateFileInvalid',
       'use either a state file (--state, JSON saved on exit) or a database (--db, every block committed), not both',
     );
   }

@@ -1,7 +1,11 @@
 /**
- * Errors the node reports over JSON-RPC. Codes follow JSON-RPC 2.0 and Substrate (jsonrpsee, sc-rpc-api) so
- * clients that branch on them (`@polkadot/api`, subxt, polkadot-api) behave as against a real node.
+ * Errors the node reports over JSON-RPC. Numeric codes follow JSON-RPC 2.0 and Substrate (jsonrpsee, sc-rpc-api) so
+ * clients that branch on them (`@polkadot/api`, subxt, polkadot-api) behave as against a real node; on the wire
+ * `code` is that number. In process the errors belong to the SDK's family (@phala-mining/errors): `code` is the
+ * PascalCase name of the number in {@link ErrorCode} and the number is `rpcCode`.
  */
+import { ChainError } from '@phala-mining/errors';
+
 export const ErrorCode = {
   ParseError: -32700,
   InvalidRequest: -32600,
@@ -41,20 +45,39 @@ export const ErrorCode = {
   DevUnsupported: 7001,
 } as const;
 
-export class RpcError extends Error {
+/** The PascalCase id of a JSON-RPC error: the name of its number in {@link ErrorCode}. */
+export type RpcErrorCode = keyof typeof ErrorCode;
+
+/** A JSON-RPC error number the node sends (one of {@link ErrorCode}'s). */
+export type RpcErrorNumber = (typeof ErrorCode)[RpcErrorCode];
+
+const CODE_OF_NUMBER = new Map<number, RpcErrorCode>(
+  Object.entries(ErrorCode).map(([code, rpcCode]) => [rpcCode, code as RpcErrorCode]),
+);
+
+/**
+ * An error the node answers a request with. A `ChainError` of the family: whatever the method, it is the node
+ * refusing the request, and every subclass shares this one category so the dispatcher can test `instanceof RpcError`.
+ */
+export class RpcError extends ChainError {
   override readonly name: string = 'RpcError';
+  /** PascalCase id, the name of `rpcCode` in {@link ErrorCode} (e.g. `InvalidParams` for -32602). */
+  readonly code: RpcErrorCode;
   constructor(
-    readonly code: number,
+    /** the JSON-RPC error number sent on the wire (as `code`) */
+    readonly rpcCode: RpcErrorNumber,
     message: string,
     readonly data?: unknown,
   ) {
     super(message);
+    this.code = CODE_OF_NUMBER.get(rpcCode)!;
   }
 
+  /** The error object of a JSON-RPC reply: `code` is the number clients branch on. */
   toJSON(): { code: number; message: string; data?: unknown } {
     return this.data === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, data: this.data };
+      ? { code: this.rpcCode, message: this.message }
+      : { code: this.rpcCode, message: this.message, data: this.data };
   }
 }
 
@@ -80,7 +103,7 @@ export class StateUnavailableError extends RpcError {
   }
 }
 
-/** A transaction the pool refused; `code` is the sc-rpc-api author error code. */
+/** A transaction the pool refused; `rpcCode` is the sc-rpc-api author error number (`code` its name). */
 export class PoolRejectedError extends RpcError {
   override readonly name = 'PoolRejectedError';
 }

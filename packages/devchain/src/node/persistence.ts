@@ -81,7 +81,7 @@ export async function readState(file: string): Promise<StateFile | undefined> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new PersistenceError('STATE_FILE_UNREADABLE', `cannot read ${file}: ${(error as Error).message}`, {
+    throw new PersistenceError('StateFileUnreadable', `cannot read ${file}: ${(error as Error).message}`, {
       cause: error,
     });
   }
@@ -89,7 +89,7 @@ export async function readState(file: string): Promise<StateFile | undefined> {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new PersistenceError('STATE_FILE_INVALID', `${file} is not JSON`, { cause: error });
+    throw new PersistenceError('StateFileInvalid', `${file} is not JSON`, { cause: error });
   }
   validate(data, file);
   return data;
@@ -99,7 +99,7 @@ export async function readState(file: string): Promise<StateFile | undefined> {
 export function restoreNode(node: DevNode, data: StateFile): void {
   if (data.genesisHash !== node.chain.genesis.hash) {
     throw new PersistenceError(
-      'STATE_FILE_OTHER_CHAIN',
+      'StateFileOtherChain',
       `the state file belongs to a chain with genesis ${data.genesisHash}, this runtime's genesis is ${node.chain.genesis.hash} (start it with the options it was created with: --production, --production-tokenomics and --genesis-timestamp change the genesis)`,
     );
   }
@@ -138,7 +138,7 @@ function storeBlock(block: BlockRecord): StoredBlock {
 
 function validate(data: unknown, file: string): asserts data is StateFile {
   const fail = (why: string): never => {
-    throw new PersistenceError('STATE_FILE_INVALID', `${file}: ${why}`);
+    throw new PersistenceError('StateFileInvalid', `${file}: ${why}`);
   };
   if (typeof data !== 'object' || data === null) fail('not an object');
   const d = data as Partial<StateFile>;

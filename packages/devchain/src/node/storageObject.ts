@@ -1,10 +1,11 @@
+import { InputError } from '@phala-mining/errors';
 import { expandMetadata, Metadata, TypeRegistry } from '@polkadot/types';
 import { compactStripLength, stringCamelCase, u8aToHex } from '@polkadot/util';
 import type { Hex } from '../scale/types.js';
 
-export class StorageObjectError extends Error {
-  override readonly name = 'StorageObjectError';
-  readonly code = 'INVALID_STORAGE_OBJECT';
+export class StorageObjectError extends InputError {
+  override readonly name = 'StorageObjectError' as const;
+  readonly code = 'InvalidStorageObject' as const;
 }
 
 type StorageFn = ((...args: unknown[]) => Uint8Array) & {

@@ -1,3 +1,4 @@
+import { InputError } from '@phala-mining/errors';
 /**
  * Deterministic simulated workers and gatekeeper for the dev chain. At the end of every block (`simulateBlock`, run
  * by the executive after the pallets' on_finalize) they react to what the chain pushed to off-chain components in
@@ -104,8 +105,10 @@ function writeBackPhase(pubkey: Hex): number {
   return phase;
 }
 
-export class SimulationError extends Error {
-  override readonly name = 'SimulationError';
+/** A dev control named a worker the off-chain simulation does not run; dev actions report it as a `DevActionError`. */
+export class SimulationError extends InputError {
+  override readonly name = 'SimulationError' as const;
+  readonly code = 'SimulationFailed' as const;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { CompatibilityError } from '@phala-mining/errors';
 /**
  * Pallet Config items the runtime supplies, as FRAME's `impl pallet_x::Config for Runtime { type OnReward = … }`:
  * a pallet declares what it needs from above (callbacks, a route table) as a typed key, and the runtime definition
@@ -16,8 +17,10 @@ export function configKey<T>(pallet: string): ConfigKey<T> {
 /** The wired Config items of one runtime, by pallet name. */
 export type PalletConfigs = ReadonlyMap<string, unknown>;
 
-export class ConfigMissingError extends Error {
-  override readonly name = 'ConfigMissingError';
+/** A runtime definition that does not wire a pallet's Config (a mistake in the definition, not in a call). */
+export class ConfigMissingError extends CompatibilityError {
+  override readonly name = 'ConfigMissingError' as const;
+  readonly code = 'ConfigMissing' as const;
   constructor(readonly pallet: string) {
     super(`${pallet}'s Config is not wired by this runtime`);
   }

@@ -1,3 +1,4 @@
+import { ChainError } from '@phala-mining/errors';
 import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, signatureVerify } from '@polkadot/util-crypto';
 import { waitReady, isReady as wasmReady, sr25519Verify as wasmSr25519Verify } from '@polkadot/wasm-crypto';
@@ -34,8 +35,10 @@ export interface ExecutiveHooks {
   ): { requires: Hex[]; provides: Hex[] } | { stale: true } | { future: true };
 }
 
-export class TransactionInvalid extends Error {
-  override readonly name = 'TransactionInvalid';
+/** The runtime's verdict on a transaction that cannot be included; the pool reports it as a `PoolRejectedError`. */
+export class TransactionInvalid extends ChainError {
+  override readonly name = 'TransactionInvalid' as const;
+  readonly code = 'TransactionInvalid' as const;
   constructor(
     readonly error: TransactionValidityError,
     readonly reason: string,

@@ -1,3 +1,4 @@
+import { InputError } from '@phala-mining/errors';
 import { compactAddLength, compactFromU8a, u8aConcat } from '@polkadot/util';
 import {
   bytes,
@@ -119,8 +120,10 @@ export interface DecodedExtrinsic {
   extraBytes: Uint8Array;
 }
 
-export class ExtrinsicFormatError extends Error {
-  override readonly name = 'ExtrinsicFormatError';
+/** Bytes that are no extrinsic of this runtime; the pool and the runtime API report it as their own errors. */
+export class ExtrinsicFormatError extends InputError {
+  override readonly name = 'ExtrinsicFormatError' as const;
+  readonly code = 'ExtrinsicFormat' as const;
 }
 
 /** Accepts an extrinsic with or without its compact length prefix (RPC clients send it with). */

@@ -1,3 +1,4 @@
+import { InputError } from '@phala-mining/errors';
 /**
  * The boundary between the node (blocks, pool, RPC) and the runtime (pallets, metadata, extrinsic rules).
  * The node never decodes calls or storage values itself; it asks the runtime.
@@ -139,10 +140,14 @@ export interface DevActionResult {
   pubkey?: Hex;
 }
 
-export class DevActionError extends Error {
-  override readonly name = 'DevActionError';
+/** A dev control (register a worker, set it online, settle, …) refused its input. */
+export class DevActionError extends InputError {
+  override readonly name = 'DevActionError' as const;
+  readonly code = 'DevActionRefused' as const;
 }
 
-export class RuntimeCallError extends Error {
-  override readonly name = 'RuntimeCallError';
+/** A runtime API call with an unknown method or undecodable arguments. */
+export class RuntimeCallError extends InputError {
+  override readonly name = 'RuntimeCallError' as const;
+  readonly code = 'RuntimeCallFailed' as const;
 }

@@ -1,3 +1,4 @@
+import { ChainError } from '@phala-mining/errors';
 import { u8aToHex } from '@polkadot/util';
 import { enumType, type Hex, type ScaleType, type StructValue, type VariantDef } from '../scale/types.js';
 import type { EventRecordValue, Ext, Origin, RuntimeCallValue, RuntimeEventValue } from './ext.js';
@@ -29,9 +30,13 @@ export type DispatchErrorValue =
   | { tag: 'Arithmetic'; value: 'Underflow' | 'Overflow' | 'DivisionByZero' }
   | { tag: 'Transactional'; value: 'LimitReached' | 'NoLayer' };
 
-/** Thrown by dispatch code; the executive turns it into `ExtrinsicFailed` and rolls the call back. */
-export class DispatchError extends Error {
-  override readonly name = 'DispatchError';
+/**
+ * Thrown by dispatch code; the executive turns it into `ExtrinsicFailed` and rolls the call back (dev actions turn it
+ * into a `DevActionError`), so it rarely leaves the runtime; a `ChainError` of the family all the same.
+ */
+export class DispatchError extends ChainError {
+  override readonly name = 'DispatchError' as const;
+  readonly code = 'DispatchFailed' as const;
   constructor(
     readonly error: DispatchErrorValue,
     message?: string,

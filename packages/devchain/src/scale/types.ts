@@ -1,3 +1,4 @@
+import { InputError } from '@phala-mining/errors';
 /**
  * A small declaration language for SCALE types. Each declared type carries both its scale-info shape (so the
  * runtime can publish it in the metadata's portable registry) and a codec (so pallets read and write storage,
@@ -406,8 +407,10 @@ function splitPath(path: string): string[] {
   return path ? path.split('::') : [];
 }
 
-export class DecodeError extends Error {
-  override readonly name = 'DecodeError';
+/** Bytes that do not decode as the type (or leave bytes over); most callers report it as an error of their own. */
+export class DecodeError extends InputError {
+  override readonly name = 'DecodeError' as const;
+  readonly code = 'DecodeFailed' as const;
 }
 
 /** scale-ts's cursor-carrying view of a whole buffer, made without a decoder closure per call. */

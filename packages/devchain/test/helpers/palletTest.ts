@@ -169,6 +169,30 @@ export function accountOf(byte: number): Hex {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// 1b. System and Balances alone (the balances pallet's tests)
+
+export const BALANCES_PALLETS: Pallet<any, any, any>[] = [System, Balances];
+/** Accounts of the balances tests: one repeated byte each. */
+export const BALANCES_ALICE = accountOf(0xa1);
+export const BALANCES_BOB = accountOf(0xb0);
+export const BALANCES_CHARLIE = accountOf(0xc4);
+/** `phala/sp`, the stake pool's lock id */
+export const STAKE_POOL_LOCK = '0x7068616c612f7370' as Hex;
+
+/** A `MultiAddress::Id`, as calls take accounts. */
+export const idOf = (who: Hex) => ({ tag: 'Id', value: who });
+
+/** System and Balances at genesis with `endowed` (default: Alice 100 PHA, Bob 10 PHA). */
+export function balancesExt(
+  endowed: Array<[Hex, bigint]> = [
+    [BALANCES_ALICE, 100n * 10n ** 12n],
+    [BALANCES_BOB, 10n * 10n ** 12n],
+  ],
+): Ext {
+  return genesisExt({ endowed }, { pallets: BALANCES_PALLETS });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // 2. The Phala pallets at genesis
 
 export const PHA = 10n ** 12n;

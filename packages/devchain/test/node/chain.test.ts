@@ -84,7 +84,8 @@ describe('Chain and producer', () => {
       n.chain.stateAt(n.chain.byNumber(2)!.hash);
       expect.unreachable();
     } catch (error) {
-      expect((error as StateUnavailableError).code).toBe(ErrorCode.Client);
+      expect((error as StateUnavailableError).rpcCode).toBe(ErrorCode.Client);
+      expect((error as StateUnavailableError).code).toBe('Client');
       expect((error as Error).message).toMatch(/State already discarded/);
     }
     await expect(n.setHead(2)).rejects.toBeInstanceOf(StateUnavailableError);

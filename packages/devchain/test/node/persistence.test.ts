@@ -75,7 +75,7 @@ describe('state file', () => {
     await expect(
       startDevChain({ port: 0, runtime: new FakeRuntime(), stateFile: file }),
     ).rejects.toMatchObject({
-      code: 'STATE_FILE_OTHER_CHAIN',
+      code: 'StateFileOtherChain',
     });
     await writeFile(file, '{"format":"nope"');
     await expect(

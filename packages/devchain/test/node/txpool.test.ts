@@ -17,7 +17,7 @@ function rejectionCode(fn: () => unknown): number | undefined {
     fn();
   } catch (error) {
     expect(error).toBeInstanceOf(PoolRejectedError);
-    return (error as PoolRejectedError).code;
+    return (error as PoolRejectedError).rpcCode;
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { IndexerError } from '../errors.js';
+import { ConnectionFailedError, StatePrunedError } from '../errors.js';
 import type { BlockReader, ChainEvent, PoolOnChain } from './extract.js';
 
 export interface FetchedBlock {
@@ -16,6 +16,8 @@ export class ChainSource {
   private constructor(
     readonly api: ApiPromise,
     private readonly owned: boolean,
+    /** Named in connection errors: the URL connected to, or the client handed in. */
+    private readonly endpoint = 'the given ApiPromise',
   ) {}
 
   static async connect(endpoint: string, timeoutMs = 30_000): Promise<ChainSource> {
@@ -32,15 +34,11 @@ export class ChainSource {
       ]);
     } catch (error) {
       await api.disconnect().catch(() => undefined);
-      throw new IndexerError(
-        'CONNECTION_FAILED',
-        `cannot connect to ${endpoint}: ${(error as Error).message}`,
-        error,
-      );
+      throw new ConnectionFailedError(endpoint, (error as Error).message, { cause: error });
     } finally {
       clearTimeout(timer);
     }
-    return new ChainSource(api, true);
+    return new ChainSource(api, true, endpoint);
   }
 
   /** Wraps a ready client the caller keeps ownership of. */
@@ -74,10 +72,9 @@ export class ChainSource {
     try {
       at = await this.api.at(hash);
     } catch (error) {
-      throw new IndexerError(
-        'STATE_PRUNED',
+      throw new StatePrunedError(
         `the node has no state for block #${number} (${hash}); index from an archive node`,
-        error,
+        { cause: error },
       );
     }
     let records: Codec;
@@ -87,16 +84,15 @@ export class ChainSource {
     } catch (error) {
       // only the node's own answer means pruned; a timeout or a dropped socket is not (and retrying may do)
       if (!/discarded|pruned|unknown ?block|not found/i.test((error as Error).message)) {
-        throw new IndexerError(
-          'CONNECTION_FAILED',
+        throw new ConnectionFailedError(
+          this.endpoint,
           `reading block #${number}: ${(error as Error).message}`,
-          error,
+          { cause: error },
         );
       }
-      throw new IndexerError(
-        'STATE_PRUNED',
+      throw new StatePrunedError(
         `the node discarded the state of block #${number}: index from an archive node (dev chain: --archive)`,
-        error,
+        { cause: error },
       );
     }
     const events: ChainEvent[] = [];

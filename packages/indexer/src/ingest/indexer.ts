@@ -1,4 +1,4 @@
-import { IndexerError } from '../errors.js';
+import { ChainMismatchError } from '../errors.js';
 import type { Db } from '../store/schema.js';
 import { BestBlocks } from './bestBlocks.js';
 import type { ChainSource, FetchedBlock } from './chain.js';
@@ -56,8 +56,7 @@ export class Indexer {
     if (checkpoint) {
       const onChain = await this.source.hashOf(checkpoint.number);
       if (onChain !== checkpoint.hash) {
-        throw new IndexerError(
-          'CHAIN_MISMATCH',
+        throw new ChainMismatchError(
           `the database was indexed from another chain: block #${checkpoint.number} is ${checkpoint.hash} there, ${onChain} here`,
         );
       }

@@ -1,6 +1,6 @@
 import { estimateApr, formatPha, type MiningClient } from '@phala-mining/core';
 import { firstValueFrom } from 'rxjs';
-import { IndexerError } from '../errors.js';
+import { InvalidArgumentError } from '../errors.js';
 import type { Db } from '../store/schema.js';
 
 /** Every `kind` the indexer writes. */
@@ -100,8 +100,7 @@ const YEAR_MS = 365 * 24 * 3600 * 1000;
 function toMs(bound: TimeBound | undefined, name: string): number | undefined {
   if (bound === undefined) return undefined;
   const ms = bound instanceof Date ? bound.getTime() : typeof bound === 'number' ? bound : Date.parse(bound);
-  if (!Number.isFinite(ms))
-    throw new IndexerError('INVALID_ARGUMENT', `${name}: not a date or time: ${String(bound)}`);
+  if (!Number.isFinite(ms)) throw new InvalidArgumentError(`${name}: not a date or time: ${String(bound)}`);
   return ms;
 }
 
@@ -130,7 +129,7 @@ export class History {
   async rewards(query: RewardsQuery = {}): Promise<RewardPoint[]> {
     const by = query.by ?? 'block';
     if (by !== 'block' && by !== 'day')
-      throw new IndexerError('INVALID_ARGUMENT', `by: 'block' or 'day', not ${String(by)}`);
+      throw new InvalidArgumentError(`by: 'block' or 'day', not ${String(by)}`);
     const kinds =
       query.worker !== undefined
         ? ['worker-payout']
@@ -183,11 +182,7 @@ export class History {
     let q = this.filtered(query, query.kinds);
     if (query.cursor !== undefined) {
       const m = /^(\d+):(\d+)$/.exec(query.cursor);
-      if (!m)
-        throw new IndexerError(
-          'INVALID_ARGUMENT',
-          `cursor: not a cursor from a previous page: ${query.cursor}`,
-        );
+      if (!m) throw new InvalidArgumentError(`cursor: not a cursor from a previous page: ${query.cursor}`);
       const [block, seq] = [Number(m[1]), Number(m[2])];
       q = q.where((eb) =>
         eb.or([
@@ -312,8 +307,7 @@ export class History {
   async export(query: Omit<EventsQuery, 'cursor' | 'limit'>, format: 'csv' | 'json'): Promise<string> {
     const entries = await this.allEvents(query);
     if (format === 'json') return JSON.stringify(entries.map(exportRecord));
-    if (format !== 'csv')
-      throw new IndexerError('INVALID_ARGUMENT', `format: 'csv' or 'json', not ${String(format)}`);
+    if (format !== 'csv') throw new InvalidArgumentError(`format: 'csv' or 'json', not ${String(format)}`);
     const lines = [CSV_COLUMNS.join(',')];
     for (const e of entries) {
       const r = exportRecord(e);

@@ -2,7 +2,7 @@ import Sqlite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
-import { IndexerError } from '../errors.js';
+import { DatabaseUnavailableError, InvalidArgumentError, MigrationFailedError } from '../errors.js';
 import { type Db, MIGRATIONS } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -20,8 +20,7 @@ const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
  * PostgreSQL's int8 columns come back as JS numbers (block numbers and ms timestamps fit in 2^53).
  */
 export async function openDb(url: string, options: { readonly?: boolean } = {}): Promise<OpenedDb> {
-  if (!url)
-    throw new IndexerError('INVALID_ARGUMENT', 'a database is required: a SQLite file path or postgres://…');
+  if (!url) throw new InvalidArgumentError('a database is required: a SQLite file path or postgres://…');
   let db: Db;
   let dialect: Dialect;
   if (isPostgresUrl(url)) {
@@ -42,29 +41,31 @@ export async function openDb(url: string, options: { readonly?: boolean } = {}):
       await pool.query('select 1');
     } catch (error) {
       await db.destroy();
-      throw new IndexerError('DB_UNAVAILABLE', `cannot reach PostgreSQL: ${(error as Error).message}`, error);
+      throw new DatabaseUnavailableError(`cannot reach PostgreSQL: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   } else {
     dialect = 'sqlite';
-    let database: Sqlite.Database;
+    let database: Sqlite.Database | undefined;
     try {
       database = new Sqlite(url, {
         readonly: options.readonly ?? false,
         fileMustExist: options.readonly ?? false,
       });
+      // the first pragma reads the file: one that is no SQLite database fails here, not at open
+      if (!options.readonly) {
+        // WAL lets `history serve` read while `history sync` writes; NORMAL sync is durable at each commit in WAL mode
+        database.pragma('journal_mode = WAL');
+        database.pragma('synchronous = NORMAL');
+      }
+      database.pragma('busy_timeout = 5000');
     } catch (error) {
-      throw new IndexerError(
-        'DB_UNAVAILABLE',
-        `cannot open SQLite file ${url}: ${(error as Error).message}`,
-        error,
-      );
+      database?.close();
+      throw new DatabaseUnavailableError(`cannot open SQLite file ${url}: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
-    if (!options.readonly) {
-      // WAL lets `history serve` read while `history sync` writes; NORMAL sync is durable at each commit in WAL mode
-      database.pragma('journal_mode = WAL');
-      database.pragma('synchronous = NORMAL');
-    }
-    database.pragma('busy_timeout = 5000');
     db = new Kysely({ dialect: new SqliteDialect({ database: cachingStatements(database) }) });
   }
   if (!options.readonly) {
@@ -72,11 +73,9 @@ export async function openDb(url: string, options: { readonly?: boolean } = {}):
     const { error } = await migrator.migrateToLatest();
     if (error) {
       await db.destroy();
-      throw new IndexerError(
-        'MIGRATION_FAILED',
-        `schema migration failed: ${(error as Error).message}`,
-        error,
-      );
+      throw new MigrationFailedError(`schema migration failed: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
   return { db, dialect, close: () => db.destroy() };

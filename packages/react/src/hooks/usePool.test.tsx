@@ -1,15 +1,9 @@
 import { permillToPercent, pha } from '@phala-mining/core';
 import { act, render, screen, waitFor } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, rpcSubscriptions, setup, totalActive } from '../../test/helpers.js';
+import { describe, expect } from 'vitest';
+import { rpcSubscriptions, test, totalActive } from '../../test/helpers.js';
 import { useQueryStore } from '../provider/useQueryStore.js';
 import { usePool } from './usePool.js';
-
-let h: Harness;
-beforeAll(async () => {
-  h = await setup();
-});
-afterAll(() => h?.close());
 
 function PoolCard({ pid, label }: { pid: bigint | number; label: string }) {
   const { data: pool, status, error } = usePool(pid);
@@ -52,7 +46,7 @@ function Two({ pid, both }: { pid: bigint; both: boolean }) {
 }
 
 describe('usePool on the dev chain', () => {
-  it('shows the pool and follows a contribution as it lands', async () => {
+  test('shows the pool and follows a contribution as it lands', async ({ h }) => {
     const { alice, bob } = h.chain.accounts;
     const { value: pid } = await h.client.createPool().send(alice);
     await h.client.pool(pid).setPayout(12.5).send(alice);
@@ -68,7 +62,7 @@ describe('usePool on the dev chain', () => {
     expect(screen.getByTestId('pool-free').textContent).toBe(pha('1000').toString());
   });
 
-  it('shares one subscription between two components and releases it on unmount', async () => {
+  test('shares one subscription between two components and releases it on unmount', async ({ h }) => {
     const { alice } = h.chain.accounts;
     const { value: pid } = await h.client.createPool().send(alice, { waitFor: 'finalized' });
     await new Promise((r) => setTimeout(r, 200));
@@ -103,7 +97,7 @@ describe('usePool on the dev chain', () => {
     await waitFor(() => expect(rpcSubscriptions(h.provider)).toBe(rpcBefore), { timeout: 5_000 });
   });
 
-  it('keeps the subscription when one of two readers unmounts', async () => {
+  test('keeps the subscription when one of two readers unmounts', async ({ h }) => {
     const { alice } = h.chain.accounts;
     const { value: pid } = await h.client.createPool().send(alice);
     const view = render(<Two pid={pid} both />, { wrapper: h.wrapper });
@@ -116,7 +110,7 @@ describe('usePool on the dev chain', () => {
     await waitFor(() => expect(totalActive(h.active)).toBe(0));
   });
 
-  it('reports a malformed pool id as a typed error', async () => {
+  test('reports a malformed pool id as a typed error', async ({ h }) => {
     render(<PoolCard pid={-1n} label="bad" />, { wrapper: h.wrapper });
     await waitFor(() => expect(screen.getByText('bad: InvalidPoolId')).toBeTruthy());
   });

@@ -1,8 +1,8 @@
 import { formatPha, pha } from '@phala-mining/core';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { Suspense } from 'react';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, setup, totalActive } from '../../test/helpers.js';
+import { describe, expect } from 'vitest';
+import { type Harness, test, totalActive } from '../../test/helpers.js';
 import { useAddWorker } from '../operations/useAddWorker.js';
 import { useStartMining } from '../operations/useStartMining.js';
 import { useQueryStore } from '../provider/useQueryStore.js';
@@ -13,14 +13,8 @@ import { useStake } from './useStake.js';
 import { useWithdrawQueue } from './useWithdrawQueue.js';
 import { useWorkers } from './useWorkers.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await setup();
-});
-afterAll(() => h?.close());
-
 /** The pool owner's page: workers with Add and Start, and the owner's overview. */
-function OwnerPage({ pid, worker }: { pid: bigint; worker: string }) {
+function OwnerPage({ h, pid, worker }: { h: Harness; pid: bigint; worker: string }) {
   const { alice } = h.chain.accounts;
   const workers = useWorkers(pid);
   const overview = useOverview(alice.address);
@@ -45,7 +39,7 @@ function OwnerPage({ pid, worker }: { pid: bigint; worker: string }) {
 }
 
 /** A staker's view: balance, stake info and the pool's withdraw queue. */
-function StakerPage({ pid }: { pid: bigint }) {
+function StakerPage({ h, pid }: { h: Harness; pid: bigint }) {
   const { bob } = h.chain.accounts;
   const balance = useBalance(bob.address);
   const stake = useStake(pid, bob.address);
@@ -71,15 +65,15 @@ function StoreProbe() {
 }
 
 describe('owner and staker pages on the dev chain', () => {
-  it('adds a worker and starts mining through the hooks; lists and overview follow', async () => {
+  test('adds a worker and starts mining through the hooks; lists and overview follow', async ({ h }) => {
     const { alice, bob } = h.chain.accounts;
     const { value: pid } = await h.client.createPool().send(alice);
     await h.client.pool(pid).contribute(pha('100000')).send(bob);
     const worker = await h.chain.registerWorker({ operator: alice, score: 2000, cores: 8 });
     render(
       <>
-        <OwnerPage pid={pid} worker={worker} />
-        <StakerPage pid={pid} />
+        <OwnerPage h={h} pid={pid} worker={worker} />
+        <StakerPage h={h} pid={pid} />
       </>,
       { wrapper: h.wrapper },
     );
@@ -104,7 +98,9 @@ describe('owner and staker pages on the dev chain', () => {
     await waitFor(() => expect(screen.getByTestId('add').textContent).toBe('WorkerAlreadyBound'));
   });
 
-  it('suspends until the first value, then reads the shared entry and releases it on unmount', async () => {
+  test('suspends until the first value, then reads the shared entry and releases it on unmount', async ({
+    h,
+  }) => {
     const { value: pid } = await h.client.createPool().send(h.chain.accounts.eve);
     const view = render(
       <>

@@ -1,18 +1,12 @@
 import { type AnySigner, asMultisig, asProxy, multisigAccount, pha } from '@phala-mining/core';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countingSigner, type Harness, setup } from '../../test/helpers.js';
+import { describe, expect } from 'vitest';
+import { countingSigner, test } from '../../test/helpers.js';
 import { usePendingMultisigs } from '../hooks/usePendingMultisigs.js';
 import { useProxies } from '../hooks/useProxies.js';
 import { useAddWorker } from './useAddWorker.js';
 import { useCreatePool } from './useCreatePool.js';
 import { useSetCap } from './useSetCap.js';
-
-let h: Harness;
-beforeAll(async () => {
-  h = await setup();
-});
-afterAll(() => h?.close());
 
 function ManagerPanel({ pid, signer, worker }: { pid: bigint; signer: AnySigner; worker: string }) {
   const add = useAddWorker(pid, { signer });
@@ -50,7 +44,9 @@ function Signatory({ signer, owner }: { signer: AnySigner; owner: string }) {
 }
 
 describe('operation hooks with cold-key signers', () => {
-  it('a StakePoolManager proxy (extension-signed) adds a worker; setCap is refused by the filter', async () => {
+  test('a StakePoolManager proxy (extension-signed) adds a worker; setCap is refused by the filter', async ({
+    h,
+  }) => {
     const { alice, bob } = h.chain.accounts;
     const { value: pid } = await h.client.createPool().send(alice);
     await h.client.addProxy(bob.address).send(alice);
@@ -68,7 +64,9 @@ describe('operation hooks with cold-key signers', () => {
     expect(ext.prompts()).toBe(1);
   });
 
-  it('two signatories of a 2-of-3 multisig create a pool; usePendingMultisigs follows the approvals', async () => {
+  test('two signatories of a 2-of-3 multisig create a pool; usePendingMultisigs follows the approvals', async ({
+    h,
+  }) => {
     const { alice, bob, charlie } = h.chain.accounts;
     const owner = multisigAccount([alice.address, bob.address, charlie.address], 2, h.client.ss58);
     await h.chain.fund(owner, pha('100'));

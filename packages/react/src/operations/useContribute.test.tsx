@@ -2,18 +2,12 @@ import { type MiningSigner, pha } from '@phala-mining/core';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useEffect } from 'react';
 import { firstValueFrom } from 'rxjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countingSigner, type Harness, setup } from '../../test/helpers.js';
+import { describe, expect } from 'vitest';
+import { countingSigner, test } from '../../test/helpers.js';
 import { usePool } from '../hooks/usePool.js';
 import { useContribute } from './useContribute.js';
 import type { OperationStage } from './useOperation.js';
 import { useSetPayout } from './useSetPayout.js';
-
-let h: Harness;
-beforeAll(async () => {
-  h = await setup();
-});
-afterAll(() => h?.close());
 
 function StakeForm({
   pid,
@@ -52,7 +46,7 @@ function StakeForm({
 }
 
 describe('useContribute on the dev chain', () => {
-  it('goes through validation, signing and the transaction stages, and the pool follows', async () => {
+  test('goes through validation, signing and the transaction stages, and the pool follows', async ({ h }) => {
     const { alice, bob } = h.chain.accounts;
     const { value: pid } = await h.client.createPool().send(alice);
     const ext = countingSigner(h.client.api, bob);
@@ -93,7 +87,7 @@ describe('useContribute on the dev chain', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('shows the typed error of bad input before any signing prompt, and resets', async () => {
+  test('shows the typed error of bad input before any signing prompt, and resets', async ({ h }) => {
     const { alice, charlie } = h.chain.accounts;
     const { value: pid } = await h.client.createPool().send(alice);
     const ext = countingSigner(h.client.api, charlie);
@@ -123,7 +117,9 @@ describe('useContribute on the dev chain', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('reports a broken chain-state rule (more than the delegable balance) as its typed error', async () => {
+  test('reports a broken chain-state rule (more than the delegable balance) as its typed error', async ({
+    h,
+  }) => {
     const { alice } = h.chain.accounts;
     const { value: pid } = await h.client.createPool().send(alice);
     const seen: OperationStage[] = [];
@@ -134,7 +130,7 @@ describe('useContribute on the dev chain', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('InsufficientDelegableBalance'));
   });
 
-  it('refuses to send without a signer', async () => {
+  test('refuses to send without a signer', async ({ h }) => {
     const seen: OperationStage[] = [];
     render(<StakeForm pid={0n} signer={undefined} amount={pha('10')} seen={seen} />, { wrapper: h.wrapper });
     fireEvent.submit(screen.getByRole('button', { name: 'Contribute' }));
@@ -149,7 +145,7 @@ function PayoutProbe({ pid, signer }: { pid: bigint; signer: MiningSigner }) {
 }
 
 describe('useSetPayout', () => {
-  it('rejects an out-of-range percentage with InvalidPercent, then sets a valid one', async () => {
+  test('rejects an out-of-range percentage with InvalidPercent, then sets a valid one', async ({ h }) => {
     const { alice } = h.chain.accounts;
     const { value: pid } = await h.client.createPool().send(alice);
     render(<PayoutProbe pid={pid} signer={alice} />, { wrapper: h.wrapper });

@@ -1,8 +1,8 @@
 import { pha } from '@phala-mining/core';
 import { encodeAddress } from '@polkadot/util-crypto';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countingSigner, type Harness, setup } from '../../test/helpers.js';
+import { describe, expect } from 'vitest';
+import { countingSigner, test as harnessTest } from '../../test/helpers.js';
 import { useConnection } from '../hooks/useConnection.js';
 import { usePool } from '../hooks/usePool.js';
 import { useContribute } from '../operations/useContribute.js';
@@ -11,32 +11,36 @@ import { useMiningClient } from '../provider/useMiningClient.js';
 import { useAccounts } from './useAccounts.js';
 import { useSigner } from './useSigner.js';
 
-let h: Harness;
-let prompts: () => number;
-beforeAll(async () => {
-  h = await setup();
-  // a browser extension as @polkadot/extension-dapp finds it on the page, holding Charlie's key
-  const charlie = h.chain.accounts.charlie;
-  const ext = countingSigner(h.client.api, charlie);
-  prompts = ext.prompts;
-  const account = { address: charlie.address, name: 'Charlie (extension)' };
-  (window as unknown as { injectedWeb3: Record<string, unknown> }).injectedWeb3 = {
-    'test-wallet': {
-      version: '1.0.0',
-      enable: async () => ({
-        accounts: {
-          get: async () => [account],
-          subscribe: (cb: (accounts: (typeof account)[]) => void) => {
-            cb([account]);
-            return () => {};
-          },
+/**
+ * The file's harness, and a browser extension as @polkadot/extension-dapp finds it on the page, holding Charlie's
+ * key; `prompts()` counts the signing prompts it showed.
+ */
+const test = harnessTest.extend<{ prompts: () => number }>({
+  prompts: [
+    async ({ h }, use) => {
+      const charlie = h.chain.accounts.charlie;
+      const ext = countingSigner(h.client.api, charlie);
+      const account = { address: charlie.address, name: 'Charlie (extension)' };
+      (window as unknown as { injectedWeb3: Record<string, unknown> }).injectedWeb3 = {
+        'test-wallet': {
+          version: '1.0.0',
+          enable: async () => ({
+            accounts: {
+              get: async () => [account],
+              subscribe: (cb: (accounts: (typeof account)[]) => void) => {
+                cb([account]);
+                return () => {};
+              },
+            },
+            signer: ext.signer,
+          }),
         },
-        signer: ext.signer,
-      }),
+      };
+      await use(ext.prompts);
     },
-  };
+    { scope: 'file', auto: true },
+  ],
 });
-afterAll(() => h?.close());
 
 function Wallet({ pid }: { pid: bigint }) {
   const { accounts, status, extensions } = useAccounts();
@@ -65,9 +69,9 @@ function Wallet({ pid }: { pid: bigint }) {
 }
 
 let signerAddress: string | undefined;
-function DevSigner() {
+function DevSigner({ dave }: { dave: string }) {
   useAccounts();
-  const { signer, status } = useSigner({ address: h.chain.accounts.dave.address, source: 'dev' });
+  const { signer, status } = useSigner({ address: dave, source: 'dev' });
   signerAddress = signer?.address;
   return <p data-testid="signer">{status}</p>;
 }
@@ -76,7 +80,10 @@ function Unknown() {
   return <p data-testid="signer">{status === 'error' ? error?.code : status}</p>;
 }
 describe('wallet hooks', () => {
-  it('lists the extension accounts and the dev accounts of a dev chain, and signs through the extension', async () => {
+  test('lists the extension accounts and the dev accounts of a dev chain, and signs through the extension', async ({
+    h,
+    prompts,
+  }) => {
     const { value: pid } = await h.client.createPool().send(h.chain.accounts.alice);
     render(<Wallet pid={pid} />, { wrapper: h.wrapper });
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('ready'));
@@ -99,13 +106,13 @@ describe('wallet hooks', () => {
     await waitFor(() => expect(screen.getByTestId('stage').textContent).toBe('finalized'));
   });
 
-  it('signs with the dev account when asked for source dev', async () => {
-    render(<DevSigner />, { wrapper: h.wrapper });
+  test('signs with the dev account when asked for source dev', async ({ h }) => {
+    render(<DevSigner dave={h.chain.accounts.dave.address} />, { wrapper: h.wrapper });
     await waitFor(() => expect(screen.getByTestId('signer').textContent).toBe('ready'));
     expect(signerAddress).toBe(h.chain.accounts.dave.address);
   });
 
-  it('reports an address no wallet holds as AccountUnavailable', async () => {
+  test('reports an address no wallet holds as AccountUnavailable', async ({ h }) => {
     render(<Unknown />, { wrapper: h.wrapper });
     await waitFor(() => expect(screen.getByTestId('signer').textContent).not.toBe('loading'));
     expect(screen.getByTestId('signer').textContent).toBe('AccountUnavailable');
@@ -124,7 +131,7 @@ function Status({ pid }: { pid: bigint }) {
   );
 }
 describe('<MiningProvider endpoint>', () => {
-  it('connects once mounted, serves the hooks, and disconnects on unmount', async () => {
+  test('connects once mounted, serves the hooks, and disconnects on unmount', async ({ h }) => {
     const { value: pid } = await h.client.createPool().send(h.chain.accounts.bob);
     const view = render(
       <MiningProvider endpoint={h.chain.endpoint}>

@@ -1,19 +1,26 @@
 import { encodeAddress } from '@polkadot/util-crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  accountOf,
+  BALANCES_ALICE,
+  BALANCES_BOB,
+  BALANCES_CHARLIE,
+  BALANCES_PALLETS,
+  balancesExt,
   callOf,
+  errorOf,
   eventNames,
   eventsOf,
   genesisExt,
+  idOf,
   moduleError,
+  PHA,
   ROOT,
   runCall,
+  STAKE_POOL_LOCK,
   signed,
 } from '../../../test/helpers/palletTest.js';
 import { palletAccount } from '../../runtime/accounts.js';
 import type { Ext } from '../../runtime/ext.js';
-import { DispatchError } from '../../runtime/pallet.js';
 import type { Hex } from '../../scale/types.js';
 import { System, Account as SystemAccount } from '../system/index.js';
 import {
@@ -34,41 +41,17 @@ import {
   withdraw,
 } from './index.js';
 
-const PHA = 10n ** 12n;
 const ED = EXISTENTIAL_DEPOSIT;
-const ALICE = accountOf(0xa1);
-const BOB = accountOf(0xb0);
-const CHARLIE = accountOf(0xc4);
-const LOCK_A = '0x7068616c612f7370' as Hex; // `phala/sp`, the stake pool's lock
+const ALICE = BALANCES_ALICE;
+const BOB = BALANCES_BOB;
+const CHARLIE = BALANCES_CHARLIE;
+const LOCK_A = STAKE_POOL_LOCK;
 const LOCK_B = '0x0000000000000001' as Hex;
-const PALLETS = [System, Balances];
-
-const id = (who: Hex) => ({ tag: 'Id', value: who });
 const err = (name: string) => moduleError(Balances, name);
-
-function chain(
-  endowed: Array<[Hex, bigint]> = [
-    [ALICE, 100n * PHA],
-    [BOB, 10n * PHA],
-  ],
-): Ext {
-  return genesisExt({ endowed }, { pallets: PALLETS });
-}
-
-/** Runs `fn` and returns the DispatchError it throws (or undefined). */
-function thrown(fn: () => void) {
-  try {
-    fn();
-    return undefined;
-  } catch (error) {
-    if (error instanceof DispatchError) return error.error;
-    throw error;
-  }
-}
 
 describe('Balances genesis', () => {
   it('endows accounts in System.Account with a provider and sets TotalIssuance and StorageVersion', () => {
-    const ext = chain();
+    const ext = balancesExt();
     expect(freeBalance(ext.state, ALICE)).toBe(100n * PHA);
     expect(SystemAccount.get(ext.state, ALICE)).toMatchObject({ providers: 1, consumers: 0, nonce: 0 });
     expect(totalIssuance(ext.state)).toBe(110n * PHA);
@@ -78,23 +61,23 @@ describe('Balances genesis', () => {
   });
 
   it('refuses endowments below the existential deposit and duplicates', () => {
-    expect(() => chain([[ALICE, ED - 1n]])).toThrow(BalancesGenesisError);
+    expect(() => balancesExt([[ALICE, ED - 1n]])).toThrow(BalancesGenesisError);
     try {
-      chain([
+      balancesExt([
         [ALICE, ED],
         [ALICE, ED],
       ]);
     } catch (error) {
-      expect((error as BalancesGenesisError).code).toBe('DUPLICATE_ACCOUNT');
+      expect((error as BalancesGenesisError).code).toBe('DuplicateAccount');
     }
     expect(() =>
-      chain([
+      balancesExt([
         [ALICE, ED],
         [ALICE, ED],
       ]),
     ).toThrow(BalancesGenesisError);
     expect(() =>
-      chain([
+      balancesExt([
         [ALICE, 1n << 127n],
         [BOB, 1n << 127n],
       ]),
@@ -120,12 +103,12 @@ describe('pallet accounts', () => {
 describe('Balances.transfer', () => {
   let ext: Ext;
   beforeEach(() => {
-    ext = chain();
+    ext = balancesExt();
   });
 
   it('creates the recipient: NewAccount, Endowed, Transfer', () => {
     expect(
-      runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: id(CHARLIE), value: 5n * PHA })),
+      runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: idOf(CHARLIE), value: 5n * PHA })),
     ).toBeUndefined();
     expect(eventsOf(ext)).toEqual([
       { name: 'System.NewAccount', fields: { account: CHARLIE } },
@@ -139,37 +122,37 @@ describe('Balances.transfer', () => {
   });
 
   it('needs a signed origin', () => {
-    expect(runCall(ext, ROOT, callOf('Balances', 'transfer', { dest: id(BOB), value: PHA }))).toBe(
+    expect(runCall(ext, ROOT, callOf('Balances', 'transfer', { dest: idOf(BOB), value: PHA }))).toBe(
       'BadOrigin',
     );
     expect(
       runCall(
         ext,
         { kind: 'none' },
-        callOf('Balances', 'transfer_keep_alive', { dest: id(BOB), value: PHA }),
+        callOf('Balances', 'transfer_keep_alive', { dest: idOf(BOB), value: PHA }),
       ),
     ).toBe('BadOrigin');
   });
 
   it('fails with InsufficientBalance and leaves no trace', () => {
-    const call = callOf('Balances', 'transfer', { dest: id(BOB), value: 101n * PHA });
+    const call = callOf('Balances', 'transfer', { dest: idOf(BOB), value: 101n * PHA });
     expect(runCall(ext, signed(ALICE), call)).toEqual(err('InsufficientBalance'));
     expect(ext.events).toEqual([]);
     expect(freeBalance(ext.state, ALICE)).toBe(100n * PHA);
   });
 
   it('refuses to create an account below the existential deposit', () => {
-    const call = callOf('Balances', 'transfer', { dest: id(CHARLIE), value: ED - 1n });
+    const call = callOf('Balances', 'transfer', { dest: idOf(CHARLIE), value: ED - 1n });
     expect(runCall(ext, signed(ALICE), call)).toEqual(err('ExistentialDeposit'));
     // An existing account may receive any amount.
     expect(
-      runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: id(BOB), value: 1n })),
+      runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: idOf(BOB), value: 1n })),
     ).toBeUndefined();
   });
 
   it('reaps a sender left below the ED, burning the dust', () => {
     const dust = ED - 1n;
-    const call = callOf('Balances', 'transfer', { dest: id(CHARLIE), value: 10n * PHA - dust });
+    const call = callOf('Balances', 'transfer', { dest: idOf(CHARLIE), value: 10n * PHA - dust });
     expect(runCall(ext, signed(BOB), call)).toBeUndefined();
     expect(eventsOf(ext)).toEqual([
       { name: 'System.KilledAccount', fields: { account: BOB } },
@@ -183,16 +166,16 @@ describe('Balances.transfer', () => {
   });
 
   it('transfer_keep_alive fails with KeepAlive when the sender would drop below the ED', () => {
-    const call = callOf('Balances', 'transfer_keep_alive', { dest: id(ALICE), value: 10n * PHA - ED + 1n });
+    const call = callOf('Balances', 'transfer_keep_alive', { dest: idOf(ALICE), value: 10n * PHA - ED + 1n });
     expect(runCall(ext, signed(BOB), call)).toEqual(err('KeepAlive'));
-    const ok = callOf('Balances', 'transfer_keep_alive', { dest: id(ALICE), value: 10n * PHA - ED });
+    const ok = callOf('Balances', 'transfer_keep_alive', { dest: idOf(ALICE), value: 10n * PHA - ED });
     expect(runCall(ext, signed(BOB), ok)).toBeUndefined();
     expect(freeBalance(ext.state, BOB)).toBe(ED);
   });
 
   it('sending everything with AllowDeath kills the sender without dust', () => {
     expect(
-      runCall(ext, signed(BOB), callOf('Balances', 'transfer', { dest: id(ALICE), value: 10n * PHA })),
+      runCall(ext, signed(BOB), callOf('Balances', 'transfer', { dest: idOf(ALICE), value: 10n * PHA })),
     ).toBeUndefined();
     expect(eventNames(ext)).toEqual(['System.KilledAccount', 'Balances.Transfer']);
     expect(totalIssuance(ext.state)).toBe(110n * PHA);
@@ -200,10 +183,10 @@ describe('Balances.transfer', () => {
 
   it('a zero transfer or a transfer to oneself does nothing', () => {
     expect(
-      runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: id(CHARLIE), value: 0n })),
+      runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: idOf(CHARLIE), value: 0n })),
     ).toBeUndefined();
     expect(
-      runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: id(ALICE), value: PHA })),
+      runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: idOf(ALICE), value: PHA })),
     ).toBeUndefined();
     expect(ext.events).toEqual([]);
     expect(freeBalance(ext.state, ALICE)).toBe(100n * PHA);
@@ -218,11 +201,11 @@ describe('Balances.transfer', () => {
 
   it('the Currency function rejects overflowing the recipient', () => {
     const max = (1n << 128n) - 1n;
-    const big = genesisExt({ endowed: [[BOB, 2n * PHA]] }, { pallets: PALLETS });
+    const big = genesisExt({ endowed: [[BOB, 2n * PHA]] }, { pallets: BALANCES_PALLETS });
     // Unreachable through genesis (TotalIssuance bounds every account), so the account is written directly.
     const info = SystemAccount.get(big.state, ALICE);
     SystemAccount.set(big.state, ALICE, { ...info, providers: 1, data: { ...info.data, free: max - PHA } });
-    expect(thrown(() => transfer(big, BOB, ALICE, 2n * PHA, 'AllowDeath'))).toEqual({
+    expect(errorOf(() => transfer(big, BOB, ALICE, 2n * PHA, 'AllowDeath'))).toEqual({
       tag: 'Arithmetic',
       value: 'Overflow',
     });
@@ -232,7 +215,7 @@ describe('Balances.transfer', () => {
 describe('locks', () => {
   let ext: Ext;
   beforeEach(() => {
-    ext = chain();
+    ext = balancesExt();
   });
 
   it('freeze the largest amount per reason and hold a consumer reference', () => {
@@ -283,30 +266,30 @@ describe('locks', () => {
 
   it('make transfers beyond the usable balance fail with LiquidityRestrictions', () => {
     setLock(ext, LOCK_A, ALICE, 30n * PHA, 'All');
-    const tooMuch = callOf('Balances', 'transfer', { dest: id(BOB), value: 70n * PHA + 1n });
+    const tooMuch = callOf('Balances', 'transfer', { dest: idOf(BOB), value: 70n * PHA + 1n });
     expect(runCall(ext, signed(ALICE), tooMuch)).toEqual(err('LiquidityRestrictions'));
     expect(
-      runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: id(BOB), value: 70n * PHA })),
+      runCall(ext, signed(ALICE), callOf('Balances', 'transfer', { dest: idOf(BOB), value: 70n * PHA })),
     ).toBeUndefined();
   });
 
   it('keep a locked account alive: draining it is KeepAlive even with AllowDeath', () => {
     setLock(ext, LOCK_A, BOB, ED, 'Fee');
-    const drain = callOf('Balances', 'transfer', { dest: id(ALICE), value: 10n * PHA });
+    const drain = callOf('Balances', 'transfer', { dest: idOf(ALICE), value: 10n * PHA });
     expect(runCall(ext, signed(BOB), drain)).toEqual(err('KeepAlive'));
   });
 
   it('a fee lock blocks fee withdrawals but not transfers; a misc lock the reverse', () => {
     setLock(ext, LOCK_A, ALICE, 90n * PHA, 'Fee');
-    expect(thrown(() => withdraw(ext, ALICE, 20n * PHA, 'fee', 'KeepAlive'))).toEqual(
+    expect(errorOf(() => withdraw(ext, ALICE, 20n * PHA, 'fee', 'KeepAlive'))).toEqual(
       err('LiquidityRestrictions'),
     );
-    expect(thrown(() => withdraw(ext, ALICE, 20n * PHA, 'misc', 'KeepAlive'))).toBeUndefined();
+    expect(errorOf(() => withdraw(ext, ALICE, 20n * PHA, 'misc', 'KeepAlive'))).toBeUndefined();
     setLock(ext, LOCK_A, BOB, 9n * PHA, 'Misc');
-    expect(thrown(() => withdraw(ext, BOB, 2n * PHA, 'misc', 'KeepAlive'))).toEqual(
+    expect(errorOf(() => withdraw(ext, BOB, 2n * PHA, 'misc', 'KeepAlive'))).toEqual(
       err('LiquidityRestrictions'),
     );
-    expect(thrown(() => withdraw(ext, BOB, 2n * PHA, 'fee', 'KeepAlive'))).toBeUndefined();
+    expect(errorOf(() => withdraw(ext, BOB, 2n * PHA, 'fee', 'KeepAlive'))).toBeUndefined();
   });
 
   it('on an account that does not exist hold nothing and take no consumer', () => {

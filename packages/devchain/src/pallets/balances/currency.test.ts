@@ -1,19 +1,23 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  accountOf,
+  BALANCES_ALICE,
+  BALANCES_BOB,
+  BALANCES_CHARLIE,
+  balancesExt,
   callOf,
+  errorOf,
   eventNames,
   eventsOf,
-  genesisExt,
+  idOf,
   moduleError,
+  PHA,
   ROOT,
   runCall,
+  STAKE_POOL_LOCK,
   signed,
 } from '../../../test/helpers/palletTest.js';
 import type { Ext } from '../../runtime/ext.js';
-import { DispatchError } from '../../runtime/pallet.js';
-import type { Hex } from '../../scale/types.js';
-import { System, Account as SystemAccount } from '../system/index.js';
+import { Account as SystemAccount } from '../system/index.js';
 import {
   Balances,
   deposit,
@@ -29,41 +33,17 @@ import {
   withdraw,
 } from './index.js';
 
-const PHA = 10n ** 12n;
 const ED = EXISTENTIAL_DEPOSIT;
-const ALICE = accountOf(0xa1);
-const BOB = accountOf(0xb0);
-const CHARLIE = accountOf(0xc4);
-const LOCK_A = '0x7068616c612f7370' as Hex; // `phala/sp`, the stake pool's lock
-const PALLETS = [System, Balances];
-
-const id = (who: Hex) => ({ tag: 'Id', value: who });
+const ALICE = BALANCES_ALICE;
+const BOB = BALANCES_BOB;
+const CHARLIE = BALANCES_CHARLIE;
+const LOCK_A = STAKE_POOL_LOCK;
 const err = (name: string) => moduleError(Balances, name);
-
-function chain(
-  endowed: Array<[Hex, bigint]> = [
-    [ALICE, 100n * PHA],
-    [BOB, 10n * PHA],
-  ],
-): Ext {
-  return genesisExt({ endowed }, { pallets: PALLETS });
-}
-
-/** Runs `fn` and returns the DispatchError it throws (or undefined). */
-function thrown(fn: () => void) {
-  try {
-    fn();
-    return undefined;
-  } catch (error) {
-    if (error instanceof DispatchError) return error.error;
-    throw error;
-  }
-}
 
 describe('withdraw / deposit / slash', () => {
   let ext: Ext;
   beforeEach(() => {
-    ext = chain();
+    ext = balancesExt();
   });
 
   it('withdraw burns from free balance and reports Withdraw', () => {
@@ -74,10 +54,10 @@ describe('withdraw / deposit / slash', () => {
   });
 
   it('withdraw fails with InsufficientBalance or KeepAlive and leaves no trace', () => {
-    expect(thrown(() => withdraw(ext, BOB, 11n * PHA, 'fee', 'AllowDeath'))).toEqual(
+    expect(errorOf(() => withdraw(ext, BOB, 11n * PHA, 'fee', 'AllowDeath'))).toEqual(
       err('InsufficientBalance'),
     );
-    expect(thrown(() => withdraw(ext, BOB, 10n * PHA, 'fee', 'KeepAlive'))).toEqual(err('KeepAlive'));
+    expect(errorOf(() => withdraw(ext, BOB, 10n * PHA, 'fee', 'KeepAlive'))).toEqual(err('KeepAlive'));
     expect(ext.events).toEqual([]);
     expect(freeBalance(ext.state, BOB)).toBe(10n * PHA);
   });
@@ -90,7 +70,7 @@ describe('withdraw / deposit / slash', () => {
 
   it('reaping an account that still has consumers fails with ConsumerRemaining', () => {
     setLock(ext, LOCK_A, BOB, 1n, 'Misc');
-    expect(thrown(() => withdraw(ext, BOB, 10n * PHA - 1n, 'fee', 'AllowDeath'))).toBe('ConsumerRemaining');
+    expect(errorOf(() => withdraw(ext, BOB, 10n * PHA - 1n, 'fee', 'AllowDeath'))).toBe('ConsumerRemaining');
     expect(freeBalance(ext.state, BOB)).toBe(10n * PHA);
   });
 
@@ -137,9 +117,9 @@ describe('withdraw / deposit / slash', () => {
   });
 
   it('reserve needs free, unlocked balance; unreserve returns what was not reserved', () => {
-    expect(thrown(() => reserve(ext, BOB, 11n * PHA))).toEqual(err('InsufficientBalance'));
+    expect(errorOf(() => reserve(ext, BOB, 11n * PHA))).toEqual(err('InsufficientBalance'));
     setLock(ext, LOCK_A, BOB, 5n * PHA, 'Misc');
-    expect(thrown(() => reserve(ext, BOB, 6n * PHA))).toEqual(err('LiquidityRestrictions'));
+    expect(errorOf(() => reserve(ext, BOB, 6n * PHA))).toEqual(err('LiquidityRestrictions'));
     reserve(ext, BOB, 5n * PHA);
     expect(reservedBalance(ext.state, BOB)).toBe(5n * PHA);
     expect(unreserve(ext, BOB, 7n * PHA)).toBe(2n * PHA);
@@ -152,12 +132,12 @@ describe('withdraw / deposit / slash', () => {
 describe('root calls', () => {
   let ext: Ext;
   beforeEach(() => {
-    ext = chain();
+    ext = balancesExt();
   });
 
   it('set_balance is root only, adjusts TotalIssuance and reports BalanceSet', () => {
     const call = callOf('Balances', 'set_balance', {
-      who: id(CHARLIE),
+      who: idOf(CHARLIE),
       new_free: 7n * PHA,
       new_reserved: PHA,
     });
@@ -169,14 +149,14 @@ describe('root calls', () => {
       runCall(
         ext,
         ROOT,
-        callOf('Balances', 'set_balance', { who: id(ALICE), new_free: 60n * PHA, new_reserved: 0n }),
+        callOf('Balances', 'set_balance', { who: idOf(ALICE), new_free: 60n * PHA, new_reserved: 0n }),
       ),
     ).toBeUndefined();
     expect(totalIssuance(ext.state)).toBe(78n * PHA);
   });
 
   it('set_balance below the ED wipes the account out', () => {
-    const call = callOf('Balances', 'set_balance', { who: id(BOB), new_free: ED - 1n, new_reserved: 0n });
+    const call = callOf('Balances', 'set_balance', { who: idOf(BOB), new_free: ED - 1n, new_reserved: 0n });
     expect(runCall(ext, ROOT, call)).toBeUndefined();
     expect(SystemAccount.has(ext.state, BOB)).toBe(false);
     expect(eventsOf(ext, 'Balances')).toEqual([
@@ -186,7 +166,11 @@ describe('root calls', () => {
   });
 
   it('force_transfer is root only and moves from any account', () => {
-    const call = callOf('Balances', 'force_transfer', { source: id(BOB), dest: id(ALICE), value: 4n * PHA });
+    const call = callOf('Balances', 'force_transfer', {
+      source: idOf(BOB),
+      dest: idOf(ALICE),
+      value: 4n * PHA,
+    });
     expect(runCall(ext, signed(BOB), call)).toBe('BadOrigin');
     expect(runCall(ext, ROOT, call)).toBeUndefined();
     expect(freeBalance(ext.state, BOB)).toBe(6n * PHA);
@@ -197,7 +181,7 @@ describe('root calls', () => {
 
   it('force_unreserve is root only', () => {
     reserve(ext, ALICE, 3n * PHA);
-    const call = callOf('Balances', 'force_unreserve', { who: id(ALICE), amount: 2n * PHA });
+    const call = callOf('Balances', 'force_unreserve', { who: idOf(ALICE), amount: 2n * PHA });
     expect(runCall(ext, signed(ALICE), call)).toBe('BadOrigin');
     ext.events.length = 0;
     expect(runCall(ext, ROOT, call)).toBeUndefined();
@@ -210,45 +194,49 @@ describe('root calls', () => {
 
 describe('Balances.transfer_all', () => {
   it('with keep_alive leaves the ED and respects locks', () => {
-    const ext = chain();
+    const ext = balancesExt();
     setLock(ext, LOCK_A, ALICE, 40n * PHA, 'All');
     expect(
       runCall(
         ext,
         signed(ALICE),
-        callOf('Balances', 'transfer_all', { dest: id(CHARLIE), keep_alive: true }),
+        callOf('Balances', 'transfer_all', { dest: idOf(CHARLIE), keep_alive: true }),
       ),
     ).toBeUndefined();
     // The 40 PHA lock already keeps the account above the ED.
     expect(freeBalance(ext.state, ALICE)).toBe(40n * PHA);
     expect(
-      runCall(ext, signed(BOB), callOf('Balances', 'transfer_all', { dest: id(CHARLIE), keep_alive: true })),
+      runCall(
+        ext,
+        signed(BOB),
+        callOf('Balances', 'transfer_all', { dest: idOf(CHARLIE), keep_alive: true }),
+      ),
     ).toBeUndefined();
     expect(freeBalance(ext.state, BOB)).toBe(ED);
   });
 
   it('without keep_alive empties and reaps the sender', () => {
-    const ext = chain();
+    const ext = balancesExt();
     expect(
-      runCall(ext, signed(BOB), callOf('Balances', 'transfer_all', { dest: id(ALICE), keep_alive: false })),
+      runCall(ext, signed(BOB), callOf('Balances', 'transfer_all', { dest: idOf(ALICE), keep_alive: false })),
     ).toBeUndefined();
     expect(SystemAccount.has(ext.state, BOB)).toBe(false);
     expect(freeBalance(ext.state, ALICE)).toBe(110n * PHA);
   });
 
   it('without keep_alive but with a consumer keeps the ED', () => {
-    const ext = chain();
+    const ext = balancesExt();
     setLock(ext, LOCK_A, BOB, 1n, 'Fee');
     expect(
-      runCall(ext, signed(BOB), callOf('Balances', 'transfer_all', { dest: id(ALICE), keep_alive: false })),
+      runCall(ext, signed(BOB), callOf('Balances', 'transfer_all', { dest: idOf(ALICE), keep_alive: false })),
     ).toBeUndefined();
     expect(freeBalance(ext.state, BOB)).toBe(ED);
   });
 
   it('needs a signed origin', () => {
-    const ext = chain();
+    const ext = balancesExt();
     expect(
-      runCall(ext, ROOT, callOf('Balances', 'transfer_all', { dest: id(ALICE), keep_alive: false })),
+      runCall(ext, ROOT, callOf('Balances', 'transfer_all', { dest: idOf(ALICE), keep_alive: false })),
     ).toBe('BadOrigin');
   });
 });

@@ -214,10 +214,10 @@ export const Balances = definePallet({
     let total = 0n;
     for (const [who, free] of config.endowed) {
       const id = who.toLowerCase() as Hex;
-      if (seen.has(id)) throw new BalancesGenesisError('DUPLICATE_ACCOUNT', `${id} is endowed twice`);
+      if (seen.has(id)) throw new BalancesGenesisError('DuplicateAccount', `${id} is endowed twice`);
       if (free < EXISTENTIAL_DEPOSIT) {
         throw new BalancesGenesisError(
-          'BELOW_EXISTENTIAL_DEPOSIT',
+          'BelowExistentialDeposit',
           `${id} is endowed with ${free}, below the existential deposit`,
         );
       }
@@ -225,7 +225,7 @@ export const Balances = definePallet({
       total += free;
     }
     if (total > U128_MAX)
-      throw new BalancesGenesisError('OVERFLOW', `the endowments add up to ${total}, more than a u128`);
+      throw new BalancesGenesisError('Overflow', `the endowments add up to ${total}, more than a u128`);
     TotalIssuance.set(ext.state, total);
     StorageVersion.set(ext.state, 'V2_0_0');
     for (const [who, free] of config.endowed) {

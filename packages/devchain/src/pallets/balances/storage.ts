@@ -1,3 +1,4 @@
+import { InputError } from '@phala-mining/errors';
 import { AccountId32 } from '../../runtime/primitives.js';
 import { storageOf } from '../../runtime/storage.js';
 import { u128 } from '../../scale/types.js';
@@ -75,10 +76,10 @@ export const StorageVersion = store.value('StorageVersion', {
 });
 
 /** Balances are u128 on chain; genesis input that cannot be stored is refused before any state is written. */
-export class BalancesGenesisError extends Error {
-  override readonly name = 'BalancesGenesisError';
+export class BalancesGenesisError extends InputError {
+  override readonly name = 'BalancesGenesisError' as const;
   constructor(
-    readonly code: 'BELOW_EXISTENTIAL_DEPOSIT' | 'DUPLICATE_ACCOUNT' | 'OVERFLOW',
+    readonly code: 'BelowExistentialDeposit' | 'DuplicateAccount' | 'Overflow',
     message: string,
   ) {
     super(message);

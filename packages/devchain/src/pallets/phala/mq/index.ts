@@ -68,6 +68,8 @@ export const OutboundMessages = store.value('OutboundMessages', {
  * A runtime panic inside message handling. In Rust a panic aborts the whole extrinsic, so it is deliberately not
  * swallowed like handler errors are; the executive reports it as `DispatchError::Other`.
  */
+// Internal only, so a plain Error (like UndecodableMessage below): the executive turns it into an `ExtrinsicFailed`
+// event; it never leaves the runtime.
 export class RuntimePanic extends Error {
   override readonly name = 'RuntimePanic';
 }
@@ -93,7 +95,7 @@ export function originIsOffchain(sender: MessageOriginValue): boolean {
   );
 }
 
-/** A payload its topic's handler cannot decode; a handler error like any other (ignored by the queue). */
+/** A payload its topic's handler cannot decode; a handler error like any other (ignored by the queue, internal). */
 export class UndecodableMessage extends Error {
   override readonly name = 'UndecodableMessage';
 }
