@@ -1,7 +1,7 @@
-import { type TestChain, TransactionInvalidError } from '@phala-mining/testing';
+import { TransactionInvalidError } from '@phala-mining/testing';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import {
   checkFeeCovered,
   feeSpendable,
@@ -9,33 +9,27 @@ import {
   type MiningClient,
   pha,
 } from '../src/index.js';
-import { rejection, setup } from './helpers.js';
-
-let chain: TestChain;
-let client: MiningClient;
-let close: () => Promise<void>;
-let ed: bigint;
-
-beforeAll(async () => {
-  ({ chain, client, close } = await setup());
-  ed = client.api.consts.balances.existentialDeposit.toBigInt();
-});
-afterAll(() => close?.());
+import { test } from './chainTest.js';
+import { rejection } from './helpers.js';
 
 const keyring = new Keyring({ type: 'sr25519', ss58Format: 30 });
 const fresh = (name: string): KeyringPair => keyring.addFromUri(`//FeeBoundary/${name}`);
 
 /** The fee `pair` pays for creating a pool (the estimate does not depend on the balance). */
-const createFee = (pair: KeyringPair) => client.createPool().estimateFee(pair.address);
+const createFee = (client: MiningClient, pair: KeyringPair) => client.createPool().estimateFee(pair.address);
 
 describe('the fee rule at the boundary, against the dev chain', () => {
-  it('an account with exactly fee + ED pays; one planck less is refused before signing, as the chain refuses it', async () => {
+  test('an account with exactly fee + ED pays; one planck less is refused before signing, as the chain refuses it', async ({
+    chain,
+    client,
+  }) => {
+    const ed = client.api.consts.balances.existentialDeposit.toBigInt();
     const exact = fresh('exact');
     const short = fresh('short');
     await chain.fund(exact, pha('1'));
     await chain.fund(short, pha('1'));
-    const fee = await createFee(exact);
-    expect(fee).toBe(await createFee(short));
+    const fee = await createFee(client, exact);
+    expect(fee).toBe(await createFee(client, short));
 
     await chain.fund(exact, fee + ed);
     expect((await feeSpendable(client.api, exact.address)).forFee).toBe(fee);
@@ -58,14 +52,17 @@ describe('the fee rule at the boundary, against the dev chain', () => {
     expect(await chain.balanceOf(short)).toBe(fee + ed - 1n);
   });
 
-  it('a lock that covers fees (the stake lock) is kept: the fee comes from above it', async () => {
+  test('a lock that covers fees (the stake lock) is kept: the fee comes from above it', async ({
+    chain,
+    client,
+  }) => {
     const { alice } = chain.accounts;
     const staker = fresh('staker');
     const pid = (await client.createPool().send(alice)).value;
     await chain.fund(staker, pha('100'));
     const stake = pha('50');
     await client.pool(pid).contribute(stake).send(staker);
-    const fee = await createFee(staker);
+    const fee = await createFee(client, staker);
     const before = await feeSpendable(client.api, staker.address);
     // phala/sp is a lock for every reason: fee_frozen = the stake, far above the ED
     expect(before.feeFrozen).toBe(stake);
@@ -81,13 +78,17 @@ describe('the fee rule at the boundary, against the dev chain', () => {
     expect(await chain.balanceOf(staker)).toBe(stake);
   });
 
-  it('a reserved balance keeps the account alive: the fee may take free down to 0', async () => {
+  test('a reserved balance keeps the account alive: the fee may take free down to 0', async ({
+    chain,
+    client,
+  }) => {
+    const ed = client.api.consts.balances.existentialDeposit.toBigInt();
     const { alice } = chain.accounts;
     const proxied = fresh('reserved');
     await chain.fund(proxied, pha('100'));
     // the proxy deposit is reserved, and it is far above the ED
     await client.addProxy(alice.address).send(proxied);
-    const fee = await createFee(proxied);
+    const fee = await createFee(client, proxied);
     const balance = await feeSpendable(client.api, proxied.address);
     expect(balance.reserved).toBeGreaterThanOrEqual(ed);
 

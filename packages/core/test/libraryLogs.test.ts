@@ -1,21 +1,17 @@
 import type { TestChain } from '@phala-mining/testing';
+import { createChainTest } from '@phala-mining/testing/vitest';
 import { Keyring } from '@polkadot/keyring';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect } from 'vitest';
 import {
   createMiningClient,
   type LibraryLogEntry,
   type LibraryLogger,
   type MiningClient,
 } from '../src/index.js';
-import { rejection, setup } from './helpers.js';
+import { rejection } from './helpers.js';
 
-let chain: TestChain;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ chain, close } = await setup());
-});
-afterAll(() => close?.());
+/** One dev chain for the file, over a real socket (the testing package's fixture). */
+const test = createChainTest();
 
 /** What reached the real console.error / console.warn / console.log while a test ran. */
 let written: string[];
@@ -32,7 +28,7 @@ afterEach(() => {
   Object.assign(console, saved);
 });
 
-const connect = (logger?: LibraryLogger) =>
+const connect = (chain: TestChain, logger?: LibraryLogger) =>
   createMiningClient({ endpoint: chain.endpoint, network: 'devchain', waitFor: 'inBlock', logger });
 
 /** A transaction the node refuses (its signer has no balance): @polkadot/api logs `RPC-CORE: … 1010 …`. */
@@ -42,9 +38,11 @@ async function refusedByNode(client: MiningClient): Promise<void> {
 }
 
 describe("@polkadot/api's console lines go where the app says", () => {
-  it('a function logger receives them, typed; nothing of them reaches the console; other lines do', async () => {
+  test('a function logger receives them, typed; nothing of them reaches the console; other lines do', async ({
+    chain,
+  }) => {
     const entries: LibraryLogEntry[] = [];
-    const client = await connect((e) => entries.push(e));
+    const client = await connect(chain, (e) => entries.push(e));
     await refusedByNode(client);
     console.error('the app itself');
     await client.disconnect();
@@ -57,9 +55,9 @@ describe("@polkadot/api's console lines go where the app says", () => {
     expect(written).toContain('error: the app itself');
   });
 
-  it("'silent' drops them; after disconnect the console is the app's again", async () => {
+  test("'silent' drops them; after disconnect the console is the app's again", async ({ chain }) => {
     const before = console.error;
-    const client = await connect('silent');
+    const client = await connect(chain, 'silent');
     expect(console.error).not.toBe(before);
     await refusedByNode(client);
     expect(written.filter((w) => w.includes('RPC-CORE'))).toEqual([]);
@@ -67,16 +65,16 @@ describe("@polkadot/api's console lines go where the app says", () => {
     expect(console.error).toBe(before);
   });
 
-  it("by default ('console') they are left to @polkadot/api: they reach the console", async () => {
+  test("by default ('console') they are left to @polkadot/api: they reach the console", async ({ chain }) => {
     const before = console.error;
-    const client = await connect();
+    const client = await connect(chain);
     expect(console.error).toBe(before);
     await refusedByNode(client);
     await client.disconnect();
     expect(written.some((w) => w.includes('RPC-CORE') && w.includes('1010'))).toBe(true);
   });
 
-  it('a failed connection releases the console too', async () => {
+  test('a failed connection releases the console too', async () => {
     const before = console.error;
     const entries: LibraryLogEntry[] = [];
     const failed = await rejection(

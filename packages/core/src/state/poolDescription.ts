@@ -104,7 +104,7 @@ export function parsePoolDescription(text: string): PoolDescriptionContent {
 export function encodePoolDescription(description: PoolDescription): string {
   if (typeof description !== 'object' || description === null || Array.isArray(description))
     throw new InvalidPoolDescriptionError('NotAnObject', undefined, description);
-  const given = description as unknown as Record<string, unknown>;
+  const given: Record<string, unknown> = { ...description };
   for (const key of Object.keys(given)) {
     if (key !== 'version' && !FIELDS.has(key))
       throw new InvalidPoolDescriptionError('UnknownField', key, given[key]);

@@ -38,18 +38,12 @@ const max = (a: bigint, b: bigint) => (a > b ? a : b);
 /** Reads the account and computes {@link FeeBalance}. */
 export async function feeSpendable(api: ApiPromise, address: string): Promise<FeeBalance> {
   const account = await api.query.system.account(address);
-  // runtime 1192 has miscFrozen/feeFrozen; a runtime with fungible balances has one `frozen` for every reason
-  const data = account.data as unknown as {
-    free: Codec;
-    reserved: Codec;
-    miscFrozen?: Codec;
-    feeFrozen?: Codec;
-    frozen?: Codec;
-  };
+  // runtime 1192's AccountData: free, reserved, miscFrozen, feeFrozen (the generated types name them)
+  const { data } = account;
   const free = big(data.free);
   const reserved = big(data.reserved);
-  const feeFrozen = big(data.feeFrozen ?? data.frozen);
-  const miscFrozen = big(data.miscFrozen ?? data.frozen);
+  const feeFrozen = big(data.feeFrozen);
+  const miscFrozen = big(data.miscFrozen);
   const balances = api.consts.balances as typeof api.consts.balances | undefined;
   const existentialDeposit = big(balances?.existentialDeposit);
   return {
