@@ -78,10 +78,7 @@ export function readCanonical(db: Database, file: string, genesis: Hex, reads: D
   reads.canonical += rows.length;
   const canonical = rows.map(([number, hash], i) => {
     if (number !== i)
-      throw new PersistenceError(
-        'StateFileInvalid',
-        `${file}: the canonical chain has a gap at block ${i}`,
-      );
+      throw new PersistenceError('StateFileInvalid', `${file}: the canonical chain has a gap at block ${i}`);
     return hash;
   });
   if (canonical[0] !== genesis)
