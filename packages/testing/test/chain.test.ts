@@ -4,6 +4,8 @@ import {
   ConnectionFailedError,
   createTestChain,
   DevRpcUnavailableError,
+  DispatchError,
+  DispatchFailedError,
   findEvents,
   InvalidArgumentError,
   PalletError,
@@ -83,6 +85,24 @@ describe('createTestChain', () => {
     });
     expect((error as PalletError).docs).toMatch(/balance/i);
     await expect(Promise.reject(new Error('boom'))).rejects.not.toThrowPalletError();
+  });
+
+  it('rejects a non-module failure with the family’s DispatchError, core’s shape', async () => {
+    // the mining switch needs root: a signed origin fails with BadOrigin, which is no pallet's error
+    const error = await chain
+      .sendTx(chain.api.tx.phalaStakePool.setMiningEnable(true), 'charlie')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DispatchError);
+    expect(error).toBeInstanceOf(DispatchFailedError);
+    expect(error).not.toBeInstanceOf(PalletError);
+    expect(error).toMatchObject({
+      name: 'DispatchError',
+      code: 'DispatchError',
+      kind: 'BadOrigin',
+      detail: 'null',
+    });
+    expect((error as DispatchError).blockHash).toMatch(/^0x[0-9a-f]{64}$/);
+    expect((error as DispatchError).message).toBe('dispatch failed: BadOrigin');
   });
 
   it('builds blocks on demand', async () => {
