@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type HistoryDb, type HistoryServer, openHistory, serveHistory } from '@phala-mining/indexer';
-import { createTestChain, type TestChain } from '@phala-mining/testing';
+import type { TestChain } from '@phala-mining/testing';
+import { createChainTest } from '@phala-mining/testing/vitest';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { serveStatic } from './server.js';
 
 const APP = fileURLToPath(new URL('..', import.meta.url));
@@ -25,69 +26,81 @@ export let context: BrowserContext;
 export let page: Page;
 export const consoleErrors: string[] = [];
 
-/** Starts the dev chain, the indexer, the app's server and Chromium for the flows of one test file. */
-export function useHarness(): void {
-  beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-    // `turbo run test` builds first; a direct `vitest run` builds here
-    if (!existsSync(join(DIST, 'index.html'))) {
-      const { build } = await import('vite');
-      // vitest sets NODE_ENV=test, which vite would keep: React's development build (StrictMode's double effects log
-      // the extra client's closed socket). Build what `vite build` builds.
-      const nodeEnv = process.env.NODE_ENV;
-      process.env.NODE_ENV = 'production';
-      try {
-        await build({ root: APP, logLevel: 'warn', mode: 'production' });
-      } finally {
-        process.env.NODE_ENV = nodeEnv;
+/**
+ * The flows' `test`: the testing package's chain fixture (one dev chain per file, every old state kept, as the dev
+ * chain's --archive keeps them: the indexer reads every block's state) and, as a file fixture on it, the indexer,
+ * the app's server and Chromium. The flows read them from this module's bindings (`chain`, `page`, …), which the
+ * fixture sets before the file's first flow runs.
+ */
+export const test = createChainTest({ devchain: { keepStates: Number.MAX_SAFE_INTEGER } }).extend<{
+  harness: true;
+}>({
+  harness: [
+    async ({ fileChain }, use) => {
+      if (!existsSync(CHROMIUM))
+        throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+      // `turbo run test` builds first; a direct `vitest run` builds here
+      if (!existsSync(join(DIST, 'index.html'))) {
+        const { build } = await import('vite');
+        // vitest sets NODE_ENV=test, which vite would keep: React's development build (StrictMode's double effects log
+        // the extra client's closed socket). Build what `vite build` builds.
+        const nodeEnv = process.env.NODE_ENV;
+        process.env.NODE_ENV = 'production';
+        try {
+          await build({ root: APP, logLevel: 'warn', mode: 'production' });
+        } finally {
+          process.env.NODE_ENV = nodeEnv;
+        }
       }
-    }
-    await mkdir(ARTIFACTS, { recursive: true });
-    tmp = await mkdtemp(join(tmpdir(), 'dashboard-e2e-'));
-    // the indexer reads every block's state; the dev chain keeps them all (what its --archive does)
-    chain = await createTestChain({ devchain: { keepStates: Number.MAX_SAFE_INTEGER } });
-    history = await openHistory({ db: join(tmp, 'history.db') });
-    syncing = history.sync(chain.endpoint, { signal: following.signal }).catch((e: unknown) => e);
-    api = await serveHistory(history, { port: 0 });
-    server = await serveStatic(DIST);
-    context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1440, height: 1000 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(30_000);
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-  });
+      await mkdir(ARTIFACTS, { recursive: true });
+      tmp = await mkdtemp(join(tmpdir(), 'dashboard-e2e-'));
+      chain = fileChain;
+      try {
+        history = await openHistory({ db: join(tmp, 'history.db') });
+        syncing = history.sync(chain.endpoint, { signal: following.signal }).catch((e: unknown) => e);
+        api = await serveHistory(history, { port: 0 });
+        server = await serveStatic(DIST);
+        context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
+          executablePath: CHROMIUM,
+          headless: true,
+          viewport: { width: 1440, height: 1000 },
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        });
+        page = context.pages()[0] ?? (await context.newPage());
+        page.setDefaultTimeout(30_000);
+        page.on('console', (m) => {
+          if (m.type() === 'error') consoleErrors.push(m.text());
+        });
+        page.on('pageerror', (e) => consoleErrors.push(e.message));
+        await use(true);
+      } finally {
+        // everything that talks to the chain stops before the chain fixture closes it
+        await context?.close();
+        await server?.close();
+        following.abort();
+        await syncing;
+        await api?.close();
+        await history?.close();
+        await rm(tmp, { recursive: true, force: true });
+      }
+    },
+    { scope: 'file', auto: true },
+  ],
+});
 
-  // what the page showed when a flow failed, next to the flows' own screenshots
+/** What the page showed when a flow failed, next to the flows' own screenshots (the set-up is {@link test}'s). */
+export function useHarness(): void {
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail' && page)
       await shot(`failed-${task.name.replace(/\W+/g, '-').slice(0, 60)}`);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    following.abort();
-    await syncing;
-    await api?.close();
-    await history?.close();
-    await chain?.close();
-    if (tmp) await rm(tmp, { recursive: true, force: true });
   });
 }
 

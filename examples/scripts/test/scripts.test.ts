@@ -1,6 +1,6 @@
 import { pha } from '@phala-mining/core';
-import { createTestChain, type TestChain } from '@phala-mining/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChainTest } from '@phala-mining/testing/vitest';
+import { describe, expect } from 'vitest';
 import * as addWorker from '../src/add-worker.js';
 import * as claimRewards from '../src/claim-rewards.js';
 import * as contribute from '../src/contribute.js';
@@ -24,39 +24,34 @@ function near(a: bigint, b: bigint, planck = 10n): boolean {
   return (a > b ? a - b : b - a) <= planck;
 }
 
-// One dev chain for every script, handed over as an external endpoint: that is also how a user points a script at
-// `pnpm devchain`. Each script makes its own pools, so they do not see each other's state.
-let chain: TestChain;
-let endpoint: string;
-beforeAll(async () => {
-  chain = await createTestChain();
-  endpoint = chain.endpoint;
-});
-afterAll(() => chain?.close());
+// One dev chain for every script (the testing package's fixture, one chain per file), handed over as an external
+// endpoint: that is also how a user points a script at `pnpm devchain`. Each script makes its own pools, so they do
+// not see each other's state.
+const test = createChainTest();
 
 describe('examples/scripts', () => {
-  it('create-pool starts its own dev chain when given no endpoint', async () => {
+  test('create-pool starts its own dev chain when given no endpoint', async () => {
     const outcome = await createPool.main();
     expect(outcome).toMatchObject({ pid: 0n, commission: 0, cap: undefined, totalStake: 0n, listed: true });
     expect(outcome.blockNumber).toBeGreaterThan(0);
   });
 
-  it('create-pool', async () => {
-    const outcome = await createPool.main(endpoint);
+  test('create-pool', async ({ chain }) => {
+    const outcome = await createPool.main(chain.endpoint);
     expect(outcome.listed).toBe(true);
     expect(outcome.owner).toBe(chain.accounts.alice.address);
   });
 
-  it('set-payout', async () => {
-    expect(await setPayout.main(endpoint)).toMatchObject({
+  test('set-payout', async ({ chain }) => {
+    expect(await setPayout.main(chain.endpoint)).toMatchObject({
       commission: 200_000,
       percent: 20,
       rejected: 'InvalidPercent',
     });
   });
 
-  it('proxy-operator', async () => {
-    const outcome = await proxyOperator.main(endpoint);
+  test('proxy-operator', async ({ chain }) => {
+    const outcome = await proxyOperator.main(chain.endpoint);
     expect(outcome).toMatchObject({
       owner: chain.accounts.alice.address,
       proxyType: 'StakePoolManager',
@@ -66,8 +61,8 @@ describe('examples/scripts', () => {
     });
   });
 
-  it('multisig-owner', async () => {
-    const outcome = await multisigOwner.main(endpoint);
+  test('multisig-owner', async ({ chain }) => {
+    const outcome = await multisigOwner.main(chain.endpoint);
     expect(outcome).toMatchObject({
       steps: ['opened', 'executed'],
       pendingApprovals: 1,
@@ -77,8 +72,8 @@ describe('examples/scripts', () => {
     expect(outcome.owner).not.toBe(chain.accounts.alice.address);
   });
 
-  it('set-cap', async () => {
-    expect(await setCap.main(endpoint)).toMatchObject({
+  test('set-cap', async ({ chain }) => {
+    expect(await setCap.main(chain.endpoint)).toMatchObject({
       cap: pha('50000'),
       totalStake: pha('1000'),
       capGap: pha('49000'),
@@ -86,14 +81,14 @@ describe('examples/scripts', () => {
     });
   });
 
-  it('add-worker', async () => {
-    const outcome = await addWorker.main(endpoint);
+  test('add-worker', async ({ chain }) => {
+    const outcome = await addWorker.main(chain.endpoint);
     expect(outcome).toMatchObject({ state: 'Ready', cores: 8, rejected: 'WorkerAlreadyBound' });
     expect(outcome.worker).toMatch(/^0x[0-9a-f]{64}$/);
   });
 
-  it('contribute', async () => {
-    const outcome = await contribute.main(endpoint);
+  test('contribute', async ({ chain }) => {
+    const outcome = await contribute.main(chain.endpoint);
     expect(outcome).toMatchObject({
       sharesMinted: pha('2000'),
       locked: pha('2000'),
@@ -104,15 +99,15 @@ describe('examples/scripts', () => {
     expect(outcome.delegable).toBeGreaterThan(0n);
   });
 
-  it('start-mining', async () => {
-    const outcome = await startMining.main(endpoint);
+  test('start-mining', async ({ chain }) => {
+    const outcome = await startMining.main(chain.endpoint);
     expect(outcome).toMatchObject({ before: 'Ready', after: 'Mining', rejected: 'StakeBelowMinimum' });
     expect(outcome.stake).toBeGreaterThanOrEqual(outcome.smin);
     expect(outcome.stake).toBeLessThanOrEqual(outcome.smax);
   });
 
-  it('claim-rewards', async () => {
-    const outcome = await claimRewards.main(endpoint);
+  test('claim-rewards', async ({ chain }) => {
+    const outcome = await claimRewards.main(chain.endpoint);
     expect(outcome.ownerReward).toBeGreaterThan(0n);
     expect(outcome.ownerClaimed).toBeGreaterThanOrEqual(outcome.ownerReward);
     expect(outcome.stakerClaimed).toBeGreaterThanOrEqual(outcome.stakerClaimable);
@@ -122,8 +117,8 @@ describe('examples/scripts', () => {
     expect(outcome.stakerBalanceChange).toBeLessThanOrEqual(outcome.stakerClaimed);
   });
 
-  it('withdraw', async () => {
-    const outcome = await withdraw.main(endpoint);
+  test('withdraw', async ({ chain }) => {
+    const outcome = await withdraw.main(chain.endpoint);
     // amounts convert to shares at the share price, so a few planck of rounding either way
     expect(near(outcome.withdrawnNow, outcome.freeStakeBefore)).toBe(true);
     expect(near(outcome.withdrawnNow + outcome.queuedValue, pha('8000'))).toBe(true);
@@ -133,22 +128,22 @@ describe('examples/scripts', () => {
     expect(outcome.countdown).toBeLessThanOrEqual(WEEK);
   });
 
-  it('stop-mining', async () => {
-    const outcome = await stopMining.main(endpoint);
+  test('stop-mining', async ({ chain }) => {
+    const outcome = await stopMining.main(chain.endpoint);
     expect(outcome).toMatchObject({ state: 'CoolingDown', rejected: 'CooldownNotOver' });
     expect(outcome.cooldownRemaining).toBe(WEEK);
     expect(outcome.releasingStake).toBeGreaterThan(0n);
   });
 
-  it('remove-worker', async () => {
-    const outcome = await removeWorker.main(endpoint);
+  test('remove-worker', async ({ chain }) => {
+    const outcome = await removeWorker.main(chain.endpoint);
     expect(outcome.states).toEqual(['Mining', 'CoolingDown', 'Ready', 'Removed']);
     expect(outcome.freeStakeAfterReclaim).toBe(pha('10000'));
     expect(outcome.workersLeft).toBe(0);
   });
 
-  it('read-pools', async () => {
-    const outcome = await readPools.main(endpoint);
+  test('read-pools', async ({ chain }) => {
+    const outcome = await readPools.main(chain.endpoint);
     const row = outcome.pools.find((p) => p.pid === outcome.shownOnly.pid)!;
     expect(row).toMatchObject({
       commission: 20,
@@ -164,8 +159,8 @@ describe('examples/scripts', () => {
     expect(outcome.shownOnly.workers).toHaveLength(1);
   });
 
-  it('read-workers', async () => {
-    const { workers } = await readWorkers.main(endpoint);
+  test('read-workers', async ({ chain }) => {
+    const { workers } = await readWorkers.main(chain.endpoint);
     expect(workers.map((w) => [w.state, w.cores])).toEqual([
       ['CoolingDown', 4],
       ['Ready', 16],
@@ -178,8 +173,8 @@ describe('examples/scripts', () => {
     expect(workers[1]!.cooldownEnd).toBeUndefined();
   });
 
-  it('read-stake', async () => {
-    const outcome = await readStake.main(endpoint);
+  test('read-stake', async ({ chain }) => {
+    const outcome = await readStake.main(chain.endpoint);
     expect(outcome.locked).toBeGreaterThan(0n);
     expect(outcome.locked).toBeLessThan(pha('6000'));
     expect(outcome.claimableRewards).toBeGreaterThanOrEqual(outcome.pendingRewards);
@@ -189,8 +184,8 @@ describe('examples/scripts', () => {
     expect(outcome.queue[0]!.countdown).toBeGreaterThan(0n);
   });
 
-  it('overview', async () => {
-    const outcome = await overview.main(endpoint);
+  test('overview', async ({ chain }) => {
+    const outcome = await overview.main(chain.endpoint);
     expect(outcome.account).toBe(chain.accounts.dave.address);
     expect(outcome.totals).toMatchObject({
       pools: 2,

@@ -4,18 +4,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestChain } from '@phala-mining/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, json, on, setup } from './helpers.js';
+import { describe, expect } from 'vitest';
+import { test as chainTest, type Runner } from './chainTest.js';
+import { BIN, json, on } from './helpers.js';
 
-let chain: TestChain;
-let alice: ReturnType<typeof on>;
-let key: string;
-let pid: string;
-let exporter: ChildProcess;
+// one exporter follows the file's chain through every test, in order: each test builds on the last one's state
 let metricsUrl: string;
 let alertLines = '';
-let hook: Server;
 const posted: any[] = [];
 
 /** The value of one series in a Prometheus text scrape (undefined when absent). */
@@ -49,68 +44,89 @@ async function scrapeUntil(ready: (text: string) => boolean, step?: () => Promis
   throw new Error(`never ready; last scrape:\n${await scrape()}`);
 }
 
-beforeAll(async () => {
-  chain = await setup();
-  alice = on(chain, '--account', 'alice', '--quiet');
-  key = await chain.registerWorker({ operator: chain.accounts.alice, score: 2000, cores: 8, confidence: 1 });
-  pid = json(await alice(['pool', 'create', '--json'])).pid;
-  expect((await alice(['pool', 'contribute', pid, '50000'])).code).toBe(0);
-  const dir = mkdtempSync(join(tmpdir(), 'exporter-'));
-  const file = join(dir, 'fleet.yaml');
-  writeFileSync(
-    file,
-    `pools:\n  - pid: ${pid}\n    workers:\n      - { key: "${key}", stake: smin, mining: true }\n`,
-  );
-  const applied = await alice(['apply', file, '--yes']);
-  expect(applied.code, applied.stderr).toBe(0);
-  await chain.setWorkerOnline(key, true);
+interface Fleet {
+  /** `phala-mining` as Alice, quiet */
+  alice: Runner;
+  /** Alice's worker, Mining in pool `pid` */
+  key: string;
+  pid: string;
+  exporter: ChildProcess;
+}
 
-  hook = createServer((req, res) => {
-    let body = '';
-    req.on('data', (d) => (body += d));
-    req.on('end', () => {
-      posted.push(JSON.parse(body));
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((r) => hook.listen(0, '127.0.0.1', () => r()));
-  const hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+/** The file's chain with Alice's pool mining one worker, and an exporter posting its alerts to a local webhook. */
+const test = chainTest.extend<{ fleet: Fleet }>({
+  fleet: [
+    async ({ fileChain: chain }, use) => {
+      const alice = on(chain, '--account', 'alice', '--quiet');
+      const key = await chain.registerWorker({
+        operator: chain.accounts.alice,
+        score: 2000,
+        cores: 8,
+        confidence: 1,
+      });
+      const pid: string = json(await alice(['pool', 'create', '--json'])).pid;
+      expect((await alice(['pool', 'contribute', pid, '50000'])).code).toBe(0);
+      const dir = mkdtempSync(join(tmpdir(), 'exporter-'));
+      const file = join(dir, 'fleet.yaml');
+      writeFileSync(
+        file,
+        `pools:\n  - pid: ${pid}\n    workers:\n      - { key: "${key}", stake: smin, mining: true }\n`,
+      );
+      const applied = await alice(['apply', file, '--yes']);
+      expect(applied.code, applied.stderr).toBe(0);
+      await chain.setWorkerOnline(key, true);
 
-  exporter = spawn(
-    process.execPath,
-    [
-      BIN,
-      '--endpoint',
-      chain.endpoint,
-      '--account',
-      'alice',
-      'exporter',
-      '--listen',
-      '127.0.0.1:0',
-      '--webhook',
-      hookUrl,
-    ],
-    { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  exporter.stdout!.on('data', (d) => (alertLines += d));
-  metricsUrl = await new Promise<string>((resolve, reject) => {
-    let err = '';
-    exporter.stderr!.on('data', (d) => {
-      err += d;
-      const m = /serving (http:\/\/\S+\/metrics)/.exec(err);
-      if (m) resolve(m[1]!);
-    });
-    exporter.on('close', (code) => reject(new Error(`exporter exited ${code}: ${err}`)));
-  });
-});
-afterAll(async () => {
-  exporter?.kill('SIGKILL');
-  hook?.close();
-  await chain?.close();
+      const hook: Server = createServer((req, res) => {
+        let body = '';
+        req.on('data', (d) => (body += d));
+        req.on('end', () => {
+          posted.push(JSON.parse(body));
+          res.writeHead(204).end();
+        });
+      });
+      await new Promise<void>((r) => hook.listen(0, '127.0.0.1', () => r()));
+      const hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+
+      const exporter = spawn(
+        process.execPath,
+        [
+          BIN,
+          '--endpoint',
+          chain.endpoint,
+          '--account',
+          'alice',
+          'exporter',
+          '--listen',
+          '127.0.0.1:0',
+          '--webhook',
+          hookUrl,
+        ],
+        { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      try {
+        exporter.stdout!.on('data', (d) => (alertLines += d));
+        metricsUrl = await new Promise<string>((resolve, reject) => {
+          let err = '';
+          exporter.stderr!.on('data', (d) => {
+            err += d;
+            const m = /serving (http:\/\/\S+\/metrics)/.exec(err);
+            if (m) resolve(m[1]!);
+          });
+          exporter.on('close', (code) => reject(new Error(`exporter exited ${code}: ${err}`)));
+        });
+        await use({ alice, key, pid, exporter });
+      } finally {
+        // before the fixture closes the chain: the exporter must not outlive it
+        exporter.kill('SIGKILL');
+        hook.close();
+      }
+    },
+    { scope: 'file' },
+  ],
 });
 
 describe('phala-mining exporter', () => {
-  it('serves the fleet as Prometheus metrics', async () => {
+  test('serves the fleet as Prometheus metrics', async ({ chain, fleet: { key, pid } }) => {
     const text = await scrapeUntil((t) => sample(t, 'phala_pool_total_stake', { pool: pid }) !== undefined);
     expect(sample(text, 'phala_pool_total_stake', { pool: pid })).toBe(50_000);
     expect(sample(text, 'phala_worker_state', { pool: pid, worker: key, state: 'Mining' })).toBe(1);
@@ -127,14 +143,17 @@ describe('phala-mining exporter', () => {
     expect((await fetch(metricsUrl.replace('/metrics', '/other'))).status).toBe(404);
   });
 
-  it('shows a contribution and new blocks in the next scrapes', async () => {
+  test('shows a contribution and new blocks in the next scrapes', async ({ fleet: { alice, pid } }) => {
     const before = sample(await scrape(), 'phala_exporter_last_block', {})!;
     expect((await alice(['pool', 'contribute', pid, '1000'])).code).toBe(0);
     const text = await scrapeUntil((t) => sample(t, 'phala_pool_total_stake', { pool: pid }) === 51_000);
     expect(sample(text, 'phala_exporter_last_block', {})).toBeGreaterThan(before);
   });
 
-  it('shows a worker gone offline as Unresponsive and posts the alert to the webhook', async () => {
+  test('shows a worker gone offline as Unresponsive and posts the alert to the webhook', async ({
+    chain,
+    fleet: { key, pid },
+  }) => {
     await chain.setWorkerOnline(key, false);
     const text = await scrapeUntil(
       (t) => sample(t, 'phala_worker_state', { pool: pid, worker: key, state: 'Unresponsive' }) === 1,
@@ -158,7 +177,9 @@ describe('phala-mining exporter', () => {
     expect(posted.filter((p) => p.detector === 'unresponsive')).toHaveLength(1);
   });
 
-  it('names the Unresponsive worker and its pool in the multi-pool views, and filters stop by state', async () => {
+  test('names the Unresponsive worker and its pool in the multi-pool views, and filters stop by state', async ({
+    fleet: { alice, key, pid },
+  }) => {
     const second = json(await alice(['pool', 'create', '--json'])).pid;
     const list = await alice(['worker', 'list', '--all-pools', '--state', 'Unresponsive', '--json']);
     expect(list.code, list.stderr).toBe(0);
@@ -200,7 +221,10 @@ describe('phala-mining exporter', () => {
     expect((await alice(['worker', 'stop', '-p', pid, '--state', 'Mining', key])).code).toBe(2);
   });
 
-  it('shows the forced-stop countdown of the guardian and alerts once it is within the margin', async () => {
+  test('shows the forced-stop countdown of the guardian and alerts once it is within the margin', async ({
+    chain,
+    fleet: { alice, pid },
+  }) => {
     // everything out: the free stake pays part now, the worker's stake is queued with nothing to cover it
     expect((await alice(['pool', 'withdraw', pid, '--all'])).code).toBe(0);
     const risk = json(await alice(['pool', 'guard', pid, '--json']));
@@ -230,7 +254,7 @@ describe('phala-mining exporter', () => {
     await scrapeUntil((t) => sample(t, 'phala_pool_forced_stop_seconds', { pool: pid }) === undefined);
   });
 
-  it('stops on SIGTERM with exit 0', async () => {
+  test('stops on SIGTERM with exit 0', async ({ fleet: { exporter } }) => {
     const closed = new Promise<number | null>((r) => exporter.on('close', (code) => r(code)));
     exporter.kill('SIGTERM');
     expect(await closed).toBe(0);

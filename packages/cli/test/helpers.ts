@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createTestChain, type TestChain } from '@phala-mining/testing';
+import type { TestChain } from '@phala-mining/testing';
 
 /** The built executable: the tests run what `bin` points to, as an operator would. */
 export const BIN = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -53,13 +53,6 @@ export function json<T = any>(result: CliResult): T {
   } catch {
     throw new Error(`not JSON (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
   }
-}
-
-/** A fresh dev chain with the stake pool mining switch on (the genesis turns it on; kept explicit so a test never depends on it). */
-export async function setup(): Promise<TestChain> {
-  const chain = await createTestChain();
-  await chain.setMiningEnabled(true);
-  return chain;
 }
 
 /** The next nonce of an account, to prove that a refused command signed nothing. */

@@ -4,45 +4,52 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openHistory } from '@phala-mining/indexer';
 import { minStake, type TokenomicParameters } from '@phala-mining/math';
-import { createTestChain, type TestChain } from '@phala-mining/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChainTest } from '@phala-mining/testing/vitest';
+import { afterAll, describe, expect } from 'vitest';
 import { BIN, cli } from './helpers.js';
 
-let chain: TestChain;
 const dir = mkdtempSync(join(tmpdir(), 'phala-cli-history-'));
 
-beforeAll(async () => {
-  // every old state stays queryable, as the dev chain's archive mode keeps them
-  chain = await createTestChain({ devchain: { keepStates: Number.MAX_SAFE_INTEGER } });
-  const { api } = chain;
-  const { alice, bob } = chain.accounts;
-  const tx: any = api.tx.phalaStakePool;
-  const params = (await (api.query.phalaMining as any).tokenomicParameters()).unwrap();
-  const smin = minStake({ k: BigInt(params.k.toString()) } as TokenomicParameters, 2000);
-  await chain.sendTx(tx.create(), alice);
-  const worker = await chain.registerWorker({ operator: alice, score: 2000 });
-  await chain.sendTx(tx.setPayoutPref(0, 100_000), alice);
-  await chain.sendTx(tx.addWorker(0, worker), alice);
-  await chain.sendTx(tx.contribute(0, smin), bob);
-  await chain.sendTx(tx.startMining(0, worker, smin), alice);
-  await chain.setWorkerOnline(worker, true);
-  // many blocks with settlements spread through them: a backfill long enough to be killed in the middle
-  for (let i = 0; i < 40; i++) {
-    await chain.settle();
-    await chain.newBlocks(5);
-  }
+/**
+ * The testing package's chain fixture with every old state kept queryable (as the dev chain's archive mode keeps
+ * them), and a mining pool with 40 settlements spread through 200 blocks, built once for the file.
+ */
+const test = createChainTest({ devchain: { keepStates: Number.MAX_SAFE_INTEGER } }).extend<{ mined: true }>({
+  mined: [
+    async ({ fileChain: chain }, use) => {
+      const { api } = chain;
+      const { alice, bob } = chain.accounts;
+      const tx: any = api.tx.phalaStakePool;
+      const params = (await (api.query.phalaMining as any).tokenomicParameters()).unwrap();
+      const smin = minStake({ k: BigInt(params.k.toString()) } as TokenomicParameters, 2000);
+      await chain.sendTx(tx.create(), alice);
+      const worker = await chain.registerWorker({ operator: alice, score: 2000 });
+      await chain.sendTx(tx.setPayoutPref(0, 100_000), alice);
+      await chain.sendTx(tx.addWorker(0, worker), alice);
+      await chain.sendTx(tx.contribute(0, smin), bob);
+      await chain.sendTx(tx.startMining(0, worker, smin), alice);
+      await chain.setWorkerOnline(worker, true);
+      // many blocks with settlements spread through them: a backfill long enough to be killed in the middle
+      for (let i = 0; i < 40; i++) {
+        await chain.settle();
+        await chain.newBlocks(5);
+      }
+      await use(true);
+    },
+    { scope: 'file', auto: true },
+  ],
 });
-afterAll(async () => {
-  await chain?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Starts `history sync` and SIGKILLs it as soon as it reports its first persisted batch. */
-function syncAndKill(db: string): Promise<{ signal: NodeJS.Signals | null; progress: string }> {
+function syncAndKill(
+  endpoint: string,
+  db: string,
+): Promise<{ signal: NodeJS.Signals | null; progress: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [BIN, '--endpoint', chain.endpoint, 'history', 'sync', '--db', db, '--until-head', '--batch', '3'],
+      [BIN, '--endpoint', endpoint, 'history', 'sync', '--db', db, '--until-head', '--batch', '3'],
       { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let progress = '';
@@ -65,9 +72,9 @@ const snapshot = async (db: string) => {
 };
 
 describe('phala-mining history', () => {
-  it('resumes after a SIGKILL mid-backfill with no row lost or doubled', async () => {
+  test('resumes after a SIGKILL mid-backfill with no row lost or doubled', async ({ chain }) => {
     const killedDb = join(dir, 'killed.db');
-    const killed = await syncAndKill(killedDb);
+    const killed = await syncAndKill(chain.endpoint, killedDb);
     expect(killed.signal).toBe('SIGKILL');
     const [, done, target] = /#(\d+)\/(\d+)/.exec(killed.progress)!.map(Number);
     expect(done).toBeLessThan(target!);
@@ -105,7 +112,7 @@ describe('phala-mining history', () => {
     expect(reference.filter((r) => r.includes(':worker-payout:')).length).toBeGreaterThanOrEqual(40);
   });
 
-  it('prints rewards by day, CSV and events from the database', async () => {
+  test('prints rewards by day, CSV and events from the database', async ({ chain }) => {
     const db = join(dir, 'clean.db');
     const byDay = await cli([
       '--endpoint',

@@ -15,6 +15,8 @@ let restarted: DevChain | undefined;
 let after: TestChain | undefined;
 let keeper: ChildProcess | undefined;
 
+// Not the testing package's chain fixture: the reconnect test stops this chain and starts a node again from its
+// state file on the same port, so the file owns the chain's lifetime itself.
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cli-keeper-'));
   chain = await createTestChain({ devchain: { stateFile: join(dir, 'chain.json') } });

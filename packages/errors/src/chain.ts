@@ -1,4 +1,7 @@
-/** What the chain said when a dispatch failed: the one `PalletError` every package decodes module errors into. */
+/**
+ * What the chain said when a dispatch failed: the one `PalletError` every package decodes module errors into, and the
+ * one `DispatchError` for every other failure.
+ */
 import { ChainError } from './base.js';
 import { type PalletRuleCode, palletErrorRule } from './palletRules.js';
 
@@ -35,5 +38,27 @@ export class PalletError extends ChainError {
   /** `section.errorName`, the form testing's `toThrowPalletError` matcher takes. */
   get qualifiedName(): string {
     return `${this.section}.${this.errorName}`;
+  }
+}
+
+/**
+ * The dispatch failed on chain with a non-module error (`BadOrigin`, `Token`, `Arithmetic`, …). Core's transactions
+ * and testing's `sendTx` both reject with this class (testing's `DispatchFailedError` is a deprecated alias of it).
+ */
+export class DispatchError extends ChainError {
+  override readonly name = 'DispatchError' as const;
+  readonly code = 'DispatchError' as const;
+  constructor(
+    /** The variant, e.g. `BadOrigin`, `Arithmetic`, `Token`; `Module` when metadata did not name a module error. */
+    readonly kind: string,
+    /**
+     * The variant's payload as JSON text, e.g. `"NoFunds"` for `Token`; `null` when the variant has none. Text rather
+     * than the decoded value so the error stays serialisable and one shape whichever package decoded it.
+     */
+    readonly detail: string,
+    /** The block the failed extrinsic is in, when the decoder knew it. */
+    readonly blockHash?: string,
+  ) {
+    super(`dispatch failed: ${kind}${detail && detail !== 'null' ? ` (${detail})` : ''}`);
   }
 }

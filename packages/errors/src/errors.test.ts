@@ -100,3 +100,14 @@ describe('PalletError', () => {
     expect(String(error)).toBe('PalletError: PhalaStakePool.PoolDoesNotExist: no pool');
   });
 });
+
+describe('DispatchError', () => {
+  it('carries the variant, its payload as JSON text and the block; no payload reads as no suffix', () => {
+    const error = new source.DispatchError('Arithmetic', '"Underflow"', '0x03');
+    expect(error).toMatchObject({ kind: 'Arithmetic', detail: '"Underflow"', blockHash: '0x03' });
+    expect(String(error)).toBe('DispatchError: dispatch failed: Arithmetic ("Underflow")');
+    expect(new source.DispatchError('BadOrigin', 'null').message).toBe('dispatch failed: BadOrigin');
+    expect(new source.DispatchError('BadOrigin', '').message).toBe('dispatch failed: BadOrigin');
+    expect(new source.DispatchError('BadOrigin', 'null').blockHash).toBeUndefined();
+  });
+});

@@ -1,25 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestChain, type TestChain } from '@phala-mining/testing';
+import { createChainTest } from '@phala-mining/testing/vitest';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import { type HistoryDb, openHistory, pha12, serveHistory } from '../src/index.js';
 import { ARCHIVE, chainClaimable, chainTotalReward, runScenario, type Scenario } from './scenario.js';
 
 const PG_URL = process.env.PHALA_TEST_POSTGRES_URL;
-let chain: TestChain;
-let scenario: Scenario;
 const dir = mkdtempSync(join(tmpdir(), 'phala-history-'));
 
-beforeAll(async () => {
-  chain = await createTestChain({ devchain: ARCHIVE });
-  scenario = await runScenario(chain);
+/** The testing package's chain fixture (an archive dev chain, one per file) after the scenario, run once for the file. */
+const test = createChainTest({ devchain: ARCHIVE }).extend<{ scenario: Scenario }>({
+  scenario: [async ({ fileChain }, use) => use(await runScenario(fileChain)), { scope: 'file' }],
 });
-afterAll(async () => {
-  await chain?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A fresh PostgreSQL database for one suite, dropped afterwards. */
 async function tempPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -47,18 +42,22 @@ function suite(name: string, open: () => Promise<{ db: string; drop?: () => Prom
   describe(name, () => {
     let history: HistoryDb;
     let drop: (() => Promise<void>) | undefined;
-    beforeAll(async () => {
+    // the scenario first: its blocks are what the sync indexes
+    test.beforeAll(async ({ fileChain, scenario: _ }) => {
       const target = await open();
       drop = target.drop;
       history = await openHistory({ db: target.db });
-      await history.sync(chain.endpoint, { untilHead: true, batchSize: 7, concurrency: 3 });
+      await history.sync(fileChain.endpoint, { untilHead: true, batchSize: 7, concurrency: 3 });
     });
     afterAll(async () => {
       await history?.close();
       await drop?.();
     });
 
-    it("indexes each worker's settlements to its miner's stats.total_reward", async () => {
+    test("indexes each worker's settlements to its miner's stats.total_reward", async ({
+      chain,
+      scenario,
+    }) => {
       for (const w of scenario.workers) {
         const onChain = await chainTotalReward(chain, w.pid, w.key);
         expect(onChain).toBeGreaterThan(0n);
@@ -66,7 +65,10 @@ function suite(name: string, open: () => Promise<{ db: string; drop?: () => Prom
       }
     });
 
-    it("indexes each staker's rewards minus claims to the chain's available + pending", async () => {
+    test("indexes each staker's rewards minus claims to the chain's available + pending", async ({
+      chain,
+      scenario,
+    }) => {
       for (const s of scenario.stakers) {
         const earned = sum(
           await history.allEvents({ pool: s.pid, staker: s.address, kinds: ['staker-reward'] }),
@@ -79,7 +81,7 @@ function suite(name: string, open: () => Promise<{ db: string; drop?: () => Prom
       }
     });
 
-    it('records the queue, the forced stop, reclaims, claims and pool settings', async () => {
+    test('records the queue, the forced stop, reclaims, claims and pool settings', async () => {
       const kinds = new Set((await history.allEvents({ pool: 0 })).map((e) => e.kind));
       for (const k of [
         'pool-created',
@@ -105,7 +107,7 @@ function suite(name: string, open: () => Promise<{ db: string; drop?: () => Prom
       );
     });
 
-    it('sums the CSV export to the API, by block and by day', async () => {
+    test('sums the CSV export to the API, by block and by day', async () => {
       const csv = await history.export({ pool: 0, kinds: ['pool-reward'] }, 'csv');
       const [header, ...lines] = csv.trim().split('\n');
       expect(header).toBe('date,block,pool,worker,account,kind,amount');
@@ -125,14 +127,14 @@ function suite(name: string, open: () => Promise<{ db: string; drop?: () => Prom
       expect(json.reduce((t, r) => t + BigInt(r.amountPlanck), 0n)).toBe(byBlock);
     });
 
-    it('gives a realized APR from the stakers reward over the time-weighted stake', async () => {
+    test('gives a realized APR from the stakers reward over the time-weighted stake', async () => {
       const apr = await history.apr(0);
       expect(apr.stakerReward).toBeGreaterThan(0n);
       expect(apr.averageStake).toBeGreaterThan(0n);
       expect(apr.realized).toBeGreaterThan(0);
     });
 
-    it('counts the settlement at the end of the range and not the one at its start', async () => {
+    test('counts the settlement at the end of the range and not the one at its start', async ({ chain }) => {
       // pool 1's stake does not change after its first settlement: the realized APR between two settlements is
       // the later one's staker part over that stake and that time
       const paid = await history.allEvents({ pool: 1, kinds: ['pool-reward'] });
@@ -156,7 +158,7 @@ function suite(name: string, open: () => Promise<{ db: string; drop?: () => Prom
       );
     });
 
-    it('serves the same history read-only over HTTP, page by page', async () => {
+    test('serves the same history read-only over HTTP, page by page', async () => {
       const server = await serveHistory(history, { port: 0 });
       try {
         const all = await history.allEvents({ pool: 0 });
@@ -187,7 +189,7 @@ function suite(name: string, open: () => Promise<{ db: string; drop?: () => Prom
       }
     });
 
-    it("follows each pool's stake over time to the chain's total stake", async () => {
+    test("follows each pool's stake over time to the chain's total stake", async ({ chain }) => {
       for (const pid of [0, 1]) {
         const series = await history.stake(pid);
         expect(series.length).toBeGreaterThan(1);
@@ -197,7 +199,7 @@ function suite(name: string, open: () => Promise<{ db: string; drop?: () => Prom
       }
     });
 
-    it('re-syncing adds nothing', async () => {
+    test('re-syncing adds nothing', async ({ chain }) => {
       const before = (await history.allEvents({})).length;
       const again = await history.sync(chain.endpoint, { untilHead: true });
       expect(again.rows).toBe(0);

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestChain, type TestChain } from '@phala-mining/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createChainTest } from '@phala-mining/testing/vitest';
+import { afterAll, expect } from 'vitest';
 import { openHistory, serveHistory } from '../src/index.js';
 import { BestBlocks, cloneState } from '../src/ingest/bestBlocks.js';
 import { ChainSource } from '../src/ingest/chain.js';
@@ -13,31 +13,39 @@ import { type OpenedDb, openDb } from '../src/store/open.js';
 import { ARCHIVE, PHA } from './scenario.js';
 
 type Codec = any;
-let chain: TestChain;
 let opened: OpenedDb;
 let source: ChainSource;
 let base: Checkpoint;
 let state: IndexState;
 const dir = mkdtempSync(join(tmpdir(), 'phala-pending-'));
 
-beforeAll(async () => {
-  chain = await createTestChain({ devchain: ARCHIVE });
-  const { alice, bob } = chain.accounts;
-  const tx: Codec = chain.api.tx.phalaStakePool;
-  await chain.sendTx(tx.create(), alice);
-  await chain.sendTx(tx.contribute(0, 1000n * PHA), bob);
-  // the database holds everything up to here
-  opened = await openDb(join(dir, 'pending.db'));
-  source = ChainSource.fromApi(chain.api);
-  await new Indexer(opened.db, source).sync({ untilHead: true });
-  base = (await loadCheckpoint(opened.db))!;
-  state = await loadState(opened.db);
+/**
+ * The testing package's chain fixture (an archive dev chain, one per file) with a pool Bob staked in, and a database
+ * indexed up to there: the file's tests read it from `opened`, `source`, `base` and `state`.
+ */
+const test = createChainTest({ devchain: ARCHIVE }).extend<{ indexed: true }>({
+  indexed: [
+    async ({ fileChain: chain }, use) => {
+      const { alice, bob } = chain.accounts;
+      const tx: Codec = chain.api.tx.phalaStakePool;
+      await chain.sendTx(tx.create(), alice);
+      await chain.sendTx(tx.contribute(0, 1000n * PHA), bob);
+      // the database holds everything up to here
+      opened = await openDb(join(dir, 'pending.db'));
+      try {
+        source = ChainSource.fromApi(chain.api);
+        await new Indexer(opened.db, source).sync({ untilHead: true });
+        base = (await loadCheckpoint(opened.db))!;
+        state = await loadState(opened.db);
+        await use(true);
+      } finally {
+        await opened.close();
+      }
+    },
+    { scope: 'file', auto: true },
+  ],
 });
-afterAll(async () => {
-  await opened?.close();
-  await chain?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const entriesAbove = async (n: number) =>
   Number(
@@ -50,7 +58,9 @@ const entriesAbove = async (n: number) =>
     ).n,
   );
 
-it('keeps best blocks above the database in memory and replaces them when the node switches forks', async () => {
+test('keeps best blocks above the database in memory and replaces them when the node switches forks', async ({
+  chain,
+}) => {
   const { bob, charlie } = chain.accounts;
   const tx: Codec = chain.api.tx.phalaStakePool;
   const before = cloneState(state);
@@ -95,7 +105,9 @@ it('keeps best blocks above the database in memory and replaces them when the no
   expect(caughtUp.blocks).toEqual([]);
 });
 
-it('a live sync follows best heads; GET /pending serves them with the database’s last block', async () => {
+test('a live sync follows best heads; GET /pending serves them with the database’s last block', async ({
+  chain,
+}) => {
   const history = await openHistory({ db: join(dir, 'live.db') });
   const api = await serveHistory(history, { port: 0 });
   const stop = new AbortController();

@@ -1,20 +1,21 @@
 /**
  * Every error this package throws belongs to the SDK's one error family (@phala-mining/errors, whose classes
  * @phala-mining/core re-exports): a literal `name`, a PascalCase `code`, and a category base `instanceof` can test.
- * `PalletError`, `ConnectionFailedError` and `InvalidArgumentError` are the family's own classes (the first two the
- * same ones core rejects with).
+ * `PalletError`, `DispatchError`, `ConnectionFailedError` and `InvalidArgumentError` are the family's own classes
+ * (the first three the same ones core rejects with).
  */
 import {
   ChainError,
   CompatibilityError,
   ConnectionFailedError,
+  DispatchError,
   InputError,
   InvalidArgumentError,
   PalletError,
   TransportError,
 } from '@phala-mining/errors';
 
-export { ConnectionFailedError, InvalidArgumentError, PalletError };
+export { ConnectionFailedError, DispatchError, InvalidArgumentError, PalletError };
 
 export class UnknownAccountError extends InputError {
   override readonly name = 'UnknownAccountError' as const;
@@ -119,23 +120,6 @@ export class UnsupportedChainError extends CompatibilityError {
   }
 }
 
-/** `System.ExtrinsicFailed` with a non-module error (`BadOrigin`, `Token`, `Arithmetic`, …). */
-export class DispatchFailedError extends ChainError {
-  override readonly name = 'DispatchFailedError' as const;
-  readonly code = 'DispatchFailed' as const;
-
-  constructor(
-    /** the DispatchError variant, e.g. `BadOrigin` */
-    readonly kind: string,
-    readonly detail: unknown,
-    readonly blockHash?: string,
-  ) {
-    super(
-      `dispatch failed: ${kind}${detail === undefined || detail === null ? '' : ` ${JSON.stringify(detail)}`}`,
-    );
-  }
-}
-
 /** The transaction never made it into a block (rejected by the pool, dropped, usurped, …). */
 export class TransactionInvalidError extends ChainError {
   override readonly name = 'TransactionInvalidError' as const;
@@ -150,6 +134,14 @@ export const ConnectionError = ConnectionFailedError;
 /** @deprecated see {@link ConnectionFailedError}. */
 export type ConnectionError = ConnectionFailedError;
 
+/**
+ * @deprecated the family's {@link DispatchError} (the same class as @phala-mining/core's, code `DispatchError`): this
+ * name is kept for code written against earlier releases, and `instanceof` holds with either name.
+ */
+export const DispatchFailedError = DispatchError;
+/** @deprecated see {@link DispatchError}. */
+export type DispatchFailedError = DispatchError;
+
 /** Every class this package throws, the family's shared ones included. */
 export const TESTING_ERROR_CLASSES = [
   UnknownAccountError,
@@ -163,7 +155,7 @@ export const TESTING_ERROR_CLASSES = [
   ChainClosedError,
   UnsupportedChainError,
   PalletError,
-  DispatchFailedError,
+  DispatchError,
   TransactionInvalidError,
 ] as const;
 

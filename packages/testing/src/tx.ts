@@ -1,8 +1,8 @@
 import type { SubmittableResult } from '@polkadot/api';
 import type { AddressOrPair, SubmittableExtrinsic } from '@polkadot/api/types';
-import type { DispatchError } from '@polkadot/types/interfaces';
+import type { DispatchError as RawDispatchError } from '@polkadot/types/interfaces';
 import type { Registry } from '@polkadot/types/types';
-import { DispatchFailedError, PalletError, TransactionInvalidError } from './errors.js';
+import { DispatchError, PalletError, TransactionInvalidError } from './errors.js';
 
 export interface SendTxOptions {
   /** resolve once the extrinsic is in a block (default) or once that block is finalized */
@@ -14,7 +14,7 @@ export interface SendTxOptions {
 
 /**
  * Signs and submits `tx`, resolving to the result once it is in a block (or finalized). Rejects with
- * {@link PalletError} when the extrinsic fails with a pallet error, {@link DispatchFailedError} for any other
+ * {@link PalletError} when the extrinsic fails with a pallet error, {@link DispatchError} for any other
  * dispatch error, and {@link TransactionInvalidError} when it never makes it into a block.
  */
 export function sendTx(
@@ -71,12 +71,15 @@ export function sendTx(
   });
 }
 
-/** Decodes a `DispatchError` into a {@link PalletError} (module errors) or a {@link DispatchFailedError}. */
+/**
+ * Decodes the chain's `DispatchError` into a {@link PalletError} (module errors) or the family's
+ * {@link DispatchError}, the same shapes @phala-mining/core rejects with.
+ */
 export function toDispatchError(
   registry: Registry,
-  error: DispatchError,
+  error: RawDispatchError,
   blockHash?: string,
-): PalletError | DispatchFailedError {
+): PalletError | DispatchError {
   if (error.isModule) {
     const module = error.asModule;
     const meta = registry.findMetaError(module);
@@ -92,9 +95,8 @@ export function toDispatchError(
       blockHash,
     );
   }
-  const json = error.toJSON();
-  const detail = typeof json === 'object' && json !== null ? Object.values(json)[0] : undefined;
-  return new DispatchFailedError(error.type, detail, blockHash);
+  // the payload as JSON text, as core decodes it (`null` for a variant without one, e.g. BadOrigin)
+  return new DispatchError(error.type, JSON.stringify(error.value.toJSON()), blockHash);
 }
 
 /** The pallet's name as the metadata spells it (`PhalaStakePool`); findMetaError gives it camelCased. */

@@ -4,9 +4,8 @@
  */
 import { u8aToHex } from '@polkadot/util';
 import { xxhashAsU8a } from '@polkadot/util-crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import {
-  createTestChain,
   DevRpcError,
   type Hex,
   InvalidArgumentError,
@@ -14,22 +13,20 @@ import {
   setWorkersOnline,
   type TestChain,
 } from '../src/index.js';
+import { createChainTest } from '../src/vitest.js';
 
 const REGISTRY = u8aToHex(xxhashAsU8a('PhalaRegistry', 128));
 const SIMULATED = u8aToHex(Buffer.from(':phala_dev_sim:w', 'utf8'));
 
-let chain: TestChain;
-beforeAll(async () => {
-  chain = await createTestChain();
-});
-afterAll(() => chain?.close());
+/** The package's own chain fixture: one chain for the file, its tests in order. */
+const test = createChainTest();
 
-async function head(): Promise<number> {
+async function head(chain: TestChain): Promise<number> {
   return (await chain.api.rpc.chain.getHeader()).number.toNumber();
 }
 
 /** Every storage pair under `prefix` at the head. */
-async function pairs(prefix: string): Promise<Map<string, string>> {
+async function pairs(chain: TestChain, prefix: string): Promise<Map<string, string>> {
   const keys = await chain.rpc<string[]>('state_getKeysPaged', [prefix, 1000]);
   const out = new Map<string, string>();
   for (const key of keys) out.set(key, await chain.rpc<string>('state_getStorage', [key]));
@@ -37,7 +34,7 @@ async function pairs(prefix: string): Promise<Map<string, string>> {
 }
 
 /** The registry entries, less the registration time (one block per call against one block for all). */
-async function registryEntries(keys: readonly Hex[]): Promise<unknown[]> {
+async function registryEntries(chain: TestChain, keys: readonly Hex[]): Promise<unknown[]> {
   return Promise.all(
     keys.map(async (k) => {
       const info = (await chain.api.query.phalaRegistry.workers(k)).toJSON() as Record<string, unknown>;
@@ -57,9 +54,9 @@ interface Run {
   backOnline: Map<string, string>;
 }
 
-async function run(bulk: boolean): Promise<Run> {
+async function run(chain: TestChain, bulk: boolean): Promise<Run> {
   const { alice } = chain.accounts;
-  const before = await head();
+  const before = await head(chain);
   const keys = bulk
     ? await registerWorkers(chain, 3, { operator: alice, score: 150, cores: 2 })
     : [
@@ -67,19 +64,19 @@ async function run(bulk: boolean): Promise<Run> {
         await chain.registerWorker({ operator: alice, score: 150, cores: 2 }),
         await chain.registerWorker({ operator: alice, score: 150, cores: 2 }),
       ];
-  const blocks = (await head()) - before;
-  const simulated = await pairs(SIMULATED);
-  const registryKeys = [...(await pairs(REGISTRY)).keys()].sort();
+  const blocks = (await head(chain)) - before;
+  const simulated = await pairs(chain, SIMULATED);
+  const registryKeys = [...(await pairs(chain, REGISTRY)).keys()].sort();
   if (bulk) await setWorkersOnline(chain, keys, false);
   else for (const k of keys) await chain.setWorkerOnline(k, false);
-  const offline = await pairs(SIMULATED);
+  const offline = await pairs(chain, SIMULATED);
   if (bulk) await setWorkersOnline(chain, keys);
   else for (const k of keys) await chain.setWorkerOnline(k, true);
-  const backOnline = await pairs(SIMULATED);
+  const backOnline = await pairs(chain, SIMULATED);
   return {
     keys,
     blocks,
-    registry: await registryEntries(keys),
+    registry: await registryEntries(chain, keys),
     registryKeys,
     simulated,
     offline,
@@ -88,11 +85,11 @@ async function run(bulk: boolean): Promise<Run> {
 }
 
 describe('registerWorkers / setWorkersOnline', () => {
-  it('leave the state one call per worker leaves, in one block per 500 workers', async () => {
+  test('leave the state one call per worker leaves, in one block per 500 workers', async ({ chain }) => {
     const id = await chain.snapshot();
-    const single = await run(false);
+    const single = await run(chain, false);
     await chain.revert(id);
-    const bulk = await run(true);
+    const bulk = await run(chain, true);
 
     expect(single.blocks).toBe(3);
     expect(bulk.blocks).toBe(1);
@@ -115,8 +112,8 @@ describe('registerWorkers / setWorkersOnline', () => {
     expect(bulk.simulated.get(k0!)!.length).toBe(single.simulated.get(k0!)!.length);
   });
 
-  it('refuse bad input before building anything', async () => {
-    const before = await head();
+  test('refuse bad input before building anything', async ({ chain }) => {
+    const before = await head(chain);
     await expect(registerWorkers(chain, 0, { operator: 'alice' })).rejects.toThrow(InvalidArgumentError);
     await expect(registerWorkers(chain, 2, { operator: 'alice', score: -1 })).rejects.toThrow(
       InvalidArgumentError,
@@ -128,6 +125,6 @@ describe('registerWorkers / setWorkersOnline', () => {
     const error = await setWorkersOnline(chain, [known!, unknown], false).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DevRpcError);
     expect((error as Error).message).toMatch(/\[1\]: .*is not a simulated worker/);
-    expect(await head()).toBe(before + 1);
+    expect(await head(chain)).toBe(before + 1);
   });
 });

@@ -1,34 +1,30 @@
 import { TransportError } from '@phala-mining/errors';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ConnectionFailedError,
   createTestChain,
   DevRpcUnavailableError,
+  DispatchError,
+  DispatchFailedError,
   findEvents,
   InvalidArgumentError,
   PalletError,
   SnapshotNotFoundError,
   sendTx,
-  type TestChain,
   TimeTravelBackwardsError,
   TimeTravelRejectedError,
   UnknownAccountError,
 } from '../src/index.js';
-import '../src/vitest.js';
+import { createChainTest } from '../src/vitest.js';
 
 const PHA = 10n ** 12n;
 const DAY_MS = 86_400_000;
 
+/** The package's own chain fixture: one chain for the file's createTestChain tests, in order. */
+const test = createChainTest();
+
 describe('createTestChain', () => {
-  let chain: TestChain;
-
-  beforeAll(async () => {
-    chain = await createTestChain();
-  });
-
-  afterAll(() => chain?.close());
-
-  it("hands the client the node's own V15 metadata instead of letting it fetch it", async () => {
+  test("hands the client the node's own V15 metadata instead of letting it fetch it", async ({ chain }) => {
     const node = chain.devchain!.node;
     const key = `${node.chain.genesis.hash}-${node.runtime.version.specVersion}`;
     expect(chain.api.runtimeMetadata.version).toBe(15);
@@ -42,7 +38,7 @@ describe('createTestChain', () => {
     expect(key).toMatch(/^0x[0-9a-f]{64}-\d+$/);
   });
 
-  it('gives a ready Khala client and the dev accounts', async () => {
+  test('gives a ready Khala client and the dev accounts', async ({ chain }) => {
     expect(chain.endpoint).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
     expect(chain.devchain?.endpoint).toBe(chain.endpoint);
     expect(chain.api.isConnected).toBe(true);
@@ -55,7 +51,7 @@ describe('createTestChain', () => {
     expect(await chain.balanceOf('bob')).toBeGreaterThan(1_000n * PHA);
   });
 
-  it('sends transactions and decodes their events', async () => {
+  test('sends transactions and decodes their events', async ({ chain }) => {
     const { alice, bob } = chain.accounts;
     const before = await chain.balanceOf(bob);
     const result = await sendTx(chain.api.tx.balances.transfer(bob.address, 5n * PHA), alice);
@@ -66,7 +62,7 @@ describe('createTestChain', () => {
     expect(findEvents(result, 'System.ExtrinsicSuccess')).toHaveLength(1);
   });
 
-  it('rejects a failing extrinsic with a typed PalletError', async () => {
+  test('rejects a failing extrinsic with a typed PalletError', async ({ chain }) => {
     const { charlie, dave } = chain.accounts;
     const tooMuch = (await chain.balanceOf(charlie)) * 2n;
     const failing = chain.sendTx(chain.api.tx.balances.transfer(dave.address, tooMuch), 'charlie');
@@ -85,7 +81,25 @@ describe('createTestChain', () => {
     await expect(Promise.reject(new Error('boom'))).rejects.not.toThrowPalletError();
   });
 
-  it('builds blocks on demand', async () => {
+  test('rejects a non-module failure with the family’s DispatchError, core’s shape', async ({ chain }) => {
+    // the mining switch needs root: a signed origin fails with BadOrigin, which is no pallet's error
+    const error = await chain
+      .sendTx(chain.api.tx.phalaStakePool.setMiningEnable(true), 'charlie')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DispatchError);
+    expect(error).toBeInstanceOf(DispatchFailedError);
+    expect(error).not.toBeInstanceOf(PalletError);
+    expect(error).toMatchObject({
+      name: 'DispatchError',
+      code: 'DispatchError',
+      kind: 'BadOrigin',
+      detail: 'null',
+    });
+    expect((error as DispatchError).blockHash).toMatch(/^0x[0-9a-f]{64}$/);
+    expect((error as DispatchError).message).toBe('dispatch failed: BadOrigin');
+  });
+
+  test('builds blocks on demand', async ({ chain }) => {
     const before = (await chain.api.rpc.chain.getHeader()).number.toNumber();
     const hash = await chain.newBlocks(3);
     const head = await chain.api.rpc.chain.getHeader();
@@ -94,7 +108,7 @@ describe('createTestChain', () => {
     await expect(chain.newBlocks(0)).rejects.toBeInstanceOf(InvalidArgumentError);
   });
 
-  it('time travels forward by a duration or to a date, never backwards', async () => {
+  test('time travels forward by a duration or to a date, never backwards', async ({ chain }) => {
     const start = (await chain.now()).getTime();
     expect((await chain.timeTravel({ days: 7, hours: 1 })).getTime()).toBe(start + 7 * DAY_MS + 3_600_000);
     expect((await chain.now()).getTime()).toBe(start + 7 * DAY_MS + 3_600_000);
@@ -114,7 +128,7 @@ describe('createTestChain', () => {
     expect((await chain.now()).getTime()).toBe(target.getTime());
   });
 
-  it('funds accounts, including fresh ones that can then transact', async () => {
+  test('funds accounts, including fresh ones that can then transact', async ({ chain }) => {
     const { alice } = chain.accounts;
     const issuance = BigInt((await chain.api.query.balances.totalIssuance()).toString());
     const before = await chain.balanceOf(alice);
@@ -134,7 +148,7 @@ describe('createTestChain', () => {
     await expect(chain.fund(alice, -1n)).rejects.toBeInstanceOf(InvalidArgumentError);
   });
 
-  it('snapshots and reverts', async () => {
+  test('snapshots and reverts', async ({ chain }) => {
     const { eve, ferdie } = chain.accounts;
     const head = (await chain.api.rpc.chain.getHeader()).number.toNumber();
     const eveBefore = await chain.balanceOf(eve);

@@ -34,7 +34,7 @@ describe("this package's errors", () => {
     });
     const url = `data:text/javascript;base64,${Buffer.from(result.outputFiles[0]!.contents).toString('base64')}`;
     const minified = (await import(url)) as Record<string, unknown>;
-    // the family's shared classes (PalletError, ConnectionFailedError) are bundled and minified with the rest
+    // the family's shared classes (PalletError, DispatchError, ConnectionFailedError) are bundled and minified with the rest
     const classes = (minified.TESTING_ERROR_CLASSES as readonly ErrorClass[]).map(
       (errorClass, i) => [source.TESTING_ERROR_CLASSES[i]!.name, errorClass] as const,
     );
@@ -61,6 +61,10 @@ describe("this package's errors", () => {
     }
     expect(source.PalletError).toBe(family.PalletError);
     expect(source.ConnectionFailedError).toBe(family.ConnectionFailedError);
+    expect(source.DispatchError).toBe(family.DispatchError);
+    // the deprecated name is the same class, so `instanceof` holds with both
+    expect(source.DispatchFailedError).toBe(family.DispatchError);
+    expect(new source.DispatchError('BadOrigin', 'null')).toBeInstanceOf(source.DispatchFailedError);
   });
 
   it('PalletError has core’s shape', () => {
@@ -77,5 +81,20 @@ describe("this package's errors", () => {
       rule: 'PoolNotFound',
     });
     expect(error.message).toBe('PhalaStakePool.PoolDoesNotExist: no pool');
+  });
+});
+
+describe('DispatchError', () => {
+  it('has core’s shape: kind, the payload as JSON text and the block', () => {
+    const error = new source.DispatchError('Token', '"NoFunds"', '0x02');
+    expect(error).toMatchObject({
+      name: 'DispatchError',
+      code: 'DispatchError',
+      category: 'chain',
+      kind: 'Token',
+      detail: '"NoFunds"',
+      blockHash: '0x02',
+    });
+    expect(error.message).toBe('dispatch failed: Token ("NoFunds")');
   });
 });

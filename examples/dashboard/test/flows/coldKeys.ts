@@ -1,5 +1,5 @@
 import { addProxy, sendAsMultisig } from '@phala-mining/testing';
-import { expect, it } from 'vitest';
+import { expect } from 'vitest';
 import {
   appErrors,
   assertFits,
@@ -11,6 +11,7 @@ import {
   page,
   shot,
   signInAs,
+  test,
   text,
 } from '../harness.js';
 
@@ -20,7 +21,7 @@ import {
  * approvals, the pending one shown with Approve / Cancel.
  */
 export function coldKeyFlows(): void {
-  it("proxy: Ferdie acts as Dave via proxy; a start signs as proxy.proxy, a call the proxy type's filter refuses shows the typed refusal before signing", async () => {
+  test("proxy: Ferdie acts as Dave via proxy; a start signs as proxy.proxy, a call the proxy type's filter refuses shows the typed refusal before signing", async () => {
     const { dave, ferdie } = chain.accounts;
     await addProxy(chain, dave, ferdie);
     await addProxy(chain, dave, ferdie, { type: 'Governance' });
@@ -86,7 +87,7 @@ export function coldKeyFlows(): void {
     expect(appErrors()).toEqual([]);
   });
 
-  it('multisig: a member of the owner multisig opens a payout change, sees it pending with Approve / Cancel; the second member executes it', async () => {
+  test('multisig: a member of the owner multisig opens a payout change, sees it pending with Approve / Cancel; the second member executes it', async () => {
     const { eve, ferdie, charlie } = chain.accounts;
     // Eve and Charlie create the pool: the page has signed as Ferdie, and a key signing from two places races its
     // nonces (the page's next nonce for Ferdie would be taken)

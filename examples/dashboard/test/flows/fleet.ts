@@ -1,11 +1,11 @@
 import { poolSubAccountHex } from '@phala-mining/core';
-import { expect, it } from 'vitest';
+import { expect } from 'vitest';
 
-import { chain, confirm, fleet, page, shot, signInAs, text } from '../harness.js';
+import { chain, confirm, fleet, page, shot, signInAs, test, text } from '../harness.js';
 
 /** The fleet: a bulk start, an Unresponsive worker pinned at the top, filter, search and sort. */
 export function fleetFlows(): void {
-  it('fleet: bulk start at Smin in one transaction, an Unresponsive worker pinned at the top, filter, search, sort', async () => {
+  test('fleet: bulk start at Smin in one transaction, an Unresponsive worker pinned at the top, filter, search, sort', async () => {
     const workersCard = page.getByTestId('workers');
     await workersCard.getByTestId('select-all').check();
     await expect.poll(() => text(page.getByTestId('batch-start'))).toBe('Start 2');
@@ -56,7 +56,7 @@ export function fleetFlows(): void {
 
 /** 51 workers in 3 pools: pasted lists, per-pool totals, batch Start and Stop of 24, pools sort and "mine only". */
 export function manyWorkersFlows(): void {
-  it('51 workers in 3 pools: a pasted list per pool, per-pool totals, 24 started in one transaction, the list scrolls in its card', async () => {
+  test('51 workers in 3 pools: a pasted list per pool, per-pool totals, 24 started in one transaction, the list scrolls in its card', async () => {
     const { dave } = chain.accounts;
     const lists: string[][] = [];
     for (const [pid, n] of [

@@ -1,5 +1,16 @@
-import { expect, it } from 'vitest';
-import { appErrors, assertTables, chain, confirm, fleet, page, shot, signInAs, text } from '../harness.js';
+import { expect } from 'vitest';
+import {
+  appErrors,
+  assertTables,
+  chain,
+  confirm,
+  fleet,
+  page,
+  shot,
+  signInAs,
+  test,
+  text,
+} from '../harness.js';
 
 /**
  * The guardian: pool 2 gets three mining workers and a queued withdrawal larger than its free stake; the banner shows
@@ -7,7 +18,7 @@ import { appErrors, assertTables, chain, confirm, fleet, page, shot, signInAs, t
  * one-click Reclaim banner brings them back to Ready.
  */
 export function guardianFlows(): void {
-  it("guardian: a withdrawal the pool cannot pay shows the banner with the shortfall and the plan; covering it stops the plan's workers", async () => {
+  test("guardian: a withdrawal the pool cannot pay shows the banner with the shortfall and the plan; covering it stops the plan's workers", async () => {
     const poolTwo = fleet.poolTwo;
 
     const workersCard = page.getByTestId('workers');
@@ -65,7 +76,7 @@ export function guardianFlows(): void {
     expect(appErrors()).toEqual([]);
   });
 
-  it('guardian: the one-click Reclaim banner of a pool whose workers cooled down reclaims them all; the banner goes', async () => {
+  test('guardian: the one-click Reclaim banner of a pool whose workers cooled down reclaims them all; the banner goes', async () => {
     const covered = fleet.poolTwo.slice(0, 3);
     const cooling: string[] = [];
     for (const w of covered)

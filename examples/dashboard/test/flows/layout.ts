@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { expect } from 'vitest';
 import {
   appErrors,
   assertFits,
@@ -10,12 +10,13 @@ import {
   page,
   shot,
   signInAs,
+  test,
   text,
 } from '../harness.js';
 
 /** The layout at 1440 and 1024 px, and the chart without an indexer. */
 export function layoutFlows(): void {
-  it('fits at 1440 and 1024 px: no page-wide scroll, every table fits or scrolls inside its card', async () => {
+  test('fits at 1440 and 1024 px: no page-wide scroll, every table fits or scrolls inside its card', async () => {
     // a queued withdrawal, so the withdraw queue (and pool 1's guardian banner) is on the page
     await signInAs('bob');
     await page.getByTestId('pool-1').getByTestId('manage').click();

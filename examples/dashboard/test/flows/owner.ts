@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { expect } from 'vitest';
 
 import {
   base,
@@ -10,12 +10,13 @@ import {
   server,
   shot,
   signInAs,
+  test,
   text,
 } from '../harness.js';
 
 /** A bad endpoint, then the pool owner: settings, a pasted list of workers, Start and Stop; results stay scoped. */
 export function ownerFlows(): void {
-  it('a bad endpoint ends the loading state; without an indexer the chart says so', async () => {
+  test('a bad endpoint ends the loading state; without an indexer the chart says so', async () => {
     await page.goto(`${server.url}?endpoint=${encodeURIComponent('ws://127.0.0.1:1')}`);
     await page.getByTestId('pools-failed').waitFor();
     // every "loading…" ends: nothing is coming
@@ -24,7 +25,7 @@ export function ownerFlows(): void {
     consoleErrors.length = 0; // the refused socket is logged by the browser itself
   });
 
-  it('pool owner: settings with confirmation, a pasted list of workers in one transaction, stake with no silent default', async () => {
+  test('pool owner: settings with confirmation, a pasted list of workers in one transaction, stake with no silent default', async () => {
     const { alice, dave } = chain.accounts;
     await page.goto(base());
     await expect.poll(() => text(page.getByTestId('connection'))).toBe('connected');
@@ -94,7 +95,7 @@ export function ownerFlows(): void {
     await chain.setWorkerOnline(fleet.workers[0]!, true);
   });
 
-  it('a row shows its latest operation: a failed Stop after a successful Start reads as the failure', async () => {
+  test('a row shows its latest operation: a failed Stop after a successful Start reads as the failure', async () => {
     const row = page.getByTestId(`worker-${fleet.workers[0]}`);
     await chain.setMiningEnabled(false);
     await row.getByTestId('stop').click();
@@ -112,7 +113,7 @@ export function ownerFlows(): void {
     await chain.setMiningEnabled(true);
   });
 
-  it('results never leak between accounts', async () => {
+  test('results never leak between accounts', async () => {
     const row = page.getByTestId(`worker-${fleet.workers[0]}`);
     const start = page.getByTestId(`worker-${fleet.workers[1]}`);
     await start.getByTestId('start').click();

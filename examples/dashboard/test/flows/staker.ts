@@ -1,10 +1,10 @@
-import { expect, it } from 'vitest';
+import { expect } from 'vitest';
 
-import { appErrors, chain, confirm, fleet, page, shot, signInAs, text } from '../harness.js';
+import { appErrors, chain, confirm, fleet, page, shot, signInAs, test, text } from '../harness.js';
 
 /** History from the indexer, a staker's withdrawal and claim, and the owner's reclaim after the forced stop. */
 export function stakerFlows(): void {
-  it('history from the indexer: rewards per pool and worker that survive a reload, realized APR, the events timeline', async () => {
+  test('history from the indexer: rewards per pool and worker that survive a reload, realized APR, the events timeline', async () => {
     await page.getByTestId('pool-0').getByTestId('manage').click();
     const chart = page.getByTestId('rewards-chart');
     await expect
@@ -26,7 +26,7 @@ export function stakerFlows(): void {
     await shot('04-history');
   });
 
-  it('staker: withdraw shows paid now vs queued, the queue shows the latest withdrawal and turns overdue; claim to a chosen account', async () => {
+  test('staker: withdraw shows paid now vs queued, the queue shows the latest withdrawal and turns overdue; claim to a chosen account', async () => {
     await signInAs('bob');
     const actions = page.getByTestId('pool-actions');
     await expect.poll(() => text(page.getByTestId('pending'))).not.toBe('0 PHA');
@@ -55,7 +55,7 @@ export function stakerFlows(): void {
     await shot('05-overdue-withdrawal');
   });
 
-  it('owner after a forced stop: reclaim the cooled-down workers in one batch, remove one after confirming', async () => {
+  test('owner after a forced stop: reclaim the cooled-down workers in one batch, remove one after confirming', async () => {
     await signInAs('dave');
     const workersCard = page.getByTestId('workers');
     for (const w of fleet.workers)

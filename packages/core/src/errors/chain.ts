@@ -1,11 +1,12 @@
 /** What the chain said: the runtime's shape, storage layout and failed dispatches. */
-import { ChainError, CompatibilityError, InputError } from './base.js';
+import { CompatibilityError, InputError } from './base.js';
 
 /**
- * The dispatch failed on chain with a module error (`section`, `errorName`, `docs`, `index`, `errorIndex`, `rule`):
- * the family's one shape, the same class @phala-mining/testing rejects with.
+ * The dispatch failed on chain with a module error (`section`, `errorName`, `docs`, `index`, `errorIndex`, `rule`),
+ * or with any other error (`DispatchError`: `kind`, `detail` as JSON text, `blockHash?`): the family's one shape
+ * each, the same classes @phala-mining/testing rejects with.
  */
-export { PalletError } from '@phala-mining/errors';
+export { DispatchError, PalletError } from '@phala-mining/errors';
 
 /** The connected runtime lacks stake pool v1 (e.g. a StakePool v2 chain, or not a Phala chain). */
 export class UnsupportedRuntimeError extends CompatibilityError {
@@ -20,20 +21,6 @@ export class UnsupportedRuntimeError extends CompatibilityError {
     readonly specVersion: number,
   ) {
     super(`runtime ${specName}/${specVersion} has no ${missing}: stake pool v1 is required`);
-  }
-}
-
-/** The dispatch failed with a non-module error (BadOrigin, Arithmetic, Token …). */
-export class DispatchError extends ChainError {
-  override readonly name = 'DispatchError' as const;
-  readonly code = 'DispatchError' as const;
-  constructor(
-    /** The variant, e.g. `BadOrigin`, `Arithmetic`, `Token`; `Module` when metadata did not name it. */
-    readonly kind: string,
-    /** The variant's payload as JSON (`null` when it has none). */
-    readonly detail: string,
-  ) {
-    super(`dispatch failed: ${kind}${detail ? ` (${detail})` : ''}`);
   }
 }
 
