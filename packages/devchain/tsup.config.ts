@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { u8aToHex } from '@polkadot/util';
 import { defineConfig, type Options } from 'tsup';
+import { prebuiltDevPublicKeys } from './src/runtime/devAccounts.js';
 import { createKhalaRuntime } from './src/runtime/khala.js';
 
 // The default Khala runtime's V14 and V15 metadata, built once here (from source, where nothing is prebuilt) and shipped in
@@ -11,6 +12,8 @@ const define = {
   __PHALA_DEVCHAIN_METADATA_V14__: JSON.stringify(u8aToHex(khala.metadataV14())),
   __PHALA_DEVCHAIN_METADATA_V14_CODE__: JSON.stringify(u8aToHex(khala.code)),
   __PHALA_DEVCHAIN_METADATA_V15__: JSON.stringify(u8aToHex(khala.metadataV15())),
+  // the dev accounts' public keys: a cold start then skips the dev phrase's PBKDF2 (tested against derivation)
+  __PHALA_DEVCHAIN_DEV_PUBLIC_KEYS__: JSON.stringify(JSON.stringify(prebuiltDevPublicKeys())),
 };
 
 // maps name src/ files and lines for stack traces; the sources themselves are not embedded (they were ~60 % of

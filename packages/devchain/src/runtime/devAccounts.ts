@@ -1,6 +1,6 @@
 import { DEV_PHRASE, Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
-import { u8aToHex } from '@polkadot/util';
+import { hexToU8a, u8aToHex } from '@polkadot/util';
 import {
   encodeAddress,
   keyExtractPath,
@@ -38,21 +38,24 @@ export interface DevAccount {
  * sr25519 spends ~100 ms building curve tables on its first use. Each account's keyring pair is made when first
  * asked for, and belongs to the array this call returned.
  */
-export function devAccounts(): DevAccount[] {
-  // the dev phrase's seed (a PBKDF2 of 2048 rounds) computed once for all six, not once per account
-  const seed = mnemonicToMiniSecret(DEV_PHRASE);
+export function devAccounts(prebuilt: readonly string[] | undefined = PREBUILT_PUBLIC_KEYS): DevAccount[] {
+  // the dev phrase's seed (a PBKDF2 of 2048 rounds, ~15 ms) computed once for all six, and only when needed: the
+  // package build bakes the six public keys (see `prebuiltDevPublicKeys`), so a cold start derives nothing
+  let seed: Uint8Array | undefined;
+  const seedOf = () => (seed ??= mnemonicToMiniSecret(DEV_PHRASE));
+  const baked = prebuilt?.length === DEV_ACCOUNT_NAMES.length ? prebuilt : undefined;
   let keyring: Keyring | undefined;
-  return DEV_ACCOUNT_NAMES.map((name) => {
+  return DEV_ACCOUNT_NAMES.map((name, i) => {
     const uri = `//${name[0]!.toUpperCase()}${name.slice(1)}`;
     const { path } = keyExtractPath(uri);
-    const publicKey = derivedPublicKey(seed, path);
+    const publicKey = baked ? hexToU8a(baked[i]) : derivedPublicKey(seedOf(), path);
     let pair: KeyringPair | undefined;
     return {
       name,
       uri,
       get pair(): KeyringPair {
         keyring ??= new Keyring({ type: 'sr25519', ss58Format: 30 });
-        pair ??= keyring.addFromPair(keyFromPath(sr25519PairFromSeed(seed), path, 'sr25519'));
+        pair ??= keyring.addFromPair(keyFromPath(sr25519PairFromSeed(seedOf()), path, 'sr25519'));
         return pair;
       },
       publicKey: u8aToHex(publicKey) as Hex,
@@ -60,6 +63,18 @@ export function devAccounts(): DevAccount[] {
     };
   });
 }
+
+/** The six public keys in `DEV_ACCOUNT_NAMES` order, derived afresh: what the package build bakes. */
+export function prebuiltDevPublicKeys(): string[] {
+  return devAccounts([]).map((account) => account.publicKey);
+}
+
+// Set by the package build (tsup.config.ts); undefined when running from source, where the keys are derived.
+declare const __PHALA_DEVCHAIN_DEV_PUBLIC_KEYS__: string | undefined;
+const PREBUILT_PUBLIC_KEYS: readonly string[] | undefined =
+  typeof __PHALA_DEVCHAIN_DEV_PUBLIC_KEYS__ === 'string'
+    ? (JSON.parse(__PHALA_DEVCHAIN_DEV_PUBLIC_KEYS__) as string[])
+    : undefined;
 
 function derivedPublicKey(seed: Uint8Array, path: ReturnType<typeof keyExtractPath>['path']): Uint8Array {
   if (!wasmReady() || path.some((j) => !j.isHard))
