@@ -41,7 +41,7 @@ function row(name: string, value: string, baseline: string, r: string): void {
  * BENCH_CPU_PROFILE=dir: the measured settlement blocks (not their set-up) are profiled into dir/<name>.cpuprofile,
  * for `node --cpu-prof`-style analysis without the set-up drowning them.
  */
-async function profiled<T>(name: string, fn: () => T): Promise<T> {
+async function profiled<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
   const dir = process.env.BENCH_CPU_PROFILE;
   if (!dir) return fn();
   const { Session } = await import('node:inspector/promises');
@@ -51,7 +51,7 @@ async function profiled<T>(name: string, fn: () => T): Promise<T> {
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
   try {
-    return fn();
+    return await fn();
   } finally {
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(`${dir}/${name}.cpuprofile`, JSON.stringify(profile));
@@ -210,15 +210,19 @@ async function benchTransfers(): Promise<void> {
     jsRates.push(rate(() => sr25519Verify(message, signature, pair.publicKey)));
     wasmRates.push(rate(() => wasm.sr25519Verify(signature, message, pair.publicKey)));
     const client = await RpcClient.open(chain2.endpoint);
-    const subCpu = cpuMs();
-    const sub0 = performance.now();
-    await Promise.all(signed.map((hex) => client.call('author_submitExtrinsic', [hex])));
-    submits.push({ wall: performance.now() - sub0, cpu: cpuMs() - subCpu });
-    const pending = (await client.call<string[]>('author_pendingExtrinsics')).length;
-    const blockCpu = cpuMs();
-    const b0 = performance.now();
-    const hash = await client.call<string>('dev_newBlock', [{}]);
-    blocks.push({ wall: performance.now() - b0, cpu: cpuMs() - blockCpu });
+    // BENCH_CPU_PROFILE: the submissions and the block of each run, without the signing and the baselines
+    const { pending, hash } = await profiled(`transfers-${run}`, async () => {
+      const subCpu = cpuMs();
+      const sub0 = performance.now();
+      await Promise.all(signed.map((hex) => client.call('author_submitExtrinsic', [hex])));
+      submits.push({ wall: performance.now() - sub0, cpu: cpuMs() - subCpu });
+      const pending = (await client.call<string[]>('author_pendingExtrinsics')).length;
+      const blockCpu = cpuMs();
+      const b0 = performance.now();
+      const hash = await client.call<string>('dev_newBlock', [{}]);
+      blocks.push({ wall: performance.now() - b0, cpu: cpuMs() - blockCpu });
+      return { pending, hash };
+    });
     const block = await client.call<{ block: { extrinsics: string[] } }>('chain_getBlock', [hash]);
     const included = block.block.extrinsics.length - 1; // minus the timestamp inherent
     const left = (await client.call<string[]>('author_pendingExtrinsics')).length;

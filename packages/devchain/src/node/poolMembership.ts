@@ -37,19 +37,22 @@ export function buildMembership(
 
 /**
  * A new transaction joins: ready when every tag it requires is provided by a ready one; a ready newcomer may in
- * turn unlock waiting futures — the same fixpoint `TxPool.ready()` reaches, reached incrementally.
+ * turn unlock waiting futures — the same fixpoint `TxPool.ready()` reaches, reached incrementally. Returns the
+ * transactions that joined the ready set (the newcomer and those it unlocked), the only ones whose status changed.
  */
-export function admitTransaction(m: Membership, tx: PoolTransaction): void {
+export function admitTransaction(m: Membership, tx: PoolTransaction): PoolTransaction[] {
   const satisfied = (t: PoolTransaction) => t.validity.requires.every((tag) => m.provided.has(tag));
   if (!satisfied(tx)) {
     m.future.add(tx);
     m.futureBytes += tx.bytes.length;
-    return;
+    return [];
   }
+  const promoted: PoolTransaction[] = [];
   const promote = (t: PoolTransaction) => {
     m.ready.add(t);
     m.readyBytes += t.bytes.length;
     for (const tag of t.validity.provides) m.provided.add(tag);
+    promoted.push(t);
   };
   promote(tx);
   for (let changed = m.future.size > 0; changed; ) {
@@ -62,4 +65,5 @@ export function admitTransaction(m: Membership, tx: PoolTransaction): void {
       changed = true;
     }
   }
+  return promoted;
 }

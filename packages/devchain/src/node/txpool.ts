@@ -1,4 +1,3 @@
-import { u8aToHex } from '@polkadot/util';
 import type { Runtime, ValidTransaction } from '../runtime/interface.js';
 import type { Hex } from '../scale/types.js';
 import { ErrorCode, PoolRejectedError } from './errors.js';
@@ -11,6 +10,7 @@ import { checkOpaqueFormat } from './txFormat.js';
 import {
   DEFAULT_POOL_LIMITS,
   extrinsicHash,
+  PoolEntry,
   type PoolHead,
   type PoolLimits,
   type PoolSnapshot,
@@ -56,6 +56,8 @@ export class TxPool {
    * rebuild of the whole order; undefined after a removal, rebuilt from `ready()` when next needed.
    */
   private membership: Membership | undefined;
+  /** false after a removal: some statuses may be stale until the next full `refreshStatuses` */
+  private statusesInSync = true;
   /** pool transactions by provided tag, for the replacement check at submission */
   private readonly providers = new Map<Hex, Set<PoolTransaction>>();
 
@@ -175,20 +177,16 @@ export class TxPool {
     this.checkLimits(bytes.length, valid, [...usurped]);
     for (const other of usurped) this.drop(other.hash, { usurped: hash });
 
-    const tx: PoolTransaction = {
-      hash,
-      bytes,
-      hex: u8aToHex(bytes) as Hex,
-      seq: this.nextSeq++,
-      validity: valid,
-      status: 'future',
-    };
+    const tx = new PoolEntry(hash, bytes, this.nextSeq++, valid);
     this.txs.set(hash, tx);
     this.index(tx);
     this.readyCache = undefined;
-    this.admit(tx);
+    const promoted = this.admit(tx);
     if (watcher) this.watch(hash, watcher, reader);
-    this.refreshStatuses();
+    // every other status is as the last full refresh left it unless a removal came since: only the newly ready
+    // ones change (in pool order, as a full pass would report them)
+    if (promoted && this.statusesInSync) this.refreshStatuses(promoted.sort((a, b) => a.seq - b.seq));
+    else this.refreshStatuses();
     if (tx.status === 'future') this.notify(hash, 'future');
     return tx;
   }
@@ -319,14 +317,7 @@ export class TxPool {
     for (const hash of [...this.txs.keys()]) this.drop(hash, 'dropped');
     for (const { bytes, seq, validity } of snapshot.transactions) {
       const hash = extrinsicHash(bytes);
-      const tx: PoolTransaction = {
-        hash,
-        bytes,
-        hex: u8aToHex(bytes) as Hex,
-        seq,
-        validity,
-        status: 'future',
-      };
+      const tx = new PoolEntry(hash, bytes, seq, validity);
       this.txs.set(hash, tx);
       this.index(tx);
       this.invalidate();
@@ -382,9 +373,11 @@ export class TxPool {
     }
   }
 
-  private refreshStatuses(): void {
+  /** Reports `ready` for transactions that became ready; `among` limits the pass to those that may have. */
+  private refreshStatuses(among?: readonly PoolTransaction[]): void {
     const { ready } = this.membershipNow();
-    for (const tx of this.txs.values()) {
+    if (!among) this.statusesInSync = true;
+    for (const tx of among ?? this.txs.values()) {
       const status = ready.has(tx) ? 'ready' : 'future';
       if (status === tx.status) continue;
       tx.status = status;
@@ -398,6 +391,7 @@ export class TxPool {
   private invalidate(): void {
     this.readyCache = undefined;
     this.membership = undefined;
+    this.statusesInSync = false;
   }
 
   private remove(tx: PoolTransaction): void {
@@ -428,8 +422,9 @@ export class TxPool {
     return this.membership;
   }
 
-  private admit(tx: PoolTransaction): void {
-    if (this.membership) admitTransaction(this.membership, tx);
+  /** The transactions `tx` made ready, or undefined when there is no membership to update (rebuilt later). */
+  private admit(tx: PoolTransaction): PoolTransaction[] | undefined {
+    return this.membership ? admitTransaction(this.membership, tx) : undefined;
   }
 
   private notify(hash: Hex, status: TxStatus): void {

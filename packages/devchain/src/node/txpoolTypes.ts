@@ -1,4 +1,5 @@
 /** The transaction pool's shapes, limits and status helpers, shared by the pool, the RPC layer and persistence. */
+import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import type { ValidTransaction } from '../runtime/interface.js';
 import type { BlockState } from '../runtime/state.js';
@@ -22,6 +23,24 @@ export interface PoolTransaction {
   readonly seq: number;
   validity: ValidTransaction;
   status: 'ready' | 'future';
+}
+
+/** A pool entry; its hex (author_pendingExtrinsics, state files) is made when first asked for, not per submission. */
+export class PoolEntry implements PoolTransaction {
+  private hexText: Hex | undefined;
+  status: 'ready' | 'future' = 'future';
+
+  constructor(
+    readonly hash: Hex,
+    readonly bytes: Uint8Array,
+    readonly seq: number,
+    public validity: ValidTransaction,
+  ) {}
+
+  get hex(): Hex {
+    this.hexText ??= u8aToHex(this.bytes) as Hex;
+    return this.hexText;
+  }
 }
 
 export interface PoolHead {

@@ -146,7 +146,8 @@ export class BlockBuilder {
       parentHash: input.parentHash,
       number: input.number,
       stateRoot,
-      extrinsicsRoot: blake2AsHex(vec(bytes).codec.enc(body.map((b) => u8aToHex(b) as Hex)), 256) as Hex,
+      // `bytes` writes byte arrays as they are: no hex text of every extrinsic to parse back
+      extrinsicsRoot: blake2AsHex(vec(bytes).codec.enc(body as unknown as Hex[]), 256) as Hex,
       digest: [],
     };
     return sealed(header, { extrinsics: body, state, rejected, deferred });

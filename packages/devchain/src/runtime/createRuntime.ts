@@ -97,6 +97,8 @@ export class DevRuntime implements Runtime, RuntimeApiHost {
   private readonly config: GenesisConfig;
   private readonly UncheckedExtrinsic;
   private genesisCache: BuiltBlock | undefined;
+  /** extrinsics decoded so far, by the byte array read (see `decodeExtrinsic`) */
+  private readonly decodedCache = new WeakMap<Uint8Array, DecodedExtrinsic>();
   /** present when the definition has dev actions (the node's dev RPC checks for it) */
   readonly devAction?: (
     state: StateReader,
@@ -168,8 +170,19 @@ export class DevRuntime implements Runtime, RuntimeApiHost {
     return this.events.get(state);
   }
 
+  /**
+   * Reads an extrinsic, once per byte array: the pool hands the same bytes to validation at submission, to each
+   * revalidation and to the block that includes them, and a decoded extrinsic holds nothing that depends on state
+   * (its validity is checked against the state every time). Bytes given to the runtime are not changed afterwards,
+   * as the pool's are not; undecodable bytes are not remembered (they throw each time).
+   */
   decodeExtrinsic(bytes: Uint8Array): DecodedExtrinsic {
-    return decodeExtrinsic(this.outer.RuntimeCall, bytes);
+    let decoded = this.decodedCache.get(bytes);
+    if (decoded === undefined) {
+      decoded = decodeExtrinsic(this.outer.RuntimeCall, bytes);
+      this.decodedCache.set(bytes, decoded);
+    }
+    return decoded;
   }
 
   /**

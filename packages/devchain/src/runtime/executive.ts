@@ -8,7 +8,7 @@ import { type Hex, u32 } from '../scale/types.js';
 import { passesCallFilters } from './callFilter.js';
 import type { PalletConfigs } from './config.js';
 import type { Dispatcher, Ext, RuntimeCallValue } from './ext.js';
-import type { DecodedExtrinsic } from './extrinsic.js';
+import type { DecodedExtrinsic, SignedPart } from './extrinsic.js';
 import type {
   InvalidTransaction,
   RuntimeVersion,
@@ -16,7 +16,6 @@ import type {
   ValidTransaction,
 } from './interface.js';
 import { type BoundPallet, DispatchError, type DispatchErrorValue, type Origin } from './pallet.js';
-import { AccountId32 } from './primitives.js';
 
 /** Hooks the executive needs from pallets defined elsewhere (Balances pays fees; PhalaMq orders messages). */
 export interface ExecutiveHooks {
@@ -78,12 +77,23 @@ export function eraRange(era: unknown, current: number): { birth: number; death:
   return { birth, death: birth + period };
 }
 
+/**
+ * The tag `(who, nonce)` of a signed transaction: the hex of AccountId32 ++ u32 LE. `who` is decoded hex (lowercase,
+ * 32 bytes), so the tag is built as text, without encoding both parts to bytes and back.
+ */
+function nonceTag(who: Hex, nonce: number): Hex {
+  const le = ((nonce & 0xff) << 24) | ((nonce & 0xff00) << 8) | ((nonce >>> 8) & 0xff00) | (nonce >>> 24);
+  return `${who}${(le >>> 0).toString(16).padStart(8, '0')}` as Hex;
+}
+
 /** Remembered signature checks; a few per pool transaction, bounded so a flood cannot grow it without end. */
 const SIGNATURE_CACHE_SIZE = 32_768;
 
 export class Executive implements Dispatcher {
   private readonly pallets = new Map<string, BoundPallet>();
   private readonly signatureCache = new Map<string, boolean>();
+  /** signature checks by decoded extrinsic, with what they were checked for (see `signatureValid`) */
+  private readonly checkedSignatures = new WeakMap<DecodedExtrinsic, { signedFor: string; valid: boolean }>();
 
   constructor(
     pallets: readonly BoundPallet[],
@@ -169,19 +179,7 @@ export class Executive implements Dispatcher {
       longevity = 2n ** 64n - 1n;
     }
 
-    const version = this.version();
-    const additional = u8aConcat(
-      u32.codec.enc(version.specVersion),
-      u32.codec.enc(version.transactionVersion),
-      hexToU8a(this.genesisHash()),
-      hexToU8a(birthHash),
-    );
-    let payload = u8aConcat(decoded.callBytes, decoded.extraBytes, additional);
-    if (payload.length > 256) payload = blake2AsU8a(payload, 256);
-    const prefix = { Ed25519: 0, Sr25519: 1, Ecdsa: 2 }[signed.signature.tag];
-    const signature = u8aConcat(Uint8Array.of(prefix), hexToU8a(signed.signature.value));
-    const valid = this.verified(payload, signature, who);
-    if (!valid) {
+    if (!this.signatureValid(decoded, signed, who, birthHash)) {
       throw invalid(
         'BadProof',
         'bad signature: it does not match the signer, or was made for another chain, runtime version or (expired) era',
@@ -193,8 +191,7 @@ export class Executive implements Dispatcher {
       throw invalid('Stale', `nonce ${signed.nonce} is already used (next is ${account.nonce})`);
     if (forApply && signed.nonce > account.nonce)
       throw invalid('Future', `nonce ${signed.nonce} is ahead of ${account.nonce}`);
-    const tag = (nonce: number) =>
-      u8aToHex(u8aConcat(AccountId32.codec.enc(who), u32.codec.enc(nonce))) as Hex;
+    const tag = (nonce: number) => nonceTag(who, nonce);
     const requires: Hex[] = signed.nonce > account.nonce ? [tag(signed.nonce - 1)] : [];
     const provides: Hex[] = [tag(signed.nonce)];
 
@@ -223,6 +220,33 @@ export class Executive implements Dispatcher {
       weight,
       validity: { priority: signed.tip, requires, provides, longevity, propagate: true },
     };
+  }
+
+  /**
+   * Whether the signature of `decoded` covers its call and extensions for this runtime version, genesis and the
+   * era's birth hash. The answer is kept with the decoded extrinsic (the runtime decodes a pool transaction once)
+   * for what it was checked against: revalidations and the inclusion of the same transaction skip rebuilding and
+   * hashing the payload; a different version or birth hash (the chain moved to another fork) checks again.
+   */
+  private signatureValid(decoded: DecodedExtrinsic, signed: SignedPart, who: Hex, birthHash: Hex): boolean {
+    const version = this.version();
+    const genesisHash = this.genesisHash();
+    const signedFor = `${version.specVersion}/${version.transactionVersion}/${genesisHash}/${birthHash}`;
+    const known = this.checkedSignatures.get(decoded);
+    if (known?.signedFor === signedFor) return known.valid;
+    const additional = u8aConcat(
+      u32.codec.enc(version.specVersion),
+      u32.codec.enc(version.transactionVersion),
+      hexToU8a(genesisHash),
+      hexToU8a(birthHash),
+    );
+    let payload = u8aConcat(decoded.callBytes, decoded.extraBytes, additional);
+    if (payload.length > 256) payload = blake2AsU8a(payload, 256);
+    const prefix = { Ed25519: 0, Sr25519: 1, Ecdsa: 2 }[signed.signature.tag];
+    const signature = u8aConcat(Uint8Array.of(prefix), hexToU8a(signed.signature.value));
+    const valid = this.verified(payload, signature, who);
+    this.checkedSignatures.set(decoded, { signedFor, valid });
+    return valid;
   }
 
   /**

@@ -109,15 +109,25 @@ export interface SignedPart {
   tip: bigint;
 }
 
+/**
+ * An extrinsic read once. Nothing in it depends on chain state, so the runtime keeps it for the bytes it was read
+ * from (see `DevRuntime.decodeExtrinsic`) and a pool transaction is decoded at submission only; whether it can
+ * be included (signature for the era's birth hash, nonce, fee) is checked against the state each time.
+ */
 export interface DecodedExtrinsic {
-  /** the extrinsic as it appears in a block body (length-prefixed) */
-  encoded: Uint8Array;
-  signed: SignedPart | undefined;
-  call: RuntimeCallValue;
+  /** the extrinsic as it appears in a block body (length-prefixed): the input itself when canonically prefixed */
+  readonly encoded: Uint8Array;
+  readonly signed: SignedPart | undefined;
+  readonly call: RuntimeCallValue;
   /** the SCALE-encoded call, as signed */
-  callBytes: Uint8Array;
+  readonly callBytes: Uint8Array;
   /** the SCALE-encoded signed extension data, as signed */
-  extraBytes: Uint8Array;
+  readonly extraBytes: Uint8Array;
+}
+
+/** Bytes of the shortest `Compact<u32>` encoding of `n`, the one a block body carries. */
+function compactLength(n: number): number {
+  return n < 1 << 6 ? 1 : n < 1 << 14 ? 2 : n < 2 ** 30 ? 4 : 5;
 }
 
 /** Bytes that are no extrinsic of this runtime; the pool and the runtime API report it as their own errors. */
@@ -132,10 +142,12 @@ export function decodeExtrinsic(
   input: Uint8Array,
 ): DecodedExtrinsic {
   let body: Uint8Array;
+  let canonical: boolean;
   try {
     const [offset, length] = compactFromU8a(input);
     if (offset + length.toNumber() === input.length) body = input.subarray(offset);
     else throw new ExtrinsicFormatError('length prefix does not match the extrinsic');
+    canonical = offset === compactLength(body.length);
   } catch (error) {
     if (error instanceof ExtrinsicFormatError) throw error;
     throw new ExtrinsicFormatError('cannot read the length prefix');
@@ -155,7 +167,7 @@ export function decodeExtrinsic(
       const [signature, s] = decodePrefix(MultiSignature, body.subarray(cursor));
       cursor += s;
       const [extra, e] = decodePrefix(SignedExtra, body.subarray(cursor));
-      extraBytes = body.slice(cursor, cursor + e);
+      extraBytes = body.subarray(cursor, cursor + e);
       cursor += e;
       const values = extra as unknown[];
       signed = {
@@ -166,11 +178,14 @@ export function decodeExtrinsic(
         tip: values[8] as bigint,
       };
     }
-    const callBytes = body.slice(cursor);
+    const callBytes = body.subarray(cursor);
     const [call, used] = decodePrefix(RuntimeCall, callBytes);
     if (used !== callBytes.length)
       throw new ExtrinsicFormatError(`${callBytes.length - used} trailing bytes after the call`);
-    return { encoded: compactAddLength(body), signed, call: call as RuntimeCallValue, callBytes, extraBytes };
+    // the input itself when its prefix is the canonical one: the block body then holds the pool's bytes, whose
+    // hash the pool already knows, instead of a copy to hash again
+    const encoded = canonical ? input : compactAddLength(body);
+    return { encoded, signed, call: call as RuntimeCallValue, callBytes, extraBytes };
   } catch (error) {
     if (error instanceof ExtrinsicFormatError) throw error;
     throw new ExtrinsicFormatError(`cannot decode the extrinsic: ${(error as Error).message}`);
