@@ -25,7 +25,7 @@ describe('a transaction decoded and verified once', () => {
 
   const nonceOf = async (who: KeyringPair) =>
     (await s.api.query.system.account(who.address)).nonce.toNumber();
-  const freeOf = async (who: KeyringPair | string) =>
+  const freeOf = async (who: KeyringPair | string): Promise<bigint> =>
     (await s.api.query.system.account(typeof who === 'string' ? who : who.address)).data.free.toBigInt();
   const blockExtrinsics = async (hash: string) =>
     ((await client.call('chain_getBlock', [hash])) as { block: { extrinsics: string[] } }).block.extrinsics;
@@ -73,8 +73,8 @@ describe('a transaction decoded and verified once', () => {
     expect(free).toBe(2n * PHA);
 
     // `drain` leaves the existential deposit and half its own fee: not enough for `later`'s fee
-    const ed = s.api.consts.balances.existentialDeposit.toBigInt();
-    const fee = (
+    const ed: bigint = s.api.consts.balances.existentialDeposit.toBigInt();
+    const fee: bigint = (
       await s.api.tx.balances.transferKeepAlive(bob.address, free).paymentInfo(payer, { nonce: 0 })
     ).partialFee.toBigInt();
     const drain = await s.api.tx.balances
