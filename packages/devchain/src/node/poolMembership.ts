@@ -41,29 +41,34 @@ export function buildMembership(
  * transactions that joined the ready set (the newcomer and those it unlocked), the only ones whose status changed.
  */
 export function admitTransaction(m: Membership, tx: PoolTransaction): PoolTransaction[] {
-  const satisfied = (t: PoolTransaction) => t.validity.requires.every((tag) => m.provided.has(tag));
-  if (!satisfied(tx)) {
+  if (!satisfied(m, tx)) {
     m.future.add(tx);
     m.futureBytes += tx.bytes.length;
     return [];
   }
   const promoted: PoolTransaction[] = [];
-  const promote = (t: PoolTransaction) => {
-    m.ready.add(t);
-    m.readyBytes += t.bytes.length;
-    for (const tag of t.validity.provides) m.provided.add(tag);
-    promoted.push(t);
-  };
-  promote(tx);
+  promote(m, tx, promoted);
   for (let changed = m.future.size > 0; changed; ) {
     changed = false;
     for (const waiting of m.future) {
-      if (!satisfied(waiting)) continue;
+      if (!satisfied(m, waiting)) continue;
       m.future.delete(waiting);
       m.futureBytes -= waiting.bytes.length;
-      promote(waiting);
+      promote(m, waiting, promoted);
       changed = true;
     }
   }
   return promoted;
+}
+
+function satisfied(m: Membership, tx: PoolTransaction): boolean {
+  for (const tag of tx.validity.requires) if (!m.provided.has(tag)) return false;
+  return true;
+}
+
+function promote(m: Membership, tx: PoolTransaction, promoted: PoolTransaction[]): void {
+  m.ready.add(tx);
+  m.readyBytes += tx.bytes.length;
+  for (const tag of tx.validity.provides) m.provided.add(tag);
+  promoted.push(tx);
 }

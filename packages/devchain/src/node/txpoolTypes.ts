@@ -1,6 +1,6 @@
 /** The transaction pool's shapes, limits and status helpers, shared by the pool, the RPC layer and persistence. */
 import { u8aToHex } from '@polkadot/util';
-import { blake2AsHex } from '@polkadot/util-crypto';
+import { blake2AsU8a } from '@polkadot/util-crypto';
 import type { ValidTransaction } from '../runtime/interface.js';
 import type { BlockState } from '../runtime/state.js';
 import type { Hex } from '../scale/types.js';
@@ -80,7 +80,8 @@ export const extrinsicHashes = { computed: 0 };
 export function extrinsicHash(bytes: Uint8Array): Hex {
   let hash = hashes.get(bytes);
   if (hash === undefined) {
-    hash = blake2AsHex(bytes, 256) as Hex;
+    const digest = blake2AsU8a(bytes, 256);
+    hash = `0x${Buffer.from(digest.buffer, digest.byteOffset, digest.length).toString('hex')}` as Hex;
     extrinsicHashes.computed++;
     hashes.set(bytes, hash);
   }

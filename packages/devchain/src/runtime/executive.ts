@@ -1,5 +1,5 @@
 import { ChainError } from '@phala-mining/errors';
-import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { hexToU8a, u8aConcat } from '@polkadot/util';
 import { blake2AsU8a, signatureVerify } from '@polkadot/util-crypto';
 import { waitReady, isReady as wasmReady, sr25519Verify as wasmSr25519Verify } from '@polkadot/wasm-crypto';
 import { Account, BLOCK_HASH_COUNT, BlockHash, incrementNonce, System } from '../pallets/system/index.js';
@@ -84,6 +84,11 @@ export function eraRange(era: unknown, current: number): { birth: number; death:
 function nonceTag(who: Hex, nonce: number): Hex {
   const le = ((nonce & 0xff) << 24) | ((nonce & 0xff00) << 8) | ((nonce >>> 8) & 0xff00) | (nonce >>> 24);
   return `${who}${(le >>> 0).toString(16).padStart(8, '0')}` as Hex;
+}
+
+/** Hex without `0x` (Node's encoder: a signature check's cache key is made per submission). */
+function hexOf(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('hex');
 }
 
 /** Remembered signature checks; a few per pool transaction, bounded so a flood cannot grow it without end. */
@@ -191,9 +196,8 @@ export class Executive implements Dispatcher {
       throw invalid('Stale', `nonce ${signed.nonce} is already used (next is ${account.nonce})`);
     if (forApply && signed.nonce > account.nonce)
       throw invalid('Future', `nonce ${signed.nonce} is ahead of ${account.nonce}`);
-    const tag = (nonce: number) => nonceTag(who, nonce);
-    const requires: Hex[] = signed.nonce > account.nonce ? [tag(signed.nonce - 1)] : [];
-    const provides: Hex[] = [tag(signed.nonce)];
+    const requires: Hex[] = signed.nonce > account.nonce ? [nonceTag(who, signed.nonce - 1)] : [];
+    const provides: Hex[] = [nonceTag(who, signed.nonce)];
 
     if (this.hooks.checkMqSequence) {
       const mq = this.hooks.checkMqSequence(ext, decoded.call, forApply ? 'preDispatch' : 'validate');
@@ -256,7 +260,7 @@ export class Executive implements Dispatcher {
    * inclusion — only its nonce, fee and era, which can change, are.
    */
   private verified(payload: Uint8Array, signature: Uint8Array, who: Hex): boolean {
-    const key = `${who}${u8aToHex(signature, -1, false)}${u8aToHex(payload.length > 64 ? blake2AsU8a(payload, 256) : payload, -1, false)}`;
+    const key = `${who}${hexOf(signature)}${hexOf(payload.length > 64 ? blake2AsU8a(payload, 256) : payload)}`;
     const known = this.signatureCache.get(key);
     if (known !== undefined) return known;
     let valid = false;

@@ -1,4 +1,3 @@
-import { hexToU8a } from '@polkadot/util';
 import type { Hex } from '../../scale/types.js';
 import { InvalidParamsError } from '../errors.js';
 
@@ -50,7 +49,11 @@ export class Params {
   }
 
   bytes(index: number, name: string): Uint8Array {
-    return hexToU8a(this.hex(index, name));
+    const hex = this.hex(index, name);
+    // Node's decoder (an extrinsic is read per submission), into a plain Uint8Array of its own buffer
+    const out = new Uint8Array((hex.length - 2) >> 1);
+    Buffer.from(out.buffer).write(hex.slice(2), 'hex');
+    return out;
   }
 
   hash(index: number, name: string): Hex {
