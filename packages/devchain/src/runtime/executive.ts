@@ -1,10 +1,10 @@
 import { ChainError } from '@phala-mining/errors';
-import { hexToU8a, u8aConcat } from '@polkadot/util';
+import { hexToU8a } from '@polkadot/util';
 import { blake2AsU8a, signatureVerify } from '@polkadot/util-crypto';
 import { waitReady, isReady as wasmReady, sr25519Verify as wasmSr25519Verify } from '@polkadot/wasm-crypto';
 import { Account, BLOCK_HASH_COUNT, BlockHash, incrementNonce, System } from '../pallets/system/index.js';
 import { computeFee, TransactionPayment, totalFee } from '../pallets/transactionPayment/index.js';
-import { type Hex, u32 } from '../scale/types.js';
+import type { Hex } from '../scale/types.js';
 import { passesCallFilters } from './callFilter.js';
 import type { PalletConfigs } from './config.js';
 import type { Dispatcher, Ext, RuntimeCallValue } from './ext.js';
@@ -84,6 +84,11 @@ export function eraRange(era: unknown, current: number): { birth: number; death:
 function nonceTag(who: Hex, nonce: number): Hex {
   const le = ((nonce & 0xff) << 24) | ((nonce & 0xff00) << 8) | ((nonce >>> 8) & 0xff00) | (nonce >>> 24);
   return `${who}${(le >>> 0).toString(16).padStart(8, '0')}` as Hex;
+}
+
+/** Writes the bytes of `0x`-prefixed hex into `target` at `offset` (Node's decoder). */
+function writeHex(target: Uint8Array, offset: number, hex: string): void {
+  Buffer.from(target.buffer, target.byteOffset + offset, target.length - offset).write(hex.slice(2), 'hex');
 }
 
 /** Hex without `0x` (Node's encoder: a signature check's cache key is made per submission). */
@@ -238,16 +243,23 @@ export class Executive implements Dispatcher {
     const signedFor = `${version.specVersion}/${version.transactionVersion}/${genesisHash}/${birthHash}`;
     const known = this.checkedSignatures.get(decoded);
     if (known?.signedFor === signedFor) return known.valid;
-    const additional = u8aConcat(
-      u32.codec.enc(version.specVersion),
-      u32.codec.enc(version.transactionVersion),
-      hexToU8a(genesisHash),
-      hexToU8a(birthHash),
-    );
-    let payload = u8aConcat(decoded.callBytes, decoded.extraBytes, additional);
+    // call ++ extra ++ (spec version, transaction version, genesis hash, birth hash), written in place
+    const { callBytes, extraBytes } = decoded;
+    const at = callBytes.length + extraBytes.length;
+    let payload: Uint8Array = new Uint8Array(at + 72);
+    payload.set(callBytes, 0);
+    payload.set(extraBytes, callBytes.length);
+    const view = new DataView(payload.buffer);
+    view.setUint32(at, version.specVersion, true);
+    view.setUint32(at + 4, version.transactionVersion, true);
+    writeHex(payload, at + 8, genesisHash);
+    writeHex(payload, at + 40, birthHash);
     if (payload.length > 256) payload = blake2AsU8a(payload, 256);
     const prefix = { Ed25519: 0, Sr25519: 1, Ecdsa: 2 }[signed.signature.tag];
-    const signature = u8aConcat(Uint8Array.of(prefix), hexToU8a(signed.signature.value));
+    const raw = signed.signature.value;
+    const signature = new Uint8Array(1 + ((raw.length - 2) >> 1));
+    signature[0] = prefix;
+    writeHex(signature, 1, raw);
     const valid = this.verified(payload, signature, who);
     this.checkedSignatures.set(decoded, { signedFor, valid });
     return valid;
