@@ -221,7 +221,12 @@ export class DevRuntime implements Runtime, RuntimeApiHost {
   }
 
   buildBlock(parent: StateReader, input: BlockBuildInput): BuiltBlock {
-    return this.builder.build(parent, input);
+    const built = this.builder.build(parent, input);
+    // the last read of an included or rejected extrinsic (the pool keeps only deferred ones): what was decoded
+    // for it is not held for as long as the block keeps its bytes
+    const deferred = new Set(built.deferred);
+    for (const bytes of input.extrinsics) if (!deferred.has(bytes)) this.decodedCache.delete(bytes);
+    return built;
   }
 
   validateTransaction(

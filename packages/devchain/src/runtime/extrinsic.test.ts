@@ -27,11 +27,22 @@ describe('decodeExtrinsic', () => {
     expect(decoded.encoded).toEqual(canonical);
   });
 
-  it('decodes a byte array once per runtime, and never remembers bytes it could not read', () => {
+  it('decodes a byte array once per runtime until a block has read it, and never remembers bytes it could not read', () => {
     const input = encodeUnsigned(RuntimeCall, call);
-    expect(runtime.decodeExtrinsic(input)).toBe(runtime.decodeExtrinsic(input));
+    const first = runtime.decodeExtrinsic(input);
+    expect(runtime.decodeExtrinsic(input)).toBe(first);
     // equal bytes in another array are read on their own
     expect(runtime.decodeExtrinsic(input.slice())).not.toBe(runtime.decodeExtrinsic(input));
+    // a block reads its extrinsics for the last time: one it did not defer is not held any longer
+    const genesis = runtime.genesisBlock();
+    const built = runtime.buildBlock(genesis.state, {
+      parentHash: genesis.hash,
+      number: 1,
+      timestamp: 12_000,
+      extrinsics: [input],
+    });
+    expect(built.rejected.map((r) => r.extrinsic)).toEqual([input]);
+    expect(runtime.decodeExtrinsic(input)).not.toBe(first);
     // a signed v4 extrinsic whose address cannot be read: refused every time it is asked for
     const bad = Uint8Array.of(0x10, 0x84, 0xff, 0xff, 0xff);
     expect(() => runtime.decodeExtrinsic(bad)).toThrow(ExtrinsicFormatError);
