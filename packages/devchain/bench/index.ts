@@ -38,8 +38,9 @@ function row(name: string, value: string, baseline: string, r: string): void {
 }
 
 /**
- * BENCH_CPU_PROFILE=dir: the measured settlement blocks (not their set-up) are profiled into dir/<name>.cpuprofile,
- * for `node --cpu-prof`-style analysis without the set-up drowning them.
+ * BENCH_CPU_PROFILE=dir: the measured settlement blocks and transfer runs (not their set-up) are profiled into
+ * dir/<name>.cpuprofile, for `node --cpu-prof`-style analysis without the set-up drowning them (the watched row's
+ * node process writes its own, see nodeProcess.ts).
  */
 async function profiled<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
   const dir = process.env.BENCH_CPU_PROFILE;
