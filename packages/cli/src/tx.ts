@@ -9,7 +9,7 @@ import type {
 } from '@phala-mining/core';
 import { InsufficientFeeBalanceError, RuleError } from '@phala-mining/core';
 import { multisigLine, type SignerMode, signerMode, wrapSigner } from './coldKeys.js';
-import { describeError, FeeNotCoveredError, InterruptedError, UsageError } from './errors.js';
+import { describeError, InterruptedError, UsageError } from './errors.js';
 import { phaText } from './format.js';
 import { type PlannedCall, planJson, planText } from './plan.js';
 import { trackStages } from './progress.js';
@@ -95,8 +95,8 @@ export async function execute<V>(
   try {
     dry = await chain.check(checkAs);
   } catch (error) {
-    if (error instanceof InsufficientFeeBalanceError)
-      throw new FeeNotCoveredError(error.payer, error.fee + error.deposit, error.available);
+    // the fee is not a rule of one call of a batch: reported as it is, with both amounts
+    if (error instanceof InsufficientFeeBalanceError) throw error;
     throw await locate(error, client, checkAs, report);
   }
   const fee = dry.fee.fee;

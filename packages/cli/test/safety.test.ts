@@ -230,7 +230,14 @@ describe('before signing', () => {
       });
       expect(r.code).toBe(3);
       const e = JSON.parse(r.stderr).error;
-      expect(e).toMatchObject({ code: 'FeeNotCovered', class: 'validation', account: who, available: '0' });
+      expect(e).toMatchObject({
+        code: 'InsufficientFeeBalance',
+        class: 'validation',
+        exitCode: 3,
+        payer: who,
+        deposit: '0',
+        available: '0',
+      });
       expect(BigInt(e.fee)).toBeGreaterThan(0n);
       expect(e.message).toMatch(/cannot pay the fee: estimated fee [\d.]+ PHA > spendable 0 PHA/);
     }
