@@ -16,7 +16,7 @@ function extensionSigner(
 ) {
   const signer = {
     asked: 0,
-    whileAsked: undefined as (() => Promise<unknown>) | undefined,
+    whileAsked: undefined as (() => PromiseLike<unknown>) | undefined,
     address: pair.address,
     ...(options.local ? { local: true } : {}),
     signer: {
