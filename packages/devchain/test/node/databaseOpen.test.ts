@@ -93,8 +93,8 @@ describe('--db open', () => {
       expect(stored.chain.canonical).toHaveLength(201);
       expect(stored.chain.blocks.at(-1)!.number).toBe(200);
       // block 1 lives on the damaged page: reading it is a typed error naming the file
-      expect(() => stored.chain.archive(block1 as `0x${string}`)).toThrow(PersistenceError);
-      expect(() => stored.chain.archive(block1 as `0x${string}`)).toThrow(/old-page\.db is damaged/);
+      expect(() => stored.chain.archive!(block1 as `0x${string}`)).toThrow(PersistenceError);
+      expect(() => stored.chain.archive!(block1 as `0x${string}`)).toThrow(/old-page\.db is damaged/);
       // the check on demand reads every page and finds it
       expect(() => db.quickCheck()).toThrow(PersistenceError);
     } finally {
