@@ -3,6 +3,7 @@ import { coldKeyFlows } from './flows/coldKeys.js';
 import { fleetFlows, manyWorkersFlows } from './flows/fleet.js';
 import { guardianFlows } from './flows/guardian.js';
 import { layoutFlows } from './flows/layout.js';
+import { nonceFlows } from './flows/nonce.js';
 import { ownerFlows } from './flows/owner.js';
 import { stakerFlows } from './flows/staker.js';
 import { useHarness } from './harness.js';
@@ -18,4 +19,5 @@ describe('dashboard in Chromium against the dev chain and the indexer', () => {
   guardianFlows();
   coldKeyFlows();
   layoutFlows();
+  nonceFlows();
 });

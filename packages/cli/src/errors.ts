@@ -2,11 +2,11 @@ import {
   AbortedError,
   ConnectionFailedError,
   InputError,
+  InsufficientFeeBalanceError,
   isKnownMiningError,
   MiningError,
   type MiningErrorCategory,
   permillToPercent,
-  RuleError,
   SignerError,
 } from '@phala-mining/core';
 import { dateText, formatDuration, phaText } from './format.js';
@@ -40,7 +40,7 @@ export type ExitClass = keyof typeof EXIT_CODES;
  * The CLI's own errors are members of core's error family: a bad command line is an {@link InputError}, a missing
  * key a {@link SignerError}, so the exit code follows from the category like it does for core's errors.
  */
-export type CliError = UsageError | KeyError | FeeNotCoveredError | InterruptedError;
+export type CliError = UsageError | KeyError | InterruptedError;
 
 /** The command line itself is wrong. */
 export class UsageError extends InputError {
@@ -105,22 +105,13 @@ function exitClassOfCategory(category: MiningErrorCategory): ExitClass {
   }
 }
 
-/** The signer cannot pay the transaction fee; found before signing, so nothing was sent. A rule: exit code 3. */
-export class FeeNotCoveredError extends RuleError {
-  override readonly name = 'FeeNotCoveredError' as const;
-  readonly code = 'FeeNotCovered' as const;
-  constructor(
-    readonly account: string,
-    /** estimated fee, planck */
-    readonly fee: bigint,
-    /** what the account can spend on fees: free − max(fee locks, existential deposit − reserved), planck */
-    readonly available: bigint,
-  ) {
-    super(
-      `${account} cannot pay the fee: estimated fee ${phaText(fee)} > spendable ${phaText(available)} (free balance less locks and the existential deposit); send it some PHA first (see \`phala-mining balance\`)`,
-    );
-  }
-}
+/**
+ * @deprecated core's `InsufficientFeeBalanceError` (code `InsufficientFeeBalance`, a rule: exit code 3), which the CLI
+ * now reports; this old name is an alias of that class.
+ */
+export const FeeNotCoveredError = InsufficientFeeBalanceError;
+/** @deprecated core's `InsufficientFeeBalanceError` */
+export type FeeNotCoveredError = InsufficientFeeBalanceError;
 
 /** Ctrl-C / SIGTERM during a command; after signing the transaction may still be included. Exit code 130. */
 export class InterruptedError extends AbortedError {
@@ -166,6 +157,8 @@ export function describeError(error: unknown): string {
       return `not a PHA amount: ${JSON.stringify(String(error.input))} — ${AMOUNT_REASONS[error.reason] ?? 'give e.g. 1000, 1,000 or 1_000.5'}`;
     case 'InvalidPercent':
       return `the payout must be a percentage between 0 and 100 with at most 4 decimals, got ${String(error.percent)}`;
+    case 'InsufficientFeeBalance':
+      return `${error.payer} cannot pay the fee: estimated fee ${phaText(error.fee)}${error.deposit > 0n ? ` + deposit ${phaText(error.deposit)}` : ''} > spendable ${phaText(error.available)} (free balance less locks and the existential deposit); send it some PHA first (see \`phala-mining balance\`)`;
     case 'PalletError':
       return `the chain refused it: ${error.section}.${error.errorName}${error.docs ? ` — ${oneLine(error.docs)}` : ''}`;
     default:

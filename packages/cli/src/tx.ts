@@ -1,4 +1,5 @@
 import type {
+  CheckResult,
   DecodedEvent,
   MiningClient,
   MiningSigner,
@@ -6,9 +7,9 @@ import type {
   ProxySigner,
   TxResult,
 } from '@phala-mining/core';
-import { feeSpendable, RuleError } from '@phala-mining/core';
+import { InsufficientFeeBalanceError, RuleError } from '@phala-mining/core';
 import { multisigLine, type SignerMode, signerMode, wrapSigner } from './coldKeys.js';
-import { describeError, FeeNotCoveredError, InterruptedError, UsageError } from './errors.js';
+import { describeError, InterruptedError, UsageError } from './errors.js';
 import { phaText } from './format.js';
 import { type PlannedCall, planJson, planText } from './plan.js';
 import { trackStages } from './progress.js';
@@ -67,23 +68,8 @@ export class BatchStepError extends RuleError {
 }
 
 /**
- * What the account can pay a fee from, by core's rule ({@link feeSpendable}: free − max(feeFrozen, ED − reserved),
- * the fee being withdrawn keep-alive). Checked before signing, so an empty account gets a typed error with both
- * amounts instead of a node rejection.
- */
-export async function feeBudget(client: MiningClient, address: string): Promise<bigint> {
-  return (await feeSpendable(client.api, address)).forFee;
-}
-
-async function requireFee(client: MiningClient, address: string, fee: bigint): Promise<bigint> {
-  const budget = await feeBudget(client, address);
-  if (budget < fee) throw new FeeNotCoveredError(address, fee, budget);
-  return budget;
-}
-
-/**
  * Runs a chain of operations the way every signing command does: rules checked against the chain with the key's
- * address before any password is asked for, then the fee against the balance; with `--dry-run` nothing more is
+ * address before any password is asked for, then the fee against the balance (core's `check`, once); with `--dry-run` nothing more is
  * done; otherwise the key is unlocked, the extrinsic (one call or one `utility.batchAll`) sent and its stages shown.
  */
 export async function execute<V>(
@@ -102,16 +88,18 @@ export async function execute<V>(
     await announceOperations(session, chain as OperationChain<unknown>, mode, await key.unlock());
     return;
   }
-  // a rule broken by the chain's state is reported before the keystore password is asked for
-  let dry: Awaited<ReturnType<typeof chain.dryRun>>;
+  // a rule broken by the chain's state, or a fee the signing key cannot pay (it pays also when it acts for another
+  // account), is reported before the keystore password is asked for; core's check is the only fee estimate and
+  // balance read: send reuses it while the head has not moved
+  let dry: CheckResult;
   try {
-    dry = await chain.dryRun(checkAs);
+    dry = await chain.check(checkAs);
   } catch (error) {
+    // the fee is not a rule of one call of a batch: reported as it is, with both amounts
+    if (error instanceof InsufficientFeeBalanceError) throw error;
     throw await locate(error, client, checkAs, report);
   }
-  const fee = await chain.estimateFee(checkAs);
-  // the fee is paid by the key that signs, also when it acts for another account
-  await requireFee(client, key.address, fee);
+  const fee = dry.fee.fee;
   if (session.dryRun) {
     const preview = await report.preview?.(client, key.address);
     const steps = report.plan?.map(planText) ?? dry.operations;
@@ -140,7 +128,10 @@ export async function execute<V>(
     return;
   }
   const pair = await key.unlock();
-  const submission = chain.send(wrapSigner(mode, pair, session.ss58), { waitFor: session.waitFor });
+  const submission = chain.send(wrapSigner(mode, pair, session.ss58), {
+    waitFor: session.waitFor,
+    checkedFee: dry.fee,
+  });
   const label = chain.operations.length > 1 ? `batch of ${chain.operations.length}` : chain.operations[0]!;
   const stop = session.quiet ? () => undefined : trackStages(label, submission, session.io.stderr);
   // Ctrl-C once the transaction is signed cannot call it back: say so, with the hash to look it up by

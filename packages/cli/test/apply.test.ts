@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLANCK_PER_PHA } from '@phala-mining/core';
+import { registerWorkers } from '@phala-mining/testing';
 import { describe, expect } from 'vitest';
 import { test as chainTest, type Runner } from './chainTest.js';
 import { BIN, json, nonceOf } from './helpers.js';
@@ -24,16 +25,13 @@ const worker = async (alice: Runner, key: string) => (await workers(alice)).find
 const test = chainTest.extend<{ keys: string[] }>({
   keys: [
     async ({ fileChain: chain }, use) => {
-      const keys: string[] = [];
-      for (let i = 0; i < 3; i++)
-        keys.push(
-          await chain.registerWorker({
-            operator: chain.accounts.alice,
-            score: 2000,
-            cores: 8,
-            confidence: 1,
-          }),
-        );
+      // one batched registration (testing's registerWorkers): the same workers as three registerWorker calls
+      const keys: string[] = await registerWorkers(chain, 3, {
+        operator: chain.accounts.alice,
+        score: 2000,
+        cores: 8,
+        confidence: 1,
+      });
       await use(keys);
     },
     { scope: 'file', auto: true },

@@ -7,6 +7,7 @@ import { mnemonicGenerate } from '@polkadot/util-crypto';
 import { describe, expect } from 'vitest';
 import { test as chainTest, type Runner } from './chainTest.js';
 import { BIN, type CliResult, cli, json, nonceOf, on } from './helpers.js';
+import { startRpcProxy } from './rpcProxy.js';
 
 const PLANCK = 1_000_000_000_000n;
 
@@ -229,11 +230,61 @@ describe('before signing', () => {
       });
       expect(r.code).toBe(3);
       const e = JSON.parse(r.stderr).error;
-      expect(e).toMatchObject({ code: 'FeeNotCovered', class: 'validation', account: who, available: '0' });
+      expect(e).toMatchObject({
+        code: 'InsufficientFeeBalance',
+        class: 'validation',
+        exitCode: 3,
+        payer: who,
+        deposit: '0',
+        available: '0',
+      });
       expect(BigInt(e.fee)).toBeGreaterThan(0n);
       expect(e.message).toMatch(/cannot pay the fee: estimated fee [\d.]+ PHA > spendable 0 PHA/);
     }
     expect(await nonceOf(chain, who)).toBe(0);
+  });
+
+  test('estimates the fee and reads the balance once per transaction: the check before signing is reused by send', async ({
+    chain,
+  }) => {
+    const proxy = await startRpcProxy(chain.endpoint);
+    try {
+      const { alice } = chain.accounts;
+      const balanceKey = chain.api.query.system.account.key(alice.address);
+      // one-shot reads of Alice's System.Account (the fee check's); the estimate's own nonce look-up subscribes to it
+      const balanceReads = () =>
+        proxy.calls.filter(
+          (c) =>
+            (c.method === 'state_queryStorageAt' || c.method === 'state_getStorage') &&
+            JSON.stringify(c.params).includes(balanceKey),
+        ).length;
+      for (const extra of [['--dry-run'], []]) {
+        proxy.calls.length = 0;
+        const r = await cli([
+          '--endpoint',
+          proxy.endpoint,
+          '--account',
+          'alice',
+          '--json',
+          ...extra,
+          'pool',
+          'create',
+        ]);
+        expect(r.code, r.stderr).toBe(0);
+        const out = json(r);
+        if (extra.length) expect(BigInt(out.estimatedFee)).toBeGreaterThan(0n);
+        else expect(out.ok).toBe(true);
+        // TransactionPaymentApi_query_info is the runtime call behind payment info (payment_queryInfo its old RPC)
+        expect({
+          extra,
+          estimates:
+            proxy.count('state_call', 'TransactionPaymentApi_query_info') + proxy.count('payment_queryInfo'),
+          balanceReads: balanceReads(),
+        }).toEqual({ extra, estimates: 1, balanceReads: 1 });
+      }
+    } finally {
+      await proxy.close();
+    }
   });
 
   test('a gone network preset fails at once and points to the dev chain', async () => {

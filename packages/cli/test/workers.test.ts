@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLANCK_PER_PHA } from '@phala-mining/core';
+import { registerWorkers } from '@phala-mining/testing';
 import { describe, expect } from 'vitest';
 import { test as chainTest, type Runner } from './chainTest.js';
 import { json, nonceOf, on } from './helpers.js';
@@ -26,16 +27,13 @@ const test = chainTest.extend<{ quiet: Runner; owned: OwnedPool }>({
       const pid: string = json(await alice(['pool', 'create', '--json'])).pid;
       expect((await alice(['pool', 'contribute', pid, '100000'])).code).toBe(0);
       expect((await alice(['pool', 'set-payout', pid, '20'])).code).toBe(0);
-      const keys: string[] = [];
-      for (let i = 0; i < 3; i++)
-        keys.push(
-          await chain.registerWorker({
-            operator: chain.accounts.alice,
-            score: 2000,
-            cores: 8,
-            confidence: 1,
-          }),
-        );
+      // one batched registration (testing's registerWorkers): the same workers as three registerWorker calls
+      const keys: string[] = await registerWorkers(chain, 3, {
+        operator: chain.accounts.alice,
+        score: 2000,
+        cores: 8,
+        confidence: 1,
+      });
       const workers = async () => json(await alice(['worker', 'list', '-p', pid, '--json'])) as any[];
       await use({ pid, keys, workers });
     },

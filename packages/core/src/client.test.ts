@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMiningClient } from './client.js';
-import { ConnectionFailedError, ConnectionTimeoutError } from './errors/index.js';
+import { ConnectAbortedError, ConnectionFailedError, ConnectionTimeoutError } from './errors/index.js';
 
 const servers: Server[] = [];
 const sockets: Socket[] = [];
@@ -43,5 +43,50 @@ describe('createMiningClient', () => {
     expect(error).toBeInstanceOf(ConnectionTimeoutError);
     expect(error).toMatchObject({ code: 'ConnectionTimeout', endpoint, timeoutMs: 400 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+  });
+
+  it('an abort while connecting closes the socket and releases the logger at once, with ConnectAbortedError', async () => {
+    // a node that never completes the handshake: without the abort the attempt would wait for the 30 s timeout
+    let opened!: () => void;
+    const open = new Promise<void>((resolve) => {
+      opened = resolve;
+    });
+    let closed!: () => void;
+    const gone = new Promise<void>((resolve) => {
+      closed = resolve;
+    });
+    const silent = createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.on('close', closed);
+      sockets.push(socket);
+      opened();
+    });
+    const endpoint = `ws://127.0.0.1:${await listen(silent)}`;
+    const before = console.error;
+    const controller = new AbortController();
+    const connecting = createMiningClient({
+      endpoint,
+      network: 'devchain',
+      signal: controller.signal,
+      logger: () => undefined,
+    }).catch((e: unknown) => e);
+    await open;
+    // the logger is taken while connecting
+    expect(console.error).not.toBe(before);
+    const started = Date.now();
+    controller.abort();
+    const error = await connecting;
+    expect(error).toBeInstanceOf(ConnectAbortedError);
+    expect(error).toMatchObject({ code: 'ConnectAborted', category: 'aborted', endpoint });
+    await gone;
+    expect(console.error).toBe(before);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // an already aborted signal never connects
+    const again = await createMiningClient({
+      endpoint,
+      network: 'devchain',
+      signal: controller.signal,
+    }).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(ConnectAbortedError);
   });
 });

@@ -7,6 +7,7 @@ import type { MultisigSigner } from './coldkeys/signers.js';
 import { type PendingMultisig, type ProxyDefinition, pendingMultisigs$, proxies$ } from './coldkeys/state.js';
 import { ConnectionMonitor, type ConnectionState } from './connection.js';
 import {
+  ConnectAbortedError,
   ConnectionFailedError,
   ConnectionTimeoutError,
   MiningError,
@@ -92,6 +93,12 @@ export type MiningClientOptions = (
    * {@link ConnectionTimeoutError}; later drops are reconnected without limit.
    */
   connectTimeoutMs?: number;
+  /**
+   * Calls the connection attempt off: aborting it before the client is ready closes a client-created connection at
+   * once (a passed-in ApiPromise is left as it is), releases the `logger`, and rejects with
+   * {@link ConnectAbortedError}. No effect once the client is returned (then `disconnect()` it).
+   */
+  signal?: AbortSignal;
   /**
    * Where @polkadot/api's own console lines go (`API-WS: disconnected … 1006`, `RPC-CORE: … 1010 …`, `API/INIT: …`):
    * `'console'` (default: left as @polkadot/api writes them), `'silent'`, or a function receiving each
@@ -436,15 +443,22 @@ export async function createMiningClient(options: MiningClientOptions): Promise<
   }
   const endpoint = options.api !== undefined ? 'the given ApiPromise' : (options.endpoint ?? preset.endpoint);
   const timeoutMs = options.connectTimeoutMs ?? 30_000;
+  const { signal } = options;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort: (() => void) | undefined;
   try {
     await Promise.race([
       api.isReadyOrError,
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new ConnectionTimeoutError(endpoint, timeoutMs)), timeoutMs);
+        // an abort ends the wait now, not at the timeout: the catch below closes the socket and releases the logger
+        onAbort = () => reject(new ConnectAbortedError(endpoint));
+        if (signal?.aborted) onAbort();
+        else signal?.addEventListener('abort', onAbort, { once: true });
       }),
     ]);
     clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
     const runtime = detectRuntime(api);
     return new MiningClient(
       api,
@@ -456,6 +470,7 @@ export async function createMiningClient(options: MiningClientOptions): Promise<
     );
   } catch (error) {
     clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
     if (ownsApi) await api.disconnect().catch(() => undefined);
     releaseLogs();
     if (error instanceof MiningError) throw error;

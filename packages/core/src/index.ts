@@ -24,7 +24,12 @@ export { type ClaimableRewards, type ClaimKind, checkClaim, claimableRewards } f
 export { capGap, checkContribute } from './operations/contribute.js';
 export type * from './operations/errorTypes.js';
 export type { Operation, OperationContext } from './operations/operation.js';
-export { type DryRunResult, OperationChain } from './operations/operationChain.js';
+export {
+  type CheckResult,
+  type DryRunResult,
+  OperationChain,
+  type SendOptions,
+} from './operations/operationChain.js';
 export { checkReclaimWorker, cooldownEnd } from './operations/reclaimWorker.js';
 export { checkRemoveWorker } from './operations/removeWorker.js';
 export { checkRestartMining, type RestartMiningState } from './operations/restartMining.js';
@@ -83,6 +88,7 @@ export { poolSubAccount, poolSubAccountHex } from './subAccount.js';
 export { type DecodedEvent, decodeEvent } from './tx/events.js';
 export {
   assertFeeCovered,
+  type CheckedFee,
   checkFeeCovered,
   type FeeBalance,
   feeAndDepositAvailable,

@@ -104,3 +104,50 @@ describe('the fee rule at the boundary, against the dev chain', () => {
     expect(await chain.balanceOf(proxied)).toBe(0n);
   });
 });
+
+describe('a checked fee, reused by send', () => {
+  test("send takes check()'s figures for the same call, payer and head, and checks afresh otherwise", async ({
+    chain,
+    client,
+  }) => {
+    const payer = fresh('checked');
+    await chain.fund(payer, pha('1'));
+    const head = (await client.api.rpc.chain.getBlockHash()).toHex();
+    const checked = await client.createPool().check(payer.address);
+    expect(checked.calls).toEqual(['phalaStakePool.create']);
+    const { fee } = checked;
+    expect(fee).toEqual({
+      payer: payer.address,
+      call: client.api.tx.phalaStakePool.create().method.toHex(),
+      blockHash: head,
+      fee: await createFee(client, payer),
+      deposit: 0n,
+      available: (await feeSpendable(client.api, payer.address)).forFee,
+    });
+    // figures that say "cannot pay" are believed while they hold: refused before signing, the balance not re-read
+    const cannot = { ...fee, available: fee.fee - 1n };
+    const refused = await rejection(client.createPool().send(payer, { checkedFee: cannot }));
+    expect(refused).toBeInstanceOf(InsufficientFeeBalanceError);
+    expect(refused).toMatchObject({ fee: fee.fee, available: fee.fee - 1n });
+    expect(await chain.balanceOf(payer)).toBe(pha('1'));
+    // for another call they are not used: send checks afresh, and the account can pay
+    const remark = client.api.tx.system.remark('0x00').method.toHex();
+    await client.createPool().send(payer, { checkedFee: { ...cannot, call: remark } });
+    // after a block (that send's) they no longer hold either
+    expect((await client.api.rpc.chain.getBlockHash()).toHex()).not.toBe(head);
+    await client.createPool().send(payer, { checkedFee: cannot });
+    expect(await chain.balanceOf(payer)).toBeLessThan(pha('1') - 2n * fee.fee + 1n);
+  });
+
+  test('check() refuses an account that cannot pay with both amounts, like send', async ({
+    chain,
+    client,
+  }) => {
+    const poor = fresh('poor');
+    await chain.fund(poor, 1n);
+    const e = await rejection(client.createPool().check(poor.address));
+    expect(e).toBeInstanceOf(InsufficientFeeBalanceError);
+    expect(e).toMatchObject({ payer: poor.address, deposit: 0n, available: 0n });
+    expect((e as InsufficientFeeBalanceError).fee).toBeGreaterThan(0n);
+  });
+});

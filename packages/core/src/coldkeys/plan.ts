@@ -17,7 +17,7 @@ import {
 import type { Operation, OperationContext } from '../operations/operation.js';
 import type { RuntimeSupport } from '../runtimeSupport.js';
 import { ChainView } from '../state/chainView.js';
-import { assertFeeCovered, feeSpendable } from '../tx/fee.js';
+import { type CheckedFee, checkTxFee } from '../tx/fee.js';
 import type { SendDeps } from '../tx/sendTransaction.js';
 import type { MiningSigner } from '../tx/signer.js';
 import { firstFilteredCall, type ProxyTypeName } from './proxyFilter.js';
@@ -259,14 +259,8 @@ export async function planMultisig(
 /**
  * The payer must cover the fee of what it signs plus the deposit it reserves, by the chain's rule
  * ({@link checkFeeCovered}: the fee from free − max(feeFrozen, ED − reserved), the deposit above miscFrozen).
- * Returns the estimated fee.
+ * Returns the checked estimate.
  */
-export async function requireFunds(deps: ColdDeps, plan: ColdPlan): Promise<bigint> {
-  const [info, balance] = await Promise.all([
-    plan.outer.paymentInfo(plan.payerAddress),
-    feeSpendable(deps.api, plan.payerAddress),
-  ]);
-  const fee = info.partialFee.toBigInt();
-  assertFeeCovered(balance, fee, plan.deposit);
-  return fee;
+export function requireFunds(deps: ColdDeps, plan: ColdPlan): Promise<Omit<CheckedFee, 'blockHash'>> {
+  return checkTxFee(deps.api, plan.outer, plan.payerAddress, plan.deposit);
 }

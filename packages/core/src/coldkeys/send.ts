@@ -20,6 +20,7 @@ import {
 } from '../errors/index.js';
 import type { Operation } from '../operations/operation.js';
 import { type DecodedEvent, dispatchErrorToMiningError } from '../tx/events.js';
+import { type CheckedFee, ensureFeeCovered } from '../tx/fee.js';
 import { sendTransaction } from '../tx/sendTransaction.js';
 import type { MiningSigner } from '../tx/signer.js';
 import { type MultisigOutcome, type TxStage, TxSubmission, type WaitFor } from '../tx/txSubmission.js';
@@ -175,6 +176,8 @@ export function sendPlanned<V>(
   plan: () => Promise<ColdPlan>,
   waitFor: WaitFor,
   decodeOps: ((events: DecodedEvent[]) => { value: V; values: unknown[] }) | undefined,
+  /** an estimate the caller already checked ({@link CheckedFee}): reused while it holds */
+  checkedFee?: CheckedFee,
 ): TxSubmission<V> {
   const stages = new ReplaySubject<TxStage>();
   const seen: Seen = {};
@@ -194,7 +197,7 @@ export function sendPlanned<V>(
         throw new InvalidColdSignerError(
           `${planned.payerAddress} is an address: sending needs its key (an address only checks: dryRun, estimateFee)`,
         );
-      await requireFunds(deps, planned);
+      await ensureFeeCovered(deps.api, planned.outer, planned.payerAddress, planned.deposit, checkedFee);
     } catch (error) {
       stages.next({ stage: 'failed', hash: undefined, error: asMiningError(error) });
       stages.complete();
@@ -233,7 +236,8 @@ export interface ColdDryRun {
   fee: bigint;
 }
 
-function innerCalls(inner: SubmittableExtrinsic<'promise'> | undefined): string[] {
+/** The calls inside a cold plan's inner call, `section.method` (a batch's each). */
+export function innerCalls(inner: SubmittableExtrinsic<'promise'> | undefined): string[] {
   if (!inner) return [];
   const m = inner.method;
   if (m.section === 'utility' && m.method === 'batchAll')
@@ -249,7 +253,7 @@ export async function dryRunCold(
   prepare: Prepare,
 ): Promise<ColdDryRun> {
   const plan = await planFor(deps, signer, ops, prepare);
-  const fee = await requireFunds(deps, plan);
+  const { fee } = await requireFunds(deps, plan);
   return {
     calls: innerCalls(plan.inner),
     signer: plan.payerAddress,

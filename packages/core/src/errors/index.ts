@@ -61,6 +61,7 @@ import {
 } from './stake.js';
 import {
   ClientClosedError,
+  ConnectAbortedError,
   ConnectionFailedError,
   ConnectionTimeoutError,
   StaleNonceError,
@@ -143,6 +144,7 @@ export const MINING_ERROR_CLASSES = [
   TransactionRejectedError,
   ConnectionFailedError,
   ConnectionTimeoutError,
+  ConnectAbortedError,
   MissingStorageError,
   StorageKeyArityError,
   TransactionExpiredError,

@@ -1,5 +1,5 @@
 /** Getting to the node and getting a transaction included. */
-import { ChainError, TransportError } from './base.js';
+import { AbortedError, ChainError, TransportError } from './base.js';
 
 /** The node could not be reached or the handshake failed: the family's one connection failure, shared with testing. */
 export { ConnectionFailedError } from '@phala-mining/errors';
@@ -33,6 +33,21 @@ export class ConnectionTimeoutError extends TransportError {
     readonly timeoutMs: number,
   ) {
     super(`could not connect to ${[endpoint].flat().join(', ')} within ${timeoutMs / 1000} s`);
+  }
+}
+
+/**
+ * Connecting was called off through `createMiningClient`'s `signal` (e.g. a React provider unmounted while it was
+ * connecting): the socket is closed and nothing of the attempt is kept.
+ */
+export class ConnectAbortedError extends AbortedError {
+  override readonly name = 'ConnectAbortedError' as const;
+  readonly code = 'ConnectAborted' as const;
+  constructor(
+    /** The WebSocket URL(s) being connected to, or `the given ApiPromise`. */
+    readonly endpoint: string | string[],
+  ) {
+    super(`connecting to ${[endpoint].flat().join(', ')} was aborted`);
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import { miningTest as test } from '../../test/chainTest.js';
-import { miningPool, nowSeconds, states, travelTo } from '../../test/guardianPool.js';
+import { miningPool, states, travelTo, twoBucketPool } from '../../test/guardianPool.js';
 import { rejection } from '../../test/helpers.js';
 import { pha } from '../index.js';
 import { CoverMiningDisabledError } from './errors.js';
@@ -51,25 +51,9 @@ describe('planWithdrawalCover on the dev chain', () => {
     client,
   }) => {
     const { alice, bob, charlie } = chain.accounts;
-    const { pid, workers } = await miningPool(
-      chain,
-      ['3000', '4000', '5000'],
-      [
-        [bob, '8000'],
-        [charlie, '4000'],
-      ],
-    );
-    await client
-      .pool(pid)
-      .withdraw({ amount: pha('2500') })
-      .send(bob);
-    const t1 = await nowSeconds(chain);
-    await chain.timeTravel({ days: 1 });
-    await client
-      .pool(pid)
-      .withdraw({ amount: pha('4000') })
-      .send(charlie);
-    const t2 = await nowSeconds(chain);
+    // Bob's 2500 PHA of 8000, then a day later Charlie's 4000 of 4000
+    const shape = [['3000', '4000', '5000'], [bob, '8000', '2500'], [charlie, '4000', '4000'], 1] as const;
+    const { pid, workers, t1, t2 } = await twoBucketPool(chain, client, ...shape);
 
     const plan = await client.planWithdrawalCover(pid, { strategy: 'fewest' });
     expect(plan.covers).toEqual([0]);
@@ -88,23 +72,7 @@ describe('planWithdrawalCover on the dev chain', () => {
     expect(rest.map((w) => end[w])).toEqual(rest.map(() => 'CoolingDown'));
 
     // with a horizon over both deadlines one plan covers both (a fresh pool, same shape)
-    const again = await miningPool(
-      chain,
-      ['3000', '4000', '5000'],
-      [
-        [bob, '8000'],
-        [charlie, '4000'],
-      ],
-    );
-    await client
-      .pool(again.pid)
-      .withdraw({ amount: pha('2500') })
-      .send(bob);
-    await chain.timeTravel({ days: 1 });
-    await client
-      .pool(again.pid)
-      .withdraw({ amount: pha('4000') })
-      .send(charlie);
+    const again = await twoBucketPool(chain, client, ...shape);
     const both = await client.planWithdrawalCover(again.pid, { horizon: 8 * 86_400 });
     expect(both.covers).toEqual([0, 1]);
     await both.operation!.send(alice);

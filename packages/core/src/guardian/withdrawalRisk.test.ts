@@ -1,7 +1,7 @@
 import { bmul, ONE } from '@phala-mining/math';
 import { describe, expect } from 'vitest';
 import { miningTest as test } from '../../test/chainTest.js';
-import { miningPool, nowSeconds, states, travelTo } from '../../test/guardianPool.js';
+import { miningPool, nowSeconds, states, travelTo, twoBucketPool } from '../../test/guardianPool.js';
 import { pha } from '../index.js';
 
 // Every test builds its own pool and only moves the clock forward, so the tests share one chain in order.
@@ -86,25 +86,15 @@ describe('withdrawalRisk', () => {
     client,
   }) => {
     const { alice, bob, charlie } = chain.accounts;
-    const { pid, workers } = await miningPool(
+    // Bob's 2500 PHA of 9000, then two days later Charlie's 3000 of 3000
+    const { pid, workers, t1, t2 } = await twoBucketPool(
       chain,
+      client,
       ['3000', '4000', '5000'],
-      [
-        [bob, '9000'],
-        [charlie, '3000'],
-      ],
+      [bob, '9000', '2500'],
+      [charlie, '3000', '3000'],
+      2,
     );
-    await client
-      .pool(pid)
-      .withdraw({ amount: pha('2500') })
-      .send(bob);
-    const t1 = await nowSeconds(chain);
-    await chain.timeTravel({ days: 2 });
-    await client
-      .pool(pid)
-      .withdraw({ amount: pha('3000') })
-      .send(charlie);
-    const t2 = await nowSeconds(chain);
     await client.pool(pid).stopMining(workers[0]!).send(alice); // 3000 PHA releasing: Bob's request fits, Charlie's not
 
     const risk = await client.withdrawalRisk(pid);

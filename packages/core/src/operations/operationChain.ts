@@ -3,14 +3,14 @@ import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import { ReplaySubject } from 'rxjs';
 import { normalizeAddress, normalizePid } from '../accounts.js';
 import { addProxy, type ProxyRelation, removeProxy } from '../coldkeys/proxyOperations.js';
-import { announceCold, dryRunCold, planFor, sendPlanned } from '../coldkeys/send.js';
+import { announceCold, dryRunCold, innerCalls, planFor, sendPlanned } from '../coldkeys/send.js';
 import { type AnySigner, isColdSigner, type ProxySigner } from '../coldkeys/signers.js';
 import { EmptyChainError, InvalidPoolIdError, MiningError, UnexpectedError } from '../errors/index.js';
 import type { RuntimeSupport } from '../runtimeSupport.js';
 import { ChainView } from '../state/chainView.js';
 import type { PoolDescription } from '../state/poolDescription.js';
 import type { DecodedEvent } from '../tx/events.js';
-import { assertFeeCovered, feeSpendable } from '../tx/fee.js';
+import { type CheckedFee, checkTxFee, ensureFeeCovered, headHash } from '../tx/fee.js';
 import { type SendDeps, sendTransaction } from '../tx/sendTransaction.js';
 import type { MiningSigner } from '../tx/signer.js';
 import { type TxStage, TxSubmission, type WaitFor } from '../tx/txSubmission.js';
@@ -49,6 +49,23 @@ export interface DryRunResult {
   signer?: string;
   /** with a proxy or multisig signer: the call wrapping the operations, e.g. `proxy.proxy` */
   wrapper?: string;
+}
+
+/** Outcome of {@link OperationChain.check}: every rule passed and the payer covers the fee. */
+export interface CheckResult extends DryRunResult {
+  /** the estimate and what the payer can pay; give it to `send` as `checkedFee` */
+  fee: CheckedFee;
+}
+
+/** Options of {@link OperationChain.send}. */
+export interface SendOptions {
+  /** the stage the submission resolves at (default: the client's) */
+  waitFor?: WaitFor;
+  /**
+   * What {@link OperationChain.check} returned for this chain and signer: send then skips its own fee estimate and
+   * balance read as long as the call, the payer and the head block are those checked (otherwise it checks again).
+   */
+  checkedFee?: CheckedFee;
 }
 
 /**
@@ -239,10 +256,42 @@ export class OperationChain<V = void> {
   }
 
   /**
+   * {@link dryRun} and the fee check `send` makes before signing, in one pass: every rule, then the fee estimated and
+   * compared with what the paying key can pay (and the deposit of a proxy announcement or multisig approval); throws
+   * the first rule's typed error or {@link InsufficientFeeBalanceError}. Pass the result's `fee` to `send` as
+   * `checkedFee` to sign without estimating again, e.g. after asking for a password.
+   */
+  async check(signerOrAddress: AnySigner | string): Promise<CheckResult> {
+    // read first: if the head is the same at send time, no block came between and the figures still hold
+    const blockHash = await headHash(this.deps.api);
+    if (isColdSigner(signerOrAddress)) {
+      const plan = await planFor(this.deps, signerOrAddress, this.ops, this.build);
+      const fee = await checkTxFee(this.deps.api, plan.outer, plan.payerAddress, plan.deposit);
+      return {
+        caller: normalizeAddress(signerOrAddress.address, this.deps.ss58),
+        operations: this.operations,
+        calls: innerCalls(plan.inner),
+        signer: plan.payerAddress,
+        wrapper: plan.wrapper,
+        fee: { ...fee, blockHash },
+      };
+    }
+    const caller = callerOf(signerOrAddress, this.deps.ss58);
+    const { ctx, tx } = await this.prepare(caller);
+    const fee = await checkTxFee(this.deps.api, tx, caller, 0n);
+    return {
+      caller,
+      operations: this.operations,
+      calls: this.ops.flatMap((op) => op.calls(ctx)).map((c) => `${c.method.section}.${c.method.method}`),
+      fee: { ...fee, blockHash },
+    };
+  }
+
+  /**
    * Validates, signs and sends. Returns at once a {@link TxSubmission}: an Observable of the stages (signed,
    * broadcast, inBlock, finalized — or failed with a typed error) that is also awaitable for the result.
    */
-  send(signer: AnySigner, options: { waitFor?: WaitFor } = {}): TxSubmission<V> {
+  send(signer: AnySigner, options: SendOptions = {}): TxSubmission<V> {
     const ops = this.ops;
     if (isColdSigner(signer)) {
       // wrapped in proxy.proxy or the multisig step; the inner call's pallet error fails it like a direct call
@@ -251,6 +300,7 @@ export class OperationChain<V = void> {
         () => planFor(this.deps, signer, ops, this.build),
         options.waitFor ?? this.deps.waitFor,
         (events) => decodeValues(ops, events, this.deps.api),
+        options.checkedFee,
       );
     }
     const stages = new ReplaySubject<TxStage>();
@@ -264,11 +314,7 @@ export class OperationChain<V = void> {
         caller = callerOf(signer, this.deps.ss58);
         tx = (await this.prepare(caller)).tx;
         // a fee the account cannot pay is a typed error before signing, not the node's "1010: Inability to pay"
-        const [info, balance] = await Promise.all([
-          tx.paymentInfo(caller),
-          feeSpendable(this.deps.api, caller),
-        ]);
-        assertFeeCovered(balance, info.partialFee.toBigInt());
+        await ensureFeeCovered(this.deps.api, tx, caller, 0n, options.checkedFee);
       } catch (error) {
         stages.next({ stage: 'failed', hash: undefined, error: asMiningError(error) });
         stages.complete();

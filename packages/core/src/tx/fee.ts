@@ -1,5 +1,7 @@
 import type { ApiPromise } from '@polkadot/api';
+import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { Codec } from '@polkadot/types/types';
+import { sameAccount } from '../accounts.js';
 import { InsufficientFeeBalanceError } from '../errors/index.js';
 
 /**
@@ -99,4 +101,78 @@ export function assertFeeCovered(balance: FeeBalance, fee: bigint, deposit = 0n)
   const available = feeAndDepositAvailable(balance, deposit);
   if (fee + deposit > available)
     throw new InsufficientFeeBalanceError(balance.address, fee, deposit, available);
+}
+
+/**
+ * A fee estimate already checked against the payer's balance, as {@link OperationChain.check} returns it. Given back
+ * to `send` (`checkedFee`), it spares send its own estimate and balance read while it still holds: for the same call,
+ * the same payer and the same head block (a new block may have moved the balance or the fee, so then send checks
+ * again).
+ */
+export interface CheckedFee {
+  /** who signs and pays, SS58 */
+  payer: string;
+  /** the call the payer signs (the wrapping call with a proxy or multisig signer), SCALE hex */
+  call: string;
+  /** the head the estimate and the balance were read at (read before both) */
+  blockHash: string;
+  /** estimated fee, planck */
+  fee: bigint;
+  /** deposit the call reserves, planck */
+  deposit: bigint;
+  /** the most fee + deposit the payer can pay ({@link feeAndDepositAvailable}), planck */
+  available: bigint;
+}
+
+/**
+ * Estimates the fee of `tx` signed by `payer` and checks that the payer covers it and `deposit`: throws
+ * {@link InsufficientFeeBalanceError}. The caller stamps the head it read before (see {@link CheckedFee}).
+ */
+export async function checkTxFee(
+  api: ApiPromise,
+  tx: SubmittableExtrinsic<'promise'>,
+  payer: string,
+  deposit: bigint,
+): Promise<Omit<CheckedFee, 'blockHash'>> {
+  const [info, balance] = await Promise.all([tx.paymentInfo(payer), feeSpendable(api, payer)]);
+  const fee = info.partialFee.toBigInt();
+  assertFeeCovered(balance, fee, deposit);
+  return {
+    payer,
+    call: tx.method.toHex(),
+    fee,
+    deposit,
+    available: feeAndDepositAvailable(balance, deposit),
+  };
+}
+
+/** The head block's hash: what a {@link CheckedFee} is bound to. */
+export async function headHash(api: ApiPromise): Promise<string> {
+  return (await api.rpc.chain.getBlockHash()).toHex();
+}
+
+/**
+ * The check `send` makes before signing: `checked` when it is for this call, payer and deposit and the head has not
+ * moved since (one head read instead of an estimate and a balance read), else a fresh {@link checkTxFee}.
+ */
+export async function ensureFeeCovered(
+  api: ApiPromise,
+  tx: SubmittableExtrinsic<'promise'>,
+  payer: string,
+  deposit: bigint,
+  checked: CheckedFee | undefined,
+): Promise<void> {
+  if (
+    checked !== undefined &&
+    sameAccount(checked.payer, payer) &&
+    checked.deposit === deposit &&
+    checked.call === tx.method.toHex() &&
+    // only a new block changes a balance or a fee
+    (await headHash(api)) === checked.blockHash
+  ) {
+    if (checked.fee + checked.deposit > checked.available)
+      throw new InsufficientFeeBalanceError(payer, checked.fee, checked.deposit, checked.available);
+    return;
+  }
+  await checkTxFee(api, tx, payer, deposit);
 }

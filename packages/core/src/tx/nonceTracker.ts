@@ -1,9 +1,12 @@
 import type { ApiPromise } from '@polkadot/api';
 
 /**
- * Per-account nonces kept locally so many sends from one account in parallel get consecutive nonces without a race:
- * the node is asked once (`system_accountNextIndex`), then each send takes the next number. Sends of one account are
- * also serialised up to the node's acceptance, so the node sees them in nonce order.
+ * Per-account nonces for sends from one account in parallel: sends of one account are serialised up to the node's
+ * acceptance, so the node sees them in nonce order, and each takes the larger of the chain's next index
+ * (`system_accountNextIndex`, which counts the pool's transactions too) read at signing time and the local next
+ * number. Reading the chain each time is what lets another connection sign for the same account (a CLI, a second
+ * tab) without this client's next send being refused for a nonce already used; the local number covers a node whose
+ * index lags behind what it accepted.
  */
 export class NonceTracker {
   private readonly next = new Map<string, number>();
@@ -35,8 +38,9 @@ export class NonceTracker {
   }
 
   private async take<T>(account: string, submit: (nonce: number) => Promise<T>): Promise<T> {
-    let nonce = this.next.get(account);
-    if (nonce === undefined) nonce = (await this.api.rpc.system.accountNextIndex(account)).toNumber();
+    const onChain = (await this.api.rpc.system.accountNextIndex(account)).toNumber();
+    const local = this.next.get(account);
+    const nonce = local === undefined || onChain > local ? onChain : local;
     try {
       const result = await submit(nonce);
       this.next.set(account, nonce + 1);

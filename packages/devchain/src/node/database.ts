@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -91,14 +91,29 @@ export class ChainDatabase {
     this.setCanonicalAt = db.prepare('INSERT OR REPLACE INTO canonical (number, hash) VALUES (?, ?)');
     this.trimCanonical = db.prepare('DELETE FROM canonical WHERE number > ?');
     this.setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-    this.seq = (db.prepare('SELECT COALESCE(MAX(seq), -1) AS s FROM blocks').get() as { s: number }).s + 1;
+    // blocks are only ever appended, seq and rowid rising together: the last row has the largest seq (one b-tree
+    // descent, where MAX(seq) would read every block of the file)
+    const last = db.prepare('SELECT seq FROM blocks ORDER BY rowid DESC LIMIT 1').pluck().get() as
+      | number
+      | undefined;
+    this.seq = (last ?? -1) + 1;
   }
 
   /**
    * Opens (or creates) `file` for the chain with genesis `genesis`. A file that is not SQLite, not ours, of
    * another genesis, or damaged is refused with a PersistenceError naming the file and what is wrong.
+   *
+   * The open costs the same at any file size: it checks the SQLite header (magic, page size, and that the file holds
+   * every page the header counts: a truncated file), the schema and the meta rows; SQLite itself checks the last
+   * commits (the WAL's frame checksums). A page damaged elsewhere is found when it is read (a PersistenceError
+   * then, from `load` or an archive read) or by `fullCheck` (`PRAGMA quick_check`, which reads the whole file), also
+   * available later as {@link ChainDatabase.quickCheck}.
    */
-  static async open(file: string, genesis: BlockRecord): Promise<{ db: ChainDatabase; created: boolean }> {
+  static async open(
+    file: string,
+    genesis: BlockRecord,
+    options: { fullCheck?: boolean } = {},
+  ): Promise<{ db: ChainDatabase; created: boolean }> {
     let Driver: typeof BetterSqlite3;
     try {
       // loaded here only: a chain without --db never loads the native module
@@ -116,11 +131,11 @@ export class ChainDatabase {
     await mkdir(dirname(file), { recursive: true });
     let db: Database;
     try {
+      if (existed) checkHeader(file);
       db = new Driver(file, { fileMustExist: false });
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
-      const check = db.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw new Error(`integrity check: ${String(check)}`);
+      if (options.fullCheck) quickCheckOf(db);
     } catch (error) {
       throw new PersistenceError(
         'StateFileInvalid',
@@ -301,6 +316,26 @@ export class ChainDatabase {
    * Any inconsistency is a PersistenceError.
    */
   load(genesis: BlockRecord, keepStates: number): StoredChain {
+    try {
+      return this.loadRows(genesis, keepStates);
+    } catch (error) {
+      throw damaged(error, this.file);
+    }
+  }
+
+  /**
+   * `PRAGMA quick_check` on demand: reads the whole file and throws a PersistenceError when any page is damaged
+   * (what the open no longer does, its cost being that of the file's size).
+   */
+  quickCheck(): void {
+    try {
+      quickCheckOf(this.db);
+    } catch (error) {
+      throw damaged(error, this.file);
+    }
+  }
+
+  private loadRows(genesis: BlockRecord, keepStates: number): StoredChain {
     const fail = (why: string): never => {
       throw new PersistenceError('StateFileInvalid', `${this.file}: ${why}`);
     };
@@ -374,4 +409,53 @@ function checkMeta(db: Database, file: string, genesisHash: Hex): void {
       `${file} belongs to a chain with genesis ${String(meta.get('genesis'))}, this runtime's genesis is ${genesisHash} (start it with the options it was created with: --production, --production-tokenomics and --genesis-timestamp change the genesis)`,
     );
   }
+}
+
+/** SQLite's own check of every page (reads the whole file). */
+function quickCheckOf(db: Database): void {
+  const check = db.pragma('quick_check', { simple: true });
+  if (check !== 'ok') throw new Error(`integrity check: ${String(check)}`);
+}
+
+/** A failure while reading the file (SQLite's "database disk image is malformed" …) as the PersistenceError it is. */
+function damaged(error: unknown, file: string): PersistenceError {
+  if (error instanceof PersistenceError) return error;
+  return new PersistenceError('StateFileInvalid', `${file} is damaged: ${(error as Error).message}`, {
+    cause: error,
+  });
+}
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * The first 100 bytes of the file, and its size (constant cost): a file that is not SQLite, or that lost pages at
+ * its end, fails here with a plain reason (the caller names the file). Frames still in a WAL file are the pages'
+ * newest versions and may lengthen the database, so the size is checked only without one.
+ */
+function checkHeader(file: string): void {
+  const fd = openSync(file, 'r');
+  const header = Buffer.alloc(100);
+  let size: number;
+  let got: number;
+  try {
+    size = fstatSync(fd).size;
+    got = readSync(fd, header, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (size === 0) return; // an empty file becomes a new database
+  if (got < 100 || !header.subarray(0, 16).equals(SQLITE_MAGIC)) throw new Error('no SQLite header');
+  const raw = header.readUInt16BE(16);
+  const pageSize = raw === 1 ? 65_536 : raw;
+  if (pageSize < 512 || pageSize > 65_536 || (pageSize & (pageSize - 1)) !== 0)
+    throw new Error(`the header's page size ${raw} is not one SQLite writes`);
+  const wal = `${file}-wal`;
+  // a WAL holding any frame (more than its 32-byte header) may carry pages beyond the main file's end
+  if (existsSync(wal) && statSync(wal).size > 32) return;
+  if (size % pageSize !== 0)
+    throw new Error(`${size} bytes is not a whole number of ${pageSize}-byte pages (truncated or damaged)`);
+  // the in-header page count is valid when its "version-valid-for" matches the change counter
+  const pages = header.readUInt32BE(28);
+  if (header.readUInt32BE(92) === header.readUInt32BE(24) && pages * pageSize > size)
+    throw new Error(`the header counts ${pages} pages, the file holds ${size / pageSize} (truncated)`);
 }

@@ -63,7 +63,15 @@ export function blockFromRow(row: BlockRow, file: string): BlockRecord {
 export function blockReader(db: Database, file: string, reads: DatabaseReads) {
   const byHash = db.prepare('SELECT * FROM blocks WHERE hash = ? AND seq < ?');
   return (hash: Hex, maxSeq: number): BlockRecord | undefined => {
-    const row = byHash.get(hash, maxSeq) as BlockRow | undefined;
+    let row: BlockRow | undefined;
+    try {
+      row = byHash.get(hash, maxSeq) as BlockRow | undefined;
+    } catch (error) {
+      // a damaged page met when an old block is asked for (the open does not read every page)
+      throw new PersistenceError('StateFileInvalid', `${file} is damaged: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
     if (!row) return undefined;
     reads.blocks++;
     return blockFromRow(row, file);

@@ -71,12 +71,16 @@ export class MiningRuntime {
     return this.waiters.promise;
   }
 
-  /** Creates a client; the returned cleanup disconnects it (or abandons it if still connecting). */
+  /**
+   * Creates a client; the returned cleanup disconnects it, or, while it is still connecting, calls the attempt off at
+   * once (socket closed, logger released) instead of leaving it to run until the connect timeout.
+   */
   connect(options: MiningClientOptions): () => void {
     let cancelled = false;
     let created: MiningClient | undefined;
+    const attempt = new AbortController();
     this.set(CONNECTING);
-    createMiningClient(options).then(
+    createMiningClient({ ...options, signal: attempt.signal }).then(
       (client) => {
         if (cancelled) {
           void client.disconnect();
@@ -91,6 +95,7 @@ export class MiningRuntime {
     );
     return () => {
       cancelled = true;
+      attempt.abort();
       if (created) {
         void created.disconnect();
         if (this.state.client === created) this.set(CONNECTING);
