@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { u8aToHex } from '@polkadot/util';
 import { defineConfig, type Options } from 'tsup';
+import { prebuiltGatekeeperPublicKeys } from './src/pallets/phala/registry/devKeys.js';
 import { prebuiltDevPublicKeys } from './src/runtime/devAccounts.js';
 import { createKhalaRuntime } from './src/runtime/khala.js';
 
@@ -14,6 +15,8 @@ const define = {
   __PHALA_DEVCHAIN_METADATA_V15__: JSON.stringify(u8aToHex(khala.metadataV15())),
   // the dev accounts' public keys: a cold start then skips the dev phrase's PBKDF2 (tested against derivation)
   __PHALA_DEVCHAIN_DEV_PUBLIC_KEYS__: JSON.stringify(JSON.stringify(prebuiltDevPublicKeys())),
+  // and the simulated gatekeeper's, which a genesis registers (tested against derivation too)
+  __PHALA_DEVCHAIN_GATEKEEPER_PUBLIC_KEYS__: JSON.stringify(JSON.stringify(prebuiltGatekeeperPublicKeys())),
 };
 
 // maps name src/ files and lines for stack traces; the sources themselves are not embedded (they were ~60 % of
