@@ -15,7 +15,15 @@ const define = {
   __PHALA_DEVCHAIN_METADATA_V15__: JSON.stringify(u8aToHex(khala.metadataV15())),
   // the dev accounts' public keys: a cold start then skips the dev phrase's PBKDF2 (tested against derivation)
   __PHALA_DEVCHAIN_DEV_PUBLIC_KEYS__: JSON.stringify(JSON.stringify(prebuiltDevPublicKeys())),
-  // and the simulated gatekeeper's, which a genesis registers (tested against derivation too)
+  // every storage item's prefix (two xxhashes each, taken at module load), by `pallet:item`
+  __PHALA_DEVCHAIN_STORAGE_PREFIXES__: JSON.stringify(
+    JSON.stringify(
+      Object.fromEntries(
+        khala.pallets.flatMap((p) => p.storage.map((s) => [`${s.meta.pallet}:${s.meta.name}`, s.prefix])),
+      ),
+    ),
+  ),
+  // and the simulated gatekeeper's public keys, which a genesis registers (tested against derivation too)
   __PHALA_DEVCHAIN_GATEKEEPER_PUBLIC_KEYS__: JSON.stringify(JSON.stringify(prebuiltGatekeeperPublicKeys())),
 };
 
