@@ -54,6 +54,11 @@ export default defineConfig([
     esbuildOptions: noSourcesContent,
     clean: true,
     target: 'node20',
+    // One ESM file, as the CJS one: split, the dynamic imports (runtime, executive, database) made four shared
+    // chunks and two tiny entry modules, each resolved, read and linked on its own, with its own imports of
+    // @polkadot/* resolved again. A fresh process loaded and started the node with ~15 ms (a quarter) less CPU
+    // unsplit. The inlined modules still evaluate when first imported.
+    splitting: false,
     define,
   },
   {
