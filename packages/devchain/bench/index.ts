@@ -12,8 +12,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
-// Only the node entry is imported up front: the Khala runtime loads lazily inside the first startDevChain, which
-// is part of what "cold start" measures.
+// The node entry (the Khala runtime with it); the cold-start rows measure a fresh process on dist instead.
 import { startDevChain } from '../src/node/devchain.js';
 import type { BlockState as BlockStateT } from '../src/runtime/state.js';
 import { benchColdStart } from './coldStart.js';

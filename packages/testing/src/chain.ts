@@ -142,7 +142,14 @@ export async function createTestChain(options: TestChainOptions = {}): Promise<T
       connect(
         endpoint,
         metadata
-          ? { ...options, api: { ...options.api, metadata: { ...metadata, ...options.api?.metadata } } }
+          ? {
+              ...options,
+              // bytes where ApiOptions' type says hex: ApiPromise passes the value to `new Metadata`, which takes both
+              api: {
+                ...options.api,
+                metadata: { ...(metadata as unknown as Record<string, Hex>), ...options.api?.metadata },
+              },
+            }
           : options,
       ),
       accountsReady,

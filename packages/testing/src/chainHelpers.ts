@@ -3,7 +3,7 @@
 import type { DevChain } from '@phala-mining/devchain';
 import type { ApiPromise, WsProvider } from '@polkadot/api';
 import type { QueryableStorageEntry, SubmittableExtrinsicFunction } from '@polkadot/api/types';
-import { compactFromU8a, u8aToHex } from '@polkadot/util';
+import { compactFromU8a } from '@polkadot/util';
 
 /** 0x-prefixed hex, as chain.ts's `Hex` */
 type Hex = `0x${string}`;
@@ -67,8 +67,10 @@ export async function disconnect(api: ApiPromise, provider: WsProvider): Promise
  * (`<genesis hash>-<spec version>`), so the client neither asks the node for it (two round trips and a
  * ~160 kB reply) nor waits for the node to encode it. It is what the node answers to
  * `Metadata_metadata_at_version(15)`, the call the client would make; a runtime without it is fetched as usual.
+ * The bytes are handed as they are: `new Metadata` (which the client runs on them) takes bytes as well as hex,
+ * and a hex round trip of 160 kB, on still-cold code, was milliseconds of every fresh process's start.
  */
-export function ownMetadata(devchain: DevChain): Record<string, Hex> | undefined {
+export function ownMetadata(devchain: DevChain): Record<string, Uint8Array> | undefined {
   const { node } = devchain;
   const genesis = node.chain.genesis;
   try {
@@ -85,7 +87,7 @@ export function ownMetadata(devchain: DevChain): Record<string, Hex> | undefined
     if (reply[0] !== 1) return undefined;
     const [offset, length] = compactFromU8a(reply.subarray(1));
     const bytes = reply.subarray(1 + offset, 1 + offset + length.toNumber());
-    return { [`${genesis.hash}-${node.runtime.version.specVersion}`]: u8aToHex(bytes) };
+    return { [`${genesis.hash}-${node.runtime.version.specVersion}`]: bytes };
   } catch {
     return undefined;
   }

@@ -1,5 +1,6 @@
+import { sr25519Ready } from '../runtime/executive.js';
 import type { Runtime } from '../runtime/interface.js';
-import type { KhalaRuntimeOptions } from '../runtime/khala.js';
+import { createKhalaRuntime, type KhalaRuntimeOptions } from '../runtime/khala.js';
 import type { Hex } from '../scale/types.js';
 import { DEFAULT_INTERVAL_MS, parseBlockMode } from './blockMode.js';
 import { DevNode, type NewBlockOptions } from './node.js';
@@ -90,12 +91,12 @@ export function isRuntime(value: unknown): value is Runtime {
   );
 }
 
-/** Loaded on demand: a node given its own Runtime never pays for (or depends on) the Khala pallets. */
+/**
+ * Imported statically, though a node given its own Runtime does not need the Khala pallets: the package index
+ * exports them anyway, and a dynamic import made the bundler wrap ~80 modules in lazy initialisers (each parsed
+ * twice by V8, once when loaded and again when first run), which cost a fresh process more than it saved.
+ */
 async function khalaRuntime(options: KhalaRuntimeOptions): Promise<Runtime> {
-  const [{ createKhalaRuntime }, { sr25519Ready }] = await Promise.all([
-    import('../runtime/khala.js'),
-    import('../runtime/executive.js'),
-  ]);
   await sr25519Ready();
   return createKhalaRuntime(options);
 }

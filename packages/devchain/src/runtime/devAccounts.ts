@@ -47,19 +47,28 @@ export function devAccounts(prebuilt: readonly string[] | undefined = PREBUILT_P
   let keyring: Keyring | undefined;
   return DEV_ACCOUNT_NAMES.map((name, i) => {
     const uri = `//${name[0]!.toUpperCase()}${name.slice(1)}`;
-    const { path } = keyExtractPath(uri);
-    const publicKey = baked ? hexToU8a(baked[i]) : derivedPublicKey(seedOf(), path);
+    // the path, the SS58 address and the pair are made when first read: a genesis needs the public keys only, and
+    // parsing six paths and encoding six addresses (blake2 checksums, base58) was milliseconds of a cold start
+    let path: ReturnType<typeof keyExtractPath>['path'] | undefined;
+    const pathOf = () => (path ??= keyExtractPath(uri).path);
+    const publicKey = (
+      baked ? baked[i]!.toLowerCase() : u8aToHex(derivedPublicKey(seedOf(), pathOf()))
+    ) as Hex;
     let pair: KeyringPair | undefined;
+    let address: string | undefined;
     return {
       name,
       uri,
       get pair(): KeyringPair {
         keyring ??= new Keyring({ type: 'sr25519', ss58Format: 30 });
-        pair ??= keyring.addFromPair(keyFromPath(sr25519PairFromSeed(seedOf()), path, 'sr25519'));
+        pair ??= keyring.addFromPair(keyFromPath(sr25519PairFromSeed(seedOf()), pathOf(), 'sr25519'));
         return pair;
       },
-      publicKey: u8aToHex(publicKey) as Hex,
-      address: encodeAddress(publicKey, 30),
+      publicKey,
+      get address(): string {
+        address ??= encodeAddress(hexToU8a(publicKey), 30);
+        return address;
+      },
     };
   });
 }

@@ -95,8 +95,22 @@ export function appendToVec(state: Overlay, key: Hex, encodedItem: Uint8Array): 
 }
 
 export function storagePrefix(pallet: string, item: string): Hex {
-  return u8aToHex(u8aConcat(xxhashAsU8a(pallet, 128), xxhashAsU8a(item, 128))) as Hex;
+  return (
+    BAKED_PREFIXES?.[`${pallet}:${item}`] ??
+    (u8aToHex(u8aConcat(xxhashAsU8a(pallet, 128), xxhashAsU8a(item, 128))) as Hex)
+  );
 }
+
+/**
+ * `storagePrefix` of the Khala runtime's items, by `pallet:item`, computed by the package build (tsup.config.ts):
+ * every item's prefix is taken at module load, and two cold xxhashes each were milliseconds of every fresh
+ * process's start. Undefined when running from source; any other item is hashed as before.
+ */
+declare const __PHALA_DEVCHAIN_STORAGE_PREFIXES__: string | undefined;
+const BAKED_PREFIXES: Readonly<Record<string, Hex>> | undefined =
+  typeof __PHALA_DEVCHAIN_STORAGE_PREFIXES__ === 'string'
+    ? (JSON.parse(__PHALA_DEVCHAIN_STORAGE_PREFIXES__) as Record<string, Hex>)
+    : undefined;
 
 export interface StorageEntryMeta {
   pallet: string;
@@ -132,6 +146,8 @@ abstract class StorageItemBase<V, D extends boolean> {
   ) {
     const hasDefault = 'default' in options && options.default !== undefined;
     this.defaultValue = options.default;
+    // encoded when first read: only metadata building reads it, and the package build ships the metadata prebuilt
+    let fallback: Uint8Array | undefined;
     this.meta = {
       pallet,
       name,
@@ -139,7 +155,13 @@ abstract class StorageItemBase<V, D extends boolean> {
       hashers,
       keys,
       value: options.value,
-      fallback: hasDefault ? options.value.codec.enc(options.default as V) : new Uint8Array([0]),
+      get fallback(): Uint8Array {
+        fallback ??= hasDefault ? options.value.codec.enc(options.default as V) : new Uint8Array([0]);
+        return fallback;
+      },
+      set fallback(bytes: Uint8Array) {
+        fallback = bytes;
+      },
       docs: options.docs ?? [],
     };
     this.prefix = storagePrefix(pallet, name);
