@@ -63,3 +63,27 @@ describe('block state layers', () => {
     expectMatches(child, model, '0xaa');
   });
 });
+
+describe('small values', () => {
+  it('read back as the bytes written, each a view of its own length, independent of the caller’s arrays', () => {
+    const written = new Map<Hex, Uint8Array | null>();
+    for (let i = 0; i < 40; i++)
+      written.set(
+        key('cc', i),
+        Uint8Array.from({ length: i * 3 }, (_, j) => i + j),
+      );
+    const base = BlockState.fromEntries([[key('dd', 1), val(1)]]);
+    const state = base.apply(written);
+    for (const [k, v] of written) {
+      const read = state.get(k)!;
+      expect(read).toEqual(v);
+      expect(read.byteLength).toBe(v!.length);
+    }
+    // the state holds copies: the caller's arrays may be reused
+    for (const v of written.values()) v!.fill(0);
+    expect(state.get(key('cc', 10))).toEqual(Uint8Array.from({ length: 30 }, (_, j) => 10 + j));
+    // a larger value is kept as it was given
+    const large = new Uint8Array(65).fill(3);
+    expect(state.apply(new Map([[key('cc', 99), large]])).get(key('cc', 99))).toBe(large);
+  });
+});

@@ -47,7 +47,7 @@ export class BlockState implements StateReader {
   static fromEntries(entries: Iterable<[Hex, Uint8Array]>): BlockState {
     const changes = new Map<Hex, Uint8Array | null>();
     for (const [k, v] of entries) changes.set(k, v);
-    return new BlockState(undefined, changes);
+    return new BlockState(undefined, packSmallValues(changes));
   }
 
   /**
@@ -73,7 +73,7 @@ export class BlockState implements StateReader {
 
   /** A new state: this one with `changes` applied (`null` deletes). */
   apply(changes: Map<Hex, Uint8Array | null>): BlockState {
-    return new BlockState(this, new Map(changes));
+    return new BlockState(this, packSmallValues(changes));
   }
 
   get(key: Hex): Uint8Array | undefined {
@@ -190,6 +190,42 @@ function changesUnder(prefix: Hex, keys: Hex[], changes: Map<Hex, Uint8Array | n
 /** `reader.values(prefix)`, or the values read key by key from a reader without it. */
 export function valuesUnder(reader: StateReader, prefix: Hex): Uint8Array[] {
   return reader.values ? reader.values(prefix) : reader.keys(prefix).map((k) => reader.get(k)!);
+}
+
+/**
+ * Values of at most this many bytes are kept as views of one buffer per layer. V8 keeps a Uint8Array this small on
+ * its heap with an ArrayBuffer object of its own (~84 bytes, more than the bytes themselves); as views the layer's
+ * small values share one (100 × 200 workers' state holds ~120,000 of them). Larger values keep their buffers: they
+ * live outside the heap already, and caches of decoded values (the simulated workers') are keyed by those objects.
+ */
+const SMALL_VALUE_BYTES = 64;
+
+/**
+ * A copy of `changes` with its small values (see SMALL_VALUE_BYTES) moved into one buffer. (Their `.buffer` is not
+ * looked at: reading it makes V8 move an on-heap array's bytes out of the heap.)
+ */
+function packSmallValues(changes: Map<Hex, Uint8Array | null>): Map<Hex, Uint8Array | null> {
+  let size = 0;
+  let count = 0;
+  for (const v of changes.values()) {
+    if (v && v.length <= SMALL_VALUE_BYTES) {
+      size += v.length;
+      count++;
+    }
+  }
+  if (count < 2) return new Map(changes);
+  const buffer = new ArrayBuffer(size);
+  const out = new Map<Hex, Uint8Array | null>();
+  let at = 0;
+  for (const [k, v] of changes) {
+    if (v && v.length <= SMALL_VALUE_BYTES) {
+      const view = new Uint8Array(buffer, at, v.length);
+      view.set(v);
+      at += v.length;
+      out.set(k, view);
+    } else out.set(k, v);
+  }
+  return out;
 }
 
 /** Prefix queries a state remembers (storage items iterated per block are few). */
