@@ -2,14 +2,17 @@ import type { Hex } from '../scale/types.js';
 import type { StateReader } from './interface.js';
 
 const MAX_DEPTH = 24;
+/** Roots a state may read through (see `tookOverFrom`) before a flatten copies instead of taking a map over. */
+const MAX_TAKEN_OVER = 16;
 
 /**
  * The immutable state of one block: the parent's state plus this block's changes. Chains of layers are flattened
  * every few blocks so reads stay cheap while most blocks share their parent's data.
  */
 export class BlockState implements StateReader {
-  private readonly parent: BlockState | undefined;
-  private readonly changes: Map<Hex, Uint8Array | null>;
+  /** set once, when a later flatten takes this root's map over (see the constructor) */
+  private parent: BlockState | undefined;
+  private changes: Map<Hex, Uint8Array | null>;
   private readonly depth: number;
   /**
    * What this state changed over the one it was made from, kept even when the layers are flattened, with a weak
@@ -17,31 +20,71 @@ export class BlockState implements StateReader {
    */
   private readonly delta: Map<Hex, Uint8Array | null>;
   private readonly madeFrom: WeakRef<BlockState> | undefined;
+  /**
+   * A root made by a flatten whose map it took over from the previous root (weakly: the older root refers to this
+   * one, not the other way). Roots from `fromEntries` (genesis, a restored head) are never taken over: they live as
+   * long as the chain, and through them every later root would.
+   */
+  private tookOverFrom: WeakRef<BlockState> | undefined;
+  private flattened = false;
 
   private constructor(parent: BlockState | undefined, changes: Map<Hex, Uint8Array | null>) {
     this.delta = changes;
     this.madeFrom = parent ? new WeakRef(parent) : undefined;
     if (parent && parent.depth + 1 > MAX_DEPTH) {
-      // Flattening copies the root layer and replays the layers above it, oldest first: O(state + changes), no
-      // sorting (sorted key lists are built per prefix, on demand).
       const layers: Array<Map<Hex, Uint8Array | null>> = [changes];
       let root: BlockState = parent;
       for (; root.parent; root = root.parent) layers.push(root.changes);
-      const flat = new Map(root.changes);
-      for (let i = layers.length - 1; i >= 0; i--) {
-        for (const [key, value] of layers[i]!) {
-          if (value === null) flat.delete(key);
-          else flat.set(key, value);
-        }
-      }
       this.parent = undefined;
-      this.changes = flat;
       this.depth = 0;
+      this.flattened = true;
+      if (root.flattened && root.takenOverChain() < MAX_TAKEN_OVER) {
+        // The root's map becomes this state's: the layers above it are replayed into it, oldest first, and the
+        // root keeps only the undo of that (the values those keys had) over this state. A flatten then costs the
+        // keys changed since the last one, not the whole state, and the ~256 states a node keeps share one map
+        // instead of one copy per flatten. States made before still read the same: through the root, then here.
+        const flat = root.changes;
+        const undo = new Map<Hex, Uint8Array | null>();
+        for (let i = layers.length - 1; i >= 0; i--) {
+          for (const [key, value] of layers[i]!) {
+            if (!undo.has(key)) undo.set(key, flat.get(key) ?? null);
+            if (value === null) flat.delete(key);
+            else flat.set(key, value);
+          }
+        }
+        root.changes = undo;
+        root.parent = this;
+        this.changes = flat;
+        this.tookOverFrom = new WeakRef(root);
+      } else {
+        // A copy of the root with the layers replayed, oldest first: O(state + changes), no sorting (sorted key
+        // lists are built per prefix, on demand).
+        const flat = new Map(root.changes);
+        for (let i = layers.length - 1; i >= 0; i--) {
+          for (const [key, value] of layers[i]!) {
+            if (value === null) flat.delete(key);
+            else flat.set(key, value);
+          }
+        }
+        this.changes = flat;
+      }
     } else {
       this.parent = parent;
       this.changes = changes;
       this.depth = parent ? parent.depth + 1 : 0;
     }
+  }
+
+  /**
+   * How many earlier roots, still alive, this root's map was taken over from in a row: a state made under the
+   * oldest reads through all of them. A node that prunes old states keeps ~11 (256 states, a flatten every 25
+   * blocks); an archive node keeps all, and then every MAX_TAKEN_OVER-th flatten copies, so no read walks more roots
+   * than that. (An older root refers to the newer one, so once one in the chain is gone, all before it are too.)
+   */
+  private takenOverChain(): number {
+    let n = 0;
+    for (let r = this.tookOverFrom?.deref(); r && n < MAX_TAKEN_OVER; r = r.tookOverFrom?.deref()) n++;
+    return n;
   }
 
   static fromEntries(entries: Iterable<[Hex, Uint8Array]>): BlockState {
