@@ -642,6 +642,48 @@ function keptStates(
   if (kept.length !== KEEP) throw new Error('unreachable');
 }
 
+/**
+ * The settlement memory rows again, in a plain `node` process running the bench bundled to JavaScript, as a
+ * `phala-devchain` runs its built code: under tsx the figures also hold tsx's loader (its hooks' worker thread with
+ * an isolate of its own, the transpiled sources), ~80 MiB of RSS a node does not have.
+ */
+async function benchPlainNodeMemory(POOLS: number, WORKERS: number): Promise<void> {
+  console.error(`settlement memory in a plain node process (${POOLS} pools × ${WORKERS} workers)`);
+  const { build } = await import('tsup');
+  const outDir = fileURLToPath(new URL('../node_modules/.cache/devchain-bench/', import.meta.url));
+  await build({
+    entry: { bench: fileURLToPath(import.meta.url) },
+    outDir,
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    config: false,
+    silent: true,
+    skipNodeModulesBundle: true,
+    clean: true,
+  });
+  const child = spawn(process.execPath, ['--expose-gc', `${outDir}/bench.js`], {
+    env: {
+      ...process.env,
+      BENCH_ONLY: 'settlement',
+      BENCH_POOLS: String(POOLS),
+      BENCH_WORKERS: String(WORKERS),
+      BENCH_PLAIN_NODE: '1',
+    },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`the plain node bench exited with ${code}`);
+  const childRows = JSON.parse(out.trim().split('\n').pop()!) as Array<[string, string, string, string]>;
+  for (const [name, value, baseline, r] of childRows) {
+    if (/memory|states kept/.test(name)) row(`${name} (plain node, no tsx)`, value, baseline, r);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // 5. --db (issue 13): blocks/s against the in-memory chain, restart at 10,000 blocks, RSS under refused requests
 
@@ -783,6 +825,13 @@ if (!only || only === 'settlement') {
     await benchSettlement(Number(process.env.BENCH_POOLS ?? 100), workers);
     collect();
   }
+  if (!process.env.BENCH_PLAIN_NODE)
+    await benchPlainNodeMemory(Number(process.env.BENCH_POOLS ?? 100), Math.max(...sizes));
+}
+if (process.env.BENCH_PLAIN_NODE) {
+  // the child of benchPlainNodeMemory: its rows go to the parent
+  console.log(JSON.stringify(rows));
+  process.exit(0);
 }
 
 const header: [string, string, string, string] = ['benchmark', 'result', 'baseline (same run)', 'ratio'];
