@@ -162,3 +162,22 @@ describe('flattening keeps every earlier state as it was', () => {
     }
   });
 });
+
+describe('a state made from entries', () => {
+  it('keeps copies of values up to 4 KiB, and larger ones and views as given', () => {
+    const given: Array<[Hex, Uint8Array]> = [
+      [key('ff', 1), Uint8Array.of(1, 2)],
+      [key('ff', 2), new Uint8Array(80).fill(2)],
+      [key('ff', 3), new Uint8Array(4096).fill(3)],
+      [key('ff', 4), new Uint8Array(5000).fill(4)],
+      [key('ff', 5), new Uint8Array(300).fill(5).subarray(100, 200)],
+    ];
+    const state = BlockState.fromEntries(given);
+    for (const [k, v] of given) expect(state.get(k)).toEqual(v);
+    expect(state.get(key('ff', 2))).not.toBe(given[1]![1]);
+    expect(state.get(key('ff', 3))).not.toBe(given[2]![1]);
+    expect(state.get(key('ff', 4))).toBe(given[3]![1]);
+    expect(state.get(key('ff', 5))).toBe(given[4]![1]);
+    expect(state.values('0xff')).toEqual(given.map(([, v]) => v));
+  });
+});

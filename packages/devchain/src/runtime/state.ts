@@ -90,7 +90,7 @@ export class BlockState implements StateReader {
   static fromEntries(entries: Iterable<[Hex, Uint8Array]>): BlockState {
     const changes = new Map<Hex, Uint8Array | null>();
     for (const [k, v] of entries) changes.set(k, v);
-    return new BlockState(undefined, packSmallValues(changes));
+    return new BlockState(undefined, packValues(changes, ENTRY_VALUE_BYTES));
   }
 
   /**
@@ -116,7 +116,7 @@ export class BlockState implements StateReader {
 
   /** A new state: this one with `changes` applied (`null` deletes). */
   apply(changes: Map<Hex, Uint8Array | null>): BlockState {
-    return new BlockState(this, packSmallValues(changes));
+    return new BlockState(this, packValues(changes, SMALL_VALUE_BYTES));
   }
 
   get(key: Hex): Uint8Array | undefined {
@@ -238,20 +238,29 @@ export function valuesUnder(reader: StateReader, prefix: Hex): Uint8Array[] {
 /**
  * Values of at most this many bytes are kept as views of one buffer per layer. V8 keeps a Uint8Array this small on
  * its heap with an ArrayBuffer object of its own (~84 bytes, more than the bytes themselves); as views the layer's
- * small values share one (100 × 200 workers' state holds ~120,000 of them). Larger values keep their buffers: they
- * live outside the heap already, and caches of decoded values (the simulated workers') are keyed by those objects.
+ * small values share one (100 × 200 workers' state holds ~120,000 of them). Larger values a block wrote keep their
+ * buffers: copying them cost a settlement block ~30 ms, and caches of decoded values (the simulated workers') are
+ * keyed by those objects.
  */
 const SMALL_VALUE_BYTES = 64;
+/**
+ * A state made from entries (genesis, a state file, a database) has no such caches and is made once: its values up
+ * to this size are packed too, which also spares each one its separately allocated backing store outside the heap.
+ */
+const ENTRY_VALUE_BYTES = 4096;
 
 /**
- * A copy of `changes` with its small values (see SMALL_VALUE_BYTES) moved into one buffer. (Their `.buffer` is not
- * looked at: reading it makes V8 move an on-heap array's bytes out of the heap.)
+ * A copy of `changes` with its values of at most `maxBytes` (see SMALL_VALUE_BYTES) moved into one buffer. Views
+ * above V8's 64 on-heap bytes stay as they are; the `.buffer` of smaller values is not looked at (reading it makes
+ * V8 move an on-heap array's bytes out of the heap).
  */
-function packSmallValues(changes: Map<Hex, Uint8Array | null>): Map<Hex, Uint8Array | null> {
+function packValues(changes: Map<Hex, Uint8Array | null>, maxBytes: number): Map<Hex, Uint8Array | null> {
+  const packs = (v: Uint8Array) =>
+    v.length <= SMALL_VALUE_BYTES || (v.length <= maxBytes && v.byteLength === v.buffer.byteLength);
   let size = 0;
   let count = 0;
   for (const v of changes.values()) {
-    if (v && v.length <= SMALL_VALUE_BYTES) {
+    if (v && packs(v)) {
       size += v.length;
       count++;
     }
@@ -261,7 +270,7 @@ function packSmallValues(changes: Map<Hex, Uint8Array | null>): Map<Hex, Uint8Ar
   const out = new Map<Hex, Uint8Array | null>();
   let at = 0;
   for (const [k, v] of changes) {
-    if (v && v.length <= SMALL_VALUE_BYTES) {
+    if (v && packs(v)) {
       const view = new Uint8Array(buffer, at, v.length);
       view.set(v);
       at += v.length;
