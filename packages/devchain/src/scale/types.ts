@@ -450,10 +450,10 @@ export function decodeAll<T>(type: ScaleType<T>, input: Uint8Array | Hex): T {
 const NOT_IN_PLACE = Symbol('not decoded in place');
 
 /**
- * A view (block states keep small values as views of one buffer per layer) decoded where it lies, without the
- * copy: scale-ts's cursor starts at the view's offset in its buffer. A decode that fails or does not end exactly at
- * the view's end read bytes outside it, so it is redone on a copy, which gives the error (or result) decodeAll
- * always gave.
+ * A view (block states keep values as views of one buffer per layer) decoded where it lies, without the copy:
+ * scale-ts's cursor starts at the view's offset in its buffer. A decode that fails or does not end exactly at the
+ * view's end read bytes outside it, so it is redone on a copy, which gives the error (or result) decodeAll always
+ * gave.
  */
 function decodeView<T>(type: ScaleType<T>, input: Uint8Array): T | typeof NOT_IN_PLACE {
   const internal = internalView(input);
