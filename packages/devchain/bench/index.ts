@@ -17,6 +17,7 @@ import { WebSocket } from 'ws';
 import { startDevChain } from '../src/node/devchain.js';
 import type { BlockState as BlockStateT } from '../src/runtime/state.js';
 import { benchColdStart } from './coldStart.js';
+import { benchPlainNodeMemory, keptStates } from './stateMemory.js';
 
 const PHA = 10n ** 12n;
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -619,81 +620,6 @@ async function benchSettlement(POOLS = 100, WORKERS = 200): Promise<void> {
   );
 }
 
-/**
- * A node keeps the states of its last 256 blocks, and a state is flattened every 25 layers: 300 more layers on top
- * of that state (each the idle block 2's changes), the last 256 kept as the chain keeps them, against the memory of
- * the state alone. (Layers, not built blocks: 300 idle blocks on this state would take a minute.)
- */
-async function keptStates(
-  report: typeof row,
-  from: BlockStateT,
-  changes: Map<`0x${string}`, Uint8Array | null>,
-  alone: NodeJS.MemoryUsage,
-): Promise<void> {
-  const KEEP = 256;
-  const kept: BlockStateT[] = [];
-  let state = from;
-  const c0 = cpuMs();
-  for (let i = 0; i < 300; i++) {
-    state = state.apply(new Map(changes));
-    kept.push(state);
-    if (kept.length > KEEP) kept.shift();
-  }
-  const cpu = cpuMs() - c0;
-  await collectAfterJob();
-  const mem = process.memoryUsage();
-  const grew = mem.heapUsed - alone.heapUsed;
-  report(
-    `  …with ${KEEP} more states kept on top (300 idle-block layers, cpu ${ms(cpu)}): RSS / heap used`,
-    `${mb(mem.rss)} / ${mb(mem.heapUsed)}`,
-    `that state alone ${mb(alone.rss)} / ${mb(alone.heapUsed)}`,
-    `${grew < 0 ? '−' : '+'}${mb(Math.abs(grew))} heap`,
-  );
-  if (kept.length !== KEEP) throw new Error('unreachable');
-}
-
-/**
- * The settlement memory rows again, in a plain `node` process running the bench bundled to JavaScript, as a
- * `phala-devchain` runs its built code: under tsx the figures also hold tsx's loader (its hooks' worker thread with
- * an isolate of its own, the transpiled sources), ~80 MiB of RSS a node does not have.
- */
-async function benchPlainNodeMemory(POOLS: number, WORKERS: number): Promise<void> {
-  console.error(`settlement memory in a plain node process (${POOLS} pools × ${WORKERS} workers)`);
-  const { build } = await import('tsup');
-  const outDir = fileURLToPath(new URL('../node_modules/.cache/devchain-bench/', import.meta.url));
-  await build({
-    entry: { bench: fileURLToPath(import.meta.url) },
-    outDir,
-    format: ['esm'],
-    platform: 'node',
-    target: 'node20',
-    config: false,
-    silent: true,
-    skipNodeModulesBundle: true,
-    clean: true,
-  });
-  const child = spawn(process.execPath, ['--expose-gc', `${outDir}/bench.js`], {
-    env: {
-      ...process.env,
-      BENCH_ONLY: 'settlement',
-      BENCH_POOLS: String(POOLS),
-      BENCH_WORKERS: String(WORKERS),
-      BENCH_PLAIN_NODE: '1',
-    },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  let out = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`the plain node bench exited with ${code}`);
-  const childRows = JSON.parse(out.trim().split('\n').pop()!) as Array<[string, string, string, string]>;
-  for (const [name, value, baseline, r] of childRows) {
-    if (/memory|states kept/.test(name)) row(`${name} (plain node, no tsx)`, value, baseline, r);
-  }
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // 5. --db (issue 13): blocks/s against the in-memory chain, restart at 10,000 blocks, RSS under refused requests
 
@@ -836,7 +762,7 @@ if (!only || only === 'settlement') {
     collect();
   }
   if (!process.env.BENCH_PLAIN_NODE)
-    await benchPlainNodeMemory(Number(process.env.BENCH_POOLS ?? 100), Math.max(...sizes));
+    await benchPlainNodeMemory(row, Number(process.env.BENCH_POOLS ?? 100), Math.max(...sizes));
 }
 if (process.env.BENCH_PLAIN_NODE) {
   // the child of benchPlainNodeMemory: its rows go to the parent
