@@ -16,6 +16,7 @@ import { WebSocket } from 'ws';
 import { startDevChain } from '../src/node/devchain.js';
 import type { BlockState as BlockStateT } from '../src/runtime/state.js';
 import { benchColdStart } from './coldStart.js';
+import { benchPlainNodeMemory, keptStates } from './stateMemory.js';
 
 const PHA = 10n ** 12n;
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -24,6 +25,15 @@ const rows: Array<[string, string, string, string]> = [];
 function collect(): void {
   gc?.();
   gc?.();
+}
+
+/**
+ * collect() after a turn of the event loop, as between two blocks of a node: objects a WeakRef was made to or read
+ * from in this job (block states' links to their parents) are only released when the job ends.
+ */
+async function collectAfterJob(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  collect();
 }
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
@@ -441,8 +451,12 @@ async function benchAccountMemory(): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------------
 // 4. one block settling 100 pools × 200 workers
 
-async function benchSettlement(POOLS = 100, WORKERS = 200): Promise<void> {
-  console.error(`settlement of ${POOLS} pools × ${WORKERS} workers`);
+/**
+ * The 100 pools × 200 workers state, built in one function so its set-up garbage (the Ext with its overlay of every
+ * change, the collected MQ messages, the dispatch closure) is unreachable once it returns: the memory rows then
+ * measure what a node keeps, the block states.
+ */
+async function buildSettlementState(POOLS: number, WORKERS: number, STAKERS: number) {
   const { createKhalaRuntime } = await import('../src/runtime/khala.js');
   const { Ext } = await import('../src/runtime/ext.js');
   const { Now } = await import('../src/pallets/timestamp/index.js');
@@ -452,7 +466,6 @@ async function benchSettlement(POOLS = 100, WORKERS = 200): Promise<void> {
   const { blake2AsHex } = await import('@polkadot/util-crypto');
   type Hex = `0x${string}`;
 
-  const STAKERS = 100;
   const t0 = 1_700_000_004_000;
   const id = (kind: string, ...n: number[]) => blake2AsHex(`bench/${kind}/${n.join('/')}`, 256) as Hex;
   const owners = Array.from({ length: POOLS }, (_, p) => id('owner', p));
@@ -462,7 +475,6 @@ async function benchSettlement(POOLS = 100, WORKERS = 200): Promise<void> {
     endowed: [...owners, ...stakers].map((a) => [a, 10_000n * PHA] as [Hex, bigint]),
   });
   const genesis = runtime.genesisBlock();
-
   const setup0 = performance.now();
   const outbound: ReturnType<typeof OutboundMessages.get> = [];
   const ext = new Ext(genesis.state, 1, genesis.hash, runtime.executive);
@@ -498,6 +510,27 @@ async function benchSettlement(POOLS = 100, WORKERS = 200): Promise<void> {
   ext.events.length = 0;
   const state1 = (genesis.state as BlockStateT).apply(ext.state.changes);
   const setupMs = performance.now() - setup0;
+
+  return { runtime, genesis, state1, setupMs, t0 };
+}
+
+/** MinerSettled and RewardReceived events of a block (decoded here, so the decoded list is dropped on return). */
+function countSettlements(runtime: { eventsAt(state: never): unknown }, state: unknown) {
+  const events = runtime.eventsAt(state as never) as Array<{
+    event: { tag: string; value: { tag: string } };
+  }>;
+  const count = (pallet: string, name: string) =>
+    events.filter((e) => e.event.tag === pallet && e.event.value.tag === name).length;
+  return {
+    minerSettled: count('PhalaMining', 'MinerSettled'),
+    rewards: count('PhalaStakePool', 'RewardReceived'),
+  };
+}
+
+async function benchSettlement(POOLS = 100, WORKERS = 200): Promise<void> {
+  console.error(`settlement of ${POOLS} pools × ${WORKERS} workers`);
+  const STAKERS = 100;
+  const { runtime, genesis, state1, setupMs, t0 } = await buildSettlementState(POOLS, WORKERS, STAKERS);
   console.error(`  state built in ${ms(setupMs)}`);
 
   // one idle block so every worker has V to be paid for
@@ -525,12 +558,9 @@ async function benchSettlement(POOLS = 100, WORKERS = 200): Promise<void> {
       emptyCpu.push(cpuMs() - c0);
     }
   });
-  const settleChanges = runtime.devAction(
-    block2.state,
-    { number: 2, hash: block2.hash },
-    { kind: 'settle' },
-  ).changes;
-  const settleState = (block2.state as BlockStateT).apply(new Map(settleChanges));
+  const settleState = (block2.state as BlockStateT).apply(
+    new Map(runtime.devAction(block2.state, { number: 2, hash: block2.hash }, { kind: 'settle' }).changes),
+  );
   collect();
   const heapBefore = process.memoryUsage().heapUsed;
   const c0 = cpuMs();
@@ -553,18 +583,14 @@ async function benchSettlement(POOLS = 100, WORKERS = 200): Promise<void> {
   const settleMs = median(settleRuns);
 
   // check the block did what it claims: every worker settled, every pool rewarded
-  const events = runtime.eventsAt(settled.state) as Array<{ event: { tag: string; value: { tag: string } } }>;
-  const count = (pallet: string, name: string) =>
-    events.filter((e) => e.event.tag === pallet && e.event.value.tag === name).length;
-  const minerSettled = count('PhalaMining', 'MinerSettled');
-  const rewards = count('PhalaStakePool', 'RewardReceived');
+  const { minerSettled, rewards } = countSettlements(runtime, settled.state);
   // A worker that happened to answer a real challenge in the previous block has nothing new to be paid for.
   if (minerSettled !== rewards || minerSettled < POOLS * WORKERS * 0.95) {
     throw new Error(
       `expected ${POOLS * WORKERS} settlements and rewards, got ${minerSettled} and ${rewards}`,
     );
   }
-  collect();
+  await collectAfterJob();
   const mem = process.memoryUsage();
   console.error(
     `  (state built in ${ms(setupMs)}: ${POOLS} pools, ${POOLS * WORKERS} mining workers, ${POOLS * STAKERS} stakers)`,
@@ -583,6 +609,19 @@ async function benchSettlement(POOLS = 100, WORKERS = 200): Promise<void> {
   );
   row('  heap allocated while building it', mb(Math.max(0, heapAfter - heapBefore)), '—', '—');
   row('  memory with that state: RSS / heap used', `${mb(mem.rss)} / ${mb(mem.heapUsed)}`, '—', '—');
+  // what RSS holds beside the live heap: the heap's free space, and the state's value bytes (outside the heap)
+  row(
+    '  memory with that state: heap total / array buffers',
+    `${mb(mem.heapTotal)} / ${mb(mem.arrayBuffers)}`,
+    '—',
+    '—',
+  );
+  await keptStates(
+    row,
+    settled.state as BlockStateT,
+    (block2.state as BlockStateT).changesSince(state1 as BlockStateT),
+    mem,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -726,6 +765,13 @@ if (!only || only === 'settlement') {
     await benchSettlement(Number(process.env.BENCH_POOLS ?? 100), workers);
     collect();
   }
+  if (!process.env.BENCH_PLAIN_NODE)
+    await benchPlainNodeMemory(row, Number(process.env.BENCH_POOLS ?? 100), Math.max(...sizes));
+}
+if (process.env.BENCH_PLAIN_NODE) {
+  // the child of benchPlainNodeMemory: its rows go to the parent
+  console.log(JSON.stringify(rows));
+  process.exit(0);
 }
 
 const header: [string, string, string, string] = ['benchmark', 'result', 'baseline (same run)', 'ratio'];

@@ -63,3 +63,121 @@ describe('block state layers', () => {
     expectMatches(child, model, '0xaa');
   });
 });
+
+describe('small values', () => {
+  it('read back as the bytes written, each a view of its own length, independent of the caller’s arrays', () => {
+    const written = new Map<Hex, Uint8Array | null>();
+    for (let i = 0; i < 40; i++)
+      written.set(
+        key('cc', i),
+        Uint8Array.from({ length: i * 3 }, (_, j) => i + j),
+      );
+    const base = BlockState.fromEntries([[key('dd', 1), val(1)]]);
+    const state = base.apply(written);
+    for (const [k, v] of written) {
+      const read = state.get(k)!;
+      expect(read).toEqual(v);
+      expect(read.byteLength).toBe(v!.length);
+    }
+    // the state holds copies: the caller's arrays may be reused
+    for (const v of written.values()) v!.fill(0);
+    expect(state.get(key('cc', 10))).toEqual(Uint8Array.from({ length: 30 }, (_, j) => 10 + j));
+    // a larger value is kept as it was given
+    const large = new Uint8Array(65).fill(3);
+    expect(state.apply(new Map([[key('cc', 99), large]])).get(key('cc', 99))).toBe(large);
+  });
+});
+
+describe('flattening keeps every earlier state as it was', () => {
+  /** `blocks` layers of pseudo-random changes on `from`; returns each state with a copy of its model. */
+  function grow(from: BlockState, model: Map<Hex, Uint8Array>, blocks: number, seed: number) {
+    const out: Array<[BlockState, Map<Hex, Uint8Array>]> = [];
+    let state = from;
+    let x = seed;
+    for (let block = 0; block < blocks; block++) {
+      const changes = new Map<Hex, Uint8Array | null>();
+      for (let c = 0; c < 5; c++) {
+        x = (x * 1103515245 + 12345) % 2 ** 31;
+        const k = key(x % 2 ? 'aa' : 'bb', x % 90);
+        if (x % 7 === 0) {
+          changes.set(k, null);
+          model.delete(k);
+        } else {
+          changes.set(k, val(x % 60_000));
+          model.set(k, val(x % 60_000));
+        }
+      }
+      state = state.apply(changes);
+      out.push([state, new Map(model)]);
+    }
+    return out;
+  }
+
+  function expectState(state: BlockState, model: Map<Hex, Uint8Array>): void {
+    expectMatches(state, model, '0xaa');
+    expectMatches(state, model, '0xbb');
+    for (let i = 0; i < 90; i++) expect(state.get(key('aa', i))).toEqual(model.get(key('aa', i)));
+  }
+
+  it('old states read their own keys, lists and values after many later flattens (all states kept)', () => {
+    const model = new Map<Hex, Uint8Array>();
+    for (let i = 0; i < 30; i++) model.set(key('aa', i), val(i));
+    const genesis = BlockState.fromEntries(model);
+    const genesisModel = new Map(model);
+    // 480 blocks: ~19 flattens, more than a chain of taken-over maps may grow, so some flattens copy again
+    const states = grow(genesis, model, 480, 11);
+    // lists cached before later flattens and lists first asked for after them
+    for (const [i, [state, m]] of states.entries()) if (i % 7 === 0) expectState(state, m);
+    for (const [state, m] of states) expectState(state, m);
+    expectState(genesis, genesisModel);
+  });
+
+  it('a branch from an old state flattens through the roots above it and leaves the main line as it was', () => {
+    const model = new Map<Hex, Uint8Array>();
+    for (let i = 0; i < 30; i++) model.set(key('bb', i), val(i));
+    const main = grow(BlockState.fromEntries(model), model, 120, 5);
+    const [fork, forkModel] = main[30]!;
+    const branch = grow(fork, new Map(forkModel), 60, 99);
+    for (const [state, m] of branch) expectState(state, m);
+    for (const [state, m] of main) expectState(state, m);
+    // and the main line grows on after the branch took its root's map over
+    const [head, headModel] = main[main.length - 1]!;
+    for (const [state, m] of grow(head, new Map(headModel), 60, 3)) expectState(state, m);
+    for (const [state, m] of branch) expectState(state, m);
+  });
+
+  it('changesSince gives each block’s changes across flattens', () => {
+    const model = new Map<Hex, Uint8Array>();
+    const genesis = BlockState.fromEntries([[key('aa', 0), val(0)]]);
+    model.set(key('aa', 0), val(0));
+    const states = grow(genesis, model, 100, 17);
+    for (let i = 1; i < states.length; i++) {
+      const [state, m] = states[i]!;
+      const [before, mBefore] = states[i - 1]!;
+      const diff = state.changesSince(before);
+      for (const k of new Set([...m.keys(), ...mBefore.keys()])) {
+        if (m.get(k)?.toString() !== mBefore.get(k)?.toString()) expect(diff.has(k)).toBe(true);
+      }
+      for (const [k, v] of diff) expect(v ?? undefined).toEqual(m.get(k));
+    }
+  });
+});
+
+describe('a state made from entries', () => {
+  it('keeps copies of values up to 4 KiB, and larger ones and views as given', () => {
+    const given: Array<[Hex, Uint8Array]> = [
+      [key('ff', 1), Uint8Array.of(1, 2)],
+      [key('ff', 2), new Uint8Array(80).fill(2)],
+      [key('ff', 3), new Uint8Array(4096).fill(3)],
+      [key('ff', 4), new Uint8Array(5000).fill(4)],
+      [key('ff', 5), new Uint8Array(300).fill(5).subarray(100, 200)],
+    ];
+    const state = BlockState.fromEntries(given);
+    for (const [k, v] of given) expect(state.get(k)).toEqual(v);
+    expect(state.get(key('ff', 2))).not.toBe(given[1]![1]);
+    expect(state.get(key('ff', 3))).not.toBe(given[2]![1]);
+    expect(state.get(key('ff', 4))).toBe(given[3]![1]);
+    expect(state.get(key('ff', 5))).toBe(given[4]![1]);
+    expect(state.values('0xff')).toEqual(given.map(([, v]) => v));
+  });
+});

@@ -2,14 +2,17 @@ import type { Hex } from '../scale/types.js';
 import type { StateReader } from './interface.js';
 
 const MAX_DEPTH = 24;
+/** Roots a state may read through (see `tookOverFrom`) before a flatten copies instead of taking a map over. */
+const MAX_TAKEN_OVER = 16;
 
 /**
  * The immutable state of one block: the parent's state plus this block's changes. Chains of layers are flattened
  * every few blocks so reads stay cheap while most blocks share their parent's data.
  */
 export class BlockState implements StateReader {
-  private readonly parent: BlockState | undefined;
-  private readonly changes: Map<Hex, Uint8Array | null>;
+  /** set once, when a later flatten takes this root's map over (see the constructor) */
+  private parent: BlockState | undefined;
+  private changes: Map<Hex, Uint8Array | null>;
   private readonly depth: number;
   /**
    * What this state changed over the one it was made from, kept even when the layers are flattened, with a weak
@@ -17,26 +20,54 @@ export class BlockState implements StateReader {
    */
   private readonly delta: Map<Hex, Uint8Array | null>;
   private readonly madeFrom: WeakRef<BlockState> | undefined;
+  /**
+   * A root made by a flatten whose map it took over from the previous root (weakly: the older root refers to this
+   * one, not the other way). Roots from `fromEntries` (genesis, a restored head) are never taken over: they live as
+   * long as the chain, and through them every later root would.
+   */
+  private tookOverFrom: WeakRef<BlockState> | undefined;
+  private flattened = false;
 
   private constructor(parent: BlockState | undefined, changes: Map<Hex, Uint8Array | null>) {
     this.delta = changes;
     this.madeFrom = parent ? new WeakRef(parent) : undefined;
     if (parent && parent.depth + 1 > MAX_DEPTH) {
-      // Flattening copies the root layer and replays the layers above it, oldest first: O(state + changes), no
-      // sorting (sorted key lists are built per prefix, on demand).
       const layers: Array<Map<Hex, Uint8Array | null>> = [changes];
       let root: BlockState = parent;
       for (; root.parent; root = root.parent) layers.push(root.changes);
-      const flat = new Map(root.changes);
-      for (let i = layers.length - 1; i >= 0; i--) {
-        for (const [key, value] of layers[i]!) {
-          if (value === null) flat.delete(key);
-          else flat.set(key, value);
-        }
-      }
       this.parent = undefined;
-      this.changes = flat;
       this.depth = 0;
+      this.flattened = true;
+      if (root.flattened && root.takenOverChain() < MAX_TAKEN_OVER) {
+        // The root's map becomes this state's: the layers above it are replayed into it, oldest first, and the
+        // root keeps only the undo of that (the values those keys had) over this state. A flatten then costs the
+        // keys changed since the last one, not the whole state, and the ~256 states a node keeps share one map
+        // instead of one copy per flatten. States made before still read the same: through the root, then here.
+        const flat = root.changes;
+        const undo = new Map<Hex, Uint8Array | null>();
+        for (let i = layers.length - 1; i >= 0; i--) {
+          for (const [key, value] of layers[i]!) {
+            if (!undo.has(key)) undo.set(key, flat.get(key) ?? null);
+            if (value === null) flat.delete(key);
+            else flat.set(key, value);
+          }
+        }
+        root.changes = undo;
+        root.parent = this;
+        this.changes = flat;
+        this.tookOverFrom = new WeakRef(root);
+      } else {
+        // A copy of the root with the layers replayed, oldest first: O(state + changes), no sorting (sorted key
+        // lists are built per prefix, on demand).
+        const flat = new Map(root.changes);
+        for (let i = layers.length - 1; i >= 0; i--) {
+          for (const [key, value] of layers[i]!) {
+            if (value === null) flat.delete(key);
+            else flat.set(key, value);
+          }
+        }
+        this.changes = flat;
+      }
     } else {
       this.parent = parent;
       this.changes = changes;
@@ -44,10 +75,22 @@ export class BlockState implements StateReader {
     }
   }
 
+  /**
+   * How many earlier roots, still alive, this root's map was taken over from in a row: a state made under the
+   * oldest reads through all of them. A node that prunes old states keeps ~11 (256 states, a flatten every 25
+   * blocks); an archive node keeps all, and then every MAX_TAKEN_OVER-th flatten copies, so no read walks more roots
+   * than that. (An older root refers to the newer one, so once one in the chain is gone, all before it are too.)
+   */
+  private takenOverChain(): number {
+    let n = 0;
+    for (let r = this.tookOverFrom?.deref(); r && n < MAX_TAKEN_OVER; r = r.tookOverFrom?.deref()) n++;
+    return n;
+  }
+
   static fromEntries(entries: Iterable<[Hex, Uint8Array]>): BlockState {
     const changes = new Map<Hex, Uint8Array | null>();
     for (const [k, v] of entries) changes.set(k, v);
-    return new BlockState(undefined, changes);
+    return new BlockState(undefined, packValues(changes, ENTRY_VALUE_BYTES));
   }
 
   /**
@@ -73,7 +116,7 @@ export class BlockState implements StateReader {
 
   /** A new state: this one with `changes` applied (`null` deletes). */
   apply(changes: Map<Hex, Uint8Array | null>): BlockState {
-    return new BlockState(this, new Map(changes));
+    return new BlockState(this, packValues(changes, SMALL_VALUE_BYTES));
   }
 
   get(key: Hex): Uint8Array | undefined {
@@ -190,6 +233,51 @@ function changesUnder(prefix: Hex, keys: Hex[], changes: Map<Hex, Uint8Array | n
 /** `reader.values(prefix)`, or the values read key by key from a reader without it. */
 export function valuesUnder(reader: StateReader, prefix: Hex): Uint8Array[] {
   return reader.values ? reader.values(prefix) : reader.keys(prefix).map((k) => reader.get(k)!);
+}
+
+/**
+ * Values of at most this many bytes are kept as views of one buffer per layer. V8 keeps a Uint8Array this small on
+ * its heap with an ArrayBuffer object of its own (~84 bytes, more than the bytes themselves); as views the layer's
+ * small values share one (100 × 200 workers' state holds ~120,000 of them). Larger values a block wrote keep their
+ * buffers: copying them cost a settlement block ~30 ms, and caches of decoded values (the simulated workers') are
+ * keyed by those objects.
+ */
+const SMALL_VALUE_BYTES = 64;
+/**
+ * A state made from entries (genesis, a state file, a database) has no such caches and is made once: its values up
+ * to this size are packed too, which also spares each one its separately allocated backing store outside the heap.
+ */
+const ENTRY_VALUE_BYTES = 4096;
+
+/**
+ * A copy of `changes` with its values of at most `maxBytes` (see SMALL_VALUE_BYTES) moved into one buffer. Views
+ * above V8's 64 on-heap bytes stay as they are; the `.buffer` of smaller values is not looked at (reading it makes
+ * V8 move an on-heap array's bytes out of the heap).
+ */
+function packValues(changes: Map<Hex, Uint8Array | null>, maxBytes: number): Map<Hex, Uint8Array | null> {
+  const packs = (v: Uint8Array) =>
+    v.length <= SMALL_VALUE_BYTES || (v.length <= maxBytes && v.byteLength === v.buffer.byteLength);
+  let size = 0;
+  let count = 0;
+  for (const v of changes.values()) {
+    if (v && packs(v)) {
+      size += v.length;
+      count++;
+    }
+  }
+  if (count < 2) return new Map(changes);
+  const buffer = new ArrayBuffer(size);
+  const out = new Map<Hex, Uint8Array | null>();
+  let at = 0;
+  for (const [k, v] of changes) {
+    if (v && packs(v)) {
+      const view = new Uint8Array(buffer, at, v.length);
+      view.set(v);
+      at += v.length;
+      out.set(k, view);
+    } else out.set(k, v);
+  }
+  return out;
 }
 
 /** Prefix queries a state remembers (storage items iterated per block are few). */

@@ -60,4 +60,22 @@ describe('state root', () => {
     expect(stateRootOf(parent, a)).not.toBe(stateRootOf(parent, b));
     expect(root).toMatch(/^0x[0-9a-f]{64}$/);
   });
+
+  it('is the root the scheme has always given (fixed values: the scheme must not change)', () => {
+    expect(stateRootOf(new Uint8Array(32), new Map(entries))).toBe(
+      '0xf6eee468d5d9a5184e404a26f921e0dada83f24ed400ea04f7ccf1e4a569dfdc',
+    );
+    // values larger than the hash's buffer, and records across its boundary
+    const big = new Map<Hex, Uint8Array | null>();
+    for (let i = 0; i < 50; i++) {
+      big.set(
+        `${PREFIX_A}${accounts[i]}` as Hex,
+        new Uint8Array((i * 7919) % 200_000).map((_, j) => (j * 31 + i) & 255),
+      );
+    }
+    big.set(PREFIX_B, null);
+    expect(stateRootOf(new Uint8Array(32).fill(7), big)).toBe(
+      '0xdde6bb0852eca4f742b45bcdea93afc55e5a8581b916e8abc38274612ac43141',
+    );
+  });
 });

@@ -4,35 +4,59 @@ import { u8aToHex } from '@polkadot/util';
 import type { Hex } from '../scale/types.js';
 
 /**
- * The running state root: a hash of the parent's root and this block's sorted changes, each written once into one
- * buffer (key length, key, 0 = deleted or 1 + value length + value), so a block costs one pass over what it changed
- * and one hash, whatever the size of the state. The hash is BLAKE2b-512 (node's native one; a settlement block's
- * changes are megabytes, which the wasm blake2 took several times longer over) cut to 32 bytes.
+ * The running state root: a hash of the parent's root and this block's sorted changes, each written once (key
+ * length, key, 0 = deleted or 1 + value length + value), so a block costs one pass over what it changed and one
+ * hash, whatever the size of the state. The hash is BLAKE2b-512 (node's native one; a settlement block's changes
+ * are megabytes, which the wasm blake2 took several times longer over) cut to 32 bytes. The bytes go to the hash
+ * through one reused 64 KiB buffer (large values straight from their arrays), not a buffer of the whole block's
+ * changes: a settlement block's was ~20 MB, allocated and dropped per block, and kept in the process's RSS by the
+ * allocator afterwards.
  */
 export function stateRootOf(parentRoot: Uint8Array, changes: Map<Hex, Uint8Array | null>): Hex {
   const keys = canonicalOrder(changes);
-  let size = parentRoot.length;
+  const hash = createHash('blake2b512').update(parentRoot);
+  const buf = chunk;
+  let at = 0;
   for (const k of keys) {
     const v = changes.get(k);
-    size += 4 + ((k.length - 2) >> 1) + 1 + (v ? 4 + v.length : 0);
-  }
-  const buf = Buffer.allocUnsafe(size);
-  buf.set(parentRoot, 0);
-  let at = parentRoot.length;
-  for (const k of keys) {
-    const v = changes.get(k);
-    at = buf.writeUInt32LE((k.length - 2) >> 1, at);
+    const keyBytes = (k.length - 2) >> 1;
+    if (at + 9 + keyBytes > CHUNK_BYTES) {
+      hash.update(buf.subarray(0, at));
+      at = 0;
+      if (9 + keyBytes > CHUNK_BYTES) {
+        // a key longer than the buffer (none in a real state): its record on its own
+        const record = Buffer.allocUnsafe(9 + keyBytes);
+        let r = record.writeUInt32LE(keyBytes, 0);
+        r += record.write(k.slice(2), r, 'hex');
+        if (v) r = record.writeUInt32LE(v.length, record.writeUInt8(1, r));
+        else r = record.writeUInt8(0, r);
+        hash.update(record.subarray(0, r));
+        if (v) hash.update(v);
+        continue;
+      }
+    }
+    at = buf.writeUInt32LE(keyBytes, at);
     at += buf.write(k.slice(2), at, 'hex');
     if (v) {
       buf[at++] = 1;
       at = buf.writeUInt32LE(v.length, at);
-      buf.set(v, at);
-      at += v.length;
+      if (at + v.length <= CHUNK_BYTES) {
+        buf.set(v, at);
+        at += v.length;
+      } else {
+        hash.update(buf.subarray(0, at));
+        at = 0;
+        hash.update(v);
+      }
     } else buf[at++] = 0;
   }
-  const digest = createHash('blake2b512').update(buf.subarray(0, at)).digest();
-  return u8aToHex(digest.subarray(0, 32)) as Hex;
+  if (at) hash.update(buf.subarray(0, at));
+  return u8aToHex(hash.digest().subarray(0, 32)) as Hex;
 }
+
+const CHUNK_BYTES = 1 << 16;
+/** stateRootOf's buffer (it runs to the end without yielding, so one is enough) */
+const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
 
 /**
  * The changed keys in a canonical order (a function of the set of keys alone, not of the order they were written

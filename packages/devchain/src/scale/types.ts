@@ -423,6 +423,10 @@ const internalView = createDecoder((internal) => internal) as (
  * buffer object, so views are copied first; trailing bytes are an error (as in `Decode::decode_all`).
  */
 export function decodeAll<T>(type: ScaleType<T>, input: Uint8Array | Hex): T {
+  if (typeof input !== 'string' && (input.byteOffset !== 0 || input.byteLength !== input.buffer.byteLength)) {
+    const value = decodeView(type, input);
+    if (value !== NOT_IN_PLACE) return value as T;
+  }
   const bytes =
     typeof input === 'string'
       ? hexToU8a(input)
@@ -441,6 +445,26 @@ export function decodeAll<T>(type: ScaleType<T>, input: Uint8Array | Hex): T {
   if (used !== bytes.length)
     throw new DecodeError(`cannot decode ${describe(type)}: ${bytes.length - used} trailing bytes`);
   return value;
+}
+
+const NOT_IN_PLACE = Symbol('not decoded in place');
+
+/**
+ * A view (block states keep values as views of one buffer per layer) decoded where it lies, without the copy:
+ * scale-ts's cursor starts at the view's offset in its buffer. A decode that fails or does not end exactly at the
+ * view's end read bytes outside it, so it is redone on a copy, which gives the error (or result) decodeAll always
+ * gave.
+ */
+function decodeView<T>(type: ScaleType<T>, input: Uint8Array): T | typeof NOT_IN_PLACE {
+  const internal = internalView(input);
+  if (internal === input) return NOT_IN_PLACE; // scale-ts's own view, mid-decode: its cursor is not ours to move
+  internal.i = input.byteOffset;
+  try {
+    const value = type.codec.dec(internal);
+    return internal.i === input.byteOffset + input.byteLength ? value : NOT_IN_PLACE;
+  } catch {
+    return NOT_IN_PLACE;
+  }
 }
 
 /** Decodes a prefix of a buffer and reports how many bytes it took. */
