@@ -1,0 +1,360 @@
+/**
+ * One block of the simulated workers and gatekeeper (see index.ts for what they simulate). The block reads its
+ * parent's working set (`workingSet.ts`) and makes the next one. Workers something happens to — a session change,
+ * a challenge, a heartbeat, a forced settlement — go through the gatekeeper model of `math/gatekeeper` on whole
+ * states, as pRuntime does; every other mining worker only takes its quiet step, the same operations on V and the
+ * deductible alone, with the constants of its step and share cached in its `GkFixed`.
+ */
+import {
+  addF,
+  type Fixed,
+  type GkWorkerState,
+  heartbeatPayout,
+  idleDeltaV,
+  minF,
+  miningStartState,
+  mulF,
+  mustAnswer,
+  recordHeartbeat,
+  recoverUpdate,
+  ShareSum,
+  share,
+  shareOf,
+  shareRootFromFloats,
+  subF,
+  updatePInstant,
+} from '@phala-mining/math';
+import { u8aToHex } from '@polkadot/util';
+import {
+  Miners,
+  onGkMessageReceived,
+  onMiningMessageReceived,
+  TokenomicParameters,
+  WorkerBindings,
+} from '../pallets/phala/mining/index.js';
+import {
+  OutboundMessages,
+  type SettleInfoValue,
+  SystemEvent,
+  type SystemEventValue,
+  TOPICS,
+} from '../pallets/phala/mq/index.js';
+import { Workers } from '../pallets/phala/registry/index.js';
+import type { Ext } from '../runtime/ext.js';
+import { decodeAll, type Hex } from '../scale/types.js';
+import {
+  asOf,
+  CONTROL_KEY,
+  control,
+  quietStep,
+  type SimWorkerValue,
+  saveWorker,
+  setControl,
+  WRITE_BACK_STEPS,
+  workerKey,
+} from './store.js';
+import { GkFixed, indexOf, keep, stepParams, type WorkingSet, workingSet } from './workingSet.js';
+
+/** The benchmark counter at `nowMs`: it runs at score/6 iterations per second from `counted_at`. */
+export function iterationsAt(w: SimWorkerValue, nowMs: bigint): bigint {
+  if (nowMs <= w.counted_at) return w.iterations;
+  return w.iterations + (BigInt(w.score) * (nowMs - w.counted_at)) / 6000n;
+}
+
+function blockEvents(ext: Ext): SystemEventValue[] {
+  return OutboundMessages.get(ext.state)
+    .filter((m) => m.destination === TOPICS.systemEvent)
+    .map((m) => decodeAll(SystemEvent, m.payload));
+}
+
+/** A worker something happens to in this block, as a whole record and gatekeeper state. */
+interface Touched {
+  w: SimWorkerValue;
+  gk: GkWorkerState | undefined;
+}
+
+const U256_LIMIT = 1n << 256n;
+
+/** Runs one block of the simulated workers and gatekeeper. Call after every pallet's on_finalize. */
+export function simulateBlock(ext: Ext): void {
+  const nowMs = BigInt(ext.nowMs);
+  const block = ext.blockNumber;
+  const events = blockEvents(ext);
+  const ctl0 = control(ext.state);
+  let ctl = ctl0;
+  const gkRuns = !ctl.gatekeeper_paused && TokenomicParameters.exists(ext.state);
+  const paramsNow = gkRuns ? (u8aToHex(ext.state.get(TokenomicParameters.key())!) as Hex) : ctl.params;
+
+  if (ctl.params !== undefined && paramsNow !== ctl.params) {
+    // New parameters from this block on: every step not yet written was taken under the old ones, so write them.
+    const old = workingSet(ext.state, ctl);
+    for (let i = 0; i < old.recs.length; i++) {
+      const fixed = old.fixed[i];
+      if (fixed && old.recs[i]!.gk_step < ctl.steps)
+        saveWorker(ext.state, asOf(old.recs[i]!, fixed.with(old.v[i]!, old.vd[i]!), ctl.steps));
+    }
+  }
+  ctl = { ...ctl, params: paramsNow };
+
+  const set = workingSet(ext.state, ctl);
+  const n = set.recs.length;
+  const touched = new Map<number, Touched>();
+  const touch = (i: number): Touched => {
+    let t = touched.get(i);
+    if (!t) {
+      const fixed = set.fixed[i];
+      t = { w: set.recs[i]!, gk: fixed?.with(set.v[i]!, set.vd[i]!) };
+      touched.set(i, t);
+    }
+    return t;
+  };
+  const dirty = new Uint8Array(n);
+  const settle: SettleInfoValue[] = [];
+  const offline: number[] = [];
+  const recovered: Hex[] = [];
+
+  // Session changes the chain announced this block.
+  for (const e of events) {
+    if (e.tag !== 'WorkerEvent') continue;
+    const i = indexOf(set.keys, workerKey(e.value.pubkey));
+    if (i === undefined) continue;
+    const x = touch(i);
+    const ev = e.value.event;
+    if (ev.tag === 'MiningStart') {
+      const conf = Workers.get(ext.state, x.w.pubkey)?.confidence_level ?? 128;
+      x.gk = miningStartState(ev.value.init_v, ev.value.init_p, conf, nowMs, block);
+      x.w = { ...x.w, session_id: ev.value.session_id, unresponsive: false, waiting: [] };
+      dirty[i] = 1;
+    } else if (ev.tag === 'MiningStop' && x.gk) {
+      // The gatekeeper's final word on a stopped worker: its V, nothing paid.
+      if (!ctl.gatekeeper_paused) settle.push({ pubkey: x.w.pubkey, v: x.gk.v, payout: 0n, treasury: 0n });
+      x.gk = undefined;
+      x.w = { ...x.w, unresponsive: false, waiting: [] };
+      dirty[i] = 1;
+    }
+  }
+  const mines = (i: number) =>
+    touched.has(i) ? touched.get(i)!.gk !== undefined : set.fixed[i] !== undefined;
+
+  // Workers answer the challenge: their heartbeat reaches the chain through the mining handler.
+  const answered = new Set<number>();
+  for (const e of events) {
+    if (e.tag !== 'HeartbeatChallenge') continue;
+    const { seed, online_target } = e.value;
+    // (hash XOR seed) ≤ target is decided on the top 32 bits unless they are equal (both below 2^256)
+    const byTop = seed < U256_LIMIT && online_target < U256_LIMIT;
+    const seedHi = byTop ? Number(seed >> 224n) : 0;
+    const targetHi = byTop ? Number(online_target >> 224n) : 0;
+    for (let i = 0; i < n; i++) {
+      if (!mines(i)) continue;
+      const id = set.ids[i]!;
+      if (byTop) {
+        const hi = (id.hashHi ^ seedHi) >>> 0;
+        if (hi > targetHi || (hi === targetHi && !mustAnswer(id.hash, seed, online_target))) continue;
+      } else if (!mustAnswer(id.hash, seed, online_target)) continue;
+      const x = touch(i);
+      // Only the oldest unanswered challenge decides unresponsiveness.
+      if (x.w.waiting.length === 0) {
+        x.w = { ...x.w, waiting: [block] };
+        dirty[i] = 1;
+      }
+      if (!x.w.online) continue;
+      const miner = WorkerBindings.get(ext.state, x.w.pubkey);
+      const info = miner ? Miners.get(ext.state, miner) : undefined;
+      // A second heartbeat within one chain second would be rejected on chain; real workers never manage that.
+      if (!info || ext.nowSeconds <= info.benchmark.challenge_time_last) continue;
+      onMiningMessageReceived(
+        ext,
+        { tag: 'Worker', value: x.w.pubkey },
+        {
+          tag: 'Heartbeat',
+          value: {
+            session_id: x.w.session_id,
+            challenge_block: block,
+            challenge_time: nowMs,
+            iterations: iterationsAt(x.w, nowMs),
+          },
+        },
+      );
+      answered.add(i);
+    }
+  }
+
+  // A step counts only when some worker mines: a chain without mining workers writes no simulation state at all.
+  let anyMining = false;
+  for (let i = 0; i < n && !anyMining; i++) anyMining = mines(i);
+  const steps = gkRuns && anyMining ? ctl.steps + 1n : ctl.steps;
+  const outV = gkRuns ? new Array<Fixed>(n) : set.v.slice();
+  const outVd = gkRuns ? new Array<Fixed>(n) : set.vd.slice();
+  if (gkRuns)
+    stepAll(ext, set, touched, touch, dirty, answered, ctl.force_settle, paramsNow!, steps, outV, outVd, {
+      settle,
+      offline,
+      recovered,
+    });
+
+  // Write what changed (in key order), and make this block's working set.
+  const raws = set.raws.slice();
+  const recs = set.recs.slice();
+  const fixed = set.fixed.slice();
+  for (const [i, t] of touched) {
+    fixed[i] = t.gk && GkFixed.of(t.gk, set.fixed[i]);
+    if (t.gk) {
+      outV[i] = t.gk.v;
+      outVd[i] = t.gk.vDeductible;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (!dirty[i]) continue;
+    const t = touched.get(i);
+    const f = fixed[i];
+    const rec = asOf(t ? t.w : recs[i]!, t ? t.gk : f?.with(outV[i]!, outVd[i]!), steps);
+    raws[i] = saveWorker(ext.state, rec);
+    recs[i] = rec;
+  }
+  const nextCtl = { ...ctl, steps, force_settle: false };
+  if (
+    ctl0.steps !== nextCtl.steps ||
+    ctl0.params !== nextCtl.params ||
+    ctl0.force_settle !== nextCtl.force_settle
+  )
+    setControl(ext.state, nextCtl);
+  keep({
+    keys: set.keys,
+    raws,
+    recs,
+    ids: set.ids,
+    fixed,
+    v: outV,
+    vd: outVd,
+    step: steps,
+    params: ctl.params,
+    ctlRaw: ext.state.get(CONTROL_KEY),
+  });
+  if (offline.length || recovered.length || settle.length) {
+    offline.sort((a, b) => a - b);
+    onGkMessageReceived(
+      ext,
+      { tag: 'Gatekeeper' },
+      {
+        block_number: block,
+        timestamp_ms: nowMs,
+        offline: offline.map((i) => set.recs[i]!.pubkey),
+        recovered_to_online: recovered,
+        settle,
+      },
+    );
+  }
+}
+
+/**
+ * The gatekeeper's block: Σshare over the responsive mining workers as they are at its start, then each mining
+ * worker's heartbeat payout or quiet step, in key order. Workers nothing happens to take the quiet step on their
+ * V and deductible in place; the others (touched) go through the whole-state model.
+ */
+function stepAll(
+  ext: Ext,
+  set: WorkingSet,
+  touched: Map<number, Touched>,
+  touch: (i: number) => Touched,
+  dirty: Uint8Array,
+  answered: Set<number>,
+  forceSettle: boolean,
+  paramsRaw: Hex,
+  steps: bigint,
+  outV: Fixed[],
+  outVd: Fixed[],
+  out: { settle: SettleInfoValue[]; offline: number[]; recovered: Hex[] },
+): void {
+  const nowMs = BigInt(ext.nowMs);
+  const block = ext.blockNumber;
+  const sp = stepParams(paramsRaw);
+  const { params, rhoMinusOne } = sp;
+  const { vMax, slashRate, heartbeatWindow } = params;
+  const full = BigInt(WRITE_BACK_STEPS);
+  const half = full / 2n;
+  // (steps + hash) mod half, with both parts reduced first: no 256-bit sum per worker per block
+  const halfSteps = WRITE_BACK_STEPS / 2;
+  const stepPhase = Number(steps % half);
+  const writeBack = (i: number, gkStep: bigint) => {
+    const behind = steps - gkStep;
+    if (behind >= full || (behind >= half && (stepPhase + set.ids[i]!.phase) % halfSteps === 0)) dirty[i] = 1;
+  };
+
+  // Σshare, and the quiet step of every worker nothing happens to (its share is taken before its step).
+  const sum = new ShareSum();
+  const slow: number[] = [];
+  for (let i = 0; i < set.recs.length; i++) {
+    const t = touched.get(i);
+    if (t) {
+      if (t.gk) {
+        if (!t.w.unresponsive) sum.addShare(share(t.gk));
+        slow.push(i);
+      }
+      continue;
+    }
+    const f = set.fixed[i];
+    if (!f) continue;
+    const rec = set.recs[i]!;
+    let v = set.v[i]!;
+    if (rec.unresponsive) {
+      outV[i] = subF(v, mulF(v, slashRate));
+      outVd[i] = 0n;
+    } else {
+      const root = shareRootFromFloats(Number(v), f.termf);
+      if (root >= 0) sum.addRoot(root);
+      else sum.addShare(shareOf(v, f.term));
+      if (forceSettle || answered.has(i)) {
+        slow.push(i);
+        continue;
+      }
+      const dv = idleDeltaV(rhoMinusOne, f.idleUnder(paramsRaw, params), v);
+      v = minF(addF(v, dv), vMax);
+      outV[i] = v;
+      outVd[i] = addF(set.vd[i]!, dv);
+      const oldest = rec.waiting[0];
+      if (oldest !== undefined && block - oldest > heartbeatWindow) {
+        touched.set(i, { w: { ...rec, unresponsive: true }, gk: f.with(v, outVd[i]!) });
+        out.offline.push(i);
+        dirty[i] = 1;
+      }
+    }
+    writeBack(i, rec.gk_step);
+  }
+  const sumShare = sum.total;
+
+  // The workers something happens to, as the gatekeeper model takes them.
+  for (const i of slow) {
+    const x = touch(i);
+    let gk = x.gk!;
+    let { unresponsive, waiting } = x.w;
+    const heartbeat = answered.has(i) || (forceSettle && !unresponsive);
+    if (heartbeat) {
+      const iterations = iterationsAt(x.w, nowMs);
+      gk = recordHeartbeat(updatePInstant(gk, nowMs, iterations), nowMs, iterations);
+      waiting = [];
+      if (unresponsive) {
+        gk = recoverUpdate(gk, nowMs, block);
+        unresponsive = false;
+        out.recovered.push(x.w.pubkey);
+      } else {
+        const paid = heartbeatPayout(params, gk, sumShare, nowMs, block);
+        gk = paid.state;
+        if (paid.settled)
+          out.settle.push({ pubkey: x.w.pubkey, v: gk.v, payout: paid.payout, treasury: paid.treasury });
+      }
+      dirty[i] = 1;
+    } else {
+      gk = quietStep(params, gk, unresponsive);
+      const oldest = waiting[0];
+      if (!unresponsive && oldest !== undefined && block - oldest > heartbeatWindow) {
+        unresponsive = true;
+        out.offline.push(i);
+        dirty[i] = 1;
+      }
+    }
+    x.gk = gk;
+    if (unresponsive !== x.w.unresponsive || waiting !== x.w.waiting) x.w = { ...x.w, unresponsive, waiting };
+    writeBack(i, x.w.gk_step);
+  }
+}
