@@ -53,7 +53,7 @@ import {
   WRITE_BACK_STEPS,
   workerKey,
 } from './store.js';
-import { GkFixed, indexOf, keep, stepParams, type WorkingSet, workingSet } from './workingSet.js';
+import { GkFixed, indexOf, keep, stepParams, summarize, type WorkingSet, workingSet } from './workingSet.js';
 
 /** The benchmark counter at `nowMs`: it runs at score/6 iterations per second from `counted_at`. */
 export function iterationsAt(w: SimWorkerValue, nowMs: bigint): bigint {
@@ -74,6 +74,10 @@ interface Touched {
 }
 
 const U256_LIMIT = 1n << 256n;
+const TOUCHED = 1;
+const ANSWERED = 2;
+/** below this, gatekeeper steps are exact as doubles (a chain would need 2^52 blocks to pass it) */
+const EXACT_STEPS = 1n << 52n;
 
 /** Runs one block of the simulated workers and gatekeeper. Call after every pallet's on_finalize. */
 export function simulateBlock(ext: Ext): void {
@@ -99,12 +103,15 @@ export function simulateBlock(ext: Ext): void {
   const set = workingSet(ext.state, ctl);
   const n = set.recs.length;
   const touched = new Map<number, Touched>();
+  /** per worker: TOUCHED once in `touched`, ANSWERED once it answered a challenge */
+  const flags = new Uint8Array(n);
   const touch = (i: number): Touched => {
     let t = touched.get(i);
     if (!t) {
       const fixed = set.fixed[i];
       t = { w: set.recs[i]!, gk: fixed?.with(set.v[i]!, set.vd[i]!) };
       touched.set(i, t);
+      flags[i]! |= TOUCHED;
     }
     return t;
   };
@@ -133,11 +140,17 @@ export function simulateBlock(ext: Ext): void {
       dirty[i] = 1;
     }
   }
-  const mines = (i: number) =>
-    touched.has(i) ? touched.get(i)!.gk !== undefined : set.fixed[i] !== undefined;
+  // who mines after the session changes (a challenge or a heartbeat changes no one's)
+  const mining = new Uint8Array(n);
+  let anyMining = false;
+  for (let i = 0; i < n; i++) {
+    if (flags[i] ? touched.get(i)!.gk !== undefined : set.fixed[i] !== undefined) {
+      mining[i] = 1;
+      anyMining = true;
+    }
+  }
 
   // Workers answer the challenge: their heartbeat reaches the chain through the mining handler.
-  const answered = new Set<number>();
   for (const e of events) {
     if (e.tag !== 'HeartbeatChallenge') continue;
     const { seed, online_target } = e.value;
@@ -146,7 +159,7 @@ export function simulateBlock(ext: Ext): void {
     const seedHi = byTop ? Number(seed >> 224n) : 0;
     const targetHi = byTop ? Number(online_target >> 224n) : 0;
     for (let i = 0; i < n; i++) {
-      if (!mines(i)) continue;
+      if (!mining[i]) continue;
       const id = set.ids[i]!;
       if (byTop) {
         const hi = (id.hashHi ^ seedHi) >>> 0;
@@ -176,18 +189,16 @@ export function simulateBlock(ext: Ext): void {
           },
         },
       );
-      answered.add(i);
+      flags[i]! |= ANSWERED;
     }
   }
 
   // A step counts only when some worker mines: a chain without mining workers writes no simulation state at all.
-  let anyMining = false;
-  for (let i = 0; i < n && !anyMining; i++) anyMining = mines(i);
   const steps = gkRuns && anyMining ? ctl.steps + 1n : ctl.steps;
   const outV = gkRuns ? new Array<Fixed>(n) : set.v.slice();
   const outVd = gkRuns ? new Array<Fixed>(n) : set.vd.slice();
   if (gkRuns)
-    stepAll(ext, set, touched, touch, dirty, answered, ctl.force_settle, paramsNow!, steps, outV, outVd, {
+    stepAll(ext, set, { touched, touch, flags, dirty }, ctl.force_settle, paramsNow!, steps, outV, outVd, {
       settle,
       offline,
       recovered,
@@ -197,6 +208,7 @@ export function simulateBlock(ext: Ext): void {
   const raws = set.raws.slice();
   const recs = set.recs.slice();
   const fixed = set.fixed.slice();
+  const summary = { unresp: set.unresp.slice(), oldest: set.oldest.slice(), gkStep: set.gkStep.slice() };
   for (const [i, t] of touched) {
     fixed[i] = t.gk && GkFixed.of(t.gk, set.fixed[i]);
     if (t.gk) {
@@ -211,6 +223,7 @@ export function simulateBlock(ext: Ext): void {
     const rec = asOf(t ? t.w : recs[i]!, t ? t.gk : f?.with(outV[i]!, outVd[i]!), steps);
     raws[i] = saveWorker(ext.state, rec);
     recs[i] = rec;
+    summarize(summary, i, rec);
   }
   const nextCtl = { ...ctl, steps, force_settle: false };
   if (
@@ -227,6 +240,7 @@ export function simulateBlock(ext: Ext): void {
     fixed,
     v: outV,
     vd: outVd,
+    ...summary,
     step: steps,
     params: ctl.params,
     ctlRaw: ext.state.get(CONTROL_KEY),
@@ -255,10 +269,12 @@ export function simulateBlock(ext: Ext): void {
 function stepAll(
   ext: Ext,
   set: WorkingSet,
-  touched: Map<number, Touched>,
-  touch: (i: number) => Touched,
-  dirty: Uint8Array,
-  answered: Set<number>,
+  blockState: {
+    touched: Map<number, Touched>;
+    touch: (i: number) => Touched;
+    flags: Uint8Array;
+    dirty: Uint8Array;
+  },
   forceSettle: boolean,
   paramsRaw: Hex,
   steps: bigint,
@@ -266,60 +282,64 @@ function stepAll(
   outVd: Fixed[],
   out: { settle: SettleInfoValue[]; offline: number[]; recovered: Hex[] },
 ): void {
+  const { touched, touch, flags, dirty } = blockState;
   const nowMs = BigInt(ext.nowMs);
   const block = ext.blockNumber;
   const sp = stepParams(paramsRaw);
   const { params, rhoMinusOne } = sp;
   const { vMax, slashRate, heartbeatWindow } = params;
-  const full = BigInt(WRITE_BACK_STEPS);
-  const half = full / 2n;
-  // (steps + hash) mod half, with both parts reduced first: no 256-bit sum per worker per block
   const halfSteps = WRITE_BACK_STEPS / 2;
-  const stepPhase = Number(steps % half);
-  const writeBack = (i: number, gkStep: bigint) => {
-    const behind = steps - gkStep;
-    if (behind >= full || (behind >= half && (stepPhase + set.ids[i]!.phase) % halfSteps === 0)) dirty[i] = 1;
+  // (steps + hash) mod half, with both parts reduced first: no 256-bit sum per worker per block
+  const stepPhase = Number(steps % BigInt(halfSteps));
+  const exact = steps < EXACT_STEPS;
+  const stepsN = Number(steps);
+  const { fixed, v: setV, vd: setVd, unresp, oldest, recs, gkStep, ids } = set;
+  const writeBack = (i: number, recGkStep: bigint) => {
+    const behind = exact ? stepsN - gkStep[i]! : Number(steps - recGkStep);
+    if (behind >= WRITE_BACK_STEPS || (behind >= halfSteps && (stepPhase + ids[i]!.phase) % halfSteps === 0))
+      dirty[i] = 1;
   };
 
   // Σshare, and the quiet step of every worker nothing happens to (its share is taken before its step).
   const sum = new ShareSum();
   const slow: number[] = [];
-  for (let i = 0; i < set.recs.length; i++) {
-    const t = touched.get(i);
-    if (t) {
+  for (let i = 0; i < recs.length; i++) {
+    if (flags[i]! & TOUCHED) {
+      const t = touched.get(i)!;
       if (t.gk) {
         if (!t.w.unresponsive) sum.addShare(share(t.gk));
         slow.push(i);
       }
       continue;
     }
-    const f = set.fixed[i];
+    const f = fixed[i];
     if (!f) continue;
-    const rec = set.recs[i]!;
-    let v = set.v[i]!;
-    if (rec.unresponsive) {
+    let v = setV[i]!;
+    if (unresp[i]) {
       outV[i] = subF(v, mulF(v, slashRate));
       outVd[i] = 0n;
     } else {
       const root = shareRootFromFloats(Number(v), f.termf);
       if (root >= 0) sum.addRoot(root);
       else sum.addShare(shareOf(v, f.term));
-      if (forceSettle || answered.has(i)) {
+      if (forceSettle) {
         slow.push(i);
         continue;
       }
-      const dv = idleDeltaV(rhoMinusOne, f.idleUnder(paramsRaw, params), v);
+      const dv = idleDeltaV(rhoMinusOne, f.idleUnder(sp), v);
       v = minF(addF(v, dv), vMax);
       outV[i] = v;
-      outVd[i] = addF(set.vd[i]!, dv);
-      const oldest = rec.waiting[0];
-      if (oldest !== undefined && block - oldest > heartbeatWindow) {
-        touched.set(i, { w: { ...rec, unresponsive: true }, gk: f.with(v, outVd[i]!) });
+      const vd = addF(setVd[i]!, dv);
+      outVd[i] = vd;
+      const first = oldest[i]!;
+      if (first >= 0 && block - first > heartbeatWindow) {
+        touched.set(i, { w: { ...recs[i]!, unresponsive: true }, gk: f.with(v, vd) });
+        flags[i]! |= TOUCHED;
         out.offline.push(i);
         dirty[i] = 1;
       }
     }
-    writeBack(i, rec.gk_step);
+    writeBack(i, recs[i]!.gk_step);
   }
   const sumShare = sum.total;
 
@@ -328,7 +348,7 @@ function stepAll(
     const x = touch(i);
     let gk = x.gk!;
     let { unresponsive, waiting } = x.w;
-    const heartbeat = answered.has(i) || (forceSettle && !unresponsive);
+    const heartbeat = (flags[i]! & ANSWERED) !== 0 || (forceSettle && !unresponsive);
     if (heartbeat) {
       const iterations = iterationsAt(x.w, nowMs);
       gk = recordHeartbeat(updatePInstant(gk, nowMs, iterations), nowMs, iterations);
@@ -346,8 +366,8 @@ function stepAll(
       dirty[i] = 1;
     } else {
       gk = quietStep(params, gk, unresponsive);
-      const oldest = waiting[0];
-      if (!unresponsive && oldest !== undefined && block - oldest > heartbeatWindow) {
+      const first = waiting[0];
+      if (!unresponsive && first !== undefined && block - first > heartbeatWindow) {
         unresponsive = true;
         out.offline.push(i);
         dirty[i] = 1;

@@ -73,7 +73,7 @@ export class GkFixed {
   readonly term: Fixed;
   readonly termf: number;
   private idle: IdleConstants | undefined;
-  private idleParams: Hex | undefined;
+  private idleFor: StepParams | undefined;
 
   constructor(gk: GkWorkerState) {
     this.base = gk;
@@ -81,13 +81,13 @@ export class GkFixed {
     this.termf = shareTermFloat(this.term);
   }
 
-  /** the idle step's constants under the parameters `paramsRaw` encodes (recomputed when they change) */
-  idleUnder(paramsRaw: Hex, params: MathTokenomicParameters): IdleConstants {
-    if (this.idle === undefined || this.idleParams !== paramsRaw) {
-      this.idle = idleConstants(params, this.base);
-      this.idleParams = paramsRaw;
+  /** the idle step's constants under these parameters (one `StepParams` per value: compared as objects) */
+  idleUnder(sp: StepParams): IdleConstants {
+    if (this.idleFor !== sp) {
+      this.idle = idleConstants(sp.params, this.base);
+      this.idleFor = sp;
     }
-    return this.idle;
+    return this.idle!;
   }
 
   /** the full state with this V and deductible */
@@ -150,7 +150,7 @@ export function replay(
     for (let s = 0n; s < count; s++) v = subF(v, mulF(v, params.slashRate));
     return [v, count > 0n ? 0n : vDeductible];
   }
-  const k = fixed.idleUnder(sp.raw, params);
+  const k = fixed.idleUnder(sp);
   for (let s = 0n; s < count; s++) {
     const dv = idleDeltaV(sp.rhoMinusOne, k, v);
     v = minF(addF(v, dv), params.vMax);
@@ -169,6 +169,10 @@ export interface WorkingSet {
   readonly fixed: readonly (GkFixed | undefined)[];
   readonly v: readonly Fixed[];
   readonly vd: readonly Fixed[];
+  /** from each record, for the block loop: unresponsive (1/0), the oldest unanswered challenge (−1: none), gk_step */
+  readonly unresp: Uint8Array;
+  readonly oldest: Float64Array;
+  readonly gkStep: Float64Array;
   readonly step: bigint;
   readonly params: Hex | undefined;
   /** the Control bytes of the state this set was made for: a hint for finding it again */
@@ -283,6 +287,7 @@ export function workingSet(state: StateReader, ctl: ControlValue): WorkingSet {
   const fixed: (GkFixed | undefined)[] = new Array(n);
   const v: Fixed[] = new Array(n);
   const vd: Fixed[] = new Array(n);
+  const summary = { unresp: new Uint8Array(n), oldest: new Float64Array(n), gkStep: new Float64Array(n) };
   for (let i = 0; i < n; i++) {
     const raw = vals[i]!;
     let e: Entry | undefined;
@@ -296,6 +301,7 @@ export function workingSet(state: StateReader, ctl: ControlValue): WorkingSet {
     fixed[i] = e.fixed;
     v[i] = e.v;
     vd[i] = e.vd;
+    summarize(summary, i, e.rec);
   }
   const set: WorkingSet = {
     keys,
@@ -305,12 +311,24 @@ export function workingSet(state: StateReader, ctl: ControlValue): WorkingSet {
     fixed,
     v,
     vd,
+    ...summary,
     step: ctl.steps,
     params: ctl.params,
     ctlRaw,
   };
   keep(set);
   return set;
+}
+
+/** Writes record `rec`'s entries of a set's summary arrays. */
+export function summarize(
+  into: { unresp: Uint8Array; oldest: Float64Array; gkStep: Float64Array },
+  i: number,
+  rec: SimWorkerValue,
+): void {
+  into.unresp[i] = rec.unresponsive ? 1 : 0;
+  into.oldest[i] = rec.waiting.length ? rec.waiting[0]! : -1;
+  into.gkStep[i] = Number(rec.gk_step);
 }
 
 function sameKeys(a: readonly Hex[], b: readonly Hex[]): boolean {
