@@ -208,9 +208,13 @@ export function idleConstants(
   };
 }
 
-/** `idleUpdate`'s Δv = perf·((rho − 1)·v + cost_idle), from `subF(rho, ONE)` and the worker's constants. */
+/**
+ * `idleUpdate`'s Δv = perf·((rho − 1)·v + cost_idle), from `subF(rho, ONE)` and the worker's constants: exactly
+ * mulF(perf, addF(mulF(rhoMinusOne, v), costIdle)), written out (a simulation takes it per worker per block).
+ */
 export function idleDeltaV(rhoMinusOne: Fixed, k: IdleConstants, v: Fixed): Fixed {
-  return mulF(k.perf, addF(mulF(rhoMinusOne, v), k.costIdle));
+  const t = BigInt.asUintN(128, BigInt.asUintN(128, (rhoMinusOne * v) >> 64n) + k.costIdle);
+  return BigInt.asUintN(128, (k.perf * t) >> 64n);
 }
 
 /** A block while unresponsive: v −= v·slash_rate; the deductible is forfeited. */

@@ -6,14 +6,11 @@
  * deductible alone, with the constants of its step and share cached in its `GkFixed`.
  */
 import {
-  addF,
   type Fixed,
   type GkWorkerState,
   heartbeatPayout,
   idleDeltaV,
-  minF,
   miningStartState,
-  mulF,
   mustAnswer,
   recordHeartbeat,
   recoverUpdate,
@@ -21,7 +18,6 @@ import {
   share,
   shareOf,
   shareRootFromFloats,
-  subF,
   updatePInstant,
 } from '@phala-mining/math';
 import { u8aToHex } from '@polkadot/util';
@@ -315,8 +311,9 @@ function stepAll(
     const f = fixed[i];
     if (!f) continue;
     let v = setV[i]!;
+    // the quiet step written out: subF(v, mulF(v, slash_rate)), or min(addF(v, Δv), v_max) and addF(vd, Δv)
     if (unresp[i]) {
-      outV[i] = subF(v, mulF(v, slashRate));
+      outV[i] = BigInt.asUintN(128, v - BigInt.asUintN(128, (v * slashRate) >> 64n));
       outVd[i] = 0n;
     } else {
       const root = shareRootFromFloats(Number(v), f.termf);
@@ -327,9 +324,10 @@ function stepAll(
         continue;
       }
       const dv = idleDeltaV(rhoMinusOne, f.idleUnder(sp), v);
-      v = minF(addF(v, dv), vMax);
+      const nv = BigInt.asUintN(128, v + dv);
+      v = nv < vMax ? nv : vMax;
       outV[i] = v;
-      const vd = addF(setVd[i]!, dv);
+      const vd = BigInt.asUintN(128, setVd[i]! + dv);
       outVd[i] = vd;
       const first = oldest[i]!;
       if (first >= 0 && block - first > heartbeatWindow) {

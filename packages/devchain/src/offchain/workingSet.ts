@@ -304,7 +304,8 @@ export function workingSet(state: StateReader, ctl: ControlValue): WorkingSet {
     summarize(summary, i, e.rec);
   }
   const set: WorkingSet = {
-    keys,
+    // the kept list when equal: its index (for events) is made once, though states rebuild their lists now and then
+    keys: aligned ? base.keys : keys,
     raws: vals,
     recs,
     ids,
