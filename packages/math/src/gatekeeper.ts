@@ -214,7 +214,8 @@ export function idleConstants(
  */
 export function idleDeltaV(rhoMinusOne: Fixed, k: IdleConstants, v: Fixed): Fixed {
   const t = BigInt.asUintN(128, BigInt.asUintN(128, (rhoMinusOne * v) >> 64n) + k.costIdle);
-  return BigInt.asUintN(128, (k.perf * t) >> 64n);
+  // mulF(ONE, t) is t itself (t < 2^128): a worker running at its benchmark score skips the product
+  return k.perf === ONE ? t : BigInt.asUintN(128, (k.perf * t) >> 64n);
 }
 
 /** A block while unresponsive: v −= v·slash_rate; the deductible is forfeited. */
