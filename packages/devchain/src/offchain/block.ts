@@ -49,7 +49,16 @@ import {
   WRITE_BACK_STEPS,
   workerKey,
 } from './store.js';
-import { GkFixed, indexOf, keep, stepParams, summarize, type WorkingSet, workingSet } from './workingSet.js';
+import {
+  deductibleOf,
+  GkFixed,
+  indexOf,
+  keep,
+  stepParams,
+  summarize,
+  type WorkingSet,
+  workingSet,
+} from './workingSet.js';
 
 /** The benchmark counter at `nowMs`: it runs at score/6 iterations per second from `counted_at`. */
 export function iterationsAt(w: SimWorkerValue, nowMs: bigint): bigint {
@@ -91,7 +100,7 @@ export function simulateBlock(ext: Ext): void {
     for (let i = 0; i < old.recs.length; i++) {
       const fixed = old.fixed[i];
       if (fixed && old.recs[i]!.gk_step < ctl.steps)
-        saveWorker(ext.state, asOf(old.recs[i]!, fixed.with(old.v[i]!, old.vd[i]!), ctl.steps));
+        saveWorker(ext.state, asOf(old.recs[i]!, fixed.with(old.v[i]!, deductibleOf(old, i)), ctl.steps));
     }
   }
   ctl = { ...ctl, params: paramsNow };
@@ -105,7 +114,7 @@ export function simulateBlock(ext: Ext): void {
     let t = touched.get(i);
     if (!t) {
       const fixed = set.fixed[i];
-      t = { w: set.recs[i]!, gk: fixed?.with(set.v[i]!, set.vd[i]!) };
+      t = { w: set.recs[i]!, gk: fixed?.with(set.v[i]!, deductibleOf(set, i)) };
       touched.set(i, t);
       flags[i]! |= TOUCHED;
     }
@@ -192,9 +201,9 @@ export function simulateBlock(ext: Ext): void {
   // A step counts only when some worker mines: a chain without mining workers writes no simulation state at all.
   const steps = gkRuns && anyMining ? ctl.steps + 1n : ctl.steps;
   const outV = gkRuns ? new Array<Fixed>(n) : set.v.slice();
-  const outVd = gkRuns ? new Array<Fixed>(n) : set.vd.slice();
+  const outOff = set.off.slice();
   if (gkRuns)
-    stepAll(ext, set, { touched, touch, flags, dirty }, ctl.force_settle, paramsNow!, steps, outV, outVd, {
+    stepAll(ext, set, { touched, touch, flags, dirty }, ctl.force_settle, paramsNow!, steps, outV, outOff, {
       settle,
       offline,
       recovered,
@@ -209,14 +218,18 @@ export function simulateBlock(ext: Ext): void {
     fixed[i] = t.gk && GkFixed.of(t.gk, set.fixed[i]);
     if (t.gk) {
       outV[i] = t.gk.v;
-      outVd[i] = t.gk.vDeductible;
+      outOff[i] = t.gk.vDeductible - t.gk.v;
     }
   }
   for (let i = 0; i < n; i++) {
     if (!dirty[i]) continue;
     const t = touched.get(i);
     const f = fixed[i];
-    const rec = asOf(t ? t.w : recs[i]!, t ? t.gk : f?.with(outV[i]!, outVd[i]!), steps);
+    const rec = asOf(
+      t ? t.w : recs[i]!,
+      t ? t.gk : f?.with(outV[i]!, BigInt.asUintN(128, outV[i]! + outOff[i]!)),
+      steps,
+    );
     raws[i] = saveWorker(ext.state, rec);
     recs[i] = rec;
     summarize(summary, i, rec);
@@ -235,7 +248,7 @@ export function simulateBlock(ext: Ext): void {
     ids: set.ids,
     fixed,
     v: outV,
-    vd: outVd,
+    off: outOff,
     ...summary,
     step: steps,
     params: ctl.params,
@@ -275,7 +288,7 @@ function stepAll(
   paramsRaw: Hex,
   steps: bigint,
   outV: Fixed[],
-  outVd: Fixed[],
+  outOff: bigint[],
   out: { settle: SettleInfoValue[]; offline: number[]; recovered: Hex[] },
 ): void {
   const { touched, touch, flags, dirty } = blockState;
@@ -289,7 +302,7 @@ function stepAll(
   const stepPhase = Number(steps % BigInt(halfSteps));
   const exact = steps < EXACT_STEPS;
   const stepsN = Number(steps);
-  const { fixed, v: setV, vd: setVd, unresp, oldest, recs, gkStep, ids } = set;
+  const { fixed, v: setV, off: setOff, unresp, oldest, recs, gkStep, ids } = set;
   const writeBack = (i: number, recGkStep: bigint) => {
     const behind = exact ? stepsN - gkStep[i]! : Number(steps - recGkStep);
     if (behind >= WRITE_BACK_STEPS || (behind >= halfSteps && (stepPhase + ids[i]!.phase) % halfSteps === 0))
@@ -311,10 +324,12 @@ function stepAll(
     const f = fixed[i];
     if (!f) continue;
     let v = setV[i]!;
-    // the quiet step written out: subF(v, mulF(v, slash_rate)), or min(addF(v, Δv), v_max) and addF(vd, Δv)
+    // the quiet step written out: subF(v, mulF(v, slash_rate)) and a deductible of 0, or min(addF(v, Δv), v_max)
+    // and addF(vd, Δv) — which leaves vd − v as it is unless V is capped or wraps
     if (unresp[i]) {
-      outV[i] = BigInt.asUintN(128, v - BigInt.asUintN(128, (v * slashRate) >> 64n));
-      outVd[i] = 0n;
+      v = BigInt.asUintN(128, v - BigInt.asUintN(128, (v * slashRate) >> 64n));
+      outV[i] = v;
+      outOff[i] = -v;
     } else {
       const root = shareRootFromFloats(Number(v), f.termf);
       if (root >= 0) sum.addRoot(root);
@@ -325,12 +340,16 @@ function stepAll(
       }
       const dv = idleDeltaV(rhoMinusOne, f.idleUnder(sp), v);
       const nv = BigInt.asUintN(128, v + dv);
-      v = nv < vMax ? nv : vMax;
+      if (nv >= v && nv < vMax) v = nv;
+      else {
+        const vd = BigInt.asUintN(128, BigInt.asUintN(128, v + setOff[i]!) + dv);
+        v = nv < vMax ? nv : vMax;
+        outOff[i] = vd - v;
+      }
       outV[i] = v;
-      const vd = BigInt.asUintN(128, setVd[i]! + dv);
-      outVd[i] = vd;
       const first = oldest[i]!;
       if (first >= 0 && block - first > heartbeatWindow) {
+        const vd = BigInt.asUintN(128, v + outOff[i]!);
         touched.set(i, { w: { ...recs[i]!, unresponsive: true }, gk: f.with(v, vd) });
         flags[i]! |= TOUCHED;
         out.offline.push(i);

@@ -16,7 +16,7 @@ import type { StateReader } from '../runtime/interface.js';
 import type { Hex } from '../scale/types.js';
 import { iterationsAt } from './block.js';
 import { asOf, control, type SimWorkerValue, saveWorker, setControl, workerKey } from './store.js';
-import { currentWorker, workingSet } from './workingSet.js';
+import { currentWorker, deductibleOf, workingSet } from './workingSet.js';
 
 export { simulateBlock } from './block.js';
 export type { SimWorkerValue } from './store.js';
@@ -32,7 +32,7 @@ export function simulatedWorker(state: StateReader, pubkey: Hex): SimWorkerValue
 export function simulatedWorkers(state: StateReader): SimWorkerValue[] {
   const ctl = control(state);
   const set = workingSet(state, ctl);
-  return set.recs.map((rec, i) => asOf(rec, set.fixed[i]?.with(set.v[i]!, set.vd[i]!), ctl.steps));
+  return set.recs.map((rec, i) => asOf(rec, set.fixed[i]?.with(set.v[i]!, deductibleOf(set, i)), ctl.steps));
 }
 
 /** A dev control named a worker the off-chain simulation does not run; dev actions report it as a `DevActionError`. */

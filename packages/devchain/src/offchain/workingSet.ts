@@ -168,7 +168,11 @@ export interface WorkingSet {
   /** undefined: not mining */
   readonly fixed: readonly (GkFixed | undefined)[];
   readonly v: readonly Fixed[];
-  readonly vd: readonly Fixed[];
+  /**
+   * v_deductible − V, exact (may be negative): v_deductible is (V + off) mod 2^128. A quiet step adds the same Δv to
+   * both, so while V grows uncapped (and unwrapped) `off` stays, and a block moves V alone.
+   */
+  readonly off: readonly bigint[];
   /** from each record, for the block loop: unresponsive (1/0), the oldest unanswered challenge (−1: none), gk_step */
   readonly unresp: Uint8Array;
   readonly oldest: Float64Array;
@@ -227,7 +231,8 @@ function reuse(base: WorkingSet, j: number, raw: Uint8Array, ctl: ControlValue):
   if (base.raws[j] !== raw) return undefined;
   const rec = base.recs[j]!;
   const fixed = base.fixed[j];
-  const entry = { rec, id: base.ids[j]!, fixed, v: base.v[j]!, vd: base.vd[j]! };
+  const v = base.v[j]!;
+  const entry = { rec, id: base.ids[j]!, fixed, v, vd: fixed ? BigInt.asUintN(128, v + base.off[j]!) : 0n };
   if (!fixed) return entry;
   // a step at or below the record's own is its stored state; above, that state replayed under the parameters
   const gkStep = rec.gk_step;
@@ -286,7 +291,7 @@ export function workingSet(state: StateReader, ctl: ControlValue): WorkingSet {
   const ids: WorkerIdent[] = new Array(n);
   const fixed: (GkFixed | undefined)[] = new Array(n);
   const v: Fixed[] = new Array(n);
-  const vd: Fixed[] = new Array(n);
+  const off: bigint[] = new Array(n);
   const summary = { unresp: new Uint8Array(n), oldest: new Float64Array(n), gkStep: new Float64Array(n) };
   for (let i = 0; i < n; i++) {
     const raw = vals[i]!;
@@ -300,7 +305,7 @@ export function workingSet(state: StateReader, ctl: ControlValue): WorkingSet {
     ids[i] = e.id;
     fixed[i] = e.fixed;
     v[i] = e.v;
-    vd[i] = e.vd;
+    off[i] = e.fixed ? e.vd - e.v : 0n;
     summarize(summary, i, e.rec);
   }
   const set: WorkingSet = {
@@ -311,7 +316,7 @@ export function workingSet(state: StateReader, ctl: ControlValue): WorkingSet {
     ids,
     fixed,
     v,
-    vd,
+    off,
     ...summary,
     step: ctl.steps,
     params: ctl.params,
@@ -319,6 +324,11 @@ export function workingSet(state: StateReader, ctl: ControlValue): WorkingSet {
   };
   keep(set);
   return set;
+}
+
+/** Worker i's v_deductible in a set. */
+export function deductibleOf(set: WorkingSet, i: number): Fixed {
+  return BigInt.asUintN(128, set.v[i]! + set.off[i]!);
 }
 
 /** Writes record `rec`'s entries of a set's summary arrays. */

@@ -21,9 +21,10 @@ import { ready } from '../helpers/palletTest.js';
 /**
  * The simulation keeps its workers in memory across blocks and steps only those nothing happens to on V and the
  * deductible; a cold read decodes every stored worker and replays its quiet steps on whole states. Both must give
- * the same chain: here every block of a chain with heartbeats, settlements, offline workers, a new score, a paused
- * gatekeeper, new parameters and a new worker is built twice — on the chain's own states, and on fresh copies of
- * them with the kept working sets forgotten — and each block's changes and the workers' states are compared.
+ * the same chain: every block of a chain with heartbeats, settlements, offline workers, a new score, a paused
+ * gatekeeper, new parameters (V_max below half the workers' V) and a new worker is built twice — on the chain's
+ * own states, and on fresh copies of them with the kept working sets forgotten — and each block's changes and the
+ * workers' states are compared.
  */
 
 const PHA = 10n ** 12n;
@@ -78,7 +79,7 @@ function startedChain() {
   }
   OutboundMessages.set(ext.state, outbound);
   simulateBlock(ext);
-  const state = genesis.state.apply(ext.state.changes);
+  const state = (genesis.state as BlockState).apply(ext.state.changes);
   return { runtime, genesis, state, workers, owners };
 }
 
@@ -125,7 +126,16 @@ function run(coldAfter?: Hex[]) {
       // new tokenomic parameters from this block on (as `update_tokenomic` would leave them)
       const ext = new Ext(state, n, hash, runtime.executive);
       const p = TokenomicParameters.get(ext.state)!;
-      TokenomicParameters.set(ext.state, { ...p, rho: p.rho + 77_777n, slash_rate: p.slash_rate * 2n });
+      // V_max down to the median V: half the workers are capped from here on
+      const vs = simulatedWorkers(state)
+        .flatMap((w) => (w.gk ? [w.gk.v] : []))
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      TokenomicParameters.set(ext.state, {
+        ...p,
+        rho: p.rho + 77_777n,
+        slash_rate: p.slash_rate * 2n,
+        v_max: vs[vs.length >> 1]!,
+      });
       state = state.apply(ext.state.changes);
     }
     const input = { parentHash: hash, number: n, timestamp: T0 + 12_000 * n, extrinsics: [] };
@@ -139,11 +149,11 @@ function run(coldAfter?: Hex[]) {
       if (n % 25 === 0) runtime.buildBlock(state, { ...input, timestamp: input.timestamp + 6_000 });
       expect(runtime.buildBlock(state, input).hash).toBe(built.hash);
     }
-    blocks.push(encodeChanges(built.state.changesSince(state)));
+    blocks.push(encodeChanges((built.state as BlockState).changesSince(state)));
     settled += (runtime.eventsAt(built.state) as Array<{ event: { value: { tag: string } } }>).filter(
       (e) => e.event.value.tag === 'MinerSettled',
     ).length;
-    state = built.state;
+    state = built.state as BlockState;
     hash = coldAfter ? coldAfter[n - 2]! : built.hash;
     hashes.push(built.hash);
   }
