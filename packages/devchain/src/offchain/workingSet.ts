@@ -183,7 +183,8 @@ export interface WorkingSet {
   readonly ctlRaw: Uint8Array | undefined;
 }
 
-const KEPT = 6;
+// a block is built on the newest state, now and then again on its parent (a sibling, a retried block): a few suffice
+const KEPT = 3;
 const recent: WorkingSet[] = [];
 
 /** Keeps a set made for a block's state, most recent first. */
