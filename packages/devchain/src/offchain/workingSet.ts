@@ -279,8 +279,9 @@ export function workingSet(state: StateReader, ctl: ControlValue): WorkingSet {
   const ctlRaw = state.get(CONTROL_KEY);
   const base = candidate(ctlRaw, ctl);
   const n = vals.length;
-  const aligned = base !== undefined && (base.keys === keys || sameKeys(base.keys, keys));
-  if (aligned && base.step === ctl.steps && base.params === ctl.params) {
+  // Entries are matched by their bytes (an entry is a function of them), by position first: comparing the key
+  // lists would compare strings, which states rebuild now and then.
+  if (base && base.raws.length === n && base.step === ctl.steps && base.params === ctl.params) {
     let same = true;
     for (let i = 0; i < n && same; i++) same = vals[i] === base.raws[i];
     if (same) {
@@ -298,7 +299,7 @@ export function workingSet(state: StateReader, ctl: ControlValue): WorkingSet {
     const raw = vals[i]!;
     let e: Entry | undefined;
     if (base) {
-      const j = aligned ? i : indexOf(base.keys, keys[i]!);
+      const j = base.raws[i] === raw ? i : positionOf(base, raw);
       if (j !== undefined) e = reuse(base, j, raw, ctl);
     }
     e ??= cold(raw, ctl);
@@ -310,8 +311,7 @@ export function workingSet(state: StateReader, ctl: ControlValue): WorkingSet {
     summarize(summary, i, e.rec);
   }
   const set: WorkingSet = {
-    // the kept list when equal: its index (for events) is made once, though states rebuild their lists now and then
-    keys: aligned ? base.keys : keys,
+    keys,
     raws: vals,
     recs,
     ids,
@@ -343,10 +343,16 @@ export function summarize(
   into.gkStep[i] = Number(rec.gk_step);
 }
 
-function sameKeys(a: readonly Hex[], b: readonly Hex[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+const positions = new WeakMap<WorkingSet, Map<Uint8Array, number>>();
+/** Where a set holds these bytes (an index made once per set, only when positions moved: a worker came or went). */
+function positionOf(set: WorkingSet, raw: Uint8Array): number | undefined {
+  let index = positions.get(set);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < set.raws.length; i++) index.set(set.raws[i]!, i);
+    positions.set(set, index);
+  }
+  return index.get(raw);
 }
 
 /** One stored worker and its gatekeeper state at `ctl.steps`, from a kept set when one holds its bytes. */
