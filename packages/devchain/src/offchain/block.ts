@@ -54,6 +54,7 @@ import {
   GkFixed,
   indexOf,
   keep,
+  nextSerial,
   stepParams,
   summarize,
   type WorkingSet,
@@ -221,8 +222,10 @@ export function simulateBlock(ext: Ext): void {
       outOff[i] = t.gk.vDeductible - t.gk.v;
     }
   }
+  let written = 0;
   for (let i = 0; i < n; i++) {
     if (!dirty[i]) continue;
+    written++;
     const t = touched.get(i);
     const f = fixed[i];
     const rec = asOf(
@@ -241,19 +244,25 @@ export function simulateBlock(ext: Ext): void {
     ctl0.force_settle !== nextCtl.force_settle
   )
     setControl(ext.state, nextCtl);
-  keep({
-    keys: set.keys,
-    raws,
-    recs,
-    ids: set.ids,
-    fixed,
-    v: outV,
-    off: outOff,
-    ...summary,
-    step: steps,
-    params: ctl.params,
-    ctlRaw: ext.state.get(CONTROL_KEY),
-  });
+  // A set is kept where it saves work. When most workers were written (a settlement), the next block makes its set
+  // from the records just written (decoded already, nothing to replay) for little more than one pass, and keeping
+  // every worker's new record and state here would hold them for a block that may never be built on.
+  if (written * 2 <= n)
+    keep({
+      keys: set.keys,
+      raws,
+      recs,
+      ids: set.ids,
+      fixed,
+      v: outV,
+      off: outOff,
+      ...summary,
+      step: steps,
+      params: ctl.params,
+      ctlRaw: ext.state.get(CONTROL_KEY),
+      from: set.serial,
+      serial: nextSerial(),
+    });
   if (offline.length || recovered.length || settle.length) {
     offline.sort((a, b) => a - b);
     onGkMessageReceived(

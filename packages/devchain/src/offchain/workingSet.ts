@@ -181,6 +181,15 @@ export interface WorkingSet {
   readonly params: Hex | undefined;
   /** the Control bytes of the state this set was made for: a hint for finding it again */
   readonly ctlRaw: Uint8Array | undefined;
+  /** the set a block made this one from (`serial`), or −1 */
+  readonly from: number;
+  readonly serial: number;
+}
+
+let serials = 0;
+/** A new set's serial number. */
+export function nextSerial(): number {
+  return serials++;
 }
 
 // a block is built on the newest state, now and then again on its parent (a sibling, a retried block): a few suffice
@@ -191,6 +200,12 @@ const recent: WorkingSet[] = [];
 export function keep(set: WorkingSet): void {
   const at = recent.indexOf(set);
   if (at >= 0) recent.splice(at, 1);
+  // A block made again on the same parent replaces its sibling: blocks are built on the newest one, and a kept
+  // set holds what it reads (a settlement block's set is every worker's new record and state).
+  if (set.from >= 0) {
+    const sibling = recent.findIndex((s) => s.from === set.from);
+    if (sibling >= 0) recent.splice(sibling, 1);
+  }
   recent.unshift(set);
   if (recent.length > KEPT) recent.length = KEPT;
 }
@@ -322,6 +337,8 @@ export function workingSet(state: StateReader, ctl: ControlValue): WorkingSet {
     step: ctl.steps,
     params: ctl.params,
     ctlRaw,
+    from: -1,
+    serial: nextSerial(),
   };
   keep(set);
   return set;
