@@ -314,7 +314,8 @@ export function workingSet(state: StateReader, ctl: ControlValue): WorkingSet {
     const raw = vals[i]!;
     let e: Entry | undefined;
     if (base) {
-      const j = base.raws[i] === raw ? i : positionOf(base, raw);
+      // bytes elsewhere in the set only when workers came or went; in place, different bytes were rewritten
+      const j = base.raws[i] === raw ? i : base.raws.length !== n ? positionOf(base, raw) : undefined;
       if (j !== undefined) e = reuse(base, j, raw, ctl);
     }
     e ??= cold(raw, ctl);
