@@ -147,14 +147,8 @@ export function simulateBlock(ext: Ext): void {
     }
   }
   // who mines after the session changes (a challenge or a heartbeat changes no one's)
-  const mining = new Uint8Array(n);
-  let anyMining = false;
-  for (let i = 0; i < n; i++) {
-    if (flags[i] ? touched.get(i)!.gk !== undefined : set.fixed[i] !== undefined) {
-      mining[i] = 1;
-      anyMining = true;
-    }
-  }
+  const mining = miningAfterEvents(set, flags, touched);
+  const anyMining = mining.indexOf(1) >= 0;
 
   // Workers answer the challenge: their heartbeat reaches the chain through the mining handler.
   for (const e of events) {
@@ -164,13 +158,7 @@ export function simulateBlock(ext: Ext): void {
     const byTop = seed < U256_LIMIT && online_target < U256_LIMIT;
     const seedHi = byTop ? Number(seed >> 224n) : 0;
     const targetHi = byTop ? Number(online_target >> 224n) : 0;
-    for (let i = 0; i < n; i++) {
-      if (!mining[i]) continue;
-      const id = set.ids[i]!;
-      if (byTop) {
-        const hi = (id.hashHi ^ seedHi) >>> 0;
-        if (hi > targetHi || (hi === targetHi && !mustAnswer(id.hash, seed, online_target))) continue;
-      } else if (!mustAnswer(id.hash, seed, online_target)) continue;
+    for (const i of mustAnswerAll(set, mining, byTop, seedHi, targetHi, seed, online_target)) {
       const x = touch(i);
       // Only the oldest unanswered challenge decides unresponsiveness.
       if (x.w.waiting.length === 0) {
@@ -277,6 +265,40 @@ export function simulateBlock(ext: Ext): void {
       },
     );
   }
+}
+
+/** Per worker, 1 when it mines after this block's session changes (`flags`: who is in `touched`). */
+function miningAfterEvents(set: WorkingSet, flags: Uint8Array, touched: Map<number, Touched>): Uint8Array {
+  const { fixed } = set;
+  const mining = new Uint8Array(fixed.length);
+  for (let i = 0; i < fixed.length; i++) {
+    if (flags[i]! & TOUCHED ? touched.get(i)!.gk !== undefined : fixed[i] !== undefined) mining[i] = 1;
+  }
+  return mining;
+}
+
+/** The mining workers that must answer a challenge, in key order (see the caller for `byTop`). */
+function mustAnswerAll(
+  set: WorkingSet,
+  mining: Uint8Array,
+  byTop: boolean,
+  seedHi: number,
+  targetHi: number,
+  seed: bigint,
+  target: bigint,
+): number[] {
+  const { ids } = set;
+  const out: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    if (!mining[i]) continue;
+    const id = ids[i]!;
+    if (byTop) {
+      const hi = (id.hashHi ^ seedHi) >>> 0;
+      if (hi > targetHi || (hi === targetHi && !mustAnswer(id.hash, seed, target))) continue;
+    } else if (!mustAnswer(id.hash, seed, target)) continue;
+    out.push(i);
+  }
+  return out;
 }
 
 /**
