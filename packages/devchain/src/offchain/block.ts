@@ -210,10 +210,8 @@ export function simulateBlock(ext: Ext): void {
       outOff[i] = t.gk.vDeductible - t.gk.v;
     }
   }
-  let written = 0;
-  for (let i = 0; i < n; i++) {
-    if (!dirty[i]) continue;
-    written++;
+  const written = setIndices(dirty);
+  for (const i of written) {
     const t = touched.get(i);
     const f = fixed[i];
     const rec = asOf(
@@ -235,7 +233,7 @@ export function simulateBlock(ext: Ext): void {
   // A set is kept where it saves work. When most workers were written (a settlement), the next block makes its set
   // from the records just written (decoded already, nothing to replay) for little more than one pass, and keeping
   // every worker's new record and state here would hold them for a block that may never be built on.
-  if (written * 2 <= n)
+  if (written.length * 2 <= n)
     keep({
       keys: set.keys,
       raws,
@@ -265,6 +263,13 @@ export function simulateBlock(ext: Ext): void {
       },
     );
   }
+}
+
+/** The positions of the flags set, in order. */
+function setIndices(flags: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < flags.length; i++) if (flags[i]) out.push(i);
+  return out;
 }
 
 /** Per worker, 1 when it mines after this block's session changes (`flags`: who is in `touched`). */
