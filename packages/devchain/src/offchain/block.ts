@@ -198,30 +198,41 @@ export function simulateBlock(ext: Ext): void {
       recovered,
     });
 
-  // Write what changed (in key order), and make this block's working set.
-  const raws = set.raws.slice();
-  const recs = set.recs.slice();
-  const fixed = set.fixed.slice();
-  const summary = { unresp: set.unresp.slice(), oldest: set.oldest.slice(), gkStep: set.gkStep.slice() };
-  for (const [i, t] of touched) {
-    fixed[i] = t.gk && GkFixed.of(t.gk, set.fixed[i]);
-    if (t.gk) {
-      outV[i] = t.gk.v;
-      outOff[i] = t.gk.vDeductible - t.gk.v;
+  // Write what changed (in key order), and make this block's working set. A set is kept where it saves work: when
+  // most workers were written (a settlement), the next block makes its set from the records just written (decoded
+  // already, nothing to replay) for little more than one pass, and keeping every worker's new record and state here
+  // would hold them for a block that may never be built on.
+  const written = setIndices(dirty);
+  const keepSet = written.length * 2 <= n;
+  const raws = keepSet ? set.raws.slice() : [];
+  const recs = keepSet ? set.recs.slice() : [];
+  const fixed = keepSet ? set.fixed.slice() : [];
+  const summary = keepSet
+    ? { unresp: set.unresp.slice(), oldest: set.oldest.slice(), gkStep: set.gkStep.slice() }
+    : undefined;
+  if (keepSet) {
+    for (const [i, t] of touched) {
+      fixed[i] = t.gk && GkFixed.of(t.gk, set.fixed[i]);
+      if (t.gk) {
+        outV[i] = t.gk.v;
+        outOff[i] = t.gk.vDeductible - t.gk.v;
+      }
     }
   }
-  const written = setIndices(dirty);
   for (const i of written) {
     const t = touched.get(i);
-    const f = fixed[i];
+    const f = set.fixed[i];
     const rec = asOf(
-      t ? t.w : recs[i]!,
+      t ? t.w : set.recs[i]!,
       t ? t.gk : f?.with(outV[i]!, BigInt.asUintN(128, outV[i]! + outOff[i]!)),
       steps,
     );
-    raws[i] = saveWorker(ext.state, rec);
-    recs[i] = rec;
-    summarize(summary, i, rec);
+    const raw = saveWorker(ext.state, rec);
+    if (summary) {
+      raws[i] = raw;
+      recs[i] = rec;
+      summarize(summary, i, rec);
+    }
   }
   const nextCtl = { ...ctl, steps, force_settle: false };
   if (
@@ -230,10 +241,7 @@ export function simulateBlock(ext: Ext): void {
     ctl0.force_settle !== nextCtl.force_settle
   )
     setControl(ext.state, nextCtl);
-  // A set is kept where it saves work. When most workers were written (a settlement), the next block makes its set
-  // from the records just written (decoded already, nothing to replay) for little more than one pass, and keeping
-  // every worker's new record and state here would hold them for a block that may never be built on.
-  if (written.length * 2 <= n)
+  if (summary)
     keep({
       keys: set.keys,
       raws,
