@@ -115,10 +115,31 @@ export function divInt(f: Fixed, n: bigint): Fixed {
   return f / n;
 }
 
-/** Integer square root (floor) of a non-negative bigint, by Newton's method. */
+const TWO_POW_100 = 1n << 100n;
+const TWO_POW_128 = 1n << 128n;
+
+/**
+ * Integer square root (floor) of a non-negative bigint. Below 2^128 (every U64F64 the runtime takes a root of) it
+ * starts from the double square root — within a few units of the root below 2^100, and one Newton step from it
+ * above — and corrects that guess with exact bigint squares, so the result never depends on floating-point
+ * accuracy, only its speed does. Larger inputs take Newton's method from a power of two.
+ */
 export function isqrt(n: bigint): bigint {
   if (n < 0n) throw new FixedPointError('NEGATIVE_INPUT', `isqrt of negative ${n}`);
   if (n < 2n) return n;
+  if (n < TWO_POW_128) {
+    let r = BigInt(Math.floor(Math.sqrt(Number(n))));
+    // the double's 53 bits leave up to 2^11 of error below 2^128; one Newton step squares the relative error away
+    if (n >= TWO_POW_100) r = (r + n / r) >> 1n;
+    while (r * r > n) r -= 1n;
+    for (let next = r + 1n; next * next <= n; next += 1n) r = next;
+    return r;
+  }
+  return isqrtNewton(n);
+}
+
+/** Newton's method from a power of two above the root (for any size; the loop ends when it stops decreasing). */
+function isqrtNewton(n: bigint): bigint {
   let x = 1n << BigInt((n.toString(2).length + 1) >> 1);
   for (;;) {
     const y = (x + n / x) >> 1n;

@@ -17,6 +17,7 @@ import {
   ONE,
   sqrtF,
   subF,
+  wrap128,
 } from './fixed.js';
 import type { TokenomicParameters } from './tokenomics.js';
 
@@ -47,8 +48,73 @@ export function gkConfScore(level: number): Fixed {
 
 /** share = √(v² + (2·p·conf)²), with (2·p)·conf evaluated left to right and the 32-fraction-bit square root. */
 export function workerShare(v: Fixed, pInstant: Fixed, confidenceLevel: number): Fixed {
+  return shareOf(v, shareConfTerm(pInstant, confidenceLevel));
+}
+
+/** The (2·p·conf)² term of `workerShare`: it changes only with p_instant (at a heartbeat), V every block. */
+export function shareConfTerm(pInstant: Fixed, confidenceLevel: number): Fixed {
   const x = mulF(mulF(TWO, pInstant), gkConfScore(confidenceLevel));
-  return sqrtF(addF(mulF(v, v), mulF(x, x)));
+  return mulF(x, x);
+}
+
+/** `workerShare` from its (2·p·conf)² term: √(v² + term). */
+export function shareOf(v: Fixed, term: Fixed): Fixed {
+  return sqrtF(addF(mulF(v, v), term));
+}
+
+const TERM_FLOAT_LIMIT = 1n << 126n;
+
+/** The term as `shareRootFromFloats` takes it: NaN (never certified) when v² + term could wrap modulo 2^128. */
+export function shareTermFloat(term: Fixed): number {
+  return term < TERM_FLOAT_LIMIT ? Number(term) : Number.NaN;
+}
+
+/**
+ * The integer root r of `shareOf(v, term)` (share = r·2^32, r = ⌊√(⌊v²/2^64⌋ + term)⌋) from doubles, when they
+ * prove it; −1 when they do not, and the caller takes `shareOf`. `vf` is Number(v), `termf` shareTermFloat(term).
+ *
+ * Why it is exact: below v < 2^95 and term < 2^126 nothing wraps, so n = ⌊v²/2^64⌋ + term. Number() and each
+ * double operation round correctly (relative error u = 2^-53), so n' = vf²·2^-64 + termf is within 4.01u·(n + 1)
+ * + 1 of n (the 1 for the floor), hence √n' within 2.01u·t + 0.51/t of t = √n, and s = fl(√n') within
+ * 3.01u·t + 0.51/t. For s ≥ 2^21 that is less than the margin m = s·2^-50 + 2^-20 (= 8u·s + 2^-20): when s is
+ * farther than m from both integers around it, t lies strictly between them too and ⌊s⌋ = ⌊t⌋. (s − ⌊s⌋ and
+ * ⌊s⌋ + 1 − s are exact for s ≥ 1; from s ≥ 2^50 on, m ≥ 1 and nothing is certified.) Below ~2^43 (V under
+ * ~2,000 PHA) about 99% of roots pass, at V_max (30,000 PHA) about two thirds; the rest take the exact path.
+ */
+export function shareRootFromFloats(vf: number, termf: number): number {
+  if (!(vf < 2 ** 95)) return -1;
+  const s = Math.sqrt(vf * vf * 2 ** -64 + termf);
+  if (!(s >= 2 ** 21)) return -1;
+  const r = Math.floor(s);
+  const m = s * 2 ** -50 + 2 ** -20;
+  return s - r > m && r + 1 - s > m ? r : -1;
+}
+
+/**
+ * Σshare (`sumShares`' wrapping sum) fed either shares or the integer roots `shareRootFromFloats` gives: roots
+ * (< 2^50) add up in a double, moved into the bigint total before the double could lose an integer.
+ */
+export class ShareSum {
+  private roots = 0;
+  private rootTotal = 0n;
+  private shares = 0n;
+
+  addRoot(root: number): void {
+    this.roots += root;
+    if (this.roots >= 2 ** 52) {
+      this.rootTotal += BigInt(this.roots);
+      this.roots = 0;
+    }
+  }
+
+  addShare(share: Fixed): void {
+    this.shares += share;
+  }
+
+  /** The sum modulo 2^128, as `sumShares` wraps it (addition modulo 2^128 does not depend on the order). */
+  get total(): Fixed {
+    return wrap128(((this.rootTotal + BigInt(this.roots)) << 32n) + this.shares);
+  }
 }
 
 /**
@@ -113,9 +179,7 @@ export function idleUpdate(
   params: TokenomicParameters,
   state: GkWorkerState,
 ): { state: GkWorkerState; deltaV: Fixed } {
-  const costIdle = addF(mulF(params.costK, state.pBench), params.costB);
-  const perf = state.pBench === 0n ? ONE : divF(state.pInstant, state.pBench);
-  const deltaV = mulF(perf, addF(mulF(subF(params.rho, ONE), state.v), costIdle));
+  const deltaV = idleDeltaV(subF(params.rho, ONE), idleConstants(params, state), state.v);
   return {
     state: {
       ...state,
@@ -124,6 +188,34 @@ export function idleUpdate(
     },
     deltaV,
   };
+}
+
+/** The parts of `idleUpdate`'s Δv that depend on the parameters and p only (constant between heartbeats). */
+export interface IdleConstants {
+  /** cost_k·p_bench + cost_b */
+  costIdle: Fixed;
+  /** p_instant / p_bench (1 when p_bench is 0) */
+  perf: Fixed;
+}
+
+export function idleConstants(
+  params: TokenomicParameters,
+  state: Pick<GkWorkerState, 'pBench' | 'pInstant'>,
+): IdleConstants {
+  return {
+    costIdle: addF(mulF(params.costK, state.pBench), params.costB),
+    perf: state.pBench === 0n ? ONE : divF(state.pInstant, state.pBench),
+  };
+}
+
+/**
+ * `idleUpdate`'s Δv = perf·((rho − 1)·v + cost_idle), from `subF(rho, ONE)` and the worker's constants: exactly
+ * mulF(perf, addF(mulF(rhoMinusOne, v), costIdle)), written out (a simulation takes it per worker per block).
+ */
+export function idleDeltaV(rhoMinusOne: Fixed, k: IdleConstants, v: Fixed): Fixed {
+  const t = BigInt.asUintN(128, BigInt.asUintN(128, (rhoMinusOne * v) >> 64n) + k.costIdle);
+  // mulF(ONE, t) is t itself (t < 2^128): a worker running at its benchmark score skips the product
+  return k.perf === ONE ? t : BigInt.asUintN(128, (k.perf * t) >> 64n);
 }
 
 /** A block while unresponsive: v −= v·slash_rate; the deductible is forfeited. */

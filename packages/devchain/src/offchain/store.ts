@@ -8,8 +8,9 @@
  * (`Control.steps`, one per block in which the gatekeeper ran) that state corresponds to; its V now is that state
  * advanced by `steps − gk_step` quiet steps under the parameters recorded in `Control.params`. Nothing is lost or
  * approximated: the same steps run, in the same order, with the same fixed-point arithmetic — only the storage
- * write of each intermediate state is skipped. The advanced states are remembered in memory (keyed on the stored
- * bytes, which immutable block states share), so each block advances each worker by one step, not from scratch.
+ * write of each intermediate state is skipped. The advanced states are kept in memory across blocks (see
+ * `workingSet.ts`, keyed on the stored bytes, which immutable block states share), so each block advances each
+ * worker by one step, not from scratch.
  * A stored state is written back at least every `WRITE_BACK_STEPS` steps so that a cold read (a restart from a
  * database, a fork from an old block) replays a bounded number of steps.
  *
@@ -44,7 +45,7 @@ import {
 
 const PREFIX = u8aToHex(Buffer.from(':phala_dev_sim:', 'utf8')) as Hex;
 export const WORKER_PREFIX = `${PREFIX}77` as Hex; // 'w'
-const CONTROL_KEY = `${PREFIX}63` as Hex; // 'c'
+export const CONTROL_KEY = `${PREFIX}63` as Hex; // 'c'
 
 /** A worker's stored state is brought up to date at least this often (bounds the replay of a cold read). */
 export const WRITE_BACK_STEPS = 128;
@@ -163,24 +164,19 @@ export const fromGk = (s: GkWorkerState): GkStateValue => ({
   confidence_level: s.confidenceLevel,
 });
 
+/** A record valid to store: `gk` is the state at gatekeeper step `steps`. */
+export function asOf(stored: SimWorkerValue, gk: GkWorkerState | undefined, steps: bigint): SimWorkerValue {
+  return { ...stored, gk: gk && fromGk(gk), gk_step: steps };
+}
+
 /** One quiet gatekeeper block for a mining worker. */
 export function quietStep(params: MathTokenomicParameters, gk: GkWorkerState, unresponsive: boolean) {
   return unresponsive ? unresponsiveUpdate(params, gk).state : idleUpdate(params, gk).state;
 }
 
-/** Decoded stored workers and their advanced gatekeeper state, by the stored bytes (shared by block states). */
-interface Cached {
-  readonly stored: SimWorkerValue;
-  /** the gatekeeper step `gk` is current at, and the parameters it was advanced under */
-  step: bigint;
-  params: Hex | undefined;
-  gk: GkWorkerState | undefined;
-  /** the state one remembered step earlier: building a block twice on one parent finds it here */
-  previous: { step: bigint; params: Hex | undefined; gk: GkWorkerState } | undefined;
-}
-const cache = new WeakMap<Uint8Array, Cached>();
 const paramsCache = new Map<Hex, MathTokenomicParameters>();
 
+/** The tokenomic parameters of their encoded storage value (decoded once per distinct value). */
 export function paramsOf(raw: Hex): MathTokenomicParameters {
   let params = paramsCache.get(raw);
   if (!params) {
@@ -191,26 +187,23 @@ export function paramsOf(raw: Hex): MathTokenomicParameters {
   return params;
 }
 
-function entryOf(raw: Uint8Array): Cached {
-  let entry = cache.get(raw);
-  if (!entry) {
-    const stored = decodeAll(SimWorker, raw) as SimWorkerValue;
-    entry = {
-      stored,
-      step: stored.gk_step,
-      params: undefined,
-      gk: stored.gk && toGk(stored.gk),
-      previous: undefined,
-    };
-    cache.set(raw, entry);
+/** Decoded stored workers by their bytes (immutable block states share them; records written here start in it). */
+const decoded = new WeakMap<Uint8Array, SimWorkerValue>();
+
+/** A stored worker's bytes decoded (its `gk` as of `gk_step`). */
+export function decodeStored(raw: Uint8Array): SimWorkerValue {
+  let stored = decoded.get(raw);
+  if (!stored) {
+    stored = decodeAll(SimWorker, raw) as SimWorkerValue;
+    decoded.set(raw, stored);
   }
-  return entry;
+  return stored;
 }
 
 /** The stored worker (its `gk` as of `gk_step`). */
 export function storedWorker(state: StateReader, pubkey: Hex): SimWorkerValue | undefined {
   const raw = state.get(workerKey(pubkey));
-  return raw ? entryOf(raw).stored : undefined;
+  return raw ? decodeStored(raw) : undefined;
 }
 
 /** Every stored worker's bytes, in key order (read as one list, not key by key: a block visits them all). */
@@ -218,72 +211,10 @@ export function storedWorkerValues(state: StateReader): Uint8Array[] {
   return valuesUnder(state, WORKER_PREFIX);
 }
 
-/**
- * A stored worker with its gatekeeper state advanced to step `ctl.steps` (through the quiet steps not written).
- * Returns the stored record and the current gatekeeper state.
- */
-export function currentWorker(state: StateReader, key: Hex, ctl: ControlValue): CurrentWorker | undefined {
-  const raw = state.get(key);
-  return raw && currentWorkerOf(raw, ctl);
-}
-
-/** `currentWorker` for a stored worker's bytes. */
-export function currentWorkerOf(raw: Uint8Array, ctl: ControlValue): CurrentWorker {
-  const entry = entryOf(raw);
-  const { stored } = entry;
-  if (!stored.gk || stored.gk_step >= ctl.steps)
-    return new CurrentWorker(entry, stored.gk && toGk(stored.gk));
-  const previous = entry.previous;
-  if (
-    (entry.step > ctl.steps || entry.params !== ctl.params) &&
-    previous &&
-    previous.step <= ctl.steps &&
-    previous.params === ctl.params
-  ) {
-    entry.step = previous.step;
-    entry.gk = previous.gk;
-    entry.params = previous.params;
-  } else if (entry.step > ctl.steps || entry.params !== ctl.params) {
-    // another branch (or other parameters) than the one last advanced: replay from the stored state
-    entry.step = stored.gk_step;
-    entry.gk = toGk(stored.gk);
-    entry.params = ctl.params;
-  }
-  if (entry.step < ctl.steps) {
-    if (ctl.params === undefined) throw new Error('simulation: gatekeeper steps recorded without parameters');
-    const params = paramsOf(ctl.params);
-    let gk = entry.gk!;
-    for (let s = entry.step; s < ctl.steps; s++) gk = quietStep(params, gk, stored.unresponsive);
-    entry.gk = gk;
-    entry.step = ctl.steps;
-  }
-  return new CurrentWorker(entry, entry.gk);
-}
-
-/** A stored worker and its current gatekeeper state (a class, not closures: one is made per worker per block). */
-export class CurrentWorker {
-  readonly stored: SimWorkerValue;
-  constructor(
-    private readonly entry: Cached,
-    readonly gk: GkWorkerState | undefined,
-  ) {
-    this.stored = entry.stored;
-  }
-
-  /** Records `gk` as the state at `step` for these stored bytes (a step taken without writing). */
-  remember(gk: GkWorkerState, step: bigint, params: Hex | undefined): void {
-    const { entry } = this;
-    if (entry.gk && entry.step !== step)
-      entry.previous = { step: entry.step, params: entry.params, gk: entry.gk };
-    entry.gk = gk;
-    entry.step = step;
-    entry.params = params;
-  }
-}
-
-/** Writes a worker; its (already advanced) state is remembered so the next block starts from it. */
-export function saveWorker(state: Overlay, w: SimWorkerValue, params: Hex | undefined): void {
+/** Writes a worker (`w.gk` as of `w.gk_step`); returns the bytes written. */
+export function saveWorker(state: Overlay, w: SimWorkerValue): Uint8Array {
   const raw = encode(SimWorker, w);
   state.set(workerKey(w.pubkey), raw);
-  cache.set(raw, { stored: w, step: w.gk_step, params, gk: w.gk && toGk(w.gk), previous: undefined });
+  decoded.set(raw, w);
+  return raw;
 }
