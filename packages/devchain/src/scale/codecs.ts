@@ -1,29 +1,43 @@
 /** The codecs of composite declarations: structs by field name, enums by variant, lazily built ones. */
-import { type Codec, createDecoder, Tuple as ScaleTuple, u8 as scaleU8 } from 'scale-ts';
+import type { Codec } from 'scale-ts';
+import { type ReadFn, readerOf } from './reader.js';
 import { type EnumValue, type FieldDef, resolve, type VariantDef } from './shape.js';
 import { type WriteFn, writable, writerOf } from './writer.js';
 
 export function lazyCodec<T>(build: () => Codec<T>): Codec<T> {
   let codec: Codec<T> | undefined;
   let write: WriteFn<T> | undefined;
+  let read: ReadFn<T> | undefined;
   const get = () => {
     codec ??= build();
     return codec;
   };
-  const dec = createDecoder((input) => get().dec(input));
-  return writable<T>((w, v) => {
-    write ??= writerOf(get());
-    write(w, v);
-  }, dec);
+  return writable<T>(
+    (w, v) => {
+      write ??= writerOf(get());
+      write(w, v);
+    },
+    (r) => {
+      read ??= readerOf(get());
+      return read(r);
+    },
+  );
 }
 
-/** scale-ts's Tuple decoder with a writer for its encoding (each item in order). */
+/** A tuple: each item in order, decoded to an array (as scale-ts's Tuple). */
 export function tupleCodec(codecs: Codec<any>[]): Codec<unknown[]> {
   const writers = codecs.map(writerOf);
-  const dec = (ScaleTuple(...(codecs as [Codec<any>])) as unknown as Codec<unknown[]>).dec;
-  return writable<unknown[]>((w, values) => {
-    for (let i = 0; i < writers.length; i++) writers[i]!(w, values[i]);
-  }, dec);
+  const readers = codecs.map(readerOf);
+  return writable<unknown[]>(
+    (w, values) => {
+      for (let i = 0; i < writers.length; i++) writers[i]!(w, values[i]);
+    },
+    (r) => {
+      const out: unknown[] = new Array(readers.length);
+      for (let i = 0; i < readers.length; i++) out[i] = readers[i]!(r);
+      return out;
+    },
+  );
 }
 
 export function concat(...parts: Uint8Array[]): Uint8Array {
@@ -49,13 +63,13 @@ export function structCodec(fields: FieldDef[]): Codec<Record<string, unknown>> 
       writers[i]!(w, value[name]);
     }
   };
-  const decoders = codecs.map((c) => c.dec);
-  const dec = createDecoder((input) => {
+  const readers = codecs.map(readerOf);
+  const read: ReadFn<Record<string, unknown>> = (r) => {
     const out: Record<string, unknown> = {};
-    for (let i = 0; i < decoders.length; i++) out[names[i]!] = decoders[i]!(input);
+    for (let i = 0; i < readers.length; i++) out[names[i]!] = readers[i]!(r);
     return out;
-  });
-  return writable(write, dec);
+  };
+  return writable(write, read);
 }
 
 export function variantCodec(variants: VariantDef[]): Codec<EnumValue> {
@@ -96,14 +110,24 @@ export function variantCodec(variants: VariantDef[]): Codec<EnumValue> {
     w.u8(variant.index);
     payload(w, value.value);
   };
-  const dec = createDecoder((input): EnumValue => {
-    const index = scaleU8.dec(input);
+  const payloadReaders = new Map<string, ReadFn<any> | null>();
+  const payloadReader = (v: VariantDef): ReadFn<any> | null => {
+    let read = payloadReaders.get(v.name);
+    if (read === undefined) {
+      const codec = payloadCodec(v);
+      read = codec && readerOf(codec);
+      payloadReaders.set(v.name, read);
+    }
+    return read;
+  };
+  const read: ReadFn<EnumValue> = (r) => {
+    const index = r.u8();
     const variant = byIndex.get(index);
     if (!variant) throw new TypeError(`unknown variant index ${index}`);
-    const codec = payloadCodec(variant);
+    const payload = payloadReader(variant);
     if (allUnit) return variant.name;
-    if (!codec) return { tag: variant.name, value: undefined };
-    return { tag: variant.name, value: codec.dec(input) };
-  });
-  return writable(write, dec);
+    if (!payload) return { tag: variant.name, value: undefined };
+    return { tag: variant.name, value: payload(r) };
+  };
+  return writable(write, read);
 }

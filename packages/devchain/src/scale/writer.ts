@@ -7,7 +7,8 @@
  * (scale-ts's own, a few custom ones) are appended through their `enc`.
  */
 import { hexToU8a } from '@polkadot/util';
-import { type Codec, createCodec, type Decoder, compact as scaleCompact } from 'scale-ts';
+import { type Codec, createCodec, compact as scaleCompact } from 'scale-ts';
+import { decoderOf, type ReadFn, withReader } from './reader.js';
 
 export type WriteFn<T> = (w: Writer, value: T) => void;
 
@@ -133,11 +134,14 @@ function encodeWith<T>(write: WriteFn<T>, value: T): Uint8Array {
   }
 }
 
-/** A codec whose `enc` runs `write` into a pooled buffer; composite codecs use `write` directly. */
-export function writable<T>(write: WriteFn<T>, dec: Decoder<T>): Codec<T> {
-  const codec = createCodec((value: T) => encodeWith(write, value), dec) as Writable<T>;
+/**
+ * A codec whose `enc` runs `write` into a pooled buffer and whose `dec` runs `read` (see reader.ts); composite
+ * codecs use `write` and `read` directly.
+ */
+export function writable<T>(write: WriteFn<T>, read: ReadFn<T>): Codec<T> {
+  const codec = createCodec((value: T) => encodeWith(write, value), decoderOf(read)) as Writable<T>;
   codec[WRITE] = write;
-  return codec;
+  return withReader(codec, read);
 }
 
 /** The codec's writer, or one appending the bytes of its `enc`. */
