@@ -113,8 +113,12 @@ export class Writer {
 
   /** A copy of the bytes written (a plain Uint8Array, not a view of the buffer). */
   finish(): Uint8Array {
-    const out = new Uint8Array(this.at);
-    out.set(this.buf.subarray(0, this.at));
+    const n = this.at;
+    const out = new Uint8Array(n);
+    const { buf } = this;
+    // most values are a few dozen bytes: copying them costs less than the view `set` needs
+    if (n <= 64) for (let i = 0; i < n; i++) out[i] = buf[i]!;
+    else out.set(buf.subarray(0, n));
     return out;
   }
 }
