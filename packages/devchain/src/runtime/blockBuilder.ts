@@ -22,7 +22,7 @@ import type { BoundPallet } from './pallet.js';
 import { Header } from './primitives.js';
 import { BlockState } from './state.js';
 import { stateRootOf } from './stateRoot.js';
-import type { StorageValue } from './storage.js';
+import { type StorageValue, withDecodedValues } from './storage.js';
 
 const ZERO_HASH = `0x${'00'.repeat(32)}` as Hex;
 
@@ -95,6 +95,10 @@ export class BlockBuilder {
   }
 
   build(parent: StateReader, input: BlockBuildInput): BuiltBlock {
+    return withDecodedValues(() => this.buildBlock(parent, input));
+  }
+
+  private buildBlock(parent: StateReader, input: BlockBuildInput): BuiltBlock {
     const { executive } = this.ctx;
     const ext = this.openBlock(parent, input.number, input.parentHash);
     const body: Uint8Array[] = [];

@@ -115,6 +115,54 @@ interface ItemOptions<V> {
   docs?: string[];
 }
 
+/**
+ * Decoded values, while a block is being built (`withDecodedValues`). A block reads the same few values over and
+ * over — a settlement reads the subsidy pool's and the treasury's accounts and TotalIssuance twice per settled
+ * worker — and a read whose bytes are the very bytes read before is answered with the value decoded then. The bytes
+ * of a value are never changed in place (a write stores new ones), and a value is a function of its bytes and its
+ * item's type alone, so a hit is exactly what decoding would give, whatever the overlay, layer or rollback: no
+ * invalidation is needed. Values handed out from the cache are frozen (deeply), so a caller that modified one would
+ * throw instead of changing what the next reader sees; outside block building nothing is cached or frozen.
+ *
+ * Each item keeps a few slots, chosen by the key's hashed part: recent values stay, and a block that reads 20,000
+ * distinct miners keeps no more of them alive than 64.
+ */
+const SLOTS = 64;
+let generation = 0;
+let activeGeneration = 0;
+
+interface DecodedSlot {
+  generation: number;
+  bytes: Uint8Array;
+  value: unknown;
+}
+
+/** Runs `fn` (one block's execution) with the decoded-value cache on; values cached before it are not reused. */
+export function withDecodedValues<T>(fn: () => T): T {
+  const previous = activeGeneration;
+  activeGeneration = ++generation;
+  try {
+    return fn();
+  } finally {
+    activeGeneration = previous;
+  }
+}
+
+function slotOf(key: Hex): number {
+  // the two hex digits after the 32-byte item prefix: the start of the hashed map key (0 for a plain value)
+  if (key.length < 68) return 0;
+  const hi = key.charCodeAt(66);
+  const lo = key.charCodeAt(67);
+  return (((hi & 15) + (hi > 57 ? 9 : 0)) * 16 + (lo & 15) + (lo > 57 ? 9 : 0)) & (SLOTS - 1);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const inner of Object.values(value)) deepFreeze(inner);
+  return value;
+}
+
 /** `Default` items read as this value when absent; `Optional` ones read as `undefined`. */
 type Read<V, D extends boolean> = D extends true ? V : V | undefined;
 
@@ -145,10 +193,20 @@ abstract class StorageItemBase<V, D extends boolean> {
     this.prefix = storagePrefix(pallet, name);
   }
 
+  private slots: Array<DecodedSlot | undefined> | undefined;
+
   protected read(state: StateReader, key: Hex): Read<V, D> {
     const raw = state.get(key);
     if (raw === undefined) return this.defaultValue as Read<V, D>;
-    return decodeAll(this.meta.value, raw);
+    const gen = activeGeneration;
+    if (gen === 0) return decodeAll(this.meta.value, raw);
+    this.slots ??= new Array(SLOTS);
+    const i = slotOf(key);
+    const slot = this.slots[i];
+    if (slot !== undefined && slot.bytes === raw && slot.generation === gen) return slot.value as V;
+    const value = deepFreeze(decodeAll(this.meta.value, raw));
+    this.slots[i] = { generation: gen, bytes: raw, value };
+    return value;
   }
 
   protected write(state: Overlay, key: Hex, value: V | undefined): void {
