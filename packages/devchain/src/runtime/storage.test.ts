@@ -7,6 +7,7 @@ import { storageOf, withDecodedValues } from './storage.js';
 const store = storageOf('DecodedValuesTest');
 const Info = struct('Info', { count: u32, amounts: vec(u128) });
 const Single = store.value('Single', { value: Info });
+const Plain = store.value('Plain', { value: struct('Plain', { count: u32, amount: u128 }) });
 const ByAccount = store.map('ByAccount', 'Blake2_128Concat', u32, { value: Info });
 const dispatcher: Dispatcher = { dispatch: () => undefined, configs: new Map() as never };
 const newExt = () => new Ext(BlockState.fromEntries([]), 1, `0x${'00'.repeat(32)}` as Hex, dispatcher);
@@ -27,6 +28,52 @@ describe('decoded values while a block is built', () => {
       // a copy is the caller's to change and write
       Single.set(ext.state, { ...first, amounts: [...first.amounts, 6n] });
       expect(Single.get(ext.state)).toEqual({ count: 1, amounts: [5n, 6n] });
+    });
+  });
+
+  it('a value written is read back as that very value (frozen) only when it is exactly what its bytes decode to', () => {
+    const ext = newExt();
+    withDecodedValues(() => {
+      const plain = { count: 1, amount: 10n ** 20n };
+      Plain.set(ext.state, plain);
+      expect(Plain.get(ext.state)).toBe(plain);
+      expect(Object.isFrozen(plain)).toBe(true);
+      // wrapped, of the wrong type, in another key order or with more keys: decoded from the bytes instead
+      const others: Array<[unknown, unknown]> = [
+        [
+          { count: 2 ** 32 + 5, amount: 1n },
+          { count: 5, amount: 1n },
+        ],
+        [
+          { count: 1, amount: 2n ** 128n + 3n },
+          { count: 1, amount: 3n },
+        ],
+        [
+          { amount: 1n, count: 1 },
+          { count: 1, amount: 1n },
+        ],
+        [
+          { count: 1, amount: 1n, extra: true },
+          { count: 1, amount: 1n },
+        ],
+        [
+          { count: -0, amount: 0n },
+          { count: 0, amount: 0n },
+        ],
+      ];
+      for (const [written, decoded] of others) {
+        Plain.set(ext.state, written as never);
+        const read = Plain.get(ext.state);
+        expect(read).not.toBe(written);
+        expect(Object.is(read!.count, (decoded as { count: number }).count)).toBe(true);
+        expect(Object.keys(read!)).toEqual(['count', 'amount']);
+        expect(read).toEqual(decoded);
+      }
+      // types with hex or vectors are always decoded
+      const info = { count: 1, amounts: [1n] };
+      Single.set(ext.state, info);
+      expect(Single.get(ext.state)).not.toBe(info);
+      expect(Single.get(ext.state)).toEqual(info);
     });
   });
 

@@ -1,5 +1,6 @@
 import { compactFromU8a, compactToU8a, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, xxhashAsU8a } from '@polkadot/util-crypto';
+import { type CanonicalCheck, canonicalCheck } from '../scale/canonical.js';
 import { decodeAll, decodePrefix, type Hex, type ScaleType } from '../scale/types.js';
 import type { StateReader } from './interface.js';
 import type { Overlay } from './state.js';
@@ -121,8 +122,11 @@ interface ItemOptions<V> {
  * worker — and a read whose bytes are the very bytes read before is answered with the value decoded then. The bytes
  * of a value are never changed in place (a write stores new ones), and a value is a function of its bytes and its
  * item's type alone, so a hit is exactly what decoding would give, whatever the overlay, layer or rollback: no
- * invalidation is needed. Values handed out from the cache are frozen (deeply), so a caller that modified one would
- * throw instead of changing what the next reader sees; outside block building nothing is cached or frozen.
+ * invalidation is needed. A value written is kept too when it is exactly what its bytes decode to (plain integer
+ * structs such as AccountInfo, see scale/canonical.ts), so a value written then read is not decoded either. Values
+ * in the cache are frozen (deeply) — one read, or one written, which the writer must not change afterwards — so a
+ * caller that modified one throws instead of changing what the next reader sees; outside block building nothing is
+ * cached or frozen.
  *
  * Each item keeps a few slots, chosen by the key's hashed part: recent values stay, and a block that reads 20,000
  * distinct miners keeps no more of them alive than 64.
@@ -209,9 +213,24 @@ abstract class StorageItemBase<V, D extends boolean> {
     return value;
   }
 
+  /** whether a written value can stand for its bytes (see scale/canonical.ts); found on the first cached write */
+  private canonical: CanonicalCheck | null | undefined;
+
   protected write(state: Overlay, key: Hex, value: V | undefined): void {
-    if (value === undefined) state.delete(key);
-    else state.set(key, this.meta.value.codec.enc(value));
+    if (value === undefined) {
+      state.delete(key);
+      return;
+    }
+    const raw = this.meta.value.codec.enc(value);
+    state.set(key, raw);
+    const gen = activeGeneration;
+    if (gen === 0) return;
+    // The value written is what the next read of these bytes would decode (when it passes the check): keep it,
+    // frozen — the caller's object from now on — so the next reader gets it without decoding.
+    if (this.canonical === undefined) this.canonical = canonicalCheck(this.meta.value) ?? null;
+    if (this.canonical === null || !this.canonical(value)) return;
+    this.slots ??= new Array(SLOTS);
+    this.slots[slotOf(key)] = { generation: gen, bytes: raw, value: deepFreeze(value) };
   }
 }
 

@@ -24,7 +24,7 @@ import {
   str as scaleStr,
   u256 as scaleU256,
 } from 'scale-ts';
-
+import { markPlain } from './canonical.js';
 import { lazyCodec, structCodec, tupleCodec, variantCodec } from './codecs.js';
 import { decoderOf, Reader, type ReadFn, readerOf, withReader } from './reader.js';
 import {
@@ -74,9 +74,11 @@ function prim<V>(primitive: Primitive, codec: Codec<V>): ScaleType<V> {
  */
 export const bool = prim(
   'bool',
-  writable<boolean>(
-    (w, v) => w.u8(v ? 1 : 0),
-    (r) => r.u8() !== 0,
+  markPlain(
+    writable<boolean>(
+      (w, v) => w.u8(v ? 1 : 0),
+      (r) => r.u8() !== 0,
+    ),
   ),
 );
 /** A scale-ts codec's encoder with a reader for its decoding (types no storage value is made of). */
@@ -93,37 +95,47 @@ export const str = prim(
 );
 export const u8 = prim(
   'u8',
-  writable<number>(
-    (w, v) => w.u8(v),
-    (r) => r.u8(),
+  markPlain(
+    writable<number>(
+      (w, v) => w.u8(v),
+      (r) => r.u8(),
+    ),
   ),
 );
 export const u16 = prim(
   'u16',
-  writable<number>(
-    (w, v) => w.u16(v),
-    (r) => r.u16(),
+  markPlain(
+    writable<number>(
+      (w, v) => w.u16(v),
+      (r) => r.u16(),
+    ),
   ),
 );
 export const u32 = prim(
   'u32',
-  writable<number>(
-    (w, v) => w.u32(v),
-    (r) => r.u32(),
+  markPlain(
+    writable<number>(
+      (w, v) => w.u32(v),
+      (r) => r.u32(),
+    ),
   ),
 );
 export const u64 = prim(
   'u64',
-  writable<bigint>(
-    (w, v) => w.u64(v),
-    (r) => r.u64(),
+  markPlain(
+    writable<bigint>(
+      (w, v) => w.u64(v),
+      (r) => r.u64(),
+    ),
   ),
 );
 export const u128 = prim(
   'u128',
-  writable<bigint>(
-    (w, v) => w.u128(v),
-    (r) => r.u128(),
+  markPlain(
+    writable<bigint>(
+      (w, v) => w.u128(v),
+      (r) => r.u128(),
+    ),
   ),
 );
 export const u256 = prim(
@@ -358,7 +370,7 @@ export function struct<F extends Record<string, FieldSpec>>(
   options: NamedOptions = {},
 ): ScaleType<StructValue<F>> {
   const defs = Object.entries(fields).map(([name, spec]) => fieldOf(name, spec));
-  const codec = lazyCodec(() => structCodec(defs));
+  const codec = markPlain(lazyCodec(() => structCodec(defs)));
   return make(
     { kind: 'composite', fields: defs },
     codec as any,
@@ -378,7 +390,7 @@ export function newtype<T>(
   const field: FieldDef = typeName === undefined ? { type: inner } : { type: inner, typeName };
   return make(
     { kind: 'composite', fields: [field] },
-    lazyCodec(() => resolve(inner).codec),
+    markPlain(lazyCodec(() => resolve(inner).codec)),
     splitPath(path),
     toParams(options.params),
     options.docs,
