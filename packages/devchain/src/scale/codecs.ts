@@ -124,47 +124,52 @@ export function variantCodec(variants: VariantDef[]): Codec<EnumValue> {
     payloadCodecs.set(v.name, codec);
     return codec;
   };
-  const payloadWriters = new Map<string, WriteFn<any> | null>();
-  const payloadWriter = (v: VariantDef): WriteFn<any> | null => {
-    let write = payloadWriters.get(v.name);
-    if (write === undefined) {
-      const codec = payloadCodec(v);
-      write = codec && writerOf(codec);
-      payloadWriters.set(v.name, write);
+  // Per variant, its index and payload writer / reader, resolved on first use: one lookup per value encoded (an
+  // event is three levels of enums, and a settlement block encodes tens of thousands of them).
+  interface Resolved {
+    readonly variant: VariantDef;
+    readonly write: WriteFn<any> | null;
+    readonly read: ReadFn<any> | null;
+  }
+  const resolved = new Map<string, Resolved>();
+  const resolvedByIndex: Array<Resolved | undefined> = [];
+  const resolveVariant = (variant: VariantDef): Resolved => {
+    let r = resolved.get(variant.name);
+    if (!r) {
+      const codec = payloadCodec(variant);
+      r = { variant, write: codec && writerOf(codec), read: codec && readerOf(codec) };
+      resolved.set(variant.name, r);
+      resolvedByIndex[variant.index] = r;
     }
-    return write;
+    return r;
   };
   const write: WriteFn<EnumValue> = (w, value) => {
     const tag = typeof value === 'string' ? value : value.tag;
-    const variant = byName.get(tag);
-    if (!variant) throw new TypeError(`unknown variant ${tag}`);
-    const payload = payloadWriter(variant);
-    if (!payload) {
-      w.u8(variant.index);
+    let r = resolved.get(tag);
+    if (!r) {
+      const variant = byName.get(tag);
+      if (!variant) throw new TypeError(`unknown variant ${tag}`);
+      r = resolveVariant(variant);
+    }
+    if (!r.write) {
+      w.u8(r.variant.index);
       return;
     }
     if (typeof value === 'string') throw new TypeError(`variant ${tag} needs a value`);
-    w.u8(variant.index);
-    payload(w, value.value);
+    w.u8(r.variant.index);
+    r.write(w, value.value);
   };
-  const payloadReaders = new Map<string, ReadFn<any> | null>();
-  const payloadReader = (v: VariantDef): ReadFn<any> | null => {
-    let read = payloadReaders.get(v.name);
-    if (read === undefined) {
-      const codec = payloadCodec(v);
-      read = codec && readerOf(codec);
-      payloadReaders.set(v.name, read);
+  const read: ReadFn<EnumValue> = (reader) => {
+    const index = reader.u8();
+    let r = resolvedByIndex[index];
+    if (!r) {
+      const variant = byIndex.get(index);
+      if (!variant) throw new TypeError(`unknown variant index ${index}`);
+      r = resolveVariant(variant);
     }
-    return read;
-  };
-  const read: ReadFn<EnumValue> = (r) => {
-    const index = r.u8();
-    const variant = byIndex.get(index);
-    if (!variant) throw new TypeError(`unknown variant index ${index}`);
-    const payload = payloadReader(variant);
-    if (allUnit) return variant.name;
-    if (!payload) return { tag: variant.name, value: undefined };
-    return { tag: variant.name, value: payload(r) };
+    if (allUnit) return r.variant.name;
+    if (!r.read) return { tag: r.variant.name, value: undefined };
+    return { tag: r.variant.name, value: r.read(reader) };
   };
   return writable(write, read);
 }
