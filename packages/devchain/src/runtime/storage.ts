@@ -136,9 +136,9 @@ let generation = 0;
 let activeGeneration = 0;
 
 interface DecodedSlot {
-  generation: number;
-  bytes: Uint8Array;
-  value: unknown;
+  readonly generation: number;
+  readonly bytes: Uint8Array;
+  readonly value: unknown;
 }
 
 /** Runs `fn` (one block's execution) with the decoded-value cache on; values cached before it are not reused. */
@@ -163,7 +163,12 @@ function slotOf(key: Hex): number {
 function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
   Object.freeze(value);
-  for (const inner of Object.values(value)) deepFreeze(inner);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (typeof value[i] === 'object') deepFreeze(value[i]);
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  for (const k in record) if (typeof record[k] === 'object') deepFreeze(record[k]);
   return value;
 }
 
