@@ -2,6 +2,7 @@ import { compactFromU8a, compactToU8a, hexToU8a, u8aConcat, u8aToHex } from '@po
 import { blake2AsU8a, xxhashAsU8a } from '@polkadot/util-crypto';
 import { type CanonicalCheck, canonicalCheck } from '../scale/canonical.js';
 import { decodeAll, decodePrefix, type Hex, type ScaleType } from '../scale/types.js';
+import { encodeScratch } from '../scale/writer.js';
 import type { StateReader } from './interface.js';
 import type { Overlay } from './state.js';
 
@@ -149,8 +150,16 @@ export function withDecodedValues<T>(fn: () => T): T {
     return fn();
   } finally {
     activeGeneration = previous;
+    // nothing decoded in a block outlives it (nor the scratch bytes its slots point at)
+    if (previous === 0) {
+      for (const item of slotted) item.dropSlots();
+      slotted.length = 0;
+    }
   }
 }
+
+/** the items with slots since the outermost block began */
+const slotted: Array<{ dropSlots(): void }> = [];
 
 function slotOf(key: Hex): number {
   // the two hex digits after the 32-byte item prefix: the start of the hashed map key (0 for a plain value)
@@ -204,17 +213,29 @@ abstract class StorageItemBase<V, D extends boolean> {
 
   private slots: Array<DecodedSlot | undefined> | undefined;
 
+  private newSlots(): Array<DecodedSlot | undefined> {
+    const slots: Array<DecodedSlot | undefined> = new Array(SLOTS);
+    this.slots = slots;
+    slotted.push(this);
+    return slots;
+  }
+
+  /** @internal the end of a block's execution */
+  dropSlots(): void {
+    this.slots = undefined;
+  }
+
   protected read(state: StateReader, key: Hex): Read<V, D> {
     const raw = state.get(key);
     if (raw === undefined) return this.defaultValue as Read<V, D>;
     const gen = activeGeneration;
     if (gen === 0) return decodeAll(this.meta.value, raw);
-    this.slots ??= new Array(SLOTS);
+    const slots = this.slots ?? this.newSlots();
     const i = slotOf(key);
-    const slot = this.slots[i];
+    const slot = slots[i];
     if (slot !== undefined && slot.bytes === raw && slot.generation === gen) return slot.value as V;
     const value = deepFreeze(decodeAll(this.meta.value, raw));
-    this.slots[i] = { generation: gen, bytes: raw, value };
+    slots[i] = { generation: gen, bytes: raw, value };
     return value;
   }
 
@@ -226,16 +247,19 @@ abstract class StorageItemBase<V, D extends boolean> {
       state.delete(key);
       return;
     }
-    const raw = this.meta.value.codec.enc(value);
-    state.set(key, raw);
     const gen = activeGeneration;
-    if (gen === 0) return;
+    if (gen === 0) {
+      state.set(key, this.meta.value.codec.enc(value));
+      return;
+    }
+    // inside a block: a scratch encoding, which the block builder copies out if it is still there at the end
+    const raw = encodeScratch(this.meta.value.codec, value);
+    state.set(key, raw);
     // The value written is what the next read of these bytes would decode (when it passes the check): keep it,
     // frozen — the caller's object from now on — so the next reader gets it without decoding.
     if (this.canonical === undefined) this.canonical = canonicalCheck(this.meta.value) ?? null;
     if (this.canonical === null || !this.canonical(value)) return;
-    this.slots ??= new Array(SLOTS);
-    this.slots[slotOf(key)] = { generation: gen, bytes: raw, value: deepFreeze(value) };
+    (this.slots ?? this.newSlots())[slotOf(key)] = { generation: gen, bytes: raw, value: deepFreeze(value) };
   }
 }
 

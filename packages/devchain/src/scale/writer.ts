@@ -155,3 +155,48 @@ export function writerOf<T>(codec: Codec<T>): WriteFn<T> {
   const enc = codec.enc;
   return (w, value) => w.bytes(enc(value));
 }
+
+/*
+ * Scratch encodings. V8 keeps a typed array of up to 64 bytes on its heap but gives every larger one a backing
+ * store of its own (an allocation outside the heap, tracked by the GC), which costs some twenty times more — and
+ * AccountInfo is 80 bytes. A block overwrites many values before it ends (a settlement writes the subsidy pool's
+ * and the treasury's accounts once per settled worker): while a block is built, storage items encode values of
+ * 65..1024 bytes into views of shared 16 KiB slabs, and the block builder copies the values that remain at the end
+ * of the block out of them (`isScratch`), so no slab outlives its block and the state holds exact-size arrays.
+ */
+const SLAB_SIZE = 16 * 1024;
+const SCRATCH_MAX = 1024;
+const slabs = new WeakSet<ArrayBufferLike>();
+let slab: ArrayBuffer | undefined;
+let slabAt = 0;
+
+/** `codec`'s encoding of `value`; one of 65..1024 bytes is a view into a slab (copy it out before keeping it). */
+export function encodeScratch<T>(codec: Codec<T>, value: T): Uint8Array {
+  const write = (codec as Writable<T>)[WRITE];
+  if (!write) return codec.enc(value);
+  const w = pool.pop() ?? new Writer();
+  w.at = 0;
+  try {
+    write(w, value);
+    const n = w.at;
+    if (n <= 64 || n > SCRATCH_MAX) return w.finish();
+    if (slab === undefined || slabAt + n > SLAB_SIZE) {
+      slab = new ArrayBuffer(SLAB_SIZE);
+      slabs.add(slab);
+      slabAt = 0;
+    }
+    const out = new Uint8Array(slab, slabAt, n);
+    slabAt += n;
+    const { buf } = w;
+    for (let i = 0; i < n; i++) out[i] = buf[i]!;
+    return out;
+  } finally {
+    if (w.buf.length <= POOLED_MAX_BYTES && pool.length < 8) pool.push(w);
+  }
+}
+
+/** Whether `bytes` is a scratch encoding (a view into a slab). */
+export function isScratch(bytes: Uint8Array): boolean {
+  // the length test first: `buffer` of a small on-heap array would move it off the heap
+  return bytes.byteLength > 64 && bytes.byteLength <= SCRATCH_MAX && slabs.has(bytes.buffer);
+}
