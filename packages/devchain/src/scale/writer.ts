@@ -12,6 +12,18 @@ import { decoderOf, type ReadFn, withReader } from './reader.js';
 
 export type WriteFn<T> = (w: Writer, value: T) => void;
 
+const U64_MAX = (1n << 64n) - 1n;
+/** the value of each ASCII hex digit (either case), -1 for any other character */
+const HEX_DIGITS = (() => {
+  const table = new Int8Array(128).fill(-1);
+  for (let c = 0; c < 10; c++) table[48 + c] = c;
+  for (let c = 0; c < 6; c++) {
+    table[65 + c] = 10 + c;
+    table[97 + c] = 10 + c;
+  }
+  return table;
+})();
+
 const WRITE = Symbol('scale.write');
 type Writable<T> = Codec<T> & { [WRITE]?: WriteFn<T> };
 
@@ -68,7 +80,8 @@ export class Writer {
   u128(v: bigint): void {
     this.reserve(16);
     this.view.setBigUint64(this.at, v, true);
-    this.view.setBigUint64(this.at + 8, v >> 64n, true);
+    // most balances fit in 64 bits: their high half is zero without shifting (a bigint allocated per value)
+    this.view.setBigUint64(this.at + 8, v >= 0n && v <= U64_MAX ? 0n : v >> 64n, true);
     this.at += 16;
   }
 
@@ -98,6 +111,25 @@ export class Writer {
       const start = this.at;
       if (withLength) this.compact(n);
       this.reserve(n);
+      // Account ids and hashes (32 bytes) are most of what is written as hex: a loop over the characters is
+      // cheaper than Buffer#write's call for them. Any character that is not hex falls to the paths below.
+      if (n <= 64) {
+        const { buf } = this;
+        let at = this.at;
+        let i = 2;
+        for (; i < v.length; i += 2) {
+          const a = v.charCodeAt(i);
+          const b = v.charCodeAt(i + 1);
+          const hi = a < 128 ? HEX_DIGITS[a]! : -1;
+          const lo = b < 128 ? HEX_DIGITS[b]! : -1;
+          if ((hi | lo) < 0) break;
+          buf[at++] = (hi << 4) | lo;
+        }
+        if (i >= v.length) {
+          this.at = at;
+          return n;
+        }
+      }
       const written = this.buf.write(v.slice(2), this.at, n, 'hex');
       if (written === n) {
         this.at += n;
