@@ -144,8 +144,9 @@ export class BlockBuilder {
     // Scratch encodings still in the state are copied out of their slabs (see scale/writer.ts): the block's
     // state holds exact-size arrays, and no slab outlives the block.
     const { changes } = ext.state;
-    for (const [key, value] of changes)
+    changes.forEach((value, key) => {
       if (value !== null && isScratch(value)) changes.set(key, value.slice());
+    });
 
     const parentRoot = this.stateRoots.get(parent) ?? hexToU8a(blake2AsHex(input.parentHash, 256) as Hex);
     const stateRoot = stateRootOf(parentRoot, ext.state.changes);
