@@ -5,14 +5,8 @@ import type { ProxyRelation } from './coldkeys/proxyOperations.js';
 import { approveMultisig, cancelMultisig } from './coldkeys/send.js';
 import type { MultisigSigner } from './coldkeys/signers.js';
 import { type PendingMultisig, type ProxyDefinition, pendingMultisigs$, proxies$ } from './coldkeys/state.js';
-import { ConnectionMonitor, type ConnectionState } from './connection.js';
-import {
-  ConnectAbortedError,
-  ConnectionFailedError,
-  ConnectionTimeoutError,
-  MiningError,
-  PoolNotFoundError,
-} from './errors/index.js';
+import { ConnectionMonitor, type ConnectionState, waitUntilReady } from './connection.js';
+import { ConnectionFailedError, MiningError, PoolNotFoundError } from './errors/index.js';
 import { type FleetView, fleetState$ } from './fleet/fleetState.js';
 import {
   type CoverOptions,
@@ -442,23 +436,8 @@ export async function createMiningClient(options: MiningClientOptions): Promise<
     ownsApi = true;
   }
   const endpoint = options.api !== undefined ? 'the given ApiPromise' : (options.endpoint ?? preset.endpoint);
-  const timeoutMs = options.connectTimeoutMs ?? 30_000;
-  const { signal } = options;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let onAbort: (() => void) | undefined;
   try {
-    await Promise.race([
-      api.isReadyOrError,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new ConnectionTimeoutError(endpoint, timeoutMs)), timeoutMs);
-        // an abort ends the wait now, not at the timeout: the catch below closes the socket and releases the logger
-        onAbort = () => reject(new ConnectAbortedError(endpoint));
-        if (signal?.aborted) onAbort();
-        else signal?.addEventListener('abort', onAbort, { once: true });
-      }),
-    ]);
-    clearTimeout(timer);
-    if (onAbort) signal?.removeEventListener('abort', onAbort);
+    await waitUntilReady(api, endpoint, options.connectTimeoutMs ?? 30_000, options.signal);
     const runtime = detectRuntime(api);
     return new MiningClient(
       api,
@@ -469,8 +448,7 @@ export async function createMiningClient(options: MiningClientOptions): Promise<
       releaseLogs,
     );
   } catch (error) {
-    clearTimeout(timer);
-    if (onAbort) signal?.removeEventListener('abort', onAbort);
+    // an abort or a timeout ends the wait at once: close the socket and release the logger now
     if (ownsApi) await api.disconnect().catch(() => undefined);
     releaseLogs();
     if (error instanceof MiningError) throw error;

@@ -1,6 +1,6 @@
 import type { ApiPromise } from '@polkadot/api';
 import { BehaviorSubject, distinctUntilChanged, filter, firstValueFrom, type Observable } from 'rxjs';
-import { ClientClosedError } from './errors/index.js';
+import { ClientClosedError, ConnectAbortedError, ConnectionTimeoutError } from './errors/index.js';
 
 /** Connection state shown to users. */
 export type ConnectionState = 'connected' | 'disconnected' | 'reconnecting';
@@ -56,4 +56,32 @@ export class ConnectionMonitor {
   private readonly onDisconnected = () => {
     if (!this.closed) this.state.next('reconnecting');
   };
+}
+
+/**
+ * Waits for the API to be ready, at most `timeoutMs` ({@link ConnectionTimeoutError}) and until `signal` aborts
+ * ({@link ConnectAbortedError}): an abort ends the wait now, not at the timeout. The caller closes what it opened.
+ */
+export async function waitUntilReady(
+  api: ApiPromise,
+  endpoint: string | string[],
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort: (() => void) | undefined;
+  try {
+    await Promise.race([
+      api.isReadyOrError,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new ConnectionTimeoutError(endpoint, timeoutMs)), timeoutMs);
+        onAbort = () => reject(new ConnectAbortedError(endpoint));
+        if (signal?.aborted) onAbort();
+        else signal?.addEventListener('abort', onAbort, { once: true });
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+  }
 }

@@ -13,6 +13,7 @@ import {
   ExtrinsicCount,
 } from '../pallets/system/index.js';
 import { bytes, type Hex, vec } from '../scale/types.js';
+import { isScratch } from '../scale/writer.js';
 import { type Executive, TransactionInvalid } from './executive.js';
 import { type EventRecordValue, Ext, type RuntimeCallValue } from './ext.js';
 import type { DecodedExtrinsic } from './extrinsic.js';
@@ -22,7 +23,7 @@ import type { BoundPallet } from './pallet.js';
 import { Header } from './primitives.js';
 import { BlockState } from './state.js';
 import { stateRootOf } from './stateRoot.js';
-import type { StorageValue } from './storage.js';
+import { type StorageValue, withDecodedValues } from './storage.js';
 
 const ZERO_HASH = `0x${'00'.repeat(32)}` as Hex;
 
@@ -95,6 +96,10 @@ export class BlockBuilder {
   }
 
   build(parent: StateReader, input: BlockBuildInput): BuiltBlock {
+    return withDecodedValues(() => this.buildBlock(parent, input));
+  }
+
+  private buildBlock(parent: StateReader, input: BlockBuildInput): BuiltBlock {
     const { executive } = this.ctx;
     const ext = this.openBlock(parent, input.number, input.parentHash);
     const body: Uint8Array[] = [];
@@ -135,6 +140,13 @@ export class BlockBuilder {
     AllExtrinsicsLen.set(ext.state, totalLen);
     ExecutionPhase.kill(ext.state);
     DigestItem.kill(ext.state);
+
+    // Scratch encodings still in the state are copied out of their slabs (see scale/writer.ts): the block's
+    // state holds exact-size arrays, and no slab outlives the block.
+    const { changes } = ext.state;
+    changes.forEach((value, key) => {
+      if (value !== null && isScratch(value)) changes.set(key, value.slice());
+    });
 
     const parentRoot = this.stateRoots.get(parent) ?? hexToU8a(blake2AsHex(input.parentHash, 256) as Hex);
     const stateRoot = stateRootOf(parentRoot, ext.state.changes);

@@ -30,6 +30,9 @@ export interface Dispatcher {
   readonly configs: PalletConfigs;
 }
 
+/** The topics of every event deposited here (none): one shared, frozen list, not one per event of a block. */
+const NO_TOPICS = Object.freeze([]) as unknown as Hex[];
+
 /**
  * What a pallet sees while it runs: the block's writable state, the events deposited so far and the block's
  * number and time. `transactional` gives FRAME's storage-layer semantics: an error inside rolls back both the
@@ -57,7 +60,7 @@ export class Ext {
   }
 
   deposit(event: RuntimeEventValue): void {
-    this.events.push({ phase: this.phase, event, topics: [] });
+    this.events.push({ phase: this.phase, event, topics: NO_TOPICS });
   }
 
   transactional<T>(fn: () => T): T {

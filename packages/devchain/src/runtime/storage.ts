@@ -1,6 +1,8 @@
 import { compactFromU8a, compactToU8a, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, xxhashAsU8a } from '@polkadot/util-crypto';
+import { type CanonicalCheck, canonicalCheck } from '../scale/canonical.js';
 import { decodeAll, decodePrefix, type Hex, type ScaleType } from '../scale/types.js';
+import { encodeScratch } from '../scale/writer.js';
 import type { StateReader } from './interface.js';
 import type { Overlay } from './state.js';
 
@@ -129,6 +131,70 @@ interface ItemOptions<V> {
   docs?: string[];
 }
 
+/**
+ * Decoded values, while a block is being built (`withDecodedValues`). A block reads the same few values over and
+ * over — a settlement reads the subsidy pool's and the treasury's accounts and TotalIssuance twice per settled
+ * worker — and a read whose bytes are the very bytes read before is answered with the value decoded then. The bytes
+ * of a value are never changed in place (a write stores new ones), and a value is a function of its bytes and its
+ * item's type alone, so a hit is exactly what decoding would give, whatever the overlay, layer or rollback: no
+ * invalidation is needed. A value written is kept too when it is exactly what its bytes decode to (plain integer
+ * structs such as AccountInfo, see scale/canonical.ts), so a value written then read is not decoded either. Values
+ * in the cache are frozen (deeply) — one read, or one written, which the writer must not change afterwards — so a
+ * caller that modified one throws instead of changing what the next reader sees; outside block building nothing is
+ * cached or frozen.
+ *
+ * Each item keeps a few slots, chosen by the key's hashed part: recent values stay, and a block that reads 20,000
+ * distinct miners keeps no more of them alive than 64.
+ */
+const SLOTS = 64;
+let generation = 0;
+let activeGeneration = 0;
+
+interface DecodedSlot {
+  readonly generation: number;
+  readonly bytes: Uint8Array;
+  readonly value: unknown;
+}
+
+/** Runs `fn` (one block's execution) with the decoded-value cache on; values cached before it are not reused. */
+export function withDecodedValues<T>(fn: () => T): T {
+  const previous = activeGeneration;
+  activeGeneration = ++generation;
+  try {
+    return fn();
+  } finally {
+    activeGeneration = previous;
+    // nothing decoded in a block outlives it (nor the scratch bytes its slots point at)
+    if (previous === 0) {
+      for (const item of slotted) item.dropSlots();
+      slotted.length = 0;
+    }
+  }
+}
+
+/** the items with slots since the outermost block began */
+const slotted: Array<{ dropSlots(): void }> = [];
+
+function slotOf(key: Hex): number {
+  // the two hex digits after the 32-byte item prefix: the start of the hashed map key (0 for a plain value)
+  if (key.length < 68) return 0;
+  const hi = key.charCodeAt(66);
+  const lo = key.charCodeAt(67);
+  return (((hi & 15) + (hi > 57 ? 9 : 0)) * 16 + (lo & 15) + (lo > 57 ? 9 : 0)) & (SLOTS - 1);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (typeof value[i] === 'object') deepFreeze(value[i]);
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  for (const k in record) if (typeof record[k] === 'object') deepFreeze(record[k]);
+  return value;
+}
+
 /** `Default` items read as this value when absent; `Optional` ones read as `undefined`. */
 type Read<V, D extends boolean> = D extends true ? V : V | undefined;
 
@@ -167,15 +233,55 @@ abstract class StorageItemBase<V, D extends boolean> {
     this.prefix = storagePrefix(pallet, name);
   }
 
+  private slots: Array<DecodedSlot | undefined> | undefined;
+
+  private newSlots(): Array<DecodedSlot | undefined> {
+    const slots: Array<DecodedSlot | undefined> = new Array(SLOTS);
+    this.slots = slots;
+    slotted.push(this);
+    return slots;
+  }
+
+  /** @internal the end of a block's execution */
+  dropSlots(): void {
+    this.slots = undefined;
+  }
+
   protected read(state: StateReader, key: Hex): Read<V, D> {
     const raw = state.get(key);
     if (raw === undefined) return this.defaultValue as Read<V, D>;
-    return decodeAll(this.meta.value, raw);
+    const gen = activeGeneration;
+    if (gen === 0) return decodeAll(this.meta.value, raw);
+    const slots = this.slots ?? this.newSlots();
+    const i = slotOf(key);
+    const slot = slots[i];
+    if (slot !== undefined && slot.bytes === raw && slot.generation === gen) return slot.value as V;
+    const value = deepFreeze(decodeAll(this.meta.value, raw));
+    slots[i] = { generation: gen, bytes: raw, value };
+    return value;
   }
 
+  /** whether a written value can stand for its bytes (see scale/canonical.ts); found on the first cached write */
+  private canonical: CanonicalCheck | null | undefined;
+
   protected write(state: Overlay, key: Hex, value: V | undefined): void {
-    if (value === undefined) state.delete(key);
-    else state.set(key, this.meta.value.codec.enc(value));
+    if (value === undefined) {
+      state.delete(key);
+      return;
+    }
+    const gen = activeGeneration;
+    if (gen === 0) {
+      state.set(key, this.meta.value.codec.enc(value));
+      return;
+    }
+    // inside a block: a scratch encoding, which the block builder copies out if it is still there at the end
+    const raw = encodeScratch(this.meta.value.codec, value);
+    state.set(key, raw);
+    // The value written is what the next read of these bytes would decode (when it passes the check): keep it,
+    // frozen — the caller's object from now on — so the next reader gets it without decoding.
+    if (this.canonical === undefined) this.canonical = canonicalCheck(this.meta.value) ?? null;
+    if (this.canonical === null || !this.canonical(value)) return;
+    (this.slots ?? this.newSlots())[slotOf(key)] = { generation: gen, bytes: raw, value: deepFreeze(value) };
   }
 }
 

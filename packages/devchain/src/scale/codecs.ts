@@ -1,29 +1,43 @@
 /** The codecs of composite declarations: structs by field name, enums by variant, lazily built ones. */
-import { type Codec, createDecoder, Tuple as ScaleTuple, u8 as scaleU8 } from 'scale-ts';
+import type { Codec } from 'scale-ts';
+import { type ReadFn, readerOf } from './reader.js';
 import { type EnumValue, type FieldDef, resolve, type VariantDef } from './shape.js';
 import { type WriteFn, writable, writerOf } from './writer.js';
 
 export function lazyCodec<T>(build: () => Codec<T>): Codec<T> {
   let codec: Codec<T> | undefined;
   let write: WriteFn<T> | undefined;
+  let read: ReadFn<T> | undefined;
   const get = () => {
     codec ??= build();
     return codec;
   };
-  const dec = createDecoder((input) => get().dec(input));
-  return writable<T>((w, v) => {
-    write ??= writerOf(get());
-    write(w, v);
-  }, dec);
+  return writable<T>(
+    (w, v) => {
+      write ??= writerOf(get());
+      write(w, v);
+    },
+    (r) => {
+      read ??= readerOf(get());
+      return read(r);
+    },
+  );
 }
 
-/** scale-ts's Tuple decoder with a writer for its encoding (each item in order). */
+/** A tuple: each item in order, decoded to an array (as scale-ts's Tuple). */
 export function tupleCodec(codecs: Codec<any>[]): Codec<unknown[]> {
   const writers = codecs.map(writerOf);
-  const dec = (ScaleTuple(...(codecs as [Codec<any>])) as unknown as Codec<unknown[]>).dec;
-  return writable<unknown[]>((w, values) => {
-    for (let i = 0; i < writers.length; i++) writers[i]!(w, values[i]);
-  }, dec);
+  const readers = codecs.map(readerOf);
+  return writable<unknown[]>(
+    (w, values) => {
+      for (let i = 0; i < writers.length; i++) writers[i]!(w, values[i]);
+    },
+    (r) => {
+      const out: unknown[] = new Array(readers.length);
+      for (let i = 0; i < readers.length; i++) out[i] = readers[i]!(r);
+      return out;
+    },
+  );
 }
 
 export function concat(...parts: Uint8Array[]): Uint8Array {
@@ -38,24 +52,61 @@ export function concat(...parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/**
+ * A struct by field name. Its reader and writer are generated per struct (named property accesses and one object
+ * literal): the generic loop's keyed accesses by a variable name were megamorphic, and building the object key by
+ * key cost more than decoding its fields. Same bytes, same values, same key order.
+ */
 export function structCodec(fields: FieldDef[]): Codec<Record<string, unknown>> {
   const codecs = fields.map((f) => resolve(f.type).codec);
   const names = fields.map((f) => f.name ?? '');
   const writers = codecs.map(writerOf);
-  const write: WriteFn<Record<string, unknown>> = (w, value) => {
+  const readers = codecs.map(readerOf);
+  if (names.includes('__proto__') || new Set(names).size !== names.length)
+    return writable(genericWrite(names, writers), genericRead(names, readers));
+  const keys = names.map((n) => JSON.stringify(n));
+  const write = new Function(
+    'writers',
+    'missing',
+    `${keys.map((_, i) => `const w${i} = writers[${i}];`).join('\n')}
+    return (w, v) => {
+      ${keys.map((k, i) => `if (!(${k} in v)) missing(${k}); w${i}(w, v[${k}]);`).join('\n')}
+    };`,
+  )(writers, missingField) as WriteFn<Record<string, unknown>>;
+  const read = new Function(
+    'readers',
+    `${keys.map((_, i) => `const r${i} = readers[${i}];`).join('\n')}
+    return (r) => ({ ${keys.map((k, i) => `${k}: r${i}(r)`).join(', ')} });`,
+  )(readers) as ReadFn<Record<string, unknown>>;
+  return writable(write, read);
+}
+
+function missingField(name: string): never {
+  throw new TypeError(`missing field ${name}`);
+}
+
+function genericWrite(names: string[], writers: WriteFn<any>[]): WriteFn<Record<string, unknown>> {
+  return (w, value) => {
     for (let i = 0; i < writers.length; i++) {
       const name = names[i]!;
-      if (!(name in value)) throw new TypeError(`missing field ${name}`);
+      if (!(name in value)) missingField(name);
       writers[i]!(w, value[name]);
     }
   };
-  const decoders = codecs.map((c) => c.dec);
-  const dec = createDecoder((input) => {
+}
+
+function genericRead(names: string[], readers: ReadFn<any>[]): ReadFn<Record<string, unknown>> {
+  return (r) => {
     const out: Record<string, unknown> = {};
-    for (let i = 0; i < decoders.length; i++) out[names[i]!] = decoders[i]!(input);
+    for (let i = 0; i < readers.length; i++)
+      Object.defineProperty(out, names[i]!, {
+        value: readers[i]!(r),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     return out;
-  });
-  return writable(write, dec);
+  };
 }
 
 export function variantCodec(variants: VariantDef[]): Codec<EnumValue> {
@@ -73,37 +124,52 @@ export function variantCodec(variants: VariantDef[]): Codec<EnumValue> {
     payloadCodecs.set(v.name, codec);
     return codec;
   };
-  const payloadWriters = new Map<string, WriteFn<any> | null>();
-  const payloadWriter = (v: VariantDef): WriteFn<any> | null => {
-    let write = payloadWriters.get(v.name);
-    if (write === undefined) {
-      const codec = payloadCodec(v);
-      write = codec && writerOf(codec);
-      payloadWriters.set(v.name, write);
+  // Per variant, its index and payload writer / reader, resolved on first use: one lookup per value encoded (an
+  // event is three levels of enums, and a settlement block encodes tens of thousands of them).
+  interface Resolved {
+    readonly variant: VariantDef;
+    readonly write: WriteFn<any> | null;
+    readonly read: ReadFn<any> | null;
+  }
+  const resolved = new Map<string, Resolved>();
+  const resolvedByIndex: Array<Resolved | undefined> = [];
+  const resolveVariant = (variant: VariantDef): Resolved => {
+    let r = resolved.get(variant.name);
+    if (!r) {
+      const codec = payloadCodec(variant);
+      r = { variant, write: codec && writerOf(codec), read: codec && readerOf(codec) };
+      resolved.set(variant.name, r);
+      resolvedByIndex[variant.index] = r;
     }
-    return write;
+    return r;
   };
   const write: WriteFn<EnumValue> = (w, value) => {
     const tag = typeof value === 'string' ? value : value.tag;
-    const variant = byName.get(tag);
-    if (!variant) throw new TypeError(`unknown variant ${tag}`);
-    const payload = payloadWriter(variant);
-    if (!payload) {
-      w.u8(variant.index);
+    let r = resolved.get(tag);
+    if (!r) {
+      const variant = byName.get(tag);
+      if (!variant) throw new TypeError(`unknown variant ${tag}`);
+      r = resolveVariant(variant);
+    }
+    if (!r.write) {
+      w.u8(r.variant.index);
       return;
     }
     if (typeof value === 'string') throw new TypeError(`variant ${tag} needs a value`);
-    w.u8(variant.index);
-    payload(w, value.value);
+    w.u8(r.variant.index);
+    r.write(w, value.value);
   };
-  const dec = createDecoder((input): EnumValue => {
-    const index = scaleU8.dec(input);
-    const variant = byIndex.get(index);
-    if (!variant) throw new TypeError(`unknown variant index ${index}`);
-    const codec = payloadCodec(variant);
-    if (allUnit) return variant.name;
-    if (!codec) return { tag: variant.name, value: undefined };
-    return { tag: variant.name, value: codec.dec(input) };
-  });
-  return writable(write, dec);
+  const read: ReadFn<EnumValue> = (reader) => {
+    const index = reader.u8();
+    let r = resolvedByIndex[index];
+    if (!r) {
+      const variant = byIndex.get(index);
+      if (!variant) throw new TypeError(`unknown variant index ${index}`);
+      r = resolveVariant(variant);
+    }
+    if (allUnit) return r.variant.name;
+    if (!r.read) return { tag: r.variant.name, value: undefined };
+    return { tag: r.variant.name, value: r.read(reader) };
+  };
+  return writable(write, read);
 }

@@ -13,44 +13,39 @@ import { InputError } from '@phala-mining/errors';
  */
 
 import { hexToU8a } from '@polkadot/util';
-import {
-  type Codec,
-  createCodec,
-  createDecoder,
-  enhanceCodec,
-  Option as ScaleOption,
-  Vector as ScaleVector,
-  bool as scaleBool,
-  compact as scaleCompact,
-  i8 as scaleI8,
-  i16 as scaleI16,
-  i32 as scaleI32,
-  i64 as scaleI64,
-  i128 as scaleI128,
-  str as scaleStr,
-  u8 as scaleU8,
-  u16 as scaleU16,
-  u32 as scaleU32,
-  u64 as scaleU64,
-  u128 as scaleU128,
-  u256 as scaleU256,
-} from 'scale-ts';
-
+import type { Codec } from 'scale-ts';
+import { markPlain } from './canonical.js';
 import { lazyCodec, structCodec, tupleCodec, variantCodec } from './codecs.js';
+import { make, u8 } from './primitives.js';
+import { Reader, type ReadFn, readerOf } from './reader.js';
 import {
   type EnumValue,
   type FieldDef,
   type Hex,
-  type Primitive,
   resolve,
   type ScaleType,
-  type TypeDef,
   type TypeParam,
   type ValueOf,
   type VariantDef,
 } from './shape.js';
 import { type WriteFn, writable, writerOf } from './writer.js';
 
+export {
+  bool,
+  compact,
+  i8,
+  i16,
+  i32,
+  i64,
+  i128,
+  str,
+  u8,
+  u16,
+  u32,
+  u64,
+  u128,
+  u256,
+} from './primitives.js';
 export type {
   EnumValue,
   FieldDef,
@@ -63,83 +58,13 @@ export type {
 } from './shape.js';
 export { resolve, type ValueOf } from './shape.js';
 
-function make<V>(
-  def: TypeDef,
-  codec: Codec<V>,
-  path: string[] = [],
-  params: TypeParam[] = [],
-  docs: string[] = [],
-) {
-  return { def, codec, path, params, docs } satisfies ScaleType<V> as ScaleType<V>;
-}
-
-function prim<V>(primitive: Primitive, codec: Codec<V>): ScaleType<V> {
-  return make({ kind: 'primitive', primitive }, codec);
-}
-
-/*
- * The fixed-width integers every storage value is made of write straight into the encoding buffer (scale-ts
- * builds a DataView and an array per encoded integer); the bytes, and the wrapping of out-of-range input, are
- * DataView's. Decoding stays scale-ts's.
- */
-export const bool = prim(
-  'bool',
-  writable<boolean>((w, v) => w.u8(v ? 1 : 0), scaleBool.dec),
-);
-export const str = prim('str', scaleStr);
-export const u8 = prim(
-  'u8',
-  writable<number>((w, v) => w.u8(v), scaleU8.dec),
-);
-export const u16 = prim(
-  'u16',
-  writable<number>((w, v) => w.u16(v), scaleU16.dec),
-);
-export const u32 = prim(
-  'u32',
-  writable<number>((w, v) => w.u32(v), scaleU32.dec),
-);
-export const u64 = prim(
-  'u64',
-  writable<bigint>((w, v) => w.u64(v), scaleU64.dec),
-);
-export const u128 = prim(
-  'u128',
-  writable<bigint>((w, v) => w.u128(v), scaleU128.dec),
-);
-export const u256 = prim('u256', scaleU256);
-export const i8 = prim('i8', scaleI8);
-export const i16 = prim('i16', scaleI16);
-export const i32 = prim('i32', scaleI32);
-export const i64 = prim('i64', scaleI64);
-export const i128 = prim('i128', scaleI128);
-
-const compactBigint: Codec<bigint> = writable<bigint>(
-  (w, v) => w.compact(v),
-  enhanceCodec(
-    scaleCompact,
-    (v: bigint) => v,
-    (v: number | bigint) => BigInt(v),
-  ).dec,
-);
-
-export function compact(inner: ScaleType<number> | ScaleType<bigint>): ScaleType<bigint> {
-  return make({ kind: 'compact', inner }, compactBigint);
-}
-
-/**
- * Reads `len` bytes at the cursor as a hex string, straight from scale-ts's buffer view (no copy of the bytes): the
- * cursor moves by `len` even past the end, so decodeAll reports a short input as before.
- */
 const hexSlice = (
   Buffer.prototype as unknown as { hexSlice: (this: Uint8Array, s: number, e: number) => string }
 ).hexSlice;
-function readHex(bytes: Uint8Array & { i: number }, len: number): Hex {
-  const start = bytes.i;
-  bytes.i += len;
-  return `0x${hexSlice.call(bytes, start, Math.min(start + len, bytes.length))}` as Hex;
+function readHex(r: Reader, len: number): Hex {
+  const start = r.skip(len);
+  return `0x${hexSlice.call(r.bytes, start, start + len)}` as Hex;
 }
-const readCompactLength = (bytes: Uint8Array): number => Number(scaleCompact.dec(bytes));
 
 /** `Vec<u8>`, as a hex string. */
 export const bytes: ScaleType<Hex> = make(
@@ -152,13 +77,13 @@ export const bytes: ScaleType<Hex> = make(
         w.bytes(v);
       }
     },
-    createDecoder((bytes) => readHex(bytes as Uint8Array & { i: number }, readCompactLength(bytes))),
+    (r) => readHex(r, r.compactLength()),
   ),
 );
 
 /** `[u8; N]`, as a hex string. */
 export function byteArray(len: number): ScaleType<Hex> {
-  const dec = createDecoder((bytes) => readHex(bytes as Uint8Array & { i: number }, len));
+  const read: ReadFn<Hex> = (r) => readHex(r, len);
   const codec = writable<Hex>((w, v: Hex | Uint8Array) => {
     const start = w.at;
     let n = v.length;
@@ -168,7 +93,7 @@ export function byteArray(len: number): ScaleType<Hex> {
       w.at = start;
       throw new TypeError(`expected ${len} bytes, got ${n}`);
     }
-  }, dec);
+  }, read);
   return make({ kind: 'array', len, inner: u8 }, codec);
 }
 
@@ -176,16 +101,41 @@ export function vec<T>(inner: ScaleType<T>): ScaleType<T[]> {
   const codec = lazyCodec(() => {
     const item = resolve(inner).codec;
     const write = writerOf(item);
-    return writable<T[]>((w, values) => {
-      w.compact(values.length);
-      for (let i = 0; i < values.length; i++) write(w, values[i]!);
-    }, ScaleVector(item).dec);
+    const read = readerOf(item);
+    return writable<T[]>(
+      (w, values) => {
+        w.compact(values.length);
+        for (let i = 0; i < values.length; i++) write(w, values[i]!);
+      },
+      (r) => {
+        const n = r.compactLength();
+        const out: T[] = new Array(n);
+        for (let i = 0; i < n; i++) out[i] = read(r);
+        return out;
+      },
+    );
   });
   return make({ kind: 'sequence', inner }, codec);
 }
 
 export function array<T>(inner: ScaleType<T>, len: number): ScaleType<T[]> {
-  return make({ kind: 'array', len, inner }, ScaleVector(inner.codec, len));
+  const codec = lazyCodec(() => {
+    const item = resolve(inner).codec;
+    const write = writerOf(item);
+    const read = readerOf(item);
+    // as scale-ts's fixed-size Vector: the items given are written, without checking their number
+    return writable<T[]>(
+      (w, values) => {
+        for (let i = 0; i < values.length; i++) write(w, values[i]!);
+      },
+      (r) => {
+        const out: T[] = new Array(len);
+        for (let i = 0; i < len; i++) out[i] = read(r);
+        return out;
+      },
+    );
+  });
+  return make({ kind: 'array', len, inner }, codec);
 }
 
 export function tuple<const T extends readonly ScaleType<any>[]>(
@@ -193,9 +143,9 @@ export function tuple<const T extends readonly ScaleType<any>[]>(
 ): ScaleType<{ -readonly [K in keyof T]: ValueOf<T[K]> }> {
   const codec =
     items.length === 0
-      ? createCodec(
-          () => new Uint8Array(),
-          createDecoder(() => []),
+      ? writable(
+          () => {},
+          () => [],
         )
       : tupleCodec(items.map((i) => i.codec));
   return make({ kind: 'tuple', items: [...items] }, codec as any);
@@ -205,14 +155,23 @@ export const unit: ScaleType<[]> = tuple();
 
 const optionCodec = <T>(inner: Codec<T>): Codec<T | undefined> => {
   let write: WriteFn<T> | undefined;
-  return writable<T | undefined>((w, v) => {
-    if (v === undefined) w.u8(0);
-    else {
-      w.u8(1);
-      write ??= writerOf(inner);
-      write(w, v);
-    }
-  }, ScaleOption(inner).dec);
+  let read: ReadFn<T> | undefined;
+  return writable<T | undefined>(
+    (w, v) => {
+      if (v === undefined) w.u8(0);
+      else {
+        w.u8(1);
+        write ??= writerOf(inner);
+        write(w, v);
+      }
+    },
+    // any non-zero tag is Some, as in scale-ts
+    (r) => {
+      if (r.u8() === 0) return undefined;
+      read ??= readerOf(inner);
+      return read(r);
+    },
+  );
 };
 
 export interface NamedOptions {
@@ -245,17 +204,15 @@ export type ResultValue<T, E> = { success: true; value: T } | { success: false; 
 export function result<T, E>(ok: ScaleType<T>, err: ScaleType<E>): ScaleType<ResultValue<T, E>> {
   const writeOk = writerOf(ok.codec);
   const writeErr = writerOf(err.codec);
+  const readOk = readerOf(ok.codec);
+  const readErr = readerOf(err.codec);
   const codec = writable<ResultValue<T, E>>(
     (w, v) => {
       w.u8(v.success ? 0 : 1);
       if (v.success) writeOk(w, v.value);
       else writeErr(w, v.value);
     },
-    createDecoder((input) =>
-      scaleU8.dec(input) === 0
-        ? { success: true, value: ok.codec.dec(input) }
-        : { success: false, value: err.codec.dec(input) },
-    ),
+    (r) => (r.u8() === 0 ? { success: true, value: readOk(r) } : { success: false, value: readErr(r) }),
   );
   return make(
     {
@@ -297,7 +254,7 @@ export function struct<F extends Record<string, FieldSpec>>(
   options: NamedOptions = {},
 ): ScaleType<StructValue<F>> {
   const defs = Object.entries(fields).map(([name, spec]) => fieldOf(name, spec));
-  const codec = lazyCodec(() => structCodec(defs));
+  const codec = markPlain(lazyCodec(() => structCodec(defs)));
   return make(
     { kind: 'composite', fields: defs },
     codec as any,
@@ -317,7 +274,7 @@ export function newtype<T>(
   const field: FieldDef = typeName === undefined ? { type: inner } : { type: inner, typeName };
   return make(
     { kind: 'composite', fields: [field] },
-    lazyCodec(() => resolve(inner).codec),
+    markPlain(lazyCodec(() => resolve(inner).codec)),
     splitPath(path),
     toParams(options.params),
     options.docs,
@@ -328,9 +285,9 @@ export function newtype<T>(
 export function emptyStruct(path: string, options: NamedOptions = {}): ScaleType<null> {
   return make(
     { kind: 'composite', fields: [] },
-    createCodec(
-      () => new Uint8Array(),
-      createDecoder(() => null),
+    writable(
+      () => {},
+      () => null,
     ),
     splitPath(path),
     toParams(options.params),
@@ -413,73 +370,31 @@ export class DecodeError extends InputError {
   readonly code = 'DecodeFailed' as const;
 }
 
-/** scale-ts's cursor-carrying view of a whole buffer, made without a decoder closure per call. */
-const internalView = createDecoder((internal) => internal) as (
-  bytes: Uint8Array,
-) => Uint8Array & { i: number };
-
-/**
- * Decodes a whole buffer. scale-ts reads from the start of the underlying ArrayBuffer and keeps its cursor on the
- * buffer object, so views are copied first; trailing bytes are an error (as in `Decode::decode_all`).
- */
+/** Decodes a whole buffer; trailing bytes are an error (as in `Decode::decode_all`). */
 export function decodeAll<T>(type: ScaleType<T>, input: Uint8Array | Hex): T {
-  if (typeof input !== 'string' && (input.byteOffset !== 0 || input.byteLength !== input.buffer.byteLength)) {
-    const value = decodeView(type, input);
-    if (value !== NOT_IN_PLACE) return value as T;
-  }
-  const bytes =
-    typeof input === 'string'
-      ? hexToU8a(input)
-      : input.byteOffset === 0 && input.byteLength === input.buffer.byteLength
-        ? input
-        : input.slice();
+  const r = new Reader(typeof input === 'string' ? hexToU8a(input) : input);
   let value: T;
-  const internal = internalView(bytes);
   try {
-    value = type.codec.dec(internal);
+    value = readerOf(type.codec)(r);
   } catch (cause) {
     throw new DecodeError(`cannot decode ${describe(type)}: ${(cause as Error).message}`, { cause });
   }
-  const used = internal.i;
-  if (used > bytes.length) throw new DecodeError(`cannot decode ${describe(type)}: input too short`);
-  if (used !== bytes.length)
-    throw new DecodeError(`cannot decode ${describe(type)}: ${bytes.length - used} trailing bytes`);
+  if (r.at !== r.bytes.length)
+    throw new DecodeError(`cannot decode ${describe(type)}: ${r.bytes.length - r.at} trailing bytes`);
   return value;
-}
-
-const NOT_IN_PLACE = Symbol('not decoded in place');
-
-/**
- * A view (block states keep values as views of one buffer per layer) decoded where it lies, without the copy:
- * scale-ts's cursor starts at the view's offset in its buffer. A decode that fails or does not end exactly at the
- * view's end read bytes outside it, so it is redone on a copy, which gives the error (or result) decodeAll always
- * gave.
- */
-function decodeView<T>(type: ScaleType<T>, input: Uint8Array): T | typeof NOT_IN_PLACE {
-  const internal = internalView(input);
-  if (internal === input) return NOT_IN_PLACE; // scale-ts's own view, mid-decode: its cursor is not ours to move
-  internal.i = input.byteOffset;
-  try {
-    const value = type.codec.dec(internal);
-    return internal.i === input.byteOffset + input.byteLength ? value : NOT_IN_PLACE;
-  } catch {
-    return NOT_IN_PLACE;
-  }
 }
 
 /** Decodes a prefix of a buffer and reports how many bytes it took. */
 export function decodePrefix<T>(type: ScaleType<T>, input: Uint8Array): [T, number] {
-  const bytes =
-    input.byteOffset === 0 && input.byteLength === input.buffer.byteLength ? input : input.slice();
-  let value: T;
-  let used = 0;
-  createDecoder((internal) => {
-    value = type.codec.dec(internal);
-    used = (internal as unknown as { i: number }).i;
-    return value;
-  })(bytes);
-  if (used > bytes.length) throw new DecodeError(`cannot decode ${describe(type)}: input too short`);
-  return [value!, used];
+  const r = new Reader(input);
+  try {
+    return [readerOf(type.codec)(r), r.at];
+  } catch (cause) {
+    // a short input is reported as before; other errors are the decoder's own
+    if (cause instanceof RangeError && cause.message === 'input too short')
+      throw new DecodeError(`cannot decode ${describe(type)}: input too short`, { cause });
+    throw cause;
+  }
 }
 
 export function encode<T>(type: ScaleType<T>, value: T): Uint8Array {

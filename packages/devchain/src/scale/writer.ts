@@ -7,9 +7,22 @@
  * (scale-ts's own, a few custom ones) are appended through their `enc`.
  */
 import { hexToU8a } from '@polkadot/util';
-import { type Codec, createCodec, type Decoder, compact as scaleCompact } from 'scale-ts';
+import { type Codec, createCodec, compact as scaleCompact } from 'scale-ts';
+import { decoderOf, type ReadFn, withReader } from './reader.js';
 
 export type WriteFn<T> = (w: Writer, value: T) => void;
+
+const U64_MAX = (1n << 64n) - 1n;
+/** the value of each ASCII hex digit (either case), -1 for any other character */
+const HEX_DIGITS = (() => {
+  const table = new Int8Array(128).fill(-1);
+  for (let c = 0; c < 10; c++) table[48 + c] = c;
+  for (let c = 0; c < 6; c++) {
+    table[65 + c] = 10 + c;
+    table[97 + c] = 10 + c;
+  }
+  return table;
+})();
 
 const WRITE = Symbol('scale.write');
 type Writable<T> = Codec<T> & { [WRITE]?: WriteFn<T> };
@@ -67,7 +80,8 @@ export class Writer {
   u128(v: bigint): void {
     this.reserve(16);
     this.view.setBigUint64(this.at, v, true);
-    this.view.setBigUint64(this.at + 8, v >> 64n, true);
+    // most balances fit in 64 bits: their high half is zero without shifting (a bigint allocated per value)
+    this.view.setBigUint64(this.at + 8, v >= 0n && v <= U64_MAX ? 0n : v >> 64n, true);
     this.at += 16;
   }
 
@@ -97,6 +111,25 @@ export class Writer {
       const start = this.at;
       if (withLength) this.compact(n);
       this.reserve(n);
+      // Account ids and hashes (32 bytes) are most of what is written as hex: a loop over the characters is
+      // cheaper than Buffer#write's call for them. Any character that is not hex falls to the paths below.
+      if (n <= 64) {
+        const { buf } = this;
+        let at = this.at;
+        let i = 2;
+        for (; i < v.length; i += 2) {
+          const a = v.charCodeAt(i);
+          const b = v.charCodeAt(i + 1);
+          const hi = a < 128 ? HEX_DIGITS[a]! : -1;
+          const lo = b < 128 ? HEX_DIGITS[b]! : -1;
+          if ((hi | lo) < 0) break;
+          buf[at++] = (hi << 4) | lo;
+        }
+        if (i >= v.length) {
+          this.at = at;
+          return n;
+        }
+      }
       const written = this.buf.write(v.slice(2), this.at, n, 'hex');
       if (written === n) {
         this.at += n;
@@ -112,8 +145,12 @@ export class Writer {
 
   /** A copy of the bytes written (a plain Uint8Array, not a view of the buffer). */
   finish(): Uint8Array {
-    const out = new Uint8Array(this.at);
-    out.set(this.buf.subarray(0, this.at));
+    const n = this.at;
+    const out = new Uint8Array(n);
+    const { buf } = this;
+    // most values are a few dozen bytes: copying them costs less than the view `set` needs
+    if (n <= 64) for (let i = 0; i < n; i++) out[i] = buf[i]!;
+    else out.set(buf.subarray(0, n));
     return out;
   }
 }
@@ -133,11 +170,14 @@ function encodeWith<T>(write: WriteFn<T>, value: T): Uint8Array {
   }
 }
 
-/** A codec whose `enc` runs `write` into a pooled buffer; composite codecs use `write` directly. */
-export function writable<T>(write: WriteFn<T>, dec: Decoder<T>): Codec<T> {
-  const codec = createCodec((value: T) => encodeWith(write, value), dec) as Writable<T>;
+/**
+ * A codec whose `enc` runs `write` into a pooled buffer and whose `dec` runs `read` (see reader.ts); composite
+ * codecs use `write` and `read` directly.
+ */
+export function writable<T>(write: WriteFn<T>, read: ReadFn<T>): Codec<T> {
+  const codec = createCodec((value: T) => encodeWith(write, value), decoderOf(read)) as Writable<T>;
   codec[WRITE] = write;
-  return codec;
+  return withReader(codec, read);
 }
 
 /** The codec's writer, or one appending the bytes of its `enc`. */
@@ -146,4 +186,49 @@ export function writerOf<T>(codec: Codec<T>): WriteFn<T> {
   if (write) return write;
   const enc = codec.enc;
   return (w, value) => w.bytes(enc(value));
+}
+
+/*
+ * Scratch encodings. V8 keeps a typed array of up to 64 bytes on its heap but gives every larger one a backing
+ * store of its own (an allocation outside the heap, tracked by the GC), which costs some twenty times more — and
+ * AccountInfo is 80 bytes. A block overwrites many values before it ends (a settlement writes the subsidy pool's
+ * and the treasury's accounts once per settled worker): while a block is built, storage items encode values of
+ * 65..1024 bytes into views of shared 16 KiB slabs, and the block builder copies the values that remain at the end
+ * of the block out of them (`isScratch`), so no slab outlives its block and the state holds exact-size arrays.
+ */
+const SLAB_SIZE = 16 * 1024;
+const SCRATCH_MAX = 1024;
+const slabs = new WeakSet<ArrayBufferLike>();
+let slab: ArrayBuffer | undefined;
+let slabAt = 0;
+
+/** `codec`'s encoding of `value`; one of 65..1024 bytes is a view into a slab (copy it out before keeping it). */
+export function encodeScratch<T>(codec: Codec<T>, value: T): Uint8Array {
+  const write = (codec as Writable<T>)[WRITE];
+  if (!write) return codec.enc(value);
+  const w = pool.pop() ?? new Writer();
+  w.at = 0;
+  try {
+    write(w, value);
+    const n = w.at;
+    if (n <= 64 || n > SCRATCH_MAX) return w.finish();
+    if (slab === undefined || slabAt + n > SLAB_SIZE) {
+      slab = new ArrayBuffer(SLAB_SIZE);
+      slabs.add(slab);
+      slabAt = 0;
+    }
+    const out = new Uint8Array(slab, slabAt, n);
+    slabAt += n;
+    const { buf } = w;
+    for (let i = 0; i < n; i++) out[i] = buf[i]!;
+    return out;
+  } finally {
+    if (w.buf.length <= POOLED_MAX_BYTES && pool.length < 8) pool.push(w);
+  }
+}
+
+/** Whether `bytes` is a scratch encoding (a view into a slab). */
+export function isScratch(bytes: Uint8Array): boolean {
+  // the length test first: `buffer` of a small on-heap array would move it off the heap
+  return bytes.byteLength > 64 && bytes.byteLength <= SCRATCH_MAX && slabs.has(bytes.buffer);
 }

@@ -2,11 +2,18 @@
  * PhalaMining's upward callbacks (`OnReward`, `OnStopped`, `OnUnbound`), which the runtime wires to the stake pool
  * (`type OnReward = PhalaStakePool` in Khala's runtime).
  */
-import { payoutBitsToPico } from '@phala-mining/math';
+import { type PoolRecord, payoutBitsToPico } from '@phala-mining/math';
 import type { Ext } from '../../../runtime/ext.js';
 import type { Hex } from '../../../scale/types.js';
 import { Declaration as PhalaStakePool } from './declaration.js';
-import { handlePoolNewReward, removeWorkerFromPool, saturatingAdd, saturatingSub } from './impl.js';
+import {
+  fromRecord,
+  handlePoolNewRewardRecord,
+  removeWorkerFromPool,
+  saturatingAdd,
+  saturatingSub,
+  toRecord,
+} from './impl.js';
 import { StakePools, WorkerAssignments } from './storage.js';
 import type { PoolInfoValue } from './types.js';
 
@@ -21,9 +28,10 @@ export interface SettleInfoLike {
  * (Khala returns from the loop there, so later records of the same message are never credited).
  */
 export function onReward(ext: Ext, settle: readonly SettleInfoLike[]): void {
-  // A settlement carries a record per worker and a pool may have 200 of them: each pool is decoded once and
-  // written once per message (nothing else reads StakePools meanwhile, so the result is the same).
-  const touched = new Map<bigint, PoolInfoValue>();
+  // A settlement carries a record per worker and a pool may have 200 of them: each pool is decoded once, its
+  // rewards applied to its math record one after the other, and it is converted back and written once per message
+  // (nothing else reads StakePools meanwhile, so the result is the same).
+  const touched = new Map<bigint, { pool: PoolInfoValue; record: PoolRecord; start: PoolRecord }>();
   try {
     for (const info of settle) {
       const reward = payoutBitsToPico(info.payout);
@@ -32,12 +40,20 @@ export function onReward(ext: Ext, settle: readonly SettleInfoLike[]): void {
         PhalaStakePool.emit(ext, 'RewardDismissedNotInPool', { worker: info.pubkey, amount: reward });
         return;
       }
-      const pool = touched.get(pid) ?? StakePools.get(ext.state, pid);
-      if (pool === undefined) continue;
-      touched.set(pid, handlePoolNewReward(ext, pool, reward));
+      let entry = touched.get(pid);
+      if (entry === undefined) {
+        const pool = StakePools.get(ext.state, pid);
+        if (pool === undefined) continue;
+        const record = toRecord(pool);
+        entry = { pool, record, start: record };
+        touched.set(pid, entry);
+      }
+      entry.record = handlePoolNewRewardRecord(ext, pid, entry.record, reward);
     }
   } finally {
-    for (const [pid, pool] of touched) StakePools.set(ext.state, pid, pool);
+    // a pool no reward changed is written back as it was read, as before
+    for (const [pid, { pool, record, start }] of touched)
+      StakePools.set(ext.state, pid, record === start ? pool : fromRecord(pool, record));
   }
 }
 

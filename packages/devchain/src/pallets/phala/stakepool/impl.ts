@@ -192,18 +192,33 @@ export function maybeAddWithdrawQueue(ext: Ext, startTime: bigint, pid: bigint):
 
 /** `handle_pool_new_reward`: commission to the owner, the rest into the accumulator (or dismissed). */
 export function handlePoolNewReward(ext: Ext, pool: PoolInfoValue, reward: bigint): PoolInfoValue {
-  if (reward <= 0n) return pool;
-  const { pool: record, distribution: d } = receiveReward(toRecord(pool), reward);
-  const pid = pool.pid;
+  const before = toRecord(pool);
+  const after = handlePoolNewRewardRecord(ext, pool.pid, before, reward);
+  return after === before ? pool : fromRecord(pool, after);
+}
+
+/**
+ * `handle_pool_new_reward` on the math module's record of pool `pid`: the record after the reward (the same object
+ * when nothing changed). A settlement pays a pool once per worker, so its rewards are applied record to record and
+ * the pool converted back once (fromRecord of the last record is the pool the chain of single rewards gives).
+ */
+export function handlePoolNewRewardRecord(
+  ext: Ext,
+  pid: bigint,
+  record: PoolRecord,
+  reward: bigint,
+): PoolRecord {
+  if (reward <= 0n) return record;
+  const { pool: next, distribution: d } = receiveReward(record, reward);
   if (d.dismissed === 'NoShare') {
     PhalaStakePool.emit(ext, 'RewardDismissedNoShare', { pid, amount: d.dismissedAmount });
-    return pool;
+    return record;
   }
   if (d.dismissed === 'Dust')
     PhalaStakePool.emit(ext, 'RewardDismissedDust', { pid, amount: d.dismissedAmount });
   if (d.rewardReceived)
     PhalaStakePool.emit(ext, 'RewardReceived', { pid, to_owner: d.toOwner, to_stakers: d.toStakers });
-  return fromRecord(pool, record);
+  return next;
 }
 
 /** Stake of a reclaimed miner returns to the pool's free stake, which then serves the withdraw queue. */
