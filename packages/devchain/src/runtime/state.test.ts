@@ -42,6 +42,33 @@ describe('block state layers', () => {
     }
   });
 
+  it('a layer that rewrites a few of many values under a prefix (no key added or removed) answers its values', () => {
+    const model = new Map<Hex, Uint8Array>();
+    for (let i = 0; i < 400; i++) model.set(key('cc', i * 3), val(i));
+    for (let i = 0; i < 10; i++) model.set(key('dd', i), val(i));
+    let state = BlockState.fromEntries(model);
+    expectMatches(state, model, '0xcc');
+    let x = 11;
+    for (let block = 0; block < 30; block++) {
+      const changes = new Map<Hex, Uint8Array | null>();
+      for (let c = 0; c < 5; c++) {
+        x = (x * 1103515245 + 12345) % 2 ** 31;
+        const k = key('cc', (x % 400) * 3); // an existing key: the list stays the parent's
+        changes.set(k, val(x % 60_000));
+        model.set(k, val(x % 60_000));
+      }
+      changes.set(key('cc', 1), null); // a deletion of a key that is not there changes no list
+      changes.set(key('dd', block % 10), val(block)); // a change under another prefix
+      model.set(key('dd', block % 10), val(block));
+      const parentValues = state.values('0xcc');
+      state = state.apply(changes);
+      expectMatches(state, model, '0xcc');
+      expectMatches(state, model, '0xdd');
+      // the parent's list is left as it was
+      expect(parentValues).not.toBe(state.values('0xcc'));
+    }
+  });
+
   it('an overlay merges its own writes and deletions into the lists', () => {
     const model = new Map<Hex, Uint8Array>();
     for (let i = 0; i < 10; i++) model.set(key('aa', i * 2), val(i));
