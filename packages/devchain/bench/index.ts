@@ -457,61 +457,11 @@ async function benchAccountMemory(): Promise<void> {
  * measure what a node keeps, the block states.
  */
 async function buildSettlementState(POOLS: number, WORKERS: number, STAKERS: number) {
-  const { createKhalaRuntime } = await import('../src/runtime/khala.js');
-  const { Ext } = await import('../src/runtime/ext.js');
-  const { Now } = await import('../src/pallets/timestamp/index.js');
-  const { PhalaStakePool } = await import('../src/pallets/phala/stakepool/index.js');
-  const { addSimulatedWorker, simulateBlock } = await import('../src/offchain/index.js');
-  const { OutboundMessages } = await import('../src/pallets/phala/mq/index.js');
-  const { blake2AsHex } = await import('@polkadot/util-crypto');
-  type Hex = `0x${string}`;
-
-  const t0 = 1_700_000_004_000;
-  const id = (kind: string, ...n: number[]) => blake2AsHex(`bench/${kind}/${n.join('/')}`, 256) as Hex;
-  const owners = Array.from({ length: POOLS }, (_, p) => id('owner', p));
-  const stakers = Array.from({ length: POOLS * STAKERS }, (_, i) => id('staker', i));
-  const runtime = createKhalaRuntime({
-    genesisTimestamp: t0,
-    endowed: [...owners, ...stakers].map((a) => [a, 10_000n * PHA] as [Hex, bigint]),
-  });
-  const genesis = runtime.genesisBlock();
+  // loaded here, not up front: the runtime's first load belongs to the cold-start rows
+  const { buildSettlementState: build, SETTLEMENT_T0 } = await import('../test/helpers/settlementState.js');
   const setup0 = performance.now();
-  const outbound: ReturnType<typeof OutboundMessages.get> = [];
-  const ext = new Ext(genesis.state, 1, genesis.hash, runtime.executive);
-  ext.nowMs = t0 + 12_000;
-  Now.set(ext.state, BigInt(ext.nowMs));
-  const call = (who: Hex, name: string, args: Record<string, unknown>) =>
-    ext.transactional(() =>
-      PhalaStakePool.callsByName.get(name)!.dispatch(ext, { kind: 'signed', who }, args as never),
-    );
-  for (let p = 0; p < POOLS; p++) {
-    const owner = owners[p]!;
-    const pid = BigInt(p);
-    call(owner, 'create', {});
-    // 100 stakers × 2,100 PHA per 200 workers cover each worker's Smin (1,000 PHA at score 100)
-    const contribution = (2_100n * PHA * BigInt(WORKERS)) / 200n;
-    for (let s = 0; s < STAKERS; s++)
-      call(stakers[p * STAKERS + s]!, 'contribute', { pid, amount: contribution });
-    for (let w = 0; w < WORKERS; w++) {
-      const pubkey = id('worker', p, w);
-      addSimulatedWorker(ext, { pubkey, operator: owner, confidenceLevel: 1, initialScore: 100, cores: 4 });
-      call(owner, 'add_worker', { pid, pubkey });
-      call(owner, 'start_mining', { pid, worker: pubkey, stake: 1_000n * PHA });
-      // Each push copies the message list (Substrate's append), so a 40,000-message block would still be
-      // quadratic in bytes: collect them and store the list once, as if the setup had been spread over many blocks.
-      outbound.push(...OutboundMessages.get(ext.state));
-      OutboundMessages.kill(ext.state);
-    }
-    ext.events.length = 0;
-  }
-  // the simulated workers and gatekeeper see the MiningStart messages
-  OutboundMessages.set(ext.state, outbound);
-  simulateBlock(ext);
-  ext.events.length = 0;
-  const state1 = (genesis.state as BlockStateT).apply(ext.state.changes);
-  const setupMs = performance.now() - setup0;
-
-  return { runtime, genesis, state1, setupMs, t0 };
+  const built = build(POOLS, WORKERS, STAKERS);
+  return { ...built, setupMs: performance.now() - setup0, t0: SETTLEMENT_T0 };
 }
 
 /** MinerSettled and RewardReceived events of a block (decoded here, so the decoded list is dropped on return). */

@@ -5,60 +5,16 @@
  * main's (536bb49); a change to any of them is a change of behaviour, not of speed.
  */
 import { createHash } from 'node:crypto';
-import { blake2AsHex } from '@polkadot/util-crypto';
 import { describe, expect, it } from 'vitest';
-import { addSimulatedWorker, simulateBlock } from '../../src/offchain/index.js';
-import { OutboundMessages } from '../../src/pallets/phala/mq/index.js';
-import { PhalaStakePool } from '../../src/pallets/phala/stakepool/index.js';
-import { Now } from '../../src/pallets/timestamp/index.js';
-import { Ext } from '../../src/runtime/ext.js';
-import { createKhalaRuntime } from '../../src/runtime/khala.js';
 import type { BlockState } from '../../src/runtime/state.js';
-import type { Hex } from '../../src/scale/types.js';
+import { buildSettlementState, SETTLEMENT_T0 as T0 } from '../helpers/settlementState.js';
 
-const PHA = 10n ** 12n;
 const POOLS = 10;
 const WORKERS = 50;
 const STAKERS = 100;
-const T0 = 1_700_000_004_000;
 
 function settlementChain() {
-  const id = (kind: string, ...n: number[]) => blake2AsHex(`bench/${kind}/${n.join('/')}`, 256) as Hex;
-  const owners = Array.from({ length: POOLS }, (_, p) => id('owner', p));
-  const stakers = Array.from({ length: POOLS * STAKERS }, (_, i) => id('staker', i));
-  const runtime = createKhalaRuntime({
-    genesisTimestamp: T0,
-    endowed: [...owners, ...stakers].map((a) => [a, 10_000n * PHA] as [Hex, bigint]),
-  });
-  const genesis = runtime.genesisBlock();
-  const ext = new Ext(genesis.state, 1, genesis.hash, runtime.executive);
-  ext.nowMs = T0 + 12_000;
-  Now.set(ext.state, BigInt(ext.nowMs));
-  const call = (who: Hex, name: string, args: Record<string, unknown>) =>
-    ext.transactional(() =>
-      PhalaStakePool.callsByName.get(name)!.dispatch(ext, { kind: 'signed', who }, args as never),
-    );
-  const outbound: ReturnType<typeof OutboundMessages.get> = [];
-  for (let p = 0; p < POOLS; p++) {
-    const owner = owners[p]!;
-    const pid = BigInt(p);
-    call(owner, 'create', {});
-    const contribution = (2_100n * PHA * BigInt(WORKERS)) / 200n;
-    for (let s = 0; s < STAKERS; s++)
-      call(stakers[p * STAKERS + s]!, 'contribute', { pid, amount: contribution });
-    for (let w = 0; w < WORKERS; w++) {
-      const pubkey = id('worker', p, w);
-      addSimulatedWorker(ext, { pubkey, operator: owner, confidenceLevel: 1, initialScore: 100, cores: 4 });
-      call(owner, 'add_worker', { pid, pubkey });
-      call(owner, 'start_mining', { pid, worker: pubkey, stake: 1_000n * PHA });
-      outbound.push(...OutboundMessages.get(ext.state));
-      OutboundMessages.kill(ext.state);
-    }
-    ext.events.length = 0;
-  }
-  OutboundMessages.set(ext.state, outbound);
-  simulateBlock(ext);
-  const state1 = (genesis.state as BlockState).apply(ext.state.changes);
+  const { runtime, genesis, state1 } = buildSettlementState(POOLS, WORKERS, STAKERS);
   const block2 = runtime.buildBlock(state1, {
     parentHash: genesis.hash,
     number: 2,
