@@ -12,6 +12,8 @@
  *    - baselines: `startDevChain()` alone in a fresh process (the node's share), and a stock
  *      `ApiPromise.create` in a fresh process against a running chain (fetches its metadata: the client's own cost).
  *    "Ready" = import of testing + createTestChain; the target is ≤ 200 ms.
+ *    - apart: the CPU the import of @polkadot/api leaves to run after it resolves (x-fetch's import of node-fetch,
+ *      idle-time GC), measured in a fresh process left idle; in a testChain process it falls in the import of testing.
  * 2. Within one process (later chains of a test file): createTestChain() against a bare connect and a bare node.
  * BENCH_RUNS sets the number of in-process runs (default 15), BENCH_FRESH_RUNS the fresh-process ones (default 7).
  */
@@ -68,11 +70,13 @@ const freshSamples: Record<string, Array<Phases & { process: { wall: number; cpu
   testChain: [],
   node: [],
   client: [],
+  apiDeferred: [],
 };
 for (let i = 0; i < FRESH_RUNS; i++) {
   freshSamples.testChain!.push(await fresh('testChain'));
   freshSamples.node!.push(await fresh('node'));
   freshSamples.client!.push(await fresh('client', host.endpoint));
+  freshSamples.apiDeferred!.push(await fresh('apiDeferred'));
 }
 const samples = { testChain: [] as number[], connect: [] as number[], node: [] as number[] };
 const cases: Record<keyof typeof samples, () => Promise<() => Promise<void>>> = {
@@ -138,6 +142,9 @@ console.log(
 );
 console.log(`  baseline: startDevChain() in a fresh process (node)      ${both('node', 'startDevChain')}`);
 console.log(`  baseline: stock ApiPromise.create, fresh process (client) ${both('client', 'apiCreate')}`);
+console.log(
+  `  apart: the api import's deferred work (in import of testing)  cpu ${ms(phase('apiDeferred', 'apiDeferred', 'cpu'))}`,
+);
 console.log(
   `  ratio ready / (node + client), cpu                        ${(ready.cpu / (phase('node', 'startDevChain', 'cpu') + phase('client', 'apiCreate', 'cpu'))).toFixed(2)}×`,
 );
