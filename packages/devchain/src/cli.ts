@@ -31,6 +31,10 @@ const program = new Command()
     'keep the chain in a SQLite FILE: every block committed before clients hear of it; a restart resumes at the head',
   )
   .option(
+    '--db-check',
+    'with --db: read every page of the file before resuming (PRAGMA quick_check), and refuse it if any is damaged; without it a damaged page is met when that block is read',
+  )
+  .option(
     '--archive',
     "keep every block's state (default: the last 256), for indexers and historical queries",
   )
@@ -90,6 +94,7 @@ async function main(): Promise<void> {
     interval: number;
     state?: string;
     db?: string;
+    dbCheck?: boolean;
     archive?: boolean;
     devRpc: boolean;
     production?: boolean;
@@ -138,6 +143,7 @@ async function main(): Promise<void> {
     },
     ...(opts.state ? { stateFile: opts.state } : {}),
     ...(opts.db ? { db: opts.db } : {}),
+    ...(opts.dbCheck ? { dbCheck: true } : {}),
     ...(opts.archive ? { archive: true } : {}),
     ...(opts.genesisTimestamp === undefined ? {} : { genesisTimestamp: opts.genesisTimestamp }),
   });

@@ -26,6 +26,12 @@ export interface DevChainOptions {
    * resumes at the last committed head (not with `stateFile`)
    */
   db?: string;
+  /**
+   * with `db`: read every page of the file before resuming (`PRAGMA quick_check`) and refuse a damaged one with a
+   * PersistenceError. Off by default, so opening costs what a restart reads, not the file's size; a damaged page is
+   * then met (as a PersistenceError) when the block on it is read.
+   */
+  dbCheck?: boolean;
   /** keep every block's state in memory (an archive node) instead of the last `keepStates` */
   archive?: boolean;
   /**
@@ -109,6 +115,12 @@ export async function startDevChain(options: DevChainOptions = {}): Promise<DevC
       'use either a state file (--state, JSON saved on exit) or a database (--db, every block committed), not both',
     );
   }
+  if (options.dbCheck && !options.db) {
+    throw new PersistenceError(
+      'StateFileInvalid',
+      'the database check (--db-check) reads the file given with --db, and there is none: add --db <file>',
+    );
+  }
   const genesisOfDb = options.db ? await readDbGenesisTime(options.db) : undefined;
   const saved = stateFile ? await readState(stateFile) : undefined;
   // a restored chain keeps its genesis time: the Khala genesis state (hence its hash) depends on it
@@ -154,7 +166,9 @@ export async function startDevChain(options: DevChainOptions = {}): Promise<DevC
     }
     if (options.db) {
       const { ChainDatabase } = await import('./database.js');
-      const { db, created } = await ChainDatabase.open(options.db, node.chain.genesis);
+      const { db, created } = await ChainDatabase.open(options.db, node.chain.genesis, {
+        fullCheck: options.dbCheck === true,
+      });
       try {
         if (!created) {
           const stored = db.load(node.chain.genesis, node.chain.keep);

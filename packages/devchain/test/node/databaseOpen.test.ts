@@ -144,4 +144,40 @@ describe('--db open', () => {
     expect(db.load(g, KEEP).chain.canonical).toHaveLength(201);
     db.close();
   });
+
+  it("startDevChain({ dbCheck }) (the CLI's --db-check) refuses a damaged page before resuming; without it the chain resumes", async () => {
+    const file = await copy('checked.db');
+    const probe = new Database(file, { readonly: true });
+    const pageSize = probe.pragma('page_size', { simple: true }) as number;
+    const leaf = probe
+      .prepare("SELECT pageno FROM dbstat WHERE name = 'blocks' AND pagetype = 'leaf' ORDER BY path LIMIT 1")
+      .pluck()
+      .get() as number;
+    probe.close();
+    await smash(file, leaf, pageSize);
+    const start = (extra: { dbCheck?: boolean; db?: string }) =>
+      startDevChain({
+        port: 0,
+        runtime: new FakeRuntime(),
+        keepStates: KEEP,
+        genesisTimestamp: GENESIS_MS,
+        blockMode: 'manual',
+        db: file,
+        ...extra,
+      });
+    const checked = await refusal(start({ dbCheck: true }));
+    expect(checked).toMatchObject({ code: 'StateFileInvalid' });
+    expect(checked.message).toMatch(/checked\.db is not a usable SQLite database: integrity check/);
+    // the refusal changed nothing: the same file still resumes at its head without the check
+    const resumed = await start({});
+    try {
+      expect(resumed.restoredAt).toBe(200);
+    } finally {
+      await resumed.close();
+    }
+    // and the check without a database to check is refused, not ignored
+    expect(
+      (await refusal(startDevChain({ port: 0, runtime: new FakeRuntime(), dbCheck: true }))).message,
+    ).toMatch(/--db-check\) reads the file given with --db, and there is none/);
+  });
 });

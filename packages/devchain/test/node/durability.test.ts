@@ -119,9 +119,12 @@ describe('--db refuses what is not its chain', () => {
     expect(await stopCli(again.child, 'SIGTERM')).toBe(0);
   }, 60_000);
 
-  it('--state and --db together are refused', async () => {
+  it('--state and --db together are refused, and --db-check without --db', async () => {
     expect(await refusal(['--db', join(dir, 'a.db'), '--state', join(dir, 'a.json')])).toMatch(
       /either a state file .* or a database/,
+    );
+    expect(await refusal(['--db-check'])).toMatch(
+      /--db-check\) reads the file given with --db, and there is none/,
     );
   });
 });
