@@ -21,7 +21,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** A small seeded PRNG (mulberry32): the kill moments of a failed run can be replayed with its seed. */
+/** A small seeded PRNG (mulberry32): a failed run's kill delays can be drawn again from its seed. */
 function mulberry32(seed: number): () => number {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -31,16 +31,16 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-/** Runs `check` on every item, a few dozen calls in flight at a time (one round trip each would be ~20k waits). */
+/** Runs `check` on every item, 32 at a time: by the last rounds thousands of blocks are checked, three calls each. */
 async function inChunks<T>(items: T[], check: (item: T) => Promise<void>): Promise<void> {
   for (let i = 0; i < items.length; i += 32) await Promise.all(items.slice(i, i + 32).map(check));
 }
 
 describe('--db under SIGKILL', () => {
-  // DEVCHAIN_KILL_SEED replays a run: the seed is printed, and named in every failure
+  // DEVCHAIN_KILL_SEED draws a run's kill delays again: the seed is printed, and named in every failure
   const seed = Number(process.env.DEVCHAIN_KILL_SEED ?? Math.floor(Math.random() * 2 ** 31));
   it(`keeps every block a client saw across 20 kills at random moments, with its state (seed ${seed})`, async () => {
-    console.log(`durability: kill seed ${seed} (DEVCHAIN_KILL_SEED=${seed} replays it)`);
+    console.log(`durability: kill seed ${seed} (DEVCHAIN_KILL_SEED=${seed} draws the same kill delays)`);
     const random = mulberry32(seed);
     const file = join(dir, 'kills.db');
     /** every block hash a client was given, with the time its state holds ('' when the kill came first) */
