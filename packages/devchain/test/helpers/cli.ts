@@ -27,7 +27,8 @@ export function startCli(args: string[]): Promise<CliNode> {
     // tests' timeouts are 60 s and more), not a fast one's
     const deadline = Date.now() + 45_000;
     while (!pattern.test(output)) {
-      if (closed) throw new Error(`no ${pattern}, exited with ${child.exitCode ?? child.signalCode}: ${output}`);
+      if (closed)
+        throw new Error(`no ${pattern}, exited with ${child.exitCode ?? child.signalCode}: ${output}`);
       if (Date.now() > deadline) throw new Error(`no ${pattern} in: ${output}`);
       await new Promise((r) => setTimeout(r, 20));
     }
