@@ -35,13 +35,21 @@ const scrape = async () => {
 
 /** Scrapes until `ready` holds; the exporter follows the chain through subscriptions, so this converges. */
 async function scrapeUntil(ready: (text: string) => boolean, step?: () => Promise<unknown>): Promise<string> {
-  for (let i = 0; i < 60; i++) {
+  // with a step, at most 60 steps (blocks are the bound); without, 60 s of a loaded machine's time, not 60 polls
+  const end = Date.now() + 60_000;
+  for (let i = 0; step ? i < 60 : Date.now() < end; i++) {
     const text = await scrape();
     if (ready(text)) return text;
     if (step) await step();
     else await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`never ready; last scrape:\n${await scrape()}`);
+}
+
+/** Waits until `done()` holds, for up to 60 s (the webhook is posted by the exporter's own loop). */
+async function until(done: () => boolean): Promise<void> {
+  const end = Date.now() + 60_000;
+  while (!done() && Date.now() < end) await new Promise((r) => setTimeout(r, 250));
 }
 
 interface Fleet {
@@ -160,8 +168,7 @@ describe('phala-mining exporter', () => {
       () => chain.newBlocks(50),
     );
     expect(sample(text, 'phala_worker_state', { pool: pid, worker: key, state: 'Mining' })).toBe(0);
-    for (let i = 0; i < 40 && !posted.some((p) => p.detector === 'unresponsive'); i++)
-      await new Promise((r) => setTimeout(r, 250));
+    await until(() => posted.some((p) => p.detector === 'unresponsive'));
     const alert = posted.find((p) => p.detector === 'unresponsive');
     expect(alert).toMatchObject({ type: 'alert', severity: 'critical', pool: pid, worker: key });
     expect(alert.text).toBe(`worker ${key} in pool ${pid} is Unresponsive`);
@@ -242,8 +249,7 @@ describe('phala-mining exporter', () => {
       (t) => sample(t, 'phala_pool_forced_stop_seconds', { pool: pid }) === 3600,
     );
     expect(sample(close, 'phala_pool_forced_stop_seconds', { pool: pid })).toBe(3600);
-    for (let i = 0; i < 40 && !posted.some((p) => p.detector === 'withdrawalAtRisk'); i++)
-      await new Promise((r) => setTimeout(r, 250));
+    await until(() => posted.some((p) => p.detector === 'withdrawalAtRisk'));
     const alert = posted.find((p) => p.detector === 'withdrawalAtRisk');
     expect(alert).toMatchObject({ type: 'alert', severity: 'critical', pool: pid });
     expect(alert.text).toMatch(new RegExp(`^pool ${pid} will stop every worker in 1 h`));

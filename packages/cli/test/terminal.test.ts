@@ -26,10 +26,11 @@ const SOCKET = `phala-mining-cli-test-${process.pid}`;
 const tmux = (...args: string[]) => run('tmux', ['-L', SOCKET, ...args]);
 const pane = async (target: string) => (await tmux('capture-pane', '-p', '-t', target)).stdout;
 
-/** Polls the pane until `test` holds (20 s at most); returns the screen. */
+/** Polls the pane until `test` holds (60 s at most: a loaded machine starts the CLI slowly); returns the screen. */
 async function screenUntil(target: string, test: (screen: string) => boolean, what: string): Promise<string> {
   let screen = '';
-  for (let i = 0; i < 200; i++) {
+  const end = Date.now() + 60_000;
+  while (Date.now() < end) {
     screen = await pane(target).catch(() => screen);
     if (test(screen)) return screen;
     await new Promise((r) => setTimeout(r, 100));
@@ -122,7 +123,8 @@ describe('phala-mining watch', () => {
       );
 
       await tmux('send-keys', '-t', target, 'q');
-      for (let i = 0; i < 100; i++) {
+      const end = Date.now() + 30_000;
+      while (Date.now() < end) {
         if (
           !(await tmux('has-session', '-t', target).then(
             () => true,

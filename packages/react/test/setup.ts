@@ -21,8 +21,12 @@ if (typeof window !== 'undefined') {
   });
 }
 
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// waitFor's default 1 s is a fast machine's: what the tests wait for comes over the dev chain's socket, which a
+// loaded CI machine can take seconds to deliver. The wait still fails, with its last error, when nothing comes.
+configure({ asyncUtilTimeout: 30_000 });
 
 // testing-library unmounts after each test only when vitest's globals are on; they are not here
 afterEach(() => cleanup());

@@ -45,7 +45,7 @@ describe('close()', () => {
     expect(await refused(port)).toBe(true);
     // @polkadot/api drops its cached subscriptions 1.75 s after their last use, on timers that then end
     await expect
-      .poll(() => handles().Timeout ?? 0, { timeout: 5_000, interval: 100 })
+      .poll(() => handles().Timeout ?? 0, { timeout: 30_000, interval: 100 })
       .toBeLessThanOrEqual(before.Timeout ?? 0);
     await expect(chain.newBlocks(1)).rejects.toBeInstanceOf(ChainClosedError);
   });

@@ -1,7 +1,7 @@
 import { createChainTest } from '@phala-mining/testing/vitest';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { decodeAddress } from '@polkadot/util-crypto';
-import { firstValueFrom, take, timeout, toArray } from 'rxjs';
+import { firstValueFrom, take, tap, timeout, toArray } from 'rxjs';
 import { describe, expect } from 'vitest';
 import { storageCodecs } from './codecs.js';
 import { readDecoded, readStorage, watchDecoded$, watchStorage$ } from './source.js';
@@ -47,8 +47,18 @@ describe('raw storage on the dev chain', () => {
       ['Timestamp', 'Now'],
       ['System', 'Account', decodeAddress(alice.address)],
     ]);
-    const twoEmissions = firstValueFrom(values$.pipe(take(2), toArray(), timeout(10_000)));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    let emitted = 0;
+    const twoEmissions = firstValueFrom(
+      values$.pipe(
+        tap(() => emitted++),
+        take(2),
+        toArray(),
+        timeout(30_000),
+      ),
+    );
+    // the block comes once the first value is in: a block before the subscription is live (a slow machine) would
+    // be in the first value, and no second would come
+    await expect.poll(() => emitted, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
     await chain.newBlocks(1);
     const [first, second] = await twoEmissions;
     expect(second![0]).toBeGreaterThan(first![0]);
@@ -82,8 +92,17 @@ describe('raw storage on the dev chain', () => {
       ['System', 'Account', decodeAddress(bob.address)],
     ] as const;
     const held = watchDecoded$(api, keys);
-    const firstTwo = firstValueFrom(held.pipe(take(2), toArray(), timeout(10_000)));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    let emitted = 0;
+    const firstTwo = firstValueFrom(
+      held.pipe(
+        tap(() => emitted++),
+        take(2),
+        toArray(),
+        timeout(30_000),
+      ),
+    );
+    // as above: the block only after the first value, so that it is a change the subscription reports
+    await expect.poll(() => emitted, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
     // only the timestamp changes: @polkadot/api's latest notification for these keys is now a partial one
     await chain.newBlocks(1);
     const [before] = await firstTwo;

@@ -246,6 +246,7 @@ export async function startDevChain(options: DevChainOptions = {}): Promise<DevC
     close: () => {
       closing ??= (async () => {
         node.setBlockMode({ mode: 'manual' });
+        node.stopRuns();
         try {
           await save();
         } finally {

@@ -80,6 +80,8 @@ export class DevNode {
   readonly maxNewBlocks: number;
   private nextSnapshotId = 1;
   private closed = false;
+  /** set by `stopRuns()`: a shutdown is saving; a long dev_newBlock run must end rather than make it wait */
+  private stopping = false;
   private database: ChainDatabase | undefined;
 
   constructor(
@@ -174,7 +176,7 @@ export class DevNode {
       }
       let last = this.chain.head;
       let rejected: Array<{ extrinsic: Uint8Array; reason: string }> = [];
-      for (let i = 0; i < count && !this.closed; i++) {
+      for (let i = 0; i < count && !this.closed && !this.stopping; i++) {
         last = this.producer.buildNow(
           i === 0 ? { transactions, onRejected: (list) => (rejected = list) } : {},
         );
@@ -309,6 +311,14 @@ export class DevNode {
     this.chain.restore(snapshot);
     this.producer.timeTravelTarget = timeTravelTarget;
     this.pool.restore(pool);
+  }
+
+  /**
+   * Ends a running dev_newBlock run after the block it is building. A shutdown calls this before saving: the save
+   * queues behind the run, which would otherwise build all its blocks (minutes for 100,000) first.
+   */
+  stopRuns(): void {
+    this.stopping = true;
   }
 
   async close(): Promise<void> {

@@ -17,9 +17,18 @@ export function startCli(args: string[]): Promise<CliNode> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  // 'close' (not 'exit'): the child's output has all been read
+  let closed = false;
+  child.once('close', () => {
+    closed = true;
+  });
   const waitFor = async (pattern: RegExp): Promise<string> => {
-    const deadline = Date.now() + 10_000;
+    // a child that has exited prints nothing more: say so at once; a live one gets a loaded machine's time (the
+    // tests' timeouts are 60 s and more), not a fast one's
+    const deadline = Date.now() + 45_000;
     while (!pattern.test(output)) {
+      if (closed)
+        throw new Error(`no ${pattern}, exited with ${child.exitCode ?? child.signalCode}: ${output}`);
       if (Date.now() > deadline) throw new Error(`no ${pattern} in: ${output}`);
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -35,7 +44,8 @@ export function startCli(args: string[]): Promise<CliNode> {
     child.stderr!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
-    child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
+    // on 'close', not 'exit': at 'exit' the last of stderr (the refusal the tests match) may still be unread
+    child.once('close', (code) => reject(new Error(`exited with ${code}: ${output}`)));
   });
 }
 

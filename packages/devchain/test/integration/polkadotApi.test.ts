@@ -101,12 +101,13 @@ describe('@polkadot/api 16.5 against the dev chain', () => {
       balances.push(a.data.free.toBigInt());
     });
     await finalized(api, api.tx.balances.transfer(bob.address, 2n * PHA), alice);
-    await new Promise((r) => setTimeout(r, 200));
+    // the block's notifications may reach a busy client after the transfer's own statuses: wait for them (the
+    // test's timeout bounds the wait) instead of for a fixed time
+    await expect.poll(() => heads.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => balances.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => balances.at(-1)! - balances[0]!, { timeout: 30_000 }).toBe(2n * PHA);
     unsubHeads();
     unsubBalance();
-    expect(heads.length).toBeGreaterThanOrEqual(2);
-    expect(balances.length).toBeGreaterThanOrEqual(2);
-    expect(balances.at(-1)! - balances[0]!).toBe(2n * PHA);
   });
 
   it('batches with utility: batchAll is all-or-nothing, batch stops at the first failure', async () => {
@@ -201,6 +202,8 @@ describe('@polkadot/api 16.5 against the dev chain', () => {
         if (r.status.isInBlock) resolve();
       });
     });
+    // the first status, however late a busy machine delivers it; then a while for a wrong second one to show
+    await expect.poll(() => statuses.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
     await new Promise((r) => setTimeout(r, 100));
     expect(statuses).toEqual(['Future']);
     await finalized(api, api.tx.balances.transfer(bob.address, PHA), eve);

@@ -70,7 +70,7 @@ describe('finality under load', () => {
       expect(client.notifications.length).toBeGreaterThan(frames);
       // never reads: still finalized, after the upper bound
       const silent = await watch();
-      await client.until(() => client.events(silent).some((e) => e?.finalized), 10_000);
+      await client.until(() => client.events(silent).some((e) => e?.finalized));
       expect(
         client.events(silent).map((e) => Object.keys(typeof e === 'object' ? e : { [e]: 1 })[0]),
       ).toEqual(['ready', 'inBlock', 'finalized']);

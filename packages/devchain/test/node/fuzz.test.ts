@@ -107,7 +107,7 @@ describe('fuzz', () => {
     }
     for (const frame of frames) client.ws.send(frame);
     // every frame gets processed before this reply comes back on the same socket
-    await client.until(() => client.stray.length > 0, 10_000);
+    await client.until(() => client.stray.length > 0);
     const reply = await client.call('system_chain');
     expect(reply).toBe('Fake Dev');
     await new Promise((r) => setTimeout(r, 200));

@@ -77,7 +77,11 @@ export class RpcClient {
       .map((n) => n.params!.result);
   }
 
-  async until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  /**
+   * Waits for `condition`, re-checked on every frame. The default bound is for a loaded CI machine (several test
+   * files at once), well inside the 60 s test timeout: a wait that is only slow must not fail.
+   */
+  async until(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!condition()) {
       if (Date.now() > deadline) throw new Error('timed out waiting for a frame');

@@ -94,7 +94,7 @@ describe('usePool on the dev chain', () => {
     await waitFor(() => expect(totalActive(h.active)).toBe(0));
     expect(store?.size).toBe(0);
     // and the node-side storage subscription is gone too
-    await waitFor(() => expect(rpcSubscriptions(h.provider)).toBe(rpcBefore), { timeout: 5_000 });
+    await waitFor(() => expect(rpcSubscriptions(h.provider)).toBe(rpcBefore));
   });
 
   test('keeps the subscription when one of two readers unmounts', async ({ h }) => {
