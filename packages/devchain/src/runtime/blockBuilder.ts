@@ -13,7 +13,7 @@ import {
   ExtrinsicCount,
 } from '../pallets/system/index.js';
 import { bytes, type Hex, vec } from '../scale/types.js';
-import { isScratch } from '../scale/writer.js';
+import { keepScratch } from '../scale/writer.js';
 import { type Executive, TransactionInvalid } from './executive.js';
 import { type EventRecordValue, Ext, type RuntimeCallValue } from './ext.js';
 import type { DecodedExtrinsic } from './extrinsic.js';
@@ -141,12 +141,9 @@ export class BlockBuilder {
     ExecutionPhase.kill(ext.state);
     DigestItem.kill(ext.state);
 
-    // Scratch encodings still in the state are copied out of their slabs (see scale/writer.ts): the block's
-    // state holds exact-size arrays, and no slab outlives the block.
-    const { changes } = ext.state;
-    changes.forEach((value, key) => {
-      if (value !== null && isScratch(value)) changes.set(key, value.slice());
-    });
+    // Scratch encodings still in the state are copied out of their slabs (see scale/writer.ts), into packs that
+    // bound what one live value pins: no slab outlives the block.
+    keepScratch(ext.state.changes);
 
     const parentRoot = this.stateRoots.get(parent) ?? hexToU8a(blake2AsHex(input.parentHash, 256) as Hex);
     const stateRoot = stateRootOf(parentRoot, ext.state.changes);

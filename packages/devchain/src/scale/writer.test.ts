@@ -33,6 +33,7 @@ import {
   u128,
   vec,
 } from './types.js';
+import { encodeScratch, isScratch, KEPT_PACK_BYTES, keepScratch } from './writer.js';
 
 // The writer-based encoders must give scale-ts's bytes exactly, wrapping included.
 const hex = (b: Uint8Array) => u8aToHex(b);
@@ -112,5 +113,42 @@ describe('SCALE fast paths (one write buffer, hex straight from the input)', () 
     const R = result(u8, u16);
     expect(hex(encode(R, { success: true, value: 3 }))).toBe('0x0003');
     expect(hex(encode(R, { success: false, value: 258 }))).toBe('0x010201');
+  });
+});
+
+describe('scratch encodings kept past their block (keepScratch)', () => {
+  const Record = struct('Record', { id: u32, data: byteArray(96) });
+  const record = (id: number) => ({ id, data: `0x${(id & 255).toString(16).padStart(2, '0').repeat(96)}` });
+
+  it('copies the scratch values out of their slabs, into packs of at most KEPT_PACK_BYTES', () => {
+    const values = new Map<string, Uint8Array | null>();
+    for (let i = 0; i < 200; i++) values.set(`k${i}`, encodeScratch(Record.codec, record(i) as never));
+    const own = encode(Record, record(7) as never); // not scratch: kept as it is
+    values.set('own', own);
+    values.set('gone', null);
+    expect(isScratch(values.get('k0')!)).toBe(true);
+    keepScratch(values);
+    const packs = new Set<ArrayBufferLike>();
+    for (let i = 0; i < 200; i++) {
+      const kept = values.get(`k${i}`)!;
+      expect(isScratch(kept)).toBe(false);
+      expect(hex(kept)).toBe(hex(encode(Record, record(i) as never)));
+      // the bound on what one live value pins
+      expect(kept.buffer.byteLength).toBeLessThanOrEqual(KEPT_PACK_BYTES);
+      packs.add(kept.buffer);
+    }
+    expect(values.get('own')).toBe(own);
+    expect(values.get('gone')).toBeNull();
+    // 200 × 100 bytes in packs of 40 values (4,000 bytes), not one buffer per value nor one for all
+    expect(packs.size).toBe(5);
+    // the packs are the values' own: writing one leaves the others as they were
+    values.get('k1')!.fill(0);
+    expect(hex(values.get('k2')!)).toBe(hex(encode(Record, record(2) as never)));
+  });
+
+  it('sizes the last pack to what is left', () => {
+    const values = new Map<number, Uint8Array | null>([[1, encodeScratch(Record.codec, record(1) as never)]]);
+    keepScratch(values);
+    expect(values.get(1)!.buffer.byteLength).toBe(100);
   });
 });

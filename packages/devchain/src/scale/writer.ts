@@ -194,7 +194,7 @@ export function writerOf<T>(codec: Codec<T>): WriteFn<T> {
  * AccountInfo is 80 bytes. A block overwrites many values before it ends (a settlement writes the subsidy pool's
  * and the treasury's accounts once per settled worker): while a block is built, storage items encode values of
  * 65..1024 bytes into views of shared 16 KiB slabs, and the block builder copies the values that remain at the end
- * of the block out of them (`isScratch`), so no slab outlives its block and the state holds exact-size arrays.
+ * of the block out of them (`keepScratch`), so no slab outlives its block.
  */
 const SLAB_SIZE = 16 * 1024;
 const SCRATCH_MAX = 1024;
@@ -231,4 +231,44 @@ export function encodeScratch<T>(codec: Codec<T>, value: T): Uint8Array {
 export function isScratch(bytes: Uint8Array): boolean {
   // the length test first: `buffer` of a small on-heap array would move it off the heap
   return bytes.byteLength > 64 && bytes.byteLength <= SCRATCH_MAX && slabs.has(bytes.buffer);
+}
+
+/**
+ * The most bytes one buffer holding values kept past their block (see `keepScratch`) has: a live value pins at most
+ * this much, as a Buffer from Node's own pool pins its 8 KiB. One buffer per block for all its values would be
+ * cheapest, but it would stay alive as long as any one of them does, which on a long-running chain is unbounded.
+ */
+export const KEPT_PACK_BYTES = 4096;
+
+/**
+ * Copies the scratch encodings among `values` out of their slabs, in place, into packs of at most KEPT_PACK_BYTES
+ * (the last pack sized to what is left). A copy of its own per value (`slice`) gave each of a settlement block's
+ * ~20,000 worker records a backing store of its own outside the heap: ~10× the cost of these views.
+ */
+export function keepScratch<K>(values: Map<K, Uint8Array | null>): void {
+  const keys: K[] = [];
+  let left = 0;
+  values.forEach((value, key) => {
+    if (value !== null && isScratch(value)) {
+      keys.push(key);
+      left += value.length;
+    }
+  });
+  let pack: ArrayBuffer | undefined;
+  let size = 0;
+  let at = 0;
+  for (const key of keys) {
+    const value = values.get(key)!;
+    const n = value.length;
+    if (pack === undefined || at + n > size) {
+      size = Math.min(KEPT_PACK_BYTES, left);
+      pack = new ArrayBuffer(size);
+      at = 0;
+    }
+    const kept = new Uint8Array(pack, at, n);
+    kept.set(value);
+    at += n;
+    left -= n;
+    values.set(key, kept);
+  }
 }
