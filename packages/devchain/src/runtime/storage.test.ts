@@ -1,5 +1,7 @@
+import { u8aToHex } from '@polkadot/util';
 import { describe, expect, it } from 'vitest';
-import { type Hex, struct, u32, u128, vec } from '../scale/types.js';
+import { SHARED_SEQUENCE_MIN, sharedSequence } from '../scale/sequences.js';
+import { byteArray, decodeAll, encode, type Hex, struct, u32, u128, vec } from '../scale/types.js';
 import { type Dispatcher, Ext } from './ext.js';
 import { BlockState } from './state.js';
 import { storageOf, withDecodedValues } from './storage.js';
@@ -113,5 +115,58 @@ describe('decoded values while a block is built', () => {
     // and nothing read inside one block's execution is handed to the next one
     const inside = withDecodedValues(() => Single.get(ext.state));
     expect(withDecodedValues(() => Single.get(ext.state))).not.toBe(inside);
+  });
+});
+
+describe('long byte-array lists written back as the bytes they were read from (scale/sequences.ts)', () => {
+  const Pool = struct('Pool', { pid: u32, workers: vec(byteArray(32)) });
+  const Pools = store.value('Pools', { value: Pool });
+  const key = (i: number) => `0x${i.toString(16).padStart(2, '0').repeat(32)}` as Hex;
+  const workers = Array.from({ length: SHARED_SEQUENCE_MIN + 4 }, (_, i) => key(i));
+
+  it('a list read in a block is frozen and its source bytes are its encoding; a new list is encoded anew', () => {
+    const ext = newExt();
+    Pools.set(ext.state, { pid: 1, workers });
+    const raw = ext.state.get(Pools.key())!;
+    withDecodedValues(() => {
+      const pool = Pools.get(ext.state)!;
+      const source = sharedSequence(pool.workers);
+      expect(source).toBeDefined();
+      expect(u8aToHex(source!)).toBe(u8aToHex(raw.subarray(4)));
+      expect(() => (pool.workers as Hex[]).push(key(99))).toThrow(TypeError);
+      // the same list under another pid: its bytes, copied, are what encoding it would give
+      Pools.set(ext.state, { pid: 2, workers: pool.workers });
+      expect(u8aToHex(ext.state.get(Pools.key())!)).toBe(u8aToHex(encode(Pool, { pid: 2, workers })));
+      // a changed copy is the caller's and encodes item by item
+      const grown = [...pool.workers, key(200)];
+      expect(sharedSequence(grown)).toBeUndefined();
+      Pools.set(ext.state, { pid: 3, workers: grown });
+      expect(decodeAll(Pool, ext.state.get(Pools.key())!).workers).toEqual([...workers, key(200)]);
+    });
+  });
+
+  it('outside a block nothing is recorded; a non-canonical length prefix or a short list is encoded anew', () => {
+    const ext = newExt();
+    Pools.set(ext.state, { pid: 1, workers });
+    // read outside block building: not frozen, the caller may change it
+    const outside = Pools.get(ext.state)!;
+    expect(Object.isFrozen(outside.workers)).toBe(false);
+    expect(sharedSequence(Object.freeze(outside.workers))).toBeUndefined();
+    // the same list with its length (20) as a 2-byte compact: decodes, but is written back canonically
+    const canonical = encode(Pool, { pid: 1, workers });
+    const long = new Uint8Array(canonical.length + 1);
+    long.set(canonical.subarray(0, 4));
+    long.set([(workers.length << 2) | 1, 0], 4);
+    long.set(canonical.subarray(5), 6);
+    ext.state.set(Pools.key(), long);
+    withDecodedValues(() => {
+      const pool = Pools.get(ext.state)!;
+      expect(pool.workers).toEqual(workers);
+      expect(sharedSequence(pool.workers)).toBeUndefined();
+      Pools.set(ext.state, { ...pool, pid: 1 });
+      expect(u8aToHex(ext.state.get(Pools.key())!)).toBe(u8aToHex(canonical));
+      Pools.set(ext.state, { pid: 1, workers: workers.slice(0, SHARED_SEQUENCE_MIN - 1) });
+      expect(sharedSequence(Pools.get(ext.state)!.workers)).toBeUndefined();
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { compactFromU8a, compactToU8a, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, xxhashAsU8a } from '@polkadot/util-crypto';
 import { type CanonicalCheck, canonicalCheck } from '../scale/canonical.js';
-import { decodeAll, decodePrefix, type Hex, type ScaleType } from '../scale/types.js';
+import { decodeAll, decodePrefix, decodeShared, type Hex, type ScaleType } from '../scale/types.js';
 import { encodeScratch } from '../scale/writer.js';
 import type { StateReader } from './interface.js';
 import type { Overlay } from './state.js';
@@ -256,7 +256,8 @@ abstract class StorageItemBase<V, D extends boolean> {
     const i = slotOf(key);
     const slot = slots[i];
     if (slot !== undefined && slot.bytes === raw && slot.generation === gen) return slot.value as V;
-    const value = deepFreeze(decodeAll(this.meta.value, raw));
+    // frozen before anyone sees it: its byte-array lists can then be written back as the bytes they came from
+    const value = deepFreeze(decodeShared(this.meta.value, raw));
     slots[i] = { generation: gen, bytes: raw, value };
     return value;
   }
