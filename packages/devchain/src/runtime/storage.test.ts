@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SHARED_SEQUENCE_MIN, sharedSequence } from '../scale/sequences.js';
 import { byteArray, decodeAll, encode, type Hex, struct, u32, u128, vec } from '../scale/types.js';
 import { type Dispatcher, Ext } from './ext.js';
-import { BlockState } from './state.js';
+import { BlockState, PendingValue } from './state.js';
 import { storageOf, withDecodedValues } from './storage.js';
 
 const store = storageOf('DecodedValuesTest');
@@ -167,6 +167,79 @@ describe('long byte-array lists written back as the bytes they were read from (s
       expect(u8aToHex(ext.state.get(Pools.key())!)).toBe(u8aToHex(canonical));
       Pools.set(ext.state, { pid: 1, workers: workers.slice(0, SHARED_SEQUENCE_MIN - 1) });
       expect(sharedSequence(Pools.get(ext.state)!.workers)).toBeUndefined();
+    });
+  });
+});
+
+describe('values written pending: encoded once, when their bytes are needed (runtime/state.ts PendingValue)', () => {
+  const PlainMap = store.map('PlainMap', 'Twox64Concat', u32, {
+    value: struct('PlainEntry', { count: u32, amount: u128 }),
+  });
+  const bytesOf = (count: number, amount: bigint) =>
+    u8aToHex(encode(struct('PlainEntry', { count: u32, amount: u128 }), { count, amount }));
+
+  it('keeps a written value unencoded until a raw read, which gives its exact bytes', () => {
+    const ext = newExt();
+    withDecodedValues(() => {
+      const value = { count: 3, amount: 10n ** 18n };
+      PlainMap.set(ext.state, 1, value);
+      // not encoded yet: the layer's entry is a pending value, read back as the very value written
+      expect(ext.state.lookup(PlainMap.key(1))).toBeInstanceOf(PendingValue);
+      expect(PlainMap.get(ext.state, 1)).toBe(value);
+      // the raw bytes (storage RPC, hashing, `has`) encode it, once
+      expect(u8aToHex(ext.state.get(PlainMap.key(1))!)).toBe(bytesOf(3, 10n ** 18n));
+      expect(ext.state.lookup(PlainMap.key(1))).toBeInstanceOf(Uint8Array);
+      expect(PlainMap.get(ext.state, 1)).toEqual(value);
+      // overwritten many times, encoded once when the layer's changes are taken (the end of the block)
+      for (let i = 0; i < 100; i++) PlainMap.set(ext.state, 2, { count: i, amount: BigInt(i) });
+      const changes = ext.state.changes;
+      expect(u8aToHex(changes.get(PlainMap.key(2))!)).toBe(bytesOf(99, 99n));
+      expect(ext.state.lookup(PlainMap.key(2))).toBeInstanceOf(Uint8Array);
+    });
+  });
+
+  it('a pending value is frozen: its writer cannot change what the next reader or the encoding sees', () => {
+    const ext = newExt();
+    withDecodedValues(() => {
+      const value = { count: 1, amount: 5n };
+      PlainMap.set(ext.state, 1, value);
+      expect(() => {
+        value.count = 2;
+      }).toThrow(TypeError);
+      expect(PlainMap.get(ext.state, 1)!.count).toBe(1);
+      expect(u8aToHex(ext.state.changes.get(PlainMap.key(1))!)).toBe(bytesOf(1, 5n));
+    });
+  });
+
+  it('rolls back with its layer: a nested layer that fails leaves the outer pending value, committed ones stay', () => {
+    const ext = newExt();
+    PlainMap.set(ext.state, 1, { count: 1, amount: 1n }); // outside a block: bytes
+    withDecodedValues(() => {
+      PlainMap.set(ext.state, 1, { count: 2, amount: 2n });
+      ext.transactional(() => {
+        PlainMap.set(ext.state, 1, { count: 3, amount: 3n });
+        expect(() =>
+          ext.transactional(() => {
+            PlainMap.set(ext.state, 1, { count: 4, amount: 4n });
+            PlainMap.set(ext.state, 5, { count: 5, amount: 5n });
+            expect(PlainMap.get(ext.state, 1)!.count).toBe(4);
+            throw new Error('roll back');
+          }),
+        ).toThrow('roll back');
+        expect(PlainMap.get(ext.state, 1)!.count).toBe(3);
+        expect(PlainMap.get(ext.state, 5)).toBeUndefined();
+        // a raw read through the inner layer encodes the pending value of the layer that holds it
+        expect(u8aToHex(ext.state.get(PlainMap.key(1))!)).toBe(bytesOf(3, 3n));
+        PlainMap.set(ext.state, 1, { count: 6, amount: 6n });
+      });
+      // the committed layer's value, still pending in the outer layer, and the keys list sees it
+      expect(ext.state.lookup(PlainMap.key(1))).toBeInstanceOf(PendingValue);
+      expect(PlainMap.get(ext.state, 1)!.count).toBe(6);
+      expect(PlainMap.keys(ext.state)).toEqual([1]);
+      // a delete drops it
+      ext.transactional(() => PlainMap.remove(ext.state, 1));
+      expect(PlainMap.get(ext.state, 1)).toBeUndefined();
+      expect(ext.state.changes.get(PlainMap.key(1))).toBeNull();
     });
   });
 });
