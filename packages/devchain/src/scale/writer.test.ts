@@ -33,7 +33,7 @@ import {
   u128,
   vec,
 } from './types.js';
-import { encodeScratch, isScratch, KEPT_PACK_BYTES, keepScratch } from './writer.js';
+import { encodeKept, encodeScratch, isScratch, KEPT_PACK_BYTES, keepScratch } from './writer.js';
 
 // The writer-based encoders must give scale-ts's bytes exactly, wrapping included.
 const hex = (b: Uint8Array) => u8aToHex(b);
@@ -144,6 +144,28 @@ describe('scratch encodings kept past their block (keepScratch)', () => {
     // the packs are the values' own: writing one leaves the others as they were
     values.get('k1')!.fill(0);
     expect(hex(values.get('k2')!)).toBe(hex(encode(Record, record(2) as never)));
+  });
+
+  it('encodes values that are kept straight into packs of at most KEPT_PACK_BYTES (encodeKept)', () => {
+    const packs = new Set<ArrayBufferLike>();
+    const kept = Array.from({ length: 100 }, (_, i) => encodeKept(Record.codec, record(i) as never));
+    kept.forEach((bytes, i) => {
+      expect(hex(bytes)).toBe(hex(encode(Record, record(i) as never)));
+      expect(isScratch(bytes)).toBe(false);
+      expect(bytes.buffer.byteLength).toBeLessThanOrEqual(KEPT_PACK_BYTES);
+      packs.add(bytes.buffer);
+    });
+    // 40 records of 100 bytes a pack (the first may continue a pack begun before)
+    expect(packs.size).toBeGreaterThanOrEqual(3);
+    expect(packs.size).toBeLessThanOrEqual(4);
+    // small and large values are arrays of their own
+    const small = encodeKept(u32.codec, 5);
+    expect(small.buffer.byteLength).toBe(4);
+    const large = encodeKept(
+      vec(u128).codec,
+      Array.from({ length: 100 }, (_, i) => BigInt(i)),
+    );
+    expect(large.buffer.byteLength).toBe(large.byteLength);
   });
 
   it('sizes the last pack to what is left', () => {

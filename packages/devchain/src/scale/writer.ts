@@ -272,3 +272,35 @@ export function keepScratch<K>(values: Map<K, Uint8Array | null>): void {
     values.set(key, kept);
   }
 }
+
+let keptPack: ArrayBuffer | undefined;
+let keptAt = 0;
+
+/**
+ * `codec`'s encoding of `value`, one of 65..1024 bytes written into a shared pack of KEPT_PACK_BYTES (the bound
+ * on what it pins) instead of an array of its own: for values that are kept, never changed, and written by the
+ * thousand (the simulated workers' records, ~20,000 per settlement block), whose own backing stores outside the
+ * heap cost more than encoding them.
+ */
+export function encodeKept<T>(codec: Codec<T>, value: T): Uint8Array {
+  const write = (codec as Writable<T>)[WRITE];
+  if (!write) return codec.enc(value);
+  const w = pool.pop() ?? new Writer();
+  w.at = 0;
+  try {
+    write(w, value);
+    const n = w.at;
+    if (n <= 64 || n > SCRATCH_MAX) return w.finish();
+    if (keptPack === undefined || keptAt + n > KEPT_PACK_BYTES) {
+      keptPack = new ArrayBuffer(KEPT_PACK_BYTES);
+      keptAt = 0;
+    }
+    const out = new Uint8Array(keptPack, keptAt, n);
+    keptAt += n;
+    const { buf } = w;
+    for (let i = 0; i < n; i++) out[i] = buf[i]!;
+    return out;
+  } finally {
+    if (w.buf.length <= POOLED_MAX_BYTES && pool.length < 8) pool.push(w);
+  }
+}
