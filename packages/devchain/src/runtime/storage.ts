@@ -137,12 +137,12 @@ interface ItemOptions<V> {
  * worker — and a read whose bytes are the very bytes read before is answered with the value decoded then. The bytes
  * of a value are never changed in place (a write stores new ones), and a value is a function of its bytes and its
  * item's type alone, so a hit is exactly what decoding would give, whatever the overlay, layer or rollback: no
- * invalidation is needed. A value written is kept as itself when it is exactly what its bytes decode to (plain integer
- * structs such as AccountInfo, see scale/canonical.ts): pending in the overlay (runtime/state.ts PendingValue),
- * read back without decoding and encoded once, when its bytes are needed. Values
- * in the cache are frozen (deeply) — one read, or one written, which the writer must not change afterwards — so a
- * caller that modified one throws instead of changing what the next reader sees; outside block building nothing is
- * cached or frozen.
+ * invalidation is needed. A value written is kept as itself when it is exactly what its bytes decode to (plain
+ * integer structs such as AccountInfo, see scale/canonical.ts): pending in the overlay (runtime/state.ts
+ * PendingValue), read back without decoding and encoded once, when its bytes are needed. Values in the cache are
+ * frozen (deeply) — one read, or one written, which the writer must not change afterwards — so a caller that
+ * modified one throws instead of changing what the next reader sees; outside block building nothing is cached or
+ * frozen.
  *
  * Each item keeps a few slots, chosen by the key's hashed part: recent values stay, and a block that reads 20,000
  * distinct miners keeps no more of them alive than 64.
@@ -285,16 +285,17 @@ abstract class StorageItemBase<V, D extends boolean> {
     // without decoding and an overwritten value is never encoded.
     if (this.canonical === undefined) this.canonical = canonicalCheck(this.meta.value) ?? null;
     if (this.canonical?.(value)) {
-      this.encodeKept ??= this.keptEncoder();
-      state.setPending(key, new PendingValue(deepFreeze(value), this.encodeKept));
+      this.pendingEncoder ??= this.newPendingEncoder();
+      state.setPending(key, new PendingValue(deepFreeze(value), this.pendingEncoder));
       return;
     }
     // otherwise a scratch encoding, which the block builder copies out if it is still there at the end
     state.set(key, encodeScratch(this.meta.value.codec, value));
   }
 
-  private encodeKept: ((value: unknown) => Uint8Array) | undefined;
-  private keptEncoder(): (value: unknown) => Uint8Array {
+  /** encodes a pending value when its bytes are needed: a scratch encoding too (the block's end copies it out) */
+  private pendingEncoder: ((value: unknown) => Uint8Array) | undefined;
+  private newPendingEncoder(): (value: unknown) => Uint8Array {
     const codec = this.meta.value.codec;
     return (value) => encodeScratch(codec, value as V);
   }
