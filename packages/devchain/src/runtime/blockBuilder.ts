@@ -13,7 +13,6 @@ import {
   ExtrinsicCount,
 } from '../pallets/system/index.js';
 import { bytes, type Hex, vec } from '../scale/types.js';
-import { keepScratch } from '../scale/writer.js';
 import { type Executive, TransactionInvalid } from './executive.js';
 import { type EventRecordValue, Ext, type RuntimeCallValue } from './ext.js';
 import type { DecodedExtrinsic } from './extrinsic.js';
@@ -140,10 +139,6 @@ export class BlockBuilder {
     AllExtrinsicsLen.set(ext.state, totalLen);
     ExecutionPhase.kill(ext.state);
     DigestItem.kill(ext.state);
-
-    // Scratch encodings still in the state are copied out of their slabs (see scale/writer.ts), into packs that
-    // bound what one live value pins: no slab outlives the block.
-    keepScratch(ext.state.changes);
 
     const parentRoot = this.stateRoots.get(parent) ?? hexToU8a(blake2AsHex(input.parentHash, 256) as Hex);
     const stateRoot = stateRootOf(parentRoot, ext.state.changes);

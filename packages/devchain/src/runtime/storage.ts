@@ -2,7 +2,7 @@ import { compactFromU8a, compactToU8a, hexToU8a, u8aConcat, u8aToHex } from '@po
 import { blake2AsU8a, xxhashAsU8a } from '@polkadot/util-crypto';
 import { type CanonicalCheck, canonicalCheck } from '../scale/canonical.js';
 import { decodeAll, decodePrefix, decodeShared, type Hex, type ScaleType } from '../scale/types.js';
-import { encodeScratch } from '../scale/writer.js';
+import { encodePacked } from '../scale/writer.js';
 import type { StateReader } from './interface.js';
 import { Overlay, PendingValue } from './state.js';
 
@@ -165,7 +165,7 @@ export function withDecodedValues<T>(fn: () => T): T {
     return fn();
   } finally {
     activeGeneration = previous;
-    // nothing decoded in a block outlives it (nor the scratch bytes its slots point at)
+    // nothing decoded in a block outlives it (nor the bytes its slots point at)
     if (previous === 0) {
       for (const item of slotted) item.dropSlots();
       slotted.length = 0;
@@ -289,15 +289,15 @@ abstract class StorageItemBase<V, D extends boolean> {
       state.setPending(key, new PendingValue(deepFreeze(value), this.pendingEncoder));
       return;
     }
-    // otherwise a scratch encoding, which the block builder copies out if it is still there at the end
-    state.set(key, encodeScratch(this.meta.value.codec, value));
+    // otherwise encoded now, into a shared pack (scale/writer.ts)
+    state.set(key, encodePacked(this.meta.value.codec, value));
   }
 
-  /** encodes a pending value when its bytes are needed: a scratch encoding too (the block's end copies it out) */
+  /** encodes a pending value when its bytes are needed (into a shared pack, scale/writer.ts) */
   private pendingEncoder: ((value: unknown) => Uint8Array) | undefined;
   private newPendingEncoder(): (value: unknown) => Uint8Array {
     const codec = this.meta.value.codec;
-    return (value) => encodeScratch(codec, value as V);
+    return (value) => encodePacked(codec, value as V);
   }
 }
 

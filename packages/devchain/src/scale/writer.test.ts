@@ -33,7 +33,7 @@ import {
   u128,
   vec,
 } from './types.js';
-import { encodeKept, encodeScratch, isScratch, KEPT_PACK_BYTES, keepScratch } from './writer.js';
+import { encodePacked, KEPT_PACK_BYTES } from './writer.js';
 
 // The writer-based encoders must give scale-ts's bytes exactly, wrapping included.
 const hex = (b: Uint8Array) => u8aToHex(b);
@@ -116,61 +116,36 @@ describe('SCALE fast paths (one write buffer, hex straight from the input)', () 
   });
 });
 
-describe('scratch encodings kept past their block (keepScratch)', () => {
+describe('values encoded into shared packs (encodePacked)', () => {
   const Record = struct('Record', { id: u32, data: byteArray(96) });
   const record = (id: number) => ({ id, data: `0x${(id & 255).toString(16).padStart(2, '0').repeat(96)}` });
 
-  it('copies the scratch values out of their slabs, into packs of at most KEPT_PACK_BYTES', () => {
-    const values = new Map<string, Uint8Array | null>();
-    for (let i = 0; i < 200; i++) values.set(`k${i}`, encodeScratch(Record.codec, record(i) as never));
-    const own = encode(Record, record(7) as never); // not scratch: kept as it is
-    values.set('own', own);
-    values.set('gone', null);
-    expect(isScratch(values.get('k0')!)).toBe(true);
-    keepScratch(values);
+  it('gives views into packs of at most KEPT_PACK_BYTES, the bound on what one live value pins', () => {
     const packs = new Set<ArrayBufferLike>();
-    for (let i = 0; i < 200; i++) {
-      const kept = values.get(`k${i}`)!;
-      expect(isScratch(kept)).toBe(false);
-      expect(hex(kept)).toBe(hex(encode(Record, record(i) as never)));
-      // the bound on what one live value pins
-      expect(kept.buffer.byteLength).toBeLessThanOrEqual(KEPT_PACK_BYTES);
-      packs.add(kept.buffer);
-    }
-    expect(values.get('own')).toBe(own);
-    expect(values.get('gone')).toBeNull();
-    // 200 × 100 bytes in packs of 40 values (4,000 bytes), not one buffer per value nor one for all
-    expect(packs.size).toBe(5);
-    // the packs are the values' own: writing one leaves the others as they were
-    values.get('k1')!.fill(0);
-    expect(hex(values.get('k2')!)).toBe(hex(encode(Record, record(2) as never)));
-  });
-
-  it('encodes values that are kept straight into packs of at most KEPT_PACK_BYTES (encodeKept)', () => {
-    const packs = new Set<ArrayBufferLike>();
-    const kept = Array.from({ length: 100 }, (_, i) => encodeKept(Record.codec, record(i) as never));
-    kept.forEach((bytes, i) => {
+    const packed = Array.from({ length: 200 }, (_, i) => encodePacked(Record.codec, record(i) as never));
+    packed.forEach((bytes, i) => {
       expect(hex(bytes)).toBe(hex(encode(Record, record(i) as never)));
-      expect(isScratch(bytes)).toBe(false);
-      expect(bytes.buffer.byteLength).toBeLessThanOrEqual(KEPT_PACK_BYTES);
+      expect(bytes.buffer.byteLength).toBe(KEPT_PACK_BYTES);
       packs.add(bytes.buffer);
     });
-    // 40 records of 100 bytes a pack (the first may continue a pack begun before)
-    expect(packs.size).toBeGreaterThanOrEqual(3);
-    expect(packs.size).toBeLessThanOrEqual(4);
-    // small and large values are arrays of their own
-    const small = encodeKept(u32.codec, 5);
-    expect(small.buffer.byteLength).toBe(4);
-    const large = encodeKept(
+    // 40 records of 100 bytes a pack (the first may continue a pack begun before): not one buffer per value, nor
+    // one for all
+    expect(packs.size).toBeGreaterThanOrEqual(5);
+    expect(packs.size).toBeLessThanOrEqual(6);
+    // the packs are filled once: writing one value leaves the others as they were
+    packed[1]!.fill(0);
+    expect(hex(packed[2]!)).toBe(hex(encode(Record, record(2) as never)));
+    expect(hex(encodePacked(Record.codec, record(3) as never))).toBe(hex(encode(Record, record(3) as never)));
+    expect(hex(packed[3]!)).toBe(hex(encode(Record, record(3) as never)));
+  });
+
+  it('gives small and large values arrays of their own', () => {
+    const small = encodePacked(u32.codec, 5);
+    expect(small.byteLength).toBe(4);
+    const large = encodePacked(
       vec(u128).codec,
       Array.from({ length: 100 }, (_, i) => BigInt(i)),
     );
     expect(large.buffer.byteLength).toBe(large.byteLength);
-  });
-
-  it('sizes the last pack to what is left', () => {
-    const values = new Map<number, Uint8Array | null>([[1, encodeScratch(Record.codec, record(1) as never)]]);
-    keepScratch(values);
-    expect(values.get(1)!.buffer.byteLength).toBe(100);
   });
 });

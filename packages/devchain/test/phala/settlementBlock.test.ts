@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { BlockState } from '../../src/runtime/state.js';
-import { isScratch, KEPT_PACK_BYTES } from '../../src/scale/writer.js';
+import { KEPT_PACK_BYTES } from '../../src/scale/writer.js';
 import { buildSettlementState, SETTLEMENT_T0 as T0 } from '../helpers/settlementState.js';
 
 const POOLS = 10;
@@ -60,8 +60,7 @@ describe('a settlement block (10 pools × 50 workers)', () => {
       expect(count('PhalaMining', 'MinerSettled')).toBe(499);
       expect(count('PhalaStakePool', 'RewardReceived')).toBe(499);
       expect(changesDigest(settled.state as BlockState, settleState).slice(0, 16)).toBe('7552af112afa202a');
-      // the block's values are not views into the scratch slabs they were encoded in: smaller ones share only the
-      // block state's one packed buffer (runtime/state.ts)
+      // values of at most 64 bytes share only the block state's one packed buffer (runtime/state.ts)
       const values = [...(settled.state as BlockState).changesSince(settleState).values()].filter(
         (v): v is Uint8Array => v !== null,
       );
@@ -76,8 +75,7 @@ describe('a settlement block (10 pools × 50 workers)', () => {
       // bound on what one live value pins
       const pinning = values.filter(
         (v) =>
-          v.byteLength > 64 &&
-          (isScratch(v) || (v.buffer.byteLength !== v.byteLength && v.buffer.byteLength > KEPT_PACK_BYTES)),
+          v.byteLength > 64 && v.buffer.byteLength !== v.byteLength && v.buffer.byteLength > KEPT_PACK_BYTES,
       );
       expect(pinning).toHaveLength(0);
     }
