@@ -13,7 +13,6 @@ import {
   ExtrinsicCount,
 } from '../pallets/system/index.js';
 import { bytes, type Hex, vec } from '../scale/types.js';
-import { isScratch } from '../scale/writer.js';
 import { type Executive, TransactionInvalid } from './executive.js';
 import { type EventRecordValue, Ext, type RuntimeCallValue } from './ext.js';
 import type { DecodedExtrinsic } from './extrinsic.js';
@@ -140,13 +139,6 @@ export class BlockBuilder {
     AllExtrinsicsLen.set(ext.state, totalLen);
     ExecutionPhase.kill(ext.state);
     DigestItem.kill(ext.state);
-
-    // Scratch encodings still in the state are copied out of their slabs (see scale/writer.ts): the block's
-    // state holds exact-size arrays, and no slab outlives the block.
-    const { changes } = ext.state;
-    changes.forEach((value, key) => {
-      if (value !== null && isScratch(value)) changes.set(key, value.slice());
-    });
 
     const parentRoot = this.stateRoots.get(parent) ?? hexToU8a(blake2AsHex(input.parentHash, 256) as Hex);
     const stateRoot = stateRootOf(parentRoot, ext.state.changes);

@@ -329,31 +329,99 @@ function mergeSorted(a: Hex[], b: Hex[]): Hex[] {
 }
 
 /**
+ * A value written as itself while a block is built (storage.ts: a plain integer struct that is exactly what its
+ * bytes decode to, frozen): its bytes are encoded once, when they are first needed — a read of the raw bytes, the
+ * end of the block — instead of at every write. A settlement block writes the subsidy pool's and the treasury's
+ * accounts and TotalIssuance some 80,000 times and keeps four of those values.
+ */
+export class PendingValue {
+  constructor(
+    readonly value: unknown,
+    private readonly encode: (value: unknown) => Uint8Array,
+  ) {}
+  bytes(): Uint8Array {
+    return this.encode(this.value);
+  }
+}
+
+/** what `Overlay`'s map holds for a key whose value is pending (its bytes are not known yet) */
+const PENDING = new Uint8Array(0);
+
+/**
  * A writable layer over a reader, used while executing a block and, nested, for each transactional dispatch.
- * `commit()` folds the changes into the parent overlay; dropping an overlay discards them.
+ * `commit()` folds the changes into the parent overlay; dropping an overlay discards them (pending values too: a
+ * layer's pending values are its own until it is committed).
  */
 export class Overlay implements StateReader {
-  readonly changes = new Map<Hex, Uint8Array | null>();
+  private readonly map = new Map<Hex, Uint8Array | null>();
+  /** values written pending, by key (their entry in `map` is PENDING) */
+  private pending: Map<Hex, PendingValue> | undefined;
 
   constructor(private readonly parent: StateReader) {}
 
+  /** This layer's changes (`null` deletes), every pending value encoded first. */
+  get changes(): Map<Hex, Uint8Array | null> {
+    this.flush();
+    return this.map;
+  }
+
   get(key: Hex): Uint8Array | undefined {
-    const value = this.changes.get(key);
-    if (value !== undefined) return value ?? undefined;
+    const value = this.map.get(key);
+    if (value !== undefined) {
+      if (value === PENDING) return this.encodePending(key);
+      return value ?? undefined;
+    }
     return this.parent.get(key);
   }
 
+  /** The value under `key`: its bytes, or the pending value written in this layer or one below. */
+  lookup(key: Hex): Uint8Array | PendingValue | undefined {
+    let layer: Overlay = this;
+    for (;;) {
+      const value = layer.map.get(key);
+      if (value === PENDING) return layer.pending!.get(key)!;
+      if (value !== undefined) return value ?? undefined;
+      const parent = layer.parent;
+      if (!(parent instanceof Overlay)) return parent.get(key);
+      layer = parent;
+    }
+  }
+
   set(key: Hex, value: Uint8Array): void {
-    this.changes.set(key, value);
+    this.map.set(key, value);
+    this.pending?.delete(key);
+  }
+
+  /** Writes `value` to be encoded when its bytes are needed (see PendingValue). */
+  setPending(key: Hex, value: PendingValue): void {
+    this.map.set(key, PENDING);
+    this.pending ??= new Map();
+    this.pending.set(key, value);
   }
 
   delete(key: Hex): void {
-    this.changes.set(key, null);
+    this.map.set(key, null);
+    this.pending?.delete(key);
+  }
+
+  /** Encodes this layer's pending values (the parent's stay as they are). */
+  flush(): void {
+    const pending = this.pending;
+    if (pending === undefined || pending.size === 0) return;
+    for (const [key, value] of pending) this.map.set(key, value.bytes());
+    pending.clear();
+  }
+
+  private encodePending(key: Hex): Uint8Array {
+    const bytes = this.pending!.get(key)!.bytes();
+    this.map.set(key, bytes);
+    this.pending!.delete(key);
+    return bytes;
   }
 
   keys(prefix: Hex): Hex[] {
     const base = this.parent.keys(prefix);
-    if (this.changes.size === 0) return base;
+    if (this.map.size === 0) return base;
     // only this layer's changes under the prefix matter: without any, the parent's sorted list stands as is
     // Over a block state, whether a changed key is in the parent's list is a point read (a few layers), not a set
     // of the whole list; over another overlay (dispatches nest, tests stack blocks of overlays) reads would walk
@@ -362,7 +430,7 @@ export class Overlay implements StateReader {
     const added: Hex[] = [];
     const parent = this.parent;
     let baseSet: Set<Hex> | undefined;
-    for (const [k, v] of this.changes) {
+    for (const [k, v] of this.map) {
       if (!k.startsWith(prefix)) continue;
       let inBase: boolean;
       if (parent instanceof BlockState) inBase = parent.get(k) !== undefined;
@@ -390,7 +458,7 @@ export class Overlay implements StateReader {
    */
   values(prefix: Hex): Uint8Array[] {
     let touched = false;
-    for (const k of this.changes.keys()) {
+    for (const k of this.map.keys()) {
       if (k.startsWith(prefix)) {
         touched = true;
         break;
@@ -404,8 +472,15 @@ export class Overlay implements StateReader {
     return new Overlay(this);
   }
 
-  /** Writes this overlay's changes into `target` (its parent overlay). */
+  /** Writes this overlay's changes into `target` (its parent overlay); pending values stay pending. */
   commitTo(target: Overlay): void {
-    for (const [k, v] of this.changes) target.changes.set(k, v);
+    const pending = this.pending;
+    for (const [k, v] of this.map) {
+      if (v === PENDING) target.setPending(k, pending!.get(k)!);
+      else {
+        target.map.set(k, v);
+        target.pending?.delete(k);
+      }
+    }
   }
 }

@@ -1,7 +1,9 @@
+import { u8aToHex } from '@polkadot/util';
 import { describe, expect, it } from 'vitest';
-import { type Hex, struct, u32, u128, vec } from '../scale/types.js';
+import { SHARED_SEQUENCE_MIN, sharedSequence } from '../scale/sequences.js';
+import { byteArray, decodeAll, encode, type Hex, struct, u32, u128, vec } from '../scale/types.js';
 import { type Dispatcher, Ext } from './ext.js';
-import { BlockState } from './state.js';
+import { BlockState, PendingValue } from './state.js';
 import { storageOf, withDecodedValues } from './storage.js';
 
 const store = storageOf('DecodedValuesTest');
@@ -113,5 +115,131 @@ describe('decoded values while a block is built', () => {
     // and nothing read inside one block's execution is handed to the next one
     const inside = withDecodedValues(() => Single.get(ext.state));
     expect(withDecodedValues(() => Single.get(ext.state))).not.toBe(inside);
+  });
+});
+
+describe('long byte-array lists written back as the bytes they were read from (scale/sequences.ts)', () => {
+  const Pool = struct('Pool', { pid: u32, workers: vec(byteArray(32)) });
+  const Pools = store.value('Pools', { value: Pool });
+  const key = (i: number) => `0x${i.toString(16).padStart(2, '0').repeat(32)}` as Hex;
+  const workers = Array.from({ length: SHARED_SEQUENCE_MIN + 4 }, (_, i) => key(i));
+
+  it('a list read in a block is frozen and its source bytes are its encoding; a new list is encoded anew', () => {
+    const ext = newExt();
+    Pools.set(ext.state, { pid: 1, workers });
+    const raw = ext.state.get(Pools.key())!;
+    withDecodedValues(() => {
+      const pool = Pools.get(ext.state)!;
+      const source = sharedSequence(pool.workers);
+      expect(source).toBeDefined();
+      expect(u8aToHex(source!)).toBe(u8aToHex(raw.subarray(4)));
+      expect(() => (pool.workers as Hex[]).push(key(99))).toThrow(TypeError);
+      // the same list under another pid: its bytes, copied, are what encoding it would give
+      Pools.set(ext.state, { pid: 2, workers: pool.workers });
+      expect(u8aToHex(ext.state.get(Pools.key())!)).toBe(u8aToHex(encode(Pool, { pid: 2, workers })));
+      // a changed copy is the caller's and encodes item by item
+      const grown = [...pool.workers, key(200)];
+      expect(sharedSequence(grown)).toBeUndefined();
+      Pools.set(ext.state, { pid: 3, workers: grown });
+      expect(decodeAll(Pool, ext.state.get(Pools.key())!).workers).toEqual([...workers, key(200)]);
+    });
+  });
+
+  it('outside a block nothing is recorded; a non-canonical length prefix or a short list is encoded anew', () => {
+    const ext = newExt();
+    Pools.set(ext.state, { pid: 1, workers });
+    // read outside block building: not frozen, the caller may change it
+    const outside = Pools.get(ext.state)!;
+    expect(Object.isFrozen(outside.workers)).toBe(false);
+    expect(sharedSequence(Object.freeze(outside.workers))).toBeUndefined();
+    // the same list with its length (20) as a 2-byte compact: decodes, but is written back canonically
+    const canonical = encode(Pool, { pid: 1, workers });
+    const long = new Uint8Array(canonical.length + 1);
+    long.set(canonical.subarray(0, 4));
+    long.set([(workers.length << 2) | 1, 0], 4);
+    long.set(canonical.subarray(5), 6);
+    ext.state.set(Pools.key(), long);
+    withDecodedValues(() => {
+      const pool = Pools.get(ext.state)!;
+      expect(pool.workers).toEqual(workers);
+      expect(sharedSequence(pool.workers)).toBeUndefined();
+      Pools.set(ext.state, { ...pool, pid: 1 });
+      expect(u8aToHex(ext.state.get(Pools.key())!)).toBe(u8aToHex(canonical));
+      Pools.set(ext.state, { pid: 1, workers: workers.slice(0, SHARED_SEQUENCE_MIN - 1) });
+      expect(sharedSequence(Pools.get(ext.state)!.workers)).toBeUndefined();
+    });
+  });
+});
+
+describe('values written pending: encoded once, when their bytes are needed (runtime/state.ts PendingValue)', () => {
+  const PlainMap = store.map('PlainMap', 'Twox64Concat', u32, {
+    value: struct('PlainEntry', { count: u32, amount: u128 }),
+  });
+  const bytesOf = (count: number, amount: bigint) =>
+    u8aToHex(encode(struct('PlainEntry', { count: u32, amount: u128 }), { count, amount }));
+
+  it('keeps a written value unencoded until a raw read, which gives its exact bytes', () => {
+    const ext = newExt();
+    withDecodedValues(() => {
+      const value = { count: 3, amount: 10n ** 18n };
+      PlainMap.set(ext.state, 1, value);
+      // not encoded yet: the layer's entry is a pending value, read back as the very value written
+      expect(ext.state.lookup(PlainMap.key(1))).toBeInstanceOf(PendingValue);
+      expect(PlainMap.get(ext.state, 1)).toBe(value);
+      // the raw bytes (storage RPC, hashing, `has`) encode it, once
+      expect(u8aToHex(ext.state.get(PlainMap.key(1))!)).toBe(bytesOf(3, 10n ** 18n));
+      expect(ext.state.lookup(PlainMap.key(1))).toBeInstanceOf(Uint8Array);
+      expect(PlainMap.get(ext.state, 1)).toEqual(value);
+      // overwritten many times, encoded once when the layer's changes are taken (the end of the block)
+      for (let i = 0; i < 100; i++) PlainMap.set(ext.state, 2, { count: i, amount: BigInt(i) });
+      const changes = ext.state.changes;
+      expect(u8aToHex(changes.get(PlainMap.key(2))!)).toBe(bytesOf(99, 99n));
+      expect(ext.state.lookup(PlainMap.key(2))).toBeInstanceOf(Uint8Array);
+    });
+  });
+
+  it('a pending value is frozen: its writer cannot change what the next reader or the encoding sees', () => {
+    const ext = newExt();
+    withDecodedValues(() => {
+      const value = { count: 1, amount: 5n };
+      PlainMap.set(ext.state, 1, value);
+      expect(() => {
+        value.count = 2;
+      }).toThrow(TypeError);
+      expect(PlainMap.get(ext.state, 1)!.count).toBe(1);
+      expect(u8aToHex(ext.state.changes.get(PlainMap.key(1))!)).toBe(bytesOf(1, 5n));
+    });
+  });
+
+  it('rolls back with its layer: a nested layer that fails leaves the outer pending value, committed ones stay', () => {
+    const ext = newExt();
+    PlainMap.set(ext.state, 1, { count: 1, amount: 1n }); // outside a block: bytes
+    withDecodedValues(() => {
+      PlainMap.set(ext.state, 1, { count: 2, amount: 2n });
+      ext.transactional(() => {
+        PlainMap.set(ext.state, 1, { count: 3, amount: 3n });
+        expect(() =>
+          ext.transactional(() => {
+            PlainMap.set(ext.state, 1, { count: 4, amount: 4n });
+            PlainMap.set(ext.state, 5, { count: 5, amount: 5n });
+            expect(PlainMap.get(ext.state, 1)!.count).toBe(4);
+            throw new Error('roll back');
+          }),
+        ).toThrow('roll back');
+        expect(PlainMap.get(ext.state, 1)!.count).toBe(3);
+        expect(PlainMap.get(ext.state, 5)).toBeUndefined();
+        // a raw read through the inner layer encodes the pending value of the layer that holds it
+        expect(u8aToHex(ext.state.get(PlainMap.key(1))!)).toBe(bytesOf(3, 3n));
+        PlainMap.set(ext.state, 1, { count: 6, amount: 6n });
+      });
+      // the committed layer's value, still pending in the outer layer, and the keys list sees it
+      expect(ext.state.lookup(PlainMap.key(1))).toBeInstanceOf(PendingValue);
+      expect(PlainMap.get(ext.state, 1)!.count).toBe(6);
+      expect(PlainMap.keys(ext.state)).toEqual([1]);
+      // a delete drops it
+      ext.transactional(() => PlainMap.remove(ext.state, 1));
+      expect(PlainMap.get(ext.state, 1)).toBeUndefined();
+      expect(ext.state.changes.get(PlainMap.key(1))).toBeNull();
+    });
   });
 });

@@ -1,10 +1,10 @@
 import { compactFromU8a, compactToU8a, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, xxhashAsU8a } from '@polkadot/util-crypto';
 import { type CanonicalCheck, canonicalCheck } from '../scale/canonical.js';
-import { decodeAll, decodePrefix, type Hex, type ScaleType } from '../scale/types.js';
-import { encodeScratch } from '../scale/writer.js';
+import { decodeAll, decodePrefix, decodeShared, type Hex, type ScaleType } from '../scale/types.js';
+import { encodePacked } from '../scale/writer.js';
 import type { StateReader } from './interface.js';
-import type { Overlay } from './state.js';
+import { Overlay, PendingValue } from './state.js';
 
 export type Hasher =
   | 'Blake2_128'
@@ -137,11 +137,12 @@ interface ItemOptions<V> {
  * worker — and a read whose bytes are the very bytes read before is answered with the value decoded then. The bytes
  * of a value are never changed in place (a write stores new ones), and a value is a function of its bytes and its
  * item's type alone, so a hit is exactly what decoding would give, whatever the overlay, layer or rollback: no
- * invalidation is needed. A value written is kept too when it is exactly what its bytes decode to (plain integer
- * structs such as AccountInfo, see scale/canonical.ts), so a value written then read is not decoded either. Values
- * in the cache are frozen (deeply) — one read, or one written, which the writer must not change afterwards — so a
- * caller that modified one throws instead of changing what the next reader sees; outside block building nothing is
- * cached or frozen.
+ * invalidation is needed. A value written is kept as itself when it is exactly what its bytes decode to (plain
+ * integer structs such as AccountInfo, see scale/canonical.ts): pending in the overlay (runtime/state.ts
+ * PendingValue), read back without decoding and encoded once, when its bytes are needed. Values in the cache are
+ * frozen (deeply) — one read, or one written, which the writer must not change afterwards — so a caller that
+ * modified one throws instead of changing what the next reader sees; outside block building nothing is cached or
+ * frozen.
  *
  * Each item keeps a few slots, chosen by the key's hashed part: recent values stay, and a block that reads 20,000
  * distinct miners keeps no more of them alive than 64.
@@ -164,7 +165,7 @@ export function withDecodedValues<T>(fn: () => T): T {
     return fn();
   } finally {
     activeGeneration = previous;
-    // nothing decoded in a block outlives it (nor the scratch bytes its slots point at)
+    // nothing decoded in a block outlives it (nor the bytes its slots point at)
     if (previous === 0) {
       for (const item of slotted) item.dropSlots();
       slotted.length = 0;
@@ -248,15 +249,19 @@ abstract class StorageItemBase<V, D extends boolean> {
   }
 
   protected read(state: StateReader, key: Hex): Read<V, D> {
-    const raw = state.get(key);
-    if (raw === undefined) return this.defaultValue as Read<V, D>;
+    const found = state instanceof Overlay ? state.lookup(key) : state.get(key);
+    if (found === undefined) return this.defaultValue as Read<V, D>;
+    // a value written in this block and not encoded yet: frozen, and exactly what its bytes will decode to
+    if (found instanceof PendingValue) return found.value as V;
+    const raw = found;
     const gen = activeGeneration;
     if (gen === 0) return decodeAll(this.meta.value, raw);
     const slots = this.slots ?? this.newSlots();
     const i = slotOf(key);
     const slot = slots[i];
     if (slot !== undefined && slot.bytes === raw && slot.generation === gen) return slot.value as V;
-    const value = deepFreeze(decodeAll(this.meta.value, raw));
+    // frozen before anyone sees it: its byte-array lists can then be written back as the bytes they came from
+    const value = deepFreeze(decodeShared(this.meta.value, raw));
     slots[i] = { generation: gen, bytes: raw, value };
     return value;
   }
@@ -274,14 +279,25 @@ abstract class StorageItemBase<V, D extends boolean> {
       state.set(key, this.meta.value.codec.enc(value));
       return;
     }
-    // inside a block: a scratch encoding, which the block builder copies out if it is still there at the end
-    const raw = encodeScratch(this.meta.value.codec, value);
-    state.set(key, raw);
-    // The value written is what the next read of these bytes would decode (when it passes the check): keep it,
-    // frozen — the caller's object from now on — so the next reader gets it without decoding.
+    // The value written is what the next read of its bytes would decode (when it passes the check): it is kept
+    // pending, frozen — the caller's object from now on — and encoded once, when its bytes are needed (a block
+    // overwrites the same accounts and TotalIssuance tens of thousands of times), so the next reader gets it
+    // without decoding and an overwritten value is never encoded.
     if (this.canonical === undefined) this.canonical = canonicalCheck(this.meta.value) ?? null;
-    if (this.canonical === null || !this.canonical(value)) return;
-    (this.slots ?? this.newSlots())[slotOf(key)] = { generation: gen, bytes: raw, value: deepFreeze(value) };
+    if (this.canonical?.(value)) {
+      this.pendingEncoder ??= this.newPendingEncoder();
+      state.setPending(key, new PendingValue(deepFreeze(value), this.pendingEncoder));
+      return;
+    }
+    // otherwise encoded now, into a shared pack (scale/writer.ts)
+    state.set(key, encodePacked(this.meta.value.codec, value));
+  }
+
+  /** encodes a pending value when its bytes are needed (into a shared pack, scale/writer.ts) */
+  private pendingEncoder: ((value: unknown) => Uint8Array) | undefined;
+  private newPendingEncoder(): (value: unknown) => Uint8Array {
+    const codec = this.meta.value.codec;
+    return (value) => encodePacked(codec, value as V);
   }
 }
 

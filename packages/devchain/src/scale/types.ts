@@ -18,6 +18,7 @@ import { markPlain } from './canonical.js';
 import { lazyCodec, structCodec, tupleCodec, variantCodec } from './codecs.js';
 import { make, u8 } from './primitives.js';
 import { Reader, type ReadFn, readerOf } from './reader.js';
+import { beginRecording, endRecording, recordSequence, sharedSequence } from './sequences.js';
 import {
   type EnumValue,
   type FieldDef,
@@ -102,20 +103,51 @@ export function vec<T>(inner: ScaleType<T>): ScaleType<T[]> {
     const item = resolve(inner).codec;
     const write = writerOf(item);
     const read = readerOf(item);
+    if (!isFixedBytes(inner))
+      return writable<T[]>(
+        (w, values) => {
+          w.compact(values.length);
+          for (let i = 0; i < values.length; i++) write(w, values[i]!);
+        },
+        (r) => {
+          const n = r.compactLength();
+          const out: T[] = new Array(n);
+          for (let i = 0; i < n; i++) out[i] = read(r);
+          return out;
+        },
+      );
+    // byte arrays: a frozen list decoded by `decodeShared` is written as the bytes it was read from (sequences.ts)
     return writable<T[]>(
       (w, values) => {
+        const source = sharedSequence(values);
+        if (source !== undefined) {
+          w.bytes(source);
+          return;
+        }
         w.compact(values.length);
         for (let i = 0; i < values.length; i++) write(w, values[i]!);
       },
       (r) => {
+        const start = r.at;
         const n = r.compactLength();
+        const bodyStart = r.at;
         const out: T[] = new Array(n);
         for (let i = 0; i < n; i++) out[i] = read(r);
+        recordSequence(r.bytes, start, bodyStart, r.at, out);
         return out;
       },
     );
   });
   return make({ kind: 'sequence', inner }, codec);
+}
+
+/** `[u8; N]`, possibly inside single-field newtypes (AccountId32, H256, sr25519 keys). */
+function isFixedBytes(type: ScaleType<any>): boolean {
+  let def = resolve(type).def;
+  while (def.kind === 'composite' && def.fields.length === 1) def = resolve(def.fields[0]!.type).def;
+  if (def.kind !== 'array') return false;
+  const item = resolve(def.inner).def;
+  return item.kind === 'primitive' && item.primitive === 'u8';
 }
 
 export function array<T>(inner: ScaleType<T>, len: number): ScaleType<T[]> {
@@ -371,6 +403,20 @@ export class DecodeError extends InputError {
 }
 
 /** Decodes a whole buffer; trailing bytes are an error (as in `Decode::decode_all`). */
+/**
+ * `decodeAll`, with the value's long sequences of byte arrays remembered by the bytes they were read from, so that
+ * writing them back copies those bytes (scale/sequences.ts). The caller must freeze the value deeply before anyone
+ * else sees it: a sequence that is not frozen is encoded item by item.
+ */
+export function decodeShared<T>(type: ScaleType<T>, input: Uint8Array): T {
+  beginRecording();
+  try {
+    return decodeAll(type, input);
+  } finally {
+    endRecording();
+  }
+}
+
 export function decodeAll<T>(type: ScaleType<T>, input: Uint8Array | Hex): T {
   const r = new Reader(typeof input === 'string' ? hexToU8a(input) : input);
   let value: T;

@@ -33,6 +33,7 @@ import {
   u128,
   vec,
 } from './types.js';
+import { encodePacked, KEPT_PACK_BYTES } from './writer.js';
 
 // The writer-based encoders must give scale-ts's bytes exactly, wrapping included.
 const hex = (b: Uint8Array) => u8aToHex(b);
@@ -112,5 +113,39 @@ describe('SCALE fast paths (one write buffer, hex straight from the input)', () 
     const R = result(u8, u16);
     expect(hex(encode(R, { success: true, value: 3 }))).toBe('0x0003');
     expect(hex(encode(R, { success: false, value: 258 }))).toBe('0x010201');
+  });
+});
+
+describe('values encoded into shared packs (encodePacked)', () => {
+  const Record = struct('Record', { id: u32, data: byteArray(96) });
+  const record = (id: number) => ({ id, data: `0x${(id & 255).toString(16).padStart(2, '0').repeat(96)}` });
+
+  it('gives views into packs of at most KEPT_PACK_BYTES, the bound on what one live value pins', () => {
+    const packs = new Set<ArrayBufferLike>();
+    const packed = Array.from({ length: 200 }, (_, i) => encodePacked(Record.codec, record(i) as never));
+    packed.forEach((bytes, i) => {
+      expect(hex(bytes)).toBe(hex(encode(Record, record(i) as never)));
+      expect(bytes.buffer.byteLength).toBe(KEPT_PACK_BYTES);
+      packs.add(bytes.buffer);
+    });
+    // 40 records of 100 bytes a pack (the first may continue a pack begun before): not one buffer per value, nor
+    // one for all
+    expect(packs.size).toBeGreaterThanOrEqual(5);
+    expect(packs.size).toBeLessThanOrEqual(6);
+    // the packs are filled once: writing one value leaves the others as they were
+    packed[1]!.fill(0);
+    expect(hex(packed[2]!)).toBe(hex(encode(Record, record(2) as never)));
+    expect(hex(encodePacked(Record.codec, record(3) as never))).toBe(hex(encode(Record, record(3) as never)));
+    expect(hex(packed[3]!)).toBe(hex(encode(Record, record(3) as never)));
+  });
+
+  it('gives small and large values arrays of their own', () => {
+    const small = encodePacked(u32.codec, 5);
+    expect(small.byteLength).toBe(4);
+    const large = encodePacked(
+      vec(u128).codec,
+      Array.from({ length: 100 }, (_, i) => BigInt(i)),
+    );
+    expect(large.buffer.byteLength).toBe(large.byteLength);
   });
 });

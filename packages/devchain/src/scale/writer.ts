@@ -189,21 +189,27 @@ export function writerOf<T>(codec: Codec<T>): WriteFn<T> {
 }
 
 /*
- * Scratch encodings. V8 keeps a typed array of up to 64 bytes on its heap but gives every larger one a backing
- * store of its own (an allocation outside the heap, tracked by the GC), which costs some twenty times more — and
- * AccountInfo is 80 bytes. A block overwrites many values before it ends (a settlement writes the subsidy pool's
- * and the treasury's accounts once per settled worker): while a block is built, storage items encode values of
- * 65..1024 bytes into views of shared 16 KiB slabs, and the block builder copies the values that remain at the end
- * of the block out of them (`isScratch`), so no slab outlives its block and the state holds exact-size arrays.
+ * Packed encodings. V8 keeps a typed array of up to 64 bytes on its heap but gives every larger one a backing store
+ * of its own (an allocation outside the heap, tracked by the GC), which costs some twenty times more — and
+ * AccountInfo is 80 bytes. While a block is built, storage items (and the simulated workers' records) encode values
+ * of 65..1024 bytes as views into shared packs of KEPT_PACK_BYTES, filled one after the other and never written
+ * again, and the block's state keeps those views: a live value pins at most one pack. (Copying each value out into
+ * an array of its own at the end of the block was ~100 ms of a settlement block; copying them into packs, ~25 ms
+ * and as many new views; values overwritten many times in a block are kept pending, not encoded: runtime/state.ts.)
  */
-const SLAB_SIZE = 16 * 1024;
-const SCRATCH_MAX = 1024;
-const slabs = new WeakSet<ArrayBufferLike>();
-let slab: ArrayBuffer | undefined;
-let slabAt = 0;
 
-/** `codec`'s encoding of `value`; one of 65..1024 bytes is a view into a slab (copy it out before keeping it). */
-export function encodeScratch<T>(codec: Codec<T>, value: T): Uint8Array {
+/**
+ * The bytes of one pack: what one live value pins at most, as a Buffer from Node's own pool pins its 8 KiB. One
+ * buffer per block for all its values would be cheapest, but it would stay alive as long as any one of them does,
+ * which on a long-running chain is unbounded.
+ */
+export const KEPT_PACK_BYTES = 4096;
+const PACKED_MAX = 1024;
+let pack: ArrayBuffer | undefined;
+let packAt = 0;
+
+/** `codec`'s encoding of `value`; one of 65..1024 bytes is a view into a pack of KEPT_PACK_BYTES (never change it). */
+export function encodePacked<T>(codec: Codec<T>, value: T): Uint8Array {
   const write = (codec as Writable<T>)[WRITE];
   if (!write) return codec.enc(value);
   const w = pool.pop() ?? new Writer();
@@ -211,24 +217,17 @@ export function encodeScratch<T>(codec: Codec<T>, value: T): Uint8Array {
   try {
     write(w, value);
     const n = w.at;
-    if (n <= 64 || n > SCRATCH_MAX) return w.finish();
-    if (slab === undefined || slabAt + n > SLAB_SIZE) {
-      slab = new ArrayBuffer(SLAB_SIZE);
-      slabs.add(slab);
-      slabAt = 0;
+    if (n <= 64 || n > PACKED_MAX) return w.finish();
+    if (pack === undefined || packAt + n > KEPT_PACK_BYTES) {
+      pack = new ArrayBuffer(KEPT_PACK_BYTES);
+      packAt = 0;
     }
-    const out = new Uint8Array(slab, slabAt, n);
-    slabAt += n;
+    const out = new Uint8Array(pack, packAt, n);
+    packAt += n;
     const { buf } = w;
     for (let i = 0; i < n; i++) out[i] = buf[i]!;
     return out;
   } finally {
     if (w.buf.length <= POOLED_MAX_BYTES && pool.length < 8) pool.push(w);
   }
-}
-
-/** Whether `bytes` is a scratch encoding (a view into a slab). */
-export function isScratch(bytes: Uint8Array): boolean {
-  // the length test first: `buffer` of a small on-heap array would move it off the heap
-  return bytes.byteLength > 64 && bytes.byteLength <= SCRATCH_MAX && slabs.has(bytes.buffer);
 }
