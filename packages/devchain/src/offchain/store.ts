@@ -125,8 +125,21 @@ export type ControlValue = {
   params: Hex | undefined;
 };
 
+/**
+ * Worker keys by pubkey: one flat string per worker, shared by every block state that writes the worker (a key
+ * made by concatenation is a cons string, and a new one per write: the 20,000 workers' layers held both).
+ */
+const workerKeys = new Map<Hex, Hex>();
+
 export function workerKey(pubkey: Hex): Hex {
-  return `${WORKER_PREFIX}${pubkey.slice(2)}` as Hex;
+  let key = workerKeys.get(pubkey);
+  if (key === undefined) {
+    // join copies into one flat string; `+` would make a cons string that a map flattens but keeps as a wrapper
+    key = [WORKER_PREFIX, pubkey.slice(2)].join('') as Hex;
+    if (workerKeys.size >= 65_536) workerKeys.clear();
+    workerKeys.set(pubkey, key);
+  }
+  return key;
 }
 
 export function control(state: StateReader): ControlValue {

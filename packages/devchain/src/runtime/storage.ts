@@ -340,7 +340,8 @@ export class StorageMap<K, V, D extends boolean> extends StorageItemBase<V, D> {
   key(k: K): Hex {
     return this.keyCache.get(
       k,
-      () => (this.prefix + u8aToHex(hashKey(this.hasher, this.keyType.codec.enc(k))).slice(2)) as Hex,
+      // join makes one flat string; `+` makes a cons string, which a state's map flattens but keeps as a wrapper
+      () => [this.prefix, u8aToHex(hashKey(this.hasher, this.keyType.codec.enc(k))).slice(2)].join('') as Hex,
     );
   }
   get(state: StateReader, k: K): Read<V, D> {
@@ -385,10 +386,11 @@ export class StorageNMap<K extends unknown[], V, D extends boolean> extends Stor
   private readonly keyCache = new KeyCache();
   key(...k: K): Hex {
     const compute = () => {
-      let out = this.prefix as string;
+      // one flat string (see StorageMap.key)
+      const parts: string[] = [this.prefix];
       for (let i = 0; i < k.length; i++)
-        out += u8aToHex(hashKey(this.hasherList[i]!, this.keyTypes[i]!.codec.enc(k[i]))).slice(2);
-      return out as Hex;
+        parts.push(u8aToHex(hashKey(this.hasherList[i]!, this.keyTypes[i]!.codec.enc(k[i]))).slice(2));
+      return parts.join('') as Hex;
     };
     const cacheKey = compositeKey(k);
     return cacheKey === undefined ? compute() : this.keyCache.get(cacheKey, compute);
