@@ -66,16 +66,25 @@ async function smash(file: string, page: number, pageSize: number): Promise<void
   }
 }
 
+/**
+ * Overwrites the leftmost leaf of the blocks table with garbage: genesis and the first blocks, which a restart
+ * does not read.
+ */
+async function smashFirstBlocks(file: string): Promise<void> {
+  const probe = new Database(file, { readonly: true });
+  const pageSize = probe.pragma('page_size', { simple: true }) as number;
+  const leaf = probe
+    .prepare("SELECT pageno FROM dbstat WHERE name = 'blocks' AND pagetype = 'leaf' ORDER BY path LIMIT 1")
+    .pluck()
+    .get() as number;
+  probe.close();
+  await smash(file, leaf, pageSize);
+}
+
 describe('--db open', () => {
   it('does not read every page: a damaged old page is met only when that block is read, or by the quick check', async () => {
     const file = await copy('old-page.db');
-    // the leftmost leaf of the blocks table: genesis and the first blocks, which a restart does not read
     const probe = new Database(file, { readonly: true });
-    const pageSize = probe.pragma('page_size', { simple: true }) as number;
-    const leaf = probe
-      .prepare("SELECT pageno FROM dbstat WHERE name = 'blocks' AND pagetype = 'leaf' ORDER BY path LIMIT 1")
-      .pluck()
-      .get() as number;
     const leaves = probe
       .prepare("SELECT COUNT(*) FROM dbstat WHERE name = 'blocks' AND pagetype = 'leaf'")
       .pluck()
@@ -83,7 +92,7 @@ describe('--db open', () => {
     const block1 = probe.prepare('SELECT hash FROM canonical WHERE number = 1').pluck().get() as string;
     probe.close();
     expect(leaves).toBeGreaterThan(2);
-    await smash(file, leaf, pageSize);
+    await smashFirstBlocks(file);
 
     const g = genesis();
     const { db, created } = await ChainDatabase.open(file, g);
@@ -147,14 +156,7 @@ describe('--db open', () => {
 
   it("startDevChain({ dbCheck }) (the CLI's --db-check) refuses a damaged page before resuming; without it the chain resumes", async () => {
     const file = await copy('checked.db');
-    const probe = new Database(file, { readonly: true });
-    const pageSize = probe.pragma('page_size', { simple: true }) as number;
-    const leaf = probe
-      .prepare("SELECT pageno FROM dbstat WHERE name = 'blocks' AND pagetype = 'leaf' ORDER BY path LIMIT 1")
-      .pluck()
-      .get() as number;
-    probe.close();
-    await smash(file, leaf, pageSize);
+    await smashFirstBlocks(file);
     const start = (extra: { dbCheck?: boolean; db?: string }) =>
       startDevChain({
         port: 0,
