@@ -25,6 +25,7 @@ import {
 } from '@phala-mining/math';
 import { u8aToHex } from '@polkadot/util';
 import { fromStorageParams, TokenomicParameters } from '../pallets/phala/mining/index.js';
+import { BoundedCache } from '../runtime/boundedCache.js';
 import type { StateReader } from '../runtime/interface.js';
 import { Bytes32 } from '../runtime/primitives.js';
 import { type Overlay, valuesUnder } from '../runtime/state.js';
@@ -129,17 +130,12 @@ export type ControlValue = {
  * Worker keys by pubkey: one flat string per worker, shared by every block state that writes the worker (a key
  * made by concatenation is a cons string, and a new one per write: the 20,000 workers' layers held both).
  */
-const workerKeys = new Map<Hex, Hex>();
+const workerKeys = new BoundedCache<Hex, Hex>(65_536);
+// join copies into one flat string; `+` would make a cons string that a map flattens but keeps as a wrapper
+const makeWorkerKey = (pubkey: Hex) => [WORKER_PREFIX, pubkey.slice(2)].join('') as Hex;
 
 export function workerKey(pubkey: Hex): Hex {
-  let key = workerKeys.get(pubkey);
-  if (key === undefined) {
-    // join copies into one flat string; `+` would make a cons string that a map flattens but keeps as a wrapper
-    key = [WORKER_PREFIX, pubkey.slice(2)].join('') as Hex;
-    if (workerKeys.size >= 65_536) workerKeys.clear();
-    workerKeys.set(pubkey, key);
-  }
-  return key;
+  return workerKeys.get(pubkey, makeWorkerKey);
 }
 
 export function control(state: StateReader): ControlValue {
@@ -188,17 +184,9 @@ export function quietStep(params: MathTokenomicParameters, gk: GkWorkerState, un
   return unresponsive ? unresponsiveUpdate(params, gk).state : idleUpdate(params, gk).state;
 }
 
-const paramsCache = new Map<Hex, MathTokenomicParameters>();
-
-/** The tokenomic parameters of their encoded storage value (decoded once per distinct value). */
+/** The tokenomic parameters of their encoded storage value (workingSet.ts's `stepParams` keeps them per value). */
 export function paramsOf(raw: Hex): MathTokenomicParameters {
-  let params = paramsCache.get(raw);
-  if (!params) {
-    params = fromStorageParams(decodeAll(TokenomicParameters.meta.value, raw));
-    if (paramsCache.size > 64) paramsCache.clear();
-    paramsCache.set(raw, params);
-  }
-  return params;
+  return fromStorageParams(decodeAll(TokenomicParameters.meta.value, raw));
 }
 
 /** Decoded stored workers by their bytes (immutable block states share them; records written here start in it). */

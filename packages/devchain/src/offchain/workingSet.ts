@@ -28,6 +28,7 @@ import {
 } from '@phala-mining/math';
 import { hexToU8a } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
+import { BoundedCache } from '../runtime/boundedCache.js';
 import type { StateReader } from '../runtime/interface.js';
 import type { Hex } from '../scale/types.js';
 import {
@@ -53,16 +54,13 @@ export interface WorkerIdent {
   readonly phase: number;
 }
 
-const idents = new Map<Hex, WorkerIdent>();
+const idents = new BoundedCache<Hex, WorkerIdent>(1 << 20);
+const makeIdent = (pubkey: Hex): WorkerIdent => {
+  const hash = u256FromBytes(blake2AsU8a(hexToU8a(pubkey), 256));
+  return { pubkey, hash, hashHi: Number(hash >> 224n), phase: Number(hash % BigInt(WRITE_BACK_STEPS / 2)) };
+};
 export function identOf(pubkey: Hex): WorkerIdent {
-  let id = idents.get(pubkey);
-  if (!id) {
-    const hash = u256FromBytes(blake2AsU8a(hexToU8a(pubkey), 256));
-    id = { pubkey, hash, hashHi: Number(hash >> 224n), phase: Number(hash % BigInt(WRITE_BACK_STEPS / 2)) };
-    if (idents.size >= 1 << 20) idents.clear();
-    idents.set(pubkey, id);
-  }
-  return id;
+  return idents.get(pubkey, makeIdent);
 }
 
 /** A mining worker's gatekeeper state apart from V and v_deductible, and what is derived from it. */
@@ -121,16 +119,14 @@ export interface StepParams {
   readonly rhoMinusOne: Fixed;
 }
 
-const stepParamsCache = new Map<Hex, StepParams>();
+/** decoded once per distinct parameters value */
+const stepParamsCache = new BoundedCache<Hex, StepParams>(64);
+const makeStepParams = (raw: Hex): StepParams => {
+  const params = paramsOf(raw);
+  return { raw, params, rhoMinusOne: subF(params.rho, ONE) };
+};
 export function stepParams(raw: Hex): StepParams {
-  let p = stepParamsCache.get(raw);
-  if (!p) {
-    const params = paramsOf(raw);
-    p = { raw, params, rhoMinusOne: subF(params.rho, ONE) };
-    if (stepParamsCache.size > 64) stepParamsCache.clear();
-    stepParamsCache.set(raw, p);
-  }
-  return p;
+  return stepParamsCache.get(raw, makeStepParams);
 }
 
 /**

@@ -15,25 +15,21 @@ import {
 } from '../offchain/index.js';
 import { Workers } from '../pallets/phala/registry/index.js';
 import { type Hex, u32 } from '../scale/types.js';
+import { BoundedCache } from './boundedCache.js';
 import type { Ext } from './ext.js';
 import { type DevAction, DevActionError, type StateReader } from './interface.js';
 import { DispatchError } from './pallet.js';
 
 /** The operator's n-th dev worker key: a pure function of both, so its (costly) sr25519 derivation is kept. */
-const derived = new Map<string, Hex>();
+const derived = new BoundedCache<string, Hex>(1 << 20);
 function derivedKey(operator: Hex, n: number): Hex {
-  const id = `${operator}:${n}`;
-  let pubkey = derived.get(id);
-  if (pubkey === undefined) {
+  return derived.get(`${operator}:${n}`, () => {
     const seed = blake2AsU8a(
       u8aConcat(stringToU8a('phala-devchain/worker/'), hexToU8a(operator), u32.codec.enc(n)),
       256,
     );
-    pubkey = u8aToHex(sr25519PairFromSeed(seed).publicKey) as Hex;
-    if (derived.size >= 1 << 20) derived.clear();
-    derived.set(id, pubkey);
-  }
-  return pubkey;
+    return u8aToHex(sr25519PairFromSeed(seed).publicKey) as Hex;
+  });
 }
 
 /**

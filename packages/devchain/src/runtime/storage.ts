@@ -3,6 +3,7 @@ import { blake2AsU8a, xxhashAsU8a } from '@polkadot/util-crypto';
 import { type CanonicalCheck, canonicalCheck } from '../scale/canonical.js';
 import { decodeAll, decodePrefix, decodeShared, type Hex, type ScaleType } from '../scale/types.js';
 import { encodePacked } from '../scale/writer.js';
+import { BoundedCache } from './boundedCache.js';
 import type { StateReader } from './interface.js';
 import { Overlay, PendingValue } from './state.js';
 
@@ -48,16 +49,11 @@ function hashPrefixLength(hasher: Hasher): number | undefined {
  */
 const KEY_CACHE_SIZE = 32_768;
 class KeyCache {
-  private readonly map = new Map<string | number | bigint, Hex>();
+  private readonly cache = new BoundedCache<string | number | bigint, Hex>(KEY_CACHE_SIZE);
   get(k: unknown, compute: () => Hex): Hex {
     const t = typeof k;
     if (t !== 'string' && t !== 'number' && t !== 'bigint') return compute();
-    const known = this.map.get(k as string);
-    if (known !== undefined) return known;
-    const key = compute();
-    if (this.map.size >= KEY_CACHE_SIZE) this.map.clear();
-    this.map.set(k as string, key);
-    return key;
+    return this.cache.get(k as string, compute);
   }
 }
 
