@@ -5,6 +5,33 @@ import { BlockState, Overlay } from './state.js';
 const key = (prefix: string, n: number) => `0x${prefix}${n.toString(16).padStart(4, '0')}` as Hex;
 const val = (n: number) => Uint8Array.of(n & 255, n >> 8);
 
+/**
+ * `count` pseudo-random writes (a linear congruential sequence, carried on in `seq.x`): each key from `keyOf`, a
+ * deletion where `removes` says so, otherwise a value; applied to `model` as well.
+ */
+function randomChanges(
+  seq: { x: number },
+  count: number,
+  keyOf: (x: number) => Hex,
+  removes: (x: number) => boolean,
+  model: Map<Hex, Uint8Array>,
+): Map<Hex, Uint8Array | null> {
+  const changes = new Map<Hex, Uint8Array | null>();
+  for (let c = 0; c < count; c++) {
+    seq.x = (seq.x * 1103515245 + 12345) % 2 ** 31;
+    const x = seq.x;
+    const k = keyOf(x);
+    if (removes(x)) {
+      changes.set(k, null);
+      model.delete(k);
+    } else {
+      changes.set(k, val(x % 60_000));
+      model.set(k, val(x % 60_000));
+    }
+  }
+  return changes;
+}
+
 /** keys(prefix) and values(prefix) against a plain model of the state. */
 function expectMatches(reader: BlockState | Overlay, model: Map<Hex, Uint8Array>, prefix: Hex): void {
   const expected = [...model.keys()].filter((k) => k.startsWith(prefix)).sort();
@@ -19,22 +46,17 @@ describe('block state layers', () => {
     for (let i = 0; i < 50; i++) model.set(key('aa', i), val(i));
     for (let i = 0; i < 20; i++) model.set(key('bb', i), val(1000 + i));
     let state = BlockState.fromEntries(model);
-    let x = 7;
+    const seq = { x: 7 };
     for (let block = 0; block < 40; block++) {
       // read the parent before the new layer exists, so cached parent lists are reused
       if (block % 3 === 0) expectMatches(state, model, '0xbb');
-      const changes = new Map<Hex, Uint8Array | null>();
-      for (let c = 0; c < 6; c++) {
-        x = (x * 1103515245 + 12345) % 2 ** 31;
-        const k = key(x % 3 === 0 ? 'bb' : 'aa', x % 80);
-        if (x % 5 === 0) {
-          changes.set(k, null);
-          model.delete(k);
-        } else {
-          changes.set(k, val(x % 60_000));
-          model.set(k, val(x % 60_000));
-        }
-      }
+      const changes = randomChanges(
+        seq,
+        6,
+        (x) => key(x % 3 === 0 ? 'bb' : 'aa', x % 80),
+        (x) => x % 5 === 0,
+        model,
+      );
       state = state.apply(changes);
       expectMatches(state, model, '0xaa');
       expectMatches(state, model, '0xbb');
@@ -48,15 +70,16 @@ describe('block state layers', () => {
     for (let i = 0; i < 10; i++) model.set(key('dd', i), val(i));
     let state = BlockState.fromEntries(model);
     expectMatches(state, model, '0xcc');
-    let x = 11;
+    const seq = { x: 11 };
     for (let block = 0; block < 30; block++) {
-      const changes = new Map<Hex, Uint8Array | null>();
-      for (let c = 0; c < 5; c++) {
-        x = (x * 1103515245 + 12345) % 2 ** 31;
-        const k = key('cc', (x % 400) * 3); // an existing key: the list stays the parent's
-        changes.set(k, val(x % 60_000));
-        model.set(k, val(x % 60_000));
-      }
+      // existing keys only: the list stays the parent's
+      const changes = randomChanges(
+        seq,
+        5,
+        (x) => key('cc', (x % 400) * 3),
+        () => false,
+        model,
+      );
       changes.set(key('cc', 1), null); // a deletion of a key that is not there changes no list
       changes.set(key('dd', block % 10), val(block)); // a change under another prefix
       model.set(key('dd', block % 10), val(block));
@@ -120,20 +143,15 @@ describe('flattening keeps every earlier state as it was', () => {
   function grow(from: BlockState, model: Map<Hex, Uint8Array>, blocks: number, seed: number) {
     const out: Array<[BlockState, Map<Hex, Uint8Array>]> = [];
     let state = from;
-    let x = seed;
+    const seq = { x: seed };
     for (let block = 0; block < blocks; block++) {
-      const changes = new Map<Hex, Uint8Array | null>();
-      for (let c = 0; c < 5; c++) {
-        x = (x * 1103515245 + 12345) % 2 ** 31;
-        const k = key(x % 2 ? 'aa' : 'bb', x % 90);
-        if (x % 7 === 0) {
-          changes.set(k, null);
-          model.delete(k);
-        } else {
-          changes.set(k, val(x % 60_000));
-          model.set(k, val(x % 60_000));
-        }
-      }
+      const changes = randomChanges(
+        seq,
+        5,
+        (x) => key(x % 2 ? 'aa' : 'bb', x % 90),
+        (x) => x % 7 === 0,
+        model,
+      );
       state = state.apply(changes);
       out.push([state, new Map(model)]);
     }
