@@ -9,13 +9,16 @@
  *    - `import @phala-mining/testing` after it (devchain included) — counted;
  *    - `createTestChain()` until its ApiPromise is ready (node started, client connected with the metadata handed
  *      over, dev accounts available; pairs are derived on first read) — counted;
- *    - baselines: `startDevChain()` alone in a fresh process (the node's share), and a stock
- *      `ApiPromise.create` in a fresh process against a running chain (fetches its metadata: the client's own cost).
- *    "Ready" = import of testing + createTestChain; the target is ≤ 200 ms.
+ *    - baselines: `startDevChain()` alone in a fresh process (the node's share; and with the import of the devchain
+ *      package, the node's whole share), and a stock `ApiPromise.create` in a fresh process against a running chain
+ *      (fetches its metadata: the client's own cost).
+ *    "Ready" = import of testing + createTestChain; the target is ≤ 200 ms. How busy the main thread was during it
+ *    (event-loop utilization) says what is left to overlap: at 1 only less work, or work on another thread, helps.
  *    - apart: the CPU the import of @polkadot/api leaves to run after it resolves (x-fetch's import of node-fetch,
  *      idle-time GC), measured in a fresh process left idle; in a testChain process it falls in the import of testing.
  * 2. Within one process (later chains of a test file): createTestChain() against a bare connect and a bare node.
- * BENCH_RUNS sets the number of in-process runs (default 15), BENCH_FRESH_RUNS the fresh-process ones (default 7).
+ * BENCH_RUNS sets the number of in-process runs (default 15), BENCH_FRESH_RUNS the fresh-process ones (default 7);
+ * BENCH_CPU_PROFILE=dir profiles each fresh testChain process's counted window into dir (see freshProcess.mjs).
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +41,8 @@ async function timed(run: () => Promise<() => Promise<void>>): Promise<number> {
 }
 
 type Phases = Record<string, { wall: number; cpu: number }>;
+/** the main thread's event-loop utilization over the counted window, by process (testChain samples only) */
+const mainThreadBusy: number[] = [];
 const freshScript = fileURLToPath(new URL('./freshProcess.mjs', import.meta.url));
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -58,7 +63,10 @@ function fresh(
     });
     child.once('exit', (code) => {
       if (code !== 0) return reject(new Error(`${kind}: exited with ${code}`));
-      const phases = JSON.parse(out.trim().split('\n').pop()!) as Phases;
+      const { mainThread, ...phases } = JSON.parse(out.trim().split('\n').pop()!) as Phases & {
+        mainThread?: { busy: number };
+      };
+      if (mainThread) mainThreadBusy.push(mainThread.busy);
       const cpu = Object.values(phases).reduce((sum, p) => sum + p.cpu, 0);
       resolve({ ...phases, process: { wall: performance.now() - t0, cpu } });
     });
@@ -141,10 +149,16 @@ console.log(
   `  ready = import of testing + createTestChain              ${ms(ready.wall)} (cpu ${ms(ready.cpu)})`,
 );
 console.log(`  baseline: startDevChain() in a fresh process (node)      ${both('node', 'startDevChain')}`);
+const nodeWhole = (of: 'wall' | 'cpu') =>
+  median(freshSamples.node!.map((p) => p.importDevchain![of] + p.startDevChain![of]));
+console.log(
+  `  baseline: import of devchain + startDevChain (the node's whole share)  ${ms(nodeWhole('wall'))} (cpu ${ms(nodeWhole('cpu'))})`,
+);
 console.log(`  baseline: stock ApiPromise.create, fresh process (client) ${both('client', 'apiCreate')}`);
 console.log(
   `  apart: the api import's deferred work (in import of testing)  cpu ${ms(phase('apiDeferred', 'apiDeferred', 'cpu'))}`,
 );
+console.log(`  main thread busy during ready (1 = never idle)          ${median(mainThreadBusy).toFixed(3)}`);
 console.log(
   `  ratio ready / (node + client), cpu                        ${(ready.cpu / (phase('node', 'startDevChain', 'cpu') + phase('client', 'apiCreate', 'cpu'))).toFixed(2)}×`,
 );
