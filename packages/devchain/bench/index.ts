@@ -16,7 +16,7 @@ import { WebSocket } from 'ws';
 import { startDevChain } from '../src/node/devchain.js';
 import type { BlockState as BlockStateT } from '../src/runtime/state.js';
 import { benchColdStart } from './coldStart.js';
-import { benchPlainNodeMemory, keptStates } from './stateMemory.js';
+import { benchPlainNodeMemory, keptStates, reportIdleMemory } from './stateMemory.js';
 
 const PHA = 10n ** 12n;
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -569,6 +569,7 @@ async function benchSettlement(POOLS = 100, WORKERS = 200): Promise<void> {
     '—',
     '—',
   );
+  if (process.env.BENCH_PLAIN_NODE) await reportIdleMemory(row, '  memory with that state', mem);
   await keptStates(
     row,
     settled.state as BlockStateT,

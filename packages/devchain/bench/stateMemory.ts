@@ -54,7 +54,52 @@ export async function keptStates(
     `that state alone ${mb(alone.rss)} / ${mb(alone.heapUsed)}`,
     `${grew < 0 ? '−' : '+'}${mb(Math.abs(grew))} heap`,
   );
+  // the idle figure of a node that keeps these states (in the plain node process, where the memory rows count)
+  if (process.env.BENCH_PLAIN_NODE)
+    await reportIdleMemory(report, `  …with ${KEEP} more states kept on top`, mem);
   if (kept.length !== KEEP) throw new Error('unreachable');
+}
+
+/**
+ * The memory of a node that holds the state and has gone idle: V8 gives back the heap pages a burst of work left
+ * behind (its memory reducer, which runs a few seconds after the last major GC once allocation has stopped) only
+ * when the isolate is idle, not at a forced `gc()`. Waits, doing nothing, until the committed heap has shrunk and
+ * stayed put for 2 s, or `limitMs`; returns the memory then and how long that took (undefined: no reduction seen).
+ */
+export async function idleMemory(
+  limitMs = 40_000,
+): Promise<{ mem: NodeJS.MemoryUsage; afterMs: number | undefined }> {
+  const POLL = 250;
+  const STILL = 2_000;
+  const start = process.memoryUsage().heapTotal;
+  const t0 = performance.now();
+  let reducedAt: number | undefined;
+  let last = start;
+  let stillSince = t0;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, POLL));
+    const now = performance.now();
+    const { heapTotal } = process.memoryUsage();
+    if (heapTotal !== last) {
+      last = heapTotal;
+      stillSince = now;
+      if (heapTotal < start && reducedAt === undefined) reducedAt = now - t0;
+    }
+    if (reducedAt !== undefined && now - stillSince >= STILL) break;
+    if (now - t0 >= limitMs) break;
+  }
+  return { mem: process.memoryUsage(), afterMs: reducedAt };
+}
+
+/** The row of `idleMemory`'s result beside the memory right after the block. */
+export async function reportIdleMemory(report: Row, name: string, after: NodeJS.MemoryUsage): Promise<void> {
+  const { mem, afterMs } = await idleMemory();
+  report(
+    `${name}, once idle (${afterMs === undefined ? 'no heap given back within 40 s' : `V8 gave heap back after ${(afterMs / 1000).toFixed(1)} s`}): RSS / heap total`,
+    `${mb(mem.rss)} / ${mb(mem.heapTotal)}`,
+    `right after it ${mb(after.rss)} / ${mb(after.heapTotal)}`,
+    `${(mem.rss / after.rss).toFixed(2)}×`,
+  );
 }
 
 /**

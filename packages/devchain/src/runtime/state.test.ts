@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Hex } from '../scale/types.js';
+import { KEPT_PACK_BYTES } from '../scale/writer.js';
 import { BlockState, Overlay } from './state.js';
 
 const key = (prefix: string, n: number) => `0x${prefix}${n.toString(16).padStart(4, '0')}` as Hex;
@@ -132,9 +133,44 @@ describe('small values', () => {
     // the state holds copies: the caller's arrays may be reused
     for (const v of written.values()) v!.fill(0);
     expect(state.get(key('cc', 10))).toEqual(Uint8Array.from({ length: 30 }, (_, j) => 10 + j));
-    // a larger value is kept as it was given
-    const large = new Uint8Array(65).fill(3);
+    // a larger value that is a view (as a block writes them, into the writer's packs) is kept as it was given
+    const large = new Uint8Array(new ArrayBuffer(200), 8, 65).fill(3);
     expect(state.apply(new Map([[key('cc', 99), large]])).get(key('cc', 99))).toBe(large);
+  });
+});
+
+describe('values of 65..1024 bytes alone in their buffers (written outside a block)', () => {
+  it('are copied into the writer’s shared packs, each read back as written; others are kept as given', () => {
+    const alone = Array.from({ length: 50 }, (_, i) =>
+      Uint8Array.from({ length: 65 + i * 19 }, (_, j) => i ^ j),
+    );
+    const huge = new Uint8Array(1025).fill(7);
+    const view = new Uint8Array(new ArrayBuffer(4000), 100, 300).fill(9);
+    const written = new Map<Hex, Uint8Array | null>(alone.map((v, i) => [key('ee', i), v]));
+    written.set(key('ef', 1), huge);
+    written.set(key('ef', 2), view);
+    written.set(key('ef', 3), null);
+    const base = BlockState.fromEntries([[key('ef', 3), val(3)]]);
+    const state = base.apply(written);
+    const packs = new Set<ArrayBufferLike>();
+    alone.forEach((v, i) => {
+      const read = state.get(key('ee', i))!;
+      expect(read).toEqual(v);
+      expect(read).not.toBe(v);
+      expect(read.byteLength).toBe(v.length);
+      // a live value pins at most one pack of KEPT_PACK_BYTES
+      expect(read.buffer.byteLength).toBe(KEPT_PACK_BYTES);
+      packs.add(read.buffer);
+    });
+    // the copies share packs (~26 KiB of values in a handful of 4 KiB packs, not 50 buffers)
+    expect(packs.size).toBeLessThan(10);
+    // the caller's arrays may be reused
+    for (const v of alone) v.fill(0);
+    expect(state.get(key('ee', 3))).toEqual(Uint8Array.from({ length: 65 + 3 * 19 }, (_, j) => 3 ^ j));
+    expect(state.get(key('ef', 1))).toBe(huge);
+    expect(state.get(key('ef', 2))).toBe(view);
+    expect(state.get(key('ef', 3))).toBeUndefined();
+    expect(base.get(key('ef', 3))).toEqual(val(3));
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Hex } from '../scale/types.js';
+import { ownsPackableBuffer, packedCopy } from '../scale/writer.js';
 import type { StateReader } from './interface.js';
 
 const MAX_DEPTH = 24;
@@ -273,8 +274,9 @@ export function valuesUnder(reader: StateReader, prefix: Hex): Uint8Array[] {
  * Values of at most this many bytes are kept as views of one buffer per layer. V8 keeps a Uint8Array this small on
  * its heap with an ArrayBuffer object of its own (~84 bytes, more than the bytes themselves); as views the layer's
  * small values share one (100 × 200 workers' state holds ~120,000 of them). Larger values a block wrote keep their
- * buffers: copying them cost a settlement block ~30 ms, and caches of decoded values (the simulated workers') are
- * keyed by those objects.
+ * objects: a block writes them into the writer's 4 KiB packs already (scale/writer.ts), copying them cost a
+ * settlement block ~30 ms, and caches of decoded values (the simulated workers') are keyed by those objects. Values
+ * of 65..1024 bytes written outside a block, each alone in its ArrayBuffer, are copied into those packs.
  */
 const SMALL_VALUE_BYTES = 64;
 /**
@@ -293,23 +295,30 @@ function packValues(changes: Map<Hex, Uint8Array | null>, maxBytes: number): Map
     v.length <= SMALL_VALUE_BYTES || (v.length <= maxBytes && v.byteLength === v.buffer.byteLength);
   let size = 0;
   let count = 0;
+  // values of 65..1024 bytes alone in their buffers: written outside a block (dev actions, set-ups), as a block
+  // writes them (into the writer's shared packs), copied into those packs — a live value pins at most one pack
+  let alone = 0;
   for (const v of changes.values()) {
-    if (v && packs(v)) {
+    if (!v) continue;
+    if (packs(v)) {
       size += v.length;
       count++;
-    }
+    } else if (ownsPackableBuffer(v)) alone++;
   }
-  if (count < 2) return new Map(changes);
-  const buffer = new ArrayBuffer(size);
+  if (count < 2 && alone === 0) return new Map(changes);
+  const buffer = count >= 2 ? new ArrayBuffer(size) : undefined;
   const out = new Map<Hex, Uint8Array | null>();
   let at = 0;
   for (const [k, v] of changes) {
-    if (v && packs(v)) {
-      const view = new Uint8Array(buffer, at, v.length);
-      view.set(v);
-      at += v.length;
-      out.set(k, view);
-    } else out.set(k, v);
+    if (!v) out.set(k, v);
+    else if (packs(v)) {
+      if (buffer) {
+        const view = new Uint8Array(buffer, at, v.length);
+        view.set(v);
+        at += v.length;
+        out.set(k, view);
+      } else out.set(k, v);
+    } else out.set(k, alone && ownsPackableBuffer(v) ? packedCopy(v) : v);
   }
   return out;
 }

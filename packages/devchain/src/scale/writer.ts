@@ -208,6 +208,33 @@ const PACKED_MAX = 1024;
 let pack: ArrayBuffer | undefined;
 let packAt = 0;
 
+/** The next `n` bytes of the current pack (a new pack when they do not fit). */
+function claim(n: number): Uint8Array {
+  if (pack === undefined || packAt + n > KEPT_PACK_BYTES) {
+    pack = new ArrayBuffer(KEPT_PACK_BYTES);
+    packAt = 0;
+  }
+  const out = new Uint8Array(pack, packAt, n);
+  packAt += n;
+  return out;
+}
+
+/**
+ * Whether `bytes` would be better kept in a pack: 65..1024 bytes alone in an ArrayBuffer of their own (each such
+ * buffer costs V8 an ArrayBuffer object and the allocator a backing store, more than the bytes themselves).
+ */
+export function ownsPackableBuffer(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  return n > 64 && n <= PACKED_MAX && bytes.byteLength === bytes.buffer.byteLength;
+}
+
+/** A copy of `bytes` (65..1024 of them) in a pack, as encodePacked keeps its values. */
+export function packedCopy(bytes: Uint8Array): Uint8Array {
+  const out = claim(bytes.length);
+  out.set(bytes);
+  return out;
+}
+
 /** `codec`'s encoding of `value`; one of 65..1024 bytes is a view into a pack of KEPT_PACK_BYTES (never change it). */
 export function encodePacked<T>(codec: Codec<T>, value: T): Uint8Array {
   const write = (codec as Writable<T>)[WRITE];
@@ -218,12 +245,7 @@ export function encodePacked<T>(codec: Codec<T>, value: T): Uint8Array {
     write(w, value);
     const n = w.at;
     if (n <= 64 || n > PACKED_MAX) return w.finish();
-    if (pack === undefined || packAt + n > KEPT_PACK_BYTES) {
-      pack = new ArrayBuffer(KEPT_PACK_BYTES);
-      packAt = 0;
-    }
-    const out = new Uint8Array(pack, packAt, n);
-    packAt += n;
+    const out = claim(n);
     const { buf } = w;
     for (let i = 0; i < n; i++) out[i] = buf[i]!;
     return out;
