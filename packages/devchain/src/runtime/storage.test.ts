@@ -242,4 +242,22 @@ describe('values written pending: encoded once, when their bytes are needed (run
       expect(ext.state.changes.get(PlainMap.key(1))).toBeNull();
     });
   });
+
+  it("a value committed pending from a nested layer is encoded with the outer layer's changes", () => {
+    const ext = newExt();
+    withDecodedValues(() => {
+      // written only inside nested layers: the outer layer holds it pending through their commits alone
+      ext.transactional(() => ext.transactional(() => PlainMap.set(ext.state, 7, { count: 7, amount: 7n })));
+      expect(ext.state.lookup(PlainMap.key(7))).toBeInstanceOf(PendingValue);
+      const changes = ext.state.changes;
+      expect(changes.get(PlainMap.key(7))).toBeInstanceOf(Uint8Array);
+      expect(u8aToHex(changes.get(PlainMap.key(7))!)).toBe(bytesOf(7, 7n));
+      // encoded by a raw read, then written pending again: the next changes encode the new value
+      PlainMap.set(ext.state, 7, { count: 8, amount: 8n });
+      expect(u8aToHex(ext.state.get(PlainMap.key(7))!)).toBe(bytesOf(8, 8n));
+      PlainMap.set(ext.state, 7, { count: 9, amount: 9n });
+      for (const v of ext.state.changes.values()) expect(v === null || v instanceof Uint8Array).toBe(true);
+      expect(u8aToHex(ext.state.changes.get(PlainMap.key(7))!)).toBe(bytesOf(9, 9n));
+    });
+  });
 });
