@@ -398,17 +398,60 @@ export class Overlay implements StateReader {
   }
 
   set(key: Hex, value: Uint8Array): void {
+    if (this.openTransactions !== 0) this.journal!.push(key, this.map.get(key));
     this.map.set(key, value);
   }
 
   /** Writes `value` to be encoded when its bytes are needed (see PendingValue). */
   setPending(key: Hex, value: PendingValue): void {
+    if (this.openTransactions !== 0) this.journal!.push(key, this.map.get(key));
     this.map.set(key, value);
     this.pendingWrites++;
   }
 
   delete(key: Hex): void {
+    if (this.openTransactions !== 0) this.journal!.push(key, this.map.get(key));
     this.map.set(key, null);
+  }
+
+  /**
+   * Storage transactions (Ext.transactional, FRAME's storage layers) in this layer itself: each write inside one
+   * puts the key and the layer's entry before it on a journal, which a rollback replays backwards. A settlement
+   * block opens two per settled worker (the treasury's withdrawal and deposit); as a child layer each was a new
+   * overlay and map, its reads walked one layer more and its commit copied its writes into this one.
+   */
+  private journal: Array<Hex | Uint8Array | PendingValue | null | undefined> | undefined;
+  private openTransactions = 0;
+
+  /** Opens a transaction; its writes are undone by `rollbackTransaction` with the mark returned. */
+  beginTransaction(): number {
+    this.openTransactions++;
+    this.journal ??= [];
+    return this.journal.length;
+  }
+
+  /** Keeps the writes of the transaction opened at `mark` (an enclosing one can still undo them). */
+  commitTransaction(_mark: number): void {
+    // the outermost one: nothing can undo its writes any more
+    if (--this.openTransactions === 0) this.journal!.length = 0;
+  }
+
+  /** Undoes the writes made since the transaction opened at `mark`, newest first. */
+  rollbackTransaction(mark: number): void {
+    const journal = this.journal!;
+    const map = this.map;
+    for (let i = journal.length - 2; i >= mark; i -= 2) {
+      const key = journal[i] as Hex;
+      const previous = journal[i + 1] as Uint8Array | PendingValue | null | undefined;
+      if (previous === undefined) map.delete(key);
+      else {
+        map.set(key, previous);
+        // pending again (a flush in the transaction may have encoded what was pending before it)
+        if (previous instanceof PendingValue) this.pendingWrites++;
+      }
+    }
+    journal.length = mark;
+    this.openTransactions--;
   }
 
   /** Encodes this layer's pending values (the parent's stay as they are). */

@@ -50,10 +50,26 @@ function hashPrefixLength(hasher: Hasher): number | undefined {
 const KEY_CACHE_SIZE = 32_768;
 class KeyCache {
   private readonly cache = new BoundedCache<string | number | bigint, Hex>(KEY_CACHE_SIZE);
+  /**
+   * The last two keys made, by their values (primitives only): a settlement reads and writes the subsidy pool's
+   * and the treasury's accounts three times each per settled worker and a miner twice in a row, and comparing a
+   * value with two others costs less than a lookup in a map of 20,000 keys (hashing a key decoded just before).
+   */
+  private lastValue: unknown;
+  private lastKey: Hex | undefined;
+  private previousValue: unknown;
+  private previousKey: Hex | undefined;
   get(k: unknown, compute: () => Hex): Hex {
+    if (k === this.lastValue && this.lastKey !== undefined) return this.lastKey;
+    if (k === this.previousValue && this.previousKey !== undefined) return this.previousKey;
     const t = typeof k;
     if (t !== 'string' && t !== 'number' && t !== 'bigint') return compute();
-    return this.cache.get(k as string, compute);
+    const key = this.cache.get(k as string, compute);
+    this.previousValue = this.lastValue;
+    this.previousKey = this.lastKey;
+    this.lastValue = k;
+    this.lastKey = key;
+    return key;
   }
 }
 
