@@ -293,3 +293,35 @@ describe('storage transactions in an overlay (the undo journal)', () => {
     expect(encoded).toBe(1);
   });
 });
+
+describe('a map handed over to a new state', () => {
+  it('is kept with its small values packed in place; one not handed over is left as it was', () => {
+    const make = () => {
+      const m = new Map<Hex, Uint8Array | null>();
+      for (let i = 0; i < 20; i++) m.set(key('ee', i), i % 5 === 0 ? null : Uint8Array.of(i, i + 1, i + 2));
+      m.set(key('ee', 99), new Uint8Array(200).fill(7));
+      return m;
+    };
+    const base = BlockState.fromEntries([[key('ee', 0), val(1)]]);
+    const given = make();
+    const originals = [...given.values()];
+    const copied = base.apply(given);
+    // not handed over: the caller's map and arrays as they were
+    expect([...given.values()]).toEqual(originals);
+    for (const [i, v] of [...given.values()].entries()) expect(v).toBe(originals[i]);
+    const handed = make();
+    const large = handed.get(key('ee', 99));
+    const state = base.apply(handed, true);
+    for (const [k, v] of make()) {
+      expect(state.get(k)).toEqual(v ?? undefined);
+      expect(copied.get(k)).toEqual(v ?? undefined);
+    }
+    // small values are views of one buffer now; the large one is kept as it was
+    const small = [...handed.values()].filter((v): v is Uint8Array => v !== null && v.length === 3);
+    expect(new Set(small.map((v) => v.buffer)).size).toBe(1);
+    expect(handed.get(key('ee', 99))).toBe(large);
+    // the base's key deleted, every other one there
+    const kept = [...make()].filter(([, v]) => v !== null).map(([k]) => k);
+    expect(state.keys('0xee')).toEqual(kept.sort());
+  });
+});

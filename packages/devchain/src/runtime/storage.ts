@@ -163,10 +163,11 @@ const SLOTS = 64;
 let generation = 0;
 let activeGeneration = 0;
 
+/** one item's slot: rewritten in place when another value takes it (a block decodes 60,000 values into them) */
 interface DecodedSlot {
-  readonly generation: number;
-  readonly bytes: Uint8Array;
-  readonly value: unknown;
+  generation: number;
+  bytes: Uint8Array;
+  value: unknown;
 }
 
 /** Runs `fn` (one block's execution) with the decoded-value cache on; values cached before it are not reused. */
@@ -274,7 +275,12 @@ abstract class StorageItemBase<V, D extends boolean> {
     if (slot !== undefined && slot.bytes === raw && slot.generation === gen) return slot.value as V;
     // frozen before anyone sees it: its byte-array lists can then be written back as the bytes they came from
     const value = deepFreeze(decodeShared(this.meta.value, raw));
-    slots[i] = { generation: gen, bytes: raw, value };
+    if (slot === undefined) slots[i] = { generation: gen, bytes: raw, value };
+    else {
+      slot.generation = gen;
+      slot.bytes = raw;
+      slot.value = value;
+    }
     return value;
   }
 
