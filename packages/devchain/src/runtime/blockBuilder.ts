@@ -142,8 +142,10 @@ export class BlockBuilder {
 
     const parentRoot = this.stateRoots.get(parent) ?? hexToU8a(blake2AsHex(input.parentHash, 256) as Hex);
     const stateRoot = stateRootOf(parentRoot, ext.state.changes);
+    // the overlay's map is handed over: the block is built, nothing writes or reads through `ext` again
     const state = (parent instanceof BlockState ? parent : BlockState.fromEntries([])).apply(
       ext.state.changes,
+      true,
     );
     this.stateRoots.set(state, hexToU8a(stateRoot));
     const header = {

@@ -29,4 +29,16 @@ describe('BoundedCache', () => {
     cache.get('a', zero);
     expect(calls).toBe(1);
   });
+
+  it('known / remember: a value made by the caller is kept, and the bound holds for it too', () => {
+    const cache = new BoundedCache<string, number>(2);
+    expect(cache.known('a')).toBeUndefined();
+    cache.remember('a', 1);
+    cache.remember('b', 2);
+    expect([cache.known('a'), cache.known('b')]).toEqual([1, 2]);
+    // a third key starts over: only it is kept
+    cache.remember('c', 3);
+    expect([cache.known('a'), cache.known('b'), cache.known('c')]).toEqual([undefined, undefined, 3]);
+    expect(cache.get('c', () => 99)).toBe(3);
+  });
 });

@@ -18,4 +18,15 @@ export class BoundedCache<K, V> {
     this.map.set(key, value);
     return value;
   }
+
+  /** The value remembered for `key`, or undefined (for callers that make the value themselves, see `remember`). */
+  known(key: K): V | undefined {
+    return this.map.get(key);
+  }
+
+  /** Remembers `value` for `key` (starting over when full, as `get` does). */
+  remember(key: K, value: V): void {
+    if (this.map.size >= this.limit) this.map.clear();
+    this.map.set(key, value);
+  }
 }

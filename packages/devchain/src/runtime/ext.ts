@@ -64,20 +64,20 @@ export class Ext {
   }
 
   transactional<T>(fn: () => T): T {
-    const outer = this.state;
-    const layer = outer.child();
+    // a transaction of the block's overlay itself (see Overlay.beginTransaction), not a child layer
+    const state = this.state;
+    const mark = state.beginTransaction();
     const eventCount = this.events.length;
-    this.state = layer;
+    let result: T;
     try {
-      const result = fn();
-      layer.commitTo(outer);
-      return result;
+      result = fn();
     } catch (error) {
+      state.rollbackTransaction(mark);
       this.events.length = eventCount;
       throw error;
-    } finally {
-      this.state = outer;
     }
+    state.commitTransaction(mark);
+    return result;
   }
 
   dispatch(origin: Origin, call: RuntimeCallValue): void {

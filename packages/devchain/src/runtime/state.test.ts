@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Hex } from '../scale/types.js';
 import { KEPT_PACK_BYTES } from '../scale/writer.js';
-import { BlockState, Overlay } from './state.js';
+import { BlockState, Overlay, PendingValue } from './state.js';
 
 const key = (prefix: string, n: number) => `0x${prefix}${n.toString(16).padStart(4, '0')}` as Hex;
 const val = (n: number) => Uint8Array.of(n & 255, n >> 8);
@@ -260,5 +260,104 @@ describe('a state made from entries', () => {
     expect(state.get(key('ff', 4))).toBe(given[3]![1]);
     expect(state.get(key('ff', 5))).toBe(given[4]![1]);
     expect(state.values('0xff')).toEqual(given.map(([, v]) => v));
+  });
+});
+
+describe('storage transactions in an overlay (the undo journal)', () => {
+  it('a rollback restores every key as it was before, nested ones included, and a commit keeps the writes', () => {
+    const base = BlockState.fromEntries([
+      [key('aa', 1), val(1)],
+      [key('aa', 2), val(2)],
+    ]);
+    const overlay = new Overlay(base);
+    overlay.set(key('aa', 3), val(3));
+    const before = new Map(overlay.changes);
+    const outer = overlay.beginTransaction();
+    overlay.set(key('aa', 1), val(11));
+    overlay.delete(key('aa', 2));
+    overlay.set(key('aa', 3), val(33));
+    overlay.set(key('aa', 4), val(4));
+    const inner = overlay.beginTransaction();
+    overlay.set(key('aa', 1), val(111));
+    overlay.set(key('aa', 5), val(5));
+    overlay.delete(key('aa', 4));
+    expect(overlay.keys('0xaa')).toEqual([key('aa', 1), key('aa', 3), key('aa', 5)]);
+    overlay.rollbackTransaction(inner);
+    // the outer transaction's writes, as they were when the inner one began
+    expect(overlay.get(key('aa', 1))).toEqual(val(11));
+    expect(overlay.get(key('aa', 5))).toBeUndefined();
+    expect(overlay.get(key('aa', 4))).toEqual(val(4));
+    expect(overlay.keys('0xaa')).toEqual([key('aa', 1), key('aa', 3), key('aa', 4)]);
+    overlay.rollbackTransaction(outer);
+    // the layer's own changes exactly as before: keys first written in a transaction are gone, not deletions
+    expect(overlay.changes).toEqual(before);
+    expect(overlay.get(key('aa', 2))).toEqual(val(2));
+    expect(overlay.keys('0xaa')).toEqual([key('aa', 1), key('aa', 2), key('aa', 3)]);
+    // committed, nested in one that commits: kept
+    const t1 = overlay.beginTransaction();
+    const t2 = overlay.beginTransaction();
+    overlay.set(key('aa', 6), val(6));
+    overlay.commitTransaction(t2);
+    overlay.delete(key('aa', 1));
+    overlay.commitTransaction(t1);
+    expect(overlay.get(key('aa', 6))).toEqual(val(6));
+    expect(overlay.changes.get(key('aa', 1))).toBeNull();
+    // a committed inner transaction is still undone by the outer one's rollback
+    const t3 = overlay.beginTransaction();
+    const t4 = overlay.beginTransaction();
+    overlay.set(key('aa', 7), val(7));
+    overlay.commitTransaction(t4);
+    overlay.rollbackTransaction(t3);
+    expect(overlay.get(key('aa', 7))).toBeUndefined();
+  });
+
+  it('a value pending before a transaction is pending again after its rollback, even if a flush encoded it', () => {
+    const overlay = new Overlay(BlockState.fromEntries([]));
+    let encoded = 0;
+    const pending = new PendingValue(5, (v) => {
+      encoded++;
+      return Uint8Array.of(v as number);
+    });
+    overlay.setPending(key('bb', 1), pending);
+    const t = overlay.beginTransaction();
+    overlay.set(key('bb', 1), val(9));
+    // taking the changes inside the transaction flushes the layer (nothing pending is left then)
+    expect(overlay.changes.get(key('bb', 1))).toEqual(val(9));
+    overlay.rollbackTransaction(t);
+    expect(overlay.lookup(key('bb', 1))).toBe(pending);
+    expect(overlay.changes.get(key('bb', 1))).toEqual(Uint8Array.of(5));
+    expect(encoded).toBe(1);
+  });
+});
+
+describe('a map handed over to a new state', () => {
+  it('is kept with its small values packed in place; one not handed over is left as it was', () => {
+    const make = () => {
+      const m = new Map<Hex, Uint8Array | null>();
+      for (let i = 0; i < 20; i++) m.set(key('ee', i), i % 5 === 0 ? null : Uint8Array.of(i, i + 1, i + 2));
+      m.set(key('ee', 99), new Uint8Array(200).fill(7));
+      return m;
+    };
+    const base = BlockState.fromEntries([[key('ee', 0), val(1)]]);
+    const given = make();
+    const originals = [...given.values()];
+    const copied = base.apply(given);
+    // not handed over: the caller's map and arrays as they were
+    expect([...given.values()]).toEqual(originals);
+    for (const [i, v] of [...given.values()].entries()) expect(v).toBe(originals[i]);
+    const handed = make();
+    const large = handed.get(key('ee', 99));
+    const state = base.apply(handed, true);
+    for (const [k, v] of make()) {
+      expect(state.get(k)).toEqual(v ?? undefined);
+      expect(copied.get(k)).toEqual(v ?? undefined);
+    }
+    // small values are views of one buffer now; the large one is kept as it was
+    const small = [...handed.values()].filter((v): v is Uint8Array => v !== null && v.length === 3);
+    expect(new Set(small.map((v) => v.buffer)).size).toBe(1);
+    expect(handed.get(key('ee', 99))).toBe(large);
+    // the base's key deleted, every other one there
+    const kept = [...make()].filter(([, v]) => v !== null).map(([k]) => k);
+    expect(state.keys('0xee')).toEqual(kept.sort());
   });
 });

@@ -1,7 +1,12 @@
 import type { Hex } from '../scale/types.js';
-import { ownsPackableBuffer, packedCopy } from '../scale/writer.js';
 import type { StateReader } from './interface.js';
+import { ENTRY_VALUE_BYTES, mergedValues, mergeSorted, packValues, SMALL_VALUE_BYTES } from './layerMaps.js';
 
+/*
+ * Loops over a whole layer's map (40,000 entries in a settlement block, once per block) use `forEach`, not
+ * `for (const [k, v] of map)`: a loop that runs once per block is still in V8's unoptimized tiers, where for-of's
+ * iterator and entry arrays cost several times more than `forEach`'s callback, which is optimized within the loop.
+ */
 const MAX_DEPTH = 24;
 /** Roots a state may read through (see `tookOverFrom`) before a flatten copies instead of taking a map over. */
 const MAX_TAKEN_OVER = 16;
@@ -47,11 +52,11 @@ export class BlockState implements StateReader {
         const flat = root.changes;
         const undo = new Map<Hex, Uint8Array | null>();
         for (let i = layers.length - 1; i >= 0; i--) {
-          for (const [key, value] of layers[i]!) {
+          layers[i]!.forEach((value, key) => {
             if (!undo.has(key)) undo.set(key, flat.get(key) ?? null);
             if (value === null) flat.delete(key);
             else flat.set(key, value);
-          }
+          });
         }
         root.changes = undo;
         root.parent = this;
@@ -62,10 +67,10 @@ export class BlockState implements StateReader {
         // lists are built per prefix, on demand).
         const flat = new Map(root.changes);
         for (let i = layers.length - 1; i >= 0; i--) {
-          for (const [key, value] of layers[i]!) {
+          layers[i]!.forEach((value, key) => {
             if (value === null) flat.delete(key);
             else flat.set(key, value);
-          }
+          });
         }
         this.changes = flat;
       }
@@ -115,9 +120,13 @@ export class BlockState implements StateReader {
     return out;
   }
 
-  /** A new state: this one with `changes` applied (`null` deletes). */
-  apply(changes: Map<Hex, Uint8Array | null>): BlockState {
-    return new BlockState(this, packValues(changes, SMALL_VALUE_BYTES));
+  /**
+   * A new state: this one with `changes` applied (`null` deletes). `handedOver`: the caller gives the map up (a
+   * built block's overlay, never read or written again): the state keeps it, its small values packed in place,
+   * instead of a copy (a settlement block's 40,000 entries copied into a new map).
+   */
+  apply(changes: Map<Hex, Uint8Array | null>, handedOver = false): BlockState {
+    return new BlockState(this, packValues(changes, SMALL_VALUE_BYTES, handedOver));
   }
 
   get(key: Hex): Uint8Array | undefined {
@@ -140,20 +149,22 @@ export class BlockState implements StateReader {
     let keys: Hex[];
     if (!this.parent) {
       keys = [];
-      for (const [k, v] of this.changes) if (v !== null && k.startsWith(prefix)) keys.push(k);
+      this.changes.forEach((v, k) => {
+        if (v !== null && k.startsWith(prefix)) keys.push(k);
+      });
       keys.sort();
     } else {
       const parent = this.parent;
       const base = parent.keys(prefix);
       const removed = new Set<Hex>();
       const added: Hex[] = [];
-      for (const [k, v] of this.changes) {
-        if (!k.startsWith(prefix)) continue;
+      this.changes.forEach((v, k) => {
+        if (!k.startsWith(prefix)) return;
         const inBase = parent.get(k) !== undefined;
         if (v === null) {
           if (inBase) removed.add(k);
         } else if (!inBase) added.push(k);
-      }
+      });
       keys = removed.size ? base.filter((k) => !removed.has(k)) : base;
       if (added.length) {
         added.sort();
@@ -197,145 +208,13 @@ export class BlockState implements StateReader {
   private valuesByPrefix: Map<Hex, Uint8Array[]> | undefined;
 }
 
-/**
- * Values for `keys` (a layer's sorted keys under a prefix) from the parent's keys and values and the layer's own
- * changes. When the layer changed nothing there, `keys` is the parent's list itself and so are the values.
- */
-function mergedValues(
-  prefix: Hex,
-  keys: Hex[],
-  baseKeys: Hex[],
-  baseValues: Uint8Array[],
-  changes: Map<Hex, Uint8Array | null>,
-): Uint8Array[] {
-  if (keys === baseKeys) {
-    if (!changesUnder(prefix, keys, changes)) return baseValues;
-    // The same keys with some values replaced (a block that rewrote a few of 20,000 worker records): the parent's
-    // values with each change put at its place, found by binary search, not a walk comparing every key.
-    if (changes.size <= keys.length >> 4) return replacedValues(prefix, keys, baseValues, changes);
-  }
-  const out: Uint8Array[] = new Array(keys.length);
-  let b = 0;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    const own = changes.get(k);
-    while (b < baseKeys.length && baseKeys[b]! < k) b++;
-    if (own) out[i] = own;
-    else out[i] = baseValues[b]!;
-  }
-  return out;
-}
-
-/**
- * `baseValues` with the values `changes` give keys under `prefix` put at their index in `keys`, the sorted list
- * both share (the changes add and remove no key under the prefix: it is the parent's list itself).
- */
-function replacedValues(
-  prefix: Hex,
-  keys: Hex[],
-  baseValues: Uint8Array[],
-  changes: Map<Hex, Uint8Array | null>,
-): Uint8Array[] {
-  const out = baseValues.slice();
-  for (const [k, v] of changes) {
-    if (v === null || !k.startsWith(prefix)) continue;
-    let lo = 0;
-    let hi = keys.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const at = keys[mid]!;
-      if (at < k) lo = mid + 1;
-      else if (at > k) hi = mid - 1;
-      else {
-        out[mid] = v;
-        break;
-      }
-    }
-  }
-  return out;
-}
-
-/** Whether `changes` touch a key under `prefix` (scanning whichever of the two is shorter). */
-function changesUnder(prefix: Hex, keys: Hex[], changes: Map<Hex, Uint8Array | null>): boolean {
-  if (changes.size <= keys.length) {
-    for (const k of changes.keys()) if (k.startsWith(prefix)) return true;
-    return false;
-  }
-  for (const k of keys) if (changes.has(k)) return true;
-  return false;
-}
-
 /** `reader.values(prefix)`, or the values read key by key from a reader without it. */
 export function valuesUnder(reader: StateReader, prefix: Hex): Uint8Array[] {
   return reader.values ? reader.values(prefix) : reader.keys(prefix).map((k) => reader.get(k)!);
 }
 
-/**
- * Values of at most this many bytes are kept as views of one buffer per layer. V8 keeps a Uint8Array this small on
- * its heap with an ArrayBuffer object of its own (~84 bytes, more than the bytes themselves); as views the layer's
- * small values share one (100 × 200 workers' state holds ~120,000 of them). Larger values a block wrote keep their
- * objects: a block writes them into the writer's 4 KiB packs already (scale/writer.ts), copying them cost a
- * settlement block ~30 ms, and caches of decoded values (the simulated workers') are keyed by those objects. Values
- * of 65..1024 bytes written outside a block, each alone in its ArrayBuffer, are copied into those packs.
- */
-const SMALL_VALUE_BYTES = 64;
-/**
- * A state made from entries (genesis, a state file, a database) has no such caches and is made once: its values up
- * to this size are packed too, which also spares each one its separately allocated backing store outside the heap.
- */
-const ENTRY_VALUE_BYTES = 4096;
-
-/**
- * A copy of `changes` with its values of at most `maxBytes` (see SMALL_VALUE_BYTES) moved into one buffer. Views
- * above V8's 64 on-heap bytes stay as they are; the `.buffer` of smaller values is not looked at (reading it makes
- * V8 move an on-heap array's bytes out of the heap).
- */
-function packValues(changes: Map<Hex, Uint8Array | null>, maxBytes: number): Map<Hex, Uint8Array | null> {
-  const packs = (v: Uint8Array) =>
-    v.length <= SMALL_VALUE_BYTES || (v.length <= maxBytes && v.byteLength === v.buffer.byteLength);
-  let size = 0;
-  let count = 0;
-  // values of 65..1024 bytes alone in their buffers: written outside a block (dev actions, set-ups), as a block
-  // writes them (into the writer's shared packs), copied into those packs — a live value pins at most one pack
-  let alone = 0;
-  for (const v of changes.values()) {
-    if (!v) continue;
-    if (packs(v)) {
-      size += v.length;
-      count++;
-    } else if (ownsPackableBuffer(v)) alone++;
-  }
-  if (count < 2 && alone === 0) return new Map(changes);
-  const buffer = count >= 2 ? new ArrayBuffer(size) : undefined;
-  const out = new Map<Hex, Uint8Array | null>();
-  let at = 0;
-  for (const [k, v] of changes) {
-    if (!v) out.set(k, v);
-    else if (packs(v)) {
-      if (buffer) {
-        const view = new Uint8Array(buffer, at, v.length);
-        view.set(v);
-        at += v.length;
-        out.set(k, view);
-      } else out.set(k, v);
-    } else out.set(k, alone && ownsPackableBuffer(v) ? packedCopy(v) : v);
-  }
-  return out;
-}
-
 /** Prefix queries a state remembers (storage items iterated per block are few). */
 const MAX_CACHED_PREFIXES = 32;
-
-function mergeSorted(a: Hex[], b: Hex[]): Hex[] {
-  const out: Hex[] = new Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = a[i]! < b[j]! ? a[i++]! : b[j++]!;
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
-  return out;
-}
 
 /**
  * A value written as itself while a block is built (storage.ts: a plain integer struct that is exactly what its
@@ -353,31 +232,35 @@ export class PendingValue {
   }
 }
 
-/** what `Overlay`'s map holds for a key whose value is pending (its bytes are not known yet) */
-const PENDING = new Uint8Array(0);
-
 /**
  * A writable layer over a reader, used while executing a block and, nested, for each transactional dispatch.
  * `commit()` folds the changes into the parent overlay; dropping an overlay discards them (pending values too: a
- * layer's pending values are its own until it is committed).
+ * layer's pending values are its own until it is committed). A pending value is held in the layer's one map
+ * itself: a settlement block writes 80,000 of them, each through a dispatch's layer and again in the block's, and
+ * a second map of pending values by key (one more map per layer, and a second write and lookup per value) cost it
+ * more than the encoding the pending values spare.
  */
 export class Overlay implements StateReader {
-  private readonly map = new Map<Hex, Uint8Array | null>();
-  /** values written pending, by key (their entry in `map` is PENDING) */
-  private pending: Map<Hex, PendingValue> | undefined;
+  private readonly map = new Map<Hex, Uint8Array | PendingValue | null>();
+  /** values written pending in this layer since its last flush (an upper bound: some may have been overwritten) */
+  private pendingWrites = 0;
 
   constructor(private readonly parent: StateReader) {}
 
   /** This layer's changes (`null` deletes), every pending value encoded first. */
   get changes(): Map<Hex, Uint8Array | null> {
     this.flush();
-    return this.map;
+    return this.map as Map<Hex, Uint8Array | null>;
   }
 
   get(key: Hex): Uint8Array | undefined {
     const value = this.map.get(key);
     if (value !== undefined) {
-      if (value === PENDING) return this.encodePending(key);
+      if (value instanceof PendingValue) {
+        const bytes = value.bytes();
+        this.map.set(key, bytes);
+        return bytes;
+      }
       return value ?? undefined;
     }
     return this.parent.get(key);
@@ -388,7 +271,6 @@ export class Overlay implements StateReader {
     let layer: Overlay = this;
     for (;;) {
       const value = layer.map.get(key);
-      if (value === PENDING) return layer.pending!.get(key)!;
       if (value !== undefined) return value ?? undefined;
       const parent = layer.parent;
       if (!(parent instanceof Overlay)) return parent.get(key);
@@ -397,35 +279,83 @@ export class Overlay implements StateReader {
   }
 
   set(key: Hex, value: Uint8Array): void {
+    if (this.openTransactions !== 0) this.record(key);
     this.map.set(key, value);
-    this.pending?.delete(key);
   }
 
   /** Writes `value` to be encoded when its bytes are needed (see PendingValue). */
   setPending(key: Hex, value: PendingValue): void {
-    this.map.set(key, PENDING);
-    this.pending ??= new Map();
-    this.pending.set(key, value);
+    if (this.openTransactions !== 0) this.record(key);
+    this.map.set(key, value);
+    this.pendingWrites++;
   }
 
   delete(key: Hex): void {
+    if (this.openTransactions !== 0) this.record(key);
     this.map.set(key, null);
-    this.pending?.delete(key);
+  }
+
+  /**
+   * Storage transactions (Ext.transactional, FRAME's storage layers) in this layer itself: each write inside one
+   * puts the key and the layer's entry before it on a journal, which a rollback replays backwards. A settlement
+   * block opens two per settled worker (the treasury's withdrawal and deposit); as a child layer each was a new
+   * overlay and map, its reads walked one layer more and its commit copied its writes into this one.
+   */
+  private journal: Array<Hex | Uint8Array | PendingValue | null | undefined> | undefined;
+  /**
+   * The journal's entries in use. The array is not cut back when a transaction ends (emptying an array drops its
+   * storage, which the next transaction allocated again): the entries past this stay until overwritten or the
+   * overlay is dropped.
+   */
+  private journalLength = 0;
+  private openTransactions = 0;
+
+  private record(key: Hex): void {
+    const journal = this.journal!;
+    journal[this.journalLength++] = key;
+    journal[this.journalLength++] = this.map.get(key);
+  }
+
+  /** Opens a transaction; its writes are undone by `rollbackTransaction` with the mark returned. */
+  beginTransaction(): number {
+    this.openTransactions++;
+    this.journal ??= [];
+    return this.journalLength;
+  }
+
+  /** Keeps the writes of the transaction opened at `mark` (an enclosing one can still undo them). */
+  commitTransaction(_mark: number): void {
+    // the outermost one: nothing can undo its writes any more
+    if (--this.openTransactions === 0) this.journalLength = 0;
+  }
+
+  /** Undoes the writes made since the transaction opened at `mark`, newest first. */
+  rollbackTransaction(mark: number): void {
+    const journal = this.journal!;
+    const map = this.map;
+    for (let i = this.journalLength - 2; i >= mark; i -= 2) {
+      const key = journal[i] as Hex;
+      const previous = journal[i + 1] as Uint8Array | PendingValue | null | undefined;
+      if (previous === undefined) map.delete(key);
+      else {
+        map.set(key, previous);
+        // pending again (a flush in the transaction may have encoded what was pending before it)
+        if (previous instanceof PendingValue) this.pendingWrites++;
+      }
+    }
+    this.journalLength = mark;
+    this.openTransactions--;
   }
 
   /** Encodes this layer's pending values (the parent's stay as they are). */
   flush(): void {
-    const pending = this.pending;
-    if (pending === undefined || pending.size === 0) return;
-    for (const [key, value] of pending) this.map.set(key, value.bytes());
-    pending.clear();
-  }
-
-  private encodePending(key: Hex): Uint8Array {
-    const bytes = this.pending!.get(key)!.bytes();
-    this.map.set(key, bytes);
-    this.pending!.delete(key);
-    return bytes;
+    if (this.pendingWrites === 0) return;
+    // replacing the value of a key the loop is at keeps the map's order and visits no key twice
+    const map = this.map;
+    map.forEach((value, key) => {
+      if (value instanceof PendingValue) map.set(key, value.bytes());
+    });
+    this.pendingWrites = 0;
   }
 
   keys(prefix: Hex): Hex[] {
@@ -439,8 +369,8 @@ export class Overlay implements StateReader {
     const added: Hex[] = [];
     const parent = this.parent;
     let baseSet: Set<Hex> | undefined;
-    for (const [k, v] of this.map) {
-      if (!k.startsWith(prefix)) continue;
+    this.map.forEach((v, k) => {
+      if (!k.startsWith(prefix)) return;
       let inBase: boolean;
       if (parent instanceof BlockState) inBase = parent.get(k) !== undefined;
       else {
@@ -450,7 +380,7 @@ export class Overlay implements StateReader {
       if (v === null) {
         if (inBase) removed.add(k);
       } else if (!inBase) added.push(k);
-    }
+    });
     if (removed.size === 0 && added.length === 0) return base;
     let keys = removed.size ? base.filter((k) => !removed.has(k)) : base.slice();
     if (added.length) {
@@ -483,13 +413,8 @@ export class Overlay implements StateReader {
 
   /** Writes this overlay's changes into `target` (its parent overlay); pending values stay pending. */
   commitTo(target: Overlay): void {
-    const pending = this.pending;
-    for (const [k, v] of this.map) {
-      if (v === PENDING) target.setPending(k, pending!.get(k)!);
-      else {
-        target.map.set(k, v);
-        target.pending?.delete(k);
-      }
-    }
+    const map = target.map;
+    for (const [k, v] of this.map) map.set(k, v);
+    target.pendingWrites += this.pendingWrites;
   }
 }

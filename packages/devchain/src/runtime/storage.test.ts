@@ -4,7 +4,7 @@ import { SHARED_SEQUENCE_MIN, sharedSequence } from '../scale/sequences.js';
 import { byteArray, decodeAll, encode, type Hex, struct, u32, u128, vec } from '../scale/types.js';
 import { type Dispatcher, Ext } from './ext.js';
 import { BlockState, PendingValue } from './state.js';
-import { storageOf, withDecodedValues } from './storage.js';
+import { type Hasher, hashKey, storageOf, withDecodedValues } from './storage.js';
 
 const store = storageOf('DecodedValuesTest');
 const Info = struct('Info', { count: u32, amounts: vec(u128) });
@@ -241,5 +241,41 @@ describe('values written pending: encoded once, when their bytes are needed (run
       expect(PlainMap.get(ext.state, 1)).toBeUndefined();
       expect(ext.state.changes.get(PlainMap.key(1))).toBeNull();
     });
+  });
+
+  it("a value committed pending from a nested layer is encoded with the outer layer's changes", () => {
+    const ext = newExt();
+    withDecodedValues(() => {
+      // written only inside nested layers: the outer layer holds it pending through their commits alone
+      ext.transactional(() => ext.transactional(() => PlainMap.set(ext.state, 7, { count: 7, amount: 7n })));
+      expect(ext.state.lookup(PlainMap.key(7))).toBeInstanceOf(PendingValue);
+      const changes = ext.state.changes;
+      expect(changes.get(PlainMap.key(7))).toBeInstanceOf(Uint8Array);
+      expect(u8aToHex(changes.get(PlainMap.key(7))!)).toBe(bytesOf(7, 7n));
+      // encoded by a raw read, then written pending again: the next changes encode the new value
+      PlainMap.set(ext.state, 7, { count: 8, amount: 8n });
+      expect(u8aToHex(ext.state.get(PlainMap.key(7))!)).toBe(bytesOf(8, 8n));
+      PlainMap.set(ext.state, 7, { count: 9, amount: 9n });
+      for (const v of ext.state.changes.values()) expect(v === null || v instanceof Uint8Array).toBe(true);
+      expect(u8aToHex(ext.state.changes.get(PlainMap.key(7))!)).toBe(bytesOf(9, 9n));
+    });
+  });
+});
+
+describe('storage keys', () => {
+  it('are the hashed key of the value asked for, whatever was asked just before (the last two are remembered)', () => {
+    const Accounts = store.map('KeyedByAccount', 'Blake2_128Concat', byteArray(32), { value: u32 });
+    const Numbers = store.map('KeyedByNumber', 'Twox64Concat', u32, { value: u32 });
+    const account = (n: number) => `0x${n.toString(16).padStart(64, '0')}` as Hex;
+    const expected = (item: { prefix: Hex }, hasher: Hasher, encoded: Uint8Array) =>
+      `${item.prefix}${u8aToHex(hashKey(hasher, encoded)).slice(2)}`;
+    // repeats, alternations and runs of three values, strings equal in content but made apart
+    const order = [1, 1, 2, 1, 2, 3, 3, 1, 2, 3, 2, 2, 1];
+    for (const n of order) {
+      expect(Accounts.key(`0x${account(n).slice(2)}` as Hex)).toBe(
+        expected(Accounts, 'Blake2_128Concat', encode(byteArray(32), account(n))),
+      );
+      expect(Numbers.key(n)).toBe(expected(Numbers, 'Twox64Concat', encode(u32, n)));
+    }
   });
 });

@@ -50,10 +50,41 @@ function hashPrefixLength(hasher: Hasher): number | undefined {
 const KEY_CACHE_SIZE = 32_768;
 class KeyCache {
   private readonly cache = new BoundedCache<string | number | bigint, Hex>(KEY_CACHE_SIZE);
-  get(k: unknown, compute: () => Hex): Hex {
+  /**
+   * The last two keys made, by their values (primitives only): a settlement reads and writes the subsidy pool's
+   * and the treasury's accounts three times each per settled worker and a miner twice in a row, and comparing a
+   * value with two others costs less than a lookup in a map of 20,000 keys (hashing a key decoded just before).
+   */
+  private lastValue: unknown;
+  private lastKey: Hex | undefined;
+  private previousValue: unknown;
+  private previousKey: Hex | undefined;
+  /**
+   * The key remembered for `k`, or undefined (then the caller makes it and hands it to `remember`): a lookup takes
+   * no function to make the key, which was a new closure per call (18 MB of a settlement block's garbage).
+   */
+  known(k: unknown): Hex | undefined {
+    if (k === this.lastValue && this.lastKey !== undefined) return this.lastKey;
+    if (k === this.previousValue && this.previousKey !== undefined) return this.previousKey;
     const t = typeof k;
-    if (t !== 'string' && t !== 'number' && t !== 'bigint') return compute();
-    return this.cache.get(k as string, compute);
+    if (t !== 'string' && t !== 'number' && t !== 'bigint') return undefined;
+    const key = this.cache.known(k as string);
+    if (key !== undefined) this.last(k, key);
+    return key;
+  }
+  /** `key`, remembered as the key for `k` (when `k` is a primitive); returns `key` */
+  remember(k: unknown, key: Hex): Hex {
+    const t = typeof k;
+    if (t !== 'string' && t !== 'number' && t !== 'bigint') return key;
+    this.cache.remember(k as string, key);
+    this.last(k, key);
+    return key;
+  }
+  private last(k: unknown, key: Hex): void {
+    this.previousValue = this.lastValue;
+    this.previousKey = this.lastKey;
+    this.lastValue = k;
+    this.lastKey = key;
   }
 }
 
@@ -147,10 +178,11 @@ const SLOTS = 64;
 let generation = 0;
 let activeGeneration = 0;
 
+/** one item's slot: rewritten in place when another value takes it (a block decodes 60,000 values into them) */
 interface DecodedSlot {
-  readonly generation: number;
-  readonly bytes: Uint8Array;
-  readonly value: unknown;
+  generation: number;
+  bytes: Uint8Array;
+  value: unknown;
 }
 
 /** Runs `fn` (one block's execution) with the decoded-value cache on; values cached before it are not reused. */
@@ -258,7 +290,12 @@ abstract class StorageItemBase<V, D extends boolean> {
     if (slot !== undefined && slot.bytes === raw && slot.generation === gen) return slot.value as V;
     // frozen before anyone sees it: its byte-array lists can then be written back as the bytes they came from
     const value = deepFreeze(decodeShared(this.meta.value, raw));
-    slots[i] = { generation: gen, bytes: raw, value };
+    if (slot === undefined) slots[i] = { generation: gen, bytes: raw, value };
+    else {
+      slot.generation = gen;
+      slot.bytes = raw;
+      slot.value = value;
+    }
     return value;
   }
 
@@ -334,11 +371,11 @@ export class StorageMap<K, V, D extends boolean> extends StorageItemBase<V, D> {
 
   private readonly keyCache = new KeyCache();
   key(k: K): Hex {
-    return this.keyCache.get(
-      k,
-      // join makes one flat string; `+` makes a cons string, which a state's map flattens but keeps as a wrapper
-      () => [this.prefix, u8aToHex(hashKey(this.hasher, this.keyType.codec.enc(k))).slice(2)].join('') as Hex,
-    );
+    const known = this.keyCache.known(k);
+    if (known !== undefined) return known;
+    // join makes one flat string; `+` makes a cons string, which a state's map flattens but keeps as a wrapper
+    const hashed = u8aToHex(hashKey(this.hasher, this.keyType.codec.enc(k))).slice(2);
+    return this.keyCache.remember(k, [this.prefix, hashed].join('') as Hex);
   }
   get(state: StateReader, k: K): Read<V, D> {
     return this.read(state, this.key(k));
@@ -381,15 +418,15 @@ export class StorageNMap<K extends unknown[], V, D extends boolean> extends Stor
 
   private readonly keyCache = new KeyCache();
   key(...k: K): Hex {
-    const compute = () => {
-      // one flat string (see StorageMap.key)
-      const parts: string[] = [this.prefix];
-      for (let i = 0; i < k.length; i++)
-        parts.push(u8aToHex(hashKey(this.hasherList[i]!, this.keyTypes[i]!.codec.enc(k[i]))).slice(2));
-      return parts.join('') as Hex;
-    };
     const cacheKey = compositeKey(k);
-    return cacheKey === undefined ? compute() : this.keyCache.get(cacheKey, compute);
+    const known = cacheKey === undefined ? undefined : this.keyCache.known(cacheKey);
+    if (known !== undefined) return known;
+    // one flat string (see StorageMap.key)
+    const parts: string[] = [this.prefix];
+    for (let i = 0; i < k.length; i++)
+      parts.push(u8aToHex(hashKey(this.hasherList[i]!, this.keyTypes[i]!.codec.enc(k[i]))).slice(2));
+    const key = parts.join('') as Hex;
+    return cacheKey === undefined ? key : this.keyCache.remember(cacheKey, key);
   }
   /** Prefix covering every entry whose first keys are `k`. */
   partialKey(...k: unknown[]): Hex {

@@ -25,6 +25,7 @@ import { describe, expect, it } from 'vitest';
 import {
   array,
   bool,
+  byteArray,
   bytes,
   compact,
   decodeAll,
@@ -145,6 +146,20 @@ describe('SCALE readers (decoding from a cursor over the input)', () => {
       value: { x: 1, y: 2n },
     });
     expect(() => decodeAll(E, new Uint8Array([3]))).toThrow(/unknown variant index 3/);
+  });
+
+  it('byte arrays and byte vectors of every length decode to their lowercase hex, one after another', () => {
+    for (const len of [0, 1, 2, 16, 31, 32, 33, 64, 100]) {
+      const data = Uint8Array.from({ length: len }, (_, i) => (i * 97 + len * 13 + 255) & 255);
+      // two arrays in a row: each string is its own, not the scratch space of the next one
+      const T = tuple(byteArray(len), byteArray(len));
+      const other = data.map((b) => b ^ 0xa5);
+      const [a, b] = decodeAll(T, new Uint8Array([...data, ...other])) as [string, string];
+      expect(a).toBe(u8aToHex(data));
+      expect(b).toBe(u8aToHex(other));
+      expect(decodeAll(bytes, framed(Bytes().enc(data)))).toBe(u8aToHex(data));
+    }
+    expect(decodeAll(byteArray(3), new Uint8Array([0x0a, 0xff, 0x00]))).toBe('0x0aff00');
   });
 
   it('a short input is "input too short", a long one reports its trailing bytes; prefixes report their length', () => {

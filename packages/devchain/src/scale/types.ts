@@ -62,9 +62,36 @@ export { resolve, type ValueOf } from './shape.js';
 const hexSlice = (
   Buffer.prototype as unknown as { hexSlice: (this: Uint8Array, s: number, e: number) => string }
 ).hexSlice;
+/** the two lowercase hex digits of each byte value, as character codes */
+const HEX_PAIRS = new Uint8Array(512);
+for (let b = 0; b < 256; b++) {
+  HEX_PAIRS[b * 2] = '0123456789abcdef'.charCodeAt(b >> 4);
+  HEX_PAIRS[b * 2 + 1] = '0123456789abcdef'.charCodeAt(b & 15);
+}
+/** `0x` and the digits of a short byte array, made into a string by one latin1Slice */
+const HEX_SCRATCH = Buffer.alloc(2 + 2 * 32);
+HEX_SCRATCH[0] = 48;
+HEX_SCRATCH[1] = 120;
+const latin1Slice = (Buffer.prototype as unknown as { latin1Slice: (s: number, e: number) => string })
+  .latin1Slice;
+
+/**
+ * Byte arrays as hex. Up to 32 bytes (account ids, hashes: nearly every one a block decodes) the digits are written
+ * into a scratch buffer and taken as one flat string: `0x${hex}` is a cons string, which V8 copies into a flat one
+ * the first time it is hashed (a storage key's lookup), compared or read, and that cost a settlement block more
+ * than the whole decoding.
+ */
 function readHex(r: Reader, len: number): Hex {
   const start = r.skip(len);
-  return `0x${hexSlice.call(r.bytes, start, start + len)}` as Hex;
+  const bytes = r.bytes;
+  if (len > 32) return `0x${hexSlice.call(bytes, start, start + len)}` as Hex;
+  const out = HEX_SCRATCH;
+  for (let i = 0; i < len; i++) {
+    const b = bytes[start + i]! << 1;
+    out[2 + 2 * i] = HEX_PAIRS[b]!;
+    out[3 + 2 * i] = HEX_PAIRS[b + 1]!;
+  }
+  return latin1Slice.call(out, 0, 2 + 2 * len) as Hex;
 }
 
 /** `Vec<u8>`, as a hex string. */
