@@ -70,8 +70,13 @@ describe('withdraw / deposit / slash', () => {
 
   it('reaping an account that still has consumers fails with ConsumerRemaining', () => {
     setLock(ext, LOCK_A, BOB, 1n, 'Misc');
+    ext.events.length = 0;
+    const issuance = totalIssuance(ext.state);
     expect(errorOf(() => withdraw(ext, BOB, 10n * PHA - 1n, 'fee', 'AllowDeath'))).toBe('ConsumerRemaining');
     expect(freeBalance(ext.state, BOB)).toBe(10n * PHA);
+    // the Withdraw event raised before the failing check is taken back, and nothing was burnt
+    expect(ext.events).toEqual([]);
+    expect(totalIssuance(ext.state)).toBe(issuance);
   });
 
   it('deposit mints into existing and new accounts', () => {

@@ -158,7 +158,11 @@ export function withdraw(
   existence: Existence,
 ): void {
   if (amount === 0n) return;
-  ext.transactional(() => {
+  // No storage layer (FRAME's `withdraw` has none either, and a settlement makes two per worker): every check that
+  // can fail runs before the first write, and all that precedes the last one (storeData's ConsumerRemaining) is the
+  // Withdraw event, which a failure takes back here.
+  const eventCount = ext.events.length;
+  try {
     mutateAccount(ext, who, (data) => {
       if (data.free < amount) throw Balances.error('InsufficientBalance');
       const newFree = data.free - amount;
@@ -169,8 +173,11 @@ export function withdraw(
       data.free = newFree;
       Balances.emit(ext, 'Withdraw', { who, amount });
     });
-    subIssuance(ext, amount);
-  });
+  } catch (error) {
+    ext.events.length = eventCount;
+    throw error;
+  }
+  subIssuance(ext, amount);
 }
 
 /**
@@ -183,13 +190,13 @@ export function deposit(ext: Ext, who: Hex, amount: bigint): void {
   const isNew = isZeroData(info.data);
   if (isNew && amount < EXISTENTIAL_DEPOSIT) return;
   if (info.data.free + amount > U128_MAX) return;
-  ext.transactional(() => {
-    mutateAccount(ext, who, (data) => {
-      data.free += amount;
-      Balances.emit(ext, 'Deposit', { who, amount });
-    });
-    addIssuance(ext, amount);
+  // No storage layer: with the checks above nothing below can fail (the account survives, as its total is at least
+  // the ED, and nothing overflows).
+  mutateAccount(ext, who, (data) => {
+    data.free += amount;
+    Balances.emit(ext, 'Deposit', { who, amount });
   });
+  addIssuance(ext, amount);
 }
 
 /**
