@@ -240,7 +240,12 @@ export interface HeartbeatPayout {
   settled: boolean;
 }
 
-const noPayout = (state: GkWorkerState): HeartbeatPayout => ({ state, payout: 0n, treasury: 0n, settled: false });
+const noPayout = (state: GkWorkerState): HeartbeatPayout => ({
+  state,
+  payout: 0n,
+  treasury: 0n,
+  settled: false,
+});
 
 /**
  * A successful heartbeat from a responsive worker. budget = share/Σshare · budget_per_block · blocks, where blocks
@@ -258,7 +263,8 @@ export function heartbeatPayout(
   blockNumber: number,
   fullPayout = true,
 ): HeartbeatPayout {
-  if (sumShare === 0n || state.vDeductible === 0n || blockNumber <= state.vUpdateBlock) return noPayout(state);
+  if (sumShare === 0n || state.vDeductible === 0n || blockNumber <= state.vUpdateBlock)
+    return noPayout(state);
   const s = share(state);
   if (s === 0n) return noPayout(state);
   const blocks = fromInt(blockNumber - state.vUpdateBlock);
