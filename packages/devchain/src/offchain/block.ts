@@ -415,7 +415,8 @@ function stepAll(
     if (heartbeat) {
       const iterations = iterationsAt(x.w, nowMs);
       gk = recordHeartbeat(updatePInstant(gk, nowMs, iterations), nowMs, iterations);
-      waiting = [];
+      // the record's own list when it is empty already: a settlement's heartbeats then copy no record
+      if (waiting.length !== 0) waiting = [];
       if (unresponsive) {
         gk = recoverUpdate(gk, nowMs, block);
         unresponsive = false;
