@@ -310,9 +310,31 @@ export function recoverUpdate(state: GkWorkerState, nowMs: bigint, blockNumber: 
 export function updatePInstant(state: GkWorkerState, nowMs: bigint, iterations: bigint): GkWorkerState {
   if (nowMs <= state.challengeTimeLast) return state;
   const iterationLast = iterations < state.iterationLast ? iterations : state.iterationLast;
+  return { ...state, iterationLast, pInstant: pInstantAt(state, nowMs, iterations, iterationLast) };
+}
+
+/** `updatePInstant`'s p_instant (nowMs after challengeTimeLast). */
+function pInstantAt(state: GkWorkerState, nowMs: bigint, iterations: bigint, iterationLast: bigint): Fixed {
   const dt = divInt(fromInt(nowMs - state.challengeTimeLast), 1000n);
   const p = mulInt(divF(fromInt(iterations - iterationLast), dt), 6n);
-  return { ...state, iterationLast, pInstant: minF(p, mulF(state.pBench, P_INSTANT_CAP)) };
+  return minF(p, mulF(state.pBench, P_INSTANT_CAP));
+}
+
+/**
+ * `recordHeartbeat(updatePInstant(state, nowMs, iterations), nowMs, iterations)` made as one state, not two (a
+ * settlement takes a heartbeat for every mining worker).
+ */
+export function heartbeatUpdate(state: GkWorkerState, nowMs: bigint, iterations: bigint): GkWorkerState {
+  const pInstant =
+    nowMs <= state.challengeTimeLast
+      ? state.pInstant
+      : pInstantAt(
+          state,
+          nowMs,
+          iterations,
+          iterations < state.iterationLast ? iterations : state.iterationLast,
+        );
+  return { ...state, pInstant, challengeTimeLast: nowMs, iterationLast: iterations };
 }
 
 /** Heartbeat bookkeeping after `updatePInstant`: the challenge time (ms) and iteration counter it reported. */

@@ -9,16 +9,15 @@ import {
   type Fixed,
   type GkWorkerState,
   heartbeatPayout,
+  heartbeatUpdate,
   idleDeltaV,
   miningStartState,
   mustAnswer,
-  recordHeartbeat,
   recoverUpdate,
   ShareSum,
   share,
   shareOf,
   shareRootFromFloats,
-  updatePInstant,
 } from '@phala-mining/math';
 import { u8aToHex } from '@polkadot/util';
 import {
@@ -448,7 +447,7 @@ function stepAll(
     const heartbeat = (flags[i]! & ANSWERED) !== 0 || (forceSettle && !unresponsive);
     if (heartbeat) {
       const iterations = iterationsAt(x.w, nowMs);
-      gk = recordHeartbeat(updatePInstant(gk, nowMs, iterations), nowMs, iterations);
+      gk = heartbeatUpdate(gk, nowMs, iterations);
       // the record's own list when it is empty already: a settlement's heartbeats then copy no record
       if (waiting.length !== 0) waiting = [];
       if (unresponsive) {
