@@ -111,7 +111,12 @@ export function ensureCanWithdraw(
   newFree: bigint,
 ): void {
   if (amount === 0n) return;
-  if (newFree < frozen(dataOf(state, who), reasons)) throw Balances.error('LiquidityRestrictions');
+  ensureUnfrozen(dataOf(state, who), reasons, newFree);
+}
+
+/** `ensureCanWithdraw` on the account's stored data, already read (a non-zero amount). */
+function ensureUnfrozen(stored: AccountDataValue, reasons: ReasonsValue, newFree: bigint): void {
+  if (newFree < frozen(stored, reasons)) throw Balances.error('LiquidityRestrictions');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -169,7 +174,9 @@ export function withdraw(
       const wouldBeDead = newFree + data.reserved < EXISTENTIAL_DEPOSIT;
       const wouldKill = wouldBeDead && data.free + data.reserved >= EXISTENTIAL_DEPOSIT;
       if (existence === 'KeepAlive' && wouldKill) throw Balances.error('KeepAlive');
-      ensureCanWithdraw(ext.state, who, amount, reasonsOf(reason), newFree);
+      // `data` is the stored account's (only `free` changes below): its frozen amounts are the stored ones, no
+      // second read of the account
+      ensureUnfrozen(data, reasonsOf(reason), newFree);
       data.free = newFree;
       Balances.emit(ext, 'Withdraw', { who, amount });
     });
