@@ -3,6 +3,7 @@ import { fixedFromDecimal, fromInt, mulF, ONE, PHA, sqrtF, U64_MAX } from './fix
 import {
   gkConfScore,
   heartbeatPayout,
+  heartbeatUpdate,
   idleUpdate,
   miningStartState,
   mustAnswer,
@@ -100,6 +101,20 @@ describe('per-block V model', () => {
       challengeTimeLast: 72_000n,
       iterationLast: 15_000n,
     });
+  });
+
+  it('heartbeatUpdate is updatePInstant then recordHeartbeat', () => {
+    const s = recordHeartbeat(updatePInstant(start, 72_000n, 15_000n), 72_000n, 15_000n);
+    for (const [nowMs, iterations] of [
+      [72_000n, 30_000n], // no time passed: p_instant kept, the counter recorded
+      [60_000n, 1n], // time went back
+      [132_000n, 45_000n],
+      [132_000n, 9_000n], // the counter restarted below its last value
+      [78_000n, 10_000_000n], // capped at 1.2 × p_bench
+    ] as const)
+      expect(heartbeatUpdate(s, nowMs, iterations)).toEqual(
+        recordHeartbeat(updatePInstant(s, nowMs, iterations), nowMs, iterations),
+      );
   });
 });
 

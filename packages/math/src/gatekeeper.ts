@@ -48,7 +48,11 @@ export function gkConfScore(level: number): Fixed {
 
 /** share = √(v² + (2·p·conf)²), with (2·p)·conf evaluated left to right and the 32-fraction-bit square root. */
 export function workerShare(v: Fixed, pInstant: Fixed, confidenceLevel: number): Fixed {
-  return shareOf(v, shareConfTerm(pInstant, confidenceLevel));
+  const term = shareConfTerm(pInstant, confidenceLevel);
+  // the root from doubles where they prove it (nearly always for real V and p): no 256-bit square and root per
+  // heartbeat payout
+  const root = shareRootFromFloats(Number(v), shareTermFloat(term));
+  return root >= 0 ? BigInt(root) << 32n : shareOf(v, term);
 }
 
 /** The (2·p·conf)² term of `workerShare`: it changes only with p_instant (at a heartbeat), V every block. */
@@ -236,6 +240,13 @@ export interface HeartbeatPayout {
   settled: boolean;
 }
 
+const noPayout = (state: GkWorkerState): HeartbeatPayout => ({
+  state,
+  payout: 0n,
+  treasury: 0n,
+  settled: false,
+});
+
 /**
  * A successful heartbeat from a responsive worker. budget = share/Σshare · budget_per_block · blocks, where blocks
  * = blockNumber − vUpdateBlock (evaluated left to right); payout = budget·(1 − treasury_ratio), treasury =
@@ -252,10 +263,10 @@ export function heartbeatPayout(
   blockNumber: number,
   fullPayout = true,
 ): HeartbeatPayout {
-  const none: HeartbeatPayout = { state, payout: 0n, treasury: 0n, settled: false };
-  if (sumShare === 0n || state.vDeductible === 0n || blockNumber <= state.vUpdateBlock) return none;
+  if (sumShare === 0n || state.vDeductible === 0n || blockNumber <= state.vUpdateBlock)
+    return noPayout(state);
   const s = share(state);
-  if (s === 0n) return none;
+  if (s === 0n) return noPayout(state);
   const blocks = fromInt(blockNumber - state.vUpdateBlock);
   const budget = mulF(mulF(divF(s, sumShare), params.budgetPerBlock), blocks);
   const payoutRatio = subF(ONE, params.treasuryRatio);
@@ -299,9 +310,31 @@ export function recoverUpdate(state: GkWorkerState, nowMs: bigint, blockNumber: 
 export function updatePInstant(state: GkWorkerState, nowMs: bigint, iterations: bigint): GkWorkerState {
   if (nowMs <= state.challengeTimeLast) return state;
   const iterationLast = iterations < state.iterationLast ? iterations : state.iterationLast;
+  return { ...state, iterationLast, pInstant: pInstantAt(state, nowMs, iterations, iterationLast) };
+}
+
+/** `updatePInstant`'s p_instant (nowMs after challengeTimeLast). */
+function pInstantAt(state: GkWorkerState, nowMs: bigint, iterations: bigint, iterationLast: bigint): Fixed {
   const dt = divInt(fromInt(nowMs - state.challengeTimeLast), 1000n);
   const p = mulInt(divF(fromInt(iterations - iterationLast), dt), 6n);
-  return { ...state, iterationLast, pInstant: minF(p, mulF(state.pBench, P_INSTANT_CAP)) };
+  return minF(p, mulF(state.pBench, P_INSTANT_CAP));
+}
+
+/**
+ * `recordHeartbeat(updatePInstant(state, nowMs, iterations), nowMs, iterations)` made as one state, not two (a
+ * settlement takes a heartbeat for every mining worker).
+ */
+export function heartbeatUpdate(state: GkWorkerState, nowMs: bigint, iterations: bigint): GkWorkerState {
+  const pInstant =
+    nowMs <= state.challengeTimeLast
+      ? state.pInstant
+      : pInstantAt(
+          state,
+          nowMs,
+          iterations,
+          iterations < state.iterationLast ? iterations : state.iterationLast,
+        );
+  return { ...state, pInstant, challengeTimeLast: nowMs, iterationLast: iterations };
 }
 
 /** Heartbeat bookkeeping after `updatePInstant`: the challenge time (ms) and iteration counter it reported. */

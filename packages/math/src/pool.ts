@@ -4,7 +4,7 @@
  * the pallet; everything that decides a number lives here.
  */
 import { extractDust, isNondust } from './dust.js';
-import { type Balance, bdiv, bmul, type Fixed } from './fixed.js';
+import { type Balance, bdiv, bmul, type Fixed, U128_MAX } from './fixed.js';
 import {
   applyRewardAcc,
   distributePoolReward,
@@ -310,7 +310,7 @@ export function receiveReward(
   return {
     pool: {
       ...pool,
-      ownerReward: ownerReward > (1n << 128n) - 1n ? (1n << 128n) - 1n : ownerReward,
+      ownerReward: ownerReward > U128_MAX ? U128_MAX : ownerReward,
       rewardAcc: applyRewardAcc(pool.rewardAcc, distribution.rewardAccDelta),
     },
     distribution,

@@ -9,16 +9,15 @@ import {
   type Fixed,
   type GkWorkerState,
   heartbeatPayout,
+  heartbeatUpdate,
   idleDeltaV,
   miningStartState,
   mustAnswer,
-  recordHeartbeat,
   recoverUpdate,
   ShareSum,
   share,
   shareOf,
   shareRootFromFloats,
-  updatePInstant,
 } from '@phala-mining/math';
 import { u8aToHex } from '@polkadot/util';
 import {
@@ -79,6 +78,39 @@ interface Touched {
   gk: GkWorkerState | undefined;
 }
 
+/**
+ * The workers something happens to, by position, and their positions in the order they were touched (a Map's
+ * iteration order). A settlement touches every worker: a Map of 20,000 entries, grown and looked up by number,
+ * cost more than an array.
+ */
+class TouchedWorkers {
+  /** per position, 1 + the worker's place in `list` (0: untouched); a typed array stays dense at any size */
+  private readonly slot: Int32Array;
+  private readonly list: Touched[] = [];
+  /** positions, in the order first touched */
+  readonly order: number[] = [];
+
+  constructor(n: number) {
+    this.slot = new Int32Array(n);
+  }
+
+  get(i: number): Touched | undefined {
+    const k = this.slot[i]!;
+    return k === 0 ? undefined : this.list[k - 1];
+  }
+
+  set(i: number, t: Touched): void {
+    const k = this.slot[i]!;
+    if (k !== 0) {
+      this.list[k - 1] = t;
+      return;
+    }
+    this.list.push(t);
+    this.order.push(i);
+    this.slot[i] = this.list.length;
+  }
+}
+
 const U256_LIMIT = 1n << 256n;
 const TOUCHED = 1;
 const ANSWERED = 2;
@@ -108,7 +140,7 @@ export function simulateBlock(ext: Ext): void {
 
   const set = workingSet(ext.state, ctl);
   const n = set.recs.length;
-  const touched = new Map<number, Touched>();
+  const touched = new TouchedWorkers(n);
   /** per worker: TOUCHED once in `touched`, ANSWERED once it answered a challenge */
   const flags = new Uint8Array(n);
   const touch = (i: number): Touched => {
@@ -211,7 +243,8 @@ export function simulateBlock(ext: Ext): void {
     ? { unresp: set.unresp.slice(), oldest: set.oldest.slice(), gkStep: set.gkStep.slice() }
     : undefined;
   if (keepSet) {
-    for (const [i, t] of touched) {
+    for (const i of touched.order) {
+      const t = touched.get(i)!;
       fixed[i] = t.gk && GkFixed.of(t.gk, set.fixed[i]);
       if (t.gk) {
         outV[i] = t.gk.v;
@@ -281,7 +314,7 @@ function setIndices(flags: Uint8Array): number[] {
 }
 
 /** Per worker, 1 when it mines after this block's session changes (`flags`: who is in `touched`). */
-function miningAfterEvents(set: WorkingSet, flags: Uint8Array, touched: Map<number, Touched>): Uint8Array {
+function miningAfterEvents(set: WorkingSet, flags: Uint8Array, touched: TouchedWorkers): Uint8Array {
   const { fixed } = set;
   const mining = new Uint8Array(fixed.length);
   for (let i = 0; i < fixed.length; i++) {
@@ -323,7 +356,7 @@ function stepAll(
   ext: Ext,
   set: WorkingSet,
   blockState: {
-    touched: Map<number, Touched>;
+    touched: TouchedWorkers;
     touch: (i: number) => Touched;
     flags: Uint8Array;
     dirty: Uint8Array;
@@ -414,8 +447,9 @@ function stepAll(
     const heartbeat = (flags[i]! & ANSWERED) !== 0 || (forceSettle && !unresponsive);
     if (heartbeat) {
       const iterations = iterationsAt(x.w, nowMs);
-      gk = recordHeartbeat(updatePInstant(gk, nowMs, iterations), nowMs, iterations);
-      waiting = [];
+      gk = heartbeatUpdate(gk, nowMs, iterations);
+      // the record's own list when it is empty already: a settlement's heartbeats then copy no record
+      if (waiting.length !== 0) waiting = [];
       if (unresponsive) {
         gk = recoverUpdate(gk, nowMs, block);
         unresponsive = false;

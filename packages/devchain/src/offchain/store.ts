@@ -176,7 +176,20 @@ export const fromGk = (s: GkWorkerState): GkStateValue => ({
 
 /** A record valid to store: `gk` is the state at gatekeeper step `steps`. */
 export function asOf(stored: SimWorkerValue, gk: GkWorkerState | undefined, steps: bigint): SimWorkerValue {
-  return { ...stored, gk: gk && fromGk(gk), gk_step: steps };
+  // the record's fields spelled out, not spread: a settlement makes one for each of its 20,000 workers, from records
+  // of more than one hidden class (decoded, or made here), where a spread takes V8's generic copy
+  return {
+    pubkey: stored.pubkey,
+    online: stored.online,
+    score: stored.score,
+    iterations: stored.iterations,
+    counted_at: stored.counted_at,
+    session_id: stored.session_id,
+    gk: gk && fromGk(gk),
+    gk_step: steps,
+    unresponsive: stored.unresponsive,
+    waiting: stored.waiting,
+  };
 }
 
 /** One quiet gatekeeper block for a mining worker. */

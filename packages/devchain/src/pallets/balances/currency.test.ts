@@ -62,6 +62,22 @@ describe('withdraw / deposit / slash', () => {
     expect(freeBalance(ext.state, BOB)).toBe(10n * PHA);
   });
 
+  it('withdraw respects the locks of its reason: misc ones for misc, fee ones for fees', () => {
+    setLock(ext, LOCK_A, ALICE, 90n * PHA, 'Misc');
+    ext.events.length = 0;
+    expect(errorOf(() => withdraw(ext, ALICE, 20n * PHA, 'misc', 'KeepAlive'))).toEqual(
+      err('LiquidityRestrictions'),
+    );
+    expect(ext.events).toEqual([]);
+    withdraw(ext, ALICE, 10n * PHA, 'misc', 'KeepAlive'); // down to the lock exactly
+    withdraw(ext, ALICE, 20n * PHA, 'fee', 'KeepAlive'); // a misc lock does not hold fees back
+    expect(freeBalance(ext.state, ALICE)).toBe(70n * PHA);
+    setLock(ext, LOCK_A, ALICE, 60n * PHA, 'All');
+    expect(errorOf(() => withdraw(ext, ALICE, 11n * PHA, 'fee', 'KeepAlive'))).toEqual(
+      err('LiquidityRestrictions'),
+    );
+  });
+
   it('withdraw with AllowDeath reaps the account and loses its dust', () => {
     withdraw(ext, BOB, 10n * PHA - 5n, 'misc', 'AllowDeath');
     expect(eventNames(ext)).toEqual(['Balances.Withdraw', 'System.KilledAccount', 'Balances.DustLost']);
@@ -70,8 +86,13 @@ describe('withdraw / deposit / slash', () => {
 
   it('reaping an account that still has consumers fails with ConsumerRemaining', () => {
     setLock(ext, LOCK_A, BOB, 1n, 'Misc');
+    ext.events.length = 0;
+    const issuance = totalIssuance(ext.state);
     expect(errorOf(() => withdraw(ext, BOB, 10n * PHA - 1n, 'fee', 'AllowDeath'))).toBe('ConsumerRemaining');
     expect(freeBalance(ext.state, BOB)).toBe(10n * PHA);
+    // the Withdraw event raised before the failing check is taken back, and nothing was burnt
+    expect(ext.events).toEqual([]);
+    expect(totalIssuance(ext.state)).toBe(issuance);
   });
 
   it('deposit mints into existing and new accounts', () => {

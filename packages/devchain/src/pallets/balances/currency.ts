@@ -111,7 +111,12 @@ export function ensureCanWithdraw(
   newFree: bigint,
 ): void {
   if (amount === 0n) return;
-  if (newFree < frozen(dataOf(state, who), reasons)) throw Balances.error('LiquidityRestrictions');
+  ensureUnfrozen(dataOf(state, who), reasons, newFree);
+}
+
+/** `ensureCanWithdraw` on the account's stored data, already read (a non-zero amount). */
+function ensureUnfrozen(stored: AccountDataValue, reasons: ReasonsValue, newFree: bigint): void {
+  if (newFree < frozen(stored, reasons)) throw Balances.error('LiquidityRestrictions');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -158,19 +163,28 @@ export function withdraw(
   existence: Existence,
 ): void {
   if (amount === 0n) return;
-  ext.transactional(() => {
+  // No storage layer (FRAME's `withdraw` has none either, and a settlement makes two per worker): every check that
+  // can fail runs before the first write, and all that precedes the last one (storeData's ConsumerRemaining) is the
+  // Withdraw event, which a failure takes back here.
+  const eventCount = ext.events.length;
+  try {
     mutateAccount(ext, who, (data) => {
       if (data.free < amount) throw Balances.error('InsufficientBalance');
       const newFree = data.free - amount;
       const wouldBeDead = newFree + data.reserved < EXISTENTIAL_DEPOSIT;
       const wouldKill = wouldBeDead && data.free + data.reserved >= EXISTENTIAL_DEPOSIT;
       if (existence === 'KeepAlive' && wouldKill) throw Balances.error('KeepAlive');
-      ensureCanWithdraw(ext.state, who, amount, reasonsOf(reason), newFree);
+      // `data` is the stored account's (only `free` changes below): its frozen amounts are the stored ones, no
+      // second read of the account
+      ensureUnfrozen(data, reasonsOf(reason), newFree);
       data.free = newFree;
       Balances.emit(ext, 'Withdraw', { who, amount });
     });
-    subIssuance(ext, amount);
-  });
+  } catch (error) {
+    ext.events.length = eventCount;
+    throw error;
+  }
+  subIssuance(ext, amount);
 }
 
 /**
@@ -183,13 +197,13 @@ export function deposit(ext: Ext, who: Hex, amount: bigint): void {
   const isNew = isZeroData(info.data);
   if (isNew && amount < EXISTENTIAL_DEPOSIT) return;
   if (info.data.free + amount > U128_MAX) return;
-  ext.transactional(() => {
-    mutateAccount(ext, who, (data) => {
-      data.free += amount;
-      Balances.emit(ext, 'Deposit', { who, amount });
-    });
-    addIssuance(ext, amount);
+  // No storage layer: with the checks above nothing below can fail (the account survives, as its total is at least
+  // the ED, and nothing overflows).
+  mutateAccount(ext, who, (data) => {
+    data.free += amount;
+    Balances.emit(ext, 'Deposit', { who, amount });
   });
+  addIssuance(ext, amount);
 }
 
 /**
