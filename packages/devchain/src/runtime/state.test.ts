@@ -335,7 +335,8 @@ describe('a map handed over to a new state', () => {
     const make = () => {
       const m = new Map<Hex, Uint8Array | null>();
       for (let i = 0; i < 20; i++) m.set(key('ee', i), i % 5 === 0 ? null : Uint8Array.of(i, i + 1, i + 2));
-      m.set(key('ee', 99), new Uint8Array(200).fill(7));
+      // over 1 KiB: kept in its own buffer (values of 65..1024 bytes alone in theirs move into shared packs)
+      m.set(key('ee', 99), new Uint8Array(2000).fill(7));
       return m;
     };
     const base = BlockState.fromEntries([[key('ee', 0), val(1)]]);
