@@ -202,7 +202,7 @@ export function paramsOf(raw: Hex): MathTokenomicParameters {
   return fromStorageParams(decodeAll(TokenomicParameters.meta.value, raw));
 }
 
-/** Decoded stored workers by their bytes (immutable block states share them; records written here start in it). */
+/** Decoded stored workers by their bytes, for reads outside a working set (immutable block states share them). */
 const decoded = new WeakMap<Uint8Array, SimWorkerValue>();
 
 /** A stored worker's bytes decoded (its `gk` as of `gk_step`). */
@@ -231,6 +231,8 @@ export function saveWorker(state: Overlay, w: SimWorkerValue): Uint8Array {
   // in a shared pack (never changed once stored): a block saves thousands of these ~200-byte records
   const raw = encodePacked(SimWorker.codec, w);
   state.set(workerKey(w.pubkey), raw);
-  decoded.set(raw, w);
+  // Not put in `decoded`: the block's working set holds `w` beside these bytes, and a WeakMap entry per saved
+  // record (20,000 in a settlement block, ~15 ms of it) would keep every generation of records alive as long as
+  // any kept state holds their bytes. A cold read decodes them once.
   return raw;
 }
