@@ -311,6 +311,20 @@ describe('storage transactions in an overlay (the undo journal)', () => {
     expect(overlay.get(key('aa', 7))).toBeUndefined();
   });
 
+  it("a child layer committed inside a transaction is undone by the transaction's rollback", () => {
+    const overlay = new Overlay(BlockState.fromEntries([[key('cc', 1), val(1)]]));
+    const t = overlay.beginTransaction();
+    const child = overlay.child();
+    child.set(key('cc', 1), val(10));
+    child.set(key('cc', 2), val(20));
+    child.commitTo(overlay);
+    expect(overlay.get(key('cc', 1))).toEqual(val(10));
+    overlay.rollbackTransaction(t);
+    expect(overlay.get(key('cc', 1))).toEqual(val(1));
+    expect(overlay.get(key('cc', 2))).toBeUndefined();
+    expect(overlay.changes.size).toBe(0);
+  });
+
   it('a value pending before a transaction is pending again after its rollback, even if a flush encoded it', () => {
     const overlay = new Overlay(BlockState.fromEntries([]));
     let encoded = 0;

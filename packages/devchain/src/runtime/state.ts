@@ -414,7 +414,12 @@ export class Overlay implements StateReader {
   /** Writes this overlay's changes into `target` (its parent overlay); pending values stay pending. */
   commitTo(target: Overlay): void {
     const map = target.map;
-    for (const [k, v] of this.map) map.set(k, v);
+    // inside a transaction of the target, its rollback undoes these writes too
+    const journaled = target.openTransactions !== 0;
+    for (const [k, v] of this.map) {
+      if (journaled) target.record(k);
+      map.set(k, v);
+    }
     target.pendingWrites += this.pendingWrites;
   }
 }
