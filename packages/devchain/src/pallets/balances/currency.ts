@@ -78,8 +78,9 @@ export function mutateWithDust<R>(
   ext: Ext,
   who: Hex,
   f: (data: AccountDataValue, isNew: boolean) => R,
+  /** the account as stored now, when the caller read it already */
+  info: AccountInfoValue = SystemAccount.get(ext.state, who),
 ): { result: R; dust: bigint } {
-  const info = SystemAccount.get(ext.state, who);
   const wasProviding = !isZeroData(info.data);
   const data: AccountDataValue = wasProviding ? { ...info.data } : { ...ZERO_DATA };
   const result = f(data, !wasProviding);
@@ -97,8 +98,13 @@ export function loseDust(ext: Ext, who: Hex, dust: bigint): void {
   subIssuance(ext, dust);
 }
 
-export function mutateAccount<R>(ext: Ext, who: Hex, f: (data: AccountDataValue, isNew: boolean) => R): R {
-  const { result, dust } = mutateWithDust(ext, who, f);
+export function mutateAccount<R>(
+  ext: Ext,
+  who: Hex,
+  f: (data: AccountDataValue, isNew: boolean) => R,
+  info?: AccountInfoValue,
+): R {
+  const { result, dust } = mutateWithDust(ext, who, f, info);
   loseDust(ext, who, dust);
   return result;
 }
@@ -199,10 +205,15 @@ export function deposit(ext: Ext, who: Hex, amount: bigint): void {
   if (info.data.free + amount > U128_MAX) return;
   // No storage layer: with the checks above nothing below can fail (the account survives, as its total is at least
   // the ED, and nothing overflows).
-  mutateAccount(ext, who, (data) => {
-    data.free += amount;
-    Balances.emit(ext, 'Deposit', { who, amount });
-  });
+  mutateAccount(
+    ext,
+    who,
+    (data) => {
+      data.free += amount;
+      Balances.emit(ext, 'Deposit', { who, amount });
+    },
+    info, // read above, nothing written since
+  );
   addIssuance(ext, amount);
 }
 
