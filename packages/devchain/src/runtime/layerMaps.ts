@@ -118,13 +118,22 @@ export function packValues(
   const out = inPlace ? changes : new Map<Hex, Uint8Array | null>();
   let at = 0;
   changes.forEach((v, k) => {
-    if (v && buffer && packs(v)) {
-      const view = new Uint8Array(buffer, at, v.length);
-      view.set(v);
-      at += v.length;
-      out.set(k, view);
-    } else if (v && alone && !packs(v) && ownsPackableBuffer(v)) out.set(k, packedCopy(v));
-    else if (!inPlace) out.set(k, v);
+    if (v) {
+      // each value tested once, as in the first pass (a value over 64 bytes reads its `.buffer` in both tests)
+      if (packs(v)) {
+        if (buffer) {
+          const view = new Uint8Array(buffer, at, v.length);
+          view.set(v);
+          at += v.length;
+          out.set(k, view);
+          return;
+        }
+      } else if (alone && ownsPackableBuffer(v)) {
+        out.set(k, packedCopy(v));
+        return;
+      }
+    }
+    if (!inPlace) out.set(k, v);
   });
   return out;
 }
