@@ -7,6 +7,8 @@
  * 3. memory after the transfer run, and per 1,000 accounts of state;
  * 4. one block settling 100 pools × 200 workers (10,000 stakers) vs an empty block on the same state.
  *
+ * Each part runs in a fresh process of its own (bench/sections.ts), so no part's figures depend on another's.
+ *
  * Run: `pnpm bench` (root) or `node --expose-gc --import tsx bench/index.ts` here.
  */
 import { spawn } from 'node:child_process';
@@ -16,11 +18,13 @@ import { WebSocket } from 'ws';
 import { startDevChain } from '../src/node/devchain.js';
 import type { BlockState as BlockStateT } from '../src/runtime/state.js';
 import { benchColdStart } from './coldStart.js';
+import { printSectionResult, type Row, runSection, SECTION_CHILD } from './sections.js';
 import { benchPlainNodeMemory, keptStates, reportIdleMemory } from './stateMemory.js';
+import { medianRate, type Rate, verifiers, verifyRate, wasmVerifier } from './verifyRate.js';
 
 const PHA = 10n ** 12n;
 const gc = (globalThis as { gc?: () => void }).gc;
-const rows: Array<[string, string, string, string]> = [];
+const rows: Row[] = [];
 
 function collect(): void {
   gc?.();
@@ -147,30 +151,12 @@ async function benchTransfers(): Promise<void> {
   console.error('signed transfers');
   const { ApiPromise, WsProvider } = await import('@polkadot/api');
   const { Keyring } = await import('@polkadot/keyring');
-  const { blake2AsHex, sr25519Verify, cryptoWaitReady } = await import('@polkadot/util-crypto');
+  const { blake2AsHex, cryptoWaitReady } = await import('@polkadot/util-crypto');
   await cryptoWaitReady();
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 30 });
 
-  // single-core sr25519 verification rate, the same primitive the node runs per signed extrinsic: per second of
-  // wall time and per second of CPU time (this loop runs on one core; on a loaded machine the CPU rate is the
-  // stable one)
-  const pair = keyring.addFromUri('//Verifier');
-  const message = new Uint8Array(128).fill(7);
-  const signature = pair.sign(message);
-  const rate = (verify: () => boolean): { wall: number; cpu: number } => {
-    let verified = 0;
-    const c0 = cpuMs();
-    const v0 = performance.now();
-    while (performance.now() - v0 < 500) {
-      for (let i = 0; i < 20; i++) if (verify()) verified++;
-    }
-    return {
-      wall: verified / ((performance.now() - v0) / 1000),
-      cpu: verified / ((cpuMs() - c0) / 1000),
-    };
-  };
-  const wasm = await import('@polkadot/wasm-crypto');
-  await wasm.waitReady();
+  // single-core sr25519 verification rate (bench/verifyRate.ts), alternated with the runs below
+  const verify1 = await verifiers();
 
   const SENDERS = 20;
   const PER_SENDER = 50;
@@ -208,8 +194,8 @@ async function benchTransfers(): Promise<void> {
   await api.disconnect();
 
   // runs alternate with the verification baselines, so load on this shared machine hits both alike
-  const jsRates: Array<{ wall: number; cpu: number }> = [];
-  const wasmRates: Array<{ wall: number; cpu: number }> = [];
+  const jsRates: Rate[] = [];
+  const wasmRates: Rate[] = [];
   const submits: Array<{ wall: number; cpu: number }> = [];
   const blocks: Array<{ wall: number; cpu: number }> = [];
   for (let run = 0; run < RUNS; run++) {
@@ -217,8 +203,8 @@ async function benchTransfers(): Promise<void> {
       await chain2.close();
       chain2 = await startDevChain(chainOptions);
     }
-    jsRates.push(rate(() => sr25519Verify(message, signature, pair.publicKey)));
-    wasmRates.push(rate(() => wasm.sr25519Verify(signature, message, pair.publicKey)));
+    jsRates.push(verifyRate(verify1.js));
+    wasmRates.push(verifyRate(verify1.wasm));
     const client = await RpcClient.open(chain2.endpoint);
     // BENCH_CPU_PROFILE: the submissions and the block of each run, without the signing and the baselines
     const { pending, hash } = await profiled(`transfers-${run}`, async () => {
@@ -247,8 +233,8 @@ async function benchTransfers(): Promise<void> {
     wall: median(xs.map((x) => x.wall)),
     cpu: median(xs.map((x) => x.cpu)),
   });
-  const js = med(jsRates);
-  const wasmRate = med(wasmRates);
+  const js = medianRate(jsRates);
+  const wasmRate = medianRate(wasmRates);
   // the baseline is the faster verifier installed, whichever it is on this machine
   const verify = { wall: Math.max(js.wall, wasmRate.wall), cpu: Math.max(js.cpu, wasmRate.cpu) };
   const blockMed = med(blocks);
@@ -299,25 +285,15 @@ async function benchWatched(): Promise<void> {
   const { Keyring } = await import('@polkadot/keyring');
   const { u8aToHex } = await import('@polkadot/util');
   const { blake2AsHex, cryptoWaitReady } = await import('@polkadot/util-crypto');
-  const wasm = await import('@polkadot/wasm-crypto');
   await cryptoWaitReady();
-  await wasm.waitReady();
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 30 });
   const ACCOUNTS = 50;
   const PER_ACCOUNT = 20;
   const N = ACCOUNTS * PER_ACCOUNT;
   const senders = Array.from({ length: ACCOUNTS }, (_, i) => keyring.addFromUri(`//Bench/watched/${i}`));
 
-  // bare verification cost, the same primitive and message size as above
-  const message = new Uint8Array(128).fill(7);
-  const signature = senders[0]!.sign(message);
-  let verified = 0;
-  const v0 = cpuMs();
-  while (cpuMs() - v0 < 1000) {
-    for (let i = 0; i < 20; i++)
-      if (wasm.sr25519Verify(signature, message, senders[0]!.publicKey)) verified++;
-  }
-  const verifyUs = ((cpuMs() - v0) * 1000) / verified;
+  // bare verification cost, the same primitive and message size as the transfer rows (bench/verifyRate.ts)
+  const verifyUs = 1e6 / verifyRate(await wasmVerifier(), 1000).cpu;
 
   const script = fileURLToPath(new URL('./nodeProcess.ts', import.meta.url));
   const child = spawn(
@@ -514,6 +490,10 @@ async function benchSettlement(POOLS = 100, WORKERS = 200): Promise<void> {
   const settleState = (block2.state as BlockStateT).apply(
     new Map(runtime.devAction(block2.state, { number: 2, hash: block2.hash }, { kind: 'settle' }).changes),
   );
+  // the machine's speed in this process, beside the blocks (before, between and after them): the block is also
+  // given in verifications, a figure that carries from machine to machine where milliseconds do not
+  const yardstick = await wasmVerifier();
+  const rates = [verifyRate(yardstick, 300)];
   collect();
   const heapBefore = process.memoryUsage().heapUsed;
   const c0 = cpuMs();
@@ -522,6 +502,7 @@ async function benchSettlement(POOLS = 100, WORKERS = 200): Promise<void> {
   const firstSettleMs = performance.now() - s0;
   const settleCpu = [cpuMs() - c0];
   const heapAfter = process.memoryUsage().heapUsed;
+  rates.push(verifyRate(yardstick, 300));
   // the same block built twice more from the same parent (median of 3: this machine is shared)
   const settleRuns = [firstSettleMs];
   await profiled(`settle-${POOLS}x${WORKERS}`, () => {
@@ -534,6 +515,8 @@ async function benchSettlement(POOLS = 100, WORKERS = 200): Promise<void> {
     }
   });
   const settleMs = median(settleRuns);
+  rates.push(verifyRate(yardstick, 300));
+  const rate = medianRate(rates);
 
   // check the block did what it claims: every worker settled, every pool rewarded
   const { minerSettled, rewards } = countSettlements(runtime, settled.state);
@@ -558,6 +541,12 @@ async function benchSettlement(POOLS = 100, WORKERS = 200): Promise<void> {
     `  per settled worker (${POOLS} × ${WORKERS})`,
     `${((median(settleCpu) * 1000) / minerSettled).toFixed(1)} µs cpu`,
     '—',
+    '—',
+  );
+  row(
+    `  the same block in single-core sr25519 verifications (${POOLS} × ${WORKERS})`,
+    `${Math.round((settleMs * rate.wall) / 1000)} (cpu ${Math.round((median(settleCpu) * rate.cpu) / 1000)})`,
+    `@polkadot/wasm-crypto ${rate.wall.toFixed(0)}/s (cpu ${rate.cpu.toFixed(0)}/s), beside the blocks`,
     '—',
   );
   row('  heap allocated while building it', mb(Math.max(0, heapAfter - heapBefore)), '—', '—');
@@ -702,30 +691,35 @@ async function benchRefusedRss(): Promise<void> {
 
 const started = performance.now();
 // BENCH_ONLY=start|transfers|watched|memory|db|settlement runs one part; BENCH_POOLS=10 BENCH_WORKERS=200 a smaller
-// settlement (for profiling)
+// settlement (for profiling). Every part, and every settlement size, runs in a fresh process (bench/sections.ts).
 const only = process.env.BENCH_ONLY;
-if (!only || only === 'start') await benchColdStart(row, startDevChain);
-if (!only || only === 'transfers') await benchTransfers();
-if (!only || only === 'watched') await benchWatched();
-if (!only || only === 'memory') await benchAccountMemory();
-if (!only || only === 'db') {
-  await benchRefusedRss();
-  await benchDatabase();
-}
-if (!only || only === 'settlement') {
-  // settlement cost against workers per pool (linear is the goal); BENCH_WORKERS=200 runs one size
-  const sizes = (process.env.BENCH_WORKERS ?? '50,100,200').split(',').map(Number);
-  for (const workers of sizes) {
-    await benchSettlement(Number(process.env.BENCH_POOLS ?? 100), workers);
-    collect();
-  }
-  if (!process.env.BENCH_PLAIN_NODE)
-    await benchPlainNodeMemory(row, Number(process.env.BENCH_POOLS ?? 100), Math.max(...sizes));
-}
-if (process.env.BENCH_PLAIN_NODE) {
-  // the child of benchPlainNodeMemory: its rows go to the parent
-  console.log(JSON.stringify(rows));
+const POOLS = Number(process.env.BENCH_POOLS ?? 100);
+// settlement cost against workers per pool (linear is the goal); BENCH_WORKERS=200 runs one size
+const sizes = (process.env.BENCH_WORKERS ?? '50,100,200').split(',').map(Number);
+
+if (process.env[SECTION_CHILD]) {
+  if (only === 'start') await benchColdStart(row, startDevChain);
+  else if (only === 'transfers') await benchTransfers();
+  else if (only === 'watched') await benchWatched();
+  else if (only === 'memory') await benchAccountMemory();
+  else if (only === 'db') {
+    await benchRefusedRss();
+    await benchDatabase();
+  } else if (only === 'settlement') for (const workers of sizes) await benchSettlement(POOLS, workers);
+  else throw new Error(`unknown bench part ${only}`);
+  printSectionResult({ rows });
   process.exit(0);
+}
+
+const script = fileURLToPath(import.meta.url);
+const parts = ['start', 'transfers', 'watched', 'memory', 'db'].filter((part) => !only || only === part);
+for (const part of parts) rows.push(...(await runSection(script, { BENCH_ONLY: part })).rows);
+if (!only || only === 'settlement') {
+  for (const workers of sizes)
+    rows.push(
+      ...(await runSection(script, { BENCH_ONLY: 'settlement', BENCH_WORKERS: String(workers) })).rows,
+    );
+  await benchPlainNodeMemory(row, POOLS, Math.max(...sizes));
 }
 
 const header: [string, string, string, string] = ['benchmark', 'result', 'baseline (same run)', 'ratio'];

@@ -2,9 +2,9 @@
  * The settlement bench's memory rows that need more than the block it builds: the states a node keeps on top of
  * that state, and the same rows in a plain node process.
  */
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { BlockState } from '../src/runtime/state.js';
+import { runSection } from './sections.js';
 
 type Row = (name: string, value: string, baseline: string, ratio: string) => void;
 
@@ -122,23 +122,16 @@ export async function benchPlainNodeMemory(row: Row, POOLS: number, WORKERS: num
     skipNodeModulesBundle: true,
     clean: true,
   });
-  const child = spawn(process.execPath, ['--expose-gc', `${outDir}/bench.js`], {
-    env: {
-      ...process.env,
+  const { rows: childRows } = await runSection(
+    `${outDir}/bench.js`,
+    {
       BENCH_ONLY: 'settlement',
       BENCH_POOLS: String(POOLS),
       BENCH_WORKERS: String(WORKERS),
       BENCH_PLAIN_NODE: '1',
     },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  let out = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`the plain node bench exited with ${code}`);
-  const childRows = JSON.parse(out.trim().split('\n').pop()!) as Array<[string, string, string, string]>;
+    ['--expose-gc'],
+  );
   for (const [name, value, baseline, r] of childRows) {
     if (/memory|states kept/.test(name)) row(`${name} (plain node, no tsx)`, value, baseline, r);
   }
