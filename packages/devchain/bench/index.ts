@@ -546,7 +546,7 @@ async function benchSettlement(POOLS = 100, WORKERS = 200): Promise<void> {
   row(
     `  the same block in single-core sr25519 verifications (${POOLS} × ${WORKERS})`,
     `${Math.round((settleMs * rate.wall) / 1000)} (cpu ${Math.round((median(settleCpu) * rate.cpu) / 1000)})`,
-    `@polkadot/wasm-crypto ${rate.wall.toFixed(0)}/s (cpu ${rate.cpu.toFixed(0)}/s), beside the blocks`,
+    `empty block ${Math.round((median(empty) * rate.wall) / 1000)}; @polkadot/wasm-crypto ${rate.wall.toFixed(0)}/s (cpu ${rate.cpu.toFixed(0)}/s) beside them`,
     '—',
   );
   row('  heap allocated while building it', mb(Math.max(0, heapAfter - heapBefore)), '—', '—');
