@@ -64,8 +64,10 @@ describe('usePool on the dev chain', () => {
 
   test('shares one subscription between two components and releases it on unmount', async ({ h }) => {
     const { alice } = h.chain.accounts;
+    const idle = rpcSubscriptions(h.provider);
     const { value: pid } = await h.client.createPool().send(alice, { waitFor: 'finalized' });
-    await new Promise((r) => setTimeout(r, 200));
+    // the extrinsic's watch is unsubscribed after it reports Finalized: counted from when it is gone
+    await waitFor(() => expect(rpcSubscriptions(h.provider)).toBe(idle));
     const rpcBefore = rpcSubscriptions(h.provider);
     expect(totalActive(h.active)).toBe(0);
     const openedBefore = h.opened.get('pool$') ?? 0;
