@@ -60,6 +60,9 @@ export async function keptStates(
   if (kept.length !== KEEP) throw new Error('unreachable');
 }
 
+/** how long `idleMemory` waits at most for V8 to give heap back */
+const IDLE_LIMIT_MS = 40_000;
+
 /**
  * The memory of a node that holds the state and has gone idle: V8 gives back the heap pages a burst of work left
  * behind (its memory reducer, which runs a few seconds after the last major GC once allocation has stopped) only
@@ -67,7 +70,7 @@ export async function keptStates(
  * stayed put for 2 s, or `limitMs`; returns the memory then and how long that took (undefined: no reduction seen).
  */
 export async function idleMemory(
-  limitMs = 40_000,
+  limitMs = IDLE_LIMIT_MS,
 ): Promise<{ mem: NodeJS.MemoryUsage; afterMs: number | undefined }> {
   const POLL = 250;
   const STILL = 2_000;
@@ -95,7 +98,7 @@ export async function idleMemory(
 export async function reportIdleMemory(report: Row, name: string, after: NodeJS.MemoryUsage): Promise<void> {
   const { mem, afterMs } = await idleMemory();
   report(
-    `${name}, once idle (${afterMs === undefined ? 'no heap given back within 40 s' : `V8 gave heap back after ${(afterMs / 1000).toFixed(1)} s`}): RSS / heap total`,
+    `${name}, once idle (${afterMs === undefined ? `no heap given back within ${IDLE_LIMIT_MS / 1000} s` : `V8 gave heap back after ${(afterMs / 1000).toFixed(1)} s`}): RSS / heap total`,
     `${mb(mem.rss)} / ${mb(mem.heapTotal)}`,
     `right after it ${mb(after.rss)} / ${mb(after.heapTotal)}`,
     `${(mem.rss / after.rss).toFixed(2)}×`,
